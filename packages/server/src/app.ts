@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Database } from "./db/client.js";
+import type { Config } from "./env.js";
+import { registerAuthHook } from "./http/auth-hook.js";
+import type { Clock } from "./http/context.js";
+import { registerErrorHandler } from "./http/error-handler.js";
+import { registerSecurityHeaders } from "./http/security-headers.js";
+import { auditRoutes } from "./modules/audit/audit.routes.js";
+import { authRoutes } from "./modules/auth/auth.routes.js";
+import { healthRoutes } from "./modules/health/health.routes.js";
+import { unitRoutes } from "./modules/units/units.routes.js";
+
+// Validation messages users see come from zod; make them Chinese.
+z.config(z.locales.zhCN());
+
+/** The built web app, served when present. */
+export const defaultWebRoot = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+/** What the app is built from. */
+export interface BuildAppOptions {
+  database: Database;
+  config: Config;
+  clock?: Clock;
+  logger?: FastifyServerOptions["logger"];
+  /** Folder of the built web app; omitted or missing means API only. */
+  webRoot?: string | null;
+}
+
+/** Upper bound of a JSON body; files arrive as multipart, with their own limit. */
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+/** Builds the Fastify app without listening, so tests can drive it in process. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.config.trustProxy,
+    bodyLimit: JSON_BODY_LIMIT,
+    disableRequestLogging: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("deps", {
+    database: options.database,
+    config: options.config,
+    clock: options.clock ?? { now: () => new Date() },
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: { info: { title: "Duban API", description: "督办 REST API", version: "0.1.0" } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { config: { auth: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  registerSecurityHeaders(app);
+  registerErrorHandler(app);
+  registerAuthHook(app, app.deps);
+
+  for (const routes of [healthRoutes, authRoutes, unitRoutes, auditRoutes]) await app.register(routes);
+  await registerWeb(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);
+  return app;
+}
+
+/** Serves the single-page web app: files as they are, every other non-API GET gets index.html. */
+async function registerWeb(app: FastifyInstance, webRoot: string | null): Promise<void> {
+  if (!webRoot || !fs.existsSync(path.join(webRoot, "index.html"))) return;
+  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  app.get("/*", { config: { auth: "public" }, schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith("/api/")) return reply.callNotFound();
+    const file = request.url.split("?")[0]!.slice(1);
+    if (file && fs.existsSync(path.join(webRoot, file)) && !file.includes("..")) return reply.sendFile(file);
+    return reply.header("cache-control", "no-cache").sendFile("index.html");
+  });
+}

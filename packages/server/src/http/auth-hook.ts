@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Database } from "../db/client.js";
+import type { Config } from "../env.js";
+import { AppError } from "../errors.js";
+import {
+  deleteSession,
+  findSessionWithUser,
+  sessionIdOf,
+  touchSession,
+} from "../modules/auth/sessions.repository.js";
+import type { Actor, AppDeps, Clock } from "./context.js";
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = "duban_session";
+
+/** Writes to lastSeenAt at most this often, so reads stay reads. */
+const TOUCH_EVERY_MS = 60_000;
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Loads the session for a request and enforces expiry; returns null when signed out. */
+async function loadActor(
+  request: FastifyRequest,
+  database: Database,
+  config: Config,
+  clock: Clock,
+): Promise<Actor | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const sessionId = sessionIdOf(token);
+  const found = await findSessionWithUser(database.db, sessionId);
+  if (!found) return null;
+  const { session, user } = found;
+  const now = clock.now();
+  const idle = now.getTime() - session.lastSeenAt.getTime() > config.sessionIdleMs;
+  if (idle || now >= session.expiresAt || !user.enabled) {
+    await deleteSession(database.db, sessionId);
+    throw new AppError(
+      "session_expired",
+      user.enabled ? "登录已超时，请重新登录" : "账号已停用，请联系管理员",
+    );
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+    await touchSession(database.db, sessionId, now);
+  return {
+    userId: user.id,
+    tenantId: user.tenantId,
+    name: user.name,
+    login: user.login,
+    roles: user.roles as Actor["roles"],
+    unitId: user.unitId,
+    sessionId,
+    csrfToken: session.csrfToken,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+/** Authenticates every /api request: session, CSRF header on writes, and the forced password change. */
+export function registerAuthHook(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest("actor", null);
+  app.addHook("preHandler", async (request) => {
+    const mode = request.routeOptions.config?.auth ?? "session";
+    if (mode === "public" || !request.url.startsWith("/api/")) return;
+    const actor = await loadActor(request, deps.database, deps.config, deps.clock);
+    if (!actor) throw new AppError("unauthenticated", "请先登录");
+    // SameSite=Strict already keeps the cookie off cross-site requests; the header is the second lock.
+    if (unsafeMethods.has(request.method) && request.headers["x-csrf-token"] !== actor.csrfToken)
+      throw new AppError("csrf_rejected", "请求缺少有效的安全令牌，请刷新页面后重试");
+    if (actor.mustChangePassword && mode !== "password-change")
+      throw new AppError("password_change_required", "请先修改初始密码");
+    request.actor = actor;
+  });
+}

@@ -1,0 +1,65 @@
+import type { ErrorCode, FieldIssue } from "@duban/domain";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError } from "../errors.js";
+
+/** Writes the error envelope. */
+function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
+  return reply
+    .status(status)
+    .send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+}
+
+/** Turns schema-validation failures into field issues; an unknown key is reported at its own path. */
+function fieldIssues(
+  context: string | undefined,
+  validation: { instancePath: string; message?: string; keyword: string; params: unknown }[],
+): FieldIssue[] {
+  const prefix = context === "body" || !context ? "" : `${context}.`;
+  return validation.flatMap((v) => {
+    const base = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
+    const keys = (v.params as { keys?: string[] })?.keys;
+    if (v.keyword === "unrecognized_keys" && keys) {
+      return keys.map((k) => ({ path: prefix + (base ? `${base}.${k}` : k), message: "不允许的字段" }));
+    }
+    return [{ path: prefix + base || "(body)", message: v.message ?? "无效" }];
+  });
+}
+
+/** Fastify's own client errors, mapped to envelope codes with Chinese messages. */
+function clientError(err: FastifyError): [number, ErrorCode, string] | null {
+  switch (err.code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return [400, "bad_request", "请求体不是有效的 JSON"];
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+    case "FST_REQ_FILE_TOO_LARGE":
+      return [413, "payload_too_large", "上传的内容过大"];
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+      return [415, "unsupported_media_type", "不支持的内容类型"];
+  }
+  if (err.statusCode === 429) return [429, "rate_limited", "请求过于频繁，请稍后再试"];
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+    return [err.statusCode, "bad_request", "请求格式不正确"];
+  return null;
+}
+
+/** The one error handler at the edge: known errors become envelopes, unknown ones a generic 500. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) return send(reply, err.status, err.code, err.message, err.details);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = fieldIssues(err.validationContext, err.validation);
+      return send(reply, 400, "validation_failed", "提交的数据有误，请检查标出的字段", issues);
+    }
+    const known = clientError(err);
+    if (known) return send(reply, known[0], known[1], known[2]);
+    request.log.error({ err, reqId: request.id }, "unhandled error");
+    return send(reply, 500, "internal", `服务器内部错误，请稍后重试（请求编号 ${request.id}）`);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, "not_found", `接口不存在：${request.method} ${request.url.split("?")[0]}`),
+  );
+}

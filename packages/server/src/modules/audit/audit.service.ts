@@ -1,0 +1,26 @@
+import type { AuditEntry, AuditQuery, Page } from "@duban/domain";
+import { forbidden } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { hasAnyRole } from "../../policy.js";
+import { findAuditLogs } from "./audit.repository.js";
+
+/** A page of the tenant's audit log, for administrators. */
+export async function findAuditPage(ctx: ServiceContext, query: AuditQuery): Promise<Page<AuditEntry>> {
+  if (!hasAnyRole(ctx.actor, "admin")) throw forbidden("只有系统管理员可以查看审计日志");
+  const { rows, total } = await findAuditLogs(ctx.database.db, ctx.actor.tenantId, query);
+  return {
+    items: rows.map((r) => ({
+      id: String(r.id),
+      actor: r.actorId ? { id: r.actorId, name: r.actorName ?? "" } : null,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      summary: r.summary,
+      ip: r.ip,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

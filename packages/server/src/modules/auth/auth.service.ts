@@ -1,0 +1,144 @@
+import { type ChangePasswordInput, type LoginInput, type Me, passwordProblem } from "@duban/domain";
+import { AppError, invalid } from "../../errors.js";
+import type { Actor, AppDeps, ServiceContext } from "../../http/context.js";
+import { audit, menuAbilities } from "../../policy.js";
+import { insertAudit } from "../audit/audit.repository.js";
+import { findUserByLogin, findUserProfile, markSignedIn, updatePassword } from "./auth.repository.js";
+import { clearFailures, findLock, recordFailure } from "./login-failures.repository.js";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.js";
+import { createSession, deleteSession, deleteUserSessions } from "./sessions.repository.js";
+
+/** The one answer for a wrong login or password, so neither reveals whether the account exists. */
+const BAD_CREDENTIALS = "账号或密码错误";
+const LOCKED = "密码错误次数过多，账号已锁定 15 分钟，请稍后再试或联系管理员解锁";
+
+/** Where a sign-in attempt came from. */
+export interface RequestOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Builds what the web app knows about the signed-in user. */
+export async function getMe(deps: AppDeps, actor: Pick<Actor, "userId" | "csrfToken">): Promise<Me> {
+  const profile = await findUserProfile(deps.database.db, actor.userId);
+  if (!profile) throw new AppError("unauthenticated", "请先登录");
+  const { user, unit } = profile;
+  const roles = user.roles as Actor["roles"];
+  return {
+    id: user.id,
+    name: user.name,
+    login: user.login,
+    roles,
+    tenant: { id: user.tenantId, name: profile.tenantName },
+    unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null,
+    mustChangePassword: user.mustChangePassword,
+    csrfToken: actor.csrfToken,
+    abilities: menuAbilities({ roles } as Actor),
+  };
+}
+
+type LoginUser = { id: string; tenantId: string; login: string; name: string } | null;
+
+/** Records a failed attempt (counting it unless the login is already locked) and throws the matching error. */
+async function failLogin(
+  deps: AppDeps,
+  attempt: { input: LoginInput; origin: RequestOrigin; user: LoginUser; alreadyLocked: boolean },
+): Promise<never> {
+  const { input, origin, user } = attempt;
+  const locked =
+    attempt.alreadyLocked ||
+    (await recordFailure(deps.database.db, user?.login ?? input.login, deps.clock.now()));
+  await insertAudit(deps.database.db, {
+    tenantId: user?.tenantId ?? null,
+    actorId: user?.id ?? null,
+    actorName: user?.name ?? null,
+    action: "auth.login_failed",
+    entity: "user",
+    entityId: user?.id ?? null,
+    summary: { login: input.login, locked },
+    ip: origin.ip,
+  });
+  throw locked
+    ? new AppError("account_locked", LOCKED)
+    : new AppError("invalid_credentials", BAD_CREDENTIALS);
+}
+
+/** Signs a user in: lockout, argon2id check, new session, audit. */
+export async function login(deps: AppDeps, input: LoginInput, origin: RequestOrigin) {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const user = await findUserByLogin(db, input.login);
+  const lockKey = user?.login ?? input.login;
+  if (await findLock(db, lockKey, now)) return failLogin(deps, { input, origin, user, alreadyLocked: true });
+  if (!user) {
+    await burnPasswordCheck(input.password, deps.config.argon2);
+    return failLogin(deps, { input, origin, user: null, alreadyLocked: false });
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password)))
+    return failLogin(deps, { input, origin, user, alreadyLocked: false });
+  if (!user.enabled) throw new AppError("account_disabled", "账号已停用，请联系管理员");
+
+  const session = await db.transaction(async (tx) => {
+    await clearFailures(tx, lockKey);
+    await markSignedIn(tx, user.id, now);
+    const created = await createSession(tx, {
+      tenantId: user.tenantId,
+      userId: user.id,
+      ip: origin.ip,
+      userAgent: origin.userAgent,
+      now,
+      absoluteMs: deps.config.sessionAbsoluteMs,
+    });
+    await insertAudit(tx, {
+      tenantId: user.tenantId,
+      actorId: user.id,
+      actorName: user.name,
+      action: "auth.login",
+      entity: "user",
+      entityId: user.id,
+      ip: origin.ip,
+    });
+    return created;
+  });
+  const me = await getMe(deps, { userId: user.id, csrfToken: session.csrfToken });
+  return { token: session.token, me };
+}
+
+/** Ends the current session, or every session of the user. */
+export async function logout(ctx: ServiceContext, everywhere: boolean): Promise<void> {
+  await ctx.database.db.transaction(async (tx) => {
+    if (everywhere) await deleteUserSessions(tx, { tenantId: ctx.actor.tenantId, userId: ctx.actor.userId });
+    else await deleteSession(tx, ctx.actor.sessionId);
+    await audit(ctx, tx, {
+      action: everywhere ? "auth.logout_all" : "auth.logout",
+      entity: "user",
+      entityId: ctx.actor.userId,
+    });
+  });
+}
+
+/** Changes the actor's own password; other sessions of the user end. */
+export async function changePassword(ctx: ServiceContext, input: ChangePasswordInput): Promise<void> {
+  const profile = await findUserProfile(ctx.database.db, ctx.actor.userId);
+  if (!profile || !(await verifyPassword(profile.user.passwordHash, input.currentPassword)))
+    throw invalid([{ path: "currentPassword", message: "当前密码不正确" }], "当前密码不正确");
+  const problem = passwordProblem(input.newPassword);
+  if (problem) throw invalid([{ path: "newPassword", message: problem }], problem);
+  if (input.newPassword === input.currentPassword)
+    throw invalid([{ path: "newPassword", message: "新密码不能与当前密码相同" }], "新密码不能与当前密码相同");
+  const passwordHash = await hashPassword(input.newPassword, ctx.config.argon2);
+  await ctx.database.db.transaction(async (tx) => {
+    await updatePassword(tx, {
+      userId: ctx.actor.userId,
+      passwordHash,
+      mustChange: false,
+      now: ctx.clock.now(),
+    });
+    await deleteUserSessions(tx, {
+      tenantId: ctx.actor.tenantId,
+      userId: ctx.actor.userId,
+      exceptSessionId: ctx.actor.sessionId,
+    });
+    await audit(ctx, tx, { action: "auth.change_password", entity: "user", entityId: ctx.actor.userId });
+  });
+}

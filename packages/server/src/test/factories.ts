@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import type { Role } from "@duban/domain";
+import type { Db } from "../db/client.js";
+import { tenants, units, users } from "../db/schema.js";
+import { hashPassword } from "../modules/auth/passwords.js";
+
+/** A password that satisfies the policy. */
+export const TEST_PASSWORD = "Test@12345";
+
+/** Short unique suffix, so factories never collide across test files sharing one database. */
+export function uniq(): string {
+  return randomUUID().slice(0, 8);
+}
+
+/** Creates a tenant (bureau). */
+export async function buildTenant(db: Db, overrides: { name?: string; parentId?: string } = {}) {
+  const suffix = uniq();
+  const [row] = await db
+    .insert(tenants)
+    .values({
+      code: `t-${suffix}`,
+      name: overrides.name ?? `测试教育局${suffix}`,
+      parentId: overrides.parentId ?? null,
+    })
+    .returning();
+  return row!;
+}
+
+/** Creates a unit; a school unless `kind: "department"`. */
+export async function buildUnit(
+  db: Db,
+  tenantId: string,
+  overrides: Partial<typeof units.$inferInsert> = {},
+) {
+  const kind = overrides.kind ?? "school";
+  const [row] = await db
+    .insert(units)
+    .values({
+      tenantId,
+      name: overrides.name ?? `${kind === "school" ? "测试学校" : "测试科室"}${uniq()}`,
+      kind,
+      schoolType: kind === "school" ? "primary" : null,
+      ownership: kind === "school" ? "public" : null,
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+/** Creates a user with a known password; signs in without a forced change unless asked. */
+export async function buildUser(
+  db: Db,
+  options: {
+    tenantId: string;
+    role?: Role;
+    roles?: Role[];
+    unitId?: string | null;
+    password?: string;
+    mustChangePassword?: boolean;
+    enabled?: boolean;
+    name?: string;
+  },
+) {
+  const login = `u${uniq()}`;
+  const password = options.password ?? TEST_PASSWORD;
+  const [row] = await db
+    .insert(users)
+    .values({
+      tenantId: options.tenantId,
+      unitId: options.unitId ?? null,
+      name: options.name ?? `测试用户${login}`,
+      login,
+      roles: options.roles ?? [options.role ?? "admin"],
+      passwordHash: await hashPassword(password, { memoryCost: 1024, timeCost: 1 }),
+      mustChangePassword: options.mustChangePassword ?? false,
+      enabled: options.enabled ?? true,
+    })
+    .returning();
+  return { ...row!, password };
+}

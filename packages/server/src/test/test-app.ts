@@ -1,0 +1,63 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../app.js";
+import { type Database, openDatabase } from "../db/client.js";
+import { migrateDatabase } from "../db/migrate.js";
+import { type Config, loadConfig } from "../env.js";
+
+/** A clock the test can move forward. */
+export class TestClock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+/** An app in process on a real database: PGlite in memory, or PostgreSQL when TEST_DATABASE_URL is set. */
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  clock: TestClock;
+  close(): Promise<void>;
+}
+
+/** The configuration tests run with: argon2id still, at a cost that keeps suites fast. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const config = loadConfig({ LOG_LEVEL: "silent" });
+  // Test files sign in hundreds of times from one address; the rate limit has its own test.
+  return {
+    ...config,
+    argon2: { memoryCost: 1024, timeCost: 1 },
+    loginRateLimitPerMinute: 10_000,
+    ...overrides,
+  };
+}
+
+/** Opens the test database and migrates it. */
+export async function openTestDatabase(): Promise<Database> {
+  const database = await openDatabase({ url: process.env.TEST_DATABASE_URL, poolSize: 4 });
+  await migrateDatabase(database);
+  return database;
+}
+
+/** Builds an app for one test file; tests create their own tenants, so files never interfere. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const config = testConfig(overrides);
+  const clock = new TestClock();
+  const app = await buildApp({ database, config, clock, webRoot: null });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    clock,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
