@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTenant, buildUser, TEST_PASSWORD } from "../../test/factories.js";
+import { buildTenant, buildUser, TEST_PASSWORD, uniq } from "../../test/factories.js";
 import { signIn } from "../../test/session.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 
