@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+/** Debian's Chromium; Playwright's own browser downloads cannot be used here. */
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!fs.existsSync(chromium)) throw new Error(`找不到 Chromium（${chromium}）：请 apt-get install chromium，浏览器测试不可跳过`);
+
+const port = Number(process.env.E2E_PORT ?? 3900);
+
+export default defineConfig({
+  testDir: "./tests",
+  // One server with one embedded database: tests run one after another.
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    // A fresh embedded database each run, seeded with the demo bureau.
+    command: `rm -rf ../.tmp/e2e-data && node ../packages/server/bin/duban.js serve --demo --port ${port}`,
+    env: { DATA_DIR: "../.tmp/e2e-data", LOG_LEVEL: "warn", HOST: "127.0.0.1" },
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+  },
+});
