@@ -3,7 +3,8 @@ import { defineConfig } from "@playwright/test";
 
 /** Debian's Chromium; Playwright's own browser downloads cannot be used here. */
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!fs.existsSync(chromium)) throw new Error(`找不到 Chromium（${chromium}）：请 apt-get install chromium，浏览器测试不可跳过`);
+if (!fs.existsSync(chromium))
+  throw new Error(`找不到 Chromium（${chromium}）：请 apt-get install chromium，浏览器测试不可跳过`);
 
 const port = Number(process.env.E2E_PORT ?? 3900);
 

@@ -12,14 +12,22 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { z } from "zod";
 import type { Database } from "./db/client.js";
 import type { Config } from "./env.js";
+import { FileStore } from "./files/file-store.js";
 import { registerAuthHook } from "./http/auth-hook.js";
 import type { Clock } from "./http/context.js";
 import { registerErrorHandler } from "./http/error-handler.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
+import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { planImportRoutes } from "./modules/plans/plan-imports.routes.js";
+import { planRoutes } from "./modules/plans/plans.routes.js";
+import { unitKeywordRoutes } from "./modules/unit-keywords/unit-keywords.routes.js";
 import { unitRoutes } from "./modules/units/units.routes.js";
+import { unitImportRoutes } from "./modules/units/units-import.routes.js";
+import { userRoutes } from "./modules/users/users.routes.js";
+import { userImportRoutes } from "./modules/users/users-import.routes.js";
 
 // Validation messages users see come from zod; make them Chinese.
 z.config(z.locales.zhCN());
@@ -46,7 +54,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     trustProxy: options.config.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
-    disableRequestLogging: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -54,6 +61,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     database: options.database,
     config: options.config,
     clock: options.clock ?? { now: () => new Date() },
+    files: new FileStore(path.join(options.config.dataDir, "files")),
   });
 
   await app.register(cookie);
@@ -72,7 +80,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandler(app);
   registerAuthHook(app, app.deps);
 
-  for (const routes of [healthRoutes, authRoutes, unitRoutes, auditRoutes]) await app.register(routes);
+  const routePlugins = [
+    healthRoutes,
+    authRoutes,
+    unitRoutes,
+    unitImportRoutes,
+    groupRoutes,
+    userRoutes,
+    userImportRoutes,
+    auditRoutes,
+    unitKeywordRoutes,
+    planImportRoutes,
+    planRoutes,
+  ];
+  for (const routes of routePlugins) await app.register(routes);
   await registerWeb(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);
   return app;
 }

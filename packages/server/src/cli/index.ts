@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { seedDemo } from "../seed/demo.js";
+import { parseCommand } from "./parse.js";
 import { CliError, withDatabase } from "./runtime.js";
 import { serve } from "./serve.js";
 import { createUserCommand, resetPasswordCommand } from "./user.js";
@@ -34,13 +35,16 @@ const commands: Record<string, Command> = {
     help: "写入演示教育局（大连市教育局、瓦房店市教育局）、科室、学校、分组和每个角色一个账号；重复执行不会重复写入。\n不带 --demo 时为每个新账号生成随机密码并要求首次登录修改；带 --demo 时密码均为 Duban@2023。",
     options: { demo: { type: "boolean" } },
     run: async (v) => {
-      const result = await withDatabase((database, config) => seedDemo(database.db, config, { demo: Boolean(v.demo) }));
+      const result = await withDatabase((database, config) =>
+        seedDemo(database.db, config, { demo: Boolean(v.demo) }),
+      );
       if (!result.created) console.log("演示数据已存在，未做修改。");
       for (const u of result.users) console.log(`  ${u.login.padEnd(10)} ${u.password}  ${u.name}`);
     },
   },
   "user create": {
-    usage: "duban user create --tenant wafangdian --login zhangsan --name 张三 --roles department [--unit 学前教育科] [--password ...]",
+    usage:
+      "duban user create --tenant wafangdian --login zhangsan --name 张三 --roles department [--unit 学前教育科] [--password ...]",
     help: "新建账号；不给 --password 时生成随机密码。首次登录须修改密码。角色：admin leader supervisor department school inspector，可用逗号分隔多个。",
     options: {
       tenant: { type: "string" },
@@ -51,8 +55,16 @@ const commands: Record<string, Command> = {
       password: { type: "string" },
     },
     run: async (v) => {
-      for (const key of ["tenant", "login", "name", "roles"]) if (!v[key]) throw new CliError(`缺少 --${key}`);
-      await createUserCommand({ tenant: String(v.tenant), login: String(v.login), name: String(v.name), roles: String(v.roles), unit: v.unit as string | undefined, password: v.password as string | undefined });
+      for (const key of ["tenant", "login", "name", "roles"])
+        if (!v[key]) throw new CliError(`缺少 --${key}`);
+      await createUserCommand({
+        tenant: String(v.tenant),
+        login: String(v.login),
+        name: String(v.name),
+        roles: String(v.roles),
+        unit: v.unit as string | undefined,
+        password: v.password as string | undefined,
+      });
     },
   },
   "user reset-password": {
@@ -63,6 +75,12 @@ const commands: Record<string, Command> = {
       if (!v.login) throw new CliError("缺少 --login");
       await resetPasswordCommand({ login: String(v.login), password: v.password as string | undefined });
     },
+  },
+  parse: {
+    usage: "duban parse FILE [--json]",
+    help: "读取工作要点文件（.docx、.pdf 或 .txt，最大 20 MB）并解析为计划草稿：默认打印章节、任务、指标（◆）和节点（◇）的树；--json 时输出 PlanDraft JSON。不连接数据库。",
+    options: { json: { type: "boolean" } },
+    run: async (v, positionals) => parseCommand({ file: positionals[0], json: Boolean(v.json) }),
   },
 };
 
@@ -86,7 +104,9 @@ export async function runCli(argv: string[]): Promise<number> {
   const found = findCommand(argv);
   if (!found) {
     const asked = argv.length === 0 || argv[0] === "--help" || argv[0] === "-h";
-    (asked ? console.log : console.error)(asked ? overview() : `未知命令：${argv.join(" ")}\n\n${overview()}`);
+    (asked ? console.log : console.error)(
+      asked ? overview() : `未知命令：${argv.join(" ")}\n\n${overview()}`,
+    );
     return asked ? 0 : 1;
   }
   const [command, rest] = found;
@@ -95,7 +115,12 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: command.options ?? {},
+      allowPositionals: true,
+      strict: true,
+    });
     await command.run(values as Record<string, string | boolean | undefined>, positionals);
     return 0;
   } catch (err) {

@@ -1,10 +1,10 @@
+import { roleLabels } from "@duban/domain";
 import { buildApp } from "../app.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { loadConfig } from "../env.js";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
 import { demoUsers } from "../seed/demo-data.js";
-import { roleLabels } from "@duban/domain";
 
 /** Starts the server: migrate, seed the demo bureau in demo mode, listen, and stop cleanly on signals. */
 export async function serve(options: { demo: boolean; port?: number }): Promise<void> {

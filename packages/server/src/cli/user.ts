@@ -1,10 +1,10 @@
-import { passwordProblem, roleLabels, roles as allRoles, type Role } from "@duban/domain";
+import { roles as allRoles, passwordProblem, type Role, roleLabels } from "@duban/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { tenants, units, users } from "../db/schema.js";
 import { insertAudit } from "../modules/audit/audit.repository.js";
+import { clearFailures } from "../modules/auth/login-failures.repository.js";
 import { hashPassword } from "../modules/auth/passwords.js";
 import { deleteUserSessions } from "../modules/auth/sessions.repository.js";
-import { clearFailures } from "../modules/auth/login-failures.repository.js";
 import { randomPassword } from "../seed/demo.js";
 import { CliError, withDatabase } from "./runtime.js";
 
@@ -20,10 +20,15 @@ export interface UserCreateOptions {
 
 /** Parses `admin,leader` into roles, refusing unknown ones. */
 function parseRoles(text: string): Role[] {
-  const list = text.split(/[,，、]/).map((r) => r.trim()).filter(Boolean);
+  const list = text
+    .split(/[,，、]/)
+    .map((r) => r.trim())
+    .filter(Boolean);
   const bad = list.filter((r) => !(allRoles as readonly string[]).includes(r));
   if (bad.length || list.length === 0)
-    throw new CliError(`未知角色：${bad.join(", ") || "(空)"}。可选：${allRoles.map((r) => `${r}(${roleLabels[r]})`).join(", ")}`);
+    throw new CliError(
+      `未知角色：${bad.join(", ") || "(空)"}。可选：${allRoles.map((r) => `${r}(${roleLabels[r]})`).join(", ")}`,
+    );
   return list as Role[];
 }
 
@@ -44,36 +49,81 @@ export async function createUserCommand(options: UserCreateOptions): Promise<voi
     if (!tenant) throw new CliError(`找不到编码为 ${options.tenant} 的教育局`);
     let unitId: string | null = null;
     if (options.unit) {
-      const [unit] = await db.select().from(units).where(and(eq(units.tenantId, tenant.id), eq(units.name, options.unit)));
+      const [unit] = await db
+        .select()
+        .from(units)
+        .where(and(eq(units.tenantId, tenant.id), eq(units.name, options.unit)));
       if (!unit) throw new CliError(`${tenant.name}没有名为“${options.unit}”的单位`);
       unitId = unit.id;
     }
-    const [existing] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.login})`, options.login.toLowerCase()));
+    const [existing] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.login})`, options.login.toLowerCase()));
     if (existing) throw new CliError(`账号 ${options.login} 已存在`);
     const passwordHash = await hashPassword(password, config.argon2);
     await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(users)
-        .values({ tenantId: tenant.id, unitId, name: options.name, login: options.login, roles, passwordHash, mustChangePassword: true })
+        .values({
+          tenantId: tenant.id,
+          unitId,
+          name: options.name,
+          login: options.login,
+          roles,
+          passwordHash,
+          mustChangePassword: true,
+        })
         .returning();
-      await insertAudit(tx, { tenantId: tenant.id, actorId: null, actorName: "命令行", action: "user.create", entity: "user", entityId: row!.id, summary: { after: { login: options.login, roles } }, ip: null });
+      await insertAudit(tx, {
+        tenantId: tenant.id,
+        actorId: null,
+        actorName: "命令行",
+        action: "user.create",
+        entity: "user",
+        entityId: row!.id,
+        summary: { after: { login: options.login, roles } },
+        ip: null,
+      });
     });
   });
   console.log(`已创建账号 ${options.login}，初始密码：${password}（首次登录须修改）`);
 }
 
 /** Sets a new password that must be changed at next sign-in, ends the user's sessions and clears a lockout. */
-export async function resetPasswordCommand(options: { login: string; password?: string | undefined }): Promise<void> {
+export async function resetPasswordCommand(options: {
+  login: string;
+  password?: string | undefined;
+}): Promise<void> {
   const password = choosePassword(options.password);
   await withDatabase(async ({ db }, config) => {
-    const [user] = await db.select().from(users).where(eq(sql`lower(${users.login})`, options.login.toLowerCase()));
+    const [user] = await db
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.login})`, options.login.toLowerCase()));
     if (!user) throw new CliError(`账号 ${options.login} 不存在`);
     const passwordHash = await hashPassword(password, config.argon2);
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, user.id));
+      await tx
+        .update(users)
+        .set({
+          passwordHash,
+          mustChangePassword: true,
+          passwordChangedAt: new Date(),
+          version: sql`${users.version} + 1`,
+        })
+        .where(eq(users.id, user.id));
       await deleteUserSessions(tx, { tenantId: user.tenantId, userId: user.id });
       await clearFailures(tx, user.login);
-      await insertAudit(tx, { tenantId: user.tenantId, actorId: null, actorName: "命令行", action: "user.reset_password", entity: "user", entityId: user.id, ip: null });
+      await insertAudit(tx, {
+        tenantId: user.tenantId,
+        actorId: null,
+        actorName: "命令行",
+        action: "user.reset_password",
+        entity: "user",
+        entityId: user.id,
+        ip: null,
+      });
     });
   });
   console.log(`已重置账号 ${options.login} 的密码：${password}（下次登录须修改）`);

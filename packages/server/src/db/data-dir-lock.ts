@@ -20,7 +20,9 @@ export function lockDataDir(dir: string): () => void {
   try {
     const other = Number(fs.readFileSync(file, "utf8"));
     if (other && other !== process.pid && isAlive(other))
-      throw new Error(`数据目录 ${dir} 正被进程 ${other} 使用。内置数据库只能由一个进程打开；多进程部署请设置 DATABASE_URL 使用 PostgreSQL。`);
+      throw new Error(
+        `数据目录 ${dir} 正被进程 ${other} 使用。内置数据库只能由一个进程打开；多进程部署请设置 DATABASE_URL 使用 PostgreSQL。`,
+      );
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -168,4 +169,182 @@ export const auditLogs = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("audit_logs_tenant_created_idx").on(t.tenantId, t.createdAt)],
+);
+
+/** An uploaded file; the bytes live in the content-addressed store under DATA_DIR/files by sha256. */
+export const files = pgTable(
+  "files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    sha256: text("sha256").notNull(),
+    size: integer("size").notNull(),
+    mime: text("mime").notNull(),
+    filename: text("filename").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("files_tenant_sha_idx").on(t.tenantId, t.sha256)],
+);
+
+/** A 工作要点 document read and parsed, under review until it is published as a plan. */
+export const planImports = pgTable(
+  "plan_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    status: text("status").notNull().default("reviewing"),
+    kind: text("kind").notNull(),
+    filename: text("filename"),
+    format: text("format").notNull(),
+    fileId: uuid("file_id").references(() => files.id),
+    sourceText: text("source_text").notNull(),
+    sourceHash: text("source_hash").notNull(),
+    draft: jsonb("draft").notNull(),
+    warnings: jsonb("warnings").notNull().default([]),
+    planId: uuid("plan_id"),
+    createdBy: uuid("created_by").references(() => users.id),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  // Duplicate detection looks documents up by the hash of their text.
+  (t) => [index("plan_imports_tenant_hash_idx").on(t.tenantId, t.sourceHash)],
+);
+
+/** A published annual plan. */
+export const plans = pgTable(
+  "plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    year: integer("year").notNull(),
+    title: text("title").notNull(),
+    issuer: text("issuer"),
+    docNumber: text("doc_number"),
+    preamble: text("preamble"),
+    status: text("status").notNull().default("published"),
+    importId: uuid("import_id").references(() => planImports.id),
+    fileId: uuid("file_id").references(() => files.id),
+    sourceText: text("source_text"),
+    sourceHash: text("source_hash"),
+    /** Points below 序时进度 tolerated before a light turns yellow. */
+    lightTolerance: integer("light_tolerance").notNull().default(10),
+    publishedBy: uuid("published_by").references(() => users.id),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("plans_tenant_year_idx").on(t.tenantId, t.year),
+    index("plans_tenant_hash_idx").on(t.tenantId, t.sourceHash),
+  ],
+);
+
+/** A section, subsection, task or subtask of a plan. */
+export const planNodes = pgTable(
+  "plan_nodes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    parentId: uuid("parent_id").references((): AnyPgColumn => planNodes.id),
+    level: text("level").notNull(),
+    label: text("label"),
+    number: integer("number"),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    spanStart: integer("span_start"),
+    spanEnd: integer("span_end"),
+    position: integer("position").notNull(),
+    leadUnitId: uuid("lead_unit_id").references(() => units.id),
+    coUnitIds: uuid("co_unit_ids").array().notNull().default([]),
+    deadline: text("deadline"),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("plan_nodes_plan_idx").on(t.tenantId, t.planId)],
+);
+
+/** Columns every item hanging off a plan node shares. */
+const nodeItem = () => ({
+  id: uuid("id").primaryKey().defaultRandom(),
+  tenantId: uuid("tenant_id")
+    .notNull()
+    .references(() => tenants.id),
+  planId: uuid("plan_id")
+    .notNull()
+    .references(() => plans.id),
+  nodeId: uuid("node_id")
+    .notNull()
+    .references(() => planNodes.id),
+  position: integer("position").notNull(),
+  spanStart: integer("span_start"),
+  spanEnd: integer("span_end"),
+  createdAt: createdAt(),
+});
+
+/** A measure（措施）of a task. */
+export const measures = pgTable("measures", { ...nodeItem(), text: text("text").notNull() }, (t) => [
+  index("measures_plan_idx").on(t.tenantId, t.planId),
+]);
+
+/** A numeric indicator a task is measured by, born from a parsed target. */
+export const indicators = pgTable(
+  "indicators",
+  {
+    ...nodeItem(),
+    name: text("name").notNull(),
+    comparator: text("comparator").notNull(),
+    targetValue: doublePrecision("target_value").notNull(),
+    targetMax: doublePrecision("target_max"),
+    unit: text("unit").notNull(),
+    deadline: text("deadline"),
+    hedge: text("hedge"),
+    aggregation: text("aggregation").notNull(),
+    sourceText: text("source_text"),
+  },
+  (t) => [index("indicators_plan_idx").on(t.tenantId, t.planId)],
+);
+
+/** A dated commitment without a number. */
+export const milestones = pgTable(
+  "milestones",
+  {
+    ...nodeItem(),
+    title: text("title").notNull(),
+    deadline: text("deadline"),
+    hedge: text("hedge"),
+    sourceText: text("source_text"),
+  },
+  (t) => [index("milestones_plan_idx").on(t.tenantId, t.planId)],
+);
+
+/** Keyword → department dictionary used to suggest lead units (学前 → 学前教育科). */
+export const unitKeywords = pgTable(
+  "unit_keywords",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    keyword: text("keyword").notNull(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("unit_keywords_tenant_keyword_key").on(t.tenantId, t.keyword)],
 );

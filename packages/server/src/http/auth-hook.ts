@@ -58,7 +58,8 @@ async function loadActor(
 /** Authenticates every /api request: session, CSRF header on writes, and the forced password change. */
 export function registerAuthHook(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest("actor", null);
-  app.addHook("preHandler", async (request) => {
+  // onRequest, before any body is read: an anonymous caller learns nothing about schemas and costs no parsing.
+  app.addHook("onRequest", async (request) => {
     const mode = request.routeOptions.config?.auth ?? "session";
     if (mode === "public" || !request.url.startsWith("/api/")) return;
     const actor = await loadActor(request, deps.database, deps.config, deps.clock);

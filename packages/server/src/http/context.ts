@@ -1,6 +1,7 @@
 import type { Role } from "@duban/domain";
 import type { Database } from "../db/client.js";
 import type { Config } from "../env.js";
+import type { FileStore } from "../files/file-store.js";
 
 /** The signed-in person making a request. */
 export interface Actor {
@@ -25,6 +26,7 @@ export interface AppDeps {
   database: Database;
   config: Config;
   clock: Clock;
+  files: FileStore;
 }
 
 /** Everything a service needs to act for a signed-in request. */

@@ -1,11 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { tenants, unitGroups, units, users } from "../db/schema.js";
+import { tenants, unitGroups, unitKeywords, units, users } from "../db/schema.js";
 import type { Config } from "../env.js";
-import { hashPassword } from "../modules/auth/passwords.js";
 import { insertAudit } from "../modules/audit/audit.repository.js";
-import { demoDepartments, demoGroups, demoSchools, demoTenants, demoUsers } from "./demo-data.js";
+import { hashPassword } from "../modules/auth/passwords.js";
+import {
+  demoDepartments,
+  demoGroups,
+  demoKeywords,
+  demoSchools,
+  demoTenants,
+  demoUsers,
+} from "./demo-data.js";
 
 /** The password of every demo account in demo mode. */
 export const DEMO_PASSWORD = "Duban@2023";
@@ -41,7 +48,11 @@ async function ensureTenant(db: Db, code: string, name: string, parentId: string
  * and only newly created accounts are returned. In demo mode every password is DEMO_PASSWORD and need not
  * be changed; otherwise each account gets a random password it must change at first sign-in.
  */
-export async function seedDemo(db: Db, config: Pick<Config, "argon2">, options: { demo: boolean }): Promise<SeedResult> {
+export async function seedDemo(
+  db: Db,
+  config: Pick<Config, "argon2">,
+  options: { demo: boolean },
+): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
     const cityId = await ensureTenant(txDb, demoTenants.city.code, demoTenants.city.name, null);
@@ -58,15 +69,31 @@ export async function seedDemo(db: Db, config: Pick<Config, "argon2">, options: 
         sortOrder: i + 1,
       })),
     ];
-    const insertedUnits = await tx.insert(units).values(unitRows).onConflictDoNothing().returning({ id: units.id });
+    const insertedUnits = await tx
+      .insert(units)
+      .values(unitRows)
+      .onConflictDoNothing()
+      .returning({ id: units.id });
     await tx
       .insert(unitGroups)
       .values(demoGroups.map((g) => ({ tenantId, name: g.name, kind: "rule", rule: g.rule })))
       .onConflictDoNothing();
+    const departments = await tx
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(and(eq(units.tenantId, tenantId), eq(units.kind, "department")));
+    const departmentId = new Map(departments.map((d) => [d.name, d.id]));
+    await tx
+      .insert(unitKeywords)
+      .values(demoKeywords.map(([keyword, name]) => ({ tenantId, keyword, unitId: departmentId.get(name)! })))
+      .onConflictDoNothing();
     const seeded: SeededUser[] = [];
     for (const [login, name, roles, unitName] of demoUsers) {
       const [unit] = unitName
-        ? await tx.select({ id: units.id }).from(units).where(and(eq(units.tenantId, tenantId), eq(units.name, unitName)))
+        ? await tx
+            .select({ id: units.id })
+            .from(units)
+            .where(and(eq(units.tenantId, tenantId), eq(units.name, unitName)))
         : [];
       const password = options.demo ? DEMO_PASSWORD : randomPassword();
       const [created] = await tx

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@duban/domain";
 import type { Db } from "../db/client.js";
-import { tenants, units, users } from "../db/schema.js";
+import { tenants, unitGroupMembers, unitGroups, units, users } from "../db/schema.js";
 import { hashPassword } from "../modules/auth/passwords.js";
 
 /** A password that satisfies the policy. */
@@ -77,4 +77,28 @@ export async function buildUser(
     })
     .returning();
   return { ...row!, password };
+}
+
+/** Creates a unit group: a list of `unitIds`, or a rule group when `rule` is given. */
+export async function buildGroup(
+  db: Db,
+  tenantId: string,
+  options: { name?: string; unitIds?: string[]; rule?: Record<string, unknown>; enabled?: boolean } = {},
+) {
+  const [row] = await db
+    .insert(unitGroups)
+    .values({
+      tenantId,
+      name: options.name ?? `测试分组${uniq()}`,
+      kind: options.rule ? "rule" : "list",
+      rule: options.rule ?? null,
+      enabled: options.enabled ?? true,
+    })
+    .returning();
+  const unitIds = options.unitIds ?? [];
+  if (unitIds.length > 0)
+    await db
+      .insert(unitGroupMembers)
+      .values(unitIds.map((unitId) => ({ tenantId, groupId: row!.id, unitId })));
+  return row!;
 }

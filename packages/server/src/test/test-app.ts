@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app.js";
 import { type Database, openDatabase } from "../db/client.js";
@@ -26,7 +29,11 @@ export interface TestApp {
 
 /** The configuration tests run with: argon2id still, at a cost that keeps suites fast. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const config = loadConfig({ LOG_LEVEL: "silent" });
+  // Uploaded files go to a throwaway directory, never into the working tree.
+  const config = loadConfig({
+    LOG_LEVEL: "silent",
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "duban-test-")),
+  });
   // Test files sign in hundreds of times from one address; the rate limit has its own test.
   return {
     ...config,

@@ -57,9 +57,9 @@ describe("POST /api/auth/login", () => {
   });
 
   it("locks unknown logins the same way, so lockout does not reveal which accounts exist", async () => {
+    const ghost = `ghost-${uniq()}`;
     const codes: number[] = [];
-    for (let i = 0; i < 6; i++)
-      codes.push((await login({ login: "ghost-account", password: "Bad@pass1" })).statusCode);
+    for (let i = 0; i < 6; i++) codes.push((await login({ login: ghost, password: "Bad@pass1" })).statusCode);
     expect(codes).toEqual([401, 401, 401, 401, 423, 423]);
   });
 

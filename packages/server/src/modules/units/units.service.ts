@@ -63,7 +63,7 @@ export async function findUnitsPage(ctx: ServiceContext, query: UnitQuery) {
 
 /** One unit, or 404 when it is not in the actor's tenant. */
 export async function getUnit(ctx: ServiceContext, id: string): Promise<repo.UnitRow> {
-  if (!canViewUnits(ctx.actor)) throw notFound("单位");
+  if (!canViewUnits(ctx.actor)) throw forbidden("您的角色无权查看单位");
   const row = await repo.findUnit(ctx.database.db, ctx.actor.tenantId, id);
   if (!row) throw notFound("单位");
   return row;

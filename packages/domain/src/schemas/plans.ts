@@ -1,0 +1,263 @@
+import { z } from "zod";
+import { limits } from "../limits.js";
+import { aggregations, comparators, isPlanDate, planKinds, planLevels } from "../plans.js";
+import { abilitiesSchema, idSchema, pageQuerySchema, versionSchema } from "./common.js";
+
+const longText = z.string().max(20_000, { error: "内容过长" });
+const shortText = z.string().trim().max(200, { error: "不能超过 200 个字符" });
+const spanSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]).nullable();
+const keySchema = z.string().min(1).max(64);
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export const planDateSchema = z
+  .string()
+  .refine(isPlanDate, { error: "日期应为 YYYY、YYYY-MM 或 YYYY-MM-DD" });
+
+/** A target as reviewed before publishing. */
+export const draftTargetSchema = z
+  .strictObject({
+    key: keySchema,
+    text: longText,
+    span: spanSchema,
+    indicator: shortText.min(1, { error: "请填写指标名称" }),
+    comparator: z.enum(comparators),
+    value: z.number().finite(),
+    valueMax: z.number().finite().nullable(),
+    unit: z.string().trim().max(20),
+    deadline: planDateSchema.nullable(),
+    hedge: z.string().max(10).nullable(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.comparator === "range" && (t.valueMax === null || t.valueMax <= t.value))
+      ctx.addIssue({ code: "custom", path: ["valueMax"], message: "区间的上限须大于下限" });
+    if (t.comparator !== "range" && t.valueMax !== null)
+      ctx.addIssue({ code: "custom", path: ["valueMax"], message: "只有区间指标才有上限" });
+  });
+/** A reviewed target. */
+export type DraftTarget = z.infer<typeof draftTargetSchema>;
+
+/** A milestone as reviewed before publishing. */
+export const draftMilestoneSchema = z.strictObject({
+  key: keySchema,
+  text: longText,
+  span: spanSchema,
+  title: shortText.min(1, { error: "请填写节点名称" }),
+  deadline: planDateSchema.nullable(),
+  hedge: z.string().max(10).nullable(),
+});
+/** A reviewed milestone. */
+export type DraftMilestone = z.infer<typeof draftMilestoneSchema>;
+
+/** A measure as reviewed before publishing. */
+export const draftMeasureSchema = z.strictObject({ key: keySchema, text: longText.min(1), span: spanSchema });
+/** A reviewed measure. */
+export type DraftMeasure = z.infer<typeof draftMeasureSchema>;
+
+/** A node of the reviewed tree. */
+export interface DraftNode {
+  key: string;
+  level: (typeof planLevels)[number];
+  label: string | null;
+  number: number | null;
+  title: string;
+  text: string;
+  span: [number, number] | null;
+  measures: DraftMeasure[];
+  targets: DraftTarget[];
+  milestones: DraftMilestone[];
+  ownersText: { lead: string[]; co: string[] } | null;
+  leadUnitId: string | null;
+  coUnitIds: string[];
+  deadline: string | null;
+  children: DraftNode[];
+}
+
+/** A node of the reviewed tree, recursively. */
+export const draftNodeSchema: z.ZodType<DraftNode> = z.lazy(() =>
+  z.strictObject({
+    key: keySchema,
+    level: z.enum(planLevels),
+    label: z.string().max(20).nullable(),
+    number: z.number().int().nullable(),
+    title: shortText.min(1, { error: "标题不能为空" }),
+    text: longText,
+    span: spanSchema,
+    measures: z.array(draftMeasureSchema).max(200),
+    targets: z.array(draftTargetSchema).max(100),
+    milestones: z.array(draftMilestoneSchema).max(100),
+    ownersText: z
+      .strictObject({ lead: z.array(z.string().max(100)).max(50), co: z.array(z.string().max(100)).max(50) })
+      .nullable(),
+    leadUnitId: idSchema.nullable(),
+    coUnitIds: z.array(idSchema).max(200),
+    deadline: planDateSchema.nullable(),
+    children: z.array(draftNodeSchema).max(500),
+  }),
+);
+
+/** The whole reviewed plan: header fields and the tree. */
+export const planDraftEditSchema = z.strictObject({
+  title: z.string().trim().min(1, { error: "请填写计划标题" }).max(200),
+  issuer: z.string().trim().max(limits.nameMax).nullable(),
+  year: z.number().int().min(2000).max(2100),
+  docNumber: z.string().trim().max(100).nullable(),
+  preamble: longText.nullable(),
+  nodes: z.array(draftNodeSchema).min(1, { error: "计划至少要有一项内容" }).max(500),
+});
+/** The reviewed plan. */
+export type PlanDraftEdit = z.infer<typeof planDraftEditSchema>;
+
+/** Body of `POST /api/plan-imports` when text is pasted. */
+export const planImportPasteSchema = z.strictObject({
+  text: z
+    .string()
+    .min(1, { error: "请粘贴工作要点全文" })
+    .max(2_000_000, { error: "文本过长（上限 200 万字）" }),
+  filename: z.string().trim().max(200).optional(),
+});
+
+/** Body of `PUT /api/plan-imports/:id`. */
+export const planImportUpdateSchema = z.strictObject({ draft: planDraftEditSchema, version: versionSchema });
+
+/** Body of `POST /api/plan-imports/:id/publish`. */
+export const planPublishSchema = z.strictObject({
+  version: versionSchema,
+  /** Publish even though the same document was published before. */
+  allowDuplicate: z.boolean().optional(),
+});
+
+/** An import under review, with the source text the spans point into. */
+export const planImportSchema = z.object({
+  id: z.string(),
+  status: z.enum(["reviewing", "published", "discarded"]),
+  kind: z.enum(planKinds),
+  filename: z.string().nullable(),
+  format: z.string(),
+  sourceText: z.string(),
+  draft: planDraftEditSchema,
+  warnings: z.array(z.string()),
+  duplicateOf: z.object({ kind: z.enum(["plan", "import"]), id: z.string(), title: z.string() }).nullable(),
+  planId: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: abilitiesSchema,
+});
+/** An import under review. */
+export type PlanImport = z.infer<typeof planImportSchema>;
+
+/** A plan in lists. */
+export const planSummarySchema = z.object({
+  id: z.string(),
+  year: z.number(),
+  title: z.string(),
+  issuer: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  status: z.string(),
+  sectionCount: z.number(),
+  taskCount: z.number(),
+  indicatorCount: z.number(),
+  milestoneCount: z.number(),
+  publishedAt: z.string().nullable(),
+  createdAt: z.string(),
+  abilities: abilitiesSchema,
+});
+/** A plan in lists. */
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+
+/** Query of `GET /api/plans`. */
+export const planQuerySchema = pageQuerySchema.extend({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  q: z.string().trim().max(limits.searchMax).optional(),
+});
+
+/** Body of `POST /api/plans/:id/copy`: the year the copy is for. */
+export const planCopySchema = z.strictObject({ year: z.number().int().min(2000).max(2100) });
+
+/** An indicator of a published plan. */
+export const indicatorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  comparator: z.enum(comparators),
+  targetValue: z.number(),
+  targetMax: z.number().nullable(),
+  unit: z.string(),
+  deadline: z.string().nullable(),
+  hedge: z.string().nullable(),
+  aggregation: z.enum(aggregations),
+  sourceText: z.string().nullable(),
+});
+/** An indicator. */
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+/** A milestone of a published plan. */
+export const milestoneSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  deadline: z.string().nullable(),
+  hedge: z.string().nullable(),
+  sourceText: z.string().nullable(),
+});
+
+/** A node of a published plan with its items. */
+export interface PlanTreeNode {
+  id: string;
+  level: (typeof planLevels)[number];
+  label: string | null;
+  number: number | null;
+  title: string;
+  text: string;
+  span: [number, number] | null;
+  leadUnit: { id: string; name: string } | null;
+  coUnits: { id: string; name: string }[];
+  deadline: string | null;
+  measures: { id: string; text: string }[];
+  indicators: Indicator[];
+  milestones: z.infer<typeof milestoneSchema>[];
+  children: PlanTreeNode[];
+}
+
+const unitRef = z.object({ id: z.string(), name: z.string() });
+
+/** A node of a published plan, recursively. */
+export const planTreeNodeSchema: z.ZodType<PlanTreeNode> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    level: z.enum(planLevels),
+    label: z.string().nullable(),
+    number: z.number().nullable(),
+    title: z.string(),
+    text: z.string(),
+    span: z.tuple([z.number(), z.number()]).nullable(),
+    leadUnit: unitRef.nullable(),
+    coUnits: z.array(unitRef),
+    deadline: z.string().nullable(),
+    measures: z.array(z.object({ id: z.string(), text: z.string() })),
+    indicators: z.array(indicatorSchema),
+    milestones: z.array(milestoneSchema),
+    children: z.array(planTreeNodeSchema),
+  }),
+);
+
+/** A published plan with its whole tree. */
+export const planDetailSchema = planSummarySchema.extend({
+  preamble: z.string().nullable(),
+  hasSourceFile: z.boolean(),
+  nodes: z.array(planTreeNodeSchema),
+});
+/** A published plan with its tree. */
+export type PlanDetail = z.infer<typeof planDetailSchema>;
+
+/** The keyword → department dictionary used to suggest lead units. */
+export const unitKeywordsSchema = z.strictObject({
+  entries: z
+    .array(
+      z.strictObject({
+        keyword: z.string().trim().min(1, { error: "关键词不能为空" }).max(30),
+        unitId: idSchema,
+      }),
+    )
+    .max(1000),
+});
+/** The keyword dictionary. */
+export type UnitKeywordsInput = z.infer<typeof unitKeywordsSchema>;

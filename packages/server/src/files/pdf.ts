@@ -1,0 +1,69 @@
+import { getDocumentProxy } from "unpdf";
+import { AppError } from "../errors.js";
+import { type LayoutLine, reflowPages } from "./reflow.js";
+
+/** The text of a PDF, paragraphs rebuilt, with notes about pages that could not be read. */
+export interface PdfText {
+  text: string;
+  warnings: string[];
+}
+
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+/** Extracts a PDF's text page by page and joins hard-wrapped lines back into paragraphs. */
+export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
+  const pdf = await openPdf(bytes);
+  try {
+    const pages: LayoutLine[][] = [];
+    for (let n = 1; n <= pdf.numPages; n++) pages.push(await pageLines(pdf, n));
+    const empty = pages.flatMap((lines, i) => (lines.some((l) => l.text.trim()) ? [] : [i + 1]));
+    if (empty.length === pages.length)
+      throw new AppError("bad_request", "该 PDF 没有可提取的文字（可能是扫描件），请上传 Word 或文本版本");
+    const warnings = empty.length
+      ? [`PDF 第 ${empty.join("、")} 页没有可提取的文字（可能是图片），这些页的内容未读入，请核对`]
+      : [];
+    return { text: reflowPages(pages), warnings };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** Opens the PDF, turning pdf.js failures into the user-facing errors. */
+async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  try {
+    // pdf.js may transfer (detach) the buffer it is given, so it gets a copy; verbosity 0 keeps logs quiet.
+    return await getDocumentProxy(bytes.slice(), { verbosity: 0 });
+  } catch (err) {
+    const name = (err as Error)?.name;
+    if (name === "PasswordException")
+      throw new AppError("bad_request", "PDF 文件已加密，请去除打开密码后重新上传，或上传 Word、文本版本");
+    throw new AppError("bad_request", "PDF 文件已损坏或不完整，无法读取，请重新导出后上传", {
+      reason: String(err),
+    });
+  }
+}
+
+/** Groups a page's text items into physical lines with their extent. */
+async function pageLines(pdf: PdfDocument, pageNumber: number): Promise<LayoutLine[]> {
+  const page = await pdf.getPage(pageNumber);
+  const content = await page.getTextContent();
+  const lines: LayoutLine[] = [];
+  let current: LayoutLine | null = null;
+  let ended = true;
+  for (const item of content.items) {
+    if (!("str" in item)) continue;
+    const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
+    const size = Math.hypot(a, b) || item.height || 12;
+    // pdf.js flags line ends with hasEOL; a baseline jump is checked too because not every producer triggers it.
+    if (!current || ended || Math.abs(current.y - y) > size * 0.6) {
+      current = { text: "", x0: x, x1: x, y, size };
+      lines.push(current);
+    }
+    if (item.str.trim() === "" && current.text === "") current.x0 = x + item.width;
+    current.text += item.str;
+    current.x1 = Math.max(current.x1, x + item.width);
+    ended = item.hasEOL;
+  }
+  page.cleanup();
+  return lines.filter((l) => l.text.trim() !== "");
+}

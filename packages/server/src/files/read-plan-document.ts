@@ -1,0 +1,74 @@
+import { AppError } from "../errors.js";
+import { readDocx } from "./docx.js";
+import { readPdf } from "./pdf.js";
+import { isEncryptedOffice, sniffKind } from "./sniff.js";
+import { decodeText } from "./text.js";
+
+/** The largest plan document accepted for import: 20 MB. */
+export const planFileMaxBytes = 20 * 1024 * 1024;
+
+/** A plan document's text, ready for the parser, with the format it was read as and notes for the reviewer. */
+export interface PlanDocument {
+  text: string;
+  format: "txt" | "docx" | "pdf";
+  warnings: string[];
+}
+
+const formatNames = { txt: "文本", docx: "Word", pdf: "PDF" } as const;
+
+/** Reads an uploaded 工作要点 (.txt, .docx or .pdf, sniffed from content) into plain text, or throws an AppError. */
+export async function readPlanDocument(input: {
+  bytes: Uint8Array;
+  filename?: string;
+}): Promise<PlanDocument> {
+  const { bytes } = input;
+  if (bytes.byteLength > planFileMaxBytes)
+    throw new AppError("payload_too_large", "文件超过 20 MB，请删除其中的图片或拆分后再上传");
+  if (bytes.byteLength === 0) throw emptyError();
+  const read = await readByKind(bytes);
+  const text = normaliseText(read.text);
+  if (!/[\p{L}\p{N}]/u.test(text)) throw emptyError();
+  const warnings = [...read.warnings];
+  const extension = /\.([a-z0-9]+)$/i.exec(input.filename ?? "")?.[1]?.toLowerCase();
+  // The content decides the format; a misleading extension is only worth a note to the reviewer.
+  if (extension && extension in formatNames && extension !== read.format)
+    warnings.push(
+      `文件扩展名为 .${extension}，但内容是${formatNames[read.format]}格式，已按${formatNames[read.format]}读取`,
+    );
+  return { text, format: read.format, warnings };
+}
+
+/** Dispatches on the sniffed type. */
+async function readByKind(bytes: Uint8Array): Promise<PlanDocument> {
+  const kind = sniffKind(bytes);
+  if (kind === "pdf") return { format: "pdf", ...(await readPdf(bytes)) };
+  if (kind === "zip") return { format: "docx", ...(await readDocx(bytes)) };
+  if (kind === "ole") {
+    if (isEncryptedOffice(bytes))
+      throw new AppError("bad_request", "文件已加密，请在 Word 中去除密码后重新上传");
+    // Without an EncryptionInfo stream this is a legacy binary .doc/.xls, which Duban does not read.
+    throw new AppError(
+      "unsupported_media_type",
+      "这是旧版 Office 文件（如 .doc），请在 Word 中另存为 .docx 后上传；若文件设有密码，请先去除密码",
+    );
+  }
+  if (kind !== "text")
+    throw new AppError(
+      "unsupported_media_type",
+      `这是${kind.unsupported}，无法读取其中的文字，请上传 .docx、.pdf 或 .txt 格式的工作要点`,
+    );
+  return { format: "txt", ...decodeText(bytes) };
+}
+
+/** Unifies line ends and strips characters that only confuse the parser (BOM, soft hyphen, zero-width space). */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029\f\v]/g, "\n")
+    .replace(/[\ufeff\u00ad\u200b]/g, "")
+    .replace(/\n+$/, "");
+}
+
+/** The error for a file without any readable words. */
+function emptyError(): AppError {
+  return new AppError("bad_request", "文件是空的，没有可读取的文字，请检查后重新上传");
+}

@@ -1,0 +1,99 @@
+import type { DraftNode, PlanDraftEdit } from "@duban/domain";
+import type { PlanDraft, PlanNode } from "@duban/plan-parser";
+
+/** A unit that may be suggested as an owner. */
+export interface OwnerCandidate {
+  id: string;
+  name: string;
+}
+
+/** What lead-unit suggestions are drawn from. */
+export interface SuggestionSources {
+  units: OwnerCandidate[];
+  /** keyword → unit id, e.g. 学前 → 学前教育科. */
+  keywords: { keyword: string; unitId: string }[];
+}
+
+/** Finds the unit an annotation names: exact name first, then the longest name containing it or contained in it. */
+export function matchUnitName(text: string, units: OwnerCandidate[]): string | null {
+  const wanted = text.replace(/\s/g, "");
+  if (!wanted) return null;
+  const exact = units.find((u) => u.name === wanted);
+  if (exact) return exact.id;
+  const partial = units
+    .filter((u) => u.name.includes(wanted) || wanted.includes(u.name))
+    .sort((a, b) => b.name.length - a.name.length);
+  return partial[0]?.id ?? null;
+}
+
+/** The unit whose keyword appears earliest in the title, else earliest in the text. */
+export function suggestByKeyword(
+  title: string,
+  text: string,
+  keywords: SuggestionSources["keywords"],
+): string | null {
+  for (const haystack of [title, text]) {
+    let best: { at: number; unitId: string; length: number } | null = null;
+    for (const k of keywords) {
+      const at = haystack.indexOf(k.keyword);
+      // Earliest mention wins; at the same place the longer keyword is the more specific one.
+      if (at >= 0 && (!best || at < best.at || (at === best.at && k.keyword.length > best.length)))
+        best = { at, unitId: k.unitId, length: k.keyword.length };
+    }
+    if (best) return best.unitId;
+  }
+  return null;
+}
+
+/** Converts one parsed node, giving every item a key the review screen can track it by. */
+function convertNode(node: PlanNode, sources: SuggestionSources, nextKey: () => string): DraftNode {
+  const isTask = node.level === "task" || node.level === "subtask";
+  const lead =
+    node.owners?.lead.map((n) => matchUnitName(n, sources.units)).filter((id): id is string => !!id) ?? [];
+  const co =
+    node.owners?.co.map((n) => matchUnitName(n, sources.units)).filter((id): id is string => !!id) ?? [];
+  const leadUnitId = lead[0] ?? (isTask ? suggestByKeyword(node.title, node.text, sources.keywords) : null);
+  return {
+    key: nextKey(),
+    level: node.level,
+    label: node.label,
+    number: node.number,
+    title: node.title.slice(0, 200) || "（无标题）",
+    text: node.text,
+    span: node.span,
+    measures: node.measures.map((m) => ({ key: nextKey(), text: m.text, span: m.span })),
+    targets: node.targets.map((t) => ({
+      ...t,
+      key: nextKey(),
+      indicator: t.indicator.slice(0, 200) || "指标",
+    })),
+    milestones: node.milestones.map((m) => ({
+      ...m,
+      key: nextKey(),
+      title: m.title.slice(0, 200) || "节点",
+    })),
+    ownersText: node.owners,
+    leadUnitId,
+    coUnitIds: [...new Set([...lead.slice(1), ...co])].filter((id) => id !== leadUnitId),
+    deadline: node.deadline,
+    children: node.children.map((c) => convertNode(c, sources, nextKey)),
+  };
+}
+
+/** Turns the parser's output into the editable draft the review screen works on. */
+export function draftFromParse(
+  parsed: PlanDraft,
+  sources: SuggestionSources,
+  fallbackYear: number,
+): PlanDraftEdit {
+  let n = 0;
+  const nextKey = () => `k${++n}`;
+  return {
+    title: (parsed.title ?? parsed.notice?.title ?? "未命名计划").slice(0, 200),
+    issuer: parsed.issuer?.slice(0, 100) ?? null,
+    year: parsed.year && parsed.year >= 2000 && parsed.year <= 2100 ? parsed.year : fallbackYear,
+    docNumber: parsed.notice?.docNumber?.slice(0, 100) ?? null,
+    preamble: parsed.preamble?.text ?? null,
+    nodes: parsed.nodes.map((node) => convertNode(node, sources, nextKey)),
+  };
+}

@@ -1,0 +1,154 @@
+import {
+  idParamSchema,
+  planImportPasteSchema,
+  planImportSchema,
+  planImportUpdateSchema,
+  planPublishSchema,
+  versionSchema,
+} from "@duban/domain";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { files } from "../../db/schema.js";
+import { forbidden } from "../../errors.js";
+import { planFileMaxBytes, readPlanDocument } from "../../files/read-plan-document.js";
+import { contextOf, typed } from "../../http/route-context.js";
+import { readUpload } from "../../http/upload.js";
+import { findReviewingImports } from "./plan-imports.repository.js";
+import {
+  createImport,
+  discardImport,
+  getImport,
+  saveImportDraft,
+  toPlanImport,
+} from "./plan-imports.service.js";
+import { canImportPlans } from "./plans.policy.js";
+import { publishImport } from "./publish-plan.js";
+
+const tags = ["plans"];
+const pendingSchema = z.array(
+  z.object({ id: z.string(), title: z.string(), filename: z.string().nullable(), updatedAt: z.string() }),
+);
+
+/** 立项: upload or paste a 工作要点, review the parsed draft, publish it as a plan. */
+export async function planImportRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
+
+  r.post(
+    "/api/plan-imports",
+    { schema: { tags, body: planImportPasteSchema, response: { 201: planImportSchema } } },
+    async (request, reply) => {
+      const ctx = contextOf(app, request);
+      const text = request.body.text.replace(/\r\n?/g, "\n");
+      const created = await createImport(ctx, {
+        text,
+        filename: request.body.filename ?? null,
+        format: "paste",
+        fileId: null,
+        warnings: [],
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  r.post(
+    "/api/plan-imports/upload",
+    { schema: { tags, consumes: ["multipart/form-data"], response: { 201: planImportSchema } } },
+    async (request, reply) => {
+      const ctx = contextOf(app, request);
+      if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以导入计划");
+      const upload = await readUpload(request, {
+        maxBytes: planFileMaxBytes,
+        what: "工作要点文件（.docx、.pdf 或 .txt）",
+      });
+      const document = await readPlanDocument({ bytes: upload.body, filename: upload.name });
+      const stored = await ctx.files.put(upload.body);
+      const [file] = await ctx.database.db
+        .insert(files)
+        .values({
+          tenantId: ctx.actor.tenantId,
+          sha256: stored.sha256,
+          size: stored.size,
+          mime: mimeOf(document.format),
+          filename: upload.name,
+          createdBy: ctx.actor.userId,
+        })
+        .returning({ id: files.id });
+      const created = await createImport(ctx, {
+        text: document.text,
+        filename: upload.name,
+        format: document.format,
+        fileId: file!.id,
+        warnings: document.warnings,
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  r.get("/api/plan-imports", { schema: { tags, response: { 200: pendingSchema } } }, async (request) => {
+    const ctx = contextOf(app, request);
+    if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以查看待发布的计划");
+    const rows = await findReviewingImports(ctx.database.db, ctx.actor.tenantId);
+    return rows.map((r) => ({
+      id: r.id,
+      title: (r.draft as { title: string }).title,
+      filename: r.filename,
+      updatedAt: r.updatedAt.toISOString(),
+    }));
+  });
+
+  r.get(
+    "/api/plan-imports/:id",
+    { schema: { tags, params: idParamSchema, response: { 200: planImportSchema } } },
+    async (request) => {
+      const ctx = contextOf(app, request);
+      return toPlanImport(ctx, await getImport(ctx, request.params.id));
+    },
+  );
+
+  r.put(
+    "/api/plan-imports/:id",
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        body: planImportUpdateSchema,
+        response: { 200: planImportSchema },
+      },
+    },
+    async (request) => saveImportDraft(contextOf(app, request), request.params.id, request.body),
+  );
+
+  r.post(
+    "/api/plan-imports/:id/publish",
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        body: planPublishSchema,
+        response: { 201: z.object({ planId: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await publishImport(contextOf(app, request), request.params.id, request.body)),
+  );
+
+  r.post(
+    "/api/plan-imports/:id/discard",
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        body: z.strictObject({ version: versionSchema }),
+        response: { 200: planImportSchema },
+      },
+    },
+    async (request) => discardImport(contextOf(app, request), request.params.id, request.body.version),
+  );
+}
+
+/** The media type a plan document is served back with. */
+function mimeOf(format: string): string {
+  if (format === "pdf") return "application/pdf";
+  if (format === "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  return "text/plain; charset=utf-8";
+}

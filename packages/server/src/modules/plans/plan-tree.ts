@@ -1,0 +1,59 @@
+import type { Indicator, PlanTreeNode } from "@duban/domain";
+import type { findPlanContents } from "./plans.repository.js";
+
+type Contents = Awaited<ReturnType<typeof findPlanContents>>;
+
+/** Groups rows by a key, keeping their order. */
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}
+
+/** Assembles the flat rows of a plan into its tree, with unit names resolved. */
+export function buildPlanTree(contents: Contents, unitNames: Map<string, string>): PlanTreeNode[] {
+  const measuresOf = groupBy(contents.measureRows, (r) => r.nodeId);
+  const indicatorsOf = groupBy(contents.indicatorRows, (r) => r.nodeId);
+  const milestonesOf = groupBy(contents.milestoneRows, (r) => r.nodeId);
+  const childrenOf = groupBy(contents.nodeRows, (r) => r.parentId ?? "");
+  const unit = (id: string | null) => (id && unitNames.has(id) ? { id, name: unitNames.get(id)! } : null);
+  const build = (parentId: string): PlanTreeNode[] =>
+    (childrenOf.get(parentId) ?? []).map((n) => ({
+      id: n.id,
+      level: n.level as PlanTreeNode["level"],
+      label: n.label,
+      number: n.number,
+      title: n.title,
+      text: n.text,
+      span: n.spanStart === null || n.spanEnd === null ? null : [n.spanStart, n.spanEnd],
+      leadUnit: unit(n.leadUnitId),
+      coUnits: n.coUnitIds.map(unit).filter((u) => u !== null),
+      deadline: n.deadline,
+      measures: (measuresOf.get(n.id) ?? []).map((m) => ({ id: m.id, text: m.text })),
+      indicators: (indicatorsOf.get(n.id) ?? []).map((i) => ({
+        id: i.id,
+        name: i.name,
+        comparator: i.comparator as Indicator["comparator"],
+        targetValue: i.targetValue,
+        targetMax: i.targetMax,
+        unit: i.unit,
+        deadline: i.deadline,
+        hedge: i.hedge,
+        aggregation: i.aggregation as Indicator["aggregation"],
+        sourceText: i.sourceText,
+      })),
+      milestones: (milestonesOf.get(n.id) ?? []).map((m) => ({
+        id: m.id,
+        title: m.title,
+        deadline: m.deadline,
+        hedge: m.hedge,
+        sourceText: m.sourceText,
+      })),
+      children: build(n.id),
+    }));
+  return build("");
+}

@@ -1,0 +1,84 @@
+import { and, asc, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { files, indicators, measures, milestones, planNodes, plans } from "../../db/schema.js";
+import { likePattern } from "../audit/audit.repository.js";
+
+/** A plan row. */
+export type PlanRow = typeof plans.$inferSelect;
+
+/** The outer plan's id, written out in full: drizzle leaves columns of a one-table select unqualified. */
+const outerPlanId = sql.raw(`"plans"."id"`);
+
+/** Counts of what a plan holds, as correlated subqueries so a page is one query. */
+const counts = {
+  sectionCount: sql<number>`(select count(*)::int from ${planNodes} where ${planNodes.planId} = ${outerPlanId} and ${planNodes.level} = 'section')`,
+  taskCount: sql<number>`(select count(*)::int from ${planNodes} where ${planNodes.planId} = ${outerPlanId} and ${planNodes.level} in ('task', 'subtask'))`,
+  indicatorCount: sql<number>`(select count(*)::int from ${indicators} where ${indicators.planId} = ${outerPlanId})`,
+  milestoneCount: sql<number>`(select count(*)::int from ${milestones} where ${milestones.planId} = ${outerPlanId})`,
+};
+
+/** A page of the tenant's plans, newest year first. */
+export async function findPlans(
+  db: DbOrTx,
+  tenantId: string,
+  query: { page: number; pageSize: number; year?: number | undefined; q?: string | undefined },
+) {
+  const c: SQL[] = [eq(plans.tenantId, tenantId)];
+  if (query.year) c.push(eq(plans.year, query.year));
+  if (query.q) c.push(ilike(plans.title, likePattern(query.q)));
+  const where = and(...c);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ plan: plans, ...counts })
+      .from(plans)
+      .where(where)
+      .orderBy(desc(plans.year), desc(plans.createdAt))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(plans).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** The years the tenant has plans for, newest first. */
+export async function findPlanYears(db: DbOrTx, tenantId: string): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: plans.year })
+    .from(plans)
+    .where(eq(plans.tenantId, tenantId))
+    .orderBy(desc(plans.year));
+  return rows.map((r) => r.year);
+}
+
+/** One plan of the tenant with its counts, or null. */
+export async function findPlan(db: DbOrTx, tenantId: string, id: string) {
+  const [row] = await db
+    .select({ plan: plans, ...counts })
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)));
+  return row ?? null;
+}
+
+/** Every node and item of a plan, in document order. */
+export async function findPlanContents(db: DbOrTx, tenantId: string, planId: string) {
+  const scope = <T extends typeof planNodes | typeof measures | typeof indicators | typeof milestones>(
+    t: T,
+  ) => and(eq(t.tenantId, tenantId), eq(t.planId, planId));
+  const [nodeRows, measureRows, indicatorRows, milestoneRows] = await Promise.all([
+    db.select().from(planNodes).where(scope(planNodes)).orderBy(asc(planNodes.position)),
+    db.select().from(measures).where(scope(measures)).orderBy(asc(measures.position)),
+    db.select().from(indicators).where(scope(indicators)).orderBy(asc(indicators.position)),
+    db.select().from(milestones).where(scope(milestones)).orderBy(asc(milestones.position)),
+  ]);
+  return { nodeRows, measureRows, indicatorRows, milestoneRows };
+}
+
+/** The uploaded file a plan was published from, or null. */
+export async function findPlanFile(db: DbOrTx, tenantId: string, planId: string) {
+  const [row] = await db
+    .select({ file: files })
+    .from(plans)
+    .innerJoin(files, eq(files.id, plans.fileId))
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+  return row?.file ?? null;
+}

@@ -1,0 +1,51 @@
+import {
+  idParamSchema,
+  pageOf,
+  planCopySchema,
+  planDetailSchema,
+  planImportSchema,
+  planQuerySchema,
+  planSummarySchema,
+} from "@duban/domain";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { contextOf, typed } from "../../http/route-context.js";
+import { copyPlan, findPlansPage, getPlanDetail, getPlanSourceFile } from "./plans.service.js";
+
+const tags = ["plans"];
+const planPage = pageOf(planSummarySchema).extend({
+  years: z.array(z.number()),
+  abilities: z.record(z.string(), z.boolean()),
+});
+
+/** Published plans: list by year, read the tree, download the source file, copy into another year. */
+export async function planRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
+
+  r.get(
+    "/api/plans",
+    { schema: { tags, querystring: planQuerySchema, response: { 200: planPage } } },
+    async (request) => findPlansPage(contextOf(app, request), request.query),
+  );
+
+  r.get(
+    "/api/plans/:id",
+    { schema: { tags, params: idParamSchema, response: { 200: planDetailSchema } } },
+    async (request) => getPlanDetail(contextOf(app, request), request.params.id),
+  );
+
+  r.get("/api/plans/:id/source", { schema: { tags, params: idParamSchema } }, async (request, reply) => {
+    const { file, bytes } = await getPlanSourceFile(contextOf(app, request), request.params.id);
+    return reply
+      .header("content-type", file.mime)
+      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .send(bytes);
+  });
+
+  r.post(
+    "/api/plans/:id/copy",
+    { schema: { tags, params: idParamSchema, body: planCopySchema, response: { 201: planImportSchema } } },
+    async (request, reply) =>
+      reply.status(201).send(await copyPlan(contextOf(app, request), request.params.id, request.body.year)),
+  );
+}

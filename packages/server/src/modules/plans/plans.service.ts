@@ -1,0 +1,170 @@
+import type { DraftNode, PlanDetail, PlanDraftEdit, PlanSummary, PlanTreeNode } from "@duban/domain";
+import { forbidden, notFound } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { findAllUnits } from "../units/units.repository.js";
+import * as importsRepo from "./plan-imports.repository.js";
+import { toPlanImport } from "./plan-imports.service.js";
+import { buildPlanTree } from "./plan-tree.js";
+import { canImportPlans, canViewPlans } from "./plans.policy.js";
+import * as repo from "./plans.repository.js";
+
+type PlanWithCounts = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
+
+/** Builds the list shape of a plan. */
+function toPlanSummary(ctx: ServiceContext, row: PlanWithCounts): PlanSummary {
+  const { plan } = row;
+  return {
+    id: plan.id,
+    year: plan.year,
+    title: plan.title,
+    issuer: plan.issuer,
+    docNumber: plan.docNumber,
+    status: plan.status,
+    sectionCount: Number(row.sectionCount),
+    taskCount: Number(row.taskCount),
+    indicatorCount: Number(row.indicatorCount),
+    milestoneCount: Number(row.milestoneCount),
+    publishedAt: plan.publishedAt?.toISOString() ?? null,
+    createdAt: plan.createdAt.toISOString(),
+    abilities: { copy: canImportPlans(ctx.actor) },
+  };
+}
+
+/** A page of plans, optionally of one year, plus the years that have plans. */
+export async function findPlansPage(
+  ctx: ServiceContext,
+  query: { page: number; pageSize: number; year?: number | undefined; q?: string | undefined },
+) {
+  if (!canViewPlans(ctx.actor)) throw forbidden("您的角色无权查看计划");
+  const [{ rows, total }, years] = await Promise.all([
+    repo.findPlans(ctx.database.db, ctx.actor.tenantId, query),
+    repo.findPlanYears(ctx.database.db, ctx.actor.tenantId),
+  ]);
+  return {
+    items: rows.map((r) => toPlanSummary(ctx, r)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    years,
+    abilities: { import: canImportPlans(ctx.actor) },
+  };
+}
+
+/** One plan of the tenant, or 404. */
+async function getPlanRow(ctx: ServiceContext, id: string): Promise<PlanWithCounts> {
+  const row = canViewPlans(ctx.actor) ? await repo.findPlan(ctx.database.db, ctx.actor.tenantId, id) : null;
+  if (!row) throw notFound("计划");
+  return row;
+}
+
+/** A plan with its whole tree. */
+export async function getPlanDetail(ctx: ServiceContext, id: string): Promise<PlanDetail> {
+  const row = await getPlanRow(ctx, id);
+  const [contents, units] = await Promise.all([
+    repo.findPlanContents(ctx.database.db, ctx.actor.tenantId, id),
+    findAllUnits(ctx.database.db, ctx.actor.tenantId, { includeDisabled: true }),
+  ]);
+  const nodes = buildPlanTree(contents, new Map(units.map((u) => [u.id, u.name])));
+  return {
+    ...toPlanSummary(ctx, row),
+    preamble: row.plan.preamble,
+    hasSourceFile: row.plan.fileId !== null,
+    nodes,
+  };
+}
+
+/** Moves a plan date by whole years, keeping month and day. */
+export function shiftDate(date: string | null, years: number): string | null {
+  if (!date) return null;
+  const [y, ...rest] = date.split("-");
+  const shifted = [String(Number(y) + years), ...rest].join("-");
+  // 29 February has no twin in a common year.
+  return shifted.endsWith("-02-29") ? shifted.replace(/-29$/, "-28") : shifted;
+}
+
+/** Turns a published node back into an editable draft node for another year. */
+function toDraftNode(node: PlanTreeNode, years: number, nextKey: () => string): DraftNode {
+  return {
+    key: nextKey(),
+    level: node.level,
+    label: node.label,
+    number: node.number,
+    title: node.title,
+    text: node.text,
+    span: null,
+    measures: node.measures.map((m) => ({ key: nextKey(), text: m.text, span: null })),
+    targets: node.indicators.map((i) => ({
+      key: nextKey(),
+      text: i.sourceText ?? "",
+      span: null,
+      indicator: i.name,
+      comparator: i.comparator,
+      value: i.targetValue,
+      valueMax: i.targetMax,
+      unit: i.unit,
+      deadline: shiftDate(i.deadline, years),
+      hedge: i.hedge,
+    })),
+    milestones: node.milestones.map((m) => ({
+      key: nextKey(),
+      text: m.sourceText ?? "",
+      span: null,
+      title: m.title,
+      deadline: shiftDate(m.deadline, years),
+      hedge: m.hedge,
+    })),
+    ownersText: null,
+    leadUnitId: node.leadUnit?.id ?? null,
+    coUnitIds: node.coUnits.map((u) => u.id),
+    deadline: shiftDate(node.deadline, years),
+    children: node.children.map((c) => toDraftNode(c, years, nextKey)),
+  };
+}
+
+/** Copies a plan into another year as a draft under review, dates moved by the difference in years. */
+export async function copyPlan(ctx: ServiceContext, id: string, year: number) {
+  if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以复制计划");
+  const detail = await getPlanDetail(ctx, id);
+  const years = year - detail.year;
+  let n = 0;
+  const nextKey = () => `k${++n}`;
+  const draft: PlanDraftEdit = {
+    title: detail.title.replaceAll(String(detail.year), String(year)),
+    issuer: detail.issuer,
+    year,
+    docNumber: null,
+    preamble: detail.preamble,
+    nodes: detail.nodes.map((node) => toDraftNode(node, years, nextKey)),
+  };
+  const row = await ctx.database.db.transaction(async (tx) => {
+    const created = await importsRepo.insertImport(tx, {
+      tenantId: ctx.actor.tenantId,
+      kind: "plan",
+      filename: null,
+      format: "copy",
+      sourceText: "",
+      // A copy is not a document; its hash only has to be unique, so it never counts as a duplicate.
+      sourceHash: `copy:${id}:${year}:${Date.now()}`,
+      draft,
+      warnings: [`由“${detail.title}”复制，请逐项核对${year}年的目标和时限`],
+      createdBy: ctx.actor.userId,
+    });
+    await audit(ctx, tx, {
+      action: "plan.copy",
+      entity: "plan",
+      entityId: id,
+      summary: { year, importId: created.id },
+    });
+    return created;
+  });
+  return toPlanImport(ctx, row);
+}
+
+/** The original document of a plan, for download. */
+export async function getPlanSourceFile(ctx: ServiceContext, id: string) {
+  await getPlanRow(ctx, id);
+  const file = await repo.findPlanFile(ctx.database.db, ctx.actor.tenantId, id);
+  if (!file) throw notFound("原始文件");
+  return { file, bytes: await ctx.files.get(file.sha256) };
+}

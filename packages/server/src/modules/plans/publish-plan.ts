@@ -1,0 +1,136 @@
+import type { DraftNode, PlanDraftEdit } from "@duban/domain";
+import type { DbOrTx } from "../../db/client.js";
+import { indicators, measures, milestones, planNodes, plans } from "../../db/schema.js";
+import { AppError, staleVersion } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { assertDraftUnits } from "./draft-units.js";
+import * as repo from "./plan-imports.repository.js";
+import { assertEditable, getImport } from "./plan-imports.service.js";
+
+/** Percentages are averaged across units; counts and amounts add up. */
+export function defaultAggregation(unit: string): "average" | "sum" {
+  return unit === "%" ? "average" : "sum";
+}
+
+/** Inserts a node, its items and its children, depth first, keeping the document order. */
+async function insertNode(
+  tx: DbOrTx,
+  at: { tenantId: string; planId: string; parentId: string | null; position: number; year: number },
+  node: DraftNode,
+): Promise<void> {
+  const [row] = await tx
+    .insert(planNodes)
+    .values({
+      tenantId: at.tenantId,
+      planId: at.planId,
+      parentId: at.parentId,
+      level: node.level,
+      label: node.label,
+      number: node.number,
+      title: node.title,
+      text: node.text,
+      spanStart: node.span?.[0] ?? null,
+      spanEnd: node.span?.[1] ?? null,
+      position: at.position,
+      leadUnitId: node.leadUnitId,
+      coUnitIds: node.coUnitIds,
+      deadline: node.deadline,
+    })
+    .returning({ id: planNodes.id });
+  const base = { tenantId: at.tenantId, planId: at.planId, nodeId: row!.id };
+  const span = (s: [number, number] | null) => ({ spanStart: s?.[0] ?? null, spanEnd: s?.[1] ?? null });
+  if (node.measures.length)
+    await tx
+      .insert(measures)
+      .values(node.measures.map((m, i) => ({ ...base, position: i, text: m.text, ...span(m.span) })));
+  if (node.targets.length)
+    await tx.insert(indicators).values(
+      node.targets.map((t, i) => ({
+        ...base,
+        position: i,
+        name: t.indicator,
+        comparator: t.comparator,
+        targetValue: t.value,
+        targetMax: t.valueMax,
+        unit: t.unit,
+        // A target without its own date takes the task's deadline, else the plan year.
+        deadline: t.deadline ?? node.deadline ?? String(at.year),
+        hedge: t.hedge,
+        aggregation: defaultAggregation(t.unit),
+        sourceText: t.text,
+        ...span(t.span),
+      })),
+    );
+  if (node.milestones.length)
+    await tx.insert(milestones).values(
+      node.milestones.map((m, i) => ({
+        ...base,
+        position: i,
+        title: m.title,
+        deadline: m.deadline ?? node.deadline,
+        hedge: m.hedge,
+        sourceText: m.text,
+        ...span(m.span),
+      })),
+    );
+  for (const [i, child] of node.children.entries())
+    await insertNode(tx, { ...at, parentId: row!.id, position: i }, child);
+}
+
+/** Publishes a reviewed import: the plan and its whole tree in one transaction, or nothing at all. */
+export async function publishImport(
+  ctx: ServiceContext,
+  id: string,
+  input: { version: number; allowDuplicate?: boolean | undefined },
+): Promise<{ planId: string }> {
+  const row = await getImport(ctx, id);
+  assertEditable(ctx.actor, row, input.version);
+  const duplicate = await repo.findDuplicate(ctx.database.db, ctx.actor.tenantId, row.sourceHash, row.id);
+  if (duplicate?.kind === "plan" && !input.allowDuplicate)
+    throw new AppError("conflict", `同一份文档已发布为“${duplicate.title}”，确认仍要再次发布吗？`, {
+      duplicateOf: duplicate,
+    });
+  const draft = row.draft as PlanDraftEdit;
+  return ctx.database.db.transaction(async (tx) => {
+    const [plan] = await tx
+      .insert(plans)
+      .values({
+        tenantId: ctx.actor.tenantId,
+        year: draft.year,
+        title: draft.title,
+        issuer: draft.issuer,
+        docNumber: draft.docNumber,
+        preamble: draft.preamble,
+        importId: row.id,
+        fileId: row.fileId,
+        sourceText: row.sourceText,
+        sourceHash: row.sourceHash,
+        publishedBy: ctx.actor.userId,
+        publishedAt: ctx.clock.now(),
+      })
+      .returning({ id: plans.id });
+    const planId = plan!.id;
+    for (const [i, node] of draft.nodes.entries())
+      await insertNode(
+        tx,
+        { tenantId: ctx.actor.tenantId, planId, parentId: null, position: i, year: draft.year },
+        node,
+      );
+    // Units may have been disabled since the draft was saved; checking here rolls the whole plan back.
+    await assertDraftUnits(tx, ctx.actor.tenantId, draft);
+    const updated = await repo.updateImport(
+      tx,
+      { tenantId: ctx.actor.tenantId, id, version: input.version },
+      { status: "published", planId },
+    );
+    if (!updated) throw staleVersion();
+    await audit(ctx, tx, {
+      action: "plan.publish",
+      entity: "plan",
+      entityId: planId,
+      summary: { title: draft.title, year: draft.year, importId: id },
+    });
+    return { planId };
+  });
+}

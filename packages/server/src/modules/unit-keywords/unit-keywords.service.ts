@@ -1,0 +1,42 @@
+import type { UnitKeywordsInput } from "@duban/domain";
+import { forbidden, invalid } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit, hasAnyRole } from "../../policy.js";
+import { findAllUnits } from "../units/units.repository.js";
+import { findKeywords, replaceKeywords } from "./unit-keywords.repository.js";
+
+/** Admins maintain the dictionary; the supervision office, which imports plans, reads it. */
+function abilities(ctx: ServiceContext) {
+  return { update: hasAnyRole(ctx.actor, "admin") };
+}
+
+/** The dictionary of the actor's tenant. */
+export async function findKeywordDictionary(ctx: ServiceContext) {
+  if (!hasAnyRole(ctx.actor, "admin", "supervisor")) throw forbidden("您的角色无权查看关键词词典");
+  return { entries: await findKeywords(ctx.database.db, ctx.actor.tenantId), abilities: abilities(ctx) };
+}
+
+/** Replaces the dictionary; every unit must be the tenant's and every keyword unique. */
+export async function replaceKeywordDictionary(ctx: ServiceContext, input: UnitKeywordsInput) {
+  if (!hasAnyRole(ctx.actor, "admin")) throw forbidden("只有系统管理员可以修改关键词词典");
+  const units = new Set((await findAllUnits(ctx.database.db, ctx.actor.tenantId)).map((u) => u.id));
+  const seen = new Set<string>();
+  const issues = input.entries.flatMap((e, i) => {
+    const problems = [];
+    if (!units.has(e.unitId)) problems.push({ path: `entries.${i}.unitId`, message: "单位不存在或已停用" });
+    if (seen.has(e.keyword))
+      problems.push({ path: `entries.${i}.keyword`, message: `关键词“${e.keyword}”重复` });
+    seen.add(e.keyword);
+    return problems;
+  });
+  if (issues.length) throw invalid(issues);
+  await ctx.database.db.transaction(async (tx) => {
+    await replaceKeywords(tx, ctx.actor.tenantId, input.entries);
+    await audit(ctx, tx, {
+      action: "unit_keywords.replace",
+      entity: "unit_keywords",
+      summary: { count: input.entries.length },
+    });
+  });
+  return findKeywordDictionary(ctx);
+}

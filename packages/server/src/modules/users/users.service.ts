@@ -1,0 +1,170 @@
+import type { User, UserCreateInput, UserQuery, UserUpdateInput } from "@duban/domain";
+import { passwordProblem } from "@duban/domain";
+import type { DbOrTx } from "../../db/client.js";
+import { AppError, forbidden, invalid, notFound, staleVersion, uniqueViolation } from "../../errors.js";
+import type { Actor, ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { changeSummary } from "../audit/audit-summary.js";
+import { findLocks } from "../auth/login-failures.repository.js";
+import { hashPassword } from "../auth/passwords.js";
+import { findUnit } from "../units/units.repository.js";
+import { canDisableUser, canManageUsers, canViewUsers } from "./users.policy.js";
+import * as repo from "./users.repository.js";
+
+/** Builds the API shape of a user, field by field (the password hash never leaves). */
+export function toUser(row: repo.UserWithUnit, actor: Actor, lockedUntil: Date | null): User {
+  const { user, unit } = row;
+  const manage = canManageUsers(actor);
+  return {
+    id: user.id,
+    name: user.name,
+    login: user.login,
+    phone: user.phone,
+    email: user.email,
+    unit: unit ? { id: unit.id, name: unit.name } : null,
+    roles: user.roles as User["roles"],
+    enabled: user.enabled,
+    mustChangePassword: user.mustChangePassword,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    version: user.version,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+    abilities: {
+      update: manage,
+      disable: canDisableUser(actor, user),
+      enable: manage && !user.enabled,
+      resetPassword: manage,
+      unlock: manage && lockedUntil !== null,
+    },
+  };
+}
+
+/** Builds API users with their current lock state. */
+export async function presentUsers(ctx: ServiceContext, rows: repo.UserWithUnit[]): Promise<User[]> {
+  const locks = await findLocks(
+    ctx.database.db,
+    rows.map((r) => r.user.login),
+    ctx.clock.now(),
+  );
+  return rows.map((r) => toUser(r, ctx.actor, locks.get(r.user.login.trim().toLowerCase()) ?? null));
+}
+
+/** Lists the tenant's users, a page at a time. */
+export async function findUsersPage(ctx: ServiceContext, query: UserQuery) {
+  if (!canViewUsers(ctx.actor)) throw forbidden("您的角色无权查看用户");
+  const { rows, total } = await repo.findUsers(ctx.database.db, ctx.actor.tenantId, query);
+  const manage = canManageUsers(ctx.actor);
+  return {
+    items: await presentUsers(ctx, rows),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    abilities: { create: manage, import: manage },
+  };
+}
+
+/** One user, or 404 when not in the actor's tenant (or the actor may not see users at all). */
+export async function getUser(ctx: ServiceContext, id: string): Promise<repo.UserWithUnit> {
+  if (!canViewUsers(ctx.actor)) throw forbidden("您的角色无权查看用户");
+  const row = await repo.findUser(ctx.database.db, ctx.actor.tenantId, id);
+  if (!row) throw notFound("用户");
+  return row;
+}
+
+/** Throws 400 naming `unitId` unless it is a unit of the tenant that may take new users. */
+async function assertUsableUnit(
+  ctx: ServiceContext,
+  unitId: string | null | undefined,
+  current?: string | null,
+) {
+  if (!unitId || unitId === current) return;
+  const unit = await findUnit(ctx.database.db, ctx.actor.tenantId, unitId);
+  if (!unit) throw invalid([{ path: "unitId", message: "所属单位不存在，请重新选择" }]);
+  if (!unit.enabled) throw invalid([{ path: "unitId", message: "所属单位已停用，请选择其他单位" }]);
+}
+
+/** The 409 for a login someone already has. */
+function loginTaken(login: string): AppError {
+  return new AppError("conflict", `账号“${login}”已被使用，请换一个`, [
+    { path: "login", message: "账号已被使用" },
+  ]);
+}
+
+/** Turns a unique violation (a login taken meanwhile) into the 409 naming the field. */
+function duplicateLogin(err: unknown, login: string): never {
+  throw uniqueViolation(err) ? loginTaken(login) : err;
+}
+
+/** The profile columns of create/update input. */
+function profileOf(input: UserCreateInput | UserUpdateInput) {
+  return {
+    name: input.name,
+    login: input.login,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    unitId: input.unitId ?? null,
+    roles: [...new Set(input.roles)],
+  };
+}
+
+/** Re-reads a user with their unit inside a transaction. */
+async function reread(ctx: ServiceContext, db: DbOrTx, id: string): Promise<repo.UserWithUnit> {
+  return (await repo.findUser(db, ctx.actor.tenantId, id))!;
+}
+
+/** Creates a user with an initial password that must be changed at first login. */
+export async function createUser(ctx: ServiceContext, input: UserCreateInput): Promise<User> {
+  if (!canManageUsers(ctx.actor)) throw forbidden("只有系统管理员可以新建用户");
+  const problem = passwordProblem(input.password);
+  if (problem) throw invalid([{ path: "password", message: problem }]);
+  await assertUsableUnit(ctx, input.unitId);
+  if ((await repo.findTakenLogins(ctx.database.db, [input.login])).size > 0) throw loginTaken(input.login);
+  const profile = profileOf(input);
+  const passwordHash = await hashPassword(input.password, ctx.config.argon2);
+  const row = await ctx.database.db
+    .transaction(async (tx) => {
+      const [created] = await repo.insertUsers(tx, ctx.actor.tenantId, [
+        { ...profile, passwordHash, mustChangePassword: true },
+      ]);
+      await audit(ctx, tx, {
+        action: "user.create",
+        entity: "user",
+        entityId: created!.id,
+        summary: { after: profile },
+      });
+      return reread(ctx, tx, created!.id);
+    })
+    .catch((err) => duplicateLogin(err, input.login));
+  return toUser(row, ctx.actor, null);
+}
+
+/** Updates a user's profile and roles when the client's version is current. */
+export async function updateUser(ctx: ServiceContext, id: string, input: UserUpdateInput): Promise<User> {
+  const before = await getUser(ctx, id);
+  if (!canManageUsers(ctx.actor)) throw forbidden("只有系统管理员可以修改用户");
+  if (before.user.version !== input.version) throw staleVersion();
+  const profile = profileOf(input);
+  // An admin dropping their own admin role could leave the bureau with no one to manage accounts.
+  if (id === ctx.actor.userId && !profile.roles.includes("admin"))
+    throw invalid([{ path: "roles", message: "不能移除自己的系统管理员角色，请由其他管理员操作" }]);
+  await assertUsableUnit(ctx, profile.unitId, before.user.unitId);
+  const row = await ctx.database.db
+    .transaction(async (tx) => {
+      const updated = await repo.updateUser(
+        tx,
+        { tenantId: ctx.actor.tenantId, id, version: input.version },
+        profile,
+      );
+      if (!updated) throw staleVersion();
+      await audit(ctx, tx, {
+        action: "user.update",
+        entity: "user",
+        entityId: id,
+        summary: changeSummary(before.user, profile),
+      });
+      return reread(ctx, tx, id);
+    })
+    .catch((err) => duplicateLogin(err, input.login));
+  return (await presentUsers(ctx, [row]))[0]!;
+}

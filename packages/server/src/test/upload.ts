@@ -1,0 +1,55 @@
+import ExcelJS from "exceljs";
+import type { LightMyRequestResponse } from "fastify";
+import type { TestSession } from "./session.js";
+
+/** The MIME type of an .xlsx workbook. */
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Builds a multipart/form-data body with one file field, by hand, as a browser's FormData would. */
+export function multipartBody(file: { field?: string; name: string; type?: string; content: Buffer }) {
+  const boundary = `----duban${Math.random().toString(16).slice(2)}`;
+  const head =
+    `--${boundary}\r\n` +
+    `Content-Disposition: form-data; name="${file.field ?? "file"}"; filename="${file.name}"\r\n` +
+    `Content-Type: ${file.type ?? XLSX_TYPE}\r\n\r\n`;
+  const body = Buffer.concat([Buffer.from(head), file.content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Uploads a file as the multipart field `file` (or `field`) with the session's cookie and CSRF header. */
+export function uploadFile(
+  session: TestSession,
+  url: string,
+  file: { field?: string; name?: string; type?: string; content: Buffer },
+): Promise<LightMyRequestResponse> {
+  const { body, contentType } = multipartBody({ name: "import.xlsx", ...file });
+  return session.request("POST", url, body, { "content-type": contentType });
+}
+
+/** Builds an .xlsx with one sheet: a header row then the data rows. */
+export async function buildXlsx(sheetName: string, header: string[], rows: (string | number)[][]) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(header);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Reads a downloaded .xlsx: every sheet's rows as cell texts. */
+export async function readXlsx(content: Buffer): Promise<Record<string, string[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  const sheets: Record<string, string[][]> = {};
+  for (const sheet of workbook.worksheets) {
+    const rows: string[][] = [];
+    sheet.eachRow((row) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        cells.push(cell.text);
+      });
+      rows.push(cells);
+    });
+    sheets[sheet.name] = rows;
+  }
+  return sheets;
+}

@@ -1,0 +1,74 @@
+import { lazy } from "react";
+import { Route, Routes } from "react-router";
+import { AppLayout } from "./components/app-layout";
+import { RequireArea } from "./components/require-area";
+import { RequireAuth } from "./components/require-auth";
+import { ChangePasswordPage } from "./pages/auth/change-password-page";
+import { LoginPage } from "./pages/auth/login-page";
+import { NotFoundPage } from "./pages/errors/not-found-page";
+import { HomePage } from "./pages/home/home-page";
+
+// Admin screens load on first use, so a school reporter's phone downloads only the login and 工作台.
+const UnitsPage = lazy(() => import("./pages/units/units-page").then((m) => ({ default: m.UnitsPage })));
+const GroupsPage = lazy(() => import("./pages/groups/groups-page").then((m) => ({ default: m.GroupsPage })));
+const UsersPage = lazy(() => import("./pages/users/users-page").then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import("./pages/audit/audit-page").then((m) => ({ default: m.AuditPage })));
+
+/** Every route of the app; admin areas check access and show 403 to others. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/change-password"
+        element={
+          <RequireAuth allowPasswordChange>
+            <ChangePasswordPage />
+          </RequireAuth>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route
+          path="units"
+          element={
+            <RequireArea area="units">
+              <UnitsPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="groups"
+          element={
+            <RequireArea area="groups">
+              <GroupsPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <RequireArea area="users">
+              <UsersPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireArea area="audit">
+              <AuditPage />
+            </RequireArea>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Me, Role } from "@duban/domain";
+
+/** An area of the app with its own route. */
+export type Area = "units" | "groups" | "users" | "audit";
+
+interface AreaRule {
+  path: string;
+  /** `me.abilities` key that lets the user open the area; it wins over the role table when sent. */
+  view: string;
+  /** `me.abilities` key that lets the user manage (create, edit) the area's records. */
+  manage: string;
+  /** Roles that may open the area (the API's rule), used when `me.abilities` says nothing. */
+  roles: Role[];
+  /** Roles that see the area in the side menu. */
+  menuRoles: Role[];
+  /** Label for those who manage the area, and for those who only read it. */
+  label: { manage: string; read: string };
+  manageRoles: Role[];
+}
+
+const rules: Record<Area, AreaRule> = {
+  units: {
+    path: "/units",
+    view: "viewUnits",
+    manage: "manageUnits",
+    roles: ["admin", "leader", "supervisor", "department", "inspector"],
+    menuRoles: ["admin", "leader", "supervisor", "department", "inspector"],
+    label: { manage: "单位管理", read: "单位" },
+    manageRoles: ["admin"],
+  },
+  groups: {
+    path: "/groups",
+    view: "viewGroups",
+    manage: "manageGroups",
+    roles: ["admin", "leader", "supervisor", "department"],
+    menuRoles: ["admin", "supervisor", "department"],
+    label: { manage: "单位分组", read: "单位分组" },
+    manageRoles: ["admin", "supervisor"],
+  },
+  users: {
+    path: "/users",
+    view: "viewUsers",
+    manage: "manageUsers",
+    roles: ["admin", "leader"],
+    menuRoles: ["admin", "leader"],
+    label: { manage: "用户管理", read: "用户" },
+    manageRoles: ["admin"],
+  },
+  audit: {
+    path: "/audit",
+    view: "viewAudit",
+    manage: "manageAudit",
+    roles: ["admin"],
+    menuRoles: ["admin"],
+    label: { manage: "审计日志", read: "审计日志" },
+    manageRoles: ["admin"],
+  },
+};
+
+const areaOrder: Area[] = ["units", "groups", "users", "audit"];
+
+function hasRole(me: Me, allowed: Role[]): boolean {
+  return me.roles.some((role) => allowed.includes(role));
+}
+
+/** True when the user may open the area; an explicit ability from the server wins over the role table. */
+export function canOpen(me: Me, area: Area): boolean {
+  const rule = rules[area];
+  const granted = me.abilities[rule.view];
+  return typeof granted === "boolean" ? granted : hasRole(me, rule.roles);
+}
+
+/** One entry of the side menu. */
+export interface MenuEntry {
+  key: string;
+  path: string;
+  label: string;
+}
+
+/** The side-menu entries of the user: 工作台 for everyone, then each area their roles use. */
+export function menuEntries(me: Me): MenuEntry[] {
+  const entries: MenuEntry[] = [{ key: "home", path: "/", label: "工作台" }];
+  for (const area of areaOrder) {
+    const rule = rules[area];
+    if (!canOpen(me, area) || !hasRole(me, rule.menuRoles)) continue;
+    const label = canManage(me, area) ? rule.label.manage : rule.label.read;
+    entries.push({ key: area, path: rule.path, label });
+  }
+  return entries;
+}
+
+/** The menu key of a location path, for highlighting the current entry. */
+export function menuKeyOf(pathname: string): string {
+  const area = areaOrder.find((name) => pathname.startsWith(rules[name].path));
+  return area ?? "home";
+}
+
+/** True when the user manages the area (create, edit); the fallback when a list carries no abilities. */
+export function canManage(me: Me, area: Area): boolean {
+  const rule = rules[area];
+  const granted = me.abilities[rule.manage];
+  return typeof granted === "boolean" ? granted : hasRole(me, rule.manageRoles);
+}

@@ -1,0 +1,41 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import { Menu } from "antd";
+import type { ReactNode } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { useSignedInUser } from "../hooks/use-signed-in-user";
+import { menuEntries, menuKeyOf } from "./navigation";
+
+const icons: Record<string, ReactNode> = {
+  home: <HomeOutlined />,
+  units: <BankOutlined />,
+  groups: <ApartmentOutlined />,
+  users: <TeamOutlined />,
+  audit: <AuditOutlined />,
+};
+
+/** The side menu of the signed-in user, built from their roles and abilities. */
+export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const me = useSignedInUser();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const entries = menuEntries(me);
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[menuKeyOf(location.pathname)]}
+      items={entries.map((entry) => ({ key: entry.key, icon: icons[entry.key], label: entry.label }))}
+      onClick={({ key }) => {
+        const entry = entries.find((item) => item.key === key);
+        if (entry) navigate(entry.path);
+        onNavigate?.();
+      }}
+      style={{ borderInlineEnd: "none" }}
+    />
+  );
+}

@@ -1,0 +1,127 @@
+import type { AuditEntry } from "@duban/domain";
+import { AutoComplete, DatePicker, Empty, Input, Table, type TableColumnsType, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { type AuditFilters, useAuditLogs } from "../../api/audit";
+import { FilterBar, useFilterWidth } from "../../components/filter-bar";
+import { PageHeader } from "../../components/page-header";
+import { useDebouncedValue } from "../../hooks/use-debounced-value";
+import { useFilters } from "../../hooks/use-filters";
+import { useTablePaging } from "../../hooks/use-table-paging";
+import { auditActionLabels, auditEntityLabels, labelledOptions } from "./audit-labels";
+
+const columns: TableColumnsType<AuditEntry> = [
+  {
+    title: "时间",
+    dataIndex: "createdAt",
+    width: 170,
+    render: (value: string) => dayjs(value).format("YYYY-MM-DD HH:mm:ss"),
+  },
+  { title: "操作人", key: "actor", width: 110, render: (_, entry) => entry.actor?.name ?? "—" },
+  {
+    title: "操作",
+    dataIndex: "action",
+    width: 150,
+    render: (action: string) => (
+      <Tag color={action.endsWith("_failed") ? "error" : "default"}>
+        {auditActionLabels[action] ?? action}
+      </Tag>
+    ),
+  },
+  {
+    title: "对象",
+    key: "entity",
+    width: 200,
+    render: (_, entry) => (
+      <>
+        {auditEntityLabels[entry.entity] ?? entry.entity}
+        {entry.entityId && (
+          <Typography.Text
+            type="secondary"
+            copyable={{ text: entry.entityId }}
+            style={{ marginInlineStart: 4 }}
+          >
+            {entry.entityId.slice(0, 8)}
+          </Typography.Text>
+        )}
+      </>
+    ),
+  },
+  { title: "IP", dataIndex: "ip", width: 130, render: (ip: string | null) => ip ?? "—" },
+];
+
+function SummaryJson({ entry }: { entry: AuditEntry }) {
+  if (entry.summary === null || entry.summary === undefined)
+    return <Typography.Text type="secondary">无摘要</Typography.Text>;
+  return (
+    <pre style={{ margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-all", fontSize: 12 }}>
+      {JSON.stringify(entry.summary, null, 2)}
+    </pre>
+  );
+}
+
+/** 审计日志: every write and login, filtered and paged on the server; rows expand to the before/after. */
+export function AuditPage() {
+  const { paging, pagination, resetPage } = useTablePaging();
+  const { filters, setFilter } = useFilters<AuditFilters>({}, resetPage);
+  // Typed filters are debounced so the log is not queried on every keystroke.
+  const [typed, setTyped] = useState<{ action?: string; entity?: string }>({});
+  const settled = useDebouncedValue(typed);
+  const logs = useAuditLogs({ ...filters, ...settled }, paging);
+  const setTypedFilter = (key: "action" | "entity", value: string | undefined) => {
+    setTyped((current) => ({ ...current, [key]: value?.trim() || undefined }));
+    resetPage();
+  };
+  const wide = useFilterWidth(220);
+  const full = useFilterWidth(260, true);
+  return (
+    <>
+      <PageHeader title="审计日志" />
+      <FilterBar>
+        <AutoComplete
+          aria-label="按操作筛选"
+          placeholder="操作，如 auth.login"
+          allowClear
+          style={{ width: wide }}
+          options={labelledOptions(auditActionLabels)}
+          showSearch={{ filterOption: (input, option) => String(option?.label ?? "").includes(input) }}
+          onChange={(value: string | undefined) => setTypedFilter("action", value)}
+        />
+        <AutoComplete
+          aria-label="按对象类型筛选"
+          placeholder="对象类型，如 user"
+          allowClear
+          style={{ width: wide }}
+          options={labelledOptions(auditEntityLabels)}
+          onChange={(value: string | undefined) => setTypedFilter("entity", value)}
+        />
+        <Input.Search
+          aria-label="搜索审计日志"
+          placeholder="搜索操作人、对象、IP"
+          allowClear
+          style={{ width: full }}
+          onSearch={(value) => setFilter("q", value.trim())}
+        />
+        <DatePicker.RangePicker
+          aria-label="按日期范围筛选"
+          style={{ width: full }}
+          onChange={(range) => {
+            setFilter("from", range?.[0]?.format("YYYY-MM-DD"));
+            setFilter("to", range?.[1]?.format("YYYY-MM-DD"));
+          }}
+        />
+      </FilterBar>
+      <Table<AuditEntry>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={logs.data?.items}
+        loading={logs.isFetching}
+        pagination={pagination(logs.data?.total)}
+        scroll={{ x: "max-content" }}
+        expandable={{ expandedRowRender: (entry) => <SummaryJson entry={entry} /> }}
+        locale={{ emptyText: <Empty description={logs.isError ? logs.error.message : "暂无审计记录"} /> }}
+      />
+    </>
+  );
+}
