@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { milestonesIn, targetsIn } from "./test-support/fixtures.js";
+
+describe("milestones", () => {
+  it("reads a dated commitment without a number, with its hedge", () => {
+    expect(milestonesIn("争取瓦房店市西城幼儿园分园在2023年9月开园。", 2023)).toMatchObject([
+      {
+        title: "瓦房店市西城幼儿园分园开园",
+        deadline: "2023-09",
+        hedge: "争取",
+        text: "争取瓦房店市西城幼儿园分园在2023年9月开园",
+      },
+    ]);
+  });
+
+  it("reads due-by wording", () => {
+    expect(milestonesIn("力争2024年6月底前完成新校区建设。").map((m) => [m.title, m.deadline])).toEqual([
+      ["完成新校区建设", "2024-06-30"],
+    ]);
+    expect(milestonesIn("年底前建成教育大数据平台。").map((m) => [m.title, m.deadline])).toEqual([
+      ["建成教育大数据平台", "2024-12-31"],
+    ]);
+  });
+
+  it("does not read a bare year, a start date or a cited period as a milestone", () => {
+    expect(milestonesIn("协调做好2023年国家新一轮义务教育质量监测工作。")).toEqual([]);
+    expect(milestonesIn("自2024年9月起实施新课程方案。")).toEqual([]);
+    expect(milestonesIn("落实《规划（2021—2025年）》。")).toEqual([]);
+  });
+
+  it("does not double a dated numeric target as a milestone", () => {
+    expect(milestonesIn("2024年9月前新建学校2所。")).toEqual([]);
+    expect(targetsIn("2024年9月前新建学校2所。")).toHaveLength(1);
+  });
+});
