@@ -36,8 +36,15 @@ export default defineConfig({
   },
   webServer: {
     // A fresh embedded database each run, seeded with the demo bureau.
-    command: `rm -rf ../.tmp/e2e-data && node ../packages/server/bin/duban.js serve --demo --port ${port}`,
-    env: { DATA_DIR: "../.tmp/e2e-data", LOG_LEVEL: "warn", HOST: "127.0.0.1" },
+    // The data directory is per port, so a run on another port never wipes a running server's database.
+    command: `rm -rf ../.tmp/e2e-data-${port} && node ../packages/server/bin/duban.js serve --demo --port ${port}`,
+    env: {
+      DATA_DIR: `../.tmp/e2e-data-${port}`,
+      LOG_LEVEL: "warn",
+      HOST: "127.0.0.1",
+      // Every spec signs in from 127.0.0.1; the per-IP limit (20/min) is covered by the API tests.
+      LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
+    },
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

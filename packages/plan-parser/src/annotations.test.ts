@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "./index.js";
-import { tasksOf } from "./test-support/fixtures.js";
+import { tasksOf } from "./test-fixtures/support.js";
 
 const plan = (body: string) => tasksOf(parsePlan(`某市教育局2024年工作要点\n一、重点任务\n${body}`));
 

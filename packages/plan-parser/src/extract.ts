@@ -51,10 +51,16 @@ export function extractCommitments(
     while (sentenceEnd < e) {
       const c = text.charCodeAt(sentenceEnd);
       if (c === 0x0a || isSentenceEnd(c)) break;
-      if (isDigit(c) || c === 0x5e74 /* 年 */ || c === 0x5168 /* 全(覆盖) */) numeric = true;
+      if (
+        isDigit(c) ||
+        (c === 0x5e74 && yearWord(text, sentenceEnd)) ||
+        (c === 0x5168 && text.charCodeAt(sentenceEnd + 1) === 0x8986)
+      ) {
+        numeric = true;
+      }
       sentenceEnd++;
     }
-    // Most sentences hold no digit, 年 or 全覆盖: no date, no number, nothing to extract.
+    // Most sentences hold no digit, no 年底/上半年 and no 全覆盖: nothing to extract.
     if (numeric) {
       readSentence(ctx, zones, sentenceStart, sentenceEnd, targets, milestones);
     }
@@ -105,4 +111,10 @@ function readSentence(
     if (carries) dateBefore = inClause[inClause.length - 1]!;
     clauseStart = i + 1;
   }
+}
+
+// 年 starts or ends a date word without digits: 年底, 年末, 上半年, 下半年.
+function yearWord(text: string, i: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  return next === 0x5e95 || next === 0x672b || text.charCodeAt(i - 1) === 0x534a;
 }

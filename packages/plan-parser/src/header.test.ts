@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "./index.js";
-import { parseFixture, targetsOf, tasksOf } from "./test-support/fixtures.js";
+import { parseFixture, targetsOf, tasksOf } from "./test-fixtures/support.js";
 
 describe("the 印发通知 header", () => {
   const { draft } = parseFixture("notice-three-level.txt");

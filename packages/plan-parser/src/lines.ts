@@ -16,7 +16,7 @@ export interface LineInfo {
   cells: [number, number][] | null;
 }
 
-/** Splits the input into physical lines and measures each one; linear in the input length. */
+/** Splits the input into physical lines and measures the non-blank ones; linear in the input length. */
 export function scanLines(input: string): LineInfo[] {
   const lines: LineInfo[] = [];
   const n = input.length;
@@ -24,7 +24,9 @@ export function scanLines(input: string): LineInfo[] {
   while (i <= n) {
     let j = i;
     while (j < n && !isLineBreak(input.charCodeAt(j))) j++;
-    lines.push(measureLine(input, i, j));
+    const line = measureLine(input, i, j);
+    // Blank lines carry nothing the joiner or the wrap estimate needs, so they are not kept.
+    if (!line.blank) lines.push(line);
     // CR LF counts as one break; a lone CR (old Mac files, some PDF extractors) as one too.
     if (j < n && input.charCodeAt(j) === 13 && input.charCodeAt(j + 1) === 10) j++;
     i = j + 1;
@@ -54,7 +56,8 @@ function measureLine(input: string, from: number, to: number): LineInfo {
     count++;
   }
   const last = end > start ? CANONICAL[input.charCodeAt(end - 1)]! : 0;
-  const blank = width === 0 || isRuleLine(input, start, end);
+  const blank =
+    width === 0 || isRuleLine(input, start, end) || (width <= 24 && isPageNumber(input, start, end));
   return {
     start,
     end,
@@ -64,6 +67,14 @@ function measureLine(input: string, from: number, to: number): LineInfo {
     endsSentence: last === 0x3002 || last === 0x21 || last === 0x3f || last === 0x3b || last === 0x3a,
     cells: hasSeparator && !blank ? splitCells(input, start, end) : null,
   };
+}
+
+// PDF page furniture such as "— 3 —", "- 12 -" or "第 3 页 共 10 页" interrupts the text, not ends it.
+const PAGE_NUMBER =
+  /^(?:[-—－–\s]*[\d０-９]{1,3}[-—－–\s]*|第\s*[\d０-９]{1,3}\s*页(?:\s*[,，/]?\s*共\s*[\d０-９]{1,3}\s*页)?)$/;
+
+function isPageNumber(input: string, start: number, end: number): boolean {
+  return PAGE_NUMBER.test(input.slice(start, end));
 }
 
 // A Markdown table rule such as |---|:--| carries no content.
@@ -79,8 +90,8 @@ function isRuleLine(input: string, start: number, end: number): boolean {
 
 const ROW_HEAD = /^(?:\d{1,3}[.、]?|[０-９]{1,3}[．.、]?|序号|编号|序號|编 号)$/;
 
-/** Cells of a table row (tab, bar or wide-space separated, first cell a sequence number), else null. */
-export function splitCells(input: string, start: number, end: number): [number, number][] | null {
+// Cells of a table row (tab, bar or wide-space separated, first cell a sequence number), else null.
+function splitCells(input: string, start: number, end: number): [number, number][] | null {
   const cells: [number, number][] = [];
   let cellStart = -1;
   let lastContent = -1;

@@ -22,8 +22,8 @@ export interface Marker {
 
 const CN_DIGITS = "零一二三四五六七八九";
 
-/** The value of a Chinese numeral up to 99 (一, 十, 十二, 二十, 二十三), or 0 when it is not one. */
-export function chineseNumber(s: string): number {
+// The value of a Chinese numeral up to 99 (一, 十, 十二, 二十, 二十三), or 0 when it is not one.
+function chineseNumber(s: string): number {
   if (s.length === 0 || s.length > 3) return 0;
   const ten = s.indexOf("十");
   if (ten < 0) return s.length === 1 ? Math.max(0, CN_DIGITS.indexOf(s)) : 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { milestonesIn, targetsIn } from "./test-support/fixtures.js";
+import { milestonesIn, targetsIn } from "./test-fixtures/support.js";
 
 describe("milestones", () => {
   it("reads a dated commitment without a number, with its hedge", () => {

@@ -40,4 +40,22 @@ describe("normalisation", () => {
       "2024年9月",
     ]);
   });
+
+  it("drops PDF page numbers so a sentence broken across pages is joined again", () => {
+    const line = "一二三四五六七八九十一二三四五六七八九十一二三四五";
+    const text = [
+      `${line}达到`,
+      `${line}以上`,
+      `${line}学位`,
+      "— 3 —",
+      "",
+      `12个。${line}`,
+      "第 4 页 共 9 页",
+      "二、新段落",
+    ].join("\n");
+    const src = normalise(text);
+    expect(src.text).toContain("学位12个。");
+    expect(src.text).not.toContain("3 -");
+    expect(src.paragraphs).toHaveLength(2);
+  });
 });

@@ -141,11 +141,9 @@ class Builder {
   }
 }
 
+// One native call; a lone surrogate decodes to U+FFFD, still one unit, so offsets do not move.
+const UTF16 = new TextDecoder("utf-16le");
+
 function decode(buf: Uint16Array, len: number): string {
-  let s = "";
-  // Chunked so that String.fromCharCode never receives more arguments than the engine allows.
-  for (let i = 0; i < len; i += 8192) {
-    s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(len, i + 8192)) as unknown as number[]);
-  }
-  return s;
+  return UTF16.decode(buf.subarray(0, len));
 }

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "./index.js";
 import { parseDocument } from "./parse.js";
-import { draftProblems } from "./test-support/validate.js";
+import { draftProblems } from "./test-fixtures/validate.js";
 
 const seed = readFileSync(new URL("./test-fixtures/seed-2023.txt", import.meta.url), "utf8");
 
@@ -119,15 +119,20 @@ function check(input: string): void {
 
 describe("parser robustness", () => {
   it("returns a valid draft for any short string of any code units", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), check), { numRuns: 300 });
+    // Raw UTF-16 units, lone surrogates included; built from integers because fast-check's
+    // "binary" string unit is slow to generate.
+    const units = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 300 })
+      .map((codes) => String.fromCharCode(...codes));
+    fc.assert(fc.property(units, check), { numRuns: 300 });
   });
 
   it("returns a valid draft for strings assembled from plan fragments", () => {
-    fc.assert(fc.property(planLike, check), { numRuns: 400 });
+    fc.assert(fc.property(planLike, check), { numRuns: 300 });
   });
 
   it("returns a valid draft for the seed with a fragment spliced in anywhere", () => {
-    fc.assert(fc.property(seedMutation, check), { numRuns: 60 });
+    fc.assert(fc.property(seedMutation, check), { numRuns: 40 });
   });
 
   it("returns a valid draft for the seed with its line breaks, spaces and widths disturbed", () => {
@@ -145,7 +150,7 @@ describe("parser robustness", () => {
         if (crlf) text = text.replace(/\n/g, "\r\n");
         check(text);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 
@@ -174,12 +179,12 @@ describe("parser robustness", () => {
       "5 ",
       "\n",
     ]) {
-      timed(unit.repeat(Math.ceil(100_000 / unit.length)));
+      timed(unit.repeat(Math.ceil(50_000 / unit.length)));
     }
     timed("（".repeat(1_000_000));
-    timed("（责任科室：甲）\n".repeat(20_000));
-    timed("2023年新建5所".repeat(30_000));
-    timed(`${"达到50%，".repeat(100_000)}`);
+    timed("（责任科室：甲）\n".repeat(10_000));
+    timed("2023年新建5所".repeat(15_000));
+    timed("达到50%，".repeat(50_000));
   });
 
   it("never throws through the public entry point", () => {

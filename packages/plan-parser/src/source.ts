@@ -32,11 +32,3 @@ function isTrim(c: number, punct: string): boolean {
     c === 0x20 || c === 0x0a || c === 0x09 || (punct.length > 0 && punct.includes(String.fromCharCode(c)))
   );
 }
-
-/** The first index in `[from, to)` whose code unit is one of `chars`, or -1. */
-export function indexOfAny(text: string, chars: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    if (chars.includes(text[i]!)) return i;
-  }
-  return -1;
-}

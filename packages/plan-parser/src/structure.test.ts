@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "./index.js";
-import { flatNodes, parseFixture, targetsOf, tasksOf } from "./test-support/fixtures.js";
+import { flatNodes, parseFixture, targetsOf, tasksOf } from "./test-fixtures/support.js";
 
 const shape = (nodes: ReturnType<typeof flatNodes>): string[] =>
   nodes.map((n) => `${n.level}:${n.label}:${n.number}:${n.title}`);
@@ -209,7 +209,8 @@ describe("tables pasted as text", () => {
 
 describe("marker variants", () => {
   it("reads ASCII (一) and (1) markers and full-width （1） subtasks", () => {
-    const text = "某县教育局2024年工作要点\n一、党建\n(一)加强学习。\n(1)集中学习。\n（2）专题研讨。\n(二)严明纪律。";
+    const text =
+      "某县教育局2024年工作要点\n一、党建\n(一)加强学习。\n(1)集中学习。\n（2）专题研讨。\n(二)严明纪律。";
     const nodes = flatNodes(parsePlan(text).nodes);
     expect(shape(nodes)).toEqual([
       "section:一、:1:党建",

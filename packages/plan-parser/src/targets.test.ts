@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { targetsIn } from "./test-support/fixtures.js";
+import { targetsIn } from "./test-fixtures/support.js";
 import type { Target } from "./types.js";
 
 const one = (sentence: string): Target => {
@@ -22,7 +22,7 @@ describe("comparators", () => {
     ["每班学生数不超过45人。", ["每班学生数", "lte", 45, null, "人"]],
     ["作业时长不得超过90分钟。", ["作业时长", "lte", 90, null, "分钟"]],
     ["学生近视率降至50%。", ["学生近视率", "lte", 50, null, "%"]],
-    ["流失率在1%以下。", ["流失率在", "lte", 1, null, "%"]],
+    ["流失率在1%以下。", ["流失率", "lte", 1, null, "%"]],
     ["推送5个优秀课例。", ["优秀课例", "eq", 5, null, "个"]],
     ["开展送教下乡2场。", ["送教下乡", "eq", 2, null, "场"]],
     ["开展各类活动30余场。", ["各类活动", "gte", 30, null, "场"]],

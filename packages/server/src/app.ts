@@ -17,12 +17,16 @@ import { registerAuthHook } from "./http/auth-hook.js";
 import type { Clock } from "./http/context.js";
 import { registerErrorHandler } from "./http/error-handler.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
+import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
+import { cycleRoutes } from "./modules/cycles/cycles.routes.js";
+import { evidenceRoutes } from "./modules/evidence/evidence.routes.js";
 import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { planImportRoutes } from "./modules/plans/plan-imports.routes.js";
 import { planRoutes } from "./modules/plans/plans.routes.js";
+import { reportRoutes } from "./modules/reports/reports.routes.js";
 import { unitKeywordRoutes } from "./modules/unit-keywords/unit-keywords.routes.js";
 import { unitRoutes } from "./modules/units/units.routes.js";
 import { unitImportRoutes } from "./modules/units/units-import.routes.js";
@@ -92,6 +96,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     unitKeywordRoutes,
     planImportRoutes,
     planRoutes,
+    assignmentRoutes,
+    cycleRoutes,
+    reportRoutes,
+    evidenceRoutes,
   ];
   for (const routes of routePlugins) await app.register(routes);
   await registerWeb(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);

@@ -4,11 +4,15 @@ import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { useState } from "react";
-import { BrowserRouter } from "react-router";
+import { createBrowserRouter, RouterProvider } from "react-router";
 import { createQueryClient } from "./api/query-client";
 import { AppRoutes } from "./app-routes";
 
 dayjs.locale("zh-cn");
+
+// A data router, so screens with unsaved edits can block in-app navigation (useBlocker); the routes themselves
+// stay declarative in AppRoutes.
+const router = createBrowserRouter([{ path: "*", element: <AppRoutes /> }]);
 
 /** The app's providers: Chinese Ant Design, TanStack Query and the router. */
 export function AppRoot() {
@@ -22,9 +26,7 @@ export function AppRoot() {
     >
       <App>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </QueryClientProvider>
       </App>
     </ConfigProvider>

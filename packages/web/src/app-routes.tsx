@@ -13,6 +13,17 @@ const UnitsPage = lazy(() => import("./pages/units/units-page").then((m) => ({ d
 const GroupsPage = lazy(() => import("./pages/groups/groups-page").then((m) => ({ default: m.GroupsPage })));
 const UsersPage = lazy(() => import("./pages/users/users-page").then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import("./pages/audit/audit-page").then((m) => ({ default: m.AuditPage })));
+const PlansPage = lazy(() => import("./pages/plans/plans-page").then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import("./pages/plans/plan-page").then((m) => ({ default: m.PlanPage })));
+const NewPlanPage = lazy(() =>
+  import("./pages/plan-imports/new-plan-page").then((m) => ({ default: m.NewPlanPage })),
+);
+const ReviewPage = lazy(() =>
+  import("./pages/plan-imports/review-page").then((m) => ({ default: m.ReviewPage })),
+);
+const UnitKeywordsPage = lazy(() =>
+  import("./pages/settings/unit-keywords-page").then((m) => ({ default: m.UnitKeywordsPage })),
+);
 
 /** Every route of the app; admin areas check access and show 403 to others. */
 export function AppRoutes() {
@@ -35,6 +46,25 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="plans" element={<PlansPage />} />
+        <Route
+          path="plans/new"
+          element={
+            <RequireArea area="planImports">
+              <NewPlanPage />
+            </RequireArea>
+          }
+        />
+        <Route path="plans/:id" element={<PlanPage />} />
+        <Route path="plan-imports/:id" element={<ReviewPage />} />
+        <Route
+          path="settings/unit-keywords"
+          element={
+            <RequireArea area="unitKeywords">
+              <UnitKeywordsPage />
+            </RequireArea>
+          }
+        />
         <Route
           path="units"
           element={

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { DraftNode, PlanDraftEdit } from "@duban/domain";
+import type { DraftNode, PlanDetail, PlanDraftEdit } from "@duban/domain";
 import type { Db } from "../db/client.js";
 import { buildTenant, buildUnit, buildUser, TEST_PASSWORD } from "./factories.js";
 import { signIn } from "./session.js";
@@ -44,4 +44,48 @@ export function taskOf(draft: PlanDraftEdit, n: number): DraftNode {
   const task = flatten(draft.nodes).find((x) => x.level === "task" && x.number === n);
   if (!task) throw new Error(`no task ${n}`);
   return task;
+}
+
+/** A published seed plan with task 9 led by 学前教育科, its staff and two kindergarten reporters signed in. */
+export async function buildPublishedPlan(t: TestApp) {
+  const b = await buildPlanBureau(t);
+  const db = t.database.db as Db;
+  const created = (await b.supervisor.post("/api/plan-imports", { text: seedPlanText })).json();
+  const published = await b.supervisor.post(`/api/plan-imports/${created.id}/publish`, {
+    version: created.version,
+    allowDuplicate: true,
+  });
+  if (published.statusCode !== 201) throw new Error(published.body);
+  const planId: string = published.json().planId;
+  const plan = (await b.supervisor.get(`/api/plans/${planId}`)).json() as PlanDetail;
+  const task9 = flattenTree(plan.nodes).find((n) => n.level === "task" && n.number === 9)!;
+  const second = await buildUnit(db, b.tenant.id, {
+    name: `第二幼儿园${Math.random().toString(16).slice(2, 6)}`,
+    schoolType: "kindergarten",
+  });
+  const [lead, otherDept, kg1, kg2] = await Promise.all([
+    buildUser(db, { tenantId: b.tenant.id, role: "department", unitId: b.preschool.id }),
+    buildUser(db, {
+      tenantId: b.tenant.id,
+      role: "department",
+      unitId: (await buildUnit(db, b.tenant.id, { kind: "department" })).id,
+    }),
+    buildUser(db, { tenantId: b.tenant.id, role: "school", unitId: b.kindergarten.id }),
+    buildUser(db, { tenantId: b.tenant.id, role: "school", unitId: second.id }),
+  ]);
+  return {
+    ...b,
+    planId,
+    task9,
+    secondKindergarten: second,
+    lead: await signIn(t.app, lead.login, TEST_PASSWORD),
+    otherDept: await signIn(t.app, otherDept.login, TEST_PASSWORD),
+    kg1: await signIn(t.app, kg1.login, TEST_PASSWORD),
+    kg2: await signIn(t.app, kg2.login, TEST_PASSWORD),
+  };
+}
+
+/** Every node of a published plan tree, depth first. */
+export function flattenTree<T extends { children: T[] }>(nodes: T[]): T[] {
+  return nodes.flatMap((n) => [n, ...flattenTree(n.children)]);
 }

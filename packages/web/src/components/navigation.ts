@@ -1,7 +1,7 @@
 import type { Me, Role } from "@duban/domain";
 
 /** An area of the app with its own route. */
-export type Area = "units" | "groups" | "users" | "audit";
+export type Area = "plans" | "planImports" | "units" | "groups" | "users" | "audit" | "unitKeywords";
 
 interface AreaRule {
   path: string;
@@ -16,9 +16,33 @@ interface AreaRule {
   /** Label for those who manage the area, and for those who only read it. */
   label: { manage: string; read: string };
   manageRoles: Role[];
+  /** Other path prefixes that belong to the area's menu entry. */
+  prefixes?: string[];
 }
 
+const allRoles: Role[] = ["admin", "leader", "supervisor", "department", "school", "inspector"];
+
 const rules: Record<Area, AreaRule> = {
+  plans: {
+    path: "/plans",
+    view: "viewPlans",
+    manage: "importPlans",
+    roles: allRoles,
+    menuRoles: allRoles,
+    label: { manage: "计划", read: "计划" },
+    manageRoles: ["admin", "supervisor"],
+    prefixes: ["/plan-imports"],
+  },
+  // 新建计划 and the review actions; reached from the plan list, so it has no menu entry of its own.
+  planImports: {
+    path: "/plans/new",
+    view: "importPlans",
+    manage: "importPlans",
+    roles: ["admin", "supervisor"],
+    menuRoles: [],
+    label: { manage: "新建计划", read: "新建计划" },
+    manageRoles: ["admin", "supervisor"],
+  },
   units: {
     path: "/units",
     view: "viewUnits",
@@ -55,9 +79,18 @@ const rules: Record<Area, AreaRule> = {
     label: { manage: "审计日志", read: "审计日志" },
     manageRoles: ["admin"],
   },
+  unitKeywords: {
+    path: "/settings/unit-keywords",
+    view: "viewUnitKeywords",
+    manage: "manageUnitKeywords",
+    roles: ["admin", "supervisor"],
+    menuRoles: ["admin", "supervisor"],
+    label: { manage: "关键词词典", read: "关键词词典" },
+    manageRoles: ["admin"],
+  },
 };
 
-const areaOrder: Area[] = ["units", "groups", "users", "audit"];
+const areaOrder: Area[] = ["plans", "planImports", "units", "groups", "users", "audit", "unitKeywords"];
 
 function hasRole(me: Me, allowed: Role[]): boolean {
   return me.roles.some((role) => allowed.includes(role));
@@ -91,7 +124,9 @@ export function menuEntries(me: Me): MenuEntry[] {
 
 /** The menu key of a location path, for highlighting the current entry. */
 export function menuKeyOf(pathname: string): string {
-  const area = areaOrder.find((name) => pathname.startsWith(rules[name].path));
+  const area = areaOrder.find((name) =>
+    [rules[name].path, ...(rules[name].prefixes ?? [])].some((prefix) => pathname.startsWith(prefix)),
+  );
   return area ?? "home";
 }
 

@@ -2,7 +2,9 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
   HomeOutlined,
+  ProfileOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { Menu } from "antd";
@@ -13,6 +15,8 @@ import { menuEntries, menuKeyOf } from "./navigation";
 
 const icons: Record<string, ReactNode> = {
   home: <HomeOutlined />,
+  plans: <ProfileOutlined />,
+  unitKeywords: <BookOutlined />,
   units: <BankOutlined />,
   groups: <ApartmentOutlined />,
   users: <TeamOutlined />,

@@ -82,3 +82,16 @@ export async function findPlanFile(db: DbOrTx, tenantId: string, planId: string)
     .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
   return row?.file ?? null;
 }
+
+/** One node of a plan with the plan's light settings, or null. */
+export async function findNodeWithPlan(db: DbOrTx, tenantId: string, nodeId: string) {
+  const [row] = await db
+    .select({
+      node: planNodes,
+      plan: { id: plans.id, year: plans.year, title: plans.title, lightTolerance: plans.lightTolerance },
+    })
+    .from(planNodes)
+    .innerJoin(plans, eq(plans.id, planNodes.planId))
+    .where(and(eq(planNodes.tenantId, tenantId), eq(planNodes.id, nodeId)));
+  return row ?? null;
+}

@@ -1,4 +1,4 @@
-import type { DraftNode, PlanDraftEdit } from "@duban/domain";
+import { type DraftNode, type PlanDraftEdit, planDateEnd } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
 import { indicators, measures, milestones, planNodes, plans } from "../../db/schema.js";
 import { AppError, staleVersion } from "../../errors.js";
@@ -36,6 +36,9 @@ async function insertNode(
       leadUnitId: node.leadUnitId,
       coUnitIds: node.coUnitIds,
       deadline: node.deadline,
+      // A 工作要点 runs the calendar year; a task's own deadline, when it has one, ends its window.
+      startDate: `${at.year}-01-01`,
+      dueDate: planDateEnd(node.deadline ?? String(at.year)),
     })
     .returning({ id: planNodes.id });
   const base = { tenantId: at.tenantId, planId: at.planId, nodeId: row!.id };

@@ -1,3 +1,4 @@
+// Test helper, kept in test-fixtures/ so the package build never ships it.
 import type { PlanDraft, PlanNode, Span } from "../types.js";
 
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;

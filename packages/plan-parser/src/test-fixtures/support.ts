@@ -1,10 +1,11 @@
+// Test helpers live beside the fixtures so the package build (which excludes test-fixtures/) never ships them.
 import { readFileSync } from "node:fs";
 import { parsePlan } from "../index.js";
 import type { Milestone, PlanDraft, PlanNode, Target } from "../types.js";
 
 /** The text of a fixture document in src/test-fixtures. */
 export function fixture(name: string): string {
-  return readFileSync(new URL(`../test-fixtures/${name}`, import.meta.url), "utf8");
+  return readFileSync(new URL(`./${name}`, import.meta.url), "utf8");
 }
 
 /** Parses a fixture document. */

@@ -1,0 +1,214 @@
+import { z } from "zod";
+import { limits } from "../limits.js";
+import { aggregations, comparators } from "../plans.js";
+import { abilitiesSchema, idSchema, versionSchema } from "./common.js";
+
+/** A Shanghai calendar date, `YYYY-MM-DD`. */
+export const calendarDateSchema = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
+
+/** The part a unit plays on an assignment. */
+export const assignmentRoles = ["lead", "co", "executor"] as const;
+/** Chinese labels of assignment roles. */
+export const assignmentRoleLabels: Record<(typeof assignmentRoles)[number], string> = {
+  lead: "牵头",
+  co: "配合",
+  executor: "承办",
+};
+
+/** Body of `POST /api/plans/:planId/nodes/:nodeId/assignments`: units one by one and/or whole groups. */
+export const assignmentCreateSchema = z
+  .strictObject({
+    measureId: idSchema.nullable().optional(),
+    unitIds: z.array(idSchema).max(2000).optional(),
+    groupIds: z.array(idSchema).max(50).optional(),
+    role: z.enum(assignmentRoles),
+    responsiblePerson: z.string().trim().max(limits.nameMax).nullable().optional(),
+    dueDate: calendarDateSchema.nullable().optional(),
+    indicatorIds: z.array(idSchema).max(100).optional(),
+  })
+  .refine((v) => (v.unitIds?.length ?? 0) + (v.groupIds?.length ?? 0) > 0, {
+    path: ["unitIds"],
+    error: "请至少选择一个单位或分组",
+  });
+/** Assignment create input. */
+export type AssignmentCreateInput = z.infer<typeof assignmentCreateSchema>;
+
+/** Body of `DELETE`-like removal: a reason is kept with the history. */
+export const assignmentRemoveSchema = z.strictObject({
+  reason: z.string().trim().min(1, { error: "请填写撤销原因" }).max(limits.textMax),
+  version: versionSchema,
+});
+
+/** An assignment as the API returns it. */
+export const assignmentSchema = z.object({
+  id: z.string(),
+  planId: z.string(),
+  node: z.object({
+    id: z.string(),
+    title: z.string(),
+    label: z.string().nullable(),
+    number: z.number().nullable(),
+  }),
+  measure: z.object({ id: z.string(), text: z.string() }).nullable(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  role: z.enum(assignmentRoles),
+  responsiblePerson: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(["active", "removed"]),
+  acknowledgedAt: z.string().nullable(),
+  progress: z.number(),
+  light: z.string(),
+  indicatorIds: z.array(z.string()),
+  removedReason: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  abilities: abilitiesSchema,
+});
+/** An assignment. */
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+/** Reporting cadences. */
+export const cadences = ["monthly", "weekly", "quarterly", "adhoc"] as const;
+
+/** Body of `PUT /api/plans/:id/settings`. */
+export const planSettingsSchema = z.strictObject({
+  cadence: z.enum(cadences),
+  cadenceDueDay: z.number().int().min(1).max(31),
+  lightTolerance: z.number().int().min(0).max(100),
+  version: versionSchema,
+});
+
+/** Body of `POST /api/plans/:id/cycles`: opens a cycle; name and dates default from the cadence. */
+export const cycleCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(limits.nameMax).optional(),
+  startDate: calendarDateSchema.optional(),
+  dueDate: calendarDateSchema.optional(),
+});
+
+/** A reporting cycle. */
+export const cycleSchema = z.object({
+  id: z.string(),
+  planId: z.string(),
+  name: z.string(),
+  kind: z.enum(cadences),
+  startDate: z.string(),
+  dueDate: z.string(),
+  status: z.enum(["open", "closed"]),
+  expected: z.number(),
+  submitted: z.number(),
+  approved: z.number(),
+  version: z.number(),
+  abilities: abilitiesSchema,
+});
+
+/** Fields a unit fills in on a report. */
+export const reportFieldsSchema = z.strictObject({
+  progress: z
+    .number({ error: "进度必须是数字" })
+    .min(0, { error: "进度不能小于 0" })
+    .max(100, { error: "进度不能大于 100" }),
+  doneText: z
+    .string()
+    .max(limits.textMax * 5)
+    .default(""),
+  problemsText: z
+    .string()
+    .max(limits.textMax * 5)
+    .default(""),
+  nextText: z
+    .string()
+    .max(limits.textMax * 5)
+    .default(""),
+  values: z
+    .array(z.strictObject({ indicatorId: idSchema, value: z.number({ error: "指标值必须是数字" }).finite() }))
+    .max(100)
+    .default([]),
+  fileIds: z.array(idSchema).max(30).default([]),
+  /** Submit now, or keep as a draft. */
+  submit: z.boolean().default(false),
+});
+
+/** Body of `POST /api/assignments/:id/reports`: this cycle's report, created or updated. */
+export const reportSaveSchema = reportFieldsSchema.extend({
+  cycleId: idSchema,
+  version: versionSchema.optional(),
+});
+/** Report save input. */
+export type ReportSaveInput = z.infer<typeof reportSaveSchema>;
+
+/** Body of `POST /api/reports/:id/review`. */
+export const reportReviewSchema = z
+  .strictObject({
+    decision: z.enum(["approve", "return"]),
+    reason: z.string().trim().max(limits.textMax).optional(),
+    version: versionSchema,
+  })
+  .refine((v) => v.decision === "approve" || (v.reason?.length ?? 0) > 0, {
+    path: ["reason"],
+    error: "退回时请填写原因",
+  });
+/** Review input. */
+export type ReportReviewInput = z.infer<typeof reportReviewSchema>;
+
+/** A stored file's public face. */
+export const fileRefSchema = z.object({
+  id: z.string(),
+  filename: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  previewable: z.boolean(),
+});
+
+/** A report with its values, files and history. */
+export const reportSchema = z.object({
+  id: z.string(),
+  cycle: z.object({ id: z.string(), name: z.string(), dueDate: z.string(), status: z.string() }),
+  assignmentId: z.string(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  status: z.enum(["draft", "submitted", "returned", "approved"]),
+  progress: z.number(),
+  doneText: z.string(),
+  problemsText: z.string(),
+  nextText: z.string(),
+  values: z.array(z.object({ indicatorId: z.string(), value: z.number() })),
+  files: z.array(fileRefSchema),
+  late: z.boolean(),
+  submittedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  history: z.array(
+    z.object({
+      action: z.string(),
+      reason: z.string().nullable(),
+      actorName: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  version: z.number(),
+  abilities: abilitiesSchema,
+});
+/** A report. */
+export type Report = z.infer<typeof reportSchema>;
+
+/** Body of `PUT /api/plans/:planId/nodes/:nodeId`: 分解 edits after publishing, with why. */
+export const nodeUpdateSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  startDate: calendarDateSchema.nullable().optional(),
+  dueDate: calendarDateSchema.nullable().optional(),
+  weight: z.number().min(0).max(1000).optional(),
+  leadUnitId: idSchema.nullable().optional(),
+  reason: z.string().trim().min(1, { error: "请说明修改原因" }).max(limits.textMax),
+  version: versionSchema,
+});
+
+/** Body for adding or editing an indicator after publishing. */
+export const indicatorEditSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  comparator: z.enum(comparators),
+  targetValue: z.number().finite(),
+  targetMax: z.number().finite().nullable(),
+  unit: z.string().trim().max(20),
+  deadline: z.string().max(10).nullable(),
+  aggregation: z.enum(aggregations),
+  reason: z.string().trim().min(1, { error: "请说明修改原因" }).max(limits.textMax),
+});

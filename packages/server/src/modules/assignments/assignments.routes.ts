@@ -1,0 +1,80 @@
+import {
+  assignmentCreateSchema,
+  assignmentRemoveSchema,
+  assignmentSchema,
+  idParamSchema,
+  idSchema,
+  versionSchema,
+} from "@duban/domain";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { contextOf, typed } from "../../http/route-context.js";
+import {
+  acknowledgeAssignment,
+  createAssignments,
+  findNodeAssignments,
+  getAssignment,
+  removeAssignment,
+  toAssignment,
+} from "./assignments.service.js";
+
+const tags = ["assignments"];
+const nodeParams = z.object({ nodeId: idSchema });
+
+/** 交办 and 签收: handing tasks to units, acknowledging, withdrawing. */
+export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
+  r.post(
+    "/api/nodes/:nodeId/assignments",
+    {
+      schema: {
+        tags,
+        params: nodeParams,
+        body: assignmentCreateSchema,
+        response: { 201: z.object({ created: z.number(), skipped: z.number() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createAssignments(contextOf(app, request), request.params.nodeId, request.body)),
+  );
+  r.get(
+    "/api/nodes/:nodeId/assignments",
+    { schema: { tags, params: nodeParams, response: { 200: z.array(assignmentSchema) } } },
+    async (request) => findNodeAssignments(contextOf(app, request), request.params.nodeId),
+  );
+  r.get(
+    "/api/assignments/:id",
+    { schema: { tags, params: idParamSchema, response: { 200: assignmentSchema } } },
+    async (request) => {
+      const ctx = contextOf(app, request);
+      return toAssignment(ctx, await getAssignment(ctx, request.params.id));
+    },
+  );
+  r.post(
+    "/api/assignments/:id/acknowledge",
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        body: z.strictObject({ version: versionSchema }),
+        response: { 200: assignmentSchema },
+      },
+    },
+    async (request) =>
+      acknowledgeAssignment(contextOf(app, request), request.params.id, request.body.version),
+  );
+  r.post(
+    "/api/assignments/:id/remove",
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        body: assignmentRemoveSchema,
+        response: { 200: assignmentSchema },
+      },
+    },
+    async (request) => removeAssignment(contextOf(app, request), request.params.id, request.body),
+  );
+}

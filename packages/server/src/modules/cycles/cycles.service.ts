@@ -1,0 +1,138 @@
+import { shanghaiDate } from "@duban/domain";
+import { and, eq, sql } from "drizzle-orm";
+import { plans } from "../../db/schema.js";
+import { AppError, forbidden, invalid, notFound, staleVersion } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit, hasAnyRole } from "../../policy.js";
+import { findPlan } from "../plans/plans.repository.js";
+import { defaultCycleWindow } from "./cycle-dates.js";
+import * as repo from "./cycles.repository.js";
+
+/** The supervision office sets cadences and opens and closes cycles. */
+function canManageCycles(ctx: ServiceContext): boolean {
+  return hasAnyRole(ctx.actor, "supervisor");
+}
+
+/** The API shape of a cycle with its counts. */
+function toCycle(ctx: ServiceContext, row: Awaited<ReturnType<typeof repo.findPlanCycles>>[number]) {
+  const c = row.cycle;
+  return {
+    id: c.id,
+    planId: c.planId,
+    name: c.name,
+    kind: c.kind as "monthly" | "weekly" | "quarterly" | "adhoc",
+    startDate: c.startDate,
+    dueDate: c.dueDate,
+    status: c.status as "open" | "closed",
+    expected: Number(row.expected),
+    submitted: Number(row.submitted),
+    approved: Number(row.approved),
+    version: c.version,
+    abilities: { close: c.status === "open" && canManageCycles(ctx) },
+  };
+}
+
+/** A plan of the tenant, or 404. */
+async function getPlan(ctx: ServiceContext, planId: string) {
+  const found = await findPlan(ctx.database.db, ctx.actor.tenantId, planId);
+  if (!found) throw notFound("计划");
+  return found.plan;
+}
+
+/** A plan's cycles. */
+export async function findCycles(ctx: ServiceContext, planId: string) {
+  await getPlan(ctx, planId);
+  const rows = await repo.findPlanCycles(ctx.database.db, ctx.actor.tenantId, planId);
+  return rows.map((r) => toCycle(ctx, r));
+}
+
+/** Sets how often a plan is reported on and how far behind 序时进度 stays green. */
+export async function updatePlanSettings(
+  ctx: ServiceContext,
+  planId: string,
+  input: { cadence: string; cadenceDueDay: number; lightTolerance: number; version: number },
+) {
+  const plan = await getPlan(ctx, planId);
+  if (!canManageCycles(ctx)) throw forbidden("只有督查室可以设置填报周期");
+  if (plan.version !== input.version) throw staleVersion();
+  await ctx.database.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(plans)
+      .set({
+        cadence: input.cadence,
+        cadenceDueDay: input.cadenceDueDay,
+        lightTolerance: input.lightTolerance,
+        version: sql`${plans.version} + 1`,
+      })
+      .where(
+        and(eq(plans.tenantId, ctx.actor.tenantId), eq(plans.id, planId), eq(plans.version, input.version)),
+      )
+      .returning();
+    if (!row) throw staleVersion();
+    await audit(ctx, tx, {
+      action: "plan.settings",
+      entity: "plan",
+      entityId: planId,
+      summary: {
+        cadence: input.cadence,
+        cadenceDueDay: input.cadenceDueDay,
+        lightTolerance: input.lightTolerance,
+      },
+    });
+  });
+}
+
+/** Opens a reporting cycle; only one is open per plan at a time. */
+export async function openCycle(
+  ctx: ServiceContext,
+  planId: string,
+  input: { name?: string | undefined; startDate?: string | undefined; dueDate?: string | undefined },
+) {
+  const plan = await getPlan(ctx, planId);
+  if (!canManageCycles(ctx)) throw forbidden("只有督查室可以开启填报周期");
+  const open = await repo.findOpenCycle(ctx.database.db, ctx.actor.tenantId, planId);
+  if (open) throw new AppError("conflict", `“${open.name}”尚未关闭，请先关闭再开启新的填报周期`);
+  const fallback = defaultCycleWindow(plan.cadence, plan.cadenceDueDay, shanghaiDate(ctx.clock.now()));
+  const name = input.name ?? fallback?.name;
+  const startDate = input.startDate ?? fallback?.startDate;
+  const dueDate = input.dueDate ?? fallback?.dueDate;
+  if (!name || !startDate || !dueDate)
+    throw invalid([{ path: "dueDate", message: "临时填报须填写名称、开始和截止日期" }]);
+  if (dueDate < startDate) throw invalid([{ path: "dueDate", message: "截止日期不能早于开始日期" }]);
+  const row = await ctx.database.db.transaction(async (tx) => {
+    const created = await repo.insertCycle(tx, {
+      tenantId: ctx.actor.tenantId,
+      planId,
+      name,
+      kind: input.name ? "adhoc" : plan.cadence,
+      startDate,
+      dueDate,
+    });
+    await audit(ctx, tx, {
+      action: "cycle.open",
+      entity: "report_cycle",
+      entityId: created.id,
+      summary: { name, startDate, dueDate },
+    });
+    return created;
+  });
+  return toCycle(ctx, { cycle: row, expected: 0, submitted: 0, approved: 0 });
+}
+
+/** Closes a cycle: from then on it refuses new reports. */
+export async function closeCycle(ctx: ServiceContext, id: string, version: number) {
+  const cycle = await repo.findCycle(ctx.database.db, ctx.actor.tenantId, id);
+  if (!cycle) throw notFound("填报周期");
+  if (!canManageCycles(ctx)) throw forbidden("只有督查室可以关闭填报周期");
+  if (cycle.status !== "open") throw new AppError("conflict", "该填报周期已关闭");
+  await ctx.database.db.transaction(async (tx) => {
+    const closed = await repo.closeCycle(tx, { tenantId: ctx.actor.tenantId, id, version }, ctx.clock.now());
+    if (!closed) throw staleVersion();
+    await audit(ctx, tx, {
+      action: "cycle.close",
+      entity: "report_cycle",
+      entityId: id,
+      summary: { name: cycle.name },
+    });
+  });
+}

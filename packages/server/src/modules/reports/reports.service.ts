@@ -1,0 +1,75 @@
+import type { Report } from "@duban/domain";
+import { notFound } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { canReview, canSeeAssignment, isOwnUnit } from "../assignments/assignments.policy.js";
+import { getAssignment } from "../assignments/assignments.service.js";
+import { toFileRef } from "../evidence/evidence.service.js";
+import * as repo from "./reports.repository.js";
+
+/** Builds the API shape of reports, loading their values, files and history in three queries. */
+export async function toReports(
+  ctx: ServiceContext,
+  rows: repo.ReportDetail[],
+  node: { leadUnitId: string | null },
+): Promise<Report[]> {
+  const ids = rows.map((r) => r.report.id);
+  const [items, events] = await Promise.all([
+    repo.findReportItems(ctx.database.db, ctx.actor.tenantId, ids),
+    repo.findReportEvents(ctx.database.db, ctx.actor.tenantId, ids),
+  ]);
+  return rows.map(({ report: r, cycle, unitName }) => {
+    const editable =
+      (r.status === "draft" || r.status === "returned") && cycle.status === "open" && isOwnUnit(ctx.actor, r);
+    return {
+      id: r.id,
+      cycle: { id: cycle.id, name: cycle.name, dueDate: cycle.dueDate, status: cycle.status },
+      assignmentId: r.assignmentId,
+      unit: { id: r.unitId, name: unitName },
+      status: r.status as Report["status"],
+      progress: r.progress,
+      doneText: r.doneText,
+      problemsText: r.problemsText,
+      nextText: r.nextText,
+      values: items.values
+        .filter((v) => v.reportId === r.id)
+        .map((v) => ({ indicatorId: v.indicatorId, value: v.value })),
+      files: items.files.filter((f) => f.reportId === r.id).map((f) => toFileRef(f.file)),
+      late: r.late,
+      submittedAt: r.submittedAt?.toISOString() ?? null,
+      reviewedAt: r.reviewedAt?.toISOString() ?? null,
+      returnReason: r.returnReason,
+      history: events
+        .filter((e) => e.reportId === r.id)
+        .map((e) => ({
+          action: e.action,
+          reason: e.reason,
+          actorName: e.actorName,
+          at: e.createdAt.toISOString(),
+        })),
+      version: r.version,
+      abilities: { edit: editable, review: r.status === "submitted" && canReview(ctx.actor, node) },
+    };
+  });
+}
+
+/** One report the actor may see (its unit's, or any for bureau roles), with its task's lead unit. */
+export async function getReportDetail(ctx: ServiceContext, id: string) {
+  const row = await repo.findReport(ctx.database.db, ctx.actor.tenantId, id);
+  if (!row || !canSeeAssignment(ctx.actor, row.report)) throw notFound("反馈");
+  const assignment = await getAssignment(ctx, row.report.assignmentId);
+  return { row, assignment };
+}
+
+/** One report as the API shows it. */
+export async function getReport(ctx: ServiceContext, id: string): Promise<Report> {
+  const { row, assignment } = await getReportDetail(ctx, id);
+  const [report] = await toReports(ctx, [row], assignment.node);
+  return report!;
+}
+
+/** Every report of an assignment, newest cycle first: the report timeline. */
+export async function findAssignmentReports(ctx: ServiceContext, assignmentId: string): Promise<Report[]> {
+  const assignment = await getAssignment(ctx, assignmentId);
+  const rows = await repo.findAssignmentReports(ctx.database.db, ctx.actor.tenantId, assignmentId);
+  return toReports(ctx, rows, assignment.node);
+}

@@ -1,0 +1,69 @@
+import type { ReportReviewInput } from "@duban/domain";
+import { AppError, forbidden, staleVersion } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { canReview } from "../assignments/assignments.policy.js";
+import { updateAssignment } from "../assignments/assignments.repository.js";
+import * as repo from "./reports.repository.js";
+import { getReport, getReportDetail } from "./reports.service.js";
+import { rollupNodeProgress } from "./rollup.js";
+
+/** The message the slower of two simultaneous reviewers sees. */
+const ALREADY_REVIEWED = "该反馈刚刚已被其他人审核，请刷新查看最新结果";
+
+/**
+ * The lead unit approves a submitted report, or returns it with a reason. Approval rolls the report's progress
+ * up into its assignment and task. Of two reviewers acting at once, one wins and the other gets 409.
+ */
+export async function reviewReport(ctx: ServiceContext, id: string, input: ReportReviewInput) {
+  const { row, assignment } = await getReportDetail(ctx, id);
+  if (!canReview(ctx.actor, assignment.node)) throw forbidden("只有牵头科室可以审核该反馈");
+  const report = row.report;
+  if (report.status !== "submitted")
+    throw new AppError(
+      "conflict",
+      report.status === "approved" || report.status === "returned" ? ALREADY_REVIEWED : "该反馈尚未提交",
+    );
+  if (report.version !== input.version) throw new AppError("stale_version", ALREADY_REVIEWED);
+  const approve = input.decision === "approve";
+  const now = ctx.clock.now();
+  await ctx.database.db.transaction(async (tx) => {
+    const updated = await repo.updateReport(
+      tx,
+      { tenantId: ctx.actor.tenantId, id, version: input.version },
+      {
+        status: approve ? "approved" : "returned",
+        reviewedAt: now,
+        reviewedBy: ctx.actor.userId,
+        returnReason: approve ? null : (input.reason ?? null),
+      },
+    );
+    if (!updated) throw new AppError("stale_version", ALREADY_REVIEWED);
+    await repo.insertReportEvent(tx, {
+      tenantId: ctx.actor.tenantId,
+      reportId: id,
+      action: approve ? "approve" : "return",
+      reason: input.reason ?? null,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+    });
+    if (approve) {
+      const a = assignment.assignment;
+      // The assignment's version moves too, so edits made against the old progress are caught.
+      const moved = await updateAssignment(
+        tx,
+        { tenantId: ctx.actor.tenantId, id: a.id, version: a.version },
+        { progress: report.progress },
+      );
+      if (!moved) throw new AppError("stale_version", "交办事项刚被修改，请刷新后重试");
+      await rollupNodeProgress(tx, ctx.actor.tenantId, a.nodeId);
+    }
+    await audit(ctx, tx, {
+      action: approve ? "report.approve" : "report.return",
+      entity: "report",
+      entityId: id,
+      summary: { unit: row.unitName, progress: report.progress, reason: input.reason ?? null },
+    });
+  });
+  return getReport(ctx, id);
+}

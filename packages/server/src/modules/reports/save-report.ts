@@ -1,0 +1,102 @@
+import { type ReportSaveInput, shanghaiDate } from "@duban/domain";
+import { AppError, forbidden, invalid, staleVersion, uniqueViolation } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { isOwnUnit } from "../assignments/assignments.policy.js";
+import { getAssignment } from "../assignments/assignments.service.js";
+import { findCycle } from "../cycles/cycles.repository.js";
+import { findTenantFiles } from "../evidence/evidence.service.js";
+import * as repo from "./reports.repository.js";
+import { getReport } from "./reports.service.js";
+
+/** Checks who reports, on what, for which cycle; returns the cycle. */
+async function assertCanReport(ctx: ServiceContext, assignmentId: string, input: ReportSaveInput) {
+  const d = await getAssignment(ctx, assignmentId);
+  if (!isOwnUnit(ctx.actor, d.assignment)) throw forbidden("只能为本单位的交办事项填报");
+  if (d.assignment.status !== "active") throw new AppError("conflict", "该交办已撤销，不能再填报");
+  const cycle = await findCycle(ctx.database.db, ctx.actor.tenantId, input.cycleId);
+  if (!cycle || cycle.planId !== d.assignment.planId)
+    throw invalid([{ path: "cycleId", message: "填报周期不存在" }]);
+  if (cycle.status !== "open") throw new AppError("conflict", `“${cycle.name}”的填报已关闭，不能再提交`);
+  const allowed = new Set(d.indicatorIds);
+  const issues = input.values.flatMap((v, i) =>
+    allowed.has(v.indicatorId) ? [] : [{ path: `values.${i}.indicatorId`, message: "本单位不填报该指标" }],
+  );
+  if (issues.length) throw invalid(issues);
+  await findTenantFiles(ctx.database.db, ctx.actor.tenantId, input.fileIds);
+  return { d, cycle };
+}
+
+/**
+ * Saves this cycle's report on an assignment as a draft or submits it. A report can be changed while it is a
+ * draft or was returned; a submission after the cycle's due date is accepted but marked late.
+ */
+export async function saveReport(ctx: ServiceContext, assignmentId: string, input: ReportSaveInput) {
+  const { d, cycle } = await assertCanReport(ctx, assignmentId, input);
+  const { db } = ctx.database;
+  const now = ctx.clock.now();
+  const existing = await repo.findCycleReport(db, ctx.actor.tenantId, assignmentId, cycle.id);
+  if (existing && existing.status !== "draft" && existing.status !== "returned")
+    throw new AppError(
+      "conflict",
+      existing.status === "approved" ? "本期反馈已审核通过，不能修改" : "本期反馈已提交，正在等待审核",
+    );
+  if (existing && input.version !== undefined && existing.version !== input.version) throw staleVersion();
+  const fields = {
+    progress: input.progress,
+    doneText: input.doneText,
+    problemsText: input.problemsText,
+    nextText: input.nextText,
+    ...(input.submit
+      ? {
+          status: "submitted",
+          submittedAt: now,
+          submittedBy: ctx.actor.userId,
+          late: shanghaiDate(now) > cycle.dueDate,
+          returnReason: null,
+        }
+      : {}),
+  };
+  const id = await db
+    .transaction(async (tx) => {
+      const row = existing
+        ? await repo.updateReport(
+            tx,
+            { tenantId: ctx.actor.tenantId, id: existing.id, version: existing.version },
+            fields,
+          )
+        : await repo.insertReport(tx, {
+            tenantId: ctx.actor.tenantId,
+            cycleId: cycle.id,
+            assignmentId,
+            unitId: d.assignment.unitId,
+            ...fields,
+          });
+      if (!row) throw staleVersion();
+      await repo.replaceReportItems(tx, row, { values: input.values, fileIds: input.fileIds });
+      if (input.submit) {
+        const action = existing?.status === "returned" ? "resubmit" : "submit";
+        await repo.insertReportEvent(tx, {
+          tenantId: ctx.actor.tenantId,
+          reportId: row.id,
+          action,
+          actorId: ctx.actor.userId,
+          actorName: ctx.actor.name,
+          snapshot: { progress: input.progress, values: input.values },
+        });
+      }
+      await audit(ctx, tx, {
+        action: input.submit ? "report.submit" : "report.save_draft",
+        entity: "report",
+        entityId: row.id,
+        summary: { progress: input.progress, cycle: cycle.name, late: row.late },
+      });
+      return row.id;
+    })
+    .catch((err) => {
+      // Two saves of a first report at once: the loser is told to reload, like any stale write.
+      if (uniqueViolation(err)) throw staleVersion();
+      throw err;
+    });
+  return { created: !existing, report: await getReport(ctx, id) };
+}

@@ -1,0 +1,94 @@
+import type { PlanDetail, PlanDraftEdit, PlanImport, PlanSummary } from "@duban/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "./client";
+import type { ListPage } from "./paging";
+
+/** A page of plans with the years that have plans. */
+export interface PlanPage extends ListPage<PlanSummary> {
+  years: number[];
+}
+
+/** An import still under review, as listed. */
+export interface PendingImport {
+  id: string;
+  title: string;
+  filename: string | null;
+  updatedAt: string;
+}
+
+/** Root query key of everything about plans. */
+export const plansKey = ["plans"] as const;
+/** Root query key of imports under review. */
+export const planImportsKey = ["plan-imports"] as const;
+
+/** The plans of one year (or of the newest year when `year` is undefined). */
+export function usePlans(year: number | undefined) {
+  return useQuery({
+    queryKey: [...plansKey, "list", year ?? null],
+    queryFn: ({ signal }) =>
+      apiRequest<PlanPage>("/plans", { query: { year, page: 1, pageSize: 200 }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A published plan with its tree. */
+export function usePlan(id: string) {
+  return useQuery({
+    queryKey: [...plansKey, "detail", id],
+    queryFn: ({ signal }) => apiRequest<PlanDetail>(`/plans/${id}`, { signal }),
+  });
+}
+
+/** Imports under review; only asked when the user may import. */
+export function usePendingImports(enabled: boolean) {
+  return useQuery({
+    queryKey: [...planImportsKey, "list"],
+    queryFn: ({ signal }) => apiRequest<PendingImport[]>("/plan-imports", { signal }),
+    enabled,
+  });
+}
+
+/** One import with its source text and draft. */
+export function usePlanImport(id: string) {
+  return useQuery({
+    queryKey: [...planImportsKey, "detail", id],
+    queryFn: ({ signal }) => apiRequest<PlanImport>(`/plan-imports/${id}`, { signal }),
+    // The draft is edited locally; a background refetch must not replace it under the user.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Parses pasted text into a new import. */
+export function pastePlanText(text: string): Promise<PlanImport> {
+  return apiRequest<PlanImport>("/plan-imports", { method: "POST", body: { text } });
+}
+
+/** Uploads a .docx/.pdf/.txt file and parses it into a new import. */
+export function uploadPlanFile(file: File): Promise<PlanImport> {
+  const body = new FormData();
+  body.append("file", file);
+  return apiRequest<PlanImport>("/plan-imports/upload", { method: "POST", body });
+}
+
+/** Saves the whole edited draft; `version` is the version read. */
+export function savePlanDraft(id: string, draft: PlanDraftEdit, version: number): Promise<PlanImport> {
+  return apiRequest<PlanImport>(`/plan-imports/${id}`, { method: "PUT", body: { draft, version } });
+}
+
+/** Publishes an import as a plan. */
+export function publishPlanImport(
+  id: string,
+  input: { version: number; allowDuplicate?: boolean },
+): Promise<{ planId: string }> {
+  return apiRequest<{ planId: string }>(`/plan-imports/${id}/publish`, { method: "POST", body: input });
+}
+
+/** Discards an import under review. */
+export function discardPlanImport(id: string, version: number): Promise<PlanImport> {
+  return apiRequest<PlanImport>(`/plan-imports/${id}/discard`, { method: "POST", body: { version } });
+}
+
+/** Copies a plan into another year as a new draft under review. */
+export function copyPlan(id: string, year: number): Promise<PlanImport> {
+  return apiRequest<PlanImport>(`/plans/${id}/copy`, { method: "POST", body: { year } });
+}

@@ -1,0 +1,32 @@
+import type { UnitKeywordsInput } from "@duban/domain";
+import { useQuery } from "@tanstack/react-query";
+import { apiRequest } from "./client";
+
+/** One entry of the keyword → department dictionary. */
+export interface UnitKeywordEntry {
+  keyword: string;
+  unitId: string;
+  unitName: string;
+}
+
+/** The dictionary with what the user may do with it. */
+export interface UnitKeywordDictionary {
+  entries: UnitKeywordEntry[];
+  abilities: Record<string, boolean>;
+}
+
+/** Query key of the dictionary. */
+export const unitKeywordsKey = ["unit-keywords"] as const;
+
+/** The keyword → department dictionary of the tenant. */
+export function useUnitKeywords() {
+  return useQuery({
+    queryKey: unitKeywordsKey,
+    queryFn: ({ signal }) => apiRequest<UnitKeywordDictionary>("/unit-keywords", { signal }),
+  });
+}
+
+/** Replaces the whole dictionary. */
+export function saveUnitKeywords(input: UnitKeywordsInput): Promise<UnitKeywordDictionary> {
+  return apiRequest<UnitKeywordDictionary>("/unit-keywords", { method: "PUT", body: input });
+}

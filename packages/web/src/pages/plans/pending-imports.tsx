@@ -1,0 +1,42 @@
+import type { TableColumnsType } from "antd";
+import { Card, Table } from "antd";
+import { Link } from "react-router";
+import { type PendingImport, usePendingImports } from "../../api/plans";
+
+const columns: TableColumnsType<PendingImport> = [
+  {
+    title: "标题",
+    dataIndex: "title",
+    render: (title: string, item) => <Link to={`/plan-imports/${item.id}`}>{title || "（无标题）"}</Link>,
+  },
+  {
+    title: "文件",
+    dataIndex: "filename",
+    width: 220,
+    render: (value: string | null) => value ?? "粘贴的文本",
+  },
+  {
+    title: "更新时间",
+    dataIndex: "updatedAt",
+    width: 170,
+    render: (value: string) => new Date(value).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }),
+  },
+];
+
+/** Imports still under review; shown only when there are some. */
+export function PendingImports() {
+  const pending = usePendingImports(true);
+  if (!pending.data?.length) return null;
+  return (
+    <Card size="small" title={`待审核的计划（${pending.data.length}）`} style={{ marginBottom: 16 }}>
+      <Table<PendingImport>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={pending.data}
+        pagination={false}
+        scroll={{ x: "max-content" }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,158 @@
+import { CopyOutlined, DownloadOutlined } from "@ant-design/icons";
+import type { PlanDetail, PlanTreeNode } from "@duban/domain";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  App,
+  Button,
+  Collapse,
+  Descriptions,
+  Empty,
+  Input,
+  Result,
+  Select,
+  Spin,
+  Table,
+  Typography,
+} from "antd";
+import { useMemo, useState } from "react";
+import { useNavigate, useParams } from "react-router";
+import { apiUrl } from "../../api/client";
+import { copyPlan, planImportsKey, usePlan } from "../../api/plans";
+import { allowed } from "../../components/abilities";
+import { FilterBar, useFilterWidth } from "../../components/filter-bar";
+import { PageHeader } from "../../components/page-header";
+import { formatDay } from "../../components/plan-format";
+import { planColumns } from "./plan-columns";
+import { type PlanRow, planRowsOf, structureKeysOf } from "./plan-rows";
+
+/** The lead units that occur in the tree, for the filter. */
+function leadUnitsOf(nodes: PlanTreeNode[], found = new Map<string, string>()): Map<string, string> {
+  for (const node of nodes) {
+    if (node.leadUnit) found.set(node.leadUnit.id, node.leadUnit.name);
+    leadUnitsOf(node.children, found);
+  }
+  return found;
+}
+
+/** A published plan (`/plans/:id`). */
+export function PlanPage() {
+  const { id = "" } = useParams();
+  const plan = usePlan(id);
+  if (plan.isPending) return <Spin style={{ display: "block", margin: "80px auto" }} />;
+  if (plan.isError) return <Result status="warning" title={plan.error.message} />;
+  return <PlanView plan={plan.data} />;
+}
+
+function PlanView({ plan }: { plan: PlanDetail }) {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [q, setQ] = useState("");
+  const [leadUnitId, setLeadUnitId] = useState<string | undefined>();
+  const [expanded, setExpanded] = useState<readonly React.Key[]>(() => structureKeysOf(plan.nodes));
+  const rows = useMemo(() => planRowsOf(plan.nodes, { q, leadUnitId }), [plan.nodes, q, leadUnitId]);
+  const leadUnits = useMemo(
+    () => [...leadUnitsOf(plan.nodes)].map(([value, label]) => ({ value, label })),
+    [plan.nodes],
+  );
+  const columns = useMemo(() => planColumns(), []);
+  const searchWidth = useFilterWidth(260);
+  const unitWidth = useFilterWidth(200);
+  const copy = useMutation({
+    mutationFn: () => copyPlan(plan.id, plan.year + 1),
+    onSuccess: (created) => {
+      void queryClient.invalidateQueries({ queryKey: planImportsKey });
+      message.success(`已复制为 ${plan.year + 1} 年的草稿，请审核后发布`);
+      navigate(`/plan-imports/${created.id}`);
+    },
+    onError: (error) => message.error(error.message),
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={plan.title}
+        actions={
+          <>
+            {plan.hasSourceFile && (
+              <Button icon={<DownloadOutlined />} href={apiUrl(`/plans/${plan.id}/source`)} download>
+                下载原文
+              </Button>
+            )}
+            {allowed(plan.abilities, "copy") && (
+              <Button icon={<CopyOutlined />} loading={copy.isPending} onClick={() => copy.mutate()}>
+                复制到下一年
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 4 }}
+        style={{ marginBottom: 12 }}
+        items={[
+          { key: "year", label: "年度", children: `${plan.year}年` },
+          { key: "issuer", label: "发文单位", children: plan.issuer ?? "—" },
+          { key: "doc", label: "文号", children: plan.docNumber ?? "—" },
+          { key: "published", label: "发布日期", children: formatDay(plan.publishedAt) },
+          {
+            key: "counts",
+            label: "内容",
+            span: "filled",
+            children: `${plan.sectionCount} 个部分 · ${plan.taskCount} 项任务 · ${plan.indicatorCount} 个指标 · ${plan.milestoneCount} 个节点`,
+          },
+        ]}
+      />
+      {plan.preamble && (
+        <Collapse
+          size="small"
+          style={{ marginBottom: 16 }}
+          items={[
+            {
+              key: "preamble",
+              label: "总体要求",
+              children: (
+                <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>
+                  {plan.preamble}
+                </Typography.Paragraph>
+              ),
+            },
+          ]}
+        />
+      )}
+      <FilterBar>
+        <Input.Search
+          placeholder="搜索任务标题或内容"
+          aria-label="搜索任务"
+          allowClear
+          style={{ width: searchWidth }}
+          onSearch={(value) => setQ(value)}
+          onChange={(e) => !e.target.value && setQ("")}
+        />
+        <Select
+          aria-label="按牵头单位筛选"
+          placeholder="牵头单位"
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          style={{ width: unitWidth }}
+          options={leadUnits}
+          value={leadUnitId}
+          onChange={(value: string | undefined) => setLeadUnitId(value)}
+        />
+      </FilterBar>
+      <Table<PlanRow>
+        rowKey="key"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: "max-content" }}
+        expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpanded, indentSize: 12 }}
+        locale={{
+          emptyText: <Empty description={q || leadUnitId ? "没有符合条件的任务" : "这个计划还没有内容"} />,
+        }}
+      />
+    </>
+  );
+}
