@@ -32,6 +32,7 @@ import { unitRoutes } from "./modules/units/units.routes.js";
 import { unitImportRoutes } from "./modules/units/units-import.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
 import { userImportRoutes } from "./modules/users/users-import.routes.js";
+import { workRoutes } from "./modules/work/work.routes.js";
 
 // Validation messages users see come from zod; make them Chinese.
 z.config(z.locales.zhCN());
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     cycleRoutes,
     reportRoutes,
     evidenceRoutes,
+    workRoutes,
   ];
   for (const routes of routePlugins) await app.register(routes);
   await registerWeb(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);

@@ -186,6 +186,9 @@ export const indicatorSchema = z.object({
   hedge: z.string().nullable(),
   aggregation: z.enum(aggregations),
   sourceText: z.string().nullable(),
+  /** Aggregated from the latest approved value of each reporting unit; null before any. */
+  actual: z.number().nullable(),
+  status: z.enum(["met", "on_track", "no_data", "at_risk", "missed"]),
 });
 /** An indicator. */
 export type Indicator = z.infer<typeof indicatorSchema>;
@@ -211,6 +214,15 @@ export interface PlanTreeNode {
   leadUnit: { id: string; name: string } | null;
   coUnits: { id: string; name: string }[];
   deadline: string | null;
+  startDate: string | null;
+  dueDate: string | null;
+  weight: number;
+  progress: number;
+  status: string;
+  light: "red" | "yellow" | "green" | "grey" | "blue" | null;
+  lightCounts: Record<"red" | "yellow" | "green" | "grey" | "blue", number> | null;
+  assignmentCount: number;
+  version: number;
   measures: { id: string; text: string }[];
   indicators: Indicator[];
   milestones: z.infer<typeof milestoneSchema>[];
@@ -218,6 +230,14 @@ export interface PlanTreeNode {
 }
 
 const unitRef = z.object({ id: z.string(), name: z.string() });
+const lightSchema = z.enum(["red", "yellow", "green", "grey", "blue"]);
+const lightCountsSchema = z.object({
+  red: z.number(),
+  yellow: z.number(),
+  green: z.number(),
+  grey: z.number(),
+  blue: z.number(),
+});
 
 /** A node of a published plan, recursively. */
 export const planTreeNodeSchema: z.ZodType<PlanTreeNode> = z.lazy(() =>
@@ -232,6 +252,15 @@ export const planTreeNodeSchema: z.ZodType<PlanTreeNode> = z.lazy(() =>
     leadUnit: unitRef.nullable(),
     coUnits: z.array(unitRef),
     deadline: z.string().nullable(),
+    startDate: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    weight: z.number(),
+    progress: z.number(),
+    status: z.string(),
+    light: lightSchema.nullable(),
+    lightCounts: lightCountsSchema.nullable(),
+    assignmentCount: z.number(),
+    version: z.number(),
     measures: z.array(z.object({ id: z.string(), text: z.string() })),
     indicators: z.array(indicatorSchema),
     milestones: z.array(milestoneSchema),
@@ -242,6 +271,12 @@ export const planTreeNodeSchema: z.ZodType<PlanTreeNode> = z.lazy(() =>
 /** A published plan with its whole tree. */
 export const planDetailSchema = planSummarySchema.extend({
   preamble: z.string().nullable(),
+  cadence: z.string(),
+  cadenceDueDay: z.number(),
+  lightTolerance: z.number(),
+  version: z.number(),
+  light: lightSchema.nullable(),
+  lightCounts: lightCountsSchema,
   hasSourceFile: z.boolean(),
   nodes: z.array(planTreeNodeSchema),
 });

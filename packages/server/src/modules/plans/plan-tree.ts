@@ -14,8 +14,16 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return map;
 }
 
-/** Assembles the flat rows of a plan into its tree, with unit names resolved. */
-export function buildPlanTree(contents: Contents, unitNames: Map<string, string>): PlanTreeNode[] {
+/** What a tree needs beyond the plan's own rows. */
+export interface TreeContext {
+  unitNames: Map<string, string>;
+  assignmentCounts: Map<string, number>;
+  indicatorNow(indicator: Contents["indicatorRows"][number]): Pick<Indicator, "actual" | "status">;
+}
+
+/** Assembles the flat rows of a plan into its tree, with unit names, indicator values and assignment counts. */
+export function buildPlanTree(contents: Contents, context: TreeContext): PlanTreeNode[] {
+  const { unitNames } = context;
   const measuresOf = groupBy(contents.measureRows, (r) => r.nodeId);
   const indicatorsOf = groupBy(contents.indicatorRows, (r) => r.nodeId);
   const milestonesOf = groupBy(contents.milestoneRows, (r) => r.nodeId);
@@ -33,6 +41,16 @@ export function buildPlanTree(contents: Contents, unitNames: Map<string, string>
       leadUnit: unit(n.leadUnitId),
       coUnits: n.coUnitIds.map(unit).filter((u) => u !== null),
       deadline: n.deadline,
+      startDate: n.startDate,
+      dueDate: n.dueDate,
+      weight: n.weight,
+      progress: n.progress,
+      status: n.status,
+      // Filled in by lightTree once the whole tree exists.
+      light: null,
+      lightCounts: null,
+      assignmentCount: context.assignmentCounts.get(n.id) ?? 0,
+      version: n.version,
       measures: (measuresOf.get(n.id) ?? []).map((m) => ({ id: m.id, text: m.text })),
       indicators: (indicatorsOf.get(n.id) ?? []).map((i) => ({
         id: i.id,
@@ -45,6 +63,7 @@ export function buildPlanTree(contents: Contents, unitNames: Map<string, string>
         hedge: i.hedge,
         aggregation: i.aggregation as Indicator["aggregation"],
         sourceText: i.sourceText,
+        ...context.indicatorNow(i),
       })),
       milestones: (milestonesOf.get(n.id) ?? []).map((m) => ({
         id: m.id,

@@ -1,6 +1,16 @@
 import { and, asc, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { files, indicators, measures, milestones, planNodes, plans } from "../../db/schema.js";
+import {
+  assignments,
+  files,
+  indicators,
+  measures,
+  milestones,
+  planNodes,
+  plans,
+  reports,
+  reportValues,
+} from "../../db/schema.js";
 import { likePattern } from "../audit/audit.repository.js";
 
 /** A plan row. */
@@ -94,4 +104,42 @@ export async function findNodeWithPlan(db: DbOrTx, tenantId: string, nodeId: str
     .innerJoin(plans, eq(plans.id, planNodes.planId))
     .where(and(eq(planNodes.tenantId, tenantId), eq(planNodes.id, nodeId)));
   return row ?? null;
+}
+
+/** Active assignments per node of a plan. */
+export async function countAssignments(
+  db: DbOrTx,
+  tenantId: string,
+  planId: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ nodeId: assignments.nodeId, n: count() })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.tenantId, tenantId),
+        eq(assignments.planId, planId),
+        eq(assignments.status, "active"),
+      ),
+    )
+    .groupBy(assignments.nodeId);
+  return new Map(rows.map((r) => [r.nodeId, Number(r.n)]));
+}
+
+/** Every approved indicator value of a plan, with the unit, cycle and time of approval. */
+export async function findApprovedValues(db: DbOrTx, tenantId: string, planId: string) {
+  return db
+    .select({
+      indicatorId: reportValues.indicatorId,
+      unitId: reports.unitId,
+      value: reportValues.value,
+      at: reports.reviewedAt,
+      cycleId: reports.cycleId,
+    })
+    .from(reportValues)
+    .innerJoin(reports, eq(reports.id, reportValues.reportId))
+    .innerJoin(indicators, eq(indicators.id, reportValues.indicatorId))
+    .where(
+      and(eq(reportValues.tenantId, tenantId), eq(indicators.planId, planId), eq(reports.status, "approved")),
+    );
 }

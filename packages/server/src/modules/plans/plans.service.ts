@@ -5,6 +5,7 @@ import { audit } from "../../policy.js";
 import { findAllUnits } from "../units/units.repository.js";
 import * as importsRepo from "./plan-imports.repository.js";
 import { toPlanImport } from "./plan-imports.service.js";
+import { indicatorNow, latestPerUnit, lightTree } from "./plan-status.js";
 import { buildPlanTree } from "./plan-tree.js";
 import { canImportPlans, canViewPlans } from "./plans.policy.js";
 import * as repo from "./plans.repository.js";
@@ -61,15 +62,32 @@ async function getPlanRow(ctx: ServiceContext, id: string): Promise<PlanWithCoun
 /** A plan with its whole tree. */
 export async function getPlanDetail(ctx: ServiceContext, id: string): Promise<PlanDetail> {
   const row = await getPlanRow(ctx, id);
-  const [contents, units] = await Promise.all([
-    repo.findPlanContents(ctx.database.db, ctx.actor.tenantId, id),
-    findAllUnits(ctx.database.db, ctx.actor.tenantId, { includeDisabled: true }),
+  const { db } = ctx.database;
+  const { plan } = row;
+  const [contents, units, assignmentCounts, approved] = await Promise.all([
+    repo.findPlanContents(db, ctx.actor.tenantId, id),
+    findAllUnits(db, ctx.actor.tenantId, { includeDisabled: true }),
+    repo.countAssignments(db, ctx.actor.tenantId, id),
+    repo.findApprovedValues(db, ctx.actor.tenantId, id),
   ]);
-  const nodes = buildPlanTree(contents, new Map(units.map((u) => [u.id, u.name])));
+  const now = ctx.clock.now();
+  const values = latestPerUnit(approved);
+  const nodes = buildPlanTree(contents, {
+    unitNames: new Map(units.map((u) => [u.id, u.name])),
+    assignmentCounts,
+    indicatorNow: (i) => indicatorNow(i, values, { year: plan.year, now, tolerance: plan.lightTolerance }),
+  });
+  const lights = lightTree(nodes, plan, now);
   return {
     ...toPlanSummary(ctx, row),
-    preamble: row.plan.preamble,
-    hasSourceFile: row.plan.fileId !== null,
+    preamble: plan.preamble,
+    hasSourceFile: plan.fileId !== null,
+    cadence: plan.cadence,
+    cadenceDueDay: plan.cadenceDueDay,
+    lightTolerance: plan.lightTolerance,
+    version: plan.version,
+    light: lights.worst,
+    lightCounts: lights.counts,
     nodes,
   };
 }

@@ -88,15 +88,13 @@ export async function replaceReportItems(
       .insert(reportValues)
       .values(items.values.map((v) => ({ tenantId: report.tenantId, reportId: report.id, ...v })));
   if (items.fileIds.length)
-    await db
-      .insert(reportFiles)
-      .values(
-        [...new Set(items.fileIds)].map((fileId) => ({
-          tenantId: report.tenantId,
-          reportId: report.id,
-          fileId,
-        })),
-      );
+    await db.insert(reportFiles).values(
+      [...new Set(items.fileIds)].map((fileId) => ({
+        tenantId: report.tenantId,
+        reportId: report.id,
+        fileId,
+      })),
+    );
 }
 
 /** Indicator values and files of reports, keyed by report id. */

@@ -1,0 +1,90 @@
+import {
+  type Aggregation,
+  aggregate,
+  indicatorStatus,
+  type Light,
+  rollupLights,
+  shanghaiDate,
+} from "@duban/domain";
+import { lightToday } from "../assignments/lights.js";
+import type { findApprovedValues } from "./plans.repository.js";
+
+type ApprovedValue = Awaited<ReturnType<typeof findApprovedValues>>[number];
+
+/** The latest approved value of each unit, per indicator: what an indicator's actual is built from. */
+export function latestPerUnit(values: ApprovedValue[]): Map<string, { value: number; at: Date }[]> {
+  const latest = new Map<string, ApprovedValue>();
+  for (const v of values) {
+    const key = `${v.indicatorId}:${v.unitId}`;
+    const seen = latest.get(key);
+    if (!seen || (v.at && seen.at && v.at > seen.at)) latest.set(key, v);
+  }
+  const byIndicator = new Map<string, { value: number; at: Date }[]>();
+  for (const v of latest.values()) {
+    const list = byIndicator.get(v.indicatorId) ?? [];
+    list.push({ value: v.value, at: v.at ?? new Date(0) });
+    byIndicator.set(v.indicatorId, list);
+  }
+  return byIndicator;
+}
+
+/** An indicator's actual value and status today. */
+export function indicatorNow(
+  indicator: {
+    id: string;
+    comparator: string;
+    targetValue: number;
+    targetMax: number | null;
+    deadline: string | null;
+    aggregation: string;
+  },
+  values: Map<string, { value: number; at: Date }[]>,
+  context: { year: number; now: Date; tolerance: number },
+) {
+  const actual = aggregate(values.get(indicator.id) ?? [], indicator.aggregation as Aggregation);
+  const status = indicatorStatus({
+    comparator: indicator.comparator as "gte",
+    target: indicator.targetValue,
+    targetMax: indicator.targetMax,
+    actual,
+    due: indicator.deadline ?? String(context.year),
+    today: shanghaiDate(context.now),
+    tolerance: context.tolerance,
+  });
+  return { actual, status };
+}
+
+/** A node as far as lights are concerned. */
+export interface LightNode {
+  level: string;
+  startDate: string | null;
+  dueDate: string | null;
+  progress: number;
+  status: string;
+  children: LightNode[];
+  light: Light | null;
+  lightCounts: Record<Light, number> | null;
+}
+
+/**
+ * Lights a tree in place: tasks and subtasks from their progress and window, sections and subsections as the
+ * roll-up of the tasks beneath them. Returns the roll-up of the whole plan.
+ */
+export function lightTree(nodes: LightNode[], plan: { year: number; lightTolerance: number }, now: Date) {
+  const taskLights: Light[] = [];
+  for (const node of nodes) {
+    const below = lightTree(node.children, plan, now);
+    if (node.level === "task" || node.level === "subtask") {
+      node.light = lightToday({ ...node, done: node.status === "closed" || node.progress >= 100 }, plan, now);
+      node.lightCounts = node.children.length ? below.counts : null;
+      taskLights.push(node.light);
+    } else {
+      node.light = below.worst;
+      node.lightCounts = below.counts;
+    }
+    // A section's own light is its tasks' roll-up: count the tasks, not the section again.
+    if (node.level !== "task" && node.level !== "subtask") taskLights.push(...below.lights);
+  }
+  const rolled = rollupLights(taskLights);
+  return { ...rolled, lights: taskLights };
+}

@@ -1,0 +1,77 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { assignments, planNodes, reportCycles, reports, units } from "../../db/schema.js";
+
+/** Open cycles of the plans the given assignments belong to. */
+export async function findOpenCycles(db: DbOrTx, tenantId: string, planIds: string[]) {
+  if (planIds.length === 0) return [];
+  return db
+    .select()
+    .from(reportCycles)
+    .where(
+      and(
+        eq(reportCycles.tenantId, tenantId),
+        inArray(reportCycles.planId, planIds),
+        eq(reportCycles.status, "open"),
+      ),
+    );
+}
+
+/** The reports of some assignments in some cycles. */
+export async function findReportsFor(
+  db: DbOrTx,
+  tenantId: string,
+  assignmentIds: string[],
+  cycleIds: string[],
+) {
+  if (assignmentIds.length === 0 || cycleIds.length === 0) return [];
+  return db
+    .select({
+      id: reports.id,
+      assignmentId: reports.assignmentId,
+      cycleId: reports.cycleId,
+      status: reports.status,
+      version: reports.version,
+      returnReason: reports.returnReason,
+    })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.tenantId, tenantId),
+        inArray(reports.assignmentId, assignmentIds),
+        inArray(reports.cycleId, cycleIds),
+      ),
+    );
+}
+
+/** Submitted reports waiting for review on tasks a unit leads. */
+export async function findReportsToReview(db: DbOrTx, tenantId: string, leadUnitId: string) {
+  return db
+    .select({
+      id: reports.id,
+      progress: reports.progress,
+      late: reports.late,
+      submittedAt: reports.submittedAt,
+      version: reports.version,
+      assignmentId: reports.assignmentId,
+      unitName: units.name,
+      nodeId: planNodes.id,
+      nodeTitle: planNodes.title,
+      nodeNumber: planNodes.number,
+      cycleName: reportCycles.name,
+      cycleDue: reportCycles.dueDate,
+    })
+    .from(reports)
+    .innerJoin(assignments, eq(assignments.id, reports.assignmentId))
+    .innerJoin(planNodes, eq(planNodes.id, assignments.nodeId))
+    .innerJoin(units, eq(units.id, reports.unitId))
+    .innerJoin(reportCycles, eq(reportCycles.id, reports.cycleId))
+    .where(
+      and(
+        eq(reports.tenantId, tenantId),
+        eq(reports.status, "submitted"),
+        eq(planNodes.leadUnitId, leadUnitId),
+      ),
+    )
+    .orderBy(reports.submittedAt);
+}

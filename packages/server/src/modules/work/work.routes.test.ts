@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPublishedPlan, flattenTree } from "../../test/plan-fixtures.js";
+import { createTestApp, type TestApp } from "../../test/test-app.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+/** Task 9 handed to one kindergarten with the 公办幼儿园在园幼儿占比 indicator, and a cycle open. */
+async function setUp() {
+  const p = await buildPublishedPlan(t);
+  const indicatorId = p.task9.indicators.find((i) => i.name === "公办幼儿园在园幼儿占比")!.id;
+  await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
+    unitIds: [p.kindergarten.id],
+    role: "executor",
+    indicatorIds: [indicatorId],
+  });
+  const cycle = (await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {})).json();
+  const [assignment] = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+  return { ...p, indicatorId, cycle, assignment };
+}
+
+describe("GET /api/my-work", () => {
+  it("tells the school what to acknowledge and report, and the lead department what to review", async () => {
+    const p = await setUp();
+    const school = (await p.kg1.get("/api/my-work")).json();
+    expect(school.toAcknowledge.map((a: { id: string }) => a.id)).toEqual([p.assignment.id]);
+    expect(school.toReport).toHaveLength(1);
+    expect(school.toReport[0]).toMatchObject({ cycle: { id: p.cycle.id }, report: null });
+    await p.kg1.post(`/api/assignments/${p.assignment.id}/reports`, {
+      cycleId: p.cycle.id,
+      progress: 40,
+      submit: true,
+    });
+    const lead = (await p.lead.get("/api/my-work")).json();
+    expect(lead.toReview).toHaveLength(1);
+    expect(lead.toReview[0]).toMatchObject({ unitName: "西城幼儿园", progress: 40, node: { number: 9 } });
+    expect((await p.kg1.get("/api/my-work")).json().toReport).toHaveLength(0);
+    expect((await t.app.inject({ method: "GET", url: "/api/my-work" })).statusCode).toBe(401);
+  });
+
+  it("lists a returned report with its reason", async () => {
+    const p = await setUp();
+    const report = (
+      await p.kg1.post(`/api/assignments/${p.assignment.id}/reports`, {
+        cycleId: p.cycle.id,
+        progress: 40,
+        submit: true,
+      })
+    ).json();
+    await p.lead.post(`/api/reports/${report.id}/review`, {
+      decision: "return",
+      reason: "缺少照片",
+      version: report.version,
+    });
+    const school = (await p.kg1.get("/api/my-work")).json();
+    expect(school.returned).toHaveLength(1);
+    expect(school.returned[0].returnReason).toBe("缺少照片");
+  });
+});
+
+describe("plan lights and indicator values", () => {
+  it("shows task 9's progress, light and the indicator's approved value on the plan", async () => {
+    const p = await setUp();
+    const report = (
+      await p.kg1.post(`/api/assignments/${p.assignment.id}/reports`, {
+        cycleId: p.cycle.id,
+        progress: 60,
+        values: [{ indicatorId: p.indicatorId, value: 60 }],
+        submit: true,
+      })
+    ).json();
+    expect(
+      (
+        await p.lead.post(`/api/reports/${report.id}/review`, {
+          decision: "approve",
+          version: report.version,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const plan = (await p.school.get(`/api/plans/${p.planId}`)).json();
+    const task9 = flattenTree(plan.nodes as { id: string; children: never[] }[]).find(
+      (n) => n.id === p.task9.id,
+    ) as unknown as {
+      progress: number;
+      light: string;
+      assignmentCount: number;
+      indicators: { id: string; actual: number | null; status: string }[];
+    };
+    expect(task9.progress).toBe(60);
+    expect(task9.assignmentCount).toBe(1);
+    expect(["green", "yellow", "red"]).toContain(task9.light);
+    const indicator = task9.indicators.find((i) => i.id === p.indicatorId)!;
+    expect(indicator.actual).toBe(60);
+    // 60 % against ≥ 50 % is met whatever the date.
+    expect(indicator.status).toBe("met");
+    const counts = plan.lightCounts as Record<string, number>;
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(24);
+  });
+});
+
+describe("GET /api/units/:id/assignments", () => {
+  it("shows a unit's assignments to bureau roles and to the unit itself, and 404 to other schools", async () => {
+    const p = await setUp();
+    const own = await p.kg1.get(`/api/units/${p.kindergarten.id}/assignments`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().assignments).toHaveLength(1);
+    expect((await p.lead.get(`/api/units/${p.kindergarten.id}/assignments`)).statusCode).toBe(200);
+    expect((await p.kg2.get(`/api/units/${p.kindergarten.id}/assignments`)).statusCode).toBe(404);
+  });
+});
