@@ -6,7 +6,7 @@ test.describe("login page", () => {
     await signInThroughForm(page, "admin", DEMO_PASSWORD);
 
     await expectHome(page, "系统管理员");
-    await expect(page.getByRole("menuitem", { name: "工作台" })).toBeVisible();
+    await expect(page.getByRole("menuitem", { name: "我的工作" })).toBeVisible();
     // The session is a real one: the API now knows who is signed in.
     const me = await page.request.get("/api/auth/me");
     expect(me.status()).toBe(200);

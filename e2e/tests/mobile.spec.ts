@@ -22,7 +22,7 @@ test("the school user's 工作台 fits a phone and the menu opens as a drawer", 
   await expect(drawer).toBeVisible();
   await expect(drawer).toContainText("瓦房店市教育局");
   const items = sideMenuItems(drawer);
-  await expect(items.first()).toHaveText("工作台");
+  await expect(items.first()).toHaveText("我的工作");
   await expect(items.filter({ hasText: "用户" })).toHaveCount(0);
 
   await items.first().click();

@@ -21,6 +21,7 @@ import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { cycleRoutes } from "./modules/cycles/cycles.routes.js";
+import { decomposeRoutes } from "./modules/decompose/decompose.routes.js";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.js";
 import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
@@ -102,6 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reportRoutes,
     evidenceRoutes,
     workRoutes,
+    decomposeRoutes,
   ];
   for (const routes of routePlugins) await app.register(routes);
   await registerWeb(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);

@@ -24,6 +24,11 @@ export function menuAbilities(actor: Actor): Record<string, boolean> {
     viewUsers: hasAnyRole(actor, "admin", "leader"),
     manageUsers: hasAnyRole(actor, "admin"),
     viewAudit: hasAnyRole(actor, "admin"),
+    viewPlans: actor.roles.length > 0,
+    importPlans: hasAnyRole(actor, "supervisor", "admin"),
+    viewUnitKeywords: hasAnyRole(actor, "admin", "supervisor"),
+    manageUnitKeywords: hasAnyRole(actor, "admin"),
+    manageCycles: hasAnyRole(actor, "supervisor"),
   };
 }
 

@@ -8,13 +8,21 @@ import { LoginPage } from "./pages/auth/login-page";
 import { NotFoundPage } from "./pages/errors/not-found-page";
 import { HomePage } from "./pages/home/home-page";
 
-// Admin screens load on first use, so a school reporter's phone downloads only the login and 工作台.
+// Admin screens load on first use, so a school reporter's phone downloads only the login and 我的工作.
 const UnitsPage = lazy(() => import("./pages/units/units-page").then((m) => ({ default: m.UnitsPage })));
 const GroupsPage = lazy(() => import("./pages/groups/groups-page").then((m) => ({ default: m.GroupsPage })));
 const UsersPage = lazy(() => import("./pages/users/users-page").then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import("./pages/audit/audit-page").then((m) => ({ default: m.AuditPage })));
 const PlansPage = lazy(() => import("./pages/plans/plans-page").then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import("./pages/plans/plan-page").then((m) => ({ default: m.PlanPage })));
+const TaskPage = lazy(() => import("./pages/tasks/task-page").then((m) => ({ default: m.TaskPage })));
+const ReportPage = lazy(() => import("./pages/reports/report-page").then((m) => ({ default: m.ReportPage })));
+const UnitWorkPage = lazy(() =>
+  import("./pages/work/unit-work-page").then((m) => ({ default: m.UnitWorkPage })),
+);
+const AssignmentRedirect = lazy(() =>
+  import("./pages/work/assignment-redirect").then((m) => ({ default: m.AssignmentRedirect })),
+);
 const NewPlanPage = lazy(() =>
   import("./pages/plan-imports/new-plan-page").then((m) => ({ default: m.NewPlanPage })),
 );
@@ -56,6 +64,10 @@ export function AppRoutes() {
           }
         />
         <Route path="plans/:id" element={<PlanPage />} />
+        <Route path="plans/:planId/tasks/:nodeId" element={<TaskPage />} />
+        <Route path="assignments/:id" element={<AssignmentRedirect />} />
+        <Route path="assignments/:id/report" element={<ReportPage />} />
+        <Route path="units/:id/work" element={<UnitWorkPage />} />
         <Route path="plan-imports/:id" element={<ReviewPage />} />
         <Route
           path="settings/unit-keywords"

@@ -212,3 +212,52 @@ export const indicatorEditSchema = z.strictObject({
   aggregation: z.enum(aggregations),
   reason: z.string().trim().min(1, { error: "请说明修改原因" }).max(limits.textMax),
 });
+
+/** Body for adding a measure after publishing. */
+export const measureCreateSchema = z.strictObject({
+  text: z.string().trim().min(1, { error: "请填写措施内容" }).max(limits.textMax),
+  reason: z.string().trim().min(1, { error: "请说明修改原因" }).max(limits.textMax),
+});
+
+/** Body for adding a milestone after publishing. */
+export const milestoneCreateSchema = z.strictObject({
+  title: z.string().trim().min(1, { error: "请填写节点名称" }).max(200),
+  deadline: calendarDateSchema.nullable(),
+  reason: z.string().trim().min(1, { error: "请说明修改原因" }).max(limits.textMax),
+});
+
+/** Body of `POST /api/nodes/:nodeId/close-request`（申请办结）. */
+export const closeRequestSchema = z.strictObject({
+  summary: z
+    .string()
+    .trim()
+    .min(1, { error: "请填写办结情况" })
+    .max(limits.textMax * 5),
+  fileIds: z.array(idSchema).max(30).default([]),
+  version: versionSchema,
+});
+
+/** Body of `POST /api/nodes/:nodeId/close-decision`（销号 or 退回）. */
+export const closeDecisionSchema = z
+  .strictObject({
+    decision: z.enum(["confirm", "return"]),
+    reason: z.string().trim().max(limits.textMax).optional(),
+    version: versionSchema,
+  })
+  .refine((v) => v.decision === "confirm" || (v.reason?.length ?? 0) > 0, {
+    path: ["reason"],
+    error: "退回时请填写原因",
+  });
+
+/** One recorded change to a published plan. */
+export const planChangeSchema = z.object({
+  id: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+});

@@ -28,6 +28,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** Headers a state-changing request outside `apiRequest` (e.g. an upload widget) must carry. */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { "X-CSRF-Token": csrfToken } : {};
+}
+
 /** Query-string values; undefined, null and "" are left out. */
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 

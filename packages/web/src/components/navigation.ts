@@ -110,9 +110,11 @@ export interface MenuEntry {
   label: string;
 }
 
-/** The side-menu entries of the user: 工作台 for everyone, then each area their roles use. */
+/** The side-menu entries of the user: 我的工作 for everyone, 本单位工作 for schools, then each area their roles use. */
 export function menuEntries(me: Me): MenuEntry[] {
-  const entries: MenuEntry[] = [{ key: "home", path: "/", label: "工作台" }];
+  const entries: MenuEntry[] = [{ key: "home", path: "/", label: "我的工作" }];
+  if (me.unit && me.roles.includes("school"))
+    entries.push({ key: "unitWork", path: `/units/${me.unit.id}/work`, label: "本单位工作" });
   for (const area of areaOrder) {
     const rule = rules[area];
     if (!canOpen(me, area) || !hasRole(me, rule.menuRoles)) continue;
@@ -124,6 +126,7 @@ export function menuEntries(me: Me): MenuEntry[] {
 
 /** The menu key of a location path, for highlighting the current entry. */
 export function menuKeyOf(pathname: string): string {
+  if (/^\/units\/[^/]+\/work/.test(pathname)) return "unitWork";
   const area = areaOrder.find((name) =>
     [rules[name].path, ...(rules[name].prefixes ?? [])].some((prefix) => pathname.startsWith(prefix)),
   );

@@ -1,5 +1,5 @@
 import type { ReportReviewInput } from "@duban/domain";
-import { AppError, forbidden, staleVersion } from "../../errors.js";
+import { AppError, forbidden } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { canReview } from "../assignments/assignments.policy.js";

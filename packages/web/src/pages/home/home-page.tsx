@@ -1,6 +1,8 @@
 import { roleLabels } from "@duban/domain";
-import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from "antd";
+import { Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Tag, Typography } from "antd";
+import { useMyWork } from "../../api/execution";
 import { useSignedInUser } from "../../hooks/use-signed-in-user";
+import { Returned, ToAcknowledge, ToReport, ToReview } from "./work-lists";
 
 /** 上午好 / 下午好 … by the browser's clock. */
 function greeting(hour: number): string {
@@ -11,17 +13,45 @@ function greeting(hour: number): string {
   return "晚上好";
 }
 
-/** 工作台: who you are, where you work, and your to-dos (none yet in the foundation). */
+/** The to-dos of 我的工作, or an honest empty state. */
+function MyWorkLists() {
+  const work = useMyWork();
+  if (work.isPending) return <Skeleton active />;
+  if (work.isError) return <Result status="warning" title={work.error.message} />;
+  const { toAcknowledge, toReport, returned, toReview } = work.data;
+  if (toAcknowledge.length + toReport.length + returned.length + toReview.length === 0)
+    return (
+      <Card>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" />
+      </Card>
+    );
+  return (
+    <Flex vertical gap={16}>
+      <Returned items={returned} />
+      <ToReport items={toReport} />
+      <ToAcknowledge items={toAcknowledge} />
+      <ToReview items={toReview} />
+    </Flex>
+  );
+}
+
+/** 我的工作: a greeting, what the user must do now (most urgent first), and who they are. */
 export function HomePage() {
   const me = useSignedInUser();
   return (
-    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+    <Flex vertical gap={16}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {greeting(new Date().getHours())}，{me.name}
       </Typography.Title>
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={10}>
-          <Card title="我的信息">
+        <Col xs={24} lg={16}>
+          <Typography.Title level={4} style={{ marginTop: 0 }}>
+            我的工作
+          </Typography.Title>
+          <MyWorkLists />
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title="我的信息" size="small">
             <Descriptions column={1} size="small">
               <Descriptions.Item label="教育局">{me.tenant.name}</Descriptions.Item>
               <Descriptions.Item label="所在单位">{me.unit?.name ?? "—"}</Descriptions.Item>
@@ -36,12 +66,7 @@ export function HomePage() {
             </Descriptions>
           </Card>
         </Col>
-        <Col xs={24} lg={14}>
-          <Card title="待办事项">
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" />
-          </Card>
-        </Col>
       </Row>
-    </Space>
+    </Flex>
   );
 }

@@ -1,6 +1,6 @@
 import type { TableColumnsType } from "antd";
 import { Typography } from "antd";
-import { formatPlanDate } from "../../components/plan-format";
+import { Link } from "react-router";
 import { indicatorCountOf, type PlanRow } from "./plan-rows";
 import { PlanTaskDetails } from "./plan-task-details";
 
@@ -12,7 +12,10 @@ const hidden = (row: PlanRow) => ({ colSpan: row.kind === "detail" ? 0 : 1 });
  * Columns of the plan table. Later capabilities (lights, progress) append their own columns with `extra`;
  * the detail row widens to cover them.
  */
-export function planColumns(extra: TableColumnsType<PlanRow> = []): TableColumnsType<PlanRow> {
+export function planColumns(
+  planId: string,
+  extra: TableColumnsType<PlanRow> = [],
+): TableColumnsType<PlanRow> {
   const base: TableColumnsType<PlanRow> = [
     {
       title: "编号",
@@ -33,7 +36,7 @@ export function planColumns(extra: TableColumnsType<PlanRow> = []): TableColumns
         (row.node.level === "section" || row.node.level === "subsection" ? (
           <Typography.Text strong>{row.node.title}</Typography.Text>
         ) : (
-          row.node.title
+          <Link to={`/plans/${planId}/tasks/${row.node.id}`}>{row.node.title}</Link>
         )),
     },
     { title: "牵头单位", key: "lead", width: 170, render: (_, row) => row.node.leadUnit?.name ?? "" },
@@ -49,12 +52,6 @@ export function planColumns(extra: TableColumnsType<PlanRow> = []): TableColumns
       width: 80,
       align: "right",
       render: (_, row) => indicatorCountOf(row.node) || "",
-    },
-    {
-      title: "时限",
-      key: "deadline",
-      width: 110,
-      render: (_, row) => (row.node.deadline ? formatPlanDate(row.node.deadline) : ""),
     },
     ...extra,
   ];

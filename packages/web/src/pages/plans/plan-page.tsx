@@ -1,9 +1,10 @@
-import { CopyOutlined, DownloadOutlined } from "@ant-design/icons";
-import type { PlanDetail, PlanTreeNode } from "@duban/domain";
+import { CalendarOutlined, CopyOutlined, DownloadOutlined } from "@ant-design/icons";
+import { type Light, lightColors, lightLabels, type PlanDetail, type PlanTreeNode } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
   App,
   Button,
+  Checkbox,
   Collapse,
   Descriptions,
   Empty,
@@ -22,8 +23,14 @@ import { allowed } from "../../components/abilities";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { PageHeader } from "../../components/page-header";
 import { formatDay } from "../../components/plan-format";
+import { useSignedInUser } from "../../hooks/use-signed-in-user";
+import { CyclesDrawer } from "./cycles-drawer";
 import { planColumns } from "./plan-columns";
 import { type PlanRow, planRowsOf, structureKeysOf } from "./plan-rows";
+import { planStatusColumns } from "./plan-status-columns";
+import { PlanSummaryBar } from "./plan-summary-bar";
+
+const lightOptions = lightColors.map((light) => ({ value: light, label: lightLabels[light] }));
 
 /** The lead units that occur in the tree, for the filter. */
 function leadUnitsOf(nodes: PlanTreeNode[], found = new Map<string, string>()): Map<string, string> {
@@ -48,14 +55,30 @@ function PlanView({ plan }: { plan: PlanDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [q, setQ] = useState("");
+  const me = useSignedInUser();
   const [leadUnitId, setLeadUnitId] = useState<string | undefined>();
+  const [sectionId, setSectionId] = useState<string | undefined>();
+  const [light, setLight] = useState<Light | undefined>();
+  const [overdue, setOverdue] = useState(false);
+  const [cyclesOpen, setCyclesOpen] = useState(false);
   const [expanded, setExpanded] = useState<readonly React.Key[]>(() => structureKeysOf(plan.nodes));
-  const rows = useMemo(() => planRowsOf(plan.nodes, { q, leadUnitId }), [plan.nodes, q, leadUnitId]);
+  const rows = useMemo(() => {
+    const nodes = sectionId ? plan.nodes.filter((node) => node.id === sectionId) : plan.nodes;
+    return planRowsOf(nodes, { q, leadUnitId, light, overdue });
+  }, [plan.nodes, q, leadUnitId, sectionId, light, overdue]);
+  const sections = useMemo(
+    () =>
+      plan.nodes
+        .filter((node) => node.level === "section")
+        .map((node) => ({ value: node.id, label: `${node.label ?? ""}${node.title}` })),
+    [plan.nodes],
+  );
+  const filtering = Boolean(q || leadUnitId || sectionId || light || overdue);
   const leadUnits = useMemo(
     () => [...leadUnitsOf(plan.nodes)].map(([value, label]) => ({ value, label })),
     [plan.nodes],
   );
-  const columns = useMemo(() => planColumns(), []);
+  const columns = useMemo(() => planColumns(plan.id, planStatusColumns()), [plan.id]);
   const searchWidth = useFilterWidth(260);
   const unitWidth = useFilterWidth(200);
   const copy = useMutation({
@@ -77,6 +100,11 @@ function PlanView({ plan }: { plan: PlanDetail }) {
             {plan.hasSourceFile && (
               <Button icon={<DownloadOutlined />} href={apiUrl(`/plans/${plan.id}/source`)} download>
                 下载原文
+              </Button>
+            )}
+            {me.roles.includes("supervisor") && (
+              <Button icon={<CalendarOutlined />} onClick={() => setCyclesOpen(true)}>
+                填报周期
               </Button>
             )}
             {allowed(plan.abilities, "copy") && (
@@ -121,6 +149,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           ]}
         />
       )}
+      <PlanSummaryBar plan={plan} selected={light} onSelect={setLight} />
       <FilterBar>
         <Input.Search
           placeholder="搜索任务标题或内容"
@@ -140,6 +169,29 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           value={leadUnitId}
           onChange={(value: string | undefined) => setLeadUnitId(value)}
         />
+        {sections.length > 0 && (
+          <Select
+            aria-label="按部分筛选"
+            placeholder="部分"
+            allowClear
+            style={{ width: unitWidth }}
+            options={sections}
+            value={sectionId}
+            onChange={(value: string | undefined) => setSectionId(value)}
+          />
+        )}
+        <Select
+          aria-label="按亮灯筛选"
+          placeholder="亮灯"
+          allowClear
+          style={{ width: 120 }}
+          options={lightOptions}
+          value={light}
+          onChange={(value: Light | undefined) => setLight(value)}
+        />
+        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+          仅看逾期
+        </Checkbox>
       </FilterBar>
       <Table<PlanRow>
         rowKey="key"
@@ -150,9 +202,10 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         scroll={{ x: "max-content" }}
         expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpanded, indentSize: 12 }}
         locale={{
-          emptyText: <Empty description={q || leadUnitId ? "没有符合条件的任务" : "这个计划还没有内容"} />,
+          emptyText: <Empty description={filtering ? "没有符合条件的任务" : "这个计划还没有内容"} />,
         }}
       />
+      {cyclesOpen && <CyclesDrawer plan={plan} open={cyclesOpen} onClose={() => setCyclesOpen(false)} />}
     </>
   );
 }

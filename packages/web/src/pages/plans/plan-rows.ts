@@ -9,6 +9,10 @@ export type PlanRow =
 export interface PlanRowFilters {
   q: string;
   leadUnitId: string | undefined;
+  /** Only tasks with this light. */
+  light?: string | undefined;
+  /** Only overdue (red) tasks: 仅看逾期. */
+  overdue?: boolean;
 }
 
 const isTask = (node: PlanTreeNode) => node.level === "task" || node.level === "subtask";
@@ -16,6 +20,8 @@ const isTask = (node: PlanTreeNode) => node.level === "task" || node.level === "
 function matches(node: PlanTreeNode, filters: PlanRowFilters): boolean {
   const q = filters.q.trim();
   if (filters.leadUnitId && node.leadUnit?.id !== filters.leadUnitId) return false;
+  if (filters.light && node.light !== filters.light) return false;
+  if (filters.overdue && node.light !== "red") return false;
   if (!q) return true;
   return [node.title, node.text, ...node.measures.map((m) => m.text)].some((text) => text.includes(q));
 }
@@ -25,7 +31,11 @@ function matches(node: PlanTreeNode, filters: PlanRowFilters): boolean {
  * indicators, milestones) and its subtasks. With a filter set only matching tasks and their sections remain.
  */
 export function planRowsOf(nodes: PlanTreeNode[], filters: PlanRowFilters): PlanRow[] {
-  const filtering = filters.q.trim() !== "" || filters.leadUnitId !== undefined;
+  const filtering =
+    filters.q.trim() !== "" ||
+    filters.leadUnitId !== undefined ||
+    filters.light !== undefined ||
+    filters.overdue === true;
   return nodes.flatMap((node): PlanRow[] => {
     const children = planRowsOf(node.children, filters);
     if (isTask(node)) {

@@ -1,6 +1,7 @@
 import { aggregationLabels, type Indicator, type PlanTreeNode } from "@duban/domain";
 import { Flex, Table, Tag, Typography } from "antd";
-import { formatPlanDate, formatTarget } from "../../components/plan-format";
+import { IndicatorStatusTag } from "../../components/indicator-status-tag";
+import { formatNumber, formatPlanDate, formatTarget } from "../../components/plan-format";
 
 const indicatorColumns = [
   { title: "名称", dataIndex: "name" },
@@ -10,6 +11,19 @@ const indicatorColumns = [
     width: 120,
     render: (_: unknown, i: Indicator) =>
       formatTarget({ comparator: i.comparator, value: i.targetValue, valueMax: i.targetMax, unit: i.unit }),
+  },
+  {
+    title: "实际",
+    dataIndex: "actual",
+    width: 90,
+    render: (value: number | null, i: Indicator) =>
+      value === null ? "—" : `${formatNumber(value)}${i.unit ? ` ${i.unit}` : ""}`,
+  },
+  {
+    title: "状态",
+    dataIndex: "status",
+    width: 90,
+    render: (value: Indicator["status"]) => <IndicatorStatusTag status={value} />,
   },
   {
     title: "时限",

@@ -3,6 +3,7 @@ import { ownershipLabels, schoolTypeLabels, type Unit, unitKindLabels } from "@d
 import { useQueryClient } from "@tanstack/react-query";
 import { Button, Empty, Space, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
+import { Link } from "react-router";
 import {
   type UnitFilters as Filters,
   importUnits,
@@ -66,9 +67,10 @@ export function UnitsPage() {
       title: "操作",
       key: "actions",
       fixed: isMobile ? undefined : "right",
-      width: 120,
+      width: 150,
       render: (_, unit) => (
         <Space size="small">
+          <Link to={`/units/${unit.id}/work`}>工作</Link>
           {allowed(unit.abilities, "update", manager) && (
             <Button
               type="link"

@@ -1,0 +1,116 @@
+import {
+  closeDecisionSchema,
+  closeRequestSchema,
+  idParamSchema,
+  idSchema,
+  indicatorEditSchema,
+  measureCreateSchema,
+  milestoneCreateSchema,
+  nodeUpdateSchema,
+  planChangeSchema,
+} from "@duban/domain";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { notFound } from "../../errors.js";
+import { contextOf, typed } from "../../http/route-context.js";
+import { findPlan } from "../plans/plans.repository.js";
+import { decideClose, findClosures, requestClose } from "./closures.service.js";
+import { addNodeItem, updateIndicator, updateNode } from "./decompose.service.js";
+import { findPlanChanges } from "./plan-changes.repository.js";
+
+const tags = ["decompose"];
+const nodeParams = z.object({ nodeId: idSchema });
+const created = { 201: z.object({ id: z.string() }) };
+
+/** 分解 after publishing (versioned with reasons) and 办结/销号 of tasks. */
+export async function decomposeRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
+  r.put(
+    "/api/nodes/:nodeId",
+    { schema: { tags, params: nodeParams, body: nodeUpdateSchema } },
+    async (request, reply) => {
+      await updateNode(contextOf(app, request), request.params.nodeId, request.body);
+      return reply.status(204).send();
+    },
+  );
+  r.post(
+    "/api/nodes/:nodeId/measures",
+    { schema: { tags, params: nodeParams, body: measureCreateSchema, response: created } },
+    async (request, reply) =>
+      reply.status(201).send(
+        await addNodeItem(contextOf(app, request), request.params.nodeId, {
+          kind: "measure",
+          input: request.body,
+        }),
+      ),
+  );
+  r.post(
+    "/api/nodes/:nodeId/indicators",
+    { schema: { tags, params: nodeParams, body: indicatorEditSchema, response: created } },
+    async (request, reply) =>
+      reply.status(201).send(
+        await addNodeItem(contextOf(app, request), request.params.nodeId, {
+          kind: "indicator",
+          input: request.body,
+        }),
+      ),
+  );
+  r.post(
+    "/api/nodes/:nodeId/milestones",
+    { schema: { tags, params: nodeParams, body: milestoneCreateSchema, response: created } },
+    async (request, reply) =>
+      reply.status(201).send(
+        await addNodeItem(contextOf(app, request), request.params.nodeId, {
+          kind: "milestone",
+          input: request.body,
+        }),
+      ),
+  );
+  r.put(
+    "/api/indicators/:id",
+    { schema: { tags, params: idParamSchema, body: indicatorEditSchema } },
+    async (request, reply) => {
+      await updateIndicator(contextOf(app, request), request.params.id, request.body);
+      return reply.status(204).send();
+    },
+  );
+  r.get(
+    "/api/plans/:id/changes",
+    { schema: { tags, params: idParamSchema, response: { 200: z.array(planChangeSchema) } } },
+    async (request) => {
+      const ctx = contextOf(app, request);
+      if (!(await findPlan(ctx.database.db, ctx.actor.tenantId, request.params.id))) throw notFound("计划");
+      const rows = await findPlanChanges(ctx.database.db, ctx.actor.tenantId, request.params.id);
+      return rows.map(({ change: c, actorName }) => ({
+        id: String(c.id),
+        entity: c.entity,
+        entityId: c.entityId,
+        action: c.action,
+        before: c.before,
+        after: c.after,
+        reason: c.reason,
+        actorName,
+        at: c.createdAt.toISOString(),
+      }));
+    },
+  );
+  r.post(
+    "/api/nodes/:nodeId/close-request",
+    { schema: { tags, params: nodeParams, body: closeRequestSchema } },
+    async (request, reply) => {
+      await requestClose(contextOf(app, request), request.params.nodeId, request.body);
+      return reply.status(204).send();
+    },
+  );
+  r.post(
+    "/api/nodes/:nodeId/close-decision",
+    { schema: { tags, params: nodeParams, body: closeDecisionSchema } },
+    async (request, reply) => {
+      await decideClose(contextOf(app, request), request.params.nodeId, request.body);
+      return reply.status(204).send();
+    },
+  );
+  r.get("/api/nodes/:nodeId/closures", { schema: { tags, params: nodeParams } }, async (request) =>
+    findClosures(contextOf(app, request), request.params.nodeId),
+  );
+}

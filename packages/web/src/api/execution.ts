@@ -1,0 +1,192 @@
+import type { Assignment, AssignmentCreateInput, Report, ReportSaveInput } from "@duban/domain";
+import { useQuery } from "@tanstack/react-query";
+import { apiRequest } from "./client";
+
+/** A reporting cycle with its counts. */
+export interface Cycle {
+  id: string;
+  planId: string;
+  name: string;
+  kind: "monthly" | "weekly" | "quarterly" | "adhoc";
+  startDate: string;
+  dueDate: string;
+  status: "open" | "closed";
+  expected: number;
+  submitted: number;
+  approved: number;
+  version: number;
+  abilities: Record<string, boolean>;
+}
+
+/** This cycle's report of an assignment as 我的工作 lists it (the full report comes from the timeline). */
+export interface ReportRef {
+  id: string;
+  assignmentId: string;
+  cycleId: string;
+  status: Report["status"];
+  version: number;
+  returnReason: string | null;
+}
+
+/** A report to write (or rewrite) in an open cycle. */
+export interface DueReport {
+  assignment: Assignment;
+  cycle: { id: string; name: string; dueDate: string };
+  report: ReportRef | null;
+  returnReason?: string | null;
+}
+
+/** A submitted report waiting for the actor's review. */
+export interface ReviewItem {
+  reportId: string;
+  assignmentId: string;
+  unitName: string;
+  node: { id: string; title: string; number: number | null };
+  cycleName: string;
+  cycleDue: string;
+  progress: number;
+  late: boolean;
+  submittedAt: string | null;
+}
+
+/** 我的工作. */
+export interface MyWork {
+  toAcknowledge: Assignment[];
+  toReport: DueReport[];
+  returned: DueReport[];
+  toReview: ReviewItem[];
+}
+
+/** A stored evidence file. */
+export interface FileRef {
+  id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  previewable: boolean;
+}
+
+/** Root query key of assignments, reports, cycles and 我的工作: one write refreshes them all. */
+export const executionKey = ["execution"] as const;
+
+/** What the signed-in user must do now. */
+export function useMyWork() {
+  return useQuery({
+    queryKey: [...executionKey, "my-work"],
+    queryFn: ({ signal }) => apiRequest<MyWork>("/my-work", { signal }),
+  });
+}
+
+/** The assignments of a task, removed ones included. */
+export function useNodeAssignments(nodeId: string) {
+  return useQuery({
+    queryKey: [...executionKey, "node-assignments", nodeId],
+    queryFn: ({ signal }) => apiRequest<Assignment[]>(`/nodes/${nodeId}/assignments`, { signal }),
+  });
+}
+
+/** One assignment. */
+export function useAssignment(id: string) {
+  return useQuery({
+    queryKey: [...executionKey, "assignment", id],
+    queryFn: ({ signal }) => apiRequest<Assignment>(`/assignments/${id}`, { signal }),
+  });
+}
+
+/** The report timeline of several assignments, keyed by assignment id. */
+export function useReportsOf(assignmentIds: string[]) {
+  return useQuery({
+    queryKey: [...executionKey, "reports", assignmentIds],
+    queryFn: async ({ signal }) => {
+      const lists = await Promise.all(
+        assignmentIds.map((id) => apiRequest<Report[]>(`/assignments/${id}/reports`, { signal })),
+      );
+      return lists.flat();
+    },
+    enabled: assignmentIds.length > 0,
+  });
+}
+
+/** A plan's reporting cycles, newest first as the server sends them. */
+export function useCycles(planId: string) {
+  return useQuery({
+    queryKey: [...executionKey, "cycles", planId],
+    queryFn: ({ signal }) => apiRequest<Cycle[]>(`/plans/${planId}/cycles`, { signal }),
+  });
+}
+
+/** A unit's assignments. */
+export function useUnitAssignments(unitId: string) {
+  return useQuery({
+    queryKey: [...executionKey, "unit", unitId],
+    queryFn: ({ signal }) =>
+      apiRequest<{ unit: { id: string; name: string }; assignments: Assignment[] }>(
+        `/units/${unitId}/assignments`,
+        { signal },
+      ),
+  });
+}
+
+/** Assigns a task to units and groups; units already assigned are skipped. */
+export function createAssignments(
+  nodeId: string,
+  input: AssignmentCreateInput,
+): Promise<{ created: number; skipped: number }> {
+  return apiRequest(`/nodes/${nodeId}/assignments`, { method: "POST", body: input });
+}
+
+/** 签收. */
+export function acknowledgeAssignment(id: string, version: number): Promise<Assignment> {
+  return apiRequest<Assignment>(`/assignments/${id}/acknowledge`, { method: "POST", body: { version } });
+}
+
+/** Withdraws an assignment with a reason; it stays in the history. */
+export function removeAssignment(
+  id: string,
+  input: { reason: string; version: number },
+): Promise<Assignment> {
+  return apiRequest<Assignment>(`/assignments/${id}/remove`, { method: "POST", body: input });
+}
+
+/** Saves (or submits) this cycle's report of an assignment. */
+export function saveReport(assignmentId: string, input: ReportSaveInput): Promise<Report> {
+  return apiRequest<Report>(`/assignments/${assignmentId}/reports`, { method: "POST", body: input });
+}
+
+/** Approves or returns a submitted report. */
+export function reviewReport(
+  id: string,
+  input: { decision: "approve" | "return"; reason?: string; version: number },
+): Promise<Report> {
+  return apiRequest<Report>(`/reports/${id}/review`, { method: "POST", body: input });
+}
+
+/** Sets a plan's cadence and light tolerance. */
+export function updatePlanSettings(
+  planId: string,
+  input: { cadence: string; cadenceDueDay: number; lightTolerance: number; version: number },
+): Promise<void> {
+  return apiRequest<void>(`/plans/${planId}/settings`, { method: "PUT", body: input });
+}
+
+/** Opens the plan's default cycle of its cadence. */
+export function openCycle(planId: string): Promise<Cycle> {
+  return apiRequest<Cycle>(`/plans/${planId}/cycles`, { method: "POST", body: {} });
+}
+
+/** Closes a cycle; it then refuses reports. */
+export function closeCycle(id: string, version: number): Promise<void> {
+  return apiRequest<void>(`/cycles/${id}/close`, { method: "POST", body: { version } });
+}
+
+/** URL of a stored file; inline shows images and PDFs in the browser. */
+export function fileUrl(id: string, inline = false): string {
+  return `/api/files/${id}${inline ? "?inline=1" : ""}`;
+}
+
+/** Uploads one evidence file. */
+export function uploadEvidence(file: File): Promise<FileRef> {
+  const body = new FormData();
+  body.append("file", file);
+  return apiRequest<FileRef>("/files", { method: "POST", body });
+}

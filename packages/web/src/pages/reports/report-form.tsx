@@ -1,0 +1,145 @@
+import type { Indicator, Report } from "@duban/domain";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { App, Button, Flex, Form, Input, InputNumber, Slider, type UploadFile } from "antd";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { type Cycle, executionKey, saveReport } from "../../api/execution";
+import { plansKey } from "../../api/plans";
+import { useErrorHandler } from "../../hooks/use-error-handler";
+import { EvidenceUpload, fileIdsOf, uploadFileOf } from "./evidence-upload";
+
+interface ReportValues {
+  progress: number;
+  doneText?: string;
+  problemsText?: string;
+  nextText?: string;
+  values?: Record<string, number | null>;
+}
+
+const valueField = (id: string) => ["values", id];
+
+/** The fields of one cycle's report; 保存草稿 keeps it, 提交 sends it for review and goes back to 我的工作. */
+export function ReportForm({
+  assignmentId,
+  cycle,
+  report,
+  indicators,
+}: {
+  assignmentId: string;
+  cycle: Cycle;
+  report: Report | null;
+  indicators: Indicator[];
+}) {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<ReportValues>();
+  const [files, setFiles] = useState<UploadFile[]>(() => (report?.files ?? []).map(uploadFileOf));
+  const onError = useErrorHandler(executionKey);
+  const save = useMutation({
+    mutationFn: ({ values, submit }: { values: ReportValues; submit: boolean }) =>
+      saveReport(assignmentId, {
+        cycleId: cycle.id,
+        progress: values.progress,
+        doneText: values.doneText ?? "",
+        problemsText: values.problemsText ?? "",
+        nextText: values.nextText ?? "",
+        values: indicators.flatMap((i) => {
+          const value = values.values?.[i.id];
+          return typeof value === "number" ? [{ indicatorId: i.id, value }] : [];
+        }),
+        fileIds: fileIdsOf(files),
+        submit,
+        ...(report ? { version: report.version } : {}),
+      }),
+    onSuccess: (_, { submit }) => {
+      void queryClient.invalidateQueries({ queryKey: executionKey });
+      void queryClient.invalidateQueries({ queryKey: plansKey });
+      if (submit) {
+        // 我的工作 must not flash this report as still due while it refetches.
+        queryClient.removeQueries({ queryKey: [...executionKey, "my-work"] });
+        message.success("已提交，等待审核");
+        navigate("/");
+      } else message.success("草稿已保存");
+    },
+    onError: (error) => onError(error, form),
+  });
+  const uploading = files.some((f) => f.status === "uploading");
+  // A draft may be half written; only 提交 insists on the required texts.
+  const run = (submit: boolean) =>
+    form
+      .validateFields(submit ? undefined : ["progress"])
+      .then(() => save.mutate({ values: form.getFieldsValue(true) as ReportValues, submit }))
+      .catch(() => undefined);
+
+  return (
+    <Form<ReportValues>
+      form={form}
+      layout="vertical"
+      initialValues={{
+        progress: report?.progress ?? 0,
+        doneText: report?.doneText ?? "",
+        problemsText: report?.problemsText ?? "",
+        nextText: report?.nextText ?? "",
+        values: Object.fromEntries((report?.values ?? []).map((v) => [v.indicatorId, v.value])),
+      }}
+    >
+      <Form.Item label="进度（%）" htmlFor="report-progress" required>
+        <Flex gap={12} align="center">
+          <Form.Item name="progress" noStyle rules={[{ required: true, message: "请填写进度" }]}>
+            <InputNumber id="report-progress" min={0} max={100} precision={0} style={{ width: 96 }} />
+          </Form.Item>
+          <Form.Item name="progress" noStyle>
+            <Slider min={0} max={100} style={{ flex: 1 }} />
+          </Form.Item>
+        </Flex>
+      </Form.Item>
+      <Form.Item
+        name="doneText"
+        label="本期完成情况"
+        rules={[{ required: true, whitespace: true, message: "请填写本期完成情况" }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="problemsText" label="存在问题">
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="nextText" label="下步计划">
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+      </Form.Item>
+      {indicators.map((indicator) => (
+        <Form.Item
+          key={indicator.id}
+          name={valueField(indicator.id)}
+          label={`${indicator.name}${indicator.unit ? `（${indicator.unit}）` : ""}`}
+        >
+          <InputNumber style={{ width: "100%" }} inputMode="decimal" />
+        </Form.Item>
+      ))}
+      <Form.Item label="佐证材料" extra="可拍照或从相册选择，也可上传 PDF、Word、Excel，每个不超过 20 MB">
+        <EvidenceUpload value={files} onChange={setFiles} />
+      </Form.Item>
+      <Flex gap={12} wrap>
+        <Button
+          size="large"
+          style={{ flex: 1 }}
+          disabled={uploading}
+          loading={save.isPending && save.variables?.submit === false}
+          onClick={() => run(false)}
+        >
+          保存草稿
+        </Button>
+        <Button
+          size="large"
+          type="primary"
+          style={{ flex: 1 }}
+          disabled={uploading}
+          loading={save.isPending && save.variables?.submit === true}
+          onClick={() => run(true)}
+        >
+          提交
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,136 @@
+import { SendOutlined } from "@ant-design/icons";
+import type { PlanDetail, PlanTreeNode } from "@duban/domain";
+import { Button, Card, Descriptions, Empty, Flex, Progress, Result, Spin, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { Link, useParams } from "react-router";
+import { useNodeAssignments, useReportsOf } from "../../api/execution";
+import { usePlan } from "../../api/plans";
+import { LightTag } from "../../components/light-tag";
+import { PageHeader } from "../../components/page-header";
+import { formatPlanDate } from "../../components/plan-format";
+import { useSignedInUser } from "../../hooks/use-signed-in-user";
+import { AssignDialog } from "./assign-dialog";
+import { ReportCard } from "./report-card";
+import { TaskAssignments } from "./task-assignments";
+import { TaskIndicators } from "./task-indicators";
+import { findNode } from "./task-tree";
+
+/** A task of a published plan (`/plans/:planId/tasks/:nodeId`). */
+export function TaskPage() {
+  const { planId = "", nodeId = "" } = useParams();
+  const plan = usePlan(planId);
+  if (plan.isPending) return <Spin style={{ display: "block", margin: "80px auto" }} />;
+  if (plan.isError) return <Result status="warning" title={plan.error.message} />;
+  const node = findNode(plan.data.nodes, nodeId);
+  if (!node) return <Result status="404" title="任务不存在或已被删除" />;
+  return <TaskView plan={plan.data} node={node} />;
+}
+
+function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
+  const me = useSignedInUser();
+  const [assigning, setAssigning] = useState(false);
+  const assignments = useNodeAssignments(node.id);
+  const ids = useMemo(() => (assignments.data ?? []).map((a) => a.id), [assignments.data]);
+  const reports = useReportsOf(ids);
+  const timeline = useMemo(
+    () =>
+      [...(reports.data ?? [])].sort(
+        (a, b) =>
+          b.cycle.dueDate.localeCompare(a.cycle.dueDate) ||
+          (b.submittedAt ?? "").localeCompare(a.submittedAt ?? ""),
+      ),
+    [reports.data],
+  );
+  const canAssign =
+    me.roles.includes("supervisor") ||
+    (me.roles.includes("department") && !!node.leadUnit && me.unit?.id === node.leadUnit.id);
+
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Link to={`/plans/${plan.id}`}>← {plan.title}</Link>
+        <PageHeader
+          title={`${node.label ?? ""}${node.title}`}
+          actions={
+            canAssign && (
+              <Button type="primary" icon={<SendOutlined />} onClick={() => setAssigning(true)}>
+                交办
+              </Button>
+            )
+          }
+        />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          items={[
+            { key: "lead", label: "牵头单位", children: node.leadUnit?.name ?? "—" },
+            {
+              key: "co",
+              label: "配合单位",
+              children: node.coUnits.map((u) => u.name).join("、") || "—",
+            },
+            { key: "light", label: "亮灯", children: <LightTag light={node.light} /> },
+            { key: "start", label: "开始日期", children: formatPlanDate(node.startDate) },
+            { key: "due", label: "完成时限", children: formatPlanDate(node.dueDate ?? node.deadline) },
+            {
+              key: "progress",
+              label: "进度",
+              children: <Progress percent={Math.round(node.progress)} size="small" style={{ width: 160 }} />,
+            },
+          ]}
+        />
+      </div>
+      {node.text && (
+        <blockquote
+          aria-label="原文"
+          style={{
+            margin: 0,
+            padding: "8px 16px",
+            borderInlineStart: "4px solid #d9d9d9",
+            background: "#fafafa",
+          }}
+        >
+          <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>
+            {node.text}
+          </Typography.Paragraph>
+        </blockquote>
+      )}
+      {node.measures.length > 0 && (
+        <Card size="small" title="措施">
+          <ol style={{ margin: 0, paddingInlineStart: 22 }}>
+            {node.measures.map((m) => (
+              <li key={m.id}>{m.text}</li>
+            ))}
+          </ol>
+        </Card>
+      )}
+      {node.indicators.length > 0 && (
+        <section>
+          <Typography.Title level={5}>指标</Typography.Title>
+          <TaskIndicators indicators={node.indicators} reports={reports.data ?? []} />
+        </section>
+      )}
+      <section>
+        <Typography.Title level={5}>交办单位</Typography.Title>
+        <TaskAssignments
+          assignments={assignments.data ?? []}
+          loading={assignments.isPending}
+          canAssign={canAssign}
+        />
+      </section>
+      <section>
+        <Typography.Title level={5}>填报记录</Typography.Title>
+        {timeline.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无填报" />
+        ) : (
+          <Flex vertical gap={12}>
+            {timeline.map((report) => (
+              <ReportCard key={report.id} report={report} indicators={node.indicators} />
+            ))}
+          </Flex>
+        )}
+      </section>
+      {assigning && <AssignDialog node={node} open={assigning} onClose={() => setAssigning(false)} />}
+    </Flex>
+  );
+}
