@@ -61,7 +61,8 @@ export function registerAuthHook(app: FastifyInstance, deps: AppDeps): void {
   // onRequest, before any body is read: an anonymous caller learns nothing about schemas and costs no parsing.
   app.addHook("onRequest", async (request) => {
     const mode = request.routeOptions.config?.auth ?? "session";
-    if (mode === "public" || !request.url.startsWith("/api/")) return;
+    // The browsable API docs are as public as the OpenAPI document they render.
+    if (mode === "public" || !request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
     const actor = await loadActor(request, deps.database, deps.config, deps.clock);
     if (!actor) throw new AppError("unauthenticated", "请先登录");
     // SameSite=Strict already keeps the cookie off cross-site requests; the header is the second lock.
