@@ -1,0 +1,78 @@
+// Latency samples per step and their summary: throughput, percentiles, errors with a few messages.
+
+/** One finished request (or chain of requests) as the client saw it. */
+export interface Sample {
+  start: number;
+  end: number;
+  ok: boolean;
+  error?: string;
+}
+
+/** The printed summary of one step. */
+export interface StepSummary {
+  requests: number;
+  ok: number;
+  errors: number;
+  errorSamples: { message: string; count: number }[];
+  wallMs: number;
+  requestsPerS: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+}
+
+const round = (n: number, digits = 1): number => Number(n.toFixed(digits));
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Collects the samples of one step. */
+export class Step {
+  readonly samples: Sample[] = [];
+
+  /** Records a sample; `error` is set for non-2xx answers and network failures. */
+  add(sample: Sample): void {
+    this.samples.push(sample);
+  }
+
+  /** Requests per second over the step's window (first start to last end), percentiles over all samples. */
+  summary(): StepSummary {
+    const s = this.samples;
+    const ms = s.map((x) => x.end - x.start).sort((a, b) => a - b);
+    const wallMs = s.length ? Math.max(...s.map((x) => x.end)) - Math.min(...s.map((x) => x.start)) : 0;
+    const messages = new Map<string, number>();
+    for (const x of s) if (!x.ok) messages.set(x.error ?? "?", (messages.get(x.error ?? "?") ?? 0) + 1);
+    const errors = s.filter((x) => !x.ok).length;
+    return {
+      requests: s.length,
+      ok: s.length - errors,
+      errors,
+      errorSamples: [...messages]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([message, count]) => ({ message: message.slice(0, 300), count })),
+      wallMs: round(wallMs),
+      requestsPerS: wallMs > 0 ? round((s.length / wallMs) * 1000) : 0,
+      latencyMs: {
+        p50: round(percentile(ms, 50)),
+        p95: round(percentile(ms, 95)),
+        p99: round(percentile(ms, 99)),
+        max: round(ms.at(-1) ?? 0),
+        mean: round(ms.reduce((a, b) => a + b, 0) / (ms.length || 1)),
+      },
+    };
+  }
+}
+
+/** Runs `fn` over items with at most `limit` in flight; used for setup, never for the measured surge. */
+export async function eachLimited<T>(items: T[], limit: number, fn: (item: T, i: number) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
