@@ -31,6 +31,8 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: flag,
   DUBAN_DEMO: flag,
+  DUBAN_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -45,6 +47,9 @@ export interface Config {
   loginRateLimitPerMinute: number;
   trustProxy: boolean;
   demo: boolean;
+  /** Server processes sharing the port (PostgreSQL only: PGlite is single-process). */
+  workers: number;
+  poolSize: number;
   logLevel: string;
   /** argon2id cost; lowered only by the test harness to keep suites fast. */
   argon2: { memoryCost: number; timeCost: number };
@@ -68,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     demo: e.DUBAN_DEMO,
+    workers: e.DUBAN_WORKERS,
+    poolSize: e.DATABASE_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
     // OWASP's argon2id baseline: 19 MiB, 2 passes.
     argon2: { memoryCost: 19_456, timeCost: 2 },

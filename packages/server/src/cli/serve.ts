@@ -1,19 +1,76 @@
+import cluster from "node:cluster";
 import { roleLabels } from "@duban/domain";
 import { buildApp } from "../app.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
-import { loadConfig } from "../env.js";
+import { type Config, loadConfig } from "../env.js";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
 import { demoUsers } from "../seed/demo-data.js";
+import { CliError } from "./runtime.js";
 
-/** Starts the server: migrate, seed the demo bureau in demo mode, listen, and stop cleanly on signals. */
+/**
+ * Starts the server: migrate, seed the demo bureau in demo mode, listen, and stop cleanly on signals.
+ * With DUBAN_WORKERS > 1 on PostgreSQL, a primary process prepares the database and forks that many servers
+ * sharing the port, so both cores serve requests.
+ */
 export async function serve(options: { demo: boolean; port?: number }): Promise<void> {
   const config = loadConfig();
   if (options.port) config.port = options.port;
   const demo = options.demo || config.demo;
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  await migrateDatabase(database);
-  if (demo) await seedDemo(database.db, config, { demo: true });
+  if (config.workers > 1 && !config.databaseUrl)
+    throw new CliError(
+      "内置数据库只能由一个进程使用；要启用多个服务进程（DUBAN_WORKERS），请设置 DATABASE_URL 使用 PostgreSQL",
+    );
+  if (cluster.isPrimary) await prepareDatabase(config, demo);
+  if (cluster.isPrimary && config.workers > 1) return superviseWorkers(config, demo);
+  await listen(config, demo);
+}
+
+/** Migrates (and seeds, in demo mode) once, before any server process listens. */
+async function prepareDatabase(config: Config, demo: boolean): Promise<void> {
+  // With several workers the primary only prepares; a single process keeps its connection for serving.
+  if (config.workers === 1) return;
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  try {
+    await migrateDatabase(database);
+    if (demo) await seedDemo(database.db, config, { demo: true });
+  } finally {
+    await database.close();
+  }
+}
+
+/** Forks the workers and replaces any that dies, until asked to stop. */
+function superviseWorkers(config: Config, demo: boolean): void {
+  let stopping = false;
+  for (let i = 0; i < config.workers; i++) cluster.fork();
+  cluster.on("exit", (worker, code) => {
+    if (stopping) return;
+    console.error(`服务进程 ${worker.process.pid} 退出（代码 ${code}），正在重启`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  console.log(`\n督办已启动：http://localhost:${config.port}  （PostgreSQL，${config.workers} 个服务进程）`);
+  if (demo) printDemoLogins();
+}
+
+/** Opens the database, builds the app and listens; one process's whole life. */
+async function listen(config: Config, demo: boolean): Promise<void> {
+  const single = cluster.isPrimary;
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.poolSize,
+  });
+  if (single) {
+    await migrateDatabase(database);
+    if (demo) await seedDemo(database.db, config, { demo: true });
+  }
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   let closing = false;
   const stop = async () => {
@@ -26,6 +83,7 @@ export async function serve(options: { demo: boolean; port?: number }): Promise<
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   await app.listen({ port: config.port, host: config.host });
+  if (!single) return;
   const where = database.kind === "pglite" ? `内置数据库 ${config.dataDir}` : "PostgreSQL";
   console.log(`\n督办已启动：http://localhost:${config.port}  （${where}）`);
   if (demo) printDemoLogins();

@@ -77,12 +77,15 @@ export async function updateReport(
 export async function replaceReportItems(
   db: DbOrTx,
   report: { tenantId: string; id: string },
-  items: { values: { indicatorId: string; value: number }[]; fileIds: string[] },
+  items: { values: { indicatorId: string; value: number }[]; fileIds: string[]; fresh?: boolean },
 ): Promise<void> {
   const scope = (t: typeof reportValues | typeof reportFiles) =>
     and(eq(t.tenantId, report.tenantId), eq(t.reportId, report.id));
-  await db.delete(reportValues).where(scope(reportValues));
-  await db.delete(reportFiles).where(scope(reportFiles));
+  // A report just inserted has nothing to replace.
+  if (!items.fresh) {
+    await db.delete(reportValues).where(scope(reportValues));
+    await db.delete(reportFiles).where(scope(reportFiles));
+  }
   if (items.values.length)
     await db
       .insert(reportValues)

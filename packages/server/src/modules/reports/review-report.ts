@@ -5,7 +5,7 @@ import { audit } from "../../policy.js";
 import { canReview } from "../assignments/assignments.policy.js";
 import { updateAssignment } from "../assignments/assignments.repository.js";
 import * as repo from "./reports.repository.js";
-import { getReport, getReportDetail } from "./reports.service.js";
+import { getReportDetail, toReports } from "./reports.service.js";
 import { rollupNodeProgress } from "./rollup.js";
 
 /** The message the slower of two simultaneous reviewers sees. */
@@ -27,7 +27,7 @@ export async function reviewReport(ctx: ServiceContext, id: string, input: Repor
   if (report.version !== input.version) throw new AppError("stale_version", ALREADY_REVIEWED);
   const approve = input.decision === "approve";
   const now = ctx.clock.now();
-  await ctx.database.db.transaction(async (tx) => {
+  const reviewed = await ctx.database.db.transaction(async (tx) => {
     const updated = await repo.updateReport(
       tx,
       { tenantId: ctx.actor.tenantId, id, version: input.version },
@@ -64,6 +64,8 @@ export async function reviewReport(ctx: ServiceContext, id: string, input: Repor
       entityId: id,
       summary: { unit: row.unitName, progress: report.progress, reason: input.reason ?? null },
     });
+    return updated;
   });
-  return getReport(ctx, id);
+  const [result] = await toReports(ctx, [{ ...row, report: reviewed }], assignment.node);
+  return result!;
 }

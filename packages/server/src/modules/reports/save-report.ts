@@ -7,7 +7,7 @@ import { getAssignment } from "../assignments/assignments.service.js";
 import { findCycle } from "../cycles/cycles.repository.js";
 import { findTenantFiles } from "../evidence/evidence.service.js";
 import * as repo from "./reports.repository.js";
-import { getReport } from "./reports.service.js";
+import { toReports } from "./reports.service.js";
 
 /** Checks who reports, on what, for which cycle; returns the cycle. */
 async function assertCanReport(ctx: ServiceContext, assignmentId: string, input: ReportSaveInput) {
@@ -57,7 +57,7 @@ export async function saveReport(ctx: ServiceContext, assignmentId: string, inpu
         }
       : {}),
   };
-  const id = await db
+  const saved = await db
     .transaction(async (tx) => {
       const row = existing
         ? await repo.updateReport(
@@ -73,7 +73,11 @@ export async function saveReport(ctx: ServiceContext, assignmentId: string, inpu
             ...fields,
           });
       if (!row) throw staleVersion();
-      await repo.replaceReportItems(tx, row, { values: input.values, fileIds: input.fileIds });
+      await repo.replaceReportItems(tx, row, {
+        values: input.values,
+        fileIds: input.fileIds,
+        fresh: !existing,
+      });
       if (input.submit) {
         const action = existing?.status === "returned" ? "resubmit" : "submit";
         await repo.insertReportEvent(tx, {
@@ -91,12 +95,14 @@ export async function saveReport(ctx: ServiceContext, assignmentId: string, inpu
         entityId: row.id,
         summary: { progress: input.progress, cycle: cycle.name, late: row.late },
       });
-      return row.id;
+      return row;
     })
     .catch((err) => {
       // Two saves of a first report at once: the loser is told to reload, like any stale write.
       if (uniqueViolation(err)) throw staleVersion();
       throw err;
     });
-  return { created: !existing, report: await getReport(ctx, id) };
+  // Everything the answer needs is at hand: no second lookup of the assignment and cycle.
+  const [report] = await toReports(ctx, [{ report: saved, cycle, unitName: d.unitName }], d.node);
+  return { created: !existing, report: report! };
 }

@@ -1,5 +1,5 @@
 import { aggregationLabels, type Indicator, type Report } from "@duban/domain";
-import { Card, Col, Flex, Row, Spin, Typography } from "antd";
+import { Button, Card, Col, Flex, Row, Spin, Typography } from "antd";
 import { lazy, Suspense } from "react";
 import { IndicatorStatusTag } from "../../components/indicator-status-tag";
 import { formatNumber, formatPlanDate, formatTarget } from "../../components/plan-format";
@@ -10,14 +10,35 @@ const IndicatorChart = lazy(() => import("./indicator-chart").then((m) => ({ def
 
 const withUnit = (value: number, unit: string) => `${formatNumber(value)}${unit ? ` ${unit}` : ""}`;
 
-/** The task's indicators: target, value so far, status and the value over the cycles. */
-export function TaskIndicators({ indicators, reports }: { indicators: Indicator[]; reports: Report[] }) {
+/** The task's indicators: target, value so far, status and the value over the cycles; editable when `onEdit`. */
+export function TaskIndicators({
+  indicators,
+  reports,
+  onEdit,
+}: {
+  indicators: Indicator[];
+  reports: Report[];
+  onEdit?: (indicator: Indicator) => void;
+}) {
   if (indicators.length === 0) return null;
   return (
     <Row gutter={[16, 16]}>
       {indicators.map((indicator) => (
         <Col key={indicator.id} xs={24} lg={12}>
-          <Card size="small" title={indicator.name} extra={<IndicatorStatusTag status={indicator.status} />}>
+          <Card
+            size="small"
+            title={indicator.name}
+            extra={
+              <Flex gap={4} align="center">
+                <IndicatorStatusTag status={indicator.status} />
+                {onEdit && (
+                  <Button size="small" type="link" onClick={() => onEdit(indicator)}>
+                    编辑指标
+                  </Button>
+                )}
+              </Flex>
+            }
+          >
             <Flex wrap gap={16} style={{ marginBottom: 8 }}>
               <span>
                 目标：

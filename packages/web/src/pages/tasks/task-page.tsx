@@ -1,8 +1,9 @@
-import { SendOutlined } from "@ant-design/icons";
-import type { PlanDetail, PlanTreeNode } from "@duban/domain";
-import { Button, Card, Descriptions, Empty, Flex, Progress, Result, Spin, Typography } from "antd";
+import { CheckCircleOutlined, HistoryOutlined, SendOutlined } from "@ant-design/icons";
+import type { Indicator, PlanDetail, PlanTreeNode } from "@duban/domain";
+import { Button, Descriptions, Empty, Flex, Progress, Result, Space, Spin, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
+import { useClosures } from "../../api/decompose";
 import { useNodeAssignments, useReportsOf } from "../../api/execution";
 import { usePlan } from "../../api/plans";
 import { LightTag } from "../../components/light-tag";
@@ -10,9 +11,16 @@ import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
 import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { AssignDialog } from "./assign-dialog";
+import { ChangeLog } from "./change-log";
+import { CloseRequestDialog } from "./close-request-dialog";
+import { ClosureBanner } from "./closure-banner";
+import { ClosureHistory } from "./closure-history";
+import { DecomposeToolbar } from "./decompose-toolbar";
+import { IndicatorDialog } from "./indicator-dialog";
 import { ReportCard } from "./report-card";
 import { TaskAssignments } from "./task-assignments";
 import { TaskIndicators } from "./task-indicators";
+import { TaskItems } from "./task-items";
 import { findNode } from "./task-tree";
 
 /** A task of a published plan (`/plans/:planId/tasks/:nodeId`). */
@@ -29,6 +37,10 @@ export function TaskPage() {
 function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
   const me = useSignedInUser();
   const [assigning, setAssigning] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const [showChanges, setShowChanges] = useState(false);
+  const [editing, setEditing] = useState<Indicator | null>(null);
+  const closures = useClosures(node.id);
   const assignments = useNodeAssignments(node.id);
   const ids = useMemo(() => (assignments.data ?? []).map((a) => a.id), [assignments.data]);
   const reports = useReportsOf(ids);
@@ -41,9 +53,12 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
       ),
     [reports.data],
   );
-  const canAssign =
-    me.roles.includes("supervisor") ||
-    (me.roles.includes("department") && !!node.leadUnit && me.unit?.id === node.leadUnit.id);
+  const isSupervisor = me.roles.includes("supervisor");
+  const isLeadDepartment =
+    me.roles.includes("department") && !!node.leadUnit && me.unit?.id === node.leadUnit.id;
+  const canAssign = isSupervisor || isLeadDepartment;
+  // The server refuses 分解 edits once a task is closed（销号）.
+  const canDecompose = canAssign && node.status !== "closed";
 
   return (
     <Flex vertical gap={16}>
@@ -52,11 +67,21 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
         <PageHeader
           title={`${node.label ?? ""}${node.title}`}
           actions={
-            canAssign && (
-              <Button type="primary" icon={<SendOutlined />} onClick={() => setAssigning(true)}>
-                交办
+            <Space wrap>
+              {canAssign && (
+                <Button type="primary" icon={<SendOutlined />} onClick={() => setAssigning(true)}>
+                  交办
+                </Button>
+              )}
+              {isLeadDepartment && node.status === "active" && (
+                <Button icon={<CheckCircleOutlined />} onClick={() => setClosing(true)}>
+                  申请办结
+                </Button>
+              )}
+              <Button icon={<HistoryOutlined />} onClick={() => setShowChanges(true)}>
+                变更记录
               </Button>
-            )
+            </Space>
           }
         />
         <Descriptions
@@ -77,9 +102,12 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
               label: "进度",
               children: <Progress percent={Math.round(node.progress)} size="small" style={{ width: 160 }} />,
             },
+            { key: "weight", label: "权重", children: node.weight },
           ]}
         />
       </div>
+      <ClosureBanner node={node} isSupervisor={isSupervisor} />
+      {canDecompose && <DecomposeToolbar node={node} isSupervisor={isSupervisor} />}
       {node.text && (
         <blockquote
           aria-label="原文"
@@ -95,19 +123,15 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
           </Typography.Paragraph>
         </blockquote>
       )}
-      {node.measures.length > 0 && (
-        <Card size="small" title="措施">
-          <ol style={{ margin: 0, paddingInlineStart: 22 }}>
-            {node.measures.map((m) => (
-              <li key={m.id}>{m.text}</li>
-            ))}
-          </ol>
-        </Card>
-      )}
+      <TaskItems node={node} />
       {node.indicators.length > 0 && (
         <section>
           <Typography.Title level={5}>指标</Typography.Title>
-          <TaskIndicators indicators={node.indicators} reports={reports.data ?? []} />
+          <TaskIndicators
+            indicators={node.indicators}
+            reports={reports.data ?? []}
+            onEdit={canDecompose ? setEditing : undefined}
+          />
         </section>
       )}
       <section>
@@ -130,7 +154,16 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
           </Flex>
         )}
       </section>
+      {(closures.data ?? []).length > 0 && (
+        <section>
+          <Typography.Title level={5}>办结记录</Typography.Title>
+          <ClosureHistory closures={closures.data ?? []} />
+        </section>
+      )}
       {assigning && <AssignDialog node={node} open={assigning} onClose={() => setAssigning(false)} />}
+      {closing && <CloseRequestDialog node={node} onClose={() => setClosing(false)} />}
+      {editing && <IndicatorDialog nodeId={node.id} indicator={editing} onClose={() => setEditing(null)} />}
+      <ChangeLog planId={plan.id} node={node} open={showChanges} onClose={() => setShowChanges(false)} />
     </Flex>
   );
 }
