@@ -23,10 +23,16 @@ import { authRoutes } from "./modules/auth/auth.routes.js";
 import { cycleRoutes } from "./modules/cycles/cycles.routes.js";
 import { decomposeRoutes } from "./modules/decompose/decompose.routes.js";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.js";
+import { extensionRoutes } from "./modules/extensions/extensions.routes.js";
 import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { inspectionRoutes } from "./modules/inspections/inspections.routes.js";
+import { instructionRoutes } from "./modules/instructions/instructions.routes.js";
+import { noticeRoutes } from "./modules/notices/notices.routes.js";
+import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { planImportRoutes } from "./modules/plans/plan-imports.routes.js";
 import { planRoutes } from "./modules/plans/plans.routes.js";
+import { rectificationRoutes } from "./modules/rectifications/rectifications.routes.js";
 import { reportRoutes } from "./modules/reports/reports.routes.js";
 import { unitKeywordRoutes } from "./modules/unit-keywords/unit-keywords.routes.js";
 import { unitRoutes } from "./modules/units/units.routes.js";
@@ -104,6 +110,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     evidenceRoutes,
     workRoutes,
     decomposeRoutes,
+    noticeRoutes,
+    extensionRoutes,
+    notificationRoutes,
+    rectificationRoutes,
+    inspectionRoutes,
+    instructionRoutes,
   ];
   for (const routes of routePlugins) await app.register(routes);
   await registerWeb(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);

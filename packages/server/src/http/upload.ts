@@ -11,7 +11,7 @@ export async function readUpload(
     `文件不能超过 ${Math.round(options.maxBytes / 1024 / 1024)} MB`,
   );
   if (!request.isMultipart())
-    throw invalid([{ path: "file", message: `请选择${options.what}` }], `请选择${options.what}`);
+    throw new AppError("unsupported_media_type", `请以表单（multipart/form-data）方式上传${options.what}`);
   const part = await request.file({ limits: { fileSize: options.maxBytes, files: 1 } });
   if (part?.fieldname !== "file")
     throw invalid([{ path: "file", message: `请选择${options.what}` }], `请选择${options.what}`);

@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { limits } from "../limits.js";
+import { abilitiesSchema, idSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
+import { calendarDateSchema, fileRefSchema } from "./execution.js";
+
+/** Where a 整改 item came from. */
+export const rectificationSources = ["inspection", "safety", "supervision", "manual"] as const;
+/** A rectification source. */
+export type RectificationSource = (typeof rectificationSources)[number];
+/** Chinese labels of rectification sources, as the 整改台账 prints them. */
+export const rectificationSourceLabels: Record<RectificationSource, string> = {
+  inspection: "督导检查",
+  safety: "安全隐患排查",
+  supervision: "督办发现",
+  manual: "手工录入",
+};
+
+/** The life of a 整改 item: open → submitted → accepted（销号）, or returned and submitted again. */
+export const rectificationStatuses = ["open", "submitted", "accepted", "returned"] as const;
+/** A rectification status. */
+export type RectificationStatus = (typeof rectificationStatuses)[number];
+/** Chinese labels of rectification statuses. */
+export const rectificationStatusLabels: Record<RectificationStatus, string> = {
+  open: "待整改",
+  submitted: "待验收",
+  accepted: "已销号",
+  returned: "已退回",
+};
+
+/** A required free-text field with its own Chinese message. */
+function requiredText(message: string, max: number = limits.textMax) {
+  return z.string({ error: message }).trim().min(1, { error: message }).max(max);
+}
+
+/** An optional person's name. */
+const personSchema = z.string().trim().max(limits.nameMax).nullable().optional();
+
+/** Body of `POST /api/rectifications`. */
+export const rectificationCreateSchema = z.strictObject({
+  unitId: idSchema,
+  problem: requiredText("请填写存在的问题"),
+  requirement: requiredText("请填写整改要求"),
+  deadline: calendarDateSchema,
+  responsiblePerson: personSchema,
+  source: z.enum(rectificationSources, { error: "来源应为督导检查、安全隐患排查、督办发现或手工录入" }),
+  sourceId: idSchema.nullable().optional(),
+});
+/** Rectification create input. */
+export type RectificationCreateInput = z.infer<typeof rectificationCreateSchema>;
+
+/** Filters of the 整改台账, shared by the list and the export. */
+export const rectificationFilterSchema = z.object({
+  unitId: idSchema.optional(),
+  source: z.enum(rectificationSources).optional(),
+  status: z.enum(rectificationStatuses).optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+  q: searchSchema,
+});
+/** Ledger filters. */
+export type RectificationFilter = z.infer<typeof rectificationFilterSchema>;
+
+/** Query of `GET /api/rectifications`. */
+export const rectificationQuerySchema = pageQuerySchema.extend(rectificationFilterSchema.shape);
+/** Ledger list query. */
+export type RectificationQuery = z.infer<typeof rectificationQuerySchema>;
+
+/** Body of `POST /api/rectifications/:id/submit`: the measures taken and evidence. */
+export const rectificationSubmitSchema = z.strictObject({
+  measures: requiredText("请填写整改措施", limits.textMax * 5),
+  fileIds: z.array(idSchema).max(30).default([]),
+  version: versionSchema,
+});
+/** Rectification submit input. */
+export type RectificationSubmitInput = z.infer<typeof rectificationSubmitSchema>;
+
+/** Body of `POST /api/rectifications/:id/verify`: 销号 or 退回 with a reason. */
+export const rectificationVerifySchema = z
+  .strictObject({
+    decision: z.enum(["accept", "return"]),
+    reason: z.string().trim().max(limits.textMax).optional(),
+    version: versionSchema,
+  })
+  .refine((v) => v.decision === "accept" || (v.reason?.length ?? 0) > 0, {
+    path: ["reason"],
+    error: "退回时请填写原因",
+  });
+/** Rectification verify input. */
+export type RectificationVerifyInput = z.infer<typeof rectificationVerifySchema>;
+
+/** A 整改 item as the API returns it. */
+export const rectificationSchema = z.object({
+  id: z.string(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  problem: z.string(),
+  requirement: z.string(),
+  deadline: z.string(),
+  responsiblePerson: z.string().nullable(),
+  source: z.enum(rectificationSources),
+  sourceId: z.string().nullable(),
+  status: z.enum(rectificationStatuses),
+  overdue: z.boolean(),
+  measures: z.string().nullable(),
+  files: z.array(fileRefSchema),
+  submittedAt: z.string().nullable(),
+  verifierId: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+  abilities: abilitiesSchema,
+});
+/** A 整改 item. */
+export type Rectification = z.infer<typeof rectificationSchema>;
+
+/** Counts of the ledger by status, with overdue counted apart. */
+export const rectificationCountsSchema = z.object({
+  total: z.number(),
+  open: z.number(),
+  submitted: z.number(),
+  accepted: z.number(),
+  returned: z.number(),
+  overdue: z.number(),
+});
+
+/** Body of `POST /api/inspections`: one 挂牌督导 visit and its findings. */
+export const inspectionCreateSchema = z.strictObject({
+  unitId: idSchema,
+  visitDate: calendarDateSchema,
+  kind: requiredText("请填写督导类型", limits.nameMax),
+  findings: z.array(z.strictObject({ text: requiredText("请填写发现的问题") })).max(100),
+});
+/** Inspection create input. */
+export type InspectionCreateInput = z.infer<typeof inspectionCreateSchema>;
+
+/** Query of `GET /api/inspections`. */
+export const inspectionQuerySchema = pageQuerySchema.extend({ unitId: idSchema.optional() });
+
+/** Body of `POST /api/inspections/:id/findings/:index/rectify`. */
+export const findingRectifySchema = z.strictObject({
+  requirement: requiredText("请填写整改要求"),
+  deadline: calendarDateSchema,
+  responsiblePerson: personSchema,
+});
+/** Finding → rectification input. */
+export type FindingRectifyInput = z.infer<typeof findingRectifySchema>;
+
+/** An inspection visit as the API returns it. */
+export const inspectionSchema = z.object({
+  id: z.string(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  inspectorId: z.string().nullable(),
+  visitDate: z.string(),
+  kind: z.string(),
+  findings: z.array(
+    z.object({ index: z.number(), text: z.string(), rectificationId: z.string().nullable() }),
+  ),
+  createdAt: z.string(),
+  abilities: abilitiesSchema,
+});
+/** An inspection visit. */
+export type Inspection = z.infer<typeof inspectionSchema>;
+
+/** What a 领导批示 may be written on. */
+export const instructionEntities = ["plan_node", "report", "notice", "rectification"] as const;
+
+/** Body of `POST /api/instructions`. */
+export const instructionCreateSchema = z.strictObject({
+  entity: z.enum(instructionEntities, { error: "批示对象应为任务、反馈、督办单或整改事项" }),
+  entityId: idSchema,
+  unitId: idSchema.optional(),
+  text: requiredText("请填写批示内容"),
+});
+/** Instruction create input. */
+export type InstructionCreateInput = z.infer<typeof instructionCreateSchema>;
+
+/** Query of `GET /api/instructions`: the instructions on one item. */
+export const instructionQuerySchema = z.object({
+  entity: z.enum(instructionEntities),
+  entityId: idSchema,
+});
+
+/** A 领导批示 as the API returns it; `state` is 待签收 until the unit acknowledges it. */
+export const instructionSchema = z.object({
+  id: z.string(),
+  leader: z.object({ id: z.string(), name: z.string() }),
+  entity: z.enum(instructionEntities),
+  entityId: z.string(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  text: z.string(),
+  state: z.enum(["待签收", "已签收"]),
+  acknowledgedAt: z.string().nullable(),
+  createdAt: z.string(),
+  abilities: abilitiesSchema,
+});
+/** A leader instruction. */
+export type Instruction = z.infer<typeof instructionSchema>;

@@ -1,0 +1,183 @@
+import { z } from "zod";
+import { limits } from "../limits.js";
+import { abilitiesSchema, idSchema, pageQuerySchema, versionSchema } from "./common.js";
+import { calendarDateSchema } from "./execution.js";
+
+/** 督办单 levels, mildest first: blue 提醒, yellow 警示, red 督办. */
+export const noticeLevels = ["blue", "yellow", "red"] as const;
+/** A 督办单 level. */
+export type NoticeLevel = (typeof noticeLevels)[number];
+/** Chinese names of the levels, as printed in the 督办台账. */
+export const noticeLevelLabels: Record<NoticeLevel, string> = {
+  blue: "蓝色提醒",
+  yellow: "黄色警示",
+  red: "红色督办",
+};
+
+/** States of a 督办单: open, replied, accepted, returned, or closed (the item recovered on its own). */
+export const noticeStatuses = ["open", "replied", "accepted", "returned", "closed"] as const;
+/** A 督办单 state. */
+export type NoticeStatus = (typeof noticeStatuses)[number];
+/** Chinese names of the states. */
+export const noticeStatusLabels: Record<NoticeStatus, string> = {
+  open: "待回复",
+  replied: "已回复",
+  accepted: "已办结",
+  returned: "已退回",
+  closed: "已自动关闭",
+};
+
+const reasonText = z.string().trim().min(1, { error: "不能为空" }).max(limits.textMax);
+
+/** Body of `POST /api/notices`: a 督办单 raised by hand on a task or one unit's assignment. */
+export const noticeCreateSchema = z
+  .strictObject({
+    nodeId: idSchema,
+    assignmentId: idSchema.optional(),
+    unitId: idSchema.optional(),
+    level: z.enum(noticeLevels),
+    reason: reasonText,
+    replyDue: calendarDateSchema,
+  })
+  .refine((v) => v.assignmentId || v.unitId, { path: ["unitId"], error: "请选择责任单位" });
+/** Manual notice input. */
+export type NoticeCreateInput = z.infer<typeof noticeCreateSchema>;
+
+/** Body of `POST /api/notices/:id/reply`: the unit's 办理情况, measures and evidence. */
+export const noticeReplySchema = z.strictObject({
+  text: reasonText,
+  measures: z.string().trim().max(limits.textMax).default(""),
+  fileIds: z.array(idSchema).max(20).default([]),
+});
+/** Notice reply input. */
+export type NoticeReplyInput = z.infer<typeof noticeReplySchema>;
+
+/** Body of `POST /api/notices/:id/decision`: the supervisor accepts a reply or sends it back. */
+export const noticeDecisionSchema = z
+  .strictObject({
+    decision: z.enum(["accept", "return"]),
+    reason: z.string().trim().max(limits.textMax).optional(),
+    version: versionSchema,
+  })
+  .refine((v) => v.decision === "accept" || (v.reason?.length ?? 0) > 0, {
+    path: ["reason"],
+    error: "退回时请填写原因",
+  });
+/** Notice decision input. */
+export type NoticeDecisionInput = z.infer<typeof noticeDecisionSchema>;
+
+/** Filters of the 督办台账 and its export. */
+export const noticeListQuerySchema = pageQuerySchema.extend({
+  level: z.enum(noticeLevels).optional(),
+  status: z.enum(noticeStatuses).optional(),
+  unitId: idSchema.optional(),
+  planId: idSchema.optional(),
+  overdueReply: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+});
+/** Ledger filters. */
+export type NoticeListQuery = z.infer<typeof noticeListQuerySchema>;
+
+/** One step in a notice's history. */
+export const noticeEventSchema = z.object({
+  action: z.string(),
+  level: z.string().nullable(),
+  text: z.string().nullable(),
+  measures: z.string().nullable(),
+  fileIds: z.array(z.string()),
+  actorName: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** A 督办单 as the API returns it. */
+export const noticeSchema = z.object({
+  id: z.string(),
+  planId: z.string(),
+  node: z.object({ id: z.string(), title: z.string(), label: z.string().nullable() }),
+  assignmentId: z.string().nullable(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  level: z.enum(noticeLevels),
+  source: z.enum(["auto", "manual"]),
+  reason: z.string(),
+  replyDue: z.string().nullable(),
+  status: z.enum(noticeStatuses),
+  closeNote: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  events: z.array(noticeEventSchema).optional(),
+  abilities: abilitiesSchema,
+});
+/** A 督办单. */
+export type Notice = z.infer<typeof noticeSchema>;
+
+/** States of a 延期申请. */
+export const extensionStatuses = ["pending_lead", "pending_supervisor", "approved", "refused"] as const;
+
+/** Body of `POST /api/extensions`: a later due date asked for before the current one passes. */
+export const extensionCreateSchema = z.strictObject({
+  assignmentId: idSchema,
+  requestedDue: calendarDateSchema,
+  reason: reasonText,
+  progress: z.number().min(0).max(100),
+});
+/** Extension request input. */
+export type ExtensionCreateInput = z.infer<typeof extensionCreateSchema>;
+
+/** Body of `POST /api/extensions/:id/decision`. */
+export const extensionDecisionSchema = z
+  .strictObject({
+    decision: z.enum(["approve", "refuse"]),
+    reason: z.string().trim().max(limits.textMax).optional(),
+    version: versionSchema,
+  })
+  .refine((v) => v.decision === "approve" || (v.reason?.length ?? 0) > 0, {
+    path: ["reason"],
+    error: "不同意时请填写理由",
+  });
+/** Extension decision input. */
+export type ExtensionDecisionInput = z.infer<typeof extensionDecisionSchema>;
+
+/** Filters of the extension list. */
+export const extensionListQuerySchema = pageQuerySchema.extend({
+  status: z.enum(extensionStatuses).optional(),
+  unitId: idSchema.optional(),
+});
+/** Extension list filters. */
+export type ExtensionListQuery = z.infer<typeof extensionListQuerySchema>;
+
+/** A 延期申请 as the API returns it. */
+export const extensionSchema = z.object({
+  id: z.string(),
+  nodeId: z.string(),
+  nodeTitle: z.string(),
+  assignmentId: z.string().nullable(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  oldDue: z.string(),
+  requestedDue: z.string(),
+  reason: z.string(),
+  progress: z.number(),
+  status: z.enum(extensionStatuses),
+  refusalReason: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  abilities: abilitiesSchema,
+});
+/** A 延期申请. */
+export type Extension = z.infer<typeof extensionSchema>;
+
+/** An in-app notification. */
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  entity: z.string().nullable(),
+  entityId: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+/** An in-app notification. */
+export type Notification = z.infer<typeof notificationSchema>;

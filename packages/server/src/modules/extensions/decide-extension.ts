@@ -1,0 +1,91 @@
+import type { Extension, ExtensionDecisionInput } from "@duban/domain";
+import type { DbOrTx } from "../../db/client.js";
+import { AppError, forbidden, staleVersion } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { findAssignmentDetail, updateAssignment } from "../assignments/assignments.repository.js";
+import { insertPlanChange } from "../decompose/plan-changes.repository.js";
+import { notifyUnit } from "../notifications/notify.js";
+import { canDecideExtension } from "./extensions.policy.js";
+import * as repo from "./extensions.repository.js";
+import { getExtensionDetail, toExtension } from "./extensions.service.js";
+
+/**
+ * The lead department, then the supervision office, approve or refuse a request. The final approval moves the
+ * assignment's due date; the old one stays on the request and in the plan's change history.
+ */
+export async function decideExtension(
+  ctx: ServiceContext,
+  id: string,
+  input: ExtensionDecisionInput,
+): Promise<Extension> {
+  const d = await getExtensionDetail(ctx, id);
+  const e = d.request;
+  if (e.status !== "pending_lead" && e.status !== "pending_supervisor")
+    throw new AppError("conflict", "该延期申请已审批完毕");
+  if (!canDecideExtension(ctx.actor, e, d.node))
+    throw forbidden(e.status === "pending_lead" ? "请等待牵头科室先审核" : "只有督查室可以终审延期申请");
+  if (e.version !== input.version) throw staleVersion();
+  const approve = input.decision === "approve";
+  const lead = e.status === "pending_lead";
+  const now = ctx.clock.now();
+  const status = !approve ? "refused" : lead ? "pending_supervisor" : "approved";
+  await ctx.database.db.transaction(async (tx) => {
+    const updated = await repo.updateExtension(
+      tx,
+      { tenantId: ctx.actor.tenantId, id, version: input.version },
+      {
+        status,
+        ...(lead
+          ? { leadDecidedBy: ctx.actor.userId, leadDecidedAt: now }
+          : { supervisorDecidedBy: ctx.actor.userId, supervisorDecidedAt: now }),
+        refusalReason: approve ? null : (input.reason ?? null),
+      },
+    );
+    if (!updated) throw staleVersion();
+    if (status === "approved") await moveDueDate(ctx, tx, d);
+    if (status !== "pending_supervisor")
+      await notifyUnit(tx, {
+        tenantId: ctx.actor.tenantId,
+        unitId: e.unitId,
+        kind: "extension",
+        title: `延期申请${approve ? "已批准" : "未获批准"}：${d.node.title}`,
+        body: approve ? `完成时限调整为 ${e.requestedDue}` : (input.reason ?? ""),
+        link: `/extensions/${id}`,
+        entity: "extension_request",
+        entityId: id,
+      });
+    await audit(ctx, tx, {
+      action: `extension.${status === "pending_supervisor" ? "lead_approve" : status === "approved" ? "approve" : "refuse"}`,
+      entity: "extension_request",
+      entityId: id,
+      summary: { unit: d.unitName, requestedDue: e.requestedDue, reason: input.reason ?? null },
+    });
+  });
+  return toExtension(ctx, await getExtensionDetail(ctx, id));
+}
+
+/** Gives the assignment its new due date and records the change with the old one. */
+async function moveDueDate(ctx: ServiceContext, tx: DbOrTx, d: repo.ExtensionDetail) {
+  const e = d.request;
+  const found = e.assignmentId ? await findAssignmentDetail(tx, ctx.actor.tenantId, e.assignmentId) : null;
+  if (found?.assignment.status !== "active") throw new AppError("conflict", "该交办已撤销，不能延期");
+  const a = found.assignment;
+  const moved = await updateAssignment(
+    tx,
+    { tenantId: ctx.actor.tenantId, id: a.id, version: a.version },
+    { dueDate: e.requestedDue },
+  );
+  if (!moved) throw new AppError("stale_version", "交办事项刚被修改，请刷新后重试");
+  await insertPlanChange(tx, {
+    tenantId: ctx.actor.tenantId,
+    planId: a.planId,
+    entity: "assignment",
+    entityId: a.id,
+    action: "extend",
+    before: { dueDate: e.oldDue },
+    after: { dueDate: e.requestedDue },
+    reason: e.reason,
+    actorId: ctx.actor.userId,
+  });
+}

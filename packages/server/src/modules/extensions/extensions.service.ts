@@ -1,0 +1,97 @@
+import {
+  type Extension,
+  type ExtensionCreateInput,
+  type ExtensionListQuery,
+  planDateLastDay,
+  shanghaiDate,
+} from "@duban/domain";
+import { AppError, forbidden, invalid, notFound } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { isOwnUnit } from "../assignments/assignments.policy.js";
+import { getAssignment } from "../assignments/assignments.service.js";
+import { canDecideExtension, canSeeExtension, seesAllExtensions } from "./extensions.policy.js";
+import * as repo from "./extensions.repository.js";
+
+/** Builds the API shape of a request. */
+export function toExtension(ctx: ServiceContext, d: repo.ExtensionDetail): Extension {
+  const e = d.request;
+  return {
+    id: e.id,
+    nodeId: e.nodeId,
+    nodeTitle: d.node.title,
+    assignmentId: e.assignmentId,
+    unit: { id: e.unitId, name: d.unitName },
+    oldDue: e.oldDue,
+    requestedDue: e.requestedDue,
+    reason: e.reason,
+    progress: e.progress,
+    status: e.status as Extension["status"],
+    refusalReason: e.refusalReason,
+    version: e.version,
+    createdAt: e.createdAt.toISOString(),
+    abilities: { decide: canDecideExtension(ctx.actor, e, d.node) },
+  };
+}
+
+/** One request the actor may see, or 404. */
+export async function getExtensionDetail(ctx: ServiceContext, id: string): Promise<repo.ExtensionDetail> {
+  const d = await repo.findExtension(ctx.database.db, ctx.actor.tenantId, id);
+  if (!d || !canSeeExtension(ctx.actor, d.request)) throw notFound("延期申请");
+  return d;
+}
+
+/** Requests matching the filters; a school sees only its own unit's. */
+export async function findExtensionsPage(ctx: ServiceContext, query: ExtensionListQuery) {
+  const own = ctx.actor.unitId;
+  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  let unitId = query.unitId;
+  if (!seesAllExtensions(ctx.actor)) {
+    if (!own || (unitId && unitId !== own)) return empty;
+    unitId = own;
+  }
+  const found = await repo.findExtensions(ctx.database.db, ctx.actor.tenantId, { ...query, unitId });
+  return { ...empty, items: found.items.map((d) => toExtension(ctx, d)), total: found.total };
+}
+
+/** The message a request made on or after the due date gets. */
+export const TOO_LATE = "已过截止日期，不能再申请延期";
+
+/**
+ * A unit asks for a later due date on its assignment, with a reason and its progress. Only before the current
+ * due date, one pending request at a time.
+ */
+export async function createExtension(ctx: ServiceContext, input: ExtensionCreateInput): Promise<Extension> {
+  const d = await getAssignment(ctx, input.assignmentId);
+  const a = d.assignment;
+  if (!isOwnUnit(ctx.actor, a)) throw forbidden("只有承办单位可以申请延期");
+  if (a.status !== "active") throw new AppError("conflict", "该交办已撤销");
+  const oldDue = planDateLastDay(a.dueDate ?? d.node.dueDate ?? `${d.plan.year}-12-31`);
+  if (shanghaiDate(ctx.clock.now()) >= oldDue) throw new AppError("conflict", TOO_LATE);
+  if (input.requestedDue <= oldDue)
+    throw invalid([{ path: "requestedDue", message: `新的完成时限应晚于当前时限 ${oldDue}` }]);
+  const { db } = ctx.database;
+  if (await repo.hasPendingExtension(db, ctx.actor.tenantId, a.id))
+    throw new AppError("conflict", "已有一份延期申请正在审批，请等待结果");
+  const id = await db.transaction(async (tx) => {
+    const row = await repo.insertExtension(tx, {
+      tenantId: ctx.actor.tenantId,
+      nodeId: a.nodeId,
+      assignmentId: a.id,
+      unitId: a.unitId,
+      oldDue,
+      requestedDue: input.requestedDue,
+      reason: input.reason,
+      progress: input.progress,
+      requestedBy: ctx.actor.userId,
+    });
+    await audit(ctx, tx, {
+      action: "extension.create",
+      entity: "extension_request",
+      entityId: row.id,
+      summary: { unit: d.unitName, oldDue, requestedDue: input.requestedDue },
+    });
+    return row.id;
+  });
+  return toExtension(ctx, (await getExtensionDetail(ctx, id))!);
+}

@@ -1,0 +1,144 @@
+import type { Instruction, InstructionCreateInput } from "@duban/domain";
+import { AppError, forbidden, invalid, notFound } from "../../errors.js";
+import type { Actor, ServiceContext } from "../../http/context.js";
+import { assertAnyRole, audit, hasAnyRole } from "../../policy.js";
+import { notifyUnit } from "../notifications/notify.js";
+import { findUnit } from "../units/units.repository.js";
+import * as repo from "./instructions.repository.js";
+
+/** Bureau roles read every instruction; a school or inspector only those addressed to its unit. */
+function canSeeAllInstructions(actor: Actor): boolean {
+  return hasAnyRole(actor, "admin", "leader", "supervisor", "department");
+}
+
+/** The responsible unit's own people acknowledge（签收）an instruction. */
+function isAddressee(actor: Actor, row: { unitId: string }): boolean {
+  return !!actor.unitId && actor.unitId === row.unitId;
+}
+
+/** The API shape of an instruction. */
+function toInstruction(ctx: ServiceContext, d: repo.InstructionDetail): Instruction {
+  const r = d.instruction;
+  return {
+    id: r.id,
+    leader: { id: r.leaderId, name: d.leaderName },
+    entity: r.entity as Instruction["entity"],
+    entityId: r.entityId,
+    unit: { id: r.unitId, name: d.unitName },
+    text: r.text,
+    state: r.acknowledgedAt ? "已签收" : "待签收",
+    acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    abilities: { acknowledge: !r.acknowledgedAt && isAddressee(ctx.actor, r) },
+  };
+}
+
+/** The unit the instruction goes to: the one named, else the item's own responsible unit. */
+async function responsibleUnit(ctx: ServiceContext, input: InstructionCreateInput) {
+  const db = ctx.database.db;
+  const owner = await repo.findEntityUnit(db, ctx.actor.tenantId, input.entity, input.entityId);
+  if (!owner) throw notFound("批示对象");
+  const unitId = input.unitId ?? owner.unitId;
+  if (!unitId) throw invalid([{ path: "unitId", message: "该事项没有牵头单位，请指定责任单位" }]);
+  const unit = await findUnit(db, ctx.actor.tenantId, unitId);
+  if (!unit) throw invalid([{ path: "unitId", message: "单位不存在" }]);
+  return unit;
+}
+
+/** A leader writes an instruction（批示）on an item; the responsible unit is notified and must acknowledge. */
+export async function createInstruction(
+  ctx: ServiceContext,
+  input: InstructionCreateInput,
+): Promise<Instruction> {
+  assertAnyRole(ctx.actor, "leader");
+  const unit = await responsibleUnit(ctx, input);
+  const id = await ctx.database.db.transaction(async (tx) => {
+    const row = await repo.insertInstruction(tx, {
+      tenantId: ctx.actor.tenantId,
+      leaderId: ctx.actor.userId,
+      entity: input.entity,
+      entityId: input.entityId,
+      unitId: unit.id,
+      text: input.text,
+    });
+    await notifyUnit(tx, {
+      tenantId: ctx.actor.tenantId,
+      unitId: unit.id,
+      kind: "instruction.created",
+      title: `${ctx.actor.name}作出批示，请及时签收并落实`,
+      body: input.text,
+      link: `/instructions/${row.id}`,
+      entity: "instruction",
+      entityId: row.id,
+    });
+    await audit(ctx, tx, {
+      action: "instruction.create",
+      entity: "instruction",
+      entityId: row.id,
+      summary: { on: input.entity, entityId: input.entityId, unit: unit.name },
+    });
+    return row.id;
+  });
+  return getInstruction(ctx, id);
+}
+
+/** One instruction the actor may see, or 404. */
+async function getInstructionRow(ctx: ServiceContext, id: string): Promise<repo.InstructionDetail> {
+  const row = await repo.findInstruction(ctx.database.db, ctx.actor.tenantId, id);
+  if (!row || !(canSeeAllInstructions(ctx.actor) || isAddressee(ctx.actor, row.instruction)))
+    throw notFound("批示");
+  return row;
+}
+
+/** One instruction as the API shows it. */
+export async function getInstruction(ctx: ServiceContext, id: string): Promise<Instruction> {
+  return toInstruction(ctx, await getInstructionRow(ctx, id));
+}
+
+/** The instructions shown on an item. */
+export async function findEntityInstructions(
+  ctx: ServiceContext,
+  key: { entity: string; entityId: string },
+): Promise<Instruction[]> {
+  const ownOnly = !canSeeAllInstructions(ctx.actor);
+  if (ownOnly && !ctx.actor.unitId) return [];
+  const rows = await repo.findEntityInstructions(ctx.database.db, {
+    tenantId: ctx.actor.tenantId,
+    ...key,
+    unitId: ownOnly ? ctx.actor.unitId : null,
+  });
+  return rows.map((row) => toInstruction(ctx, row));
+}
+
+/** A leader's own instructions and whether each has been acknowledged. */
+export async function findMyInstructions(ctx: ServiceContext, query: { page: number; pageSize: number }) {
+  assertAnyRole(ctx.actor, "leader");
+  const { rows, total } = await repo.findLeaderInstructions(
+    ctx.database.db,
+    { tenantId: ctx.actor.tenantId, leaderId: ctx.actor.userId },
+    query,
+  );
+  return {
+    items: rows.map((row) => toInstruction(ctx, row)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** The responsible unit acknowledges（签收）an instruction, once. */
+export async function acknowledgeInstruction(ctx: ServiceContext, id: string): Promise<Instruction> {
+  const { instruction } = await getInstructionRow(ctx, id);
+  if (!isAddressee(ctx.actor, instruction)) throw forbidden("只有责任单位可以签收该批示");
+  if (instruction.acknowledgedAt) throw new AppError("conflict", "该批示已签收，无需重复签收");
+  await ctx.database.db.transaction(async (tx) => {
+    const done = await repo.acknowledgeInstruction(
+      tx,
+      { tenantId: ctx.actor.tenantId, id },
+      { userId: ctx.actor.userId, at: ctx.clock.now() },
+    );
+    if (!done) throw new AppError("conflict", "该批示已签收，无需重复签收");
+    await audit(ctx, tx, { action: "instruction.acknowledge", entity: "instruction", entityId: id });
+  });
+  return getInstruction(ctx, id);
+}

@@ -1,0 +1,92 @@
+import type { Notice, NoticeDecisionInput, NoticeReplyInput } from "@duban/domain";
+import { AppError, forbidden, staleVersion } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { findTenantFiles } from "../evidence/evidence.service.js";
+import { notifyUnit } from "../notifications/notify.js";
+import { canDecideNotice, isNoticeUnit } from "./notices.policy.js";
+import * as repo from "./notices.repository.js";
+import { getNotice, getNoticeDetail } from "./notices.service.js";
+
+/** The unit answers a notice with its 办理情况, measures and evidence; a returned notice may be answered again. */
+export async function replyNotice(ctx: ServiceContext, id: string, input: NoticeReplyInput): Promise<Notice> {
+  const d = await getNoticeDetail(ctx, id);
+  const n = d.notice;
+  if (!isNoticeUnit(ctx.actor, n)) throw forbidden("只有责任单位可以回复督办单");
+  if (n.status !== "open" && n.status !== "returned")
+    throw new AppError("conflict", n.status === "replied" ? "已回复，正在等待督查室审核" : "该督办单已办结");
+  await findTenantFiles(ctx.database.db, ctx.actor.tenantId, input.fileIds);
+  await ctx.database.db.transaction(async (tx) => {
+    const updated = await repo.updateNotice(
+      tx,
+      { tenantId: ctx.actor.tenantId, id, version: n.version },
+      { status: "replied" },
+    );
+    if (!updated) throw staleVersion();
+    await repo.insertNoticeEvent(tx, {
+      tenantId: ctx.actor.tenantId,
+      noticeId: id,
+      action: "reply",
+      text: input.text,
+      measures: input.measures,
+      fileIds: input.fileIds,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+    });
+    await audit(ctx, tx, {
+      action: "notice.reply",
+      entity: "supervision_notice",
+      entityId: id,
+      summary: { unit: d.unitName, files: input.fileIds.length },
+    });
+  });
+  return getNotice(ctx, id);
+}
+
+/** The supervision office accepts a reply（办结）or sends it back with a reason. */
+export async function decideNotice(
+  ctx: ServiceContext,
+  id: string,
+  input: NoticeDecisionInput,
+): Promise<Notice> {
+  const d = await getNoticeDetail(ctx, id);
+  const n = d.notice;
+  if (!canDecideNotice(ctx.actor)) throw forbidden("只有督查室可以审核督办单回复");
+  if (n.status !== "replied") throw new AppError("conflict", "该督办单不在待审核状态");
+  if (n.version !== input.version) throw staleVersion();
+  const accept = input.decision === "accept";
+  await ctx.database.db.transaction(async (tx) => {
+    const updated = await repo.updateNotice(
+      tx,
+      { tenantId: ctx.actor.tenantId, id, version: input.version },
+      accept ? { status: "accepted", closedAt: ctx.clock.now() } : { status: "returned" },
+    );
+    if (!updated) throw staleVersion();
+    await repo.insertNoticeEvent(tx, {
+      tenantId: ctx.actor.tenantId,
+      noticeId: id,
+      action: accept ? "accept" : "return",
+      text: input.reason ?? null,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+    });
+    if (!accept)
+      await notifyUnit(tx, {
+        tenantId: ctx.actor.tenantId,
+        unitId: n.unitId,
+        kind: "notice_returned",
+        title: `督办单回复被退回：${d.node.title}`,
+        body: input.reason ?? "",
+        link: `/notices/${id}`,
+        entity: "supervision_notice",
+        entityId: id,
+      });
+    await audit(ctx, tx, {
+      action: accept ? "notice.accept" : "notice.return",
+      entity: "supervision_notice",
+      entityId: id,
+      summary: { unit: d.unitName, reason: input.reason ?? null },
+    });
+  });
+  return getNotice(ctx, id);
+}

@@ -1,0 +1,59 @@
+import { type NoticeListQuery, noticeLevelLabels, noticeStatusLabels, shanghaiDate } from "@duban/domain";
+import ExcelJS from "exceljs";
+import { forbidden } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { canExportNotices } from "./notices.policy.js";
+import * as repo from "./notices.repository.js";
+import { scopedFilter } from "./notices.service.js";
+
+/** The columns of a 督办台账 as bureaus print it. */
+const columns = [
+  { header: "序号", width: 6 },
+  { header: "督办事项", width: 40 },
+  { header: "责任单位", width: 20 },
+  { header: "督办等级", width: 12 },
+  { header: "下发时间", width: 12 },
+  { header: "回复时限", width: 12 },
+  { header: "办理情况", width: 50 },
+  { header: "状态", width: 12 },
+];
+
+/** Builds the 督办台账 workbook with the ledger's filters applied; returns the file and its name. */
+export async function exportNotices(ctx: ServiceContext, query: Omit<NoticeListQuery, "page" | "pageSize">) {
+  if (!canExportNotices(ctx.actor)) throw forbidden("您的角色无权导出督办台账");
+  const filter = scopedFilter(ctx, query);
+  const { db } = ctx.database;
+  const { items } = await repo.findNotices(db, ctx.actor.tenantId, { ...filter, page: 1, pageSize: 0 });
+  const events = await repo.findNoticeEvents(
+    db,
+    ctx.actor.tenantId,
+    items.map((d) => d.notice.id),
+  );
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Duban 督办";
+  const sheet = workbook.addWorksheet("督办台账");
+  sheet.columns = columns;
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  items.forEach((d, i) => {
+    const n = d.notice;
+    // 办理情况 is the unit's latest answer; earlier ones stay in the notice's history.
+    const reply = (events.get(n.id) ?? []).filter((e) => e.action === "reply").at(-1);
+    sheet.addRow([
+      i + 1,
+      `${d.node.label ?? ""}${d.node.title}：${n.reason}`,
+      d.unitName,
+      noticeLevelLabels[n.level as keyof typeof noticeLevelLabels] ?? n.level,
+      shanghaiDate(n.createdAt),
+      n.replyDue ?? "",
+      reply?.text ?? "",
+      noticeStatusLabels[n.status as keyof typeof noticeStatusLabels] ?? n.status,
+    ]);
+  });
+  const today = shanghaiDate(ctx.clock.now());
+  return {
+    name: `督办台账-${today}.xlsx`,
+    asciiName: `notices-${today}.xlsx`,
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+}

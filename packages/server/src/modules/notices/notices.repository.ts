@@ -1,0 +1,127 @@
+import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { noticeEvents, planNodes, supervisionNotices, units } from "../../db/schema.js";
+
+/** A notice row. */
+export type NoticeRow = typeof supervisionNotices.$inferSelect;
+
+/** Filters the ledger and its export apply; `today` judges overdue replies. */
+export interface NoticeFilter {
+  level?: string;
+  status?: string;
+  unitId?: string;
+  planId?: string;
+  overdueReply?: boolean;
+  today: string;
+}
+
+/** The SQL of the ledger's filters, always scoped to the tenant. */
+function whereOf(tenantId: string, f: NoticeFilter): SQL | undefined {
+  const n = supervisionNotices;
+  return and(
+    eq(n.tenantId, tenantId),
+    f.level ? eq(n.level, f.level) : undefined,
+    f.status ? eq(n.status, f.status) : undefined,
+    f.unitId ? eq(n.unitId, f.unitId) : undefined,
+    f.planId ? eq(n.planId, f.planId) : undefined,
+    // Overdue reply: the deadline passed and the unit still owes an answer.
+    f.overdueReply ? and(lt(n.replyDue, f.today), inArray(n.status, ["open", "returned"])) : undefined,
+  );
+}
+
+const detail = {
+  notice: supervisionNotices,
+  node: {
+    id: planNodes.id,
+    title: planNodes.title,
+    label: planNodes.label,
+    leadUnitId: planNodes.leadUnitId,
+  },
+  unitName: units.name,
+};
+
+/** One page of the ledger, newest first; `pageSize` 0 means every row (for the export). */
+export async function findNotices(
+  db: DbOrTx,
+  tenantId: string,
+  filter: NoticeFilter & { page: number; pageSize: number },
+) {
+  const where = whereOf(tenantId, filter);
+  const base = db
+    .select(detail)
+    .from(supervisionNotices)
+    .innerJoin(planNodes, eq(planNodes.id, supervisionNotices.nodeId))
+    .innerJoin(units, eq(units.id, supervisionNotices.unitId))
+    .where(where)
+    .orderBy(desc(supervisionNotices.createdAt), asc(supervisionNotices.id));
+  const items = filter.pageSize
+    ? await base.limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize)
+    : await base;
+  const [total] = await db.select({ n: count() }).from(supervisionNotices).where(where);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** A notice with its task and unit. */
+export type NoticeDetail = Awaited<ReturnType<typeof findNotices>>["items"][number];
+
+/** One notice with context, or null. */
+export async function findNotice(db: DbOrTx, tenantId: string, id: string): Promise<NoticeDetail | null> {
+  const [row] = await db
+    .select(detail)
+    .from(supervisionNotices)
+    .innerJoin(planNodes, eq(planNodes.id, supervisionNotices.nodeId))
+    .innerJoin(units, eq(units.id, supervisionNotices.unitId))
+    .where(and(eq(supervisionNotices.tenantId, tenantId), eq(supervisionNotices.id, id)));
+  return row ?? null;
+}
+
+/** Inserts a notice; null when a live automatic notice for the item already exists (unique key). */
+export async function insertNotice(
+  db: DbOrTx,
+  values: typeof supervisionNotices.$inferInsert,
+): Promise<NoticeRow | null> {
+  const [row] = await db.insert(supervisionNotices).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+/** Updates a notice if its version still matches; null when it changed meanwhile. */
+export async function updateNotice(
+  db: DbOrTx,
+  key: { tenantId: string; id: string; version: number },
+  values: Partial<typeof supervisionNotices.$inferInsert>,
+): Promise<NoticeRow | null> {
+  const n = supervisionNotices;
+  const [row] = await db
+    .update(n)
+    .set({ ...values, version: sql`${n.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(n.tenantId, key.tenantId), eq(n.id, key.id), eq(n.version, key.version)))
+    .returning();
+  return row ?? null;
+}
+
+/** Appends a step to a notice's history. */
+export async function insertNoticeEvent(db: DbOrTx, values: typeof noticeEvents.$inferInsert): Promise<void> {
+  await db.insert(noticeEvents).values(values);
+}
+
+/** The history of notices, oldest first, grouped by notice. */
+export async function findNoticeEvents(db: DbOrTx, tenantId: string, noticeIds: string[]) {
+  const map = new Map<string, (typeof noticeEvents.$inferSelect)[]>();
+  if (noticeIds.length === 0) return map;
+  const rows = await db
+    .select()
+    .from(noticeEvents)
+    .where(and(eq(noticeEvents.tenantId, tenantId), inArray(noticeEvents.noticeId, noticeIds)))
+    .orderBy(asc(noticeEvents.id));
+  for (const r of rows) map.set(r.noticeId, [...(map.get(r.noticeId) ?? []), r]);
+  return map;
+}
+
+/** Every automatic notice of the tenant, newest first: what the scan compares the lights with. */
+export async function findAutoNotices(db: DbOrTx, tenantId: string): Promise<NoticeRow[]> {
+  return db
+    .select()
+    .from(supervisionNotices)
+    .where(and(eq(supervisionNotices.tenantId, tenantId), eq(supervisionNotices.source, "auto")))
+    .orderBy(desc(supervisionNotices.createdAt));
+}

@@ -1,0 +1,81 @@
+import {
+  idParamSchema,
+  noticeCreateSchema,
+  noticeDecisionSchema,
+  noticeListQuerySchema,
+  noticeReplySchema,
+  noticeSchema,
+  pageOf,
+} from "@duban/domain";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { contextOf, typed } from "../../http/route-context.js";
+import { assertAnyRole, audit } from "../../policy.js";
+import { sendXlsx } from "../imports/xlsx-template.js";
+import { raiseAutoNotices } from "./auto-notices.js";
+import { decideNotice, replyNotice } from "./notice-reply.js";
+import { createNotice, findNoticesPage, getNotice } from "./notices.service.js";
+import { exportNotices } from "./notices-export.js";
+
+const tags = ["notices"];
+const exportQuery = noticeListQuerySchema.omit({ page: true, pageSize: true });
+
+/** 督办单: the ledger, manual and automatic notices, the unit's reply and the office's decision. */
+export async function noticeRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
+  r.get(
+    "/api/notices",
+    {
+      schema: {
+        tags,
+        querystring: noticeListQuerySchema,
+        response: { 200: pageOf(noticeSchema).extend({ abilities: z.record(z.string(), z.boolean()) }) },
+      },
+    },
+    async (request) => findNoticesPage(contextOf(app, request), request.query),
+  );
+  r.get("/api/notices/export.xlsx", { schema: { tags, querystring: exportQuery } }, async (request, reply) =>
+    sendXlsx(reply, await exportNotices(contextOf(app, request), request.query)),
+  );
+  r.post(
+    "/api/notices",
+    { schema: { tags, body: noticeCreateSchema, response: { 201: noticeSchema } } },
+    async (request, reply) =>
+      reply.status(201).send(await createNotice(contextOf(app, request), request.body)),
+  );
+  r.post(
+    "/api/notices/scan",
+    {
+      schema: {
+        tags,
+        response: { 200: z.object({ raised: z.number(), upgraded: z.number(), closed: z.number() }) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(app, request);
+      assertAnyRole(ctx.actor, "supervisor");
+      const counts = await raiseAutoNotices(ctx, { tenantId: ctx.actor.tenantId, now: ctx.clock.now() });
+      await audit(ctx, ctx.database.db, {
+        action: "notice.scan",
+        entity: "supervision_notice",
+        summary: counts,
+      });
+      return counts;
+    },
+  );
+  r.get(
+    "/api/notices/:id",
+    { schema: { tags, params: idParamSchema, response: { 200: noticeSchema } } },
+    async (request) => getNotice(contextOf(app, request), request.params.id),
+  );
+  r.post(
+    "/api/notices/:id/reply",
+    { schema: { tags, params: idParamSchema, body: noticeReplySchema, response: { 200: noticeSchema } } },
+    async (request) => replyNotice(contextOf(app, request), request.params.id, request.body),
+  );
+  r.post(
+    "/api/notices/:id/decision",
+    { schema: { tags, params: idParamSchema, body: noticeDecisionSchema, response: { 200: noticeSchema } } },
+    async (request) => decideNotice(contextOf(app, request), request.params.id, request.body),
+  );
+}

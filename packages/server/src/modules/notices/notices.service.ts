@@ -1,0 +1,166 @@
+import {
+  type Notice,
+  type NoticeCreateInput,
+  type NoticeListQuery,
+  noticeLevelLabels,
+  shanghaiDate,
+} from "@duban/domain";
+import { forbidden, invalid, notFound } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { findAssignmentDetail, findEnabledUnits } from "../assignments/assignments.repository.js";
+import { getNode } from "../assignments/assignments.service.js";
+import { notifyUnit } from "../notifications/notify.js";
+import {
+  canDecideNotice,
+  canRaiseNotice,
+  canSeeNotice,
+  isNoticeUnit,
+  seesAllNotices,
+} from "./notices.policy.js";
+import * as repo from "./notices.repository.js";
+
+type EventRow = Awaited<ReturnType<typeof repo.findNoticeEvents>> extends Map<string, infer E> ? E : never;
+
+/** Builds the API shape of a notice, with its history when given. */
+export function toNotice(ctx: ServiceContext, d: repo.NoticeDetail, events?: EventRow): Notice {
+  const n = d.notice;
+  return {
+    id: n.id,
+    planId: n.planId,
+    node: { id: d.node.id, title: d.node.title, label: d.node.label },
+    assignmentId: n.assignmentId,
+    unit: { id: n.unitId, name: d.unitName },
+    level: n.level as Notice["level"],
+    source: n.source as Notice["source"],
+    reason: n.reason,
+    replyDue: n.replyDue,
+    status: n.status as Notice["status"],
+    closeNote: n.closeNote,
+    version: n.version,
+    createdAt: n.createdAt.toISOString(),
+    ...(events
+      ? {
+          events: events.map((e) => ({
+            action: e.action,
+            level: e.level,
+            text: e.text,
+            measures: e.measures,
+            fileIds: e.fileIds,
+            actorName: e.actorName,
+            createdAt: e.createdAt.toISOString(),
+          })),
+        }
+      : {}),
+    abilities: {
+      reply: isNoticeUnit(ctx.actor, n) && (n.status === "open" || n.status === "returned"),
+      decide: canDecideNotice(ctx.actor) && n.status === "replied",
+    },
+  };
+}
+
+/** One notice the actor may see, or 404. */
+export async function getNoticeDetail(ctx: ServiceContext, id: string): Promise<repo.NoticeDetail> {
+  const d = await repo.findNotice(ctx.database.db, ctx.actor.tenantId, id);
+  if (!d || !canSeeNotice(ctx.actor, d.notice)) throw notFound("督办单");
+  return d;
+}
+
+/** One notice with its history. */
+export async function getNotice(ctx: ServiceContext, id: string): Promise<Notice> {
+  const d = await getNoticeDetail(ctx, id);
+  const events = await repo.findNoticeEvents(ctx.database.db, ctx.actor.tenantId, [id]);
+  return toNotice(ctx, d, events.get(id) ?? []);
+}
+
+/** The ledger filters as the actor may apply them: schools are pinned to their own unit. */
+export function scopedFilter(ctx: ServiceContext, query: Omit<NoticeListQuery, "page" | "pageSize">) {
+  const today = shanghaiDate(ctx.clock.now());
+  if (seesAllNotices(ctx.actor)) return { ...query, today };
+  // A unit filter naming another unit simply finds nothing for a school.
+  const unitId = query.unitId && query.unitId !== ctx.actor.unitId ? "none" : (ctx.actor.unitId ?? "none");
+  return { ...query, unitId, today };
+}
+
+/** The 督办台账: one page of notices with the filters applied. */
+export async function findNoticesPage(ctx: ServiceContext, query: NoticeListQuery) {
+  const filter = scopedFilter(ctx, query);
+  const abilities = { create: canRaiseNotice(ctx.actor), scan: canDecideNotice(ctx.actor) };
+  if (filter.unitId === "none")
+    return { items: [], total: 0, page: query.page, pageSize: query.pageSize, abilities };
+  const found = await repo.findNotices(ctx.database.db, ctx.actor.tenantId, {
+    ...filter,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  return {
+    items: found.items.map((d) => toNotice(ctx, d)),
+    total: found.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    abilities,
+  };
+}
+
+/** The unit a manual notice goes to: the assignment's unit, or the one named. */
+async function noticeTarget(ctx: ServiceContext, nodeId: string, input: NoticeCreateInput) {
+  const { db } = ctx.database;
+  if (input.assignmentId) {
+    const a = await findAssignmentDetail(db, ctx.actor.tenantId, input.assignmentId);
+    if (!a || a.assignment.nodeId !== nodeId)
+      throw invalid([{ path: "assignmentId", message: "该交办不属于此任务" }]);
+    return { unitId: a.assignment.unitId, unitName: a.unitName };
+  }
+  const [unit] = await findEnabledUnits(db, ctx.actor.tenantId, [input.unitId!]);
+  if (!unit) throw invalid([{ path: "unitId", message: "单位不存在或已停用" }]);
+  return { unitId: unit.id, unitName: unit.name };
+}
+
+/** A supervisor or leader raises a 督办单 by hand, with a reason and a reply deadline. */
+export async function createNotice(ctx: ServiceContext, input: NoticeCreateInput): Promise<Notice> {
+  if (!canRaiseNotice(ctx.actor)) throw forbidden("只有督查室或局领导可以下发督办单");
+  const { node } = await getNode(ctx, input.nodeId);
+  const target = await noticeTarget(ctx, node.id, input);
+  const id = await ctx.database.db.transaction(async (tx) => {
+    const row = await repo.insertNotice(tx, {
+      tenantId: ctx.actor.tenantId,
+      planId: node.planId,
+      nodeId: node.id,
+      assignmentId: input.assignmentId ?? null,
+      unitId: target.unitId,
+      level: input.level,
+      source: "manual",
+      reason: input.reason,
+      replyDue: input.replyDue,
+      raisedBy: ctx.actor.userId,
+    });
+    const notice = row!;
+    await repo.insertNoticeEvent(tx, {
+      tenantId: ctx.actor.tenantId,
+      noticeId: notice.id,
+      action: "raise",
+      level: input.level,
+      text: input.reason,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+    });
+    await notifyUnit(tx, {
+      tenantId: ctx.actor.tenantId,
+      unitId: target.unitId,
+      kind: "notice",
+      title: `${noticeLevelLabels[input.level]}：${node.title}`,
+      body: input.reason,
+      link: `/notices/${notice.id}`,
+      entity: "supervision_notice",
+      entityId: notice.id,
+    });
+    await audit(ctx, tx, {
+      action: "notice.create",
+      entity: "supervision_notice",
+      entityId: notice.id,
+      summary: { unit: target.unitName, level: input.level, replyDue: input.replyDue },
+    });
+    return notice.id;
+  });
+  return getNotice(ctx, id);
+}

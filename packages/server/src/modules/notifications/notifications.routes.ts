@@ -1,0 +1,39 @@
+import { idParamSchema, notificationSchema, pageOf, pageQuerySchema } from "@duban/domain";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { contextOf, typed } from "../../http/route-context.js";
+import { findMyNotifications, readAllNotifications, readNotification } from "./notifications.service.js";
+
+const tags = ["notifications"];
+const listQuery = pageQuerySchema.extend({
+  unread: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+});
+
+/** The in-app notification centre: the bell's list, mark one or all read. */
+export async function notificationRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
+  r.get(
+    "/api/notifications",
+    {
+      schema: {
+        tags,
+        querystring: listQuery,
+        response: { 200: pageOf(notificationSchema).extend({ unreadCount: z.number() }) },
+      },
+    },
+    async (request) => findMyNotifications(contextOf(app, request), request.query),
+  );
+  r.post(
+    "/api/notifications/read-all",
+    { schema: { tags, response: { 200: z.object({ updated: z.number() }) } } },
+    async (request) => readAllNotifications(contextOf(app, request)),
+  );
+  r.post(
+    "/api/notifications/:id/read",
+    { schema: { tags, params: idParamSchema, response: { 200: notificationSchema } } },
+    async (request) => readNotification(contextOf(app, request), request.params.id),
+  );
+}

@@ -1,0 +1,98 @@
+import type { Rectification, RectificationSubmitInput, RectificationVerifyInput } from "@duban/domain";
+import { AppError, forbidden, staleVersion } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { findTenantFiles } from "../evidence/evidence.service.js";
+import { notifyUnit } from "../notifications/notify.js";
+import { canVerifyRectification } from "./rectifications.policy.js";
+import * as repo from "./rectifications.repository.js";
+import { getRectification, getRectificationRow } from "./rectifications.service.js";
+
+/** The responsible unit reports the measures taken with evidence: open or returned → submitted. */
+export async function submitRectification(
+  ctx: ServiceContext,
+  id: string,
+  input: RectificationSubmitInput,
+): Promise<Rectification> {
+  const { item } = await getRectificationRow(ctx, id);
+  if (!ctx.actor.unitId || ctx.actor.unitId !== item.unitId) throw forbidden("只有责任单位可以提交整改情况");
+  if (item.status !== "open" && item.status !== "returned")
+    throw new AppError(
+      "conflict",
+      item.status === "accepted" ? "该整改事项已销号，无需再提交" : "整改情况已提交，正在等待验收",
+    );
+  if (item.version !== input.version) throw staleVersion();
+  await ctx.database.db.transaction(async (tx) => {
+    await findTenantFiles(tx, ctx.actor.tenantId, input.fileIds);
+    const updated = await repo.updateRectification(
+      tx,
+      { tenantId: ctx.actor.tenantId, id, version: input.version },
+      {
+        status: "submitted",
+        measures: input.measures,
+        fileIds: [...new Set(input.fileIds)],
+        submittedAt: ctx.clock.now(),
+      },
+    );
+    if (!updated) throw staleVersion();
+    await audit(ctx, tx, {
+      action: "rectification.submit",
+      entity: "rectification",
+      entityId: id,
+      summary: { files: input.fileIds.length, resubmitted: item.status === "returned" },
+    });
+  });
+  return getRectification(ctx, id);
+}
+
+/**
+ * The creator's side checks the measures: accept closes the item out（销号）with the verifier and time
+ * recorded; return sends it back to the unit with the reason, and the unit is told.
+ */
+export async function verifyRectification(
+  ctx: ServiceContext,
+  id: string,
+  input: RectificationVerifyInput,
+): Promise<Rectification> {
+  const { item } = await getRectificationRow(ctx, id);
+  if (!canVerifyRectification(ctx.actor, item))
+    throw forbidden("只有督查室、录入该事项的责任督学或管理员可以验收");
+  if (item.status !== "submitted")
+    throw new AppError(
+      "conflict",
+      item.status === "accepted" ? "该整改事项已销号" : "责任单位尚未提交整改情况，暂不能验收",
+    );
+  if (item.version !== input.version) throw staleVersion();
+  const accept = input.decision === "accept";
+  await ctx.database.db.transaction(async (tx) => {
+    const updated = await repo.updateRectification(
+      tx,
+      { tenantId: ctx.actor.tenantId, id, version: input.version },
+      {
+        status: accept ? "accepted" : "returned",
+        verifierId: ctx.actor.userId,
+        verifiedAt: ctx.clock.now(),
+        returnReason: accept ? null : (input.reason ?? null),
+      },
+    );
+    if (!updated) throw staleVersion();
+    if (!accept)
+      await notifyUnit(tx, {
+        tenantId: ctx.actor.tenantId,
+        unitId: item.unitId,
+        kind: "rectification.returned",
+        title: "整改情况被退回，请按要求继续整改后重新提交",
+        body: input.reason ?? "",
+        link: `/rectifications/${id}`,
+        entity: "rectification",
+        entityId: id,
+      });
+    await audit(ctx, tx, {
+      action: accept ? "rectification.accept" : "rectification.return",
+      entity: "rectification",
+      entityId: id,
+      summary: { reason: input.reason ?? null },
+    });
+  });
+  return getRectification(ctx, id);
+}

@@ -1,0 +1,105 @@
+import {
+  type RectificationFilter,
+  type RectificationSource,
+  type RectificationStatus,
+  rectificationSourceLabels,
+  rectificationStatusLabels,
+} from "@duban/domain";
+import ExcelJS from "exceljs";
+import type { ServiceContext } from "../../http/context.js";
+import * as repo from "./rectifications.repository.js";
+import { ledgerScope, todayOf } from "./rectifications.service.js";
+
+/** The most rows one export carries; a whole county's ledger is far below it. */
+const EXPORT_MAX_ROWS = 20_000;
+
+/** Counts by status, with overdue counted apart (an overdue item is also open, submitted or returned). */
+type Counts = Record<RectificationStatus | "overdue" | "total", number>;
+
+/** Zero counts. */
+function emptyCounts(): Counts {
+  return { total: 0, open: 0, submitted: 0, accepted: 0, returned: 0, overdue: 0 };
+}
+
+/** Adds one grouped row to a tally. */
+function add(c: Counts, row: { status: string; overdue: boolean; n: number }): void {
+  c.total += row.n;
+  if (row.status in c) c[row.status as RectificationStatus] += row.n;
+  if (row.overdue) c.overdue += row.n;
+}
+
+/** 整改 statistics: totals, and counts by unit and by source, over the same filters as the ledger. */
+export async function rectificationStats(ctx: ServiceContext, filter: RectificationFilter) {
+  const rows = await repo.countRectifications(ctx.database.db, ledgerScope(ctx, filter));
+  const today = todayOf(ctx);
+  const totals = emptyCounts();
+  const byUnit = new Map<string, { unit: { id: string; name: string } } & Counts>();
+  const bySource = new Map<string, { source: RectificationSource; label: string } & Counts>();
+  for (const row of rows) {
+    const r = { ...row, overdue: row.status !== "accepted" && row.deadline < today, n: Number(row.n) };
+    add(totals, r);
+    const unit = byUnit.get(r.unitId) ?? { unit: { id: r.unitId, name: r.unitName }, ...emptyCounts() };
+    add(unit, r);
+    byUnit.set(r.unitId, unit);
+    const source = r.source as RectificationSource;
+    const s = bySource.get(source) ?? { source, label: rectificationSourceLabels[source], ...emptyCounts() };
+    add(s, r);
+    bySource.set(source, s);
+  }
+  return {
+    totals,
+    byUnit: [...byUnit.values()].sort((a, b) => b.total - a.total || a.unit.name.localeCompare(b.unit.name)),
+    bySource: [...bySource.values()].sort((a, b) => b.total - a.total),
+  };
+}
+
+/** The ledger's columns, as the bureau's paper 整改台账 has them. */
+const COLUMNS = [
+  { header: "序号", width: 6 },
+  { header: "责任单位", width: 24 },
+  { header: "问题", width: 40 },
+  { header: "整改要求", width: 40 },
+  { header: "整改时限", width: 12 },
+  { header: "责任人", width: 10 },
+  { header: "来源", width: 14 },
+  { header: "状态", width: 10 },
+  { header: "逾期", width: 6 },
+];
+
+/** The 整改台账 as an .xlsx workbook, with the list's filters applied. */
+export async function exportRectifications(
+  ctx: ServiceContext,
+  filter: RectificationFilter,
+): Promise<Buffer> {
+  const rows = await repo.findRectificationRows(ctx.database.db, ledgerScope(ctx, filter), EXPORT_MAX_ROWS);
+  const today = todayOf(ctx);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("整改台账");
+  sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
+  const header = sheet.addRow(COLUMNS.map((c) => c.header));
+  header.font = { bold: true };
+  rows.forEach(({ item, unitName }, i) => {
+    const overdue = item.status !== "accepted" && item.deadline < today;
+    const row = sheet.addRow([
+      i + 1,
+      unitName,
+      item.problem,
+      item.requirement,
+      item.deadline,
+      item.responsiblePerson ?? "",
+      rectificationSourceLabels[item.source as RectificationSource] ?? item.source,
+      rectificationStatusLabels[item.status as RectificationStatus] ?? item.status,
+      overdue ? "是" : "否",
+    ]);
+    row.alignment = { vertical: "top", wrapText: true };
+  });
+  // Keep the header in view while scrolling a long ledger.
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The download name of an export: 整改台账-YYYY-MM-DD.xlsx, as an RFC 5987 header value. */
+export function exportDisposition(ctx: ServiceContext): string {
+  const name = `整改台账-${todayOf(ctx)}.xlsx`;
+  return `attachment; filename="rectifications.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

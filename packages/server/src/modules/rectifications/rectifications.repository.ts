@@ -1,0 +1,164 @@
+import type { RectificationFilter } from "@duban/domain";
+import { and, asc, count, desc, eq, ilike, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { files, rectifications, units } from "../../db/schema.js";
+
+/** A rectification row. */
+export type RectificationRow = typeof rectifications.$inferSelect;
+
+/** Where the ledger looks: the tenant, the actor's unit when it sees only its own, the filters. */
+export interface LedgerScope extends RectificationFilter {
+  tenantId: string;
+  /** Set for schools: only this unit's items. */
+  ownUnitId?: string | null;
+  /** Today in Shanghai, for the overdue rule. */
+  today: string;
+}
+
+/** Overdue: past the deadline and not yet closed out. */
+function overdueSql(today: string): SQL {
+  return and(lt(rectifications.deadline, today), ne(rectifications.status, "accepted"))!;
+}
+
+/** The WHERE clause of a ledger query. */
+function ledgerWhere(s: LedgerScope): SQL {
+  const parts: (SQL | undefined)[] = [eq(rectifications.tenantId, s.tenantId)];
+  if (s.ownUnitId) parts.push(eq(rectifications.unitId, s.ownUnitId));
+  if (s.unitId) parts.push(eq(rectifications.unitId, s.unitId));
+  if (s.source) parts.push(eq(rectifications.source, s.source));
+  if (s.status) parts.push(eq(rectifications.status, s.status));
+  if (s.overdue === "true") parts.push(overdueSql(s.today));
+  if (s.overdue === "false") parts.push(sql`not (${overdueSql(s.today)})`);
+  if (s.q) {
+    const like = `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(
+      or(
+        ilike(rectifications.problem, like),
+        ilike(rectifications.requirement, like),
+        ilike(rectifications.responsiblePerson, like),
+        ilike(units.name, like),
+      ),
+    );
+  }
+  return and(...parts)!;
+}
+
+/** The columns every ledger row carries. */
+const rowColumns = { item: rectifications, unitName: units.name };
+
+/** One page of the ledger, nearest deadline first, with the total. */
+export async function findRectificationPage(
+  db: DbOrTx,
+  scope: LedgerScope,
+  page: { page: number; pageSize: number },
+) {
+  const where = ledgerWhere(scope);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(rowColumns)
+      .from(rectifications)
+      .innerJoin(units, eq(units.id, rectifications.unitId))
+      .where(where)
+      .orderBy(asc(rectifications.deadline), desc(rectifications.createdAt))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db
+      .select({ n: count() })
+      .from(rectifications)
+      .innerJoin(units, eq(units.id, rectifications.unitId))
+      .where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Every ledger row matching the filters (for the export), in unit then deadline order, up to `max`. */
+export function findRectificationRows(db: DbOrTx, scope: LedgerScope, max: number) {
+  return db
+    .select(rowColumns)
+    .from(rectifications)
+    .innerJoin(units, eq(units.id, rectifications.unitId))
+    .where(ledgerWhere(scope))
+    .orderBy(
+      asc(units.sortOrder),
+      asc(units.name),
+      asc(rectifications.deadline),
+      asc(rectifications.createdAt),
+    )
+    .limit(max);
+}
+
+/** Ledger counts grouped by unit, source, status and deadline: the raw material of the statistics. */
+export function countRectifications(db: DbOrTx, scope: LedgerScope) {
+  // Grouped by deadline rather than by an "overdue" expression: a bound parameter inside GROUP BY is not
+  // recognised by PostgreSQL as the same expression as in the SELECT list.
+  return db
+    .select({
+      unitId: rectifications.unitId,
+      unitName: units.name,
+      source: rectifications.source,
+      status: rectifications.status,
+      deadline: rectifications.deadline,
+      n: count(),
+    })
+    .from(rectifications)
+    .innerJoin(units, eq(units.id, rectifications.unitId))
+    .where(ledgerWhere(scope))
+    .groupBy(
+      rectifications.unitId,
+      units.name,
+      rectifications.source,
+      rectifications.status,
+      rectifications.deadline,
+    );
+}
+
+/** One item of the tenant with its unit's name, or null. */
+export async function findRectification(db: DbOrTx, tenantId: string, id: string) {
+  const [row] = await db
+    .select(rowColumns)
+    .from(rectifications)
+    .innerJoin(units, eq(units.id, rectifications.unitId))
+    .where(and(eq(rectifications.tenantId, tenantId), eq(rectifications.id, id)));
+  return row ?? null;
+}
+
+/** A ledger row with its unit's name. */
+export type LedgerRow = NonNullable<Awaited<ReturnType<typeof findRectification>>>;
+
+/** Inserts an item. */
+export async function insertRectification(
+  db: DbOrTx,
+  values: typeof rectifications.$inferInsert,
+): Promise<RectificationRow> {
+  const [row] = await db.insert(rectifications).values(values).returning();
+  return row!;
+}
+
+/** Updates an item if its version still matches; null when someone else changed it first. */
+export async function updateRectification(
+  db: DbOrTx,
+  key: { tenantId: string; id: string; version: number },
+  values: Partial<typeof rectifications.$inferInsert>,
+): Promise<RectificationRow | null> {
+  const [row] = await db
+    .update(rectifications)
+    .set({ ...values, version: sql`${rectifications.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(rectifications.tenantId, key.tenantId),
+        eq(rectifications.id, key.id),
+        eq(rectifications.version, key.version),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** The stored files behind the items' evidence, in one query. */
+export async function findEvidenceFiles(db: DbOrTx, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(files)
+    .where(and(eq(files.tenantId, tenantId), inArray(files.id, [...new Set(ids)])));
+}

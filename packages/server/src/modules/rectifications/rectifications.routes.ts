@@ -1,0 +1,87 @@
+import {
+  idParamSchema,
+  pageOf,
+  rectificationCountsSchema,
+  rectificationCreateSchema,
+  rectificationFilterSchema,
+  rectificationQuerySchema,
+  rectificationSchema,
+  rectificationSubmitSchema,
+  rectificationVerifySchema,
+} from "@duban/domain";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { contextOf, typed } from "../../http/route-context.js";
+import { submitRectification, verifyRectification } from "./rectification-actions.js";
+import { exportDisposition, exportRectifications, rectificationStats } from "./rectification-ledger.js";
+import { createRectification, findRectificationsPage, getRectification } from "./rectifications.service.js";
+
+const tags = ["rectifications"];
+const page = pageOf(rectificationSchema).extend({ abilities: z.record(z.string(), z.boolean()) });
+const stats = z.object({
+  totals: rectificationCountsSchema,
+  byUnit: z.array(rectificationCountsSchema.extend({ unit: z.object({ id: z.string(), name: z.string() }) })),
+  bySource: z.array(rectificationCountsSchema.extend({ source: z.string(), label: z.string() })),
+});
+
+/** 整改台账: raise items, the unit's measures, 销号 or 退回, statistics and the Excel ledger. */
+export async function rectificationRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
+  r.post(
+    "/api/rectifications",
+    { schema: { tags, body: rectificationCreateSchema, response: { 201: rectificationSchema } } },
+    async (request, reply) =>
+      reply.status(201).send(await createRectification(contextOf(app, request), request.body)),
+  );
+  r.get(
+    "/api/rectifications",
+    { schema: { tags, querystring: rectificationQuerySchema, response: { 200: page } } },
+    async (request) => findRectificationsPage(contextOf(app, request), request.query),
+  );
+  r.get(
+    "/api/rectifications/stats",
+    { schema: { tags, querystring: rectificationFilterSchema, response: { 200: stats } } },
+    async (request) => rectificationStats(contextOf(app, request), request.query),
+  );
+  r.get(
+    "/api/rectifications/export.xlsx",
+    { schema: { tags, querystring: rectificationFilterSchema } },
+    async (request, reply) => {
+      const ctx = contextOf(app, request);
+      const body = await exportRectifications(ctx, request.query);
+      return reply
+        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", exportDisposition(ctx))
+        .send(body);
+    },
+  );
+  r.get(
+    "/api/rectifications/:id",
+    { schema: { tags, params: idParamSchema, response: { 200: rectificationSchema } } },
+    async (request) => getRectification(contextOf(app, request), request.params.id),
+  );
+  r.post(
+    "/api/rectifications/:id/submit",
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        body: rectificationSubmitSchema,
+        response: { 200: rectificationSchema },
+      },
+    },
+    async (request) => submitRectification(contextOf(app, request), request.params.id, request.body),
+  );
+  r.post(
+    "/api/rectifications/:id/verify",
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        body: rectificationVerifySchema,
+        response: { 200: rectificationSchema },
+      },
+    },
+    async (request) => verifyRectification(contextOf(app, request), request.params.id, request.body),
+  );
+}

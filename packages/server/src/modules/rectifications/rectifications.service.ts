@@ -1,0 +1,165 @@
+import {
+  type Rectification,
+  type RectificationCreateInput,
+  type RectificationQuery,
+  type RectificationSource,
+  type RectificationStatus,
+  shanghaiDate,
+} from "@duban/domain";
+import type { DbOrTx } from "../../db/client.js";
+import { forbidden, invalid, notFound } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { toFileRef } from "../evidence/evidence.service.js";
+import { notifyUnit } from "../notifications/notify.js";
+import { findUnit } from "../units/units.repository.js";
+import {
+  canCreateRectification,
+  canSeeAllRectifications,
+  canSeeRectification,
+  canSubmitRectification,
+  canVerifyRectification,
+} from "./rectifications.policy.js";
+import * as repo from "./rectifications.repository.js";
+
+/** Today in Shanghai by the app's clock: the day the overdue rule compares deadlines with. */
+export function todayOf(ctx: ServiceContext): string {
+  return shanghaiDate(ctx.clock.now());
+}
+
+/** The ledger scope of the actor: schools are held to their own unit whatever they ask for. */
+export function ledgerScope(ctx: ServiceContext, filter: Omit<repo.LedgerScope, "tenantId" | "today">) {
+  return {
+    ...filter,
+    tenantId: ctx.actor.tenantId,
+    today: todayOf(ctx),
+    ownUnitId: canSeeAllRectifications(ctx.actor)
+      ? null
+      : (ctx.actor.unitId ?? "00000000-0000-0000-0000-000000000000"),
+  };
+}
+
+/** Builds the API shape of items, loading their evidence files in one query. */
+export async function toRectifications(
+  ctx: ServiceContext,
+  rows: repo.LedgerRow[],
+): Promise<Rectification[]> {
+  const fileRows = await repo.findEvidenceFiles(
+    ctx.database.db,
+    ctx.actor.tenantId,
+    rows.flatMap((r) => r.item.fileIds),
+  );
+  const today = todayOf(ctx);
+  return rows.map(({ item: r, unitName }) => ({
+    id: r.id,
+    unit: { id: r.unitId, name: unitName },
+    problem: r.problem,
+    requirement: r.requirement,
+    deadline: r.deadline,
+    responsiblePerson: r.responsiblePerson,
+    source: r.source as RectificationSource,
+    sourceId: r.sourceId,
+    status: r.status as RectificationStatus,
+    overdue: r.status !== "accepted" && r.deadline < today,
+    measures: r.measures,
+    files: r.fileIds.flatMap((id) => fileRows.filter((f) => f.id === id).map(toFileRef)),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    verifierId: r.verifierId,
+    verifiedAt: r.verifiedAt?.toISOString() ?? null,
+    returnReason: r.returnReason,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    version: r.version,
+    abilities: {
+      submit: canSubmitRectification(ctx.actor, r),
+      verify: r.status === "submitted" && canVerifyRectification(ctx.actor, r),
+    },
+  }));
+}
+
+/** One item the actor may see, as stored; another tenant's or another school's answers 404. */
+export async function getRectificationRow(ctx: ServiceContext, id: string): Promise<repo.LedgerRow> {
+  const row = await repo.findRectification(ctx.database.db, ctx.actor.tenantId, id);
+  if (!row || !canSeeRectification(ctx.actor, row.item)) throw notFound("整改事项");
+  return row;
+}
+
+/** One item as the API shows it. */
+export async function getRectification(ctx: ServiceContext, id: string): Promise<Rectification> {
+  const [item] = await toRectifications(ctx, [await getRectificationRow(ctx, id)]);
+  return item!;
+}
+
+/** A page of the 整改台账 with the filters applied. */
+export async function findRectificationsPage(ctx: ServiceContext, query: RectificationQuery) {
+  const { page, pageSize, ...filter } = query;
+  const { rows, total } = await repo.findRectificationPage(ctx.database.db, ledgerScope(ctx, filter), {
+    page,
+    pageSize,
+  });
+  return {
+    items: await toRectifications(ctx, rows),
+    total,
+    page,
+    pageSize,
+    abilities: { create: canCreateRectification(ctx.actor), export: true },
+  };
+}
+
+/**
+ * Writes a new item inside the caller's transaction and tells the unit; the caller has checked the unit and
+ * the actor's right to raise it. Inspections use this to turn a finding into an item in one step.
+ */
+export async function insertRectificationIn(
+  ctx: ServiceContext,
+  tx: DbOrTx,
+  input: RectificationCreateInput,
+): Promise<repo.RectificationRow> {
+  const row = await repo.insertRectification(tx, {
+    tenantId: ctx.actor.tenantId,
+    unitId: input.unitId,
+    problem: input.problem,
+    requirement: input.requirement,
+    deadline: input.deadline,
+    responsiblePerson: input.responsiblePerson ?? null,
+    source: input.source,
+    sourceId: input.sourceId ?? null,
+    createdBy: ctx.actor.userId,
+  });
+  await notifyUnit(tx, {
+    tenantId: ctx.actor.tenantId,
+    unitId: row.unitId,
+    kind: "rectification.created",
+    title: `新的整改事项：请于 ${row.deadline} 前完成整改`,
+    body: row.problem,
+    link: `/rectifications/${row.id}`,
+    entity: "rectification",
+    entityId: row.id,
+  });
+  await audit(ctx, tx, {
+    action: "rectification.create",
+    entity: "rectification",
+    entityId: row.id,
+    summary: { unitId: row.unitId, source: row.source, deadline: row.deadline },
+  });
+  return row;
+}
+
+/** The tenant unit an item is raised for, checked against the actor's right; a foreign id is a field error. */
+export async function assertRectifiableUnit(ctx: ServiceContext, unitId: string) {
+  if (!canCreateRectification(ctx.actor)) throw forbidden("只有督查室、责任督学或管理员可以录入整改事项");
+  const unit = await findUnit(ctx.database.db, ctx.actor.tenantId, unitId);
+  if (!unit) throw invalid([{ path: "unitId", message: "单位不存在" }]);
+  if (!canCreateRectification(ctx.actor, unit)) throw forbidden("责任督学只能对学校录入整改事项");
+  return unit;
+}
+
+/** Raises a 整改 item for a unit and notifies it. */
+export async function createRectification(
+  ctx: ServiceContext,
+  input: RectificationCreateInput,
+): Promise<Rectification> {
+  await assertRectifiableUnit(ctx, input.unitId);
+  const row = await ctx.database.db.transaction((tx) => insertRectificationIn(ctx, tx, input));
+  return getRectification(ctx, row.id);
+}
