@@ -6,6 +6,12 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+/** A flag that is on unless set to 0 or false. */
+const flagOn = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => v !== "0" && v !== "false");
+
 /** Environment variables Duban reads, parsed once at start. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -33,6 +39,8 @@ const envSchema = z.object({
   DUBAN_DEMO: flag,
   DUBAN_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SCHEDULER: flagOn,
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -51,6 +59,9 @@ export interface Config {
   workers: number;
   poolSize: number;
   logLevel: string;
+  /** Run reminders, automatic notices and the delivery queue in `duban serve` (off in tests). */
+  scheduler: boolean;
+  schedulerIntervalMs: number;
   /** argon2id cost; lowered only by the test harness to keep suites fast. */
   argon2: { memoryCost: number; timeCost: number };
 }
@@ -76,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.DUBAN_WORKERS,
     poolSize: e.DATABASE_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
+    scheduler: e.SCHEDULER,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     // OWASP's argon2id baseline: 19 MiB, 2 passes.
     argon2: { memoryCost: 19_456, timeCost: 2 },
   };

@@ -33,6 +33,33 @@ const UnitKeywordsPage = lazy(() =>
   import("./pages/settings/unit-keywords-page").then((m) => ({ default: m.UnitKeywordsPage })),
 );
 
+const NotificationsPage = lazy(() =>
+  import("./pages/notifications/notifications-page").then((m) => ({ default: m.NotificationsPage })),
+);
+const NoticesPage = lazy(() =>
+  import("./pages/notices/notices-page").then((m) => ({ default: m.NoticesPage })),
+);
+const NoticeDetailPage = lazy(() =>
+  import("./pages/notices/notice-detail-page").then((m) => ({ default: m.NoticeDetailPage })),
+);
+const ExtensionsPage = lazy(() =>
+  import("./pages/extensions/extensions-page").then((m) => ({ default: m.ExtensionsPage })),
+);
+const RectificationsPage = lazy(() =>
+  import("./pages/rectifications/rectifications-page").then((m) => ({ default: m.RectificationsPage })),
+);
+const RectificationDetailPage = lazy(() =>
+  import("./pages/rectifications/rectification-detail-page").then((m) => ({
+    default: m.RectificationDetailPage,
+  })),
+);
+const InspectionsPage = lazy(() =>
+  import("./pages/inspections/inspections-page").then((m) => ({ default: m.InspectionsPage })),
+);
+const MyInstructionsPage = lazy(() =>
+  import("./pages/instructions/my-instructions-page").then((m) => ({ default: m.MyInstructionsPage })),
+);
+
 /** Every route of the app; admin areas check access and show 403 to others. */
 export function AppRoutes() {
   return (
@@ -68,6 +95,28 @@ export function AppRoutes() {
         <Route path="assignments/:id" element={<AssignmentRedirect />} />
         <Route path="assignments/:id/report" element={<ReportPage />} />
         <Route path="units/:id/work" element={<UnitWorkPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="notices" element={<NoticesPage />} />
+        <Route path="notices/:id" element={<NoticeDetailPage />} />
+        <Route path="extensions" element={<ExtensionsPage />} />
+        <Route path="rectifications" element={<RectificationsPage />} />
+        <Route path="rectifications/:id" element={<RectificationDetailPage />} />
+        <Route
+          path="inspections"
+          element={
+            <RequireArea area="inspections">
+              <InspectionsPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="instructions/mine"
+          element={
+            <RequireArea area="instructions">
+              <MyInstructionsPage />
+            </RequireArea>
+          }
+        />
         <Route path="plan-imports/:id" element={<ReviewPage />} />
         <Route
           path="settings/unit-keywords"

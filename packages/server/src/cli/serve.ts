@@ -4,6 +4,7 @@ import { buildApp } from "../app.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type Config, loadConfig } from "../env.js";
+import { startScheduler } from "../jobs/scheduler.js";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
 import { demoUsers } from "../seed/demo-data.js";
 import { CliError } from "./runtime.js";
@@ -72,10 +73,15 @@ async function listen(config: Config, demo: boolean): Promise<void> {
     if (demo) await seedDemo(database.db, config, { demo: true });
   }
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  // Every process may run it: reminders are claimed by unique key, deliveries with SKIP LOCKED.
+  const stopScheduler = config.scheduler
+    ? startScheduler({ database, intervalMs: config.schedulerIntervalMs, log: app.log })
+    : async () => undefined;
   let closing = false;
   const stop = async () => {
     if (closing) return;
     closing = true;
+    await stopScheduler();
     await app.close();
     await database.close();
     process.exit(0);

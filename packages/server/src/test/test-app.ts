@@ -39,6 +39,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...config,
     argon2: { memoryCost: 1024, timeCost: 1 },
     loginRateLimitPerMinute: 10_000,
+    // Tests drive reminders and deliveries by calling them with their own clock.
+    scheduler: false,
     ...overrides,
   };
 }

@@ -77,11 +77,12 @@ export function useMyWork() {
   });
 }
 
-/** The assignments of a task, removed ones included. */
+/** The assignments of a task, removed ones included; nothing is asked while `nodeId` is empty. */
 export function useNodeAssignments(nodeId: string) {
   return useQuery({
     queryKey: [...executionKey, "node-assignments", nodeId],
     queryFn: ({ signal }) => apiRequest<Assignment[]>(`/nodes/${nodeId}/assignments`, { signal }),
+    enabled: nodeId !== "",
   });
 }
 

@@ -31,11 +31,12 @@ export function usePlans(year: number | undefined) {
   });
 }
 
-/** A published plan with its tree. */
+/** A published plan with its tree; nothing is asked while `id` is empty (e.g. no plan picked yet). */
 export function usePlan(id: string) {
   return useQuery({
     queryKey: [...plansKey, "detail", id],
     queryFn: ({ signal }) => apiRequest<PlanDetail>(`/plans/${id}`, { signal }),
+    enabled: id !== "",
   });
 }
 

@@ -4,6 +4,7 @@ import { Suspense, useState } from "react";
 import { Outlet } from "react-router";
 import { useIsMobile } from "../hooks/use-is-mobile";
 import { useSignedInUser } from "../hooks/use-signed-in-user";
+import { NotificationBell } from "./notification-bell";
 import { FullPageSpin } from "./require-auth";
 import { SideMenu } from "./side-menu";
 import { UserMenu } from "./user-menu";
@@ -46,7 +47,8 @@ export function AppLayout() {
             {me.tenant.name}
           </Typography.Text>
         )}
-        <Flex flex={1} justify="flex-end">
+        <Flex flex={1} justify="flex-end" align="center" gap={4}>
+          <NotificationBell />
           <UserMenu />
         </Flex>
       </Layout.Header>

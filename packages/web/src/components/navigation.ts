@@ -1,7 +1,19 @@
 import type { Me, Role } from "@duban/domain";
 
 /** An area of the app with its own route. */
-export type Area = "plans" | "planImports" | "units" | "groups" | "users" | "audit" | "unitKeywords";
+export type Area =
+  | "plans"
+  | "planImports"
+  | "notices"
+  | "extensions"
+  | "rectifications"
+  | "inspections"
+  | "instructions"
+  | "units"
+  | "groups"
+  | "users"
+  | "audit"
+  | "unitKeywords";
 
 interface AreaRule {
   path: string;
@@ -42,6 +54,52 @@ const rules: Record<Area, AreaRule> = {
     menuRoles: [],
     label: { manage: "新建计划", read: "新建计划" },
     manageRoles: ["admin", "supervisor"],
+  },
+  // Schools read only their own 督办单; everyone else reads the whole 督办台账.
+  notices: {
+    path: "/notices",
+    view: "viewNotices",
+    manage: "viewNoticeLedger",
+    roles: allRoles,
+    menuRoles: ["admin", "leader", "supervisor", "department", "school"],
+    label: { manage: "督办台账", read: "督办单" },
+    manageRoles: ["admin", "leader", "supervisor", "department"],
+  },
+  extensions: {
+    path: "/extensions",
+    view: "viewExtensions",
+    manage: "decideExtensions",
+    roles: allRoles,
+    menuRoles: ["supervisor", "department"],
+    label: { manage: "延期申请", read: "延期申请" },
+    manageRoles: ["supervisor", "department"],
+  },
+  rectifications: {
+    path: "/rectifications",
+    view: "viewRectifications",
+    manage: "createRectifications",
+    roles: allRoles,
+    menuRoles: allRoles,
+    label: { manage: "整改台账", read: "整改台账" },
+    manageRoles: ["admin", "supervisor", "inspector"],
+  },
+  inspections: {
+    path: "/inspections",
+    view: "viewInspections",
+    manage: "createInspections",
+    roles: ["admin", "leader", "supervisor", "inspector"],
+    menuRoles: ["leader", "supervisor", "inspector"],
+    label: { manage: "督导检查", read: "督导检查" },
+    manageRoles: ["inspector"],
+  },
+  instructions: {
+    path: "/instructions/mine",
+    view: "viewOwnInstructions",
+    manage: "writeInstructions",
+    roles: ["leader"],
+    menuRoles: ["leader"],
+    label: { manage: "我的批示", read: "我的批示" },
+    manageRoles: ["leader"],
   },
   units: {
     path: "/units",
@@ -90,7 +148,20 @@ const rules: Record<Area, AreaRule> = {
   },
 };
 
-const areaOrder: Area[] = ["plans", "planImports", "units", "groups", "users", "audit", "unitKeywords"];
+const areaOrder: Area[] = [
+  "plans",
+  "planImports",
+  "notices",
+  "extensions",
+  "rectifications",
+  "inspections",
+  "instructions",
+  "units",
+  "groups",
+  "users",
+  "audit",
+  "unitKeywords",
+];
 
 function hasRole(me: Me, allowed: Role[]): boolean {
   return me.roles.some((role) => allowed.includes(role));

@@ -1,12 +1,17 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
   CheckSquareOutlined,
+  ClockCircleOutlined,
+  EditOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   ProfileOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from "@ant-design/icons";
 import { Menu } from "antd";
 import type { ReactNode } from "react";
@@ -17,6 +22,11 @@ import { menuEntries, menuKeyOf } from "./navigation";
 const icons: Record<string, ReactNode> = {
   home: <HomeOutlined />,
   plans: <ProfileOutlined />,
+  notices: <AlertOutlined />,
+  extensions: <ClockCircleOutlined />,
+  rectifications: <ToolOutlined />,
+  inspections: <FileSearchOutlined />,
+  instructions: <EditOutlined />,
   unitKeywords: <BookOutlined />,
   unitWork: <CheckSquareOutlined />,
   units: <BankOutlined />,

@@ -5,6 +5,7 @@ import { type Cycle, useAssignment, useCycles, useReportsOf } from "../../api/ex
 import { usePlan } from "../../api/plans";
 import { AcknowledgeButton } from "../../components/acknowledge-button";
 import { formatPlanDate } from "../../components/plan-format";
+import { ExtensionButton } from "../extensions/extension-dialog";
 import { findNode } from "../tasks/task-tree";
 import { ReportForm } from "./report-form";
 
@@ -38,7 +39,9 @@ function ReportLoader({ assignment }: { assignment: Assignment }) {
       <Typography.Text type="secondary">
         {assignment.unit.name}
         {cycle && ` · ${cycle.name} · 截止 ${formatPlanDate(cycle.dueDate)}`}
+        {assignment.dueDate && ` · 完成时限 ${formatPlanDate(assignment.dueDate)}`}
       </Typography.Text>
+      <ExtensionButton assignment={assignment} size="small" style={{ alignSelf: "flex-start" }} />
       {assignment.abilities.acknowledge && (
         <Alert
           type="warning"

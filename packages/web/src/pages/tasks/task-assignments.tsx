@@ -6,6 +6,7 @@ import { AcknowledgedTag } from "../../components/acknowledged-tag";
 import { LightTag } from "../../components/light-tag";
 import { NavButton } from "../../components/nav-button";
 import { formatPlanDate } from "../../components/plan-format";
+import { canRequestExtension, ExtensionDialog } from "../extensions/extension-dialog";
 import { RemoveDialog } from "./remove-dialog";
 
 /** The units a task was assigned to, with light, progress and 签收 state; withdrawn ones stay as history. */
@@ -19,6 +20,7 @@ export function TaskAssignments({
   canAssign: boolean;
 }) {
   const [removing, setRemoving] = useState<Assignment | null>(null);
+  const [extending, setExtending] = useState<Assignment | null>(null);
   const columns: TableColumnsType<Assignment> = [
     {
       title: "单位",
@@ -73,7 +75,7 @@ export function TaskAssignments({
     {
       title: "操作",
       key: "actions",
-      width: 170,
+      width: 230,
       render: (_, a) => (
         <Flex gap={8} wrap>
           {a.abilities.acknowledge && <AcknowledgeButton assignment={a} size="small" type="primary" />}
@@ -81,6 +83,11 @@ export function TaskAssignments({
             <NavButton to={`/assignments/${a.id}/report`} size="small">
               填报
             </NavButton>
+          )}
+          {canRequestExtension(a) && (
+            <Button size="small" onClick={() => setExtending(a)}>
+              申请延期
+            </Button>
           )}
           {a.abilities.remove && (
             <Button size="small" danger onClick={() => setRemoving(a)}>
@@ -105,6 +112,7 @@ export function TaskAssignments({
         locale={{ emptyText: "尚未交办" }}
       />
       <RemoveDialog assignment={removing} onClose={() => setRemoving(null)} />
+      {extending && <ExtensionDialog assignment={extending} onClose={() => setExtending(null)} />}
     </>
   );
 }

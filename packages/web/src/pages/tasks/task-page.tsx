@@ -6,6 +6,7 @@ import { Link, useParams } from "react-router";
 import { useClosures } from "../../api/decompose";
 import { useNodeAssignments, useReportsOf } from "../../api/execution";
 import { usePlan } from "../../api/plans";
+import { InstructionsPanel } from "../../components/instructions-panel";
 import { LightTag } from "../../components/light-tag";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
@@ -21,6 +22,7 @@ import { ReportCard } from "./report-card";
 import { TaskAssignments } from "./task-assignments";
 import { TaskIndicators } from "./task-indicators";
 import { TaskItems } from "./task-items";
+import { TaskSupervisionActions } from "./task-supervision";
 import { findNode } from "./task-tree";
 
 /** A task of a published plan (`/plans/:planId/tasks/:nodeId`). */
@@ -78,6 +80,7 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
                   申请办结
                 </Button>
               )}
+              <TaskSupervisionActions node={node} />
               <Button icon={<HistoryOutlined />} onClick={() => setShowChanges(true)}>
                 变更记录
               </Button>
@@ -107,6 +110,7 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
         />
       </div>
       <ClosureBanner node={node} isSupervisor={isSupervisor} />
+      <InstructionsPanel entity="plan_node" entityId={node.id} />
       {canDecompose && <DecomposeToolbar node={node} isSupervisor={isSupervisor} />}
       {node.text && (
         <blockquote

@@ -1,0 +1,85 @@
+import { addDays, dayNumber, daysBetween, shanghaiDate } from "@duban/domain";
+
+/** A plan's 催办 settings; `defaultReminderSettings` when the plan has none. */
+export interface ReminderSettings {
+  remindDaysBefore: number;
+  escalateAfterDays: number;
+  workdaysOnly: boolean;
+}
+
+/** What a plan without settings uses. */
+export const defaultReminderSettings: ReminderSettings = {
+  remindDaysBefore: 3,
+  escalateAfterDays: 3,
+  workdaysOnly: false,
+};
+
+/** Who a reminder is for: the unit's staff, its heads, or the bureau's supervisors. */
+export type ReminderAudience = "unit" | "head" | "supervisor";
+
+/** One reminder due today; `key` is its once-only kind in reminder_log. */
+export interface DueReminder {
+  key: string;
+  kind: "due_soon" | "due" | "overdue" | "escalate_head" | "escalate_supervisor";
+  audience: ReminderAudience;
+  /** Days overdue (negative: days left). */
+  daysLate: number;
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+/** 22:00–07:00 Shanghai: no robot or SMS messages, they wait for the morning. */
+const QUIET_FROM_HOUR = 22;
+const QUIET_UNTIL_HOUR = 7;
+
+/** Whether a Shanghai calendar day is Saturday or Sunday. */
+export function isWeekend(date: string): boolean {
+  // 1970-01-01 was a Thursday; day 2 of that week is Saturday.
+  const weekday = (((dayNumber(date) + 3) % 7) + 7) % 7; // 0 = Monday
+  return weekday >= 5;
+}
+
+/**
+ * The reminders due today for one assignment in one open cycle without a submitted report. The keys carry no
+ * date except the daily overdue one, so a reminder missed on its day (a weekend, a restart) still goes out on the
+ * next run, and only once.
+ */
+export function dueReminders(input: {
+  today: string;
+  dueDate: string;
+  settings: ReminderSettings;
+}): DueReminder[] {
+  const { today, dueDate, settings } = input;
+  if (settings.workdaysOnly && isWeekend(today)) return [];
+  const late = daysBetween(dueDate, today);
+  if (late < 0)
+    return -late <= settings.remindDaysBefore
+      ? [{ key: "due_soon", kind: "due_soon", audience: "unit", daysLate: late }]
+      : [];
+  if (late === 0) return [{ key: "due", kind: "due", audience: "unit", daysLate: 0 }];
+  const out: DueReminder[] = [{ key: `overdue:${today}`, kind: "overdue", audience: "unit", daysLate: late }];
+  const m = Math.max(1, settings.escalateAfterDays);
+  if (late >= m) out.push({ key: "escalate_head", kind: "escalate_head", audience: "head", daysLate: late });
+  if (late >= 2 * m)
+    out.push({
+      key: "escalate_supervisor",
+      kind: "escalate_supervisor",
+      audience: "supervisor",
+      daysLate: late,
+    });
+  return out;
+}
+
+/** Whether an instant falls in the night quiet hours (Shanghai time). */
+export function isQuietHour(now: Date): boolean {
+  const hour = new Date(now.getTime() + SHANGHAI_OFFSET_MS).getUTCHours();
+  return hour >= QUIET_FROM_HOUR || hour < QUIET_UNTIL_HOUR;
+}
+
+/** When a robot message may go out: now, or 07:00 Shanghai after the quiet hours. */
+export function robotSendTime(now: Date): Date {
+  if (!isQuietHour(now)) return now;
+  const today = shanghaiDate(now);
+  const hour = new Date(now.getTime() + SHANGHAI_OFFSET_MS).getUTCHours();
+  const day = hour >= QUIET_FROM_HOUR ? addDays(today, 1) : today;
+  return new Date(`${day}T0${QUIET_UNTIL_HOUR}:00:00+08:00`);
+}

@@ -1,0 +1,99 @@
+import { and, arrayOverlaps, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.js";
+import {
+  assignments,
+  planNodes,
+  planReminderSettings,
+  plans,
+  reminderLog,
+  reportCycles,
+  reports,
+  units,
+  users,
+} from "../db/schema.js";
+
+/**
+ * Every active assignment of a published plan paired with each open cycle of that plan for which the unit has
+ * not submitted: the work reminders are about. Across all tenants: the scheduler serves the whole installation.
+ */
+export async function findUnreportedCycles(db: DbOrTx, tenantId?: string) {
+  return (
+    db
+      .select({
+        tenantId: assignments.tenantId,
+        assignmentId: assignments.id,
+        unitId: assignments.unitId,
+        unitName: units.name,
+        planId: plans.id,
+        nodeId: planNodes.id,
+        nodeTitle: planNodes.title,
+        cycleId: reportCycles.id,
+        cycleName: reportCycles.name,
+        cycleDue: reportCycles.dueDate,
+        remindDaysBefore: planReminderSettings.remindDaysBefore,
+        escalateAfterDays: planReminderSettings.escalateAfterDays,
+        workdaysOnly: planReminderSettings.remindWorkdaysOnly,
+      })
+      .from(assignments)
+      .innerJoin(plans, and(eq(plans.id, assignments.planId), eq(plans.status, "published")))
+      .innerJoin(planNodes, eq(planNodes.id, assignments.nodeId))
+      .innerJoin(units, eq(units.id, assignments.unitId))
+      .innerJoin(
+        reportCycles,
+        and(
+          eq(reportCycles.tenantId, assignments.tenantId),
+          eq(reportCycles.planId, assignments.planId),
+          eq(reportCycles.status, "open"),
+        ),
+      )
+      .leftJoin(planReminderSettings, eq(planReminderSettings.planId, plans.id))
+      // A returned or draft report still owes an answer; only submitted or approved ones end the reminders.
+      .leftJoin(
+        reports,
+        and(
+          eq(reports.tenantId, assignments.tenantId),
+          eq(reports.cycleId, reportCycles.id),
+          eq(reports.assignmentId, assignments.id),
+          inArray(reports.status, ["submitted", "approved"]),
+        ),
+      )
+      .where(
+        and(
+          eq(assignments.status, "active"),
+          isNull(reports.id),
+          tenantId ? eq(assignments.tenantId, tenantId) : undefined,
+        ),
+      )
+  );
+}
+
+/** One row per unreported cycle. */
+export type UnreportedCycle = Awaited<ReturnType<typeof findUnreportedCycles>>[number];
+
+/** Claims a reminder; true only for the one process whose insert won the unique key. */
+export async function claimReminder(
+  tx: DbOrTx,
+  claim: { tenantId: string; assignmentId: string; cycleId: string; kind: string },
+): Promise<boolean> {
+  const rows = await tx
+    .insert(reminderLog)
+    .values(claim)
+    .onConflictDoNothing()
+    .returning({ id: reminderLog.id });
+  return rows.length > 0;
+}
+
+/** Enabled users of the tenant with any of the roles, optionally only those of one unit. */
+export async function findPeople(tx: DbOrTx, tenantId: string, roles: string[], unitId?: string) {
+  return tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      and(
+        eq(users.tenantId, tenantId),
+        eq(users.enabled, true),
+        arrayOverlaps(users.roles, roles),
+        unitId ? eq(users.unitId, unitId) : sql`true`,
+      ),
+    );
+}

@@ -1,0 +1,50 @@
+import { addDays, shanghaiDate } from "@duban/domain";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reminderLog, supervisionNotices } from "../db/schema.js";
+import { buildAssignedPlan } from "../test/notice-fixtures.js";
+import { createTestApp, type TestApp } from "../test/test-app.js";
+import { startScheduler } from "./scheduler.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+// The scheduler serves every tenant in the database; on a shared PostgreSQL that would remind other test files'
+// tenants at this file's clock, so it runs on this file's own PGlite only.
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))("startScheduler", () => {
+  it("raises automatic notices and sends reminders on its own, and stops cleanly", async () => {
+    const p = await buildAssignedPlan(t);
+    const today = shanghaiDate(new Date());
+    const res = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {
+      name: "本期",
+      startDate: addDays(today, -40),
+      dueDate: addDays(today, -10),
+    });
+    expect(res.statusCode).toBe(201);
+    const errors: unknown[] = [];
+    const stop = startScheduler({
+      database: t.database,
+      intervalMs: 50,
+      log: { error: (e) => errors.push(e) },
+    });
+    const claimed = async () =>
+      t.database.db.select().from(reminderLog).where(eq(reminderLog.tenantId, p.tenant.id));
+    for (let i = 0; i < 200 && (await claimed()).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    await stop();
+    expect(errors).toEqual([]);
+    expect((await claimed()).map((r) => r.kind).sort()).toEqual([
+      "escalate_head",
+      "escalate_supervisor",
+      `overdue:${today}`,
+    ]);
+    const notices = await t.database.db
+      .select()
+      .from(supervisionNotices)
+      .where(eq(supervisionNotices.tenantId, p.tenant.id));
+    expect(notices.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,63 @@
+import type { Database } from "../db/client.js";
+import { tenants } from "../db/schema.js";
+import { raiseAutoNotices } from "../modules/notices/auto-notices.js";
+import { drainDeliveries } from "../notify/delivery-worker.js";
+import { runReminders } from "./run-reminders.js";
+
+/** Where the scheduler reports trouble; Fastify's logger fits. */
+export interface SchedulerLog {
+  error(obj: unknown, msg?: string): void;
+}
+
+/** One pass: automatic 督办单 for every tenant, today's reminders, then the delivery queue. */
+export async function runScheduledWork(deps: { database: Database; now: Date; log?: SchedulerLog }) {
+  const { database, now } = deps;
+  for (const t of await database.db.select({ id: tenants.id }).from(tenants)) {
+    try {
+      await raiseAutoNotices({ database }, { tenantId: t.id, now });
+    } catch (e) {
+      // One tenant's bad data must not stop the others' reminders.
+      deps.log?.error({ err: e, tenantId: t.id }, "自动督办单扫描失败");
+    }
+  }
+  const reminders = await runReminders({ database, now });
+  const deliveries = await drainDeliveries({ database }, { now });
+  return { reminders, deliveries };
+}
+
+/**
+ * Runs the scheduled work every `intervalMs` in this process. Safe with several processes on one PostgreSQL:
+ * reminders are claimed by unique key and deliveries with SKIP LOCKED. Returns a stop function that waits for
+ * a pass in progress.
+ */
+export function startScheduler(deps: {
+  database: Database;
+  intervalMs: number;
+  now?: () => Date;
+  log?: SchedulerLog;
+}): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  const tick = () => {
+    // A slow pass (a mail server timing out) is not stacked on by the next tick.
+    if (running) return;
+    running = runScheduledWork({
+      database: deps.database,
+      now: deps.now?.() ?? new Date(),
+      ...(deps.log ? { log: deps.log } : {}),
+    })
+      .catch((e) => deps.log?.error({ err: e }, "定时任务失败"))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, deps.intervalMs);
+  timer.unref();
+  // The first pass waits a few seconds so startup (migrations, the listen) finishes first.
+  const first = setTimeout(tick, Math.min(5000, deps.intervalMs));
+  first.unref();
+  return async () => {
+    clearInterval(timer);
+    clearTimeout(first);
+    await running;
+  };
+}

@@ -1,0 +1,28 @@
+import { pageOf } from "@duban/domain";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { contextOf, typed } from "../../http/route-context.js";
+import { channelPutSchema, channelSchema, deliveryQuerySchema, deliverySchema } from "./channels.schemas.js";
+import { findChannelSettings, findDeliveryPage, saveChannelSetting } from "./channels.service.js";
+
+const tags = ["channels"];
+
+/** Message channels (SMTP, 企业微信/钉钉 robots) and the delivery log, for administrators. */
+export async function channelRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
+  r.get(
+    "/api/channels",
+    { schema: { tags, response: { 200: z.object({ items: z.array(channelSchema) }) } } },
+    async (request) => findChannelSettings(contextOf(app, request)),
+  );
+  r.put(
+    "/api/channels",
+    { schema: { tags, body: channelPutSchema, response: { 200: channelSchema } } },
+    async (request) => saveChannelSetting(contextOf(app, request), request.body),
+  );
+  r.get(
+    "/api/deliveries",
+    { schema: { tags, querystring: deliveryQuerySchema, response: { 200: pageOf(deliverySchema) } } },
+    async (request) => findDeliveryPage(contextOf(app, request), request.query),
+  );
+}

@@ -1,0 +1,61 @@
+import { and, eq, isNull, or } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.js";
+import { channelSettings, deliveries } from "../db/schema.js";
+import { robotSendTime } from "../jobs/reminder-rules.js";
+import type { ChannelKind } from "./channel-config.js";
+
+/** What a message says, whichever channel carries it. */
+export interface OutgoingMessage {
+  title: string;
+  text: string;
+}
+
+/** A payload as queued: the message, and for email its subject and body. */
+export interface DeliveryPayload extends OutgoingMessage {
+  [key: string]: unknown;
+}
+
+/**
+ * Queues a message on the tenant's channels, inside the caller's transaction: each group robot (the unit's own
+ * overriding the tenant's) and one email per address. Robots wait out the night's quiet hours; email does not.
+ */
+export async function enqueueMessage(
+  tx: DbOrTx,
+  input: { tenantId: string; unitId: string | null; emails: string[]; message: OutgoingMessage; now: Date },
+): Promise<number> {
+  const { tenantId, unitId, message, now } = input;
+  const settings = await tx
+    .select()
+    .from(channelSettings)
+    .where(
+      and(
+        eq(channelSettings.tenantId, tenantId),
+        eq(channelSettings.enabled, true),
+        unitId
+          ? or(isNull(channelSettings.unitId), eq(channelSettings.unitId, unitId))
+          : isNull(channelSettings.unitId),
+      ),
+    );
+  // A unit's own setting wins over the tenant's for the same kind.
+  const chosen = new Map<string, (typeof settings)[number]>();
+  for (const s of settings) if (!chosen.has(s.kind) || s.unitId) chosen.set(s.kind, s);
+  const rows: (typeof deliveries.$inferInsert)[] = [];
+  for (const s of chosen.values()) {
+    const kind = s.kind as ChannelKind;
+    const payload = { title: message.title, text: message.text };
+    if (kind === "email")
+      for (const email of new Set(input.emails))
+        rows.push({ tenantId, settingId: s.id, channel: kind, target: email, payload, nextAttemptAt: now });
+    else
+      rows.push({
+        tenantId,
+        settingId: s.id,
+        channel: kind,
+        target: String((s.config as { webhook?: string }).webhook ?? ""),
+        payload,
+        nextAttemptAt: robotSendTime(now),
+      });
+  }
+  if (rows.length > 0) await tx.insert(deliveries).values(rows);
+  return rows.length;
+}

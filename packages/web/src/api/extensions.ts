@@ -1,0 +1,41 @@
+import type {
+  Extension,
+  ExtensionCreateInput,
+  ExtensionDecisionInput,
+  extensionStatuses,
+} from "@duban/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "./client";
+import type { ListPage, Paging } from "./paging";
+
+/** A 延期申请 state. */
+export type ExtensionStatus = (typeof extensionStatuses)[number];
+
+/** Filters of the extension list. */
+export interface ExtensionFilters {
+  status?: ExtensionStatus;
+  unitId?: string;
+}
+
+/** Root query key of everything about 延期申请. */
+export const extensionsKey = ["extensions"] as const;
+
+/** One page of extension requests the user may see. */
+export function useExtensions(filters: ExtensionFilters, paging: Paging) {
+  return useQuery({
+    queryKey: [...extensionsKey, "list", filters, paging],
+    queryFn: ({ signal }) =>
+      apiRequest<ListPage<Extension>>("/extensions", { query: { ...filters, ...paging }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Asks for a later due date on an assignment. */
+export function createExtension(input: ExtensionCreateInput): Promise<Extension> {
+  return apiRequest<Extension>("/extensions", { method: "POST", body: input });
+}
+
+/** The lead department's or the supervisor's 同意/不同意. */
+export function decideExtension(id: string, input: ExtensionDecisionInput): Promise<Extension> {
+  return apiRequest<Extension>(`/extensions/${id}/decision`, { method: "POST", body: input });
+}

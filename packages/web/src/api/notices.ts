@@ -1,0 +1,72 @@
+import type {
+  Notice,
+  NoticeCreateInput,
+  NoticeDecisionInput,
+  NoticeLevel,
+  NoticeReplyInput,
+  NoticeStatus,
+} from "@duban/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiRequest, apiUrl } from "./client";
+import type { ListPage, Paging } from "./paging";
+
+/** Filters of the 督办台账, shared by the list and the Excel export. */
+export interface NoticeFilters {
+  level?: NoticeLevel;
+  status?: NoticeStatus;
+  unitId?: string;
+  overdueReply?: "true" | "false";
+}
+
+/** Counts of one 立即扫描. */
+export interface ScanResult {
+  raised: number;
+  upgraded: number;
+  closed: number;
+}
+
+/** Root query key of everything about 督办单. */
+export const noticesKey = ["notices"] as const;
+
+/** One page of the 督办台账. */
+export function useNotices(filters: NoticeFilters, paging: Paging) {
+  return useQuery({
+    queryKey: [...noticesKey, "list", filters, paging],
+    queryFn: ({ signal }) =>
+      apiRequest<ListPage<Notice>>("/notices", { query: { ...filters, ...paging }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One notice with its history. */
+export function useNotice(id: string) {
+  return useQuery({
+    queryKey: [...noticesKey, "detail", id],
+    queryFn: ({ signal }) => apiRequest<Notice>(`/notices/${id}`, { signal }),
+  });
+}
+
+/** The download address of the ledger as .xlsx with the same filters. */
+export function noticesExportUrl(filters: NoticeFilters): string {
+  return apiUrl("/notices/export.xlsx", { ...filters });
+}
+
+/** Raises a 督办单 by hand. */
+export function createNotice(input: NoticeCreateInput): Promise<Notice> {
+  return apiRequest<Notice>("/notices", { method: "POST", body: input });
+}
+
+/** Runs the automatic raise/upgrade/close pass now. */
+export function scanNotices(): Promise<ScanResult> {
+  return apiRequest<ScanResult>("/notices/scan", { method: "POST" });
+}
+
+/** The unit's reply: 办理情况, measures, evidence. */
+export function replyNotice(id: string, input: NoticeReplyInput): Promise<Notice> {
+  return apiRequest<Notice>(`/notices/${id}/reply`, { method: "POST", body: input });
+}
+
+/** The supervisor accepts a reply or sends it back with a reason. */
+export function decideNotice(id: string, input: NoticeDecisionInput): Promise<Notice> {
+  return apiRequest<Notice>(`/notices/${id}/decision`, { method: "POST", body: input });
+}

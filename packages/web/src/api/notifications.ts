@@ -1,0 +1,46 @@
+import type { Notification } from "@duban/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "./client";
+import type { ListPage, Paging } from "./paging";
+
+/** A page of notifications with the user's unread count. */
+export interface NotificationPage extends ListPage<Notification> {
+  unreadCount: number;
+}
+
+/** Root query key of the notification centre. */
+export const notificationsKey = ["notifications"] as const;
+
+/** The newest notifications for the bell, polled every minute and whenever the window regains focus. */
+export function useBellNotifications() {
+  return useQuery({
+    queryKey: [...notificationsKey, "bell"],
+    queryFn: ({ signal }) =>
+      apiRequest<NotificationPage>("/notifications", { query: { page: 1, pageSize: 10 }, signal }),
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+  });
+}
+
+/** One page of the user's notifications, optionally unread only. */
+export function useNotifications(paging: Paging, unread?: boolean) {
+  return useQuery({
+    queryKey: [...notificationsKey, "list", paging, unread ?? null],
+    queryFn: ({ signal }) =>
+      apiRequest<NotificationPage>("/notifications", {
+        query: { ...paging, unread: unread ? "true" : undefined },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Marks one notification read. */
+export function readNotification(id: string): Promise<Notification> {
+  return apiRequest<Notification>(`/notifications/${id}/read`, { method: "POST" });
+}
+
+/** Marks every notification of the user read. */
+export function readAllNotifications(): Promise<{ updated: number }> {
+  return apiRequest<{ updated: number }>("/notifications/read-all", { method: "POST" });
+}

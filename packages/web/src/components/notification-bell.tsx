@@ -1,0 +1,121 @@
+import { BellOutlined } from "@ant-design/icons";
+import type { Notification } from "@duban/domain";
+import { useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Empty, Flex, List, Popover, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import {
+  notificationsKey,
+  readAllNotifications,
+  readNotification,
+  useBellNotifications,
+} from "../api/notifications";
+
+/** Opens a notification: marks it read (if unread), refreshes the counts and goes to its item. */
+export function useOpenNotification() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  return async (item: Notification) => {
+    if (!item.readAt) {
+      try {
+        await readNotification(item.id);
+      } catch {
+        // Marking read is a convenience; the link still opens.
+      }
+      void queryClient.invalidateQueries({ queryKey: notificationsKey });
+    }
+    if (item.link) navigate(item.link);
+  };
+}
+
+/** One line of a notification list: bold while unread, with its time. */
+export function NotificationItem({ item, onOpen }: { item: Notification; onOpen: () => void }) {
+  return (
+    <List.Item style={{ cursor: "pointer", paddingInline: 8 }} onClick={onOpen}>
+      <List.Item.Meta
+        avatar={<Badge status={item.readAt ? "default" : "processing"} />}
+        title={<Typography.Text strong={!item.readAt}>{item.title}</Typography.Text>}
+        description={
+          <Flex vertical>
+            <Typography.Text type="secondary" ellipsis={{ tooltip: item.body }} style={{ maxWidth: 300 }}>
+              {item.body}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {dayjs(item.createdAt).format("YYYY-MM-DD HH:mm")}
+            </Typography.Text>
+          </Flex>
+        }
+      />
+    </List.Item>
+  );
+}
+
+/** The header's bell: unread count, the newest ten, 全部已读 and a link to the full list. */
+export function NotificationBell() {
+  const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const bell = useBellNotifications();
+  const openItem = useOpenNotification();
+  const unread = bell.data?.unreadCount ?? 0;
+  const readAll = async () => {
+    await readAllNotifications();
+    void queryClient.invalidateQueries({ queryKey: notificationsKey });
+  };
+  const content = (
+    <Flex vertical style={{ width: 340, maxWidth: "80vw" }}>
+      <List
+        size="small"
+        dataSource={bell.data?.items ?? []}
+        loading={bell.isPending}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无通知" /> }}
+        style={{ maxHeight: 420, overflowY: "auto" }}
+        renderItem={(item) => (
+          <NotificationItem
+            item={item}
+            onOpen={() => {
+              setOpen(false);
+              void openItem(item);
+            }}
+          />
+        )}
+      />
+      <Flex justify="space-between" style={{ borderTop: "1px solid #f0f0f0", paddingTop: 8 }}>
+        <Button type="link" size="small" disabled={unread === 0} onClick={() => void readAll()}>
+          全部已读
+        </Button>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => {
+            setOpen(false);
+            navigate("/notifications");
+          }}
+        >
+          查看全部
+        </Button>
+      </Flex>
+    </Flex>
+  );
+  return (
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      title="通知"
+      content={content}
+      open={open}
+      onOpenChange={setOpen}
+    >
+      <Button
+        type="text"
+        aria-label="通知"
+        icon={
+          <Badge count={unread} size="small" overflowCount={99}>
+            <BellOutlined style={{ fontSize: 18 }} />
+          </Badge>
+        }
+      />
+    </Popover>
+  );
+}
