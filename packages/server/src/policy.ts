@@ -29,6 +29,7 @@ export function menuAbilities(actor: Actor): Record<string, boolean> {
     viewUnitKeywords: hasAnyRole(actor, "admin", "supervisor"),
     manageUnitKeywords: hasAnyRole(actor, "admin"),
     manageCycles: hasAnyRole(actor, "supervisor"),
+    manageChannels: hasAnyRole(actor, "admin"),
   };
 }
 

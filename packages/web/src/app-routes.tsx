@@ -32,6 +32,9 @@ const ReviewPage = lazy(() =>
 const UnitKeywordsPage = lazy(() =>
   import("./pages/settings/unit-keywords-page").then((m) => ({ default: m.UnitKeywordsPage })),
 );
+const ChannelsPage = lazy(() =>
+  import("./pages/settings/channels-page").then((m) => ({ default: m.ChannelsPage })),
+);
 
 const NotificationsPage = lazy(() =>
   import("./pages/notifications/notifications-page").then((m) => ({ default: m.NotificationsPage })),
@@ -123,6 +126,14 @@ export function AppRoutes() {
           element={
             <RequireArea area="unitKeywords">
               <UnitKeywordsPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="settings/channels"
+          element={
+            <RequireArea area="channels">
+              <ChannelsPage />
             </RequireArea>
           }
         />

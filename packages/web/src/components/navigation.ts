@@ -13,7 +13,8 @@ export type Area =
   | "groups"
   | "users"
   | "audit"
-  | "unitKeywords";
+  | "unitKeywords"
+  | "channels";
 
 interface AreaRule {
   path: string;
@@ -146,6 +147,16 @@ const rules: Record<Area, AreaRule> = {
     label: { manage: "关键词词典", read: "关键词词典" },
     manageRoles: ["admin"],
   },
+  // SMTP passwords and robot secrets: administrators only (the API sends no ability for it, so roles decide).
+  channels: {
+    path: "/settings/channels",
+    view: "viewChannels",
+    manage: "manageChannels",
+    roles: ["admin"],
+    menuRoles: ["admin"],
+    label: { manage: "消息渠道", read: "消息渠道" },
+    manageRoles: ["admin"],
+  },
 };
 
 const areaOrder: Area[] = [
@@ -161,6 +172,7 @@ const areaOrder: Area[] = [
   "users",
   "audit",
   "unitKeywords",
+  "channels",
 ];
 
 function hasRole(me: Me, allowed: Role[]): boolean {

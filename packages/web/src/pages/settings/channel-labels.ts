@@ -1,0 +1,27 @@
+import type { ChannelKind, DeliveryStatus, TlsMode } from "../../api/channels";
+
+/** 渠道 names. */
+export const channelLabels: Record<ChannelKind, string> = {
+  email: "邮件",
+  wecom: "企业微信群机器人",
+  dingtalk: "钉钉群机器人",
+};
+
+/** Delivery status names and tag colours. */
+export const deliveryStatusLabels: Record<DeliveryStatus, { label: string; color: string }> = {
+  queued: { label: "待发送", color: "processing" },
+  sent: { label: "已发送", color: "success" },
+  failed: { label: "失败", color: "error" },
+};
+
+/** SMTP TLS modes. */
+export const tlsOptions: { value: TlsMode; label: string }[] = [
+  { value: "tls", label: "SSL/TLS（通常端口 465）" },
+  { value: "starttls", label: "STARTTLS（通常端口 587）" },
+  { value: "none", label: "不加密（通常端口 25）" },
+];
+
+/** `{ value, label }` options of a label table. */
+export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}

@@ -1,0 +1,111 @@
+import { Button, Checkbox, Form, Input, InputNumber, Select, Switch } from "antd";
+import { type ChannelSetting, channelsKey, saveChannel, type TlsMode } from "../../api/channels";
+import { useWrite } from "../../hooks/use-write";
+import { tlsOptions } from "./channel-labels";
+
+interface EmailValues {
+  enabled: boolean;
+  config: {
+    host: string;
+    port: number;
+    tls: TlsMode;
+    from: string;
+    user?: string;
+    pass?: string;
+    allowSelfSigned?: boolean;
+  };
+}
+
+function initialValues(channel: ChannelSetting | undefined): EmailValues {
+  const c = (channel?.config ?? {}) as Partial<EmailValues["config"]>;
+  return {
+    enabled: channel?.enabled ?? true,
+    config: {
+      host: c.host ?? "",
+      port: c.port ?? 465,
+      tls: c.tls ?? "tls",
+      from: c.from ?? "",
+      user: c.user ?? "",
+      pass: "",
+      allowSelfSigned: c.allowSelfSigned ?? false,
+    },
+  };
+}
+
+/** 邮件 (SMTP) settings of the tenant; the password is never shown and a blank one keeps the stored one. */
+export function EmailChannelForm({ channel }: { channel: ChannelSetting | undefined }) {
+  const [form] = Form.useForm<EmailValues>();
+  const write = useWrite({
+    mutationFn: ({ enabled, config }: EmailValues) =>
+      saveChannel({
+        kind: "email",
+        unitId: null,
+        enabled,
+        config: {
+          host: config.host.trim(),
+          port: config.port,
+          tls: config.tls,
+          from: config.from.trim(),
+          user: config.user?.trim() || undefined,
+          pass: config.pass || undefined,
+          allowSelfSigned: config.allowSelfSigned || undefined,
+        },
+      }),
+    success: "邮件渠道已保存",
+    refresh: channelsKey,
+    form,
+  });
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      style={{ maxWidth: 560 }}
+      initialValues={initialValues(channel)}
+      onFinish={(values) => write.mutate(values)}
+    >
+      <Form.Item name="enabled" label="启用" valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      <Form.Item
+        name={["config", "host"]}
+        label="SMTP 主机"
+        rules={[{ required: true, whitespace: true, message: "请填写 SMTP 主机" }]}
+      >
+        <Input placeholder="如 smtp.exmail.qq.com" maxLength={255} />
+      </Form.Item>
+      <Form.Item name={["config", "port"]} label="端口" rules={[{ required: true, message: "请填写端口" }]}>
+        <InputNumber min={1} max={65535} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name={["config", "tls"]} label="加密方式" rules={[{ required: true }]}>
+        <Select options={tlsOptions} />
+      </Form.Item>
+      <Form.Item
+        name={["config", "from"]}
+        label="发件人"
+        rules={[{ required: true, whitespace: true, min: 3, message: "请填写发件人地址" }]}
+      >
+        <Input placeholder="如 督办系统 <duban@example.edu.cn>" maxLength={255} />
+      </Form.Item>
+      <Form.Item name={["config", "user"]} label="用户名" extra="服务器不需要登录时留空">
+        <Input autoComplete="off" maxLength={255} />
+      </Form.Item>
+      <Form.Item
+        name={["config", "pass"]}
+        label="密码"
+        extra={channel?.hasSecret ? "已设置密码；留空则保持不变" : "尚未设置密码"}
+      >
+        <Input.Password
+          autoComplete="new-password"
+          placeholder={channel?.hasSecret ? "留空则保持不变" : undefined}
+          maxLength={255}
+        />
+      </Form.Item>
+      <Form.Item name={["config", "allowSelfSigned"]} valuePropName="checked">
+        <Checkbox>允许自签名证书（内网邮件服务器）</Checkbox>
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={write.isPending}>
+        保存
+      </Button>
+    </Form>
+  );
+}
