@@ -184,3 +184,55 @@ export function solidPng(size = 8, rgb: [number, number, number] = [46, 139, 87]
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
+
+/**
+ * Picks an option of a filter bar's Ant Design select, found by its aria-label (filters have no form label),
+ * typing `search` first when given; retried like chooseOption until the select shows the pick.
+ */
+export async function chooseFilter(
+  page: Page,
+  label: string,
+  option: string,
+  search?: string,
+): Promise<void> {
+  const combobox = page.getByRole("combobox", { name: label, exact: true });
+  const select = page.locator(".ant-select").filter({ has: combobox });
+  await expect(async () => {
+    if ((await combobox.getAttribute("aria-expanded")) !== "true") await combobox.click();
+    if (search !== undefined) await combobox.fill(search);
+    await page
+      .locator(".ant-select-dropdown:visible")
+      .getByTitle(option, { exact: true })
+      .click({ timeout: 3_000 });
+    await expect(select).toContainText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+/** A node of a plan tree (GET /api/plans/:id) by its exact title, searched depth first. */
+export function findPlanNode<T extends { title: string; children?: T[] }>(nodes: T[], title: string): T {
+  const walk = (list: T[]): T | undefined => {
+    for (const n of list) {
+      if (n.title === title) return n;
+      const hit = walk(n.children ?? []);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const node = walk(nodes);
+  if (!node) throw new Error(`计划中没有「${title}」`);
+  return node;
+}
+
+/** The id of a unit by its exact name, from GET /api/units/options (any signed-in session). */
+export async function unitIdByName(request: APIRequestContext, name: string): Promise<string> {
+  const res = await request.get("/api/units/options");
+  expect(res.status(), await res.text()).toBe(200);
+  const unit = ((await res.json()) as { id: string; name: string }[]).find((u) => u.name === name);
+  if (!unit) throw new Error(`找不到单位「${name}」`);
+  return unit.id;
+}
+
+/** The calendar date `days` from today in Asia/Shanghai, as YYYY-MM-DD. */
+export function shanghaiDateInDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
+}
