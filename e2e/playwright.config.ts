@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /** Debian's Chromium; Playwright's own browser downloads cannot be used here. */
@@ -7,6 +8,7 @@ if (!fs.existsSync(chromium))
   throw new Error(`找不到 Chromium（${chromium}）：请 apt-get install chromium，浏览器测试不可跳过`);
 
 const port = Number(process.env.E2E_PORT ?? 3900);
+const dataDir = path.resolve(process.cwd(), "..", ".tmp", `e2e-data-${port}`);
 
 export default defineConfig({
   testDir: "./tests",
@@ -37,9 +39,10 @@ export default defineConfig({
   webServer: {
     // A fresh embedded database each run, seeded with the demo bureau.
     // The data directory is per port, so a run on another port never wipes a running server's database.
-    command: `rm -rf ../.tmp/e2e-data-${port} && node ../packages/server/bin/duban.js serve --demo --port ${port}`,
+    // The same script `npm start` runs after building, so the browser tests start the app as a user does.
+    command: `rm -rf ${dataDir} && npm run -s --prefix .. serve:demo -- --port ${port}`,
     env: {
-      DATA_DIR: `../.tmp/e2e-data-${port}`,
+      DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       HOST: "127.0.0.1",
       // Every spec signs in from 127.0.0.1; the per-IP limit (20/min) is covered by the API tests.
