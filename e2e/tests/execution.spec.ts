@@ -99,7 +99,7 @@ test("学前教育科 assigns task 9 to the public kindergartens; a kindergarten
       await expectFitsWidth(phone);
 
       await phone.getByRole("button", { name: "提交" }).click();
-      await expect(phone.getByText("已提交，等待审核")).toBeVisible();
+      await expect(phone.getByText("已提交，等待审核", { exact: true })).toBeVisible();
       await expect(phone).toHaveURL((url) => url.pathname === "/");
     });
 
@@ -149,7 +149,7 @@ test("学前教育科 assigns task 9 to the public kindergartens; a kindergarten
         .fill("新增公办学位120个，两所公办园改扩建完成；已补充新增学位明细和园舍照片。");
       await expectFitsWidth(phone);
       await phone.getByRole("button", { name: "提交" }).click();
-      await expect(phone.getByText("已提交，等待审核")).toBeVisible();
+      await expect(phone.getByText("已提交，等待审核", { exact: true })).toBeVisible();
       await expect(workItem(phone, "被退回")).toHaveCount(0);
     });
 
