@@ -1,0 +1,188 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+import { createdAt, updatedAt } from "./columns.js";
+
+/** A bureau. Bureaus nest: 大连市教育局 → 瓦房店市教育局. */
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    parentId: uuid("parent_id").references((): AnyPgColumn => tenants.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("tenants_code_key").on(t.code)],
+);
+
+/** A department（科室）or a school of a tenant. */
+export const units = pgTable(
+  "units",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    schoolType: text("school_type"),
+    ownership: text("ownership"),
+    township: text("township"),
+    code: text("code"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    enabled: boolean("enabled").notNull().default(true),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Unit names are how people refer to units (and how Excel imports match them), so they are unique per tenant.
+    uniqueIndex("units_tenant_name_key").on(t.tenantId, t.name),
+    index("units_tenant_kind_idx").on(t.tenantId, t.kind),
+  ],
+);
+
+/** A named set of units: a saved list, or a rule evaluated whenever the group is used. */
+export const unitGroups = pgTable(
+  "unit_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    name: text("name").notNull(),
+    description: text("description"),
+    kind: text("kind").notNull(),
+    rule: jsonb("rule"),
+    enabled: boolean("enabled").notNull().default(true),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("unit_groups_tenant_name_key").on(t.tenantId, t.name)],
+);
+
+/** Members of a list group. */
+export const unitGroupMembers = pgTable(
+  "unit_group_members",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => unitGroups.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [uniqueIndex("unit_group_members_key").on(t.tenantId, t.groupId, t.unitId)],
+);
+
+/** A person who signs in. */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    unitId: uuid("unit_id").references(() => units.id),
+    name: text("name").notNull(),
+    login: text("login").notNull(),
+    phone: text("phone"),
+    email: text("email"),
+    roles: text("roles").array().notNull(),
+    passwordHash: text("password_hash").notNull(),
+    mustChangePassword: boolean("must_change_password").notNull().default(true),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+    enabled: boolean("enabled").notNull().default(true),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The login form has no tenant picker, so a login names one person across all tenants.
+    uniqueIndex("users_login_key").on(sql`lower(${t.login})`),
+    index("users_tenant_idx").on(t.tenantId),
+  ],
+);
+
+/** Failed sign-in attempts per login string, whether or not such a user exists, so lockout reveals nothing. */
+export const loginFailures = pgTable("login_failures", {
+  login: text("login").primaryKey(),
+  count: integer("count").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  lastFailedAt: timestamp("last_failed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A signed-in session; the cookie holds a random token whose sha256 is the id. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text("csrf_token").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Append-only record of every write and sign-in event (a trigger refuses UPDATE and DELETE). */
+export const auditLogs = pgTable(
+  "audit_logs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id").references(() => tenants.id),
+    actorId: uuid("actor_id"),
+    actorName: text("actor_name"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    summary: jsonb("summary"),
+    ip: text("ip"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_logs_tenant_created_idx").on(t.tenantId, t.createdAt)],
+);
+
+/** An uploaded file; the bytes live in the content-addressed store under DATA_DIR/files by sha256. */
+export const files = pgTable(
+  "files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    sha256: text("sha256").notNull(),
+    size: integer("size").notNull(),
+    mime: text("mime").notNull(),
+    filename: text("filename").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("files_tenant_sha_idx").on(t.tenantId, t.sha256)],
+);

@@ -1,0 +1,226 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { files, tenants, units, users } from "./accounts.js";
+import { createdAt, updatedAt } from "./columns.js";
+import { indicators, measures, planNodes, plans } from "./plans.js";
+
+/** A task (or one of its measures) handed to one unit（交办）. */
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    nodeId: uuid("node_id")
+      .notNull()
+      .references(() => planNodes.id),
+    measureId: uuid("measure_id").references(() => measures.id),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    role: text("role").notNull(),
+    responsiblePerson: text("responsible_person"),
+    dueDate: text("due_date"),
+    /** active, or removed (kept for history). */
+    status: text("status").notNull().default("active"),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
+    /** Progress of the latest approved report, 0–100. */
+    progress: doublePrecision("progress").notNull().default(0),
+    weight: doublePrecision("weight").notNull().default(1),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    removedReason: text("removed_reason"),
+    createdBy: uuid("created_by").references(() => users.id),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("assignments_node_idx").on(t.tenantId, t.nodeId),
+    index("assignments_unit_idx").on(t.tenantId, t.unitId),
+    // One live assignment per unit and item; removed ones stay as history.
+    uniqueIndex("assignments_live_key")
+      .on(
+        t.tenantId,
+        t.nodeId,
+        sql`coalesce(${t.measureId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+        t.unitId,
+      )
+      .where(sql`${t.status} = 'active'`),
+  ],
+);
+
+/** Indicators a unit reports values for on an assignment. */
+export const assignmentIndicators = pgTable(
+  "assignment_indicators",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id),
+  },
+  (t) => [uniqueIndex("assignment_indicators_key").on(t.tenantId, t.assignmentId, t.indicatorId)],
+);
+
+/** A reporting period of a plan: while open, every active assignment owes one report. */
+export const reportCycles = pgTable(
+  "report_cycles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    startDate: text("start_date").notNull(),
+    dueDate: text("due_date").notNull(),
+    status: text("status").notNull().default("open"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("report_cycles_plan_idx").on(t.tenantId, t.planId)],
+);
+
+/** A unit's progress report（反馈）on one assignment for one cycle. */
+export const reports = pgTable(
+  "reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => reportCycles.id),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** draft, submitted, returned or approved. */
+    status: text("status").notNull().default("draft"),
+    progress: doublePrecision("progress").notNull(),
+    doneText: text("done_text").notNull().default(""),
+    problemsText: text("problems_text").notNull().default(""),
+    nextText: text("next_text").notNull().default(""),
+    late: boolean("late").notNull().default(false),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    submittedBy: uuid("submitted_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    returnReason: text("return_reason"),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One report per assignment and cycle: resubmission edits it, history lives in report_events.
+    uniqueIndex("reports_cycle_assignment_key").on(t.tenantId, t.cycleId, t.assignmentId),
+    index("reports_assignment_idx").on(t.tenantId, t.assignmentId),
+  ],
+);
+
+/** Indicator actuals a report states. */
+export const reportValues = pgTable(
+  "report_values",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id),
+    value: doublePrecision("value").notNull(),
+  },
+  (t) => [uniqueIndex("report_values_key").on(t.tenantId, t.reportId, t.indicatorId)],
+);
+
+/** Evidence files attached to a report. */
+export const reportFiles = pgTable(
+  "report_files",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => files.id),
+  },
+  (t) => [uniqueIndex("report_files_key").on(t.tenantId, t.reportId, t.fileId)],
+);
+
+/** The history of a report: submitted, returned with a reason, approved. */
+export const reportEvents = pgTable(
+  "report_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id),
+    action: text("action").notNull(),
+    reason: text("reason"),
+    snapshot: jsonb("snapshot"),
+    actorId: uuid("actor_id").references(() => users.id),
+    actorName: text("actor_name"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("report_events_report_idx").on(t.tenantId, t.reportId)],
+);
+
+/** Requests to close a task（申请办结）and the supervisor's answer（销号 or 退回）. */
+export const nodeClosures = pgTable(
+  "node_closures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    nodeId: uuid("node_id")
+      .notNull()
+      .references(() => planNodes.id),
+    status: text("status").notNull().default("requested"),
+    summary: text("summary").notNull(),
+    fileIds: uuid("file_ids").array().notNull().default([]),
+    requestedBy: uuid("requested_by").references(() => users.id),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionReason: text("decision_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("node_closures_node_idx").on(t.tenantId, t.nodeId)],
+);

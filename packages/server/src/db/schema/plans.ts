@@ -1,0 +1,211 @@
+import {
+  type AnyPgColumn,
+  bigserial,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { files, tenants, units, users } from "./accounts.js";
+import { createdAt, updatedAt } from "./columns.js";
+
+/** A 工作要点 document read and parsed, under review until it is published as a plan. */
+export const planImports = pgTable(
+  "plan_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    status: text("status").notNull().default("reviewing"),
+    kind: text("kind").notNull(),
+    filename: text("filename"),
+    format: text("format").notNull(),
+    fileId: uuid("file_id").references(() => files.id),
+    sourceText: text("source_text").notNull(),
+    sourceHash: text("source_hash").notNull(),
+    draft: jsonb("draft").notNull(),
+    warnings: jsonb("warnings").notNull().default([]),
+    planId: uuid("plan_id"),
+    createdBy: uuid("created_by").references(() => users.id),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  // Duplicate detection looks documents up by the hash of their text.
+  (t) => [index("plan_imports_tenant_hash_idx").on(t.tenantId, t.sourceHash)],
+);
+
+/** A published annual plan. */
+export const plans = pgTable(
+  "plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    year: integer("year").notNull(),
+    title: text("title").notNull(),
+    issuer: text("issuer"),
+    docNumber: text("doc_number"),
+    preamble: text("preamble"),
+    status: text("status").notNull().default("published"),
+    importId: uuid("import_id").references(() => planImports.id),
+    fileId: uuid("file_id").references(() => files.id),
+    sourceText: text("source_text"),
+    sourceHash: text("source_hash"),
+    /** Points below 序时进度 tolerated before a light turns yellow. */
+    lightTolerance: integer("light_tolerance").notNull().default(10),
+    /** Reporting cadence: monthly (default), weekly, quarterly or adhoc. */
+    cadence: text("cadence").notNull().default("monthly"),
+    /** Day of the month (or week, 1 = Monday) reports are due. */
+    cadenceDueDay: integer("cadence_due_day").notNull().default(25),
+    publishedBy: uuid("published_by").references(() => users.id),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("plans_tenant_year_idx").on(t.tenantId, t.year),
+    index("plans_tenant_hash_idx").on(t.tenantId, t.sourceHash),
+  ],
+);
+
+/** A section, subsection, task or subtask of a plan. */
+export const planNodes = pgTable(
+  "plan_nodes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    parentId: uuid("parent_id").references((): AnyPgColumn => planNodes.id),
+    level: text("level").notNull(),
+    label: text("label"),
+    number: integer("number"),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    spanStart: integer("span_start"),
+    spanEnd: integer("span_end"),
+    position: integer("position").notNull(),
+    leadUnitId: uuid("lead_unit_id").references(() => units.id),
+    coUnitIds: uuid("co_unit_ids").array().notNull().default([]),
+    deadline: text("deadline"),
+    /** Working window for 序时进度, Shanghai calendar dates YYYY-MM-DD. */
+    startDate: text("start_date"),
+    dueDate: text("due_date"),
+    weight: doublePrecision("weight").notNull().default(1),
+    /** Rolled up from approved reports, 0–100. */
+    progress: doublePrecision("progress").notNull().default(0),
+    /** active, closing (办结 requested) or closed (销号). */
+    status: text("status").notNull().default("active"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("plan_nodes_plan_idx").on(t.tenantId, t.planId)],
+);
+
+/** Columns every item hanging off a plan node shares. */
+const nodeItem = () => ({
+  id: uuid("id").primaryKey().defaultRandom(),
+  tenantId: uuid("tenant_id")
+    .notNull()
+    .references(() => tenants.id),
+  planId: uuid("plan_id")
+    .notNull()
+    .references(() => plans.id),
+  nodeId: uuid("node_id")
+    .notNull()
+    .references(() => planNodes.id),
+  position: integer("position").notNull(),
+  spanStart: integer("span_start"),
+  spanEnd: integer("span_end"),
+  createdAt: createdAt(),
+});
+
+/** A measure（措施）of a task. */
+export const measures = pgTable("measures", { ...nodeItem(), text: text("text").notNull() }, (t) => [
+  index("measures_plan_idx").on(t.tenantId, t.planId),
+]);
+
+/** A numeric indicator a task is measured by, born from a parsed target. */
+export const indicators = pgTable(
+  "indicators",
+  {
+    ...nodeItem(),
+    name: text("name").notNull(),
+    comparator: text("comparator").notNull(),
+    targetValue: doublePrecision("target_value").notNull(),
+    targetMax: doublePrecision("target_max"),
+    unit: text("unit").notNull(),
+    deadline: text("deadline"),
+    hedge: text("hedge"),
+    aggregation: text("aggregation").notNull(),
+    sourceText: text("source_text"),
+  },
+  (t) => [index("indicators_plan_idx").on(t.tenantId, t.planId)],
+);
+
+/** A dated commitment without a number. */
+export const milestones = pgTable(
+  "milestones",
+  {
+    ...nodeItem(),
+    title: text("title").notNull(),
+    deadline: text("deadline"),
+    hedge: text("hedge"),
+    sourceText: text("source_text"),
+  },
+  (t) => [index("milestones_plan_idx").on(t.tenantId, t.planId)],
+);
+
+/** Keyword → department dictionary used to suggest lead units (学前 → 学前教育科). */
+export const unitKeywords = pgTable(
+  "unit_keywords",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    keyword: text("keyword").notNull(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("unit_keywords_tenant_keyword_key").on(t.tenantId, t.keyword)],
+);
+
+/** Who changed a published plan, what and why: 分解 edits after publishing are versioned. */
+export const planChanges = pgTable(
+  "plan_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    entity: text("entity").notNull(),
+    entityId: uuid("entity_id").notNull(),
+    action: text("action").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    reason: text("reason"),
+    actorId: uuid("actor_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_changes_plan_idx").on(t.tenantId, t.planId, t.createdAt)],
+);

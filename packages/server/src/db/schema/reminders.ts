@@ -1,0 +1,118 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { tenants, units } from "./accounts.js";
+import { createdAt, updatedAt } from "./columns.js";
+import { assignments, reportCycles } from "./execution.js";
+import { plans } from "./plans.js";
+
+/**
+ * 催办 settings of a plan. A side table rather than columns on `plans`, so reminders ship without touching the
+ * plan's own schema; a plan without a row uses the defaults below.
+ */
+export const planReminderSettings = pgTable("plan_reminder_settings", {
+  planId: uuid("plan_id")
+    .primaryKey()
+    .references(() => plans.id),
+  tenantId: uuid("tenant_id")
+    .notNull()
+    .references(() => tenants.id),
+  /** Days before a cycle's due date the first reminder goes out. */
+  remindDaysBefore: integer("remind_days_before").notNull().default(3),
+  /** Days overdue before the unit's head is told; twice this, the supervisors. */
+  escalateAfterDays: integer("escalate_after_days").notNull().default(3),
+  /** Send nothing on Saturdays and Sundays. */
+  remindWorkdaysOnly: boolean("remind_workdays_only").notNull().default(false),
+  updatedAt: updatedAt(),
+});
+
+/** Every reminder sent: the claim that makes each go out once, whatever the number of server processes. */
+export const reminderLog = pgTable(
+  "reminder_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => reportCycles.id),
+    /** due_soon, due, overdue:YYYY-MM-DD (daily), escalate_head, escalate_supervisor. */
+    kind: text("kind").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The once-only guarantee: a process sends only if its INSERT … ON CONFLICT DO NOTHING returned a row.
+    uniqueIndex("reminder_log_key").on(t.tenantId, t.assignmentId, t.cycleId, t.kind),
+  ],
+);
+
+/** Where a tenant's (or one unit's) messages go: SMTP server, or a 企业微信/钉钉 group robot. */
+export const channelSettings = pgTable(
+  "channel_settings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    /** Null: the tenant's default; a unit's own robot overrides it. */
+    unitId: uuid("unit_id").references(() => units.id),
+    /** email, wecom or dingtalk. */
+    kind: text("kind").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    config: jsonb("config").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One setting per channel for the tenant and per unit; NULL unit_id must collide too, hence coalesce.
+    uniqueIndex("channel_settings_key").on(
+      t.tenantId,
+      sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.kind,
+    ),
+  ],
+);
+
+/** The outgoing message queue and its log: drained by workers with FOR UPDATE SKIP LOCKED. */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    settingId: uuid("setting_id")
+      .notNull()
+      .references(() => channelSettings.id),
+    channel: text("channel").notNull(),
+    /** An email address, or the robot's webhook URL (the rate limit counts per target). */
+    target: text("target").notNull(),
+    payload: jsonb("payload").notNull(),
+    /** queued, sent or failed (after the last attempt). */
+    status: text("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The worker's claim query: queued rows whose time has come.
+    index("deliveries_queue_idx").on(t.status, t.nextAttemptAt),
+    // The robot rate limit counts recent sends per webhook.
+    index("deliveries_target_idx").on(t.target, t.sentAt),
+    index("deliveries_tenant_idx").on(t.tenantId, t.createdAt),
+  ],
+);

@@ -1,0 +1,221 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { tenants, units, users } from "./accounts.js";
+import { createdAt, updatedAt } from "./columns.js";
+import { assignments } from "./execution.js";
+import { planNodes, plans } from "./plans.js";
+
+/** A message in a user's in-app notification centre. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    link: text("link"),
+    entity: text("entity"),
+    entityId: uuid("entity_id"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.tenantId, t.userId, t.createdAt)],
+);
+
+/** A 督办单: raised automatically from lights (blue/yellow/red) or by hand, replied to by the unit. */
+export const supervisionNotices = pgTable(
+  "supervision_notices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    nodeId: uuid("node_id")
+      .notNull()
+      .references(() => planNodes.id),
+    assignmentId: uuid("assignment_id").references(() => assignments.id),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** blue 提醒, yellow 警示, red 督办. */
+    level: text("level").notNull(),
+    /** auto (from lights) or manual. */
+    source: text("source").notNull(),
+    reason: text("reason").notNull(),
+    replyDue: text("reply_due"),
+    /** open, replied, accepted, returned, or closed (recovered on its own). */
+    status: text("status").notNull().default("open"),
+    raisedBy: uuid("raised_by").references(() => users.id),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closeNote: text("close_note"),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("supervision_notices_tenant_idx").on(t.tenantId, t.status),
+    // At most one live automatic notice per item: it is upgraded in place as the item worsens.
+    uniqueIndex("supervision_notices_auto_key")
+      .on(
+        t.tenantId,
+        t.nodeId,
+        sql`coalesce(${t.assignmentId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      )
+      .where(sql`${t.source} = 'auto' and ${t.status} in ('open', 'replied', 'returned')`),
+  ],
+);
+
+/** The history of a notice: raised, upgraded, replied, accepted, returned, closed. */
+export const noticeEvents = pgTable(
+  "notice_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    noticeId: uuid("notice_id")
+      .notNull()
+      .references(() => supervisionNotices.id),
+    action: text("action").notNull(),
+    level: text("level"),
+    text: text("text"),
+    measures: text("measures"),
+    fileIds: uuid("file_ids").array().notNull().default([]),
+    actorId: uuid("actor_id").references(() => users.id),
+    actorName: text("actor_name"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notice_events_notice_idx").on(t.tenantId, t.noticeId)],
+);
+
+/** A 延期申请: a unit asks for a later due date; the lead department, then the supervisor, decide. */
+export const extensionRequests = pgTable(
+  "extension_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    nodeId: uuid("node_id")
+      .notNull()
+      .references(() => planNodes.id),
+    assignmentId: uuid("assignment_id").references(() => assignments.id),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    oldDue: text("old_due").notNull(),
+    requestedDue: text("requested_due").notNull(),
+    reason: text("reason").notNull(),
+    progress: doublePrecision("progress").notNull(),
+    /** pending_lead, pending_supervisor, approved or refused. */
+    status: text("status").notNull().default("pending_lead"),
+    requestedBy: uuid("requested_by").references(() => users.id),
+    leadDecidedBy: uuid("lead_decided_by").references(() => users.id),
+    leadDecidedAt: timestamp("lead_decided_at", { withTimezone: true }),
+    supervisorDecidedBy: uuid("supervisor_decided_by").references(() => users.id),
+    supervisorDecidedAt: timestamp("supervisor_decided_at", { withTimezone: true }),
+    refusalReason: text("refusal_reason"),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("extension_requests_tenant_idx").on(t.tenantId, t.status)],
+);
+
+/** An inspection visit（责任督学挂牌督导）with its findings. */
+export const inspections = pgTable(
+  "inspections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    inspectorId: uuid("inspector_id").references(() => users.id),
+    visitDate: text("visit_date").notNull(),
+    kind: text("kind").notNull(),
+    /** [{ key, text, rectificationId }] */
+    findings: jsonb("findings").notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [index("inspections_tenant_idx").on(t.tenantId, t.visitDate)],
+);
+
+/** An item of the 整改台账, closed out（销号）by its verifier. */
+export const rectifications = pgTable(
+  "rectifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    problem: text("problem").notNull(),
+    requirement: text("requirement").notNull(),
+    deadline: text("deadline").notNull(),
+    responsiblePerson: text("responsible_person"),
+    /** inspection, safety, supervision or manual. */
+    source: text("source").notNull(),
+    sourceId: uuid("source_id"),
+    /** open, submitted, accepted（销号）or returned. */
+    status: text("status").notNull().default("open"),
+    measures: text("measures"),
+    fileIds: uuid("file_ids").array().notNull().default([]),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    verifierId: uuid("verifier_id").references(() => users.id),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    returnReason: text("return_reason"),
+    createdBy: uuid("created_by").references(() => users.id),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("rectifications_tenant_idx").on(t.tenantId, t.status)],
+);
+
+/** A 领导批示 on a task, report, notice or rectification item, acknowledged by the responsible unit. */
+export const leaderInstructions = pgTable(
+  "leader_instructions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    leaderId: uuid("leader_id")
+      .notNull()
+      .references(() => users.id),
+    entity: text("entity").notNull(),
+    entityId: uuid("entity_id").notNull(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    text: text("text").notNull(),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("leader_instructions_entity_idx").on(t.tenantId, t.entity, t.entityId)],
+);
