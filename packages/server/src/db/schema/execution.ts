@@ -12,18 +12,17 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { files, tenants, units, users } from "./accounts.js";
+import { files, units, users } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
 import { indicators, measures, planNodes, plans } from "./plans.js";
+import { tenantRef } from "./tenant-ref.js";
 
 /** A task (or one of its measures) handed to one unit（交办）. */
 export const assignments = pgTable(
   "assignments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     planId: uuid("plan_id")
       .notNull()
       .references(() => plans.id),
@@ -70,9 +69,7 @@ export const assignments = pgTable(
 export const assignmentIndicators = pgTable(
   "assignment_indicators",
   {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     assignmentId: uuid("assignment_id")
       .notNull()
       .references(() => assignments.id),
@@ -88,9 +85,7 @@ export const reportCycles = pgTable(
   "report_cycles",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     planId: uuid("plan_id")
       .notNull()
       .references(() => plans.id),
@@ -111,9 +106,7 @@ export const reports = pgTable(
   "reports",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     cycleId: uuid("cycle_id")
       .notNull()
       .references(() => reportCycles.id),
@@ -150,9 +143,7 @@ export const reports = pgTable(
 export const reportValues = pgTable(
   "report_values",
   {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     reportId: uuid("report_id")
       .notNull()
       .references(() => reports.id),
@@ -168,9 +159,7 @@ export const reportValues = pgTable(
 export const reportFiles = pgTable(
   "report_files",
   {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     reportId: uuid("report_id")
       .notNull()
       .references(() => reports.id),
@@ -186,9 +175,7 @@ export const reportEvents = pgTable(
   "report_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     reportId: uuid("report_id")
       .notNull()
       .references(() => reports.id),
@@ -207,9 +194,7 @@ export const nodeClosures = pgTable(
   "node_closures",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     nodeId: uuid("node_id")
       .notNull()
       .references(() => planNodes.id),

@@ -11,17 +11,16 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { files, tenants, units, users } from "./accounts.js";
+import { files, units, users } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
+import { tenantRef } from "./tenant-ref.js";
 
 /** A 工作要点 document read and parsed, under review until it is published as a plan. */
 export const planImports = pgTable(
   "plan_imports",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     status: text("status").notNull().default("reviewing"),
     kind: text("kind").notNull(),
     filename: text("filename"),
@@ -46,9 +45,7 @@ export const plans = pgTable(
   "plans",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     year: integer("year").notNull(),
     title: text("title").notNull(),
     issuer: text("issuer"),
@@ -82,9 +79,7 @@ export const planNodes = pgTable(
   "plan_nodes",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     planId: uuid("plan_id")
       .notNull()
       .references(() => plans.id),
@@ -119,9 +114,7 @@ export const planNodes = pgTable(
 /** Columns every item hanging off a plan node shares. */
 const nodeItem = () => ({
   id: uuid("id").primaryKey().defaultRandom(),
-  tenantId: uuid("tenant_id")
-    .notNull()
-    .references(() => tenants.id),
+  tenantId: tenantRef(),
   planId: uuid("plan_id")
     .notNull()
     .references(() => plans.id),
@@ -175,9 +168,7 @@ export const unitKeywords = pgTable(
   "unit_keywords",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     keyword: text("keyword").notNull(),
     unitId: uuid("unit_id")
       .notNull()
@@ -192,9 +183,7 @@ export const planChanges = pgTable(
   "plan_changes",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     planId: uuid("plan_id")
       .notNull()
       .references(() => plans.id),

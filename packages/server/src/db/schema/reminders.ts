@@ -10,10 +10,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { tenants, units } from "./accounts.js";
+import { units } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
 import { assignments, reportCycles } from "./execution.js";
 import { plans } from "./plans.js";
+import { tenantRef } from "./tenant-ref.js";
 
 /**
  * 催办 settings of a plan. A side table rather than columns on `plans`, so reminders ship without touching the
@@ -23,9 +24,7 @@ export const planReminderSettings = pgTable("plan_reminder_settings", {
   planId: uuid("plan_id")
     .primaryKey()
     .references(() => plans.id),
-  tenantId: uuid("tenant_id")
-    .notNull()
-    .references(() => tenants.id),
+  tenantId: tenantRef(),
   /** Days before a cycle's due date the first reminder goes out. */
   remindDaysBefore: integer("remind_days_before").notNull().default(3),
   /** Days overdue before the unit's head is told; twice this, the supervisors. */
@@ -40,9 +39,7 @@ export const reminderLog = pgTable(
   "reminder_log",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     assignmentId: uuid("assignment_id")
       .notNull()
       .references(() => assignments.id),
@@ -64,9 +61,7 @@ export const channelSettings = pgTable(
   "channel_settings",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     /** Null: the tenant's default; a unit's own robot overrides it. */
     unitId: uuid("unit_id").references(() => units.id),
     /** email, wecom or dingtalk. */
@@ -90,9 +85,7 @@ export const deliveries = pgTable(
   "deliveries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     settingId: uuid("setting_id")
       .notNull()
       .references(() => channelSettings.id),

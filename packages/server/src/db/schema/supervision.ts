@@ -11,19 +11,18 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { tenants, units, users } from "./accounts.js";
+import { units, users } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
 import { assignments } from "./execution.js";
 import { planNodes, plans } from "./plans.js";
+import { tenantRef } from "./tenant-ref.js";
 
 /** A message in a user's in-app notification centre. */
 export const notifications = pgTable(
   "notifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
@@ -44,9 +43,7 @@ export const supervisionNotices = pgTable(
   "supervision_notices",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     planId: uuid("plan_id")
       .notNull()
       .references(() => plans.id),
@@ -90,9 +87,7 @@ export const noticeEvents = pgTable(
   "notice_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     noticeId: uuid("notice_id")
       .notNull()
       .references(() => supervisionNotices.id),
@@ -113,9 +108,7 @@ export const extensionRequests = pgTable(
   "extension_requests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     nodeId: uuid("node_id")
       .notNull()
       .references(() => planNodes.id),
@@ -146,9 +139,7 @@ export const inspections = pgTable(
   "inspections",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     unitId: uuid("unit_id")
       .notNull()
       .references(() => units.id),
@@ -167,9 +158,7 @@ export const rectifications = pgTable(
   "rectifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     unitId: uuid("unit_id")
       .notNull()
       .references(() => units.id),
@@ -201,9 +190,7 @@ export const leaderInstructions = pgTable(
   "leader_instructions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     leaderId: uuid("leader_id")
       .notNull()
       .references(() => users.id),
