@@ -10,6 +10,7 @@ export * from "./rules/lights.js";
 export * from "./rules/rollup.js";
 export * from "./schemas/audit.js";
 export * from "./schemas/auth.js";
+export * from "./schemas/channels.js";
 export * from "./schemas/common.js";
 export * from "./schemas/execution.js";
 export * from "./schemas/groups.js";

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseSecretKey } from "./notify/secret-box.js";
 
 const flag = z
   .enum(["1", "0", "true", "false", ""])
@@ -41,6 +42,19 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SCHEDULER: flagOn,
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  DUBAN_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const key = parseSecretKey(v);
+      if (!key)
+        ctx.addIssue({
+          code: "custom",
+          message: "须为 32 字节密钥的 base64 或 64 位十六进制，可用 openssl rand -base64 32 生成",
+        });
+      return key ?? undefined;
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -62,6 +76,8 @@ export interface Config {
   /** Run reminders, automatic notices and the delivery queue in `duban serve` (off in tests). */
   scheduler: boolean;
   schedulerIntervalMs: number;
+  /** Key sealing channel passwords and robot secrets; unset: `dataDir/secret.key`, created on first use. */
+  secretKey: Buffer | undefined;
   /** argon2id cost; lowered only by the test harness to keep suites fast. */
   argon2: { memoryCost: number; timeCost: number };
 }
@@ -89,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     scheduler: e.SCHEDULER,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
+    secretKey: e.DUBAN_SECRET_KEY,
     // OWASP's argon2id baseline: 19 MiB, 2 passes.
     argon2: { memoryCost: 19_456, timeCost: 2 },
   };

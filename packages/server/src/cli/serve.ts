@@ -5,6 +5,7 @@ import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type Config, loadConfig } from "../env.js";
 import { startScheduler } from "../jobs/scheduler.js";
+import { secretBoxFor } from "../notify/secret-box.js";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
 import { demoUsers } from "../seed/demo-data.js";
 import { CliError } from "./runtime.js";
@@ -75,7 +76,12 @@ async function listen(config: Config, demo: boolean): Promise<void> {
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   // Every process may run it: reminders are claimed by unique key, deliveries with SKIP LOCKED.
   const stopScheduler = config.scheduler
-    ? startScheduler({ database, intervalMs: config.schedulerIntervalMs, log: app.log })
+    ? startScheduler({
+        database,
+        intervalMs: config.schedulerIntervalMs,
+        secrets: secretBoxFor(config),
+        log: app.log,
+      })
     : async () => undefined;
   let closing = false;
   const stop = async () => {

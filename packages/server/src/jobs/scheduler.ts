@@ -2,6 +2,7 @@ import type { Database } from "../db/client.js";
 import { tenants } from "../db/schema.js";
 import { raiseAutoNotices } from "../modules/notices/auto-notices.js";
 import { drainDeliveries } from "../notify/delivery-worker.js";
+import type { SecretBox } from "../notify/secret-box.js";
 import { runReminders } from "./run-reminders.js";
 
 /** Where the scheduler reports trouble; Fastify's logger fits. */
@@ -10,7 +11,13 @@ export interface SchedulerLog {
 }
 
 /** One pass: automatic 督办单 for every tenant, today's reminders, then the delivery queue. */
-export async function runScheduledWork(deps: { database: Database; now: Date; log?: SchedulerLog }) {
+export async function runScheduledWork(deps: {
+  database: Database;
+  now: Date;
+  /** Opens the channel secrets; the delivery worker reads the environment's key when absent. */
+  secrets?: SecretBox;
+  log?: SchedulerLog;
+}) {
   const { database, now } = deps;
   for (const t of await database.db.select({ id: tenants.id }).from(tenants)) {
     try {
@@ -21,7 +28,10 @@ export async function runScheduledWork(deps: { database: Database; now: Date; lo
     }
   }
   const reminders = await runReminders({ database, now });
-  const deliveries = await drainDeliveries({ database }, { now });
+  const deliveries = await drainDeliveries(
+    { database, ...(deps.secrets ? { secrets: deps.secrets } : {}) },
+    { now },
+  );
   return { reminders, deliveries };
 }
 
@@ -34,6 +44,7 @@ export function startScheduler(deps: {
   database: Database;
   intervalMs: number;
   now?: () => Date;
+  secrets?: SecretBox;
   log?: SchedulerLog;
 }): () => Promise<void> {
   let running: Promise<unknown> | null = null;
@@ -43,6 +54,7 @@ export function startScheduler(deps: {
     running = runScheduledWork({
       database: deps.database,
       now: deps.now?.() ?? new Date(),
+      ...(deps.secrets ? { secrets: deps.secrets } : {}),
       ...(deps.log ? { log: deps.log } : {}),
     })
       .catch((e) => deps.log?.error({ err: e }, "定时任务失败"))

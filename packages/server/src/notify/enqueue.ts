@@ -2,7 +2,8 @@ import { and, eq, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { channelSettings, deliveries } from "../db/schema.js";
 import { robotSendTime } from "../jobs/reminder-rules.js";
-import type { ChannelKind } from "./channel-config.js";
+import { type ChannelKind, type RobotConfig, robotTarget } from "./channel-config.js";
+import { isSealed } from "./secret-box.js";
 
 /** What a message says, whichever channel carries it. */
 export interface OutgoingMessage {
@@ -51,11 +52,17 @@ export async function enqueueMessage(
         tenantId,
         settingId: s.id,
         channel: kind,
-        target: String((s.config as { webhook?: string }).webhook ?? ""),
+        target: targetOf(s.config as RobotConfig, s.id),
         payload,
         nextAttemptAt: robotSendTime(now),
       });
   }
   if (rows.length > 0) await tx.insert(deliveries).values(rows);
   return rows.length;
+}
+
+/** A robot's delivery target: saved with the setting; computed for a plain webhook saved before targets were. */
+function targetOf(config: RobotConfig, settingId: string): string {
+  if (config.target) return config.target;
+  return isSealed(config.webhook) ? `robot:${settingId}` : robotTarget(String(config.webhook ?? ""));
 }

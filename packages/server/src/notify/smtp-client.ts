@@ -11,6 +11,8 @@ export interface SmtpOptions {
   pass?: string;
   /** Accept a self-signed certificate (an intranet mail server); off by default. */
   allowSelfSigned?: boolean;
+  /** Extra trusted CA certificates (PEM); the system's are trusted anyway. */
+  ca?: string | string[];
   timeoutMs?: number;
 }
 
@@ -65,8 +67,9 @@ class ReplyReader {
       this.drain();
     });
     const fail = (e: Error) => {
-      this.error = e;
-      this.failed?.(e);
+      // The first error explains the failure; the close that follows it does not.
+      this.error ??= e;
+      this.failed?.(this.error);
     };
     socket.on("error", fail);
     socket.on("close", () => fail(new Error("SMTP 连接已关闭")));
@@ -102,10 +105,11 @@ class ReplyReader {
 
 /** Sends one message over SMTP and resolves once the server accepted it; rejects with the server's reply. */
 export async function sendMail(options: SmtpOptions, message: MailMessage): Promise<void> {
+  for (const address of [message.from, ...message.to]) assertAddress(address);
   const timeout = options.timeoutMs ?? 15_000;
-  const rejectUnauthorized = !options.allowSelfSigned;
+  const secureContext = tlsOptionsOf(options);
   let socket: net.Socket = options.secure
-    ? tls.connect({ host: options.host, port: options.port, servername: options.host, rejectUnauthorized })
+    ? tls.connect({ host: options.host, port: options.port, ...secureContext })
     : net.connect({ host: options.host, port: options.port });
   socket.setTimeout(timeout, () => socket.destroy(new Error("SMTP 服务器响应超时")));
   let reader = new ReplyReader();
@@ -120,17 +124,18 @@ export async function sendMail(options: SmtpOptions, message: MailMessage): Prom
     await command(null, [220]);
     let ehlo = await command("EHLO duban.local", [250]);
     if (options.starttls && !options.secure) {
+      // Required TLS that the server does not offer is a failure, never a quiet fall back to plain text.
+      if (!/^STARTTLS\b/im.test(ehlo.text))
+        throw new Error("SMTP 服务器未提供 STARTTLS，邮件未以明文发送；请核对端口与加密方式");
       await command("STARTTLS", [220]);
-      socket.removeAllListeners("data");
-      socket = tls.connect({ socket, servername: options.host, rejectUnauthorized });
+      socket = await upgradeToTls(socket, secureContext);
+      socket.setTimeout(timeout, () => socket.destroy(new Error("SMTP 服务器响应超时")));
+      // A fresh reader: anything the server sent before the handshake is discarded (RFC 3207 §4.2).
       reader = new ReplyReader();
       reader.attach(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once("secureConnect", () => resolve());
-        socket.once("error", reject);
-      });
       ehlo = await command("EHLO duban.local", [250]);
     }
+    // Only here, after any TLS upgrade, do credentials go on the wire.
     if (options.user) await authenticate(command, ehlo.text, options.user, options.pass ?? "");
     await command(`MAIL FROM:<${addressOf(message.from)}>`, [250]);
     for (const to of message.to) await command(`RCPT TO:<${addressOf(to)}>`, [250, 251]);
@@ -139,9 +144,59 @@ export async function sendMail(options: SmtpOptions, message: MailMessage): Prom
     const data = formatMessage(message).replace(/^\./gm, "..");
     await command(`${data}\r\n.`, [250]);
     await command("QUIT", [221]).catch(() => undefined);
+  } catch (e) {
+    throw explainTlsError(e);
   } finally {
     socket.destroy();
   }
+}
+
+/** Certificate checks: on unless `allowSelfSigned`; SNI only for a host name (RFC 6066 forbids an address). */
+function tlsOptionsOf(options: SmtpOptions): tls.ConnectionOptions {
+  return {
+    rejectUnauthorized: !options.allowSelfSigned,
+    ...(net.isIP(options.host) ? {} : { servername: options.host }),
+    ...(options.ca ? { ca: options.ca } : {}),
+  };
+}
+
+/** Wraps the plain connection in TLS after the server's 220 to STARTTLS; resolves once the handshake is done. */
+function upgradeToTls(plain: net.Socket, secureContext: tls.ConnectionOptions): Promise<tls.TLSSocket> {
+  plain.removeAllListeners("data");
+  plain.setTimeout(0);
+  const secure = tls.connect({ socket: plain, ...secureContext });
+  return new Promise((resolve, reject) => {
+    secure.once("secureConnect", () => resolve(secure));
+    secure.once("error", (e) => {
+      secure.destroy();
+      reject(e);
+    });
+  });
+}
+
+/** Certificate errors Node reports by code, which an administrator can act on. */
+const certificateErrors = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** Turns a certificate failure into a message that says what to do; other errors pass through. */
+function explainTlsError(e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (!code || !certificateErrors.has(code)) return e;
+  return new Error(
+    `SMTP 服务器证书未通过验证（${code}）：请为服务器配置受信任的证书，内网自签名证书可在消息渠道中勾选“允许自签名证书”`,
+  );
+}
+
+/** Refuses an address that could smuggle SMTP commands or headers (a line break or angle brackets). */
+function assertAddress(value: string): void {
+  if (/[\r\n]/.test(value) || /[<>]/.test(addressOf(value)))
+    throw new Error(`邮件地址无效：${JSON.stringify(value).slice(0, 100)}`);
 }
 
 /** AUTH PLAIN when offered, else AUTH LOGIN. */

@@ -1,64 +1,24 @@
+import type {
+  ChannelKind,
+  ChannelPutInput,
+  ChannelSetting,
+  DeliveryItem,
+  DeliveryStatus,
+  EmailConfigInput,
+  RobotConfigInput,
+  TlsMode,
+} from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
 import type { ListPage, Paging } from "./paging";
 
-// Local mirrors of packages/server/src/modules/channels/channels.schemas.ts (the web never imports server code).
-
-/** The channels a message can go out on. */
-export type ChannelKind = "email" | "wecom" | "dingtalk";
-
-/** SMTP TLS mode: none, STARTTLS (587) or implicit TLS (465). */
-export type TlsMode = "none" | "starttls" | "tls";
-
-/** SMTP settings to save; `pass` left out keeps the stored password. */
-export interface EmailConfigInput {
-  host: string;
-  port: number;
-  tls: TlsMode;
-  user?: string;
-  pass?: string;
-  from: string;
-  allowSelfSigned?: boolean;
-}
-
-/** A group robot to save; `secret` left out keeps the stored 钉钉 加签 secret. */
-export interface RobotConfigInput {
-  webhook: string;
-  secret?: string;
-}
+export type { ChannelKind, ChannelSetting, DeliveryStatus, EmailConfigInput, RobotConfigInput, TlsMode };
 
 /** Body of PUT /api/channels. */
-export type ChannelInput =
-  | { kind: "email"; unitId: string | null; enabled: boolean; config: EmailConfigInput }
-  | { kind: "wecom" | "dingtalk"; unitId: string | null; enabled: boolean; config: RobotConfigInput };
+export type ChannelInput = ChannelPutInput;
 
-/** A channel as the API shows it: passwords and secrets never come back, only `hasSecret`. */
-export interface ChannelSetting {
-  id: string;
-  unitId: string | null;
-  kind: ChannelKind;
-  enabled: boolean;
-  config: Record<string, unknown>;
-  hasSecret: boolean;
-  updatedAt: string;
-}
-
-/** Status of one delivery. */
-export type DeliveryStatus = "queued" | "sent" | "failed";
-
-/** One line of the delivery log; robot targets come masked. */
-export interface Delivery {
-  id: string;
-  channel: ChannelKind;
-  target: string;
-  title: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  sentAt: string | null;
-  createdAt: string;
-}
+/** One line of the delivery log; robot targets come without their token. */
+export type Delivery = DeliveryItem;
 
 /** Filters of the delivery log. */
 export interface DeliveryFilters {

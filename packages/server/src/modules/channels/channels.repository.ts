@@ -1,7 +1,13 @@
+import type { DeliveryQuery } from "@duban/domain";
 import { and, count, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { channelSettings, deliveries, units } from "../../db/schema.js";
-import type { DeliveryQuery } from "./channels.schemas.js";
+import { AppError, uniqueViolation } from "../../errors.js";
+
+/** Another administrator saved the channel since the form was filled. */
+export function savedElsewhere(): AppError {
+  return new AppError("stale_version", "该渠道刚被其他管理员保存，请查看刷新后的设置再修改");
+}
 
 /** A channel setting row. */
 export type ChannelRow = typeof channelSettings.$inferSelect;
@@ -15,8 +21,16 @@ export function findChannels(db: DbOrTx, tenantId: string): Promise<ChannelRow[]
     .orderBy(channelSettings.unitId, channelSettings.kind);
 }
 
-/** The setting of one channel for the tenant or a unit, or null. */
-export async function findChannel(db: DbOrTx, tenantId: string, unitId: string | null, kind: string) {
+/**
+ * The setting of one channel for the tenant or a unit, or null; locked until the transaction ends, so two saves
+ * of one setting on PostgreSQL take turns and the second sees the first's `updatedAt`.
+ */
+export async function findChannelForUpdate(
+  db: DbOrTx,
+  tenantId: string,
+  unitId: string | null,
+  kind: string,
+) {
   const [row] = await db
     .select()
     .from(channelSettings)
@@ -26,7 +40,8 @@ export async function findChannel(db: DbOrTx, tenantId: string, unitId: string |
         unitId ? eq(channelSettings.unitId, unitId) : isNull(channelSettings.unitId),
         eq(channelSettings.kind, kind),
       ),
-    );
+    )
+    .for("update");
   return row ?? null;
 }
 
@@ -39,7 +54,10 @@ export async function unitExists(db: DbOrTx, tenantId: string, unitId: string): 
   return Boolean(row);
 }
 
-/** Inserts or replaces a setting. */
+/**
+ * Inserts or replaces a setting. Two first saves of one channel can both find nothing; the unique index
+ * `channel_settings_key` then refuses the second insert, which answers 409 like any stale form.
+ */
 export async function saveChannel(
   db: DbOrTx,
   existing: ChannelRow | null,
@@ -53,8 +71,12 @@ export async function saveChannel(
       .returning();
     return row!;
   }
-  const [row] = await db.insert(channelSettings).values(values).returning();
-  return row!;
+  try {
+    const [row] = await db.insert(channelSettings).values(values).returning();
+    return row!;
+  } catch (e) {
+    throw uniqueViolation(e) ? savedElsewhere() : e;
+  }
 }
 
 /** A page of the tenant's deliveries, newest first. */

@@ -1,8 +1,7 @@
-import { pageOf } from "@duban/domain";
+import { channelPutSchema, channelSchema, deliveryQuerySchema, deliverySchema, pageOf } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
-import { channelPutSchema, channelSchema, deliveryQuerySchema, deliverySchema } from "./channels.schemas.js";
 import { findChannelSettings, findDeliveryPage, saveChannelSetting } from "./channels.service.js";
 
 const tags = ["channels"];

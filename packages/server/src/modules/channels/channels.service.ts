@@ -1,68 +1,107 @@
-import type { Page } from "@duban/domain";
-import { forbidden, notFound } from "../../errors.js";
+import type { ChannelKind, ChannelPutInput, DeliveryItem, DeliveryQuery, Page } from "@duban/domain";
+import { forbidden, invalid, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import type { ChannelKind } from "../../notify/channel-config.js";
+import {
+  maskWebhook,
+  publicConfig,
+  robotTarget,
+  sealConfig,
+  secretFields,
+} from "../../notify/channel-config.js";
 import type { OutgoingMessage } from "../../notify/enqueue.js";
+import { type SecretBox, secretBoxFor } from "../../notify/secret-box.js";
 import { audit, hasAnyRole } from "../../policy.js";
 import * as repo from "./channels.repository.js";
-import type { ChannelPutInput, DeliveryItem, DeliveryQuery } from "./channels.schemas.js";
 
 /** Channel settings hold SMTP passwords and robot secrets: administrators only. */
 function assertAdmin(ctx: ServiceContext): void {
   if (!hasAnyRole(ctx.actor, "admin")) throw forbidden("只有系统管理员可以管理消息渠道");
 }
 
-/** A setting as shown: the password and secret replaced by whether one is set. */
-function toChannel(row: repo.ChannelRow) {
-  const { pass, secret, ...config } = row.config as Record<string, unknown>;
+/** A setting as shown: secrets replaced by whether one is set, a robot's webhook by a hint. */
+function toChannel(box: SecretBox, row: repo.ChannelRow) {
+  const config = row.config as Record<string, unknown>;
   return {
     id: row.id,
     unitId: row.unitId,
     kind: row.kind as ChannelKind,
     enabled: row.enabled,
-    config,
-    hasSecret: Boolean(pass || secret),
+    config: publicConfig(config),
+    hasSecret: Boolean(config.pass || config.secret),
+    webhookHint: row.kind === "email" ? null : webhookHint(box, config.webhook),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** The stored webhook with its token cut short; a value the current key cannot open says so. */
+function webhookHint(box: SecretBox, webhook: unknown): string | null {
+  if (typeof webhook !== "string" || !webhook) return null;
+  try {
+    return maskWebhook(box.open(webhook));
+  } catch {
+    return "（无法解密，请重新填写）";
+  }
 }
 
 /** The tenant's channels. */
 export async function findChannelSettings(ctx: ServiceContext) {
   assertAdmin(ctx);
-  return { items: (await repo.findChannels(ctx.database.db, ctx.actor.tenantId)).map(toChannel) };
+  const box = secretBoxFor(ctx.config);
+  return {
+    items: (await repo.findChannels(ctx.database.db, ctx.actor.tenantId)).map((r) => toChannel(box, r)),
+  };
 }
 
-/** Saves one channel; a password or secret left out keeps the stored one, so the form never needs to show it. */
+/**
+ * Saves one channel, its secrets sealed; a password, secret or webhook left out keeps the stored one, so the
+ * form never needs to show them. A form filled from an older state (`updatedAt`) is refused with 409.
+ */
 export async function saveChannelSetting(ctx: ServiceContext, input: ChannelPutInput) {
   assertAdmin(ctx);
   const tenantId = ctx.actor.tenantId;
+  const box = secretBoxFor(ctx.config);
   return ctx.database.db.transaction(async (tx) => {
     if (input.unitId && !(await repo.unitExists(tx, tenantId, input.unitId))) throw notFound("单位");
-    const existing = await repo.findChannel(tx, tenantId, input.unitId, input.kind);
-    const kept = (existing?.config ?? {}) as Record<string, unknown>;
-    const config: Record<string, unknown> = { ...input.config };
-    for (const key of ["pass", "secret"]) if (config[key] === undefined && kept[key]) config[key] = kept[key];
-    const row = await repo.saveChannel(tx, existing, { tenantId, ...input, config });
+    const existing = await repo.findChannelForUpdate(tx, tenantId, input.unitId, input.kind);
+    if (input.updatedAt !== undefined && !sameTime(existing?.updatedAt ?? null, input.updatedAt))
+      throw repo.savedElsewhere();
+    const config = mergeConfig(box, input, existing);
+    const { kind, unitId, enabled } = input;
+    const row = await repo.saveChannel(tx, existing, { tenantId, unitId, kind, enabled, config });
     await audit(ctx, tx, {
       action: existing ? "channel.update" : "channel.create",
       entity: "channel_setting",
       entityId: row.id,
-      summary: { kind: input.kind, unitId: input.unitId, enabled: input.enabled },
+      summary: { kind, unitId, enabled },
     });
-    return toChannel(row);
+    return toChannel(box, row);
   });
+}
+
+/** Whether the stored `updatedAt` is the one the form read (null on both sides: still no setting). */
+function sameTime(stored: Date | null, read: string | null): boolean {
+  return stored === null || read === null ? stored === read : stored.getTime() === new Date(read).getTime();
+}
+
+/** The config to store: secrets left out kept, a robot's token-free target derived, every secret sealed. */
+function mergeConfig(box: SecretBox, input: ChannelPutInput, existing: repo.ChannelRow | null) {
+  const kept = (existing?.config ?? {}) as Record<string, unknown>;
+  const config: Record<string, unknown> = { ...input.config };
+  for (const key of secretFields) if (config[key] === undefined && kept[key]) config[key] = kept[key];
+  if (input.kind !== "email") {
+    if (typeof config.webhook !== "string")
+      throw invalid([{ path: "config.webhook", message: "请填写 Webhook 地址" }]);
+    // A new webhook gets a new target; a kept one keeps its target (computed for rows saved before targets).
+    config.target = input.config.webhook
+      ? robotTarget(input.config.webhook)
+      : (kept.target ?? robotTarget(box.open(config.webhook)));
+  }
+  return sealConfig(box, config);
 }
 
 /** Robot webhooks carry their access token: the log shows only the host, path and the token's last characters. */
 export function maskTarget(channel: string, target: string): string {
-  if (channel === "email") return target;
-  try {
-    const url = new URL(target);
-    const tail = url.search.slice(-4);
-    return `${url.origin}${url.pathname}${url.search ? `?…${tail}` : ""}`;
-  } catch {
-    return "（无效地址）";
-  }
+  return channel === "email" ? target : maskWebhook(target);
 }
 
 /** A page of the delivery log: what went out, what failed and why, what waits for a retry. */

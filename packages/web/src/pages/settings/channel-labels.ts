@@ -10,6 +10,7 @@ export const channelLabels: Record<ChannelKind, string> = {
 /** Delivery status names and tag colours. */
 export const deliveryStatusLabels: Record<DeliveryStatus, { label: string; color: string }> = {
   queued: { label: "待发送", color: "processing" },
+  sending: { label: "发送中", color: "blue" },
   sent: { label: "已发送", color: "success" },
   failed: { label: "失败", color: "error" },
 };
@@ -20,6 +21,9 @@ export const tlsOptions: { value: TlsMode; label: string }[] = [
   { value: "starttls", label: "STARTTLS（通常端口 587）" },
   { value: "none", label: "不加密（通常端口 25）" },
 ];
+
+/** Shown in a secret field that has a stored value. */
+export const secretSetPlaceholder = "已设置（留空则不修改）";
 
 /** `{ value, label }` options of a label table. */
 export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {

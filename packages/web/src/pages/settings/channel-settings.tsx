@@ -22,7 +22,8 @@ export function ChannelSettings() {
   return (
     <Flex vertical gap={16}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-        督办提醒除站内通知外，还会按这里的设置发送邮件或推送到群机器人。密码和密钥保存后不再显示，留空即保持原值。
+        督办提醒除站内通知外，还会按这里的设置发送邮件或推送到群机器人。密码、加签密钥和 Webhook
+        地址加密保存，之后不再显示；留空即保持原值。
       </Typography.Paragraph>
       {/* Keyed by updatedAt so a saved setting refills its form (and clears the password field). */}
       <Card title={title("email", Boolean(email), email?.enabled)}>

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Form, Input, InputNumber, Select, Switch } from "antd";
 import { type ChannelSetting, channelsKey, saveChannel, type TlsMode } from "../../api/channels";
 import { useWrite } from "../../hooks/use-write";
-import { tlsOptions } from "./channel-labels";
+import { secretSetPlaceholder, tlsOptions } from "./channel-labels";
 
 interface EmailValues {
   enabled: boolean;
@@ -41,6 +41,8 @@ export function EmailChannelForm({ channel }: { channel: ChannelSetting | undefi
         kind: "email",
         unitId: null,
         enabled,
+        // What the form was filled from: a save by another administrator since then answers 409.
+        updatedAt: channel?.updatedAt ?? null,
         config: {
           host: config.host.trim(),
           port: config.port,
@@ -48,13 +50,14 @@ export function EmailChannelForm({ channel }: { channel: ChannelSetting | undefi
           from: config.from.trim(),
           user: config.user?.trim() || undefined,
           pass: config.pass || undefined,
-          allowSelfSigned: config.allowSelfSigned || undefined,
+          allowSelfSigned: (config.tls !== "none" && config.allowSelfSigned) || undefined,
         },
       }),
     success: "邮件渠道已保存",
     refresh: channelsKey,
     form,
   });
+  const tls = Form.useWatch(["config", "tls"], form) ?? initialValues(channel).config.tls;
   return (
     <Form
       form={form}
@@ -92,17 +95,23 @@ export function EmailChannelForm({ channel }: { channel: ChannelSetting | undefi
       <Form.Item
         name={["config", "pass"]}
         label="密码"
-        extra={channel?.hasSecret ? "已设置密码；留空则保持不变" : "尚未设置密码"}
+        extra={channel?.hasSecret ? "密码加密保存，不再显示" : "尚未设置密码"}
       >
         <Input.Password
           autoComplete="new-password"
-          placeholder={channel?.hasSecret ? "留空则保持不变" : undefined}
+          placeholder={channel?.hasSecret ? secretSetPlaceholder : undefined}
           maxLength={255}
         />
       </Form.Item>
-      <Form.Item name={["config", "allowSelfSigned"]} valuePropName="checked">
-        <Checkbox>允许自签名证书（内网邮件服务器）</Checkbox>
-      </Form.Item>
+      {tls !== "none" && (
+        <Form.Item
+          name={["config", "allowSelfSigned"]}
+          valuePropName="checked"
+          extra="仅当内网邮件服务器使用自签名证书时勾选；勾选后不再校验服务器证书"
+        >
+          <Checkbox>允许自签名证书</Checkbox>
+        </Form.Item>
+      )}
       <Button type="primary" htmlType="submit" loading={write.isPending}>
         保存
       </Button>

@@ -1,16 +1,16 @@
 import { Button, Form, Input, Switch } from "antd";
 import { type ChannelSetting, channelsKey, saveChannel } from "../../api/channels";
 import { useWrite } from "../../hooks/use-write";
-import { channelLabels } from "./channel-labels";
+import { channelLabels, secretSetPlaceholder } from "./channel-labels";
 
 interface RobotValues {
   enabled: boolean;
-  config: { webhook: string; secret?: string };
+  config: { webhook?: string; secret?: string };
 }
 
 /**
- * A group robot (企业微信 or 钉钉) of the tenant: its webhook and, for 钉钉, the 加签 secret, which is never shown;
- * a blank secret keeps the stored one.
+ * A group robot (企业微信 or 钉钉) of the tenant: its webhook (which carries the robot's token) and, for 钉钉, the
+ * 加签 secret. Neither is ever shown again; left blank, the stored one is kept.
  */
 export function RobotChannelForm({
   kind,
@@ -26,19 +26,20 @@ export function RobotChannelForm({
         kind,
         unitId: null,
         enabled,
-        config: { webhook: config.webhook.trim(), secret: config.secret?.trim() || undefined },
+        updatedAt: channel?.updatedAt ?? null,
+        config: { webhook: config.webhook?.trim() || undefined, secret: config.secret?.trim() || undefined },
       }),
     success: `${channelLabels[kind]}已保存`,
     refresh: channelsKey,
     form,
   });
-  const webhook = (channel?.config as { webhook?: string } | undefined)?.webhook ?? "";
+  const hint = channel?.webhookHint ?? null;
   return (
     <Form
       form={form}
       layout="vertical"
       style={{ maxWidth: 560 }}
-      initialValues={{ enabled: channel?.enabled ?? true, config: { webhook, secret: "" } }}
+      initialValues={{ enabled: channel?.enabled ?? true, config: { webhook: "", secret: "" } }}
       onFinish={(values) => write.mutate(values)}
     >
       <Form.Item name="enabled" label="启用" valuePropName="checked">
@@ -47,16 +48,23 @@ export function RobotChannelForm({
       <Form.Item
         name={["config", "webhook"]}
         label="Webhook 地址"
+        extra={
+          hint ? `当前：${hint}（地址含机器人令牌，加密保存）` : "地址含机器人令牌，保存后加密且不再显示"
+        }
         rules={[
-          { required: true, whitespace: true, message: "请填写 Webhook 地址" },
+          { required: !hint, whitespace: true, message: "请填写 Webhook 地址" },
           { type: "url", message: "请填写完整的 http(s) 地址" },
         ]}
       >
-        <Input
+        <Input.Password
+          autoComplete="off"
+          visibilityToggle
           placeholder={
-            kind === "wecom"
-              ? "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"
-              : "https://oapi.dingtalk.com/robot/send?access_token=…"
+            hint
+              ? secretSetPlaceholder
+              : kind === "wecom"
+                ? "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"
+                : "https://oapi.dingtalk.com/robot/send?access_token=…"
           }
           maxLength={1000}
         />
@@ -65,11 +73,11 @@ export function RobotChannelForm({
         <Form.Item
           name={["config", "secret"]}
           label="加签密钥"
-          extra={channel?.hasSecret ? "已设置密钥；留空则保持不变" : "机器人未开启加签时留空"}
+          extra={channel?.hasSecret ? "密钥加密保存，不再显示" : "机器人未开启加签时留空"}
         >
           <Input.Password
             autoComplete="new-password"
-            placeholder={channel?.hasSecret ? "留空则保持不变" : "SEC…"}
+            placeholder={channel?.hasSecret ? secretSetPlaceholder : "SEC…"}
             maxLength={255}
           />
         </Form.Item>
