@@ -16,6 +16,7 @@ export * from "./schemas/execution.js";
 export * from "./schemas/groups.js";
 export * from "./schemas/plans.js";
 export * from "./schemas/rectification.js";
+export * from "./schemas/reminders.js";
 export * from "./schemas/supervision.js";
 export * from "./schemas/units.js";
 export * from "./schemas/users.js";

@@ -34,6 +34,7 @@ import { notificationRoutes } from "./modules/notifications/notifications.routes
 import { planImportRoutes } from "./modules/plans/plan-imports.routes.js";
 import { planRoutes } from "./modules/plans/plans.routes.js";
 import { rectificationRoutes } from "./modules/rectifications/rectifications.routes.js";
+import { reminderSettingsRoutes } from "./modules/reminder-settings/reminder-settings.routes.js";
 import { reportRoutes } from "./modules/reports/reports.routes.js";
 import { unitKeywordRoutes } from "./modules/unit-keywords/unit-keywords.routes.js";
 import { unitRoutes } from "./modules/units/units.routes.js";
@@ -107,6 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     planRoutes,
     assignmentRoutes,
     cycleRoutes,
+    reminderSettingsRoutes,
     reportRoutes,
     evidenceRoutes,
     workRoutes,

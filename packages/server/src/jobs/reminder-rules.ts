@@ -1,4 +1,4 @@
-import { addDays, dayNumber, daysBetween, shanghaiDate } from "@duban/domain";
+import { addDays, dayNumber, daysBetween, defaultPlanReminderSettings, shanghaiDate } from "@duban/domain";
 
 /** A plan's 催办 settings; `defaultReminderSettings` when the plan has none. */
 export interface ReminderSettings {
@@ -7,11 +7,11 @@ export interface ReminderSettings {
   workdaysOnly: boolean;
 }
 
-/** What a plan without settings uses. */
+/** What a plan without settings uses: the domain's defaults, in the scheduler's shape. */
 export const defaultReminderSettings: ReminderSettings = {
-  remindDaysBefore: 3,
-  escalateAfterDays: 3,
-  workdaysOnly: false,
+  remindDaysBefore: defaultPlanReminderSettings.remindDaysBefore,
+  escalateAfterDays: defaultPlanReminderSettings.escalateAfterDays,
+  workdaysOnly: defaultPlanReminderSettings.remindWorkdaysOnly,
 };
 
 /** Who a reminder is for: the unit's staff, its heads, or the bureau's supervisors. */
@@ -39,9 +39,9 @@ export function isWeekend(date: string): boolean {
 }
 
 /**
- * The reminders due today for one assignment in one open cycle without a submitted report. The keys carry no
- * date except the daily overdue one, so a reminder missed on its day (a weekend, a restart) still goes out on the
- * next run, and only once.
+ * The reminders due today for one thing a unit still owes: an assignment's report in an open cycle, or a 整改
+ * item not yet submitted. The keys carry no date except the daily overdue one, so a reminder missed on its day (a
+ * weekend, a restart) still goes out on the next run, and only once.
  */
 export function dueReminders(input: {
   today: string;

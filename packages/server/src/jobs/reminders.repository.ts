@@ -5,6 +5,7 @@ import {
   planNodes,
   planReminderSettings,
   plans,
+  rectifications,
   reminderLog,
   reportCycles,
   reports,
@@ -70,10 +71,41 @@ export async function findUnreportedCycles(db: DbOrTx, tenantId?: string) {
 /** One row per unreported cycle. */
 export type UnreportedCycle = Awaited<ReturnType<typeof findUnreportedCycles>>[number];
 
+/**
+ * Every 整改 item still owing the unit's answer: open, or returned by the verifier. A submitted item waits on the
+ * verifier and an accepted one is closed out（销号）, so neither is reminded. Across all tenants, like the cycles.
+ */
+export async function findUnansweredRectifications(db: DbOrTx, tenantId?: string) {
+  return db
+    .select({
+      tenantId: rectifications.tenantId,
+      rectificationId: rectifications.id,
+      unitId: rectifications.unitId,
+      unitName: units.name,
+      problem: rectifications.problem,
+      status: rectifications.status,
+      deadline: rectifications.deadline,
+    })
+    .from(rectifications)
+    .innerJoin(units, eq(units.id, rectifications.unitId))
+    .where(
+      and(
+        inArray(rectifications.status, ["open", "returned"]),
+        tenantId ? eq(rectifications.tenantId, tenantId) : undefined,
+      ),
+    );
+}
+
+/** One 整改 item awaiting the unit. */
+export type UnansweredRectification = Awaited<ReturnType<typeof findUnansweredRectifications>>[number];
+
+/** What a reminder is claimed for, besides its tenant and kind: an assignment's cycle, or a 整改 item. */
+export type ReminderClaimKey = { assignmentId: string; cycleId: string } | { rectificationId: string };
+
 /** Claims a reminder; true only for the one process whose insert won the unique key. */
 export async function claimReminder(
   tx: DbOrTx,
-  claim: { tenantId: string; assignmentId: string; cycleId: string; kind: string },
+  claim: ReminderClaimKey & { tenantId: string; kind: string },
 ): Promise<boolean> {
   const rows = await tx
     .insert(reminderLog)

@@ -2,13 +2,9 @@ import { roles as allRoles, shanghaiDate } from "@duban/domain";
 import type { Database, DbOrTx } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 import { enqueueMessage } from "../notify/enqueue.js";
-import { type DueReminder, defaultReminderSettings, dueReminders } from "./reminder-rules.js";
-import {
-  claimReminder,
-  findPeople,
-  findUnreportedCycles,
-  type UnreportedCycle,
-} from "./reminders.repository.js";
+import { type DueReminder, dueReminders } from "./reminder-rules.js";
+import { findReminderSubjects, type ReminderSubject } from "./reminder-subjects.js";
+import { claimReminder, findPeople } from "./reminders.repository.js";
 
 /** What a reminder run sent. */
 export interface ReminderCounts {
@@ -17,9 +13,10 @@ export interface ReminderCounts {
 }
 
 /**
- * Sends today's 催办 reminders for every tenant. Each reminder is claimed in reminder_log inside the same
- * transaction that writes its notifications and queues its deliveries, so with any number of processes (and
- * across restarts) each goes out exactly once, and a crash mid-way leaves it unclaimed for the next run.
+ * Sends today's 催办 reminders for every tenant, on the unreported cycles of assignments and the unanswered 整改
+ * items alike. Each reminder is claimed in reminder_log inside the same transaction that writes its notifications
+ * and queues its deliveries, so with any number of processes (and across restarts) each goes out exactly once, and
+ * a crash mid-way leaves it unclaimed for the next run.
  */
 export async function runReminders(deps: {
   database: Database;
@@ -30,17 +27,12 @@ export async function runReminders(deps: {
   const { database, now } = deps;
   const today = shanghaiDate(now);
   const counts: ReminderCounts = { sent: 0, skipped: 0 };
-  for (const item of await findUnreportedCycles(database.db, deps.tenantId)) {
-    const settings = {
-      remindDaysBefore: item.remindDaysBefore ?? defaultReminderSettings.remindDaysBefore,
-      escalateAfterDays: item.escalateAfterDays ?? defaultReminderSettings.escalateAfterDays,
-      workdaysOnly: item.workdaysOnly ?? defaultReminderSettings.workdaysOnly,
-    };
-    for (const due of dueReminders({ today, dueDate: item.cycleDue, settings })) {
+  for (const subject of await findReminderSubjects(database.db, deps.tenantId)) {
+    for (const due of dueReminders({ today, dueDate: subject.dueDate, settings: subject.settings })) {
       const sent = await database.db.transaction(async (tx) => {
-        const claim = { tenantId: item.tenantId, assignmentId: item.assignmentId, cycleId: item.cycleId };
-        if (!(await claimReminder(tx, { ...claim, kind: due.key }))) return false;
-        await deliver(tx, item, due, now);
+        const claim = { ...subject.claim, tenantId: subject.tenantId, kind: due.key };
+        if (!(await claimReminder(tx, claim))) return false;
+        await deliver(tx, subject, due, now);
         return true;
       });
       if (sent) counts.sent++;
@@ -51,34 +43,34 @@ export async function runReminders(deps: {
 }
 
 /** The unit's staff for plain reminders; its department or school users as its heads; or the supervisors. */
-async function recipients(tx: DbOrTx, item: UnreportedCycle, due: DueReminder) {
-  if (due.audience === "supervisor") return findPeople(tx, item.tenantId, ["supervisor"]);
+async function recipients(tx: DbOrTx, subject: ReminderSubject, due: DueReminder) {
+  if (due.audience === "supervisor") return findPeople(tx, subject.tenantId, ["supervisor"]);
   // Users carry no "head of unit" flag: every enabled department or school user of the unit stands for its head.
   const roles = due.audience === "head" ? ["department", "school"] : [...allRoles];
-  return findPeople(tx, item.tenantId, roles, item.unitId);
+  return findPeople(tx, subject.tenantId, roles, subject.unitId);
 }
 
 /** Writes the bell notifications and queues the channel messages of one claimed reminder. */
-async function deliver(tx: DbOrTx, item: UnreportedCycle, due: DueReminder, now: Date): Promise<void> {
-  const message = messageOf(item, due);
-  const people = await recipients(tx, item, due);
+async function deliver(tx: DbOrTx, subject: ReminderSubject, due: DueReminder, now: Date): Promise<void> {
+  const message = messageOf(subject, due);
+  const people = await recipients(tx, subject, due);
   if (people.length > 0)
     await tx.insert(notifications).values(
       people.map((p) => ({
-        tenantId: item.tenantId,
+        tenantId: subject.tenantId,
         userId: p.id,
         kind: `reminder_${due.kind}`,
         title: message.title,
         body: message.text,
-        link: `/assignments/${item.assignmentId}`,
-        entity: "assignment",
-        entityId: item.assignmentId,
+        link: subject.link,
+        entity: subject.entity,
+        entityId: subject.entityId,
       })),
     );
   await enqueueMessage(tx, {
-    tenantId: item.tenantId,
+    tenantId: subject.tenantId,
     // The supervisors hear through the bureau's own robot, not the unit's group.
-    unitId: due.audience === "supervisor" ? null : item.unitId,
+    unitId: due.audience === "supervisor" ? null : subject.unitId,
     emails: people.flatMap((p) => (p.email ? [p.email] : [])),
     message,
     now,
@@ -86,34 +78,33 @@ async function deliver(tx: DbOrTx, item: UnreportedCycle, due: DueReminder, now:
 }
 
 /** The reminder's words, in the register of a 催办 notice. */
-export function messageOf(item: UnreportedCycle, due: DueReminder): { title: string; text: string } {
-  const what = `「${item.nodeTitle}」${item.cycleName}进展反馈`;
-  const when = `截止日期 ${item.cycleDue}`;
+export function messageOf(subject: ReminderSubject, due: DueReminder): { title: string; text: string } {
+  const { what, when, action, missing, lapse } = subject.wording;
   switch (due.kind) {
     case "due_soon":
       return {
         title: `催办提醒：${what}即将到期`,
-        text: `${item.unitName}：${what}将于 ${-due.daysLate} 天后到期（${when}），请及时填报。`,
+        text: `${subject.unitName}：${what}将于 ${-due.daysLate} 天后到期（${when}），请及时${action}。`,
       };
     case "due":
       return {
         title: `催办提醒：${what}今日到期`,
-        text: `${item.unitName}：${what}今日到期，请于今日内填报。`,
+        text: `${subject.unitName}：${what}今日到期，请于今日内${action}。`,
       };
     case "overdue":
       return {
         title: `催办：${what}已逾期 ${due.daysLate} 天`,
-        text: `${item.unitName}：${what}已逾期 ${due.daysLate} 天（${when}），请立即填报。`,
+        text: `${subject.unitName}：${what}已逾期 ${due.daysLate} 天（${when}），请立即${action}。`,
       };
     case "escalate_head":
       return {
         title: `督办升级：${what}逾期 ${due.daysLate} 天`,
-        text: `${item.unitName}${what}已逾期 ${due.daysLate} 天仍未填报，请单位负责人督促落实。`,
+        text: `${subject.unitName}${what}已逾期 ${due.daysLate} 天仍未${missing}，请单位负责人督促落实。`,
       };
     default:
       return {
-        title: `督办升级：${item.unitName}逾期未报`,
-        text: `${item.unitName}${what}已逾期 ${due.daysLate} 天仍未填报，请督查人员跟进督办。`,
+        title: `督办升级：${subject.unitName}${lapse}`,
+        text: `${subject.unitName}${what}已逾期 ${due.daysLate} 天仍未${missing}，请督查人员跟进督办。`,
       };
   }
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -14,6 +15,7 @@ import { units } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
 import { assignments, reportCycles } from "./execution.js";
 import { plans } from "./plans.js";
+import { rectifications } from "./supervision.js";
 import { tenantRef } from "./tenant-ref.js";
 
 /**
@@ -31,28 +33,41 @@ export const planReminderSettings = pgTable("plan_reminder_settings", {
   escalateAfterDays: integer("escalate_after_days").notNull().default(3),
   /** Send nothing on Saturdays and Sundays. */
   remindWorkdaysOnly: boolean("remind_workdays_only").notNull().default(false),
+  /** Optimistic lock of the settings alone, so saving them never makes an open cadence form stale. */
+  version: integer("version").notNull().default(0),
   updatedAt: updatedAt(),
 });
 
-/** Every reminder sent: the claim that makes each go out once, whatever the number of server processes. */
+/**
+ * Every reminder sent: the claim that makes each go out once, whatever the number of server processes. A row is
+ * about one subject: an assignment in a report cycle, or an item of the 整改台账.
+ */
 export const reminderLog = pgTable(
   "reminder_log",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     tenantId: tenantRef(),
-    assignmentId: uuid("assignment_id")
-      .notNull()
-      .references(() => assignments.id),
-    cycleId: uuid("cycle_id")
-      .notNull()
-      .references(() => reportCycles.id),
+    assignmentId: uuid("assignment_id").references(() => assignments.id),
+    cycleId: uuid("cycle_id").references(() => reportCycles.id),
+    rectificationId: uuid("rectification_id").references(() => rectifications.id),
     /** due_soon, due, overdue:YYYY-MM-DD (daily), escalate_head, escalate_supervisor. */
     kind: text("kind").notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     // The once-only guarantee: a process sends only if its INSERT … ON CONFLICT DO NOTHING returned a row.
+    // Rectification rows leave assignment_id and cycle_id NULL, so they never collide in this index.
     uniqueIndex("reminder_log_key").on(t.tenantId, t.assignmentId, t.cycleId, t.kind),
+    // The same guarantee for 整改 items; partial, since task rows carry no rectification_id.
+    uniqueIndex("reminder_log_rectification_key")
+      .on(t.tenantId, t.rectificationId, t.kind)
+      .where(sql`${t.rectificationId} is not null`),
+    // Exactly one subject: NULLs are distinct in a unique index, so a half-filled row would escape both keys.
+    check(
+      "reminder_log_subject",
+      sql`(${t.assignmentId} is not null and ${t.cycleId} is not null and ${t.rectificationId} is null)
+        or (${t.assignmentId} is null and ${t.cycleId} is null and ${t.rectificationId} is not null)`,
+    ),
   ],
 );
 

@@ -222,11 +222,13 @@ describe("login rate limit", () => {
     const limited = await createTestApp({ loginRateLimitPerMinute: 3 });
     try {
       const codes: number[] = [];
+      // A login no other run has used: failed logins lock a login for 15 minutes in a shared database.
+      const login = `nobody-${Date.now().toString(36)}`;
       for (let i = 0; i < 4; i++) {
         const res = await limited.app.inject({
           method: "POST",
           url: "/api/auth/login",
-          payload: { login: "x", password: "y" },
+          payload: { login, password: "y" },
         });
         codes.push(res.statusCode);
       }

@@ -1,4 +1,4 @@
-import { CalendarOutlined, CopyOutlined, DownloadOutlined } from "@ant-design/icons";
+import { BellOutlined, CalendarOutlined, CopyOutlined, DownloadOutlined } from "@ant-design/icons";
 import { type Light, lightColors, lightLabels, type PlanDetail, type PlanTreeNode } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
@@ -29,6 +29,7 @@ import { planColumns } from "./plan-columns";
 import { type PlanRow, planRowsOf, structureKeysOf } from "./plan-rows";
 import { planStatusColumns } from "./plan-status-columns";
 import { PlanSummaryBar } from "./plan-summary-bar";
+import { ReminderSettingsDrawer } from "./reminder-settings-drawer";
 
 const lightOptions = lightColors.map((light) => ({ value: light, label: lightLabels[light] }));
 
@@ -61,6 +62,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
   const [light, setLight] = useState<Light | undefined>();
   const [overdue, setOverdue] = useState(false);
   const [cyclesOpen, setCyclesOpen] = useState(false);
+  const [remindersOpen, setRemindersOpen] = useState(false);
   const [expanded, setExpanded] = useState<readonly React.Key[]>(() => structureKeysOf(plan.nodes));
   const rows = useMemo(() => {
     const nodes = sectionId ? plan.nodes.filter((node) => node.id === sectionId) : plan.nodes;
@@ -107,6 +109,10 @@ function PlanView({ plan }: { plan: PlanDetail }) {
                 填报周期
               </Button>
             )}
+            {/* Everyone may see when reminders go out; the drawer's form is read-only without the ability. */}
+            <Button icon={<BellOutlined />} onClick={() => setRemindersOpen(true)}>
+              催办设置
+            </Button>
             {allowed(plan.abilities, "copy") && (
               <Button icon={<CopyOutlined />} loading={copy.isPending} onClick={() => copy.mutate()}>
                 复制到下一年
@@ -206,6 +212,13 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         }}
       />
       {cyclesOpen && <CyclesDrawer plan={plan} open={cyclesOpen} onClose={() => setCyclesOpen(false)} />}
+      {remindersOpen && (
+        <ReminderSettingsDrawer
+          planId={plan.id}
+          open={remindersOpen}
+          onClose={() => setRemindersOpen(false)}
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "plan_reminder_settings" ADD COLUMN "version" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,104 @@
+import type { DbOrTx } from "../db/client.js";
+import { defaultReminderSettings, type ReminderSettings } from "./reminder-rules.js";
+import {
+  findUnansweredRectifications,
+  findUnreportedCycles,
+  type ReminderClaimKey,
+  type UnansweredRectification,
+  type UnreportedCycle,
+} from "./reminders.repository.js";
+
+/** The words a reminder fills into its 催办 template. */
+export interface ReminderWording {
+  /** The thing owed, quoted: 「…」2026年5月进展反馈, 「整改事项：…」. */
+  what: string;
+  /** Its deadline as the notice names it: 截止日期 …, 整改期限 …. */
+  when: string;
+  /** What the unit is asked to do: 填报, 整改并提交佐证. */
+  action: string;
+  /** What is still not done, for the escalations: 填报, 提交整改情况. */
+  missing: string;
+  /** The supervisors' headline after the unit's name: 逾期未报, 逾期未整改. */
+  lapse: string;
+}
+
+/**
+ * One thing a unit owes by a date — an assignment's report for a cycle, or a 整改 item — reminded and escalated
+ * by the same rules, claimed once per kind under `claim`.
+ */
+export interface ReminderSubject {
+  tenantId: string;
+  unitId: string;
+  unitName: string;
+  dueDate: string;
+  settings: ReminderSettings;
+  /** The notification's entity, and the page of it in the web app. */
+  entity: "assignment" | "rectification";
+  entityId: string;
+  link: string;
+  claim: ReminderClaimKey;
+  wording: ReminderWording;
+}
+
+/** Every subject reminders may be due for, of one tenant or of all. */
+export async function findReminderSubjects(db: DbOrTx, tenantId?: string): Promise<ReminderSubject[]> {
+  // One after the other: PGlite serves a single connection anyway.
+  const cycles = await findUnreportedCycles(db, tenantId);
+  const items = await findUnansweredRectifications(db, tenantId);
+  return [...cycles.map(cycleSubject), ...items.map(rectificationSubject)];
+}
+
+/** An assignment's unreported cycle, with its plan's settings or the defaults. */
+export function cycleSubject(row: UnreportedCycle): ReminderSubject {
+  return {
+    tenantId: row.tenantId,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    dueDate: row.cycleDue,
+    settings: {
+      remindDaysBefore: row.remindDaysBefore ?? defaultReminderSettings.remindDaysBefore,
+      escalateAfterDays: row.escalateAfterDays ?? defaultReminderSettings.escalateAfterDays,
+      workdaysOnly: row.workdaysOnly ?? defaultReminderSettings.workdaysOnly,
+    },
+    entity: "assignment",
+    entityId: row.assignmentId,
+    link: `/assignments/${row.assignmentId}`,
+    claim: { assignmentId: row.assignmentId, cycleId: row.cycleId },
+    wording: {
+      what: `「${row.nodeTitle}」${row.cycleName}进展反馈`,
+      when: `截止日期 ${row.cycleDue}`,
+      action: "填报",
+      missing: "填报",
+      lapse: "逾期未报",
+    },
+  };
+}
+
+/** Longest problem text quoted in a reminder; a robot message's title should fit a phone screen. */
+const PROBLEM_QUOTE_MAX = 30;
+
+/** A 整改 item: it belongs to no plan, so the tenant defaults apply. */
+export function rectificationSubject(row: UnansweredRectification): ReminderSubject {
+  const problem =
+    row.problem.length > PROBLEM_QUOTE_MAX ? `${row.problem.slice(0, PROBLEM_QUOTE_MAX)}…` : row.problem;
+  // A returned item owes an answer again, and the unit should know it is the verifier's objections it answers.
+  const returned = row.status === "returned";
+  return {
+    tenantId: row.tenantId,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    dueDate: row.deadline,
+    settings: defaultReminderSettings,
+    entity: "rectification",
+    entityId: row.rectificationId,
+    link: `/rectifications/${row.rectificationId}`,
+    claim: { rectificationId: row.rectificationId },
+    wording: {
+      what: `「整改事项：${problem}」`,
+      when: `整改期限 ${row.deadline}`,
+      action: returned ? "按退回意见整改并重新提交佐证" : "整改并提交佐证",
+      missing: returned ? "重新提交整改情况" : "提交整改情况",
+      lapse: "逾期未整改",
+    },
+  };
+}
