@@ -60,6 +60,8 @@ export function EmailChannelForm({ channel }: { channel: ChannelSetting | undefi
   const tls = Form.useWatch(["config", "tls"], form) ?? initialValues(channel).config.tls;
   return (
     <Form
+      // Named so its field ids stay unique beside the other channel forms on the page (labels point at them).
+      name="channel-email"
       form={form}
       layout="vertical"
       style={{ maxWidth: 560 }}

@@ -8,6 +8,16 @@ interface RobotValues {
   config: { webhook?: string; secret?: string };
 }
 
+/** Whether text is an absolute http(s) URL, as the server checks it. */
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A group robot (企业微信 or 钉钉) of the tenant: its webhook (which carries the robot's token) and, for 钉钉, the
  * 加签 secret. Neither is ever shown again; left blank, the stored one is kept.
@@ -36,6 +46,8 @@ export function RobotChannelForm({
   const hint = channel?.webhookHint ?? null;
   return (
     <Form
+      // Named so its field ids stay unique beside the other channel forms on the page (labels point at them).
+      name={`channel-${kind}`}
       form={form}
       layout="vertical"
       style={{ maxWidth: 560 }}
@@ -53,7 +65,13 @@ export function RobotChannelForm({
         }
         rules={[
           { required: !hint, whitespace: true, message: "请填写 Webhook 地址" },
-          { type: "url", message: "请填写完整的 http(s) 地址" },
+          // The server's rule, not antd's "url" type, which refuses intranet gateways such as http://10.0.0.8:8080/….
+          {
+            validator: async (_, value?: string) => {
+              if (!value?.trim() || isHttpUrl(value.trim())) return;
+              throw new Error("请填写完整的 http(s) 地址");
+            },
+          },
         ]}
       >
         <Input.Password
