@@ -26,8 +26,8 @@ const abort = new AbortController();
 const http: HttpContext = {
   base: "",
   signal: abort.signal,
-  // Setup ~4 requests per school, surge 3, verification 1, plus a few dozen; anything beyond is a bug.
-  maxRequests: SCHOOLS * 10 + 200,
+  // Setup ~4 requests per school, baseline 1, surge 3, verification 1, plus a few dozen; beyond is a bug.
+  maxRequests: SCHOOLS * 11 + 200,
   sent: 0,
   requestTimeoutMs: 120_000,
 };
@@ -55,6 +55,21 @@ async function withCpu<T>(server: RunningServer, fn: () => Promise<T>) {
     benchClientCpuS: Number(benchCpuS.toFixed(2)),
   };
   return { value, cpu };
+}
+
+/**
+ * The floor of this machine: every school asks GET /api/health (one `select 1`) at once, through the same client.
+ * No step of the surge can beat it, so it is printed beside them to read their figures against.
+ */
+async function baseline(s: Scenario) {
+  const step = new Step();
+  await Promise.all(
+    s.schools.map(async (school) => {
+      const res = await school.client.get("/api/health");
+      step.add({ start: res.start, end: res.end, ok: res.status === 200, ...errorOf(res, 200) });
+    }),
+  );
+  return step;
 }
 
 /** All schools at once: upload, then submit the report referencing the upload. */
@@ -189,11 +204,14 @@ async function main() {
     const seedT0 = performance.now();
     const scenario = await seedScenario(http, runId, SCHOOLS);
     result.seedS = Number(((performance.now() - seedT0) / 1000).toFixed(1));
-    log(`seeded in ${result.seedS}s; surge`);
+    log(`seeded in ${result.seedS}s; baseline`);
+    const s0 = await withCpu(server, () => baseline(scenario));
+    log("surge");
     const s1 = await withCpu(server, () => surge(scenario));
     log("reviews");
     const s2 = await withCpu(server, () => reviews(scenario.lead, s1.value.reports));
     result.steps = {
+      baselineHealth: { ...s0.value.summary(), cpu: s0.cpu },
       upload: s1.value.upload.summary(),
       submit: s1.value.submit.summary(),
       uploadThenSubmit: { ...s1.value.together.summary(), cpu: s1.cpu },

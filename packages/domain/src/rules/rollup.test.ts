@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregate, rollupLights, weightedProgress } from "./rollup.js";
+import { aggregate, rollupLights, weightedProgress, weightedProgressOfSums } from "./rollup.js";
 
 describe("weightedProgress", () => {
   it("weights each part's progress", () => {
@@ -51,6 +51,38 @@ describe("weightedProgress", () => {
     expect(() => weightedProgress([{ progress: 50, weight: -1 }])).toThrow(RangeError);
     expect(() => weightedProgress([{ progress: 50, weight: Number.POSITIVE_INFINITY }])).toThrow(RangeError);
     expect(() => weightedProgress([{ progress: Number.NaN, weight: 1 }])).toThrow(RangeError);
+  });
+});
+
+describe("weightedProgressOfSums", () => {
+  it("gives what weightedProgress gives from the same parts, as a database aggregate returns them", () => {
+    const sums = {
+      count: 3,
+      totalWeight: 4,
+      weightedSum: 100 * 3 + 0 * 1 + 0 * 0,
+      plainSum: 100,
+      min: 0,
+      max: 100,
+    };
+    expect(weightedProgressOfSums(sums)).toBe(75);
+    expect(
+      weightedProgressOfSums({ count: 0, totalWeight: 0, weightedSum: 0, plainSum: 0, min: 0, max: 0 }),
+    ).toBe(0);
+    expect(
+      weightedProgressOfSums({ count: 2, totalWeight: 0, weightedSum: 0, plainSum: 100, min: 40, max: 60 }),
+    ).toBe(50);
+  });
+
+  it("keeps the mean within the smallest and largest part when the sums carry rounding error", () => {
+    const sums = {
+      count: 3,
+      totalWeight: 0.3,
+      weightedSum: 0.1 * 30 * 3 + 1e-12,
+      plainSum: 90,
+      min: 30,
+      max: 30,
+    };
+    expect(weightedProgressOfSums(sums)).toBe(30);
   });
 });
 

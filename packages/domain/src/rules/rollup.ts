@@ -16,24 +16,45 @@ export interface WeightedProgressItem {
  * Throws RangeError on a non-finite progress or a negative or non-finite weight.
  */
 export function weightedProgress(items: readonly WeightedProgressItem[]): number {
-  if (items.length === 0) return 0;
-  let total = 0;
-  let weighted = 0;
-  let plain = 0;
+  const sums: ProgressSums = {
+    count: items.length,
+    totalWeight: 0,
+    weightedSum: 0,
+    plainSum: 0,
+    min: Number.POSITIVE_INFINITY,
+    max: Number.NEGATIVE_INFINITY,
+  };
   for (const { progress, weight } of items) {
     if (!Number.isFinite(progress)) throw new RangeError(`进度应为有限数值：${progress}`);
     if (!(weight >= 0 && Number.isFinite(weight))) throw new RangeError(`权重应为非负数：${weight}`);
-    total += weight;
-    weighted += progress * weight;
-    plain += progress;
+    sums.totalWeight += weight;
+    sums.weightedSum += progress * weight;
+    sums.plainSum += progress;
+    sums.min = Math.min(sums.min, progress);
+    sums.max = Math.max(sums.max, progress);
   }
-  const mean = total > 0 ? weighted / total : plain / items.length;
-  return roundTo1(
-    clampToInputs(
-      mean,
-      items.map((i) => i.progress),
-    ),
-  );
+  return weightedProgressOfSums(sums);
+}
+
+/** The sums `weightedProgress` needs, as a database aggregate can return them without reading every row. */
+export interface ProgressSums {
+  count: number;
+  /** Σ weight. */
+  totalWeight: number;
+  /** Σ progress × weight. */
+  weightedSum: number;
+  /** Σ progress. */
+  plainSum: number;
+  /** Smallest and largest progress: the mean never leaves them, whatever the rounding of the sums. */
+  min: number;
+  max: number;
+}
+
+/** `weightedProgress` from precomputed sums (count 0 → 0). */
+export function weightedProgressOfSums(s: ProgressSums): number {
+  if (s.count === 0) return 0;
+  const mean = s.totalWeight > 0 ? s.weightedSum / s.totalWeight : s.plainSum / s.count;
+  return roundTo1(Math.min(Math.max(mean, s.min), s.max));
 }
 
 /** One unit's approved value of an indicator and when it was reported. */

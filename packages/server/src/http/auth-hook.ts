@@ -4,7 +4,7 @@ import type { Config } from "../env.js";
 import { AppError } from "../errors.js";
 import {
   deleteSession,
-  findSessionWithUser,
+  findSessionActor,
   sessionIdOf,
   touchSession,
 } from "../modules/auth/sessions.repository.js";
@@ -28,30 +28,29 @@ async function loadActor(
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const sessionId = sessionIdOf(token);
-  const found = await findSessionWithUser(database.db, sessionId);
+  const found = await findSessionActor(database.db, sessionId);
   if (!found) return null;
-  const { session, user } = found;
   const now = clock.now();
-  const idle = now.getTime() - session.lastSeenAt.getTime() > config.sessionIdleMs;
-  if (idle || now >= session.expiresAt || !user.enabled) {
+  const idle = now.getTime() - found.lastSeenAt.getTime() > config.sessionIdleMs;
+  if (idle || now >= found.expiresAt || !found.enabled) {
     await deleteSession(database.db, sessionId);
     throw new AppError(
       "session_expired",
-      user.enabled ? "登录已超时，请重新登录" : "账号已停用，请联系管理员",
+      found.enabled ? "登录已超时，请重新登录" : "账号已停用，请联系管理员",
     );
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+  if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS)
     await touchSession(database.db, sessionId, now);
   return {
-    userId: user.id,
-    tenantId: user.tenantId,
-    name: user.name,
-    login: user.login,
-    roles: user.roles as Actor["roles"],
-    unitId: user.unitId,
+    userId: found.userId,
+    tenantId: found.tenantId,
+    name: found.name,
+    login: found.login,
+    roles: found.roles as Actor["roles"],
+    unitId: found.unitId,
     sessionId,
-    csrfToken: session.csrfToken,
-    mustChangePassword: user.mustChangePassword,
+    csrfToken: found.csrfToken,
+    mustChangePassword: found.mustChangePassword,
   };
 }
 

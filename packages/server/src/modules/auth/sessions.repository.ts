@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client.js";
-import { sessions, tenants, units, users } from "../../db/schema.js";
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client.js";
+import { sessions, users } from "../../db/schema.js";
 
 /** Hashes a cookie token: the database never holds a usable token. */
 export function sessionIdOf(token: string): string {
@@ -36,17 +36,41 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** Finds a session with its user, unit and tenant, or null. */
-export async function findSessionWithUser(db: DbOrTx, sessionId: string) {
-  const rows = await db
-    .select({ session: sessions, user: users, tenantName: tenants.name, unit: units })
+/** What every request needs of its session and user: nothing more, so the hot path reads one narrow row. */
+function prepareFindSessionActor(db: Db) {
+  return db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      csrfToken: sessions.csrfToken,
+      userId: users.id,
+      tenantId: users.tenantId,
+      name: users.name,
+      login: users.login,
+      roles: users.roles,
+      unitId: users.unitId,
+      enabled: users.enabled,
+      mustChangePassword: users.mustChangePassword,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
-    .leftJoin(units, eq(units.id, users.unitId))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
-  return rows[0] ?? null;
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare("find_session_actor");
+}
+
+/** The statement built once per database handle: every request runs it, so its SQL is not rebuilt each time. */
+const findSessionActorStatements = new WeakMap<Db, ReturnType<typeof prepareFindSessionActor>>();
+
+/** A session with the fields of its user a request acts with, or null. */
+export async function findSessionActor(db: Db, sessionId: string) {
+  let statement = findSessionActorStatements.get(db);
+  if (!statement) {
+    statement = prepareFindSessionActor(db);
+    findSessionActorStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({ id: sessionId });
+  return row ?? null;
 }
 
 /** Records activity on a session (for the idle timeout). */

@@ -1,12 +1,24 @@
-import { weightedProgress } from "@duban/domain";
+import { weightedProgressOfSums } from "@duban/domain";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { assignments, planNodes } from "../../db/schema.js";
 
-/** Recomputes a task's progress as the weighted mean of its active assignments' progress. */
+const num = (expr: ReturnType<typeof sql>) => expr.mapWith(Number);
+
+/**
+ * Recomputes a task's progress as the weighted mean of its active assignments' progress. The database returns
+ * the sums in one row, so a task assigned to 300 schools costs one row, not 300, on every approval.
+ */
 export async function rollupNodeProgress(db: DbOrTx, tenantId: string, nodeId: string): Promise<number> {
-  const rows = await db
-    .select({ progress: assignments.progress, weight: assignments.weight })
+  const [sums] = await db
+    .select({
+      count: num(sql`count(*)`),
+      totalWeight: num(sql`coalesce(sum(${assignments.weight}), 0)`),
+      weightedSum: num(sql`coalesce(sum(${assignments.progress} * ${assignments.weight}), 0)`),
+      plainSum: num(sql`coalesce(sum(${assignments.progress}), 0)`),
+      min: num(sql`coalesce(min(${assignments.progress}), 0)`),
+      max: num(sql`coalesce(max(${assignments.progress}), 0)`),
+    })
     .from(assignments)
     .where(
       and(
@@ -15,7 +27,7 @@ export async function rollupNodeProgress(db: DbOrTx, tenantId: string, nodeId: s
         eq(assignments.status, "active"),
       ),
     );
-  const progress = weightedProgress(rows);
+  const progress = weightedProgressOfSums(sums!);
   await db
     .update(planNodes)
     .set({ progress, updatedAt: sql`now()` })
