@@ -17,6 +17,14 @@ import { serverTimes } from "./lib/server-log.js";
 import { eachLimited, Step } from "./lib/stats.js";
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 300);
+/**
+ * 0 (the default, the issue's surge): every school at the same instant. Otherwise the schools' first requests
+ * (and the approvals) are spread evenly over this many milliseconds, as a real deadline rush arrives.
+ */
+const SPREAD_MS = Number(process.env.BENCH_ARRIVAL_SPREAD_MS ?? 0);
+/** Waits for the i-th of n arrivals of a spread step. */
+const arrival = (i: number, n: number) =>
+  SPREAD_MS > 0 ? new Promise((r) => setTimeout(r, (i / n) * SPREAD_MS)) : Promise.resolve();
 const FILE_BYTES = 200 * 1024;
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 10 * 60_000);
 const log = (msg: string) => process.stderr.write(`[bench:reports] ${msg}\n`);
@@ -81,6 +89,7 @@ async function surge(s: Scenario) {
   const files = s.schools.map(() => photo());
   await Promise.all(
     s.schools.map(async (school, i) => {
+      await arrival(i, s.schools.length);
       const form = new FormData();
       form.append("file", new Blob([files[i]!], { type: "image/jpeg" }), `现场照片-${i + 1}.jpg`);
       const up = await school.client.request("POST", "/api/files", form);
@@ -115,7 +124,8 @@ async function reviews(lead: Client, reports: Map<number, { id: string; version:
   const review = new Step();
   const approved = new Set<string>();
   await Promise.all(
-    [...reports.values()].map(async (r) => {
+    [...reports.values()].map(async (r, i) => {
+      await arrival(i, reports.size);
       const res = await lead.post(`/api/reports/${r.id}/review`, { decision: "approve", version: r.version });
       review.add({ start: res.start, end: res.end, ok: res.status === 200, ...errorOf(res, 200) });
       if (res.status === 200) approved.add(r.id);
@@ -164,7 +174,12 @@ function errorOf(res: { status: number; error?: string }, expected: number) {
 }
 
 async function main() {
-  const result: Record<string, unknown> = { bench: "reports", runId, schools: SCHOOLS };
+  const result: Record<string, unknown> = {
+    bench: "reports",
+    runId,
+    schools: SCHOOLS,
+    arrivalSpreadMs: SPREAD_MS,
+  };
   const loadBefore = os.loadavg();
   let server: RunningServer | undefined;
   let database: BenchDatabase | undefined;
