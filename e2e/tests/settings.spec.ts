@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openAs, postJson, seedPlanText, signInApi, signInAs, uniqueSuffix } from "./helpers";
+import { chooseOption, openAs, postJson, seedPlanText, signInApi, signInAs, uniqueSuffix } from "./helpers";
 
 test("the admin saves a 钉钉 robot with its 加签 secret; neither is shown again, and a blank save keeps them", async ({
   page,
@@ -44,6 +44,49 @@ test("the admin saves a 钉钉 robot with its 加签 secret; neither is shown ag
     const robot = items.find((c) => c.kind === "dingtalk");
     expect(robot?.hasSecret).toBe(true);
     expect(robot?.webhookHint).toContain(token.slice(-4));
+  });
+});
+
+test("the admin adds a unit's 企业微信 robot; the table shows its hint, never its key, and 停用 after an edit", async ({
+  page,
+}) => {
+  // A loopback address nobody listens on, as above: a reminder to this school must not reach out.
+  const key = `e2e${uniqueSuffix()}`;
+  const webhook = `http://127.0.0.1:9/cgi-bin/webhook/send?key=${key}`;
+  const school = "瓦房店市西城幼儿园";
+  await signInAs(page, "admin", "/settings/channels");
+  const card = page.locator(".ant-card").filter({ has: page.getByText("单位群机器人", { exact: true }) });
+  const row = card.getByRole("row").filter({ hasText: school }).filter({ hasText: "企业微信" });
+
+  await test.step("add it through the modal", async () => {
+    await card.getByRole("button", { name: "添加单位机器人" }).click();
+    const modal = page.getByRole("dialog", { name: "添加单位群机器人" });
+    await chooseOption(modal, "单位", school, "西城幼儿园");
+    await modal.getByText("企业微信", { exact: true }).click();
+    await modal.getByLabel("Webhook 地址").fill(webhook);
+    await modal.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("单位企业微信群机器人已保存")).toBeVisible();
+    await expect(modal).toBeHidden();
+  });
+
+  await test.step("the table shows the hint and 已启用, never the key", async () => {
+    await expect(row).toContainText(`http://127.0.0.1:9/cgi-bin/webhook/send?…${key.slice(-4)}`);
+    await expect(row).toContainText("已启用");
+    await expect(page.locator("body")).not.toContainText(key);
+    const api = await page.request.get("/api/channels");
+    expect(api.status()).toBe(200);
+    expect(await api.text()).not.toContain(key);
+  });
+
+  await test.step("修改 switches it off, keeping the webhook", async () => {
+    await row.getByRole("button", { name: "修改" }).click();
+    const modal = page.getByRole("dialog", { name: "修改单位群机器人" });
+    await expect(modal.getByLabel("Webhook 地址")).toHaveAttribute("placeholder", "已设置（留空则不修改）");
+    await modal.getByRole("switch").click();
+    await modal.getByRole("button", { name: "保存" }).click();
+    await expect(modal).toBeHidden();
+    await expect(row).toContainText("已停用");
+    await expect(row).toContainText(key.slice(-4));
   });
 });
 

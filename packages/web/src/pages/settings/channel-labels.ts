@@ -29,3 +29,12 @@ export const secretSetPlaceholder = "已设置（留空则不修改）";
 export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
+
+/** The two group-robot kinds. */
+export type RobotKind = "wecom" | "dingtalk";
+
+/** Short names of the robot kinds, for table cells and choices. */
+export const robotKindLabels: Record<RobotKind, string> = {
+  wecom: "企业微信",
+  dingtalk: "钉钉",
+};

@@ -19,42 +19,52 @@ function isHttpUrl(text: string): boolean {
 }
 
 /**
- * A group robot (企业微信 or 钉钉) of the tenant: its webhook (which carries the robot's token) and, for 钉钉, the
- * 加签 secret. Neither is ever shown again; left blank, the stored one is kept.
+ * A group robot (企业微信 or 钉钉) of the tenant (`unitId` null) or of one unit: its webhook (which carries the
+ * robot's token) and, for 钉钉, the 加签 secret. Neither is ever shown again; left blank, the stored one is kept.
  */
 export function RobotChannelForm({
   kind,
+  unitId = null,
   channel,
+  onSaved,
 }: {
   kind: "wecom" | "dingtalk";
+  unitId?: string | null;
   channel: ChannelSetting | undefined;
+  onSaved?: () => void;
 }) {
   const [form] = Form.useForm<RobotValues>();
   const write = useWrite({
     mutationFn: ({ enabled, config }: RobotValues) =>
       saveChannel({
         kind,
-        unitId: null,
+        unitId,
         enabled,
         updatedAt: channel?.updatedAt ?? null,
         config: { webhook: config.webhook?.trim() || undefined, secret: config.secret?.trim() || undefined },
       }),
-    success: `${channelLabels[kind]}已保存`,
+    success: `${unitId ? "单位" : ""}${channelLabels[kind]}已保存`,
     refresh: channelsKey,
     form,
+    onDone: onSaved,
   });
   const hint = channel?.webhookHint ?? null;
   return (
     <Form
       // Named so its field ids stay unique beside the other channel forms on the page (labels point at them).
-      name={`channel-${kind}`}
+      name={unitId ? `unit-channel-${kind}` : `channel-${kind}`}
       form={form}
       layout="vertical"
       style={{ maxWidth: 560 }}
       initialValues={{ enabled: channel?.enabled ?? true, config: { webhook: "", secret: "" } }}
       onFinish={(values) => write.mutate(values)}
     >
-      <Form.Item name="enabled" label="启用" valuePropName="checked">
+      <Form.Item
+        name="enabled"
+        label="启用"
+        valuePropName="checked"
+        extra={unitId ? "停用后，该单位的催办提醒改回发到局机关的同类群机器人" : undefined}
+      >
         <Switch />
       </Form.Item>
       <Form.Item
