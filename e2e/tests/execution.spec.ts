@@ -1,30 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
 import { lightLabels } from "../../packages/domain/src/rules/lights.js";
-import { chooseOptions, openAs, postJson, seedPlanText, signInApi, solidPng } from "./helpers";
+import { chooseOptions, openAs, publishSeedPlan, solidPng } from "./helpers";
 
 const TASK_9 = "促进学前教育普及普惠发展";
 const INDICATOR = "公办幼儿园在园幼儿占比";
 const SCHOOL = "瓦房店市西城幼儿园";
-
-/** The seed plan published and a reporting cycle open on it, through the API as 督查室. */
-async function publishSeedWithOpenCycle(page: Page): Promise<string> {
-  const csrf = await signInApi(page.request, "ducha");
-  const draft = await postJson<{ id: string; version: number }>(page.request, csrf, "/api/plan-imports", {
-    text: seedPlanText(),
-    filename: "瓦房店市教育局2023年工作要点.txt",
-  });
-  // Another spec of this server run may have published the same document already.
-  const { planId } = await postJson<{ planId: string }>(
-    page.request,
-    csrf,
-    `/api/plan-imports/${draft.id}/publish`,
-    { version: draft.version, allowDuplicate: true },
-  );
-  // A freshly published plan has no cycle yet, so this opens the current one of the default cadence.
-  const cycle = await postJson<{ status: string }>(page.request, csrf, `/api/plans/${planId}/cycles`, {});
-  expect(cycle.status).toBe("open");
-  return planId;
-}
 
 /** The 我的工作 section (a card labelled 待签收, 待填报, 被退回 or 待审核) and its entries for task 9. */
 function workItem(page: Page, section: string) {
@@ -38,7 +18,7 @@ test("学前教育科 assigns task 9 to the public kindergartens; a kindergarten
 }) => {
   // Three users, a full report round trip and the roll-up: give it three times the usual time.
   test.slow();
-  const planId = await publishSeedWithOpenCycle(page);
+  const { planId } = await publishSeedPlan(page.request, { openCycle: true });
   const returnReason = `请补充新增公办学位的数量和佐证照片（${Date.now()}）`;
 
   const department = await openAs(browser, baseURL, "xueqian", `/plans/${planId}`);

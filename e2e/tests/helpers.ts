@@ -141,6 +141,37 @@ export async function openAs(
   return { context, page };
 }
 
+/**
+ * The seed plan published through the API as 督查室 (another spec of the same server run may have published it
+ * already, hence allowDuplicate), with the default cycle of its cadence opened when asked; the plan's id and
+ * 督查室's CSRF token.
+ */
+export async function publishSeedPlan(
+  request: APIRequestContext,
+  options: { openCycle?: boolean } = {},
+): Promise<{ planId: string; csrf: string }> {
+  const csrf = await signInApi(request, "ducha");
+  const draft = await postJson<{ id: string; version: number }>(request, csrf, "/api/plan-imports", {
+    text: seedPlanText(),
+    filename: "瓦房店市教育局2023年工作要点.txt",
+  });
+  const { planId } = await postJson<{ planId: string }>(
+    request,
+    csrf,
+    `/api/plan-imports/${draft.id}/publish`,
+    {
+      version: draft.version,
+      allowDuplicate: true,
+    },
+  );
+  if (options.openCycle) {
+    // A freshly published plan has no cycle yet: this opens the current one of the default cadence.
+    const cycle = await postJson<{ status: string }>(request, csrf, `/api/plans/${planId}/cycles`, {});
+    expect(cycle.status).toBe("open");
+  }
+  return { planId, csrf };
+}
+
 /** The seed plan text (瓦房店市教育局2023年工作要点) the parser is tested against. */
 export function seedPlanText(): string {
   return fs.readFileSync(

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { chooseOption, openAs, postJson, seedPlanText, signInApi, signInAs, uniqueSuffix } from "./helpers";
+import { chooseOption, openAs, publishSeedPlan, signInAs, uniqueSuffix } from "./helpers";
 
 test("the admin saves a 钉钉 robot with its 加签 secret; neither is shown again, and a blank save keeps them", async ({
   page,
@@ -92,18 +92,7 @@ test("the admin adds a unit's 企业微信 robot; the table shows its hint, neve
 
 test("督查室 sets a plan's 催办设置; a school sees them read-only", async ({ page, browser, baseURL }) => {
   test.slow();
-  const csrf = await signInApi(page.request, "ducha");
-  const draft = await postJson<{ id: string; version: number }>(page.request, csrf, "/api/plan-imports", {
-    text: seedPlanText(),
-    filename: "瓦房店市教育局2023年工作要点.txt",
-  });
-  // Other specs of this server run may have published the same document already.
-  const { planId } = await postJson<{ planId: string }>(
-    page.request,
-    csrf,
-    `/api/plan-imports/${draft.id}/publish`,
-    { version: draft.version, allowDuplicate: true },
-  );
+  const { planId } = await publishSeedPlan(page.request);
 
   await test.step("the defaults first, then saved values", async () => {
     await page.goto(`/plans/${planId}`);

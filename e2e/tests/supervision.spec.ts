@@ -1,10 +1,10 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import {
   chooseFilter,
   findPlanNode,
   openAs,
   postJson,
-  seedPlanText,
+  publishSeedPlan,
   signInApi,
   solidPng,
   unitIdByName,
@@ -13,29 +13,6 @@ import {
 const TASK_9 = "促进学前教育普及普惠发展";
 const SCHOOL = "瓦房店市西城幼儿园";
 
-/**
- * The seed plan published and a cycle open on it, as 督查室, through the API. The clock is set by the data: the
- * seed plan is 瓦房店市教育局2023年工作要点 and every task is due within 2023, while the server runs on today's
- * date (2026 or later), so each task of a freshly published seed plan is already past its due date — overdue,
- * which is exactly the 红色督办 condition — without touching the server's clock.
- */
-async function publishSeedWithOpenCycle(page: Page): Promise<{ planId: string; csrf: string }> {
-  const csrf = await signInApi(page.request, "ducha");
-  const draft = await postJson<{ id: string; version: number }>(page.request, csrf, "/api/plan-imports", {
-    text: seedPlanText(),
-    filename: "瓦房店市教育局2023年工作要点.txt",
-  });
-  const { planId } = await postJson<{ planId: string }>(
-    page.request,
-    csrf,
-    `/api/plan-imports/${draft.id}/publish`,
-    { version: draft.version, allowDuplicate: true },
-  );
-  const cycle = await postJson<{ status: string }>(page.request, csrf, `/api/plans/${planId}/cycles`, {});
-  expect(cycle.status).toBe("open");
-  return { planId, csrf };
-}
-
 test("an overdue task raises a red 督办单; the kindergarten replies with evidence from a phone and 督查室 accepts", async ({
   page,
   browser,
@@ -43,7 +20,10 @@ test("an overdue task raises a red 督办单; the kindergarten replies with evid
 }) => {
   // Three users, a scan, an upload and a decision: give it three times the usual time.
   test.slow();
-  const { planId, csrf } = await publishSeedWithOpenCycle(page);
+  // The clock is set by the data: the seed plan is 瓦房店市教育局2023年工作要点 and every task is due within 2023, while
+  // the server runs on today's date (2026 or later), so each task of a freshly published seed plan is already past
+  // its due date — overdue, which is exactly the 红色督办 condition — without touching the server's clock.
+  const { planId, csrf } = await publishSeedPlan(page.request, { openCycle: true });
   const replyText = `已召开专题会议，新增公办学位80个，普惠率达标（${Date.now()}）`;
   const measures = "一、挖潜扩容；二、每月向学前教育科报送进度。";
 
