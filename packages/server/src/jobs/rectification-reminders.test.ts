@@ -3,7 +3,7 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client.js";
 import { channelSettings, deliveries, notifications, reminderLog, users } from "../db/schema.js";
-import { buildAssignedPlan } from "../test/notice-fixtures.js";
+import { buildAssignedPlan, setDueInDays } from "../test/notice-fixtures.js";
 import { buildLedgerBureau, itemBody, type LedgerBureau, uploadPng } from "../test/rectification-fixtures.js";
 import { createTestApp, type TestApp } from "../test/test-app.js";
 import { runReminders } from "./run-reminders.js";
@@ -139,6 +139,8 @@ describe("runReminders on 整改 items", () => {
 
   it("claims task and item reminders of one tenant apart, each once", async () => {
     const p = await buildAssignedPlan(t);
+    // The seed task is due 2023-12-31: move its own deadline out, so the assignment owes only the cycle's report.
+    await setDueInDays(t, p.assignmentId, 3650);
     const cycle = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {
       name: "2026年5月",
       startDate: addDays(DEADLINE, -30),

@@ -39,8 +39,8 @@ export function isWeekend(date: string): boolean {
 }
 
 /**
- * The reminders due today for one thing a unit still owes: an assignment's report in an open cycle, or a 整改
- * item not yet submitted. The keys carry no date except the daily overdue one, so a reminder missed on its day (a
+ * The reminders due today for one thing a unit still owes: an assignment's report in an open cycle, an unfinished
+ * task by its due date, or a 整改 item not yet submitted. The keys carry no date except the daily overdue one, so a reminder missed on its day (a
  * weekend, a restart) still goes out on the next run, and only once.
  */
 export function dueReminders(input: {

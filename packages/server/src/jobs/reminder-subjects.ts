@@ -1,30 +1,33 @@
+import { isPlanDate, planDateLastDay } from "@duban/domain";
 import type { DbOrTx } from "../db/client.js";
 import { defaultReminderSettings, type ReminderSettings } from "./reminder-rules.js";
 import {
   findUnansweredRectifications,
+  findUnfinishedAssignments,
   findUnreportedCycles,
   type ReminderClaimKey,
   type UnansweredRectification,
+  type UnfinishedAssignment,
   type UnreportedCycle,
 } from "./reminders.repository.js";
 
 /** The words a reminder fills into its 催办 template. */
 export interface ReminderWording {
-  /** The thing owed, quoted: 「…」2026年5月进展反馈, 「整改事项：…」. */
+  /** The thing owed, quoted: 「…」2026年5月进展反馈, 「…」任务, 「整改事项：…」. */
   what: string;
-  /** Its deadline as the notice names it: 截止日期 …, 整改期限 …. */
+  /** Its deadline as the notice names it: 截止日期 …, 完成时限 …, 整改期限 …. */
   when: string;
-  /** What the unit is asked to do: 填报, 整改并提交佐证. */
+  /** What the unit is asked to do: 填报, 推进落实并更新进展, 整改并提交佐证. */
   action: string;
-  /** What is still not done, for the escalations: 填报, 提交整改情况. */
+  /** What is still not done, for the escalations: 填报, 完成, 提交整改情况. */
   missing: string;
-  /** The supervisors' headline after the unit's name: 逾期未报, 逾期未整改. */
+  /** The supervisors' headline after the unit's name: 逾期未报, 逾期未完成, 逾期未整改. */
   lapse: string;
 }
 
 /**
- * One thing a unit owes by a date — an assignment's report for a cycle, or a 整改 item — reminded and escalated
- * by the same rules, claimed once per kind under `claim`.
+ * One thing a unit owes by a date — an assignment's report for a cycle, the assigned task itself, or a 整改 item —
+ * reminded and escalated by the same rules, claimed once per kind under `claim`.
  */
 export interface ReminderSubject {
   tenantId: string;
@@ -44,8 +47,26 @@ export interface ReminderSubject {
 export async function findReminderSubjects(db: DbOrTx, tenantId?: string): Promise<ReminderSubject[]> {
   // One after the other: PGlite serves a single connection anyway.
   const cycles = await findUnreportedCycles(db, tenantId);
+  const tasks = await findUnfinishedAssignments(db, tenantId);
   const items = await findUnansweredRectifications(db, tenantId);
-  return [...cycles.map(cycleSubject), ...items.map(rectificationSubject)];
+  return [
+    ...cycles.map(cycleSubject),
+    ...tasks.flatMap((row) => taskSubject(row) ?? []),
+    ...items.map(rectificationSubject),
+  ];
+}
+
+/** A plan's settings row, left-joined (all null without one): its values, or the defaults. */
+function planSettings(row: {
+  remindDaysBefore: number | null;
+  escalateAfterDays: number | null;
+  workdaysOnly: boolean | null;
+}): ReminderSettings {
+  return {
+    remindDaysBefore: row.remindDaysBefore ?? defaultReminderSettings.remindDaysBefore,
+    escalateAfterDays: row.escalateAfterDays ?? defaultReminderSettings.escalateAfterDays,
+    workdaysOnly: row.workdaysOnly ?? defaultReminderSettings.workdaysOnly,
+  };
 }
 
 /** An assignment's unreported cycle, with its plan's settings or the defaults. */
@@ -55,11 +76,7 @@ export function cycleSubject(row: UnreportedCycle): ReminderSubject {
     unitId: row.unitId,
     unitName: row.unitName,
     dueDate: row.cycleDue,
-    settings: {
-      remindDaysBefore: row.remindDaysBefore ?? defaultReminderSettings.remindDaysBefore,
-      escalateAfterDays: row.escalateAfterDays ?? defaultReminderSettings.escalateAfterDays,
-      workdaysOnly: row.workdaysOnly ?? defaultReminderSettings.workdaysOnly,
-    },
+    settings: planSettings(row),
     entity: "assignment",
     entityId: row.assignmentId,
     link: `/assignments/${row.assignmentId}`,
@@ -70,6 +87,34 @@ export function cycleSubject(row: UnreportedCycle): ReminderSubject {
       action: "填报",
       missing: "填报",
       lapse: "逾期未报",
+    },
+  };
+}
+
+/**
+ * An unfinished assignment owing its task by the assignment's or the node's due date, taken to its last day
+ * (`2023-09` → 2023-09-30). Null for a malformed date: one bad row must not stop the run for every tenant.
+ */
+export function taskSubject(row: UnfinishedAssignment): ReminderSubject | null {
+  if (!isPlanDate(row.due)) return null;
+  const due = planDateLastDay(row.due);
+  return {
+    tenantId: row.tenantId,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    dueDate: due,
+    settings: planSettings(row),
+    entity: "assignment",
+    entityId: row.assignmentId,
+    link: `/assignments/${row.assignmentId}`,
+    // No cycle: the row shape of a task's own reminders, once-only under reminder_log_task_key.
+    claim: { assignmentId: row.assignmentId },
+    wording: {
+      what: `「${row.nodeTitle}」任务`,
+      when: `完成时限 ${due}`,
+      action: "推进落实并更新进展",
+      missing: "完成",
+      lapse: "逾期未完成",
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, arrayOverlaps, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import {
   assignments,
@@ -72,6 +72,44 @@ export async function findUnreportedCycles(db: DbOrTx, tenantId?: string) {
 export type UnreportedCycle = Awaited<ReturnType<typeof findUnreportedCycles>>[number];
 
 /**
+ * Every active assignment of a published plan whose task is not finished and has a due date: the assignment's own,
+ * else its node's, still a plan date (`2023-09` or a day). Not finished is the lights' notion of not done
+ * (`progress >= 100` or the node closed out（销号）), so the reminders stop when the assignment's light turns blue.
+ */
+export async function findUnfinishedAssignments(db: DbOrTx, tenantId?: string) {
+  const due = sql<string>`coalesce(${assignments.dueDate}, ${planNodes.dueDate})`;
+  return db
+    .select({
+      tenantId: assignments.tenantId,
+      assignmentId: assignments.id,
+      unitId: assignments.unitId,
+      unitName: units.name,
+      nodeTitle: planNodes.title,
+      due,
+      remindDaysBefore: planReminderSettings.remindDaysBefore,
+      escalateAfterDays: planReminderSettings.escalateAfterDays,
+      workdaysOnly: planReminderSettings.remindWorkdaysOnly,
+    })
+    .from(assignments)
+    .innerJoin(plans, and(eq(plans.id, assignments.planId), eq(plans.status, "published")))
+    .innerJoin(planNodes, eq(planNodes.id, assignments.nodeId))
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .leftJoin(planReminderSettings, eq(planReminderSettings.planId, plans.id))
+    .where(
+      and(
+        eq(assignments.status, "active"),
+        lt(assignments.progress, 100),
+        ne(planNodes.status, "closed"),
+        isNotNull(due),
+        tenantId ? eq(assignments.tenantId, tenantId) : undefined,
+      ),
+    );
+}
+
+/** One unfinished assignment with a due date, as a plan date. */
+export type UnfinishedAssignment = Awaited<ReturnType<typeof findUnfinishedAssignments>>[number];
+
+/**
  * Every 整改 item still owing the unit's answer: open, or returned by the verifier. A submitted item waits on the
  * verifier and an accepted one is closed out（销号）, so neither is reminded. Across all tenants, like the cycles.
  */
@@ -99,8 +137,14 @@ export async function findUnansweredRectifications(db: DbOrTx, tenantId?: string
 /** One 整改 item awaiting the unit. */
 export type UnansweredRectification = Awaited<ReturnType<typeof findUnansweredRectifications>>[number];
 
-/** What a reminder is claimed for, besides its tenant and kind: an assignment's cycle, or a 整改 item. */
-export type ReminderClaimKey = { assignmentId: string; cycleId: string } | { rectificationId: string };
+/**
+ * What a reminder is claimed for, besides its tenant and kind: an assignment's report for a cycle, the
+ * assignment's own due date (no cycle), or a 整改 item — the three row shapes `reminder_log_subject` allows.
+ */
+export type ReminderClaimKey =
+  | { assignmentId: string; cycleId: string }
+  | { assignmentId: string; cycleId?: never }
+  | { rectificationId: string };
 
 /** Claims a reminder; true only for the one process whose insert won the unique key. */
 export async function claimReminder(

@@ -14,7 +14,7 @@ import {
   reports,
   users,
 } from "../db/schema.js";
-import { buildAssignedPlan } from "../test/notice-fixtures.js";
+import { buildAssignedPlan, setDueInDays } from "../test/notice-fixtures.js";
 import { createTestApp, type TestApp } from "../test/test-app.js";
 import { runReminders } from "./run-reminders.js";
 
@@ -35,6 +35,8 @@ async function planWithCycle(due = "2026-06-10") {
     dueDate: due,
   });
   if (res.statusCode !== 201) throw new Error(res.body);
+  // The seed task is due 2023-12-31: move its own deadline years out, so only the cycle is reminded here.
+  await setDueInDays(t, p.assignmentId, 3650);
   return { ...p, cycleId: res.json().id as string, due };
 }
 

@@ -13,8 +13,8 @@ export interface ReminderCounts {
 }
 
 /**
- * Sends today's 催办 reminders for every tenant, on the unreported cycles of assignments and the unanswered 整改
- * items alike. Each reminder is claimed in reminder_log inside the same transaction that writes its notifications
+ * Sends today's 催办 reminders for every tenant, on the unreported cycles of assignments, the unfinished
+ * assignments' own due dates and the unanswered 整改 items alike. Each reminder is claimed in reminder_log inside the same transaction that writes its notifications
  * and queues its deliveries, so with any number of processes (and across restarts) each goes out exactly once, and
  * a crash mid-way leaves it unclaimed for the next run.
  */

@@ -2,7 +2,7 @@ import { addDays, shanghaiDate } from "@duban/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reminderLog, supervisionNotices } from "../db/schema.js";
-import { buildAssignedPlan } from "../test/notice-fixtures.js";
+import { buildAssignedPlan, setDueInDays } from "../test/notice-fixtures.js";
 import { createTestApp, type TestApp } from "../test/test-app.js";
 import { startScheduler } from "./scheduler.js";
 
@@ -17,6 +17,8 @@ afterAll(async () => t?.close());
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))("startScheduler", () => {
   it("raises automatic notices and sends reminders on its own, and stops cleanly", async () => {
     const p = await buildAssignedPlan(t);
+    // The seed task is due 2023-12-31: move its own deadline out, so only the late cycle is reminded.
+    await setDueInDays(t, p.assignmentId, 3650);
     const today = shanghaiDate(new Date());
     const res = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {
       name: "本期",

@@ -40,7 +40,8 @@ export const planReminderSettings = pgTable("plan_reminder_settings", {
 
 /**
  * Every reminder sent: the claim that makes each go out once, whatever the number of server processes. A row is
- * about one subject: an assignment in a report cycle, or an item of the 整改台账.
+ * about one subject: an assignment in a report cycle, an assignment's own due date (no cycle), or an item of the
+ * 整改台账.
  */
 export const reminderLog = pgTable(
   "reminder_log",
@@ -56,16 +57,21 @@ export const reminderLog = pgTable(
   },
   (t) => [
     // The once-only guarantee: a process sends only if its INSERT … ON CONFLICT DO NOTHING returned a row.
-    // Rectification rows leave assignment_id and cycle_id NULL, so they never collide in this index.
+    // Only cycle rows fill all its columns: NULLs are distinct, so the other shapes need keys of their own below.
     uniqueIndex("reminder_log_key").on(t.tenantId, t.assignmentId, t.cycleId, t.kind),
+    // The same guarantee for a task's own due date, whose rows carry no cycle_id.
+    uniqueIndex("reminder_log_task_key")
+      .on(t.tenantId, t.assignmentId, t.kind)
+      .where(sql`${t.cycleId} is null and ${t.rectificationId} is null`),
     // The same guarantee for 整改 items; partial, since task rows carry no rectification_id.
     uniqueIndex("reminder_log_rectification_key")
       .on(t.tenantId, t.rectificationId, t.kind)
       .where(sql`${t.rectificationId} is not null`),
-    // Exactly one subject: NULLs are distinct in a unique index, so a half-filled row would escape both keys.
+    // Exactly one subject shape: a half-filled or mixed row would escape every key above.
     check(
       "reminder_log_subject",
       sql`(${t.assignmentId} is not null and ${t.cycleId} is not null and ${t.rectificationId} is null)
+        or (${t.assignmentId} is not null and ${t.cycleId} is null and ${t.rectificationId} is null)
         or (${t.assignmentId} is null and ${t.cycleId} is null and ${t.rectificationId} is not null)`,
     ),
   ],
