@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
+  assignments,
   files,
+  planNodes,
   reportCycles,
   reportEvents,
   reportFiles,
@@ -27,6 +29,28 @@ async function findReportsWhere(db: DbOrTx, tenantId: string, where: ReturnType<
 /** One report with its cycle and unit, or null. */
 export async function findReport(db: DbOrTx, tenantId: string, id: string) {
   const [row] = await findReportsWhere(db, tenantId, eq(reports.id, id));
+  return row ?? null;
+}
+
+/**
+ * One report with its cycle and unit, and of its assignment and task what acting on it needs (the assignment's
+ * version, the task's lead unit), in one query; null when absent.
+ */
+export async function findReportInContext(db: DbOrTx, tenantId: string, id: string) {
+  const [row] = await db
+    .select({
+      report: reports,
+      cycle: reportCycles,
+      unitName: units.name,
+      assignment: { id: assignments.id, version: assignments.version, nodeId: assignments.nodeId },
+      node: { leadUnitId: planNodes.leadUnitId },
+    })
+    .from(reports)
+    .innerJoin(reportCycles, eq(reportCycles.id, reports.cycleId))
+    .innerJoin(units, eq(units.id, reports.unitId))
+    .innerJoin(assignments, eq(assignments.id, reports.assignmentId))
+    .innerJoin(planNodes, eq(planNodes.id, assignments.nodeId))
+    .where(and(eq(reports.tenantId, tenantId), eq(reports.id, id)));
   return row ?? null;
 }
 

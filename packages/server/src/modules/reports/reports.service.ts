@@ -52,18 +52,18 @@ export async function toReports(
   });
 }
 
-/** One report the actor may see (its unit's, or any for bureau roles), with its task's lead unit. */
+/** One report the actor may see (its unit's, or any for bureau roles), with its assignment and task's lead unit. */
 export async function getReportDetail(ctx: ServiceContext, id: string) {
-  const row = await repo.findReport(ctx.database.db, ctx.actor.tenantId, id);
-  if (!row || !canSeeAssignment(ctx.actor, row.report)) throw notFound("反馈");
-  const assignment = await getAssignment(ctx, row.report.assignmentId);
-  return { row, assignment };
+  const found = await repo.findReportInContext(ctx.database.db, ctx.actor.tenantId, id);
+  if (!found || !canSeeAssignment(ctx.actor, found.report)) throw notFound("反馈");
+  const { assignment, node, ...row } = found;
+  return { row, assignment, node };
 }
 
 /** One report as the API shows it. */
 export async function getReport(ctx: ServiceContext, id: string): Promise<Report> {
-  const { row, assignment } = await getReportDetail(ctx, id);
-  const [report] = await toReports(ctx, [row], assignment.node);
+  const { row, node } = await getReportDetail(ctx, id);
+  const [report] = await toReports(ctx, [row], node);
   return report!;
 }
 

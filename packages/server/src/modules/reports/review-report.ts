@@ -16,8 +16,8 @@ const ALREADY_REVIEWED = "该反馈刚刚已被其他人审核，请刷新查看
  * up into its assignment and task. Of two reviewers acting at once, one wins and the other gets 409.
  */
 export async function reviewReport(ctx: ServiceContext, id: string, input: ReportReviewInput) {
-  const { row, assignment } = await getReportDetail(ctx, id);
-  if (!canReview(ctx.actor, assignment.node)) throw forbidden("只有牵头科室可以审核该反馈");
+  const { row, assignment, node } = await getReportDetail(ctx, id);
+  if (!canReview(ctx.actor, node)) throw forbidden("只有牵头科室可以审核该反馈");
   const report = row.report;
   if (report.status !== "submitted")
     throw new AppError(
@@ -48,7 +48,7 @@ export async function reviewReport(ctx: ServiceContext, id: string, input: Repor
       actorName: ctx.actor.name,
     });
     if (approve) {
-      const a = assignment.assignment;
+      const a = assignment;
       // The assignment's version moves too, so edits made against the old progress are caught.
       const moved = await updateAssignment(
         tx,
@@ -66,6 +66,6 @@ export async function reviewReport(ctx: ServiceContext, id: string, input: Repor
     });
     return updated;
   });
-  const [result] = await toReports(ctx, [{ ...row, report: reviewed }], assignment.node);
+  const [result] = await toReports(ctx, [{ ...row, report: reviewed }], node);
   return result!;
 }
