@@ -34,7 +34,8 @@ describe("POST /api/auth/login", () => {
     const tenant = await buildTenant(t.database.db);
     const user = await buildUser(t.database.db, { tenantId: tenant.id });
     const wrong = await login({ login: user.login, password: "Wrong@12345" });
-    const unknown = await login({ login: "nobody-here", password: "Wrong@12345" });
+    // Unique per run: failed logins lock a login for 15 minutes, also in a database kept between runs.
+    const unknown = await login({ login: `nobody-${Date.now().toString(36)}`, password: "Wrong@12345" });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
