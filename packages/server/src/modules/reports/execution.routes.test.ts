@@ -151,7 +151,11 @@ describe("反馈 → 审核 reports and review", () => {
       progress: 60,
       late: false,
       files: [{ filename: "现场照片.png" }],
+      values: [{ indicatorId, value: 60 }],
+      history: [{ action: "submit" }],
     });
+    // The answer is built from what the save wrote, not read back: it must equal what a read returns.
+    expect(report).toEqual((await p.kg1.get(`/api/reports/${report.id}`)).json());
     expect((await p.kg1.post(`/api/assignments/${assignment.id}/reports`, body)).statusCode).toBe(409);
     expect(
       (
@@ -180,6 +184,12 @@ describe("反馈 → 审核 reports and review", () => {
       doneText: "已补充名册",
     });
     expect(resubmitted.statusCode).toBe(200);
+    expect(resubmitted.json().history.map((h: { action: string }) => h.action)).toEqual([
+      "submit",
+      "return",
+      "resubmit",
+    ]);
+    expect(resubmitted.json()).toEqual((await p.kg1.get(`/api/reports/${report.id}`)).json());
     const approved = await p.lead.post(`/api/reports/${report.id}/review`, {
       decision: "approve",
       version: resubmitted.json().version,

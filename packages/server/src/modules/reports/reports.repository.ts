@@ -142,9 +142,16 @@ export async function findReportItems(db: DbOrTx, tenantId: string, reportIds: s
 }
 
 /** Appends to a report's history. */
-export async function insertReportEvent(db: DbOrTx, values: typeof reportEvents.$inferInsert): Promise<void> {
-  await db.insert(reportEvents).values(values);
+export async function insertReportEvent(
+  db: DbOrTx,
+  values: typeof reportEvents.$inferInsert,
+): Promise<ReportEventRow> {
+  const [row] = await db.insert(reportEvents).values(values).returning();
+  return row!;
 }
+
+/** One entry of a report's history. */
+export type ReportEventRow = typeof reportEvents.$inferSelect;
 
 /** The history of reports, oldest first. */
 export async function findReportEvents(db: DbOrTx, tenantId: string, reportIds: string[]) {

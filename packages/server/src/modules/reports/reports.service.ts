@@ -3,8 +3,51 @@ import { notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { canReview, canSeeAssignment, isOwnUnit } from "../assignments/assignments.policy.js";
 import { getAssignment } from "../assignments/assignments.service.js";
-import { toFileRef } from "../evidence/evidence.service.js";
+import { type FileRow, toFileRef } from "../evidence/evidence.service.js";
 import * as repo from "./reports.repository.js";
+
+/** What a report shows beside its row: indicator values, evidence files and history (oldest first). */
+export interface ReportItems {
+  values: { indicatorId: string; value: number }[];
+  files: FileRow[];
+  events: repo.ReportEventRow[];
+}
+
+/** The API shape of one report from its row and items. */
+export function toReport(
+  ctx: ServiceContext,
+  { report: r, cycle, unitName }: repo.ReportDetail,
+  node: { leadUnitId: string | null },
+  items: ReportItems,
+): Report {
+  const editable =
+    (r.status === "draft" || r.status === "returned") && cycle.status === "open" && isOwnUnit(ctx.actor, r);
+  return {
+    id: r.id,
+    cycle: { id: cycle.id, name: cycle.name, dueDate: cycle.dueDate, status: cycle.status },
+    assignmentId: r.assignmentId,
+    unit: { id: r.unitId, name: unitName },
+    status: r.status as Report["status"],
+    progress: r.progress,
+    doneText: r.doneText,
+    problemsText: r.problemsText,
+    nextText: r.nextText,
+    values: items.values.map((v) => ({ indicatorId: v.indicatorId, value: v.value })),
+    files: items.files.map(toFileRef),
+    late: r.late,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    returnReason: r.returnReason,
+    history: items.events.map((e) => ({
+      action: e.action,
+      reason: e.reason,
+      actorName: e.actorName,
+      at: e.createdAt.toISOString(),
+    })),
+    version: r.version,
+    abilities: { edit: editable, review: r.status === "submitted" && canReview(ctx.actor, node) },
+  };
+}
 
 /** Builds the API shape of reports, loading their values, files and history in three queries. */
 export async function toReports(
@@ -17,38 +60,13 @@ export async function toReports(
     repo.findReportItems(ctx.database.db, ctx.actor.tenantId, ids),
     repo.findReportEvents(ctx.database.db, ctx.actor.tenantId, ids),
   ]);
-  return rows.map(({ report: r, cycle, unitName }) => {
-    const editable =
-      (r.status === "draft" || r.status === "returned") && cycle.status === "open" && isOwnUnit(ctx.actor, r);
-    return {
-      id: r.id,
-      cycle: { id: cycle.id, name: cycle.name, dueDate: cycle.dueDate, status: cycle.status },
-      assignmentId: r.assignmentId,
-      unit: { id: r.unitId, name: unitName },
-      status: r.status as Report["status"],
-      progress: r.progress,
-      doneText: r.doneText,
-      problemsText: r.problemsText,
-      nextText: r.nextText,
-      values: items.values
-        .filter((v) => v.reportId === r.id)
-        .map((v) => ({ indicatorId: v.indicatorId, value: v.value })),
-      files: items.files.filter((f) => f.reportId === r.id).map((f) => toFileRef(f.file)),
-      late: r.late,
-      submittedAt: r.submittedAt?.toISOString() ?? null,
-      reviewedAt: r.reviewedAt?.toISOString() ?? null,
-      returnReason: r.returnReason,
-      history: events
-        .filter((e) => e.reportId === r.id)
-        .map((e) => ({
-          action: e.action,
-          reason: e.reason,
-          actorName: e.actorName,
-          at: e.createdAt.toISOString(),
-        })),
-      version: r.version,
-      abilities: { edit: editable, review: r.status === "submitted" && canReview(ctx.actor, node) },
-    };
+  return rows.map((row) => {
+    const id = row.report.id;
+    return toReport(ctx, row, node, {
+      values: items.values.filter((v) => v.reportId === id),
+      files: items.files.filter((f) => f.reportId === id).map((f) => f.file),
+      events: events.filter((e) => e.reportId === id),
+    });
   });
 }
 

@@ -7,7 +7,7 @@ import { getAssignment } from "../assignments/assignments.service.js";
 import { findCycle } from "../cycles/cycles.repository.js";
 import { findTenantFiles } from "../evidence/evidence.service.js";
 import * as repo from "./reports.repository.js";
-import { toReports } from "./reports.service.js";
+import { toReport } from "./reports.service.js";
 
 /** Checks who reports, on what, for which cycle; returns the cycle. */
 async function assertCanReport(ctx: ServiceContext, assignmentId: string, input: ReportSaveInput) {
@@ -23,8 +23,8 @@ async function assertCanReport(ctx: ServiceContext, assignmentId: string, input:
     allowed.has(v.indicatorId) ? [] : [{ path: `values.${i}.indicatorId`, message: "本单位不填报该指标" }],
   );
   if (issues.length) throw invalid(issues);
-  await findTenantFiles(ctx.database.db, ctx.actor.tenantId, input.fileIds);
-  return { d, cycle };
+  const fileRows = await findTenantFiles(ctx.database.db, ctx.actor.tenantId, input.fileIds);
+  return { d, cycle, fileRows };
 }
 
 /**
@@ -32,7 +32,7 @@ async function assertCanReport(ctx: ServiceContext, assignmentId: string, input:
  * draft or was returned; a submission after the cycle's due date is accepted but marked late.
  */
 export async function saveReport(ctx: ServiceContext, assignmentId: string, input: ReportSaveInput) {
-  const { d, cycle } = await assertCanReport(ctx, assignmentId, input);
+  const { d, cycle, fileRows } = await assertCanReport(ctx, assignmentId, input);
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const existing = await repo.findCycleReport(db, ctx.actor.tenantId, assignmentId, cycle.id);
@@ -78,9 +78,10 @@ export async function saveReport(ctx: ServiceContext, assignmentId: string, inpu
         fileIds: input.fileIds,
         fresh: !existing,
       });
+      let event: repo.ReportEventRow | null = null;
       if (input.submit) {
         const action = existing?.status === "returned" ? "resubmit" : "submit";
-        await repo.insertReportEvent(tx, {
+        event = await repo.insertReportEvent(tx, {
           tenantId: ctx.actor.tenantId,
           reportId: row.id,
           action,
@@ -95,14 +96,25 @@ export async function saveReport(ctx: ServiceContext, assignmentId: string, inpu
         entityId: row.id,
         summary: { progress: input.progress, cycle: cycle.name, late: row.late },
       });
-      return row;
+      return { row, event };
     })
     .catch((err) => {
       // Two saves of a first report at once: the loser is told to reload, like any stale write.
       if (uniqueViolation(err)) throw staleVersion();
       throw err;
     });
-  // Everything the answer needs is at hand: no second lookup of the assignment and cycle.
-  const [report] = await toReports(ctx, [{ report: saved, cycle, unitName: d.unitName }], d.node);
-  return { created: !existing, report: report! };
+  // The answer is built from what is at hand: the values and files just written, and the history (for a new
+  // report, only the event just written), so the surge of first submissions reads nothing back.
+  const events = existing
+    ? await repo.findReportEvents(db, ctx.actor.tenantId, [saved.row.id])
+    : saved.event
+      ? [saved.event]
+      : [];
+  const byId = new Map(fileRows.map((f) => [f.id, f]));
+  const report = toReport(ctx, { report: saved.row, cycle, unitName: d.unitName }, d.node, {
+    values: input.values,
+    files: [...new Set(input.fileIds)].flatMap((id) => byId.get(id) ?? []),
+    events,
+  });
+  return { created: !existing, report };
 }
