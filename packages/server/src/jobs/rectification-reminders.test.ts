@@ -91,10 +91,10 @@ describe("runReminders on 整改 items", () => {
     expect((await run(b.tenant.id, 3)).sent).toBe(2); // overdue + head
     expect((await run(b.tenant.id, 6)).sent).toBe(2); // overdue + supervisor
     expect(await kindsFor(b.tenant.id, id)).toEqual([
-      "due",
-      "due_soon",
-      "escalate_head",
-      "escalate_supervisor",
+      `due@${DEADLINE}`,
+      `due_soon@${DEADLINE}`,
+      `escalate_head@${DEADLINE}`,
+      `escalate_supervisor@${DEADLINE}`,
       `overdue:${addDays(DEADLINE, 1)}`,
       `overdue:${addDays(DEADLINE, 3)}`,
       `overdue:${addDays(DEADLINE, 6)}`,

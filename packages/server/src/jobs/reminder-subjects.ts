@@ -40,6 +40,11 @@ export interface ReminderSubject {
   entityId: string;
   link: string;
   claim: ReminderClaimKey;
+  /**
+   * Whether the claimed kinds carry the due date (`due_soon@2026-06-10`), so a due date moved by an extension or
+   * an edit earns its reminders again. A cycle's due date never moves, so its kinds stay bare.
+   */
+  keyedByDueDate: boolean;
   wording: ReminderWording;
 }
 
@@ -81,6 +86,7 @@ export function cycleSubject(row: UnreportedCycle): ReminderSubject {
     entityId: row.assignmentId,
     link: `/assignments/${row.assignmentId}`,
     claim: { assignmentId: row.assignmentId, cycleId: row.cycleId },
+    keyedByDueDate: false,
     wording: {
       what: `「${row.nodeTitle}」${row.cycleName}进展反馈`,
       when: `截止日期 ${row.cycleDue}`,
@@ -109,6 +115,7 @@ export function taskSubject(row: UnfinishedAssignment): ReminderSubject | null {
     link: `/assignments/${row.assignmentId}`,
     // No cycle: the row shape of a task's own reminders, once-only under reminder_log_task_key.
     claim: { assignmentId: row.assignmentId },
+    keyedByDueDate: true,
     wording: {
       what: `「${row.nodeTitle}」任务`,
       when: `完成时限 ${due}`,
@@ -138,6 +145,7 @@ export function rectificationSubject(row: UnansweredRectification): ReminderSubj
     entityId: row.rectificationId,
     link: `/rectifications/${row.rectificationId}`,
     claim: { rectificationId: row.rectificationId },
+    keyedByDueDate: true,
     wording: {
       what: `「整改事项：${problem}」`,
       when: `整改期限 ${row.deadline}`,

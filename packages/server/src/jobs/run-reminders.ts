@@ -30,7 +30,7 @@ export async function runReminders(deps: {
   for (const subject of await findReminderSubjects(database.db, deps.tenantId)) {
     for (const due of dueReminders({ today, dueDate: subject.dueDate, settings: subject.settings })) {
       const sent = await database.db.transaction(async (tx) => {
-        const claim = { ...subject.claim, tenantId: subject.tenantId, kind: due.key };
+        const claim = { ...subject.claim, tenantId: subject.tenantId, kind: claimKind(subject, due) };
         if (!(await claimReminder(tx, claim))) return false;
         await deliver(tx, subject, due, now);
         return true;
@@ -40,6 +40,14 @@ export async function runReminders(deps: {
     }
   }
   return counts;
+}
+
+/** The once-only kind of a reminder: its rule's key, and the due date it counts from where that can move. */
+export function claimKind(subject: ReminderSubject, due: DueReminder): string {
+  // The daily overdue key already names its day, so it stays once a day whatever the due date.
+  return subject.keyedByDueDate && !due.key.startsWith("overdue:")
+    ? `${due.key}@${subject.dueDate}`
+    : due.key;
 }
 
 /** The unit's staff for plain reminders; its department or school users as its heads; or the supervisors. */

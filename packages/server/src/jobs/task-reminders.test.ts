@@ -12,7 +12,7 @@ import {
   reminderLog,
   users,
 } from "../db/schema.js";
-import { buildAssignedPlan } from "../test/notice-fixtures.js";
+import { buildAssignedPlan, dayFromToday, setDueInDays } from "../test/notice-fixtures.js";
 import { createTestApp, type TestApp } from "../test/test-app.js";
 import { runReminders } from "./run-reminders.js";
 
@@ -90,10 +90,10 @@ describe("runReminders on a task's own due date", () => {
     expect((await run(p, 5)).sent).toBe(1);
     expect((await run(p, 6)).sent).toBe(2); // overdue + supervisor
     expect(await taskKinds(p)).toEqual([
-      "due",
-      "due_soon",
-      "escalate_head",
-      "escalate_supervisor",
+      `due@${DUE}`,
+      `due_soon@${DUE}`,
+      `escalate_head@${DUE}`,
+      `escalate_supervisor@${DUE}`,
       ...[1, 2, 3, 5, 6].map((n) => `overdue:${addDays(DUE, n)}`),
     ]);
     const sent = await remindersOf(p);
@@ -151,7 +151,7 @@ describe("runReminders on a task's own due date", () => {
     expect((await run(month, 0, "2026-06-26")).sent).toBe(0);
     expect((await run(month, 0, "2026-06-27")).sent).toBe(1);
     expect((await run(month, 0, "2026-06-30")).sent).toBe(1);
-    expect(await taskKinds(month)).toEqual(["due", "due_soon"]);
+    expect(await taskKinds(month)).toEqual(["due@2026-06-30", "due_soon@2026-06-30"]);
     expect((await remindersOf(month)).find((n) => n.kind === "reminder_due_soon")!.body).toContain(
       "完成时限 2026-06-30",
     );
@@ -160,7 +160,38 @@ describe("runReminders on a task's own due date", () => {
     await db.update(planNodes).set({ dueDate: "2026-06" }).where(eq(planNodes.id, own.task9.id));
     await db.update(assignments).set({ dueDate: DUE }).where(eq(assignments.id, own.assignmentId));
     expect((await run(own, 0)).sent).toBe(1);
-    expect(await taskKinds(own)).toEqual(["due"]);
+    expect(await taskKinds(own)).toEqual([`due@${DUE}`]);
+  });
+
+  it("counts a due date moved by an approved 延期申请 anew: its reminders go out again before the new date", async () => {
+    const p = await buildAssignedPlan(t);
+    const oldDue = await setDueInDays(t, p.assignmentId, 3);
+    const today = dayFromToday(t, 0);
+    const runOn = (day: string) =>
+      runReminders({ database: t.database, now: at(0, day), tenantId: p.tenant.id });
+    expect((await runOn(today)).sent).toBe(1); // due_soon, three days ahead
+    const newDue = dayFromToday(t, 20);
+    const created = await p.kg1.post("/api/extensions", {
+      assignmentId: p.assignmentId,
+      requestedDue: newDue,
+      reason: "分园装修工期延长",
+      progress: 70,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const lead = await p.lead.post(`/api/extensions/${created.json().id}/decision`, {
+      decision: "approve",
+      version: 0,
+    });
+    const approved = await p.supervisor.post(`/api/extensions/${created.json().id}/decision`, {
+      decision: "approve",
+      version: lead.json().version,
+    });
+    expect(approved.json().status).toBe("approved");
+    // Nothing on the old date any more, and due_soon again three days before the new one.
+    expect((await runOn(oldDue)).sent).toBe(0);
+    expect((await runOn(addDays(newDue, -3))).sent).toBe(1);
+    expect((await runOn(addDays(newDue, -2))).sent).toBe(0);
+    expect(await taskKinds(p)).toEqual([`due_soon@${newDue}`, `due_soon@${oldDue}`].sort());
   });
 
   it("leaves finished assignments and closed-out tasks alone", async () => {
@@ -191,8 +222,8 @@ describe("runReminders on a task's own due date", () => {
     const claims = await db.select().from(reminderLog).where(eq(reminderLog.tenantId, p.tenant.id));
     expect(claims.filter((c) => c.cycleId === cycle.json().id)).toHaveLength(3);
     expect(await taskKinds(p)).toEqual([
-      "escalate_head",
-      "escalate_supervisor",
+      `escalate_head@${DUE}`,
+      `escalate_supervisor@${DUE}`,
       `overdue:${addDays(DUE, 6)}`,
     ]);
     const overdue = (await remindersOf(p)).filter((n) => n.kind === "reminder_overdue");

@@ -51,7 +51,10 @@ export const reminderLog = pgTable(
     assignmentId: uuid("assignment_id").references(() => assignments.id),
     cycleId: uuid("cycle_id").references(() => reportCycles.id),
     rectificationId: uuid("rectification_id").references(() => rectifications.id),
-    /** due_soon, due, overdue:YYYY-MM-DD (daily), escalate_head, escalate_supervisor. */
+    /**
+     * due_soon, due, overdue:YYYY-MM-DD (daily), escalate_head, escalate_supervisor; for a task's own due date and
+     * a 整改 item all but the daily one end in @ and the due date (due_soon@2026-06-10), so a moved date counts anew.
+     */
     kind: text("kind").notNull(),
     createdAt: createdAt(),
   },
