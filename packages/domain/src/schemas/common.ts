@@ -46,6 +46,27 @@ export const abilitiesSchema = z.record(z.string(), z.boolean());
 /** The optimistic-lock version a client sends back with an update. */
 export const versionSchema = z.number().int().min(0);
 
+/**
+ * Body of a decision on something handed in (a report, a reply, an item, a close-out, an extension): `pass`
+ * lets it through, `back` sends it back and must say why, with the version the decider saw.
+ */
+export function decisionSchema<const Pass extends string, const Back extends string>(
+  pass: Pass,
+  back: Back,
+  reasonRequired: string,
+) {
+  return z
+    .strictObject({
+      decision: z.enum([pass, back]),
+      reason: z.string().trim().max(limits.textMax).optional(),
+      version: versionSchema,
+    })
+    .refine((v) => v.decision === pass || (v.reason?.length ?? 0) > 0, {
+      path: ["reason"],
+      error: reasonRequired,
+    });
+}
+
 /** Body of an enable/disable request. */
 export const setEnabledSchema = z.strictObject({ enabled: z.boolean(), version: versionSchema });
 /** Body of an enable/disable request. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
 import { aggregations, comparators } from "../plans.js";
-import { abilitiesSchema, idSchema, versionSchema } from "./common.js";
+import { abilitiesSchema, decisionSchema, idSchema, versionSchema } from "./common.js";
 
 /** A Shanghai calendar date, `YYYY-MM-DD`. */
 export const calendarDateSchema = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
@@ -137,16 +137,7 @@ export const reportSaveSchema = reportFieldsSchema.extend({
 export type ReportSaveInput = z.infer<typeof reportSaveSchema>;
 
 /** Body of `POST /api/reports/:id/review`. */
-export const reportReviewSchema = z
-  .strictObject({
-    decision: z.enum(["approve", "return"]),
-    reason: z.string().trim().max(limits.textMax).optional(),
-    version: versionSchema,
-  })
-  .refine((v) => v.decision === "approve" || (v.reason?.length ?? 0) > 0, {
-    path: ["reason"],
-    error: "退回时请填写原因",
-  });
+export const reportReviewSchema = decisionSchema("approve", "return", "退回时请填写原因");
 /** Review input. */
 export type ReportReviewInput = z.infer<typeof reportReviewSchema>;
 
@@ -238,16 +229,7 @@ export const closeRequestSchema = z.strictObject({
 });
 
 /** Body of `POST /api/nodes/:nodeId/close-decision`（销号 or 退回）. */
-export const closeDecisionSchema = z
-  .strictObject({
-    decision: z.enum(["confirm", "return"]),
-    reason: z.string().trim().max(limits.textMax).optional(),
-    version: versionSchema,
-  })
-  .refine((v) => v.decision === "confirm" || (v.reason?.length ?? 0) > 0, {
-    path: ["reason"],
-    error: "退回时请填写原因",
-  });
+export const closeDecisionSchema = decisionSchema("confirm", "return", "退回时请填写原因");
 
 /** One recorded change to a published plan. */
 export const planChangeSchema = z.object({

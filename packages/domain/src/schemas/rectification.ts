@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
-import { abilitiesSchema, idSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
+import {
+  abilitiesSchema,
+  decisionSchema,
+  idSchema,
+  pageQuerySchema,
+  searchSchema,
+  versionSchema,
+} from "./common.js";
 import { calendarDateSchema, fileRefSchema } from "./execution.js";
 
 /** Where a 整改 item came from. */
@@ -74,16 +81,7 @@ export const rectificationSubmitSchema = z.strictObject({
 export type RectificationSubmitInput = z.infer<typeof rectificationSubmitSchema>;
 
 /** Body of `POST /api/rectifications/:id/verify`: 销号 or 退回 with a reason. */
-export const rectificationVerifySchema = z
-  .strictObject({
-    decision: z.enum(["accept", "return"]),
-    reason: z.string().trim().max(limits.textMax).optional(),
-    version: versionSchema,
-  })
-  .refine((v) => v.decision === "accept" || (v.reason?.length ?? 0) > 0, {
-    path: ["reason"],
-    error: "退回时请填写原因",
-  });
+export const rectificationVerifySchema = decisionSchema("accept", "return", "退回时请填写原因");
 /** Rectification verify input. */
 export type RectificationVerifyInput = z.infer<typeof rectificationVerifySchema>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
-import { abilitiesSchema, idSchema, pageQuerySchema, versionSchema } from "./common.js";
+import { abilitiesSchema, decisionSchema, idSchema, pageQuerySchema } from "./common.js";
 import { calendarDateSchema } from "./execution.js";
 
 /** 督办单 levels, mildest first: blue 提醒, yellow 警示, red 督办. */
@@ -53,16 +53,7 @@ export const noticeReplySchema = z.strictObject({
 export type NoticeReplyInput = z.infer<typeof noticeReplySchema>;
 
 /** Body of `POST /api/notices/:id/decision`: the supervisor accepts a reply or sends it back. */
-export const noticeDecisionSchema = z
-  .strictObject({
-    decision: z.enum(["accept", "return"]),
-    reason: z.string().trim().max(limits.textMax).optional(),
-    version: versionSchema,
-  })
-  .refine((v) => v.decision === "accept" || (v.reason?.length ?? 0) > 0, {
-    path: ["reason"],
-    error: "退回时请填写原因",
-  });
+export const noticeDecisionSchema = decisionSchema("accept", "return", "退回时请填写原因");
 /** Notice decision input. */
 export type NoticeDecisionInput = z.infer<typeof noticeDecisionSchema>;
 
@@ -126,16 +117,7 @@ export const extensionCreateSchema = z.strictObject({
 export type ExtensionCreateInput = z.infer<typeof extensionCreateSchema>;
 
 /** Body of `POST /api/extensions/:id/decision`. */
-export const extensionDecisionSchema = z
-  .strictObject({
-    decision: z.enum(["approve", "refuse"]),
-    reason: z.string().trim().max(limits.textMax).optional(),
-    version: versionSchema,
-  })
-  .refine((v) => v.decision === "approve" || (v.reason?.length ?? 0) > 0, {
-    path: ["reason"],
-    error: "不同意时请填写理由",
-  });
+export const extensionDecisionSchema = decisionSchema("approve", "refuse", "不同意时请填写理由");
 /** Extension decision input. */
 export type ExtensionDecisionInput = z.infer<typeof extensionDecisionSchema>;
 
