@@ -1,13 +1,14 @@
+import { defaultPlanReminderSettings } from "@duban/domain";
 import { describe, expect, it } from "vitest";
 import {
-  defaultReminderSettings,
   dueReminders,
   isQuietHour,
   isWeekend,
+  type ReminderSettings,
   robotSendTime,
 } from "./reminder-rules.js";
 
-const settings = defaultReminderSettings;
+const settings: ReminderSettings = defaultPlanReminderSettings;
 const keys = (today: string, dueDate = "2026-06-10", s = settings) =>
   dueReminders({ today, dueDate, settings: s }).map((r) => r.key);
 
@@ -39,7 +40,7 @@ describe("dueReminders", () => {
     ]);
   });
   it("sends nothing at weekends when the plan reminds on working days only", () => {
-    const s = { ...settings, workdaysOnly: true };
+    const s = { ...settings, remindWorkdaysOnly: true };
     expect(keys("2026-06-13", "2026-06-10", s)).toEqual([]); // Saturday
     expect(keys("2026-06-14", "2026-06-10", s)).toEqual([]); // Sunday
     expect(keys("2026-06-15", "2026-06-10", s)).toEqual(["overdue:2026-06-15", "escalate_head"]); // Monday

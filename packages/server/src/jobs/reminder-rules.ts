@@ -1,18 +1,11 @@
-import { addDays, dayNumber, daysBetween, defaultPlanReminderSettings, shanghaiDate } from "@duban/domain";
+import { addDays, dayNumber, daysBetween, shanghaiDate } from "@duban/domain";
 
-/** A plan's 催办 settings; `defaultReminderSettings` when the plan has none. */
+/** A plan's 催办 settings; the domain's `defaultPlanReminderSettings` when the plan has none. */
 export interface ReminderSettings {
   remindDaysBefore: number;
   escalateAfterDays: number;
-  workdaysOnly: boolean;
+  remindWorkdaysOnly: boolean;
 }
-
-/** What a plan without settings uses: the domain's defaults, in the scheduler's shape. */
-export const defaultReminderSettings: ReminderSettings = {
-  remindDaysBefore: defaultPlanReminderSettings.remindDaysBefore,
-  escalateAfterDays: defaultPlanReminderSettings.escalateAfterDays,
-  workdaysOnly: defaultPlanReminderSettings.remindWorkdaysOnly,
-};
 
 /** Who a reminder is for: the unit's staff, its heads, or the bureau's supervisors. */
 export type ReminderAudience = "unit" | "head" | "supervisor";
@@ -49,7 +42,7 @@ export function dueReminders(input: {
   settings: ReminderSettings;
 }): DueReminder[] {
   const { today, dueDate, settings } = input;
-  if (settings.workdaysOnly && isWeekend(today)) return [];
+  if (settings.remindWorkdaysOnly && isWeekend(today)) return [];
   const late = daysBetween(dueDate, today);
   if (late < 0)
     return -late <= settings.remindDaysBefore

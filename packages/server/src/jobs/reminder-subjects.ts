@@ -1,6 +1,6 @@
-import { isPlanDate, planDateLastDay } from "@duban/domain";
+import { defaultPlanReminderSettings, isPlanDate, planDateLastDay } from "@duban/domain";
 import type { DbOrTx } from "../db/client.js";
-import { defaultReminderSettings, type ReminderSettings } from "./reminder-rules.js";
+import type { ReminderSettings } from "./reminder-rules.js";
 import {
   findUnansweredRectifications,
   findUnfinishedAssignments,
@@ -65,12 +65,13 @@ export async function findReminderSubjects(db: DbOrTx, tenantId?: string): Promi
 function planSettings(row: {
   remindDaysBefore: number | null;
   escalateAfterDays: number | null;
-  workdaysOnly: boolean | null;
+  remindWorkdaysOnly: boolean | null;
 }): ReminderSettings {
+  const d = defaultPlanReminderSettings;
   return {
-    remindDaysBefore: row.remindDaysBefore ?? defaultReminderSettings.remindDaysBefore,
-    escalateAfterDays: row.escalateAfterDays ?? defaultReminderSettings.escalateAfterDays,
-    workdaysOnly: row.workdaysOnly ?? defaultReminderSettings.workdaysOnly,
+    remindDaysBefore: row.remindDaysBefore ?? d.remindDaysBefore,
+    escalateAfterDays: row.escalateAfterDays ?? d.escalateAfterDays,
+    remindWorkdaysOnly: row.remindWorkdaysOnly ?? d.remindWorkdaysOnly,
   };
 }
 
@@ -140,7 +141,7 @@ export function rectificationSubject(row: UnansweredRectification): ReminderSubj
     unitId: row.unitId,
     unitName: row.unitName,
     dueDate: row.deadline,
-    settings: defaultReminderSettings,
+    settings: defaultPlanReminderSettings,
     entity: "rectification",
     entityId: row.rectificationId,
     link: `/rectifications/${row.rectificationId}`,

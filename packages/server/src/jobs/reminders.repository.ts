@@ -33,7 +33,7 @@ export async function findUnreportedCycles(db: DbOrTx, tenantId?: string) {
         cycleDue: reportCycles.dueDate,
         remindDaysBefore: planReminderSettings.remindDaysBefore,
         escalateAfterDays: planReminderSettings.escalateAfterDays,
-        workdaysOnly: planReminderSettings.remindWorkdaysOnly,
+        remindWorkdaysOnly: planReminderSettings.remindWorkdaysOnly,
       })
       .from(assignments)
       .innerJoin(plans, and(eq(plans.id, assignments.planId), eq(plans.status, "published")))
@@ -88,7 +88,7 @@ export async function findUnfinishedAssignments(db: DbOrTx, tenantId?: string) {
       due,
       remindDaysBefore: planReminderSettings.remindDaysBefore,
       escalateAfterDays: planReminderSettings.escalateAfterDays,
-      workdaysOnly: planReminderSettings.remindWorkdaysOnly,
+      remindWorkdaysOnly: planReminderSettings.remindWorkdaysOnly,
     })
     .from(assignments)
     .innerJoin(plans, and(eq(plans.id, assignments.planId), eq(plans.status, "published")))

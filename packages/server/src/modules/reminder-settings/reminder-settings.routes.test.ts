@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { defaultPlanReminderSettings } from "@duban/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultReminderSettings } from "../../jobs/reminder-rules.js";
 import { buildPlanBureau, buildPublishedPlan } from "../../test/plan-fixtures.js";
 import type { TestSession } from "../../test/session.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
@@ -42,12 +41,6 @@ describe("/api/plans/:id/reminder-settings", () => {
       version: 0,
       updatedAt: null,
       abilities: { update: true },
-    });
-    // The scheduler's fallback is the same values, not a second copy of them.
-    expect(defaultReminderSettings).toEqual({
-      remindDaysBefore: defaultPlanReminderSettings.remindDaysBefore,
-      escalateAfterDays: defaultPlanReminderSettings.escalateAfterDays,
-      workdaysOnly: defaultPlanReminderSettings.remindWorkdaysOnly,
     });
     for (const reader of [p.lead, p.kg1]) {
       const read = await reader.get(url(p.planId));
