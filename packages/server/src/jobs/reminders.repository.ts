@@ -146,6 +146,38 @@ export type ReminderClaimKey =
   | { assignmentId: string; cycleId?: never }
   | { rectificationId: string };
 
+/** One claim as a string, the same for a claim about to be made and one read back from reminder_log. */
+export function claimId(claim: {
+  tenantId: string;
+  assignmentId?: string | null;
+  cycleId?: string | null;
+  rectificationId?: string | null;
+  kind: string;
+}): string {
+  return [claim.tenantId, claim.assignmentId, claim.cycleId, claim.rectificationId, claim.kind]
+    .map((part) => part ?? "")
+    .join("|");
+}
+
+/**
+ * Which of the given kinds are already claimed (as `claimId`s), read in one query so a run does not open a
+ * transaction for every reminder sent on an earlier run. The unique keys still decide between racing processes.
+ */
+export async function findClaimed(db: DbOrTx, kinds: string[], tenantId?: string): Promise<Set<string>> {
+  if (kinds.length === 0) return new Set();
+  const rows = await db
+    .select({
+      tenantId: reminderLog.tenantId,
+      assignmentId: reminderLog.assignmentId,
+      cycleId: reminderLog.cycleId,
+      rectificationId: reminderLog.rectificationId,
+      kind: reminderLog.kind,
+    })
+    .from(reminderLog)
+    .where(and(inArray(reminderLog.kind, kinds), tenantId ? eq(reminderLog.tenantId, tenantId) : undefined));
+  return new Set(rows.map(claimId));
+}
+
 /** Claims a reminder; true only for the one process whose insert won the unique key. */
 export async function claimReminder(
   tx: DbOrTx,

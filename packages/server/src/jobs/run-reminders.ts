@@ -4,7 +4,7 @@ import { notifications } from "../db/schema.js";
 import { enqueueMessage } from "../notify/enqueue.js";
 import { type DueReminder, dueReminders } from "./reminder-rules.js";
 import { findReminderSubjects, type ReminderSubject } from "./reminder-subjects.js";
-import { claimReminder, findPeople } from "./reminders.repository.js";
+import { claimId, claimReminder, findClaimed, findPeople } from "./reminders.repository.js";
 
 /** What a reminder run sent. */
 export interface ReminderCounts {
@@ -14,9 +14,9 @@ export interface ReminderCounts {
 
 /**
  * Sends today's 催办 reminders for every tenant, on the unreported cycles of assignments, the unfinished
- * assignments' own due dates and the unanswered 整改 items alike. Each reminder is claimed in reminder_log inside the same transaction that writes its notifications
- * and queues its deliveries, so with any number of processes (and across restarts) each goes out exactly once, and
- * a crash mid-way leaves it unclaimed for the next run.
+ * assignments' own due dates and the unanswered 整改 items alike. Each reminder is claimed in reminder_log inside
+ * the same transaction that writes its notifications and queues its deliveries, so with any number of processes
+ * (and across restarts) each goes out exactly once, and a crash mid-way leaves it unclaimed for the next run.
  */
 export async function runReminders(deps: {
   database: Database;
@@ -27,17 +27,25 @@ export async function runReminders(deps: {
   const { database, now } = deps;
   const today = shanghaiDate(now);
   const counts: ReminderCounts = { sent: 0, skipped: 0 };
-  for (const subject of await findReminderSubjects(database.db, deps.tenantId)) {
-    for (const due of dueReminders({ today, dueDate: subject.dueDate, settings: subject.settings })) {
-      const sent = await database.db.transaction(async (tx) => {
-        const claim = { ...subject.claim, tenantId: subject.tenantId, kind: claimKind(subject, due) };
+  const due = (await findReminderSubjects(database.db, deps.tenantId)).flatMap((subject) =>
+    dueReminders({ today, dueDate: subject.dueDate, settings: subject.settings }).map((reminder) => ({
+      subject,
+      reminder,
+      claim: { ...subject.claim, tenantId: subject.tenantId, kind: claimKind(subject, reminder) },
+    })),
+  );
+  // Most of a day's runs find everything already sent: one read skips those without a transaction each.
+  const claimed = await findClaimed(database.db, [...new Set(due.map((d) => d.claim.kind))], deps.tenantId);
+  for (const { subject, reminder, claim } of due) {
+    const sent =
+      !claimed.has(claimId(claim)) &&
+      (await database.db.transaction(async (tx) => {
         if (!(await claimReminder(tx, claim))) return false;
-        await deliver(tx, subject, due, now);
+        await deliver(tx, subject, reminder, now);
         return true;
-      });
-      if (sent) counts.sent++;
-      else counts.skipped++;
-    }
+      }));
+    if (sent) counts.sent++;
+    else counts.skipped++;
   }
   return counts;
 }
