@@ -57,6 +57,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions["logger"];
   /** Folder of the built web app; omitted or missing means API only. */
   webRoot?: string | null;
+  /** Called on the bare instance before anything is registered (the test harness audits statements with it). */
+  instrument?: (app: FastifyInstance) => void;
 }
 
 /** Upper bound of a JSON body; files arrive as multipart, with their own limit. */
@@ -69,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.config.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
   });
+  options.instrument?.(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("deps", {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm/logger";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -33,6 +34,8 @@ export interface OpenDatabaseOptions {
   /** PGlite data directory; `undefined` with no url means in memory. */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** Sees every statement before it runs (the test harness checks tenant scoping with it). */
+  logger?: Logger;
 }
 
 /** Opens PostgreSQL over node-postgres when a URL is given, else the embedded PGlite. */
@@ -41,7 +44,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // Fail at start, with the server's own message, rather than on the first request.
     await pool.query("select 1");
-    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const db = drizzleNodePg(pool, {
+      schema,
+      ...(options.logger ? { logger: options.logger } : {}),
+    }) as unknown as Db;
     return { db, kind: "postgres", url: options.url, close: () => pool.end() };
   }
   let dir: string | undefined;
@@ -52,7 +58,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const unlock = dir ? lockDataDir(dir) : () => undefined;
   const client = dir ? new PGlite(dir) : new PGlite();
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, {
+    schema,
+    ...(options.logger ? { logger: options.logger } : {}),
+  }) as unknown as Db;
   return {
     db,
     kind: "pglite",

@@ -6,6 +6,7 @@ import { buildApp } from "../app.js";
 import { type Database, openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type Config, loadConfig } from "../env.js";
+import { auditRequests, tenantScopeLogger } from "./tenant-scope-audit.js";
 
 /** A clock the test can move forward. */
 export class TestClock {
@@ -47,7 +48,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** Opens the test database and migrates it. */
 export async function openTestDatabase(): Promise<Database> {
-  const database = await openDatabase({ url: process.env.TEST_DATABASE_URL, poolSize: 4 });
+  const database = await openDatabase({
+    url: process.env.TEST_DATABASE_URL,
+    poolSize: 4,
+    logger: tenantScopeLogger(),
+  });
   await migrateDatabase(database);
   return database;
 }
@@ -57,7 +62,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const database = await openTestDatabase();
   const config = testConfig(overrides);
   const clock = new TestClock();
-  const app = await buildApp({ database, config, clock, webRoot: null });
+  const app = await buildApp({ database, config, clock, webRoot: null, instrument: auditRequests });
   await app.ready();
   return {
     app,
