@@ -57,9 +57,13 @@ export class DatabaseAvailability {
   #closed = false;
   readonly #listeners = new Set<(change: AvailabilityChange) => void>();
 
-  /** `probe` runs one trivial query; it is called only while the database is down. */
+  /**
+   * `probe` runs one trivial query; it is called only while the database is down. Without one (the embedded
+   * database, which has no connection to lose) nothing counts as a connection failure: an SMTP server's
+   * ECONNREFUSED is not the database's.
+   */
   constructor(
-    private readonly probe: () => Promise<unknown>,
+    private readonly probe: (() => Promise<unknown>) | null,
     private readonly probeEveryMs = 1000,
   ) {}
 
@@ -70,7 +74,7 @@ export class DatabaseAvailability {
 
   /** Records a failed query or connection; returns true (and goes down) when it was a connection failure. */
   noteFailure(err: unknown): boolean {
-    if (!isConnectionError(err)) return false;
+    if (!this.probe || !isConnectionError(err)) return false;
     if (this.#available && !this.#closed) {
       this.#available = false;
       this.#downSince = Date.now();
@@ -105,11 +109,12 @@ export class DatabaseAvailability {
   }
 
   #scheduleProbe(): void {
-    if (this.#closed || this.#probeTimer) return;
+    const probe = this.probe;
+    if (!probe || this.#closed || this.#probeTimer) return;
     this.#probeTimer = setTimeout(() => {
       this.#probeTimer = null;
       if (this.#available || this.#closed) return;
-      this.probe().then(
+      probe().then(
         () => this.noteSuccess(),
         () => this.#scheduleProbe(),
       );

@@ -54,7 +54,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db,
     kind: "pglite",
     // In process: there is no connection to lose.
-    availability: new DatabaseAvailability(async () => undefined),
+    availability: new DatabaseAvailability(null),
     close: async () => {
       await client.close();
       unlock();
