@@ -8,6 +8,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "../db/availability.js";
+import { openDatabase } from "../db/client.js";
+import { migrateDatabase } from "../db/migrate.js";
 import {
   freePort,
   type PostgresProcess,
@@ -21,7 +23,12 @@ const serveScript = fileURLToPath(new URL("../test/serve-process.ts", import.met
 
 let pg: PostgresProcess;
 beforeAll(async () => {
-  if (!skipReason) pg = await startPostgres();
+  if (skipReason) return;
+  pg = await startPostgres();
+  // Migrated here, so each test's time is the server's start and the restart, not the schema's creation.
+  const database = await openDatabase({ url: pg.url("duban"), poolSize: 1 });
+  await migrateDatabase(database);
+  await database.close();
 }, 60_000);
 afterAll(async () => pg?.destroy());
 
@@ -129,7 +136,7 @@ async function awaitStatus(ask: () => Promise<{ status: number }>, status: numbe
 }
 
 /** Stops PostgreSQL under the server, checks the 503s, starts it again and checks the server serves. */
-async function restartUnder(server: ServerChild, requests: number) {
+async function restartUnder(server: ServerChild, requests: number, downMs: number) {
   expect((await signInAttempt(server.base)).status).toBe(401);
   await pg.stop();
   // Several requests, so that with workers each one is asked (the primary hands connections round-robin).
@@ -141,8 +148,8 @@ async function restartUnder(server: ServerChild, requests: number) {
   const health = await fetch(`${server.base}/api/health`);
   expect(health.status).toBe(503);
   expect(await health.json()).toEqual({ status: "unavailable", database: "postgres", ...unavailable });
-  // Long enough for a scheduler tick and for any unhandled error to have ended the process.
-  await new Promise((r) => setTimeout(r, 6000));
+  // Long enough for any unhandled error to have ended the process (and, given 6 s, for a scheduler tick).
+  await new Promise((r) => setTimeout(r, downMs));
   expect([server.child.exitCode, server.child.signalCode]).toEqual([null, null]);
 
   await pg.start();
@@ -157,7 +164,7 @@ describe("duban serve across a PostgreSQL restart", () => {
     if (skipReason) ctx.skip(skipReason);
     const server = await startServer(1);
     try {
-      await restartUnder(server, 3);
+      await restartUnder(server, 3, 6000);
       const lines = logLines(server.output());
       expect(lines.filter((l) => l.msg.startsWith("数据库无法连接")).length).toBe(1);
       expect(lines.filter((l) => l.msg.startsWith("数据库已恢复连接")).length).toBe(1);
@@ -165,14 +172,14 @@ describe("duban serve across a PostgreSQL restart", () => {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  }, 90_000);
 
   it("keeps its workers with DUBAN_WORKERS=2: none dies and is forked again", async (ctx) => {
     if (skipReason) ctx.skip(skipReason);
     const server = await startServer(2);
     try {
       const workers = new Set(logLines(server.output()).map((l) => l.pid));
-      await restartUnder(server, 6);
+      await restartUnder(server, 6, 2000);
       expect(server.output()).not.toContain("退出");
       const lines = logLines(server.output());
       // Every line, the recovered answers included, comes from the workers that started.
@@ -186,5 +193,5 @@ describe("duban serve across a PostgreSQL restart", () => {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  }, 90_000);
 });
