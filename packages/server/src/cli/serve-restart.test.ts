@@ -82,7 +82,7 @@ async function startServer(workers: number): Promise<ServerChild> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  const deadline = Date.now() + 40_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
     const res = await fetch(`${server.base}/api/health`).catch(() => null);
     // With workers, wait until both listen: the primary prints its banner after forking them.
@@ -172,7 +172,7 @@ describe("duban serve across a PostgreSQL restart", () => {
     } finally {
       await server.stop();
     }
-  }, 90_000);
+  }, 120_000);
 
   it("keeps its workers with DUBAN_WORKERS=2: none dies and is forked again", async (ctx) => {
     if (skipReason) ctx.skip(skipReason);
@@ -193,5 +193,5 @@ describe("duban serve across a PostgreSQL restart", () => {
     } finally {
       await server.stop();
     }
-  }, 90_000);
+  }, 120_000);
 });
