@@ -18,6 +18,8 @@ import {
 } from "../test/postgres-process.js";
 
 const skipReason = postgresSkipReason();
+// Said out loud as well: a skipped restart test must not pass for a run one.
+if (skipReason) console.warn(`PostgreSQL restart tests skipped: ${skipReason}`);
 const unavailable = { error: { code: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE } };
 const serveScript = fileURLToPath(new URL("../test/serve-process.ts", import.meta.url));
 

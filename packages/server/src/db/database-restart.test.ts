@@ -16,6 +16,8 @@ import { type Database, openDatabase } from "./client.js";
 import { migrateDatabase } from "./migrate.js";
 
 const skipReason = postgresSkipReason();
+// Said out loud as well: a skipped restart test must not pass for a run one.
+if (skipReason) console.warn(`PostgreSQL restart tests skipped: ${skipReason}`);
 const unavailable = { error: { code: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE } };
 
 let pg: PostgresProcess;
