@@ -17,6 +17,7 @@ export const errorCodes = [
   "unsupported_media_type",
   "rate_limited",
   "internal",
+  "database_unavailable",
 ] as const;
 
 /** One of the machine-readable error codes. */
@@ -41,6 +42,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  database_unavailable: 503,
 };
 
 /** One offending field of a rejected request. */

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "./db/client.js";
+import { logSerializers } from "./db/redact-error.js";
 import type { Config } from "./env.js";
 import { FileStore } from "./files/file-store.js";
 import { registerAuthHook } from "./http/auth-hook.js";
@@ -67,7 +68,10 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 /** Builds the Fastify app without listening, so tests can drive it in process. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Whatever logger is asked for, errors are logged without the values their queries were given.
+    logger: options.logger
+      ? { ...(options.logger === true ? {} : options.logger), serializers: logSerializers }
+      : false,
     trustProxy: options.config.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
   });

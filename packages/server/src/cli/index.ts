@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { formatRedactedError } from "../db/redact-error.js";
 import { seedDemo } from "../seed/demo.js";
 import { parseCommand } from "./parse.js";
 import { CliError, withDatabase } from "./runtime.js";
@@ -125,7 +126,8 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     const known = err instanceof CliError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    console.error(known ? `错误：${(err as Error).message}` : err);
+    // A failed query's parameters (password hashes, whole files) stay out of the terminal and its logs.
+    console.error(known ? `错误：${(err as Error).message}` : formatRedactedError(err));
     return 1;
   }
 }

@@ -1,6 +1,7 @@
 import cluster from "node:cluster";
 import { roleLabels } from "@duban/domain";
 import { buildApp } from "../app.js";
+import { logAvailabilityChanges } from "../db/availability.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type Config, loadConfig } from "../env.js";
@@ -41,14 +42,25 @@ async function prepareDatabase(config: Config, demo: boolean): Promise<void> {
   }
 }
 
+/** The longest wait before replacing a worker that keeps dying (e.g. it cannot reach the database at start). */
+const MAX_REFORK_DELAY_MS = 30_000;
+
 /** Forks the workers and replaces any that dies, until asked to stop. */
 function superviseWorkers(config: Config, demo: boolean): void {
   let stopping = false;
+  let delayMs = 0;
+  let lastExit = 0;
   for (let i = 0; i < config.workers; i++) cluster.fork();
   cluster.on("exit", (worker, code) => {
     if (stopping) return;
-    console.error(`服务进程 ${worker.process.pid} 退出（代码 ${code}），正在重启`);
-    cluster.fork();
+    // Deaths in quick succession back off (1 s, 2 s, … 30 s) instead of forking in a tight loop.
+    const now = Date.now();
+    delayMs = now - lastExit < 60_000 ? Math.min(Math.max(1000, delayMs * 2), MAX_REFORK_DELAY_MS) : 0;
+    lastExit = now;
+    console.error(`服务进程 ${worker.process.pid} 退出（代码 ${code}），${delayMs / 1000} 秒后重启`);
+    setTimeout(() => {
+      if (!stopping) cluster.fork();
+    }, delayMs);
   });
   const stop = () => {
     stopping = true;
@@ -74,6 +86,8 @@ async function listen(config: Config, demo: boolean): Promise<void> {
     if (demo) await seedDemo(database.db, config, { demo: true });
   }
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  // A database restart is survived: requests answer 503 and the scheduler pauses until it is back.
+  logAvailabilityChanges(database.availability, app.log);
   // Every process may run it: reminders are claimed by unique key, deliveries with SKIP LOCKED.
   const stopScheduler = config.scheduler
     ? startScheduler({

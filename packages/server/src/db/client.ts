@@ -6,6 +6,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { DatabaseAvailability } from "./availability.js";
 import { lockDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema.js";
 
@@ -24,6 +25,8 @@ export interface Database {
   kind: DatabaseKind;
   /** The connection URL when the engine is a PostgreSQL server. */
   url?: string;
+  /** Whether the database can be reached right now (always true for the embedded PGlite). */
+  availability: DatabaseAvailability;
   close(): Promise<void>;
 }
 
@@ -40,16 +43,7 @@ export interface OpenDatabaseOptions {
 
 /** Opens PostgreSQL over node-postgres when a URL is given, else the embedded PGlite. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // Fail at start, with the server's own message, rather than on the first request.
-    await pool.query("select 1");
-    const db = drizzleNodePg(pool, {
-      schema,
-      ...(options.logger ? { logger: options.logger } : {}),
-    }) as unknown as Db;
-    return { db, kind: "postgres", url: options.url, close: () => pool.end() };
-  }
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.logger);
   let dir: string | undefined;
   if (options.dataDir) {
     dir = path.join(options.dataDir, "pglite");
@@ -65,9 +59,57 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return {
     db,
     kind: "pglite",
+    // In process: there is no connection to lose.
+    availability: new DatabaseAvailability(null),
     close: async () => {
       await client.close();
       unlock();
+    },
+  };
+}
+
+/** How long a request waits for a new connection before it is told the database is unavailable. */
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * Opens a node-postgres pool that survives the server going away: a dropped connection marks the database
+ * unavailable instead of raising an unhandled `error` event (which would end the process), and the pool
+ * reconnects on its own once the server is back.
+ */
+async function openPostgres(url: string, max: number, logger: Logger | undefined): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // Notices a vanished peer (a host down, a firewall dropping the session) instead of waiting for ever.
+    keepAlive: true,
+  });
+  const availability = new DatabaseAvailability(() => pool.query("select 1"));
+  // An idle connection closed by the server (a restart: 57P01 "terminating connection due to administrator
+  // command"); the pool has already discarded it.
+  pool.on("error", (err) => availability.noteFailure(err));
+  pool.on("connect", (client) => {
+    availability.noteSuccess();
+    // A connection checked out of the pool (inside a transaction) has no pool listener: without this one its
+    // `error` event would be unhandled. The failed query rejects on its own; the pool drops the client on release.
+    client.on("error", (err) => availability.noteFailure(err));
+  });
+  // Fail at start, with the server's own message, rather than on the first request.
+  try {
+    await pool.query("select 1");
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+  const db = drizzleNodePg(pool, { schema, ...(logger ? { logger } : {}) }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    url,
+    availability,
+    close: async () => {
+      availability.close();
+      await pool.end();
     },
   };
 }

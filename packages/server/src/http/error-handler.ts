@@ -1,6 +1,7 @@
-import type { ErrorCode, FieldIssue } from "@duban/domain";
+import { type ErrorCode, errorStatus, type FieldIssue } from "@duban/domain";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "../db/availability.js";
 import { AppError } from "../errors.js";
 
 /** Writes the error envelope. */
@@ -55,6 +56,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const known = clientError(err);
     if (known) return send(reply, known[0], known[1], known[2]);
+    // Logged once per outage by the availability log, not once per request.
+    if (app.deps.database.availability.noteFailure(err))
+      return send(
+        reply,
+        errorStatus.database_unavailable,
+        "database_unavailable",
+        DATABASE_UNAVAILABLE_MESSAGE,
+      );
     request.log.error({ err, reqId: request.id }, "unhandled error");
     return send(reply, 500, "internal", `服务器内部错误，请稍后重试（请求编号 ${request.id}）`);
   });

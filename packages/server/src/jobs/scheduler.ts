@@ -23,6 +23,8 @@ export async function runScheduledWork(deps: {
     try {
       await raiseAutoNotices({ database }, { tenantId: t.id, now });
     } catch (e) {
+      // A lost database ends the pass (the scheduler waits for its return); it is not one tenant's fault.
+      if (database.availability.noteFailure(e)) throw e;
       // One tenant's bad data must not stop the others' reminders.
       deps.log?.error({ err: e, tenantId: t.id }, "自动督办单扫描失败");
     }
@@ -37,8 +39,9 @@ export async function runScheduledWork(deps: {
 
 /**
  * Runs the scheduled work every `intervalMs` in this process. Safe with several processes on one PostgreSQL:
- * reminders are claimed by unique key and deliveries with SKIP LOCKED. Returns a stop function that waits for
- * a pass in progress.
+ * reminders are claimed by unique key and deliveries with SKIP LOCKED. While the database cannot be reached the
+ * passes pause (the outage is logged once, by the database's availability log) and resume on their own after it
+ * returns. Returns a stop function that waits for a pass in progress.
  */
 export function startScheduler(deps: {
   database: Database;
@@ -51,13 +54,16 @@ export function startScheduler(deps: {
   const tick = () => {
     // A slow pass (a mail server timing out) is not stacked on by the next tick.
     if (running) return;
+    if (!deps.database.availability.available) return;
     running = runScheduledWork({
       database: deps.database,
       now: deps.now?.() ?? new Date(),
       ...(deps.secrets ? { secrets: deps.secrets } : {}),
       ...(deps.log ? { log: deps.log } : {}),
     })
-      .catch((e) => deps.log?.error({ err: e }, "定时任务失败"))
+      .catch((e) => {
+        if (!deps.database.availability.noteFailure(e)) deps.log?.error({ err: e }, "定时任务失败");
+      })
       .finally(() => {
         running = null;
       });

@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "../../db/availability.js";
 import { typed } from "../../http/route-context.js";
+
+const databaseKind = z.enum(["pglite", "postgres"]);
 
 /** Liveness with a real database round trip, for load balancers and monitoring. */
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
@@ -10,13 +13,35 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ["system"],
-        response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }) },
+        response: {
+          200: z.object({ status: z.literal("ok"), database: databaseKind }),
+          // The process is alive but its database is not: a load balancer takes it out until it is back.
+          503: z.object({
+            status: z.literal("unavailable"),
+            database: databaseKind,
+            error: z.object({ code: z.literal("database_unavailable"), message: z.string() }),
+          }),
+        },
       },
       config: { auth: "public" },
     },
-    async () => {
-      await app.deps.database.db.execute(sql`select 1`);
-      return { status: "ok" as const, database: app.deps.database.kind };
+    async (_request, reply) => {
+      const { database } = app.deps;
+      const unavailable = () =>
+        reply.status(503).send({
+          status: "unavailable" as const,
+          database: database.kind,
+          error: { code: "database_unavailable" as const, message: DATABASE_UNAVAILABLE_MESSAGE },
+        });
+      // Known down: answer at once; the availability probe notices the database's return within a second.
+      if (!database.availability.available) return unavailable();
+      try {
+        await database.db.execute(sql`select 1`);
+      } catch (err) {
+        if (database.availability.noteFailure(err)) return unavailable();
+        throw err;
+      }
+      return { status: "ok" as const, database: database.kind };
     },
   );
 }
