@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { DataDirBusyError } from "../db/data-dir-lock.js";
 import { seedDemo } from "../seed/demo.js";
 import { parseCommand } from "./parse.js";
 import { CliError, withDatabase } from "./runtime.js";
@@ -124,7 +125,10 @@ export async function runCli(argv: string[]): Promise<number> {
     await command.run(values as Record<string, string | boolean | undefined>, positionals);
     return 0;
   } catch (err) {
-    const known = err instanceof CliError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    const known =
+      err instanceof CliError ||
+      err instanceof DataDirBusyError ||
+      (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     console.error(known ? `错误：${(err as Error).message}` : err);
     return 1;
   }
