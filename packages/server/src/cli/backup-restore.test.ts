@@ -13,7 +13,7 @@ import { type TestApp, TestClock, testConfig } from "../test/test-app.js";
 import { uploadFile } from "../test/upload.js";
 import { backupDatabase } from "./backup.js";
 import { journal, migrationLevel, rowsOf } from "./backup-format.js";
-import { restoreDatabase } from "./restore.js";
+import { migrationsUpTo, restoreDatabase } from "./restore.js";
 
 /** A tiny but real PNG, as in the report tests. */
 const png = Buffer.from(
@@ -235,6 +235,34 @@ describe("duban backup and restore", { timeout: 90_000 }, () => {
     expect(summary.secretKey).toBe("replaced");
     expect(fs.readFileSync(summary.replacedKeyFile!, "utf8")).toBe("b3RoZXIta2V5\n");
     expect(await dumpTables(to.database.db)).toEqual(await dumpTables(source.t.database.db));
+    await to.database.close();
+  });
+
+  it("restores an archive from an older migration level and migrates it to the current one", async () => {
+    const entries = journal();
+    const previous = entries.at(-2)!;
+    const older = await target();
+    const folder = migrationsUpTo({ count: entries.length - 1, tag: previous.tag, createdAt: previous.when });
+    await migrateDatabase(older.database, folder);
+    fs.rmSync(folder, { recursive: true });
+    await older.database.db.execute(sql`insert into tenants (code, name) values ('old', '旧版本教育局')`);
+    const file = path.join(work, "older.backup");
+    await backupDatabase({ ...older, file, includeSecretKey: true });
+    await older.database.close();
+    const to = await target();
+    expect(await restoreDatabase({ ...to, file, force: false })).toEqual({
+      rows: 1,
+      files: 0,
+      secretKey: "absent",
+    });
+    expect(await migrationLevel(to.database.db)).toEqual({
+      count: entries.length,
+      tag: entries.at(-1)!.tag,
+      createdAt: entries.at(-1)!.when,
+    });
+    expect(await rowsOf(to.database.db, sql`select code, name from tenants`)).toEqual([
+      { code: "old", name: "旧版本教育局" },
+    ]);
     await to.database.close();
   });
 });

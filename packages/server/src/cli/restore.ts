@@ -35,10 +35,10 @@ export interface RestoreSummary {
 }
 
 /**
- * The migrations folder that stops at the archive's level, so rows go into exactly the schema they came from and
+ * The migrations folder that stops at the archive's level (a temporary copy when older than the code's), so rows go into exactly the schema they came from and
  * later migrations then transform them as they would have in place. Refuses an archive from a newer version.
  */
-function migrationsUpTo(level: MigrationLevel): string {
+export function migrationsUpTo(level: MigrationLevel): string {
   const entries = journal();
   const at = entries.findIndex((e) => e.when === level.createdAt);
   const last = entries[entries.length - 1]!;
@@ -201,7 +201,11 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
   const level = await migrationLevel(db);
   // A schema at another level (or with data to discard) is rebuilt, so rows meet the schema they came from.
   if (filled.length > 0 || (level && level.createdAt !== manifest.migration.createdAt)) await resetSchema(db);
-  await migrateDatabase(options.database, folder);
+  try {
+    await migrateDatabase(options.database, folder);
+  } finally {
+    if (folder !== migrationsFolder) fs.rmSync(folder, { recursive: true, force: true });
+  }
   const { rows, key } = await loadArchive(options, manifest);
   await migrateDatabase(options.database);
   return { rows, files: manifest.files.length, ...placeKey(options.dataDir, key) };
