@@ -100,6 +100,7 @@ afterAll(async () => {
   await source?.t.close();
   await source?.t.database.close();
   for (const f of fresh) await f.drop();
+  if (source) fs.rmSync(source.t.config.dataDir, { recursive: true, force: true });
   fs.rmSync(work, { recursive: true, force: true });
 });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DataDirBusyError, lockDataDir, processIdentity } from "./data-dir-lock.js";
 
 let child: ChildProcess;
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "duban-lock-"));
 const script = "setInterval(() => {}, 1000)";
 
 beforeAll(async () => {
@@ -14,11 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => {
   child.kill("SIGKILL");
+  fs.rmSync(root, { recursive: true, force: true });
 });
 
 /** A fresh directory with a lock file holding `content`. */
 function dirWithLock(content: string): { dir: string; file: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-lock-"));
+  const dir = fs.mkdtempSync(path.join(root, "dir-"));
   const file = path.join(dir, "duban.pid");
   fs.writeFileSync(file, content);
   return { dir, file };
@@ -69,7 +71,7 @@ describe("PGlite data directory lock", () => {
   });
 
   it("lets the process holding the directory claim it again", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-lock-"));
+    const dir = fs.mkdtempSync(path.join(root, "dir-"));
     const unlock = lockDataDir(dir);
     const again = lockDataDir(dir);
     again();
