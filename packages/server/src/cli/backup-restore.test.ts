@@ -9,6 +9,7 @@ import { migrateDatabase } from "../db/migrate.js";
 import { dumpTables, hashFiles, rewriteArchive } from "../test/archive-tools.js";
 import { createFreshDatabase, type FreshDatabase } from "../test/fresh-database.js";
 import { buildPublishedPlan } from "../test/plan-fixtures.js";
+import type { TestSession } from "../test/session.js";
 import { type TestApp, TestClock, testConfig } from "../test/test-app.js";
 import { uploadFile } from "../test/upload.js";
 import { backupDatabase } from "./backup.js";
@@ -25,6 +26,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "duban-backup-test-"));
 const fresh: FreshDatabase[] = [];
 let source: { fresh: FreshDatabase; t: TestApp };
 let archive: string;
+/** A school reporter of the source, uploading while a backup runs. */
+let uploader: TestSession;
 /** One target every refusal is tried against: each refusal must leave it as untouched as it was. */
 let pristine: { database: Database; dataDir: string };
 
@@ -68,6 +71,7 @@ async function buildData(t: TestApp) {
     });
     expect(report.statusCode, report.body).toBe(201);
     if (submit) {
+      uploader = session;
       const review = await p.lead.post(`/api/reports/${report.json().id}/review`, {
         decision: "approve",
         version: report.json().version,
@@ -264,6 +268,39 @@ describe("duban backup and restore", { timeout: 90_000 }, () => {
     expect(await rowsOf(to.database.db, sql`select code, name from tenants`)).toEqual([
       { code: "old", name: "旧版本教育局" },
     ]);
+    await to.database.close();
+  });
+
+  it("backs up a consistent snapshot while files are uploaded: every restored file row has its bytes", async () => {
+    const file = path.join(work, "live.backup");
+    let done = false;
+    let uploaded = 0;
+    const uploads = (async () => {
+      for (let i = 0; !done || uploaded === 0; i++) {
+        const content = Buffer.concat([png, Buffer.from(`live-${i}`)]);
+        const res = await uploadFile(uploader, "/api/files", {
+          name: `照片${i}.png`,
+          type: "image/png",
+          content,
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        uploaded++;
+      }
+    })();
+    await backupDatabase({
+      database: source.t.database,
+      dataDir: source.t.config.dataDir,
+      file,
+      includeSecretKey: false,
+    });
+    done = true;
+    await uploads;
+    const to = await target();
+    await restoreDatabase({ ...to, file, force: false });
+    const stored = new Set(Object.values(hashFiles(path.join(to.dataDir, "files"))));
+    const rows = await rowsOf<{ sha256: string }>(to.database.db, sql`select sha256 from files`);
+    expect(rows.filter((r) => !stored.has(r.sha256))).toEqual([]);
+    expect(stored.size).toBe(new Set(rows.map((r) => r.sha256)).size);
     await to.database.close();
   });
 });
