@@ -227,6 +227,26 @@ describe("duban backup and restore", { timeout: 90_000 }, () => {
     await expectUntouched(to);
   });
 
+  it("rolls the whole load back when a row cannot be written, leaving no rows", async () => {
+    const broken = path.join(work, "broken.backup");
+    let section = "";
+    await rewriteArchive(archive, broken, (line) => {
+      if (line.startsWith('["table"')) section = JSON.parse(line)[1];
+      // A report's file link naming a file that does not exist: valid JSON, refused by the foreign key.
+      if (section !== "report_files" || !line.startsWith("{")) return line;
+      return line.replace(/"file_id":"[^"]+"/, '"file_id":"00000000-0000-4000-8000-000000000000"');
+    });
+    const to = pristine;
+    await expect(restoreDatabase({ ...to, file: broken, force: false })).rejects.toThrow(
+      /^写入备份的数据时出错，已全部撤销（数据库中没有写入任何行）：.*report_files.*。请确认备份文件来自督办 duban backup。$/,
+    );
+    const [rows] = await rowsOf<{ n: number }>(to.database.db, sql`select count(*)::int as n from tenants`);
+    expect(rows!.n).toBe(0);
+    expect(await rowsOf(to.database.db, sql`select 1 from audit_logs`)).toEqual([]);
+    expect(fs.existsSync(path.join(to.dataDir, "files"))).toBe(false);
+    expect(fs.existsSync(path.join(to.dataDir, "secret.key"))).toBe(false);
+  });
+
   it("refuses a database holding data without --force, and replaces it with --force", async () => {
     const to = await target();
     await migrateDatabase(to.database);

@@ -206,7 +206,17 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
   } finally {
     if (folder !== migrationsFolder) fs.rmSync(folder, { recursive: true, force: true });
   }
-  const { rows, key } = await loadArchive(options, manifest);
+  let loaded: Awaited<ReturnType<typeof loadArchive>>;
+  try {
+    loaded = await loadArchive(options, manifest);
+  } catch (err) {
+    // The driver's wrapper repeats the query with its parameters (whole batches of rows): keep the reason only.
+    const reason = ((err as { cause?: Error }).cause ?? (err as Error)).message;
+    throw new CliError(
+      `写入备份的数据时出错，已全部撤销（数据库中没有写入任何行）：${reason}。请确认备份文件来自督办 duban backup。`,
+    );
+  }
+  const { rows, key } = loaded;
   await migrateDatabase(options.database);
   return { rows, files: manifest.files.length, ...placeKey(options.dataDir, key) };
 }
