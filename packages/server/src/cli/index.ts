@@ -1,7 +1,10 @@
 import { parseArgs } from "node:util";
+import { DataDirBusyError } from "../db/data-dir-lock.js";
 import { formatRedactedError } from "../db/redact-error.js";
 import { seedDemo } from "../seed/demo.js";
+import { backupCommand } from "./backup.js";
 import { parseCommand } from "./parse.js";
+import { restoreCommand } from "./restore.js";
 import { CliError, withDatabase } from "./runtime.js";
 import { serve } from "./serve.js";
 import { createUserCommand, resetPasswordCommand } from "./user.js";
@@ -77,6 +80,30 @@ const commands: Record<string, Command> = {
       await resetPasswordCommand({ login: String(v.login), password: v.password as string | undefined });
     },
   },
+  backup: {
+    usage: "duban backup FILE [--without-secret-key]",
+    help:
+      "把数据库（全部表）、上传的文件（DATA_DIR/files）和密钥文件 DATA_DIR/secret.key 写入一个备份文件（gzip 压缩的 JSON 行，含清单：格式版本、迁移级别、各表行数、文件 sha256）。\n" +
+      "PostgreSQL：服务运行时即可备份，所有表取自同一个快照，备份中的记录不会缺文件。\n" +
+      "内置数据库（PGlite）：只能由一个进程打开，备份时请先停止服务，备份完成后再启动（服务运行时执行会被拒绝并说明占用的进程）。\n" +
+      "密钥文件默认放入备份，否则已保存的渠道密码（SMTP、机器人密钥）恢复后无法解密；因此备份文件与密码同等敏感（文件权限 600）。\n" +
+      "--without-secret-key 不放密钥文件（请另行保管密钥）；用 DUBAN_SECRET_KEY 提供密钥时密钥本就不在数据目录中。\n" +
+      `写入先用临时文件，完整后才改名为 FILE。\n${env}`,
+    options: { "without-secret-key": { type: "boolean" } },
+    run: async (v, positionals) =>
+      backupCommand({ file: positionals[0], withoutSecretKey: Boolean(v["without-secret-key"]) }),
+  },
+  restore: {
+    usage: "duban restore FILE [--force]",
+    help:
+      "从 duban backup 的备份文件恢复数据库、文件和密钥文件。先完整校验备份（各表行数、文件 sha256、整体校验值），不完整或损坏的备份被拒绝且不做任何修改；\n" +
+      "来自更新版本（迁移级别更高）的备份被拒绝；目标数据库已有数据时拒绝，除非加 --force（删除现有全部数据并换成备份内容）。\n" +
+      "恢复时先把数据库结构迁移到备份时的级别，在一个事务中按依赖顺序写入全部行并重置序列，再迁移到当前版本。\n" +
+      "备份中的 secret.key 写入数据目录；已有不同的密钥文件时，原文件改名保存为 secret.key.before-restore-时间戳。\n" +
+      `内置数据库请在服务停止时恢复。\n${env}`,
+    options: { force: { type: "boolean" } },
+    run: async (v, positionals) => restoreCommand({ file: positionals[0], force: Boolean(v.force) }),
+  },
   parse: {
     usage: "duban parse FILE [--json]",
     help: "读取工作要点文件（.docx、.pdf 或 .txt，最大 20 MB）并解析为计划草稿：默认打印章节、任务、指标（◆）和节点（◇）的树；--json 时输出 PlanDraft JSON。不连接数据库。",
@@ -125,7 +152,10 @@ export async function runCli(argv: string[]): Promise<number> {
     await command.run(values as Record<string, string | boolean | undefined>, positionals);
     return 0;
   } catch (err) {
-    const known = err instanceof CliError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    const known =
+      err instanceof CliError ||
+      err instanceof DataDirBusyError ||
+      (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     // A failed query's parameters (password hashes, whole files) stay out of the terminal and its logs.
     console.error(known ? `错误：${(err as Error).message}` : formatRedactedError(err));
     return 1;

@@ -12,10 +12,13 @@ export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.me
 /** Arbitrary constant naming the advisory lock that serialises migrations across processes. */
 const MIGRATION_LOCK = 4_242_001;
 
-/** Brings the schema up to date; safe to call from several processes at once on PostgreSQL. */
-export async function migrateDatabase(database: Database): Promise<void> {
+/**
+ * Brings the schema up to date (or up to the migrations of another `folder`, as restoring an older backup
+ * needs); safe to call from several processes at once on PostgreSQL.
+ */
+export async function migrateDatabase(database: Database, folder = migrationsFolder): Promise<void> {
   if (database.kind === "pglite") {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
     return;
   }
   // One dedicated connection holds a session advisory lock while the migrator runs its own transaction.
@@ -23,7 +26,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   await client.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    await migrateNodePg(drizzle(client), { migrationsFolder });
+    await migrateNodePg(drizzle(client), { migrationsFolder: folder });
   } finally {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
     await client.end();
