@@ -1,14 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
+import { is } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
 import * as schema from "../db/schema.js";
 
 /** Tables that carry a tenant_id column: every read or write of them must name the tenant. */
 export const tenantTables: ReadonlySet<string> = new Set(
-  Object.values(schema)
-    .filter(
-      (v): v is PgTable => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v,
-    )
+  (Object.values(schema) as unknown[])
+    .filter((v): v is PgTable => is(v, PgTable))
     .map((t) => getTableConfig(t))
     .filter((c) => c.columns.some((col) => col.name === "tenant_id"))
     .map((c) => c.name),
