@@ -20,7 +20,9 @@ function refusal(err: unknown): string {
 describe("audit log", () => {
   it("refuses TRUNCATE, and the rows stay", async () => {
     const tenant = await buildTenant(database.db);
-    await database.db.insert(auditLogs).values({ tenantId: tenant.id, action: "test.truncate", entity: "test" });
+    await database.db
+      .insert(auditLogs)
+      .values({ tenantId: tenant.id, action: "test.truncate", entity: "test" });
     const [before] = await database.db.select({ n: count() }).from(auditLogs);
     const rolledBack = new Error("rolled back");
     // Inside a transaction that never commits: should TRUNCATE ever pass, the shared test database keeps its log.
