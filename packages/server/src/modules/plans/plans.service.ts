@@ -7,7 +7,7 @@ import * as importsRepo from "./plan-imports.repository.js";
 import { toPlanImport } from "./plan-imports.service.js";
 import { indicatorNow, latestPerUnit, lightTree } from "./plan-status.js";
 import { buildPlanTree } from "./plan-tree.js";
-import { canImportPlans, canViewPlans } from "./plans.policy.js";
+import { canImportPlans, canViewPlanStatus, canViewPlans } from "./plans.policy.js";
 import * as repo from "./plans.repository.js";
 
 type PlanWithCounts = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
@@ -38,9 +38,11 @@ export async function findPlansPage(
   query: { page: number; pageSize: number; year?: number | undefined; q?: string | undefined },
 ) {
   if (!canViewPlans(ctx.actor)) throw forbidden("您的角色无权查看计划");
+  // Those who may not read drafts never count them either, not even as a year that has plans.
+  const publishedOnly = !canViewPlanStatus(ctx.actor, "draft");
   const [{ rows, total }, years] = await Promise.all([
-    repo.findPlans(ctx.database.db, ctx.actor.tenantId, query),
-    repo.findPlanYears(ctx.database.db, ctx.actor.tenantId),
+    repo.findPlans(ctx.database.db, ctx.actor.tenantId, { ...query, publishedOnly }),
+    repo.findPlanYears(ctx.database.db, ctx.actor.tenantId, publishedOnly),
   ]);
   return {
     items: rows.map((r) => toPlanSummary(ctx, r)),
@@ -55,7 +57,7 @@ export async function findPlansPage(
 /** One plan of the tenant, or 404. */
 async function getPlanRow(ctx: ServiceContext, id: string): Promise<PlanWithCounts> {
   const row = canViewPlans(ctx.actor) ? await repo.findPlan(ctx.database.db, ctx.actor.tenantId, id) : null;
-  if (!row) throw notFound("计划");
+  if (!row || !canViewPlanStatus(ctx.actor, row.plan.status)) throw notFound("计划");
   return row;
 }
 
