@@ -27,9 +27,10 @@ const calendarDateMessage = `请填写 ${dateYears.min}–${dateYears.max} 年�
 const planDateMessage = `请填写 ${dateYears.min}–${dateYears.max} 年间真实存在的日期（YYYY、YYYY-MM 或 YYYY-MM-DD）`;
 const timestampMessage = `请填写 ${dateYears.min}–${dateYears.max} 年间的时间（ISO 8601，如 2023-09-01T08:00:00.000Z）`;
 
+// `abort` on the shape check: a value of the wrong shape gets one message, not a second one for its range.
 /** A Shanghai calendar day, `YYYY-MM-DD`: every due date, deadline, visit date and date filter. */
 export const calendarDateSchema = z.iso
-  .date({ error: calendarDateMessage })
+  .date({ error: calendarDateMessage, abort: true })
   .refine(isCalendarDateInRange, { error: calendarDateMessage });
 
 /**
@@ -38,12 +39,12 @@ export const calendarDateSchema = z.iso
  */
 export const planDateSchema = z
   .string({ error: planDateMessage })
-  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { error: planDateMessage })
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { error: planDateMessage, abort: true })
   .refine(isPlanDateInRange, { error: planDateMessage });
 
 /** An instant as the API writes it (`Date.toISOString()`), e.g. the `updatedAt` a form was filled from. */
 export const timestampSchema = z.iso
-  .datetime({ error: timestampMessage })
+  .datetime({ error: timestampMessage, abort: true })
   .refine((v) => yearInRange(v) && !Number.isNaN(Date.parse(v)), { error: timestampMessage });
 
 // A lone half of a UTF-16 surrogate pair: no character at all, and PostgreSQL cannot store it as UTF-8.

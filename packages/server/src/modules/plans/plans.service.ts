@@ -1,4 +1,12 @@
-import type { DraftNode, PlanDetail, PlanDraftEdit, PlanSummary, PlanTreeNode } from "@duban/domain";
+import {
+  type DraftNode,
+  isPlanDateInRange,
+  knownPlanDate,
+  type PlanDetail,
+  type PlanDraftEdit,
+  type PlanSummary,
+  type PlanTreeNode,
+} from "@duban/domain";
 import { forbidden, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
@@ -94,13 +102,18 @@ export async function getPlanDetail(ctx: ServiceContext, id: string): Promise<Pl
   };
 }
 
-/** Moves a plan date by whole years, keeping month and day. */
+/**
+ * Moves a plan date by whole years, keeping month and day. A stored value that is no date, or one moved out of
+ * the years a draft accepts, is dropped: the copy is reviewed before publishing, and a blank is easy to see.
+ */
 export function shiftDate(date: string | null, years: number): string | null {
-  if (!date) return null;
-  const [y, ...rest] = date.split("-");
-  const shifted = [String(Number(y) + years), ...rest].join("-");
+  const known = knownPlanDate(date);
+  if (!known) return null;
+  const [y, ...rest] = known.split("-");
+  const joined = [String(Number(y) + years), ...rest].join("-");
   // 29 February has no twin in a common year.
-  return shifted.endsWith("-02-29") ? shifted.replace(/-29$/, "-28") : shifted;
+  const shifted = joined.endsWith("-02-29") ? joined.replace(/-29$/, "-28") : joined;
+  return isPlanDateInRange(shifted) ? shifted : null;
 }
 
 /** Turns a published node back into an editable draft node for another year. */
