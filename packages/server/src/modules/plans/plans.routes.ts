@@ -37,7 +37,10 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
       const unreadable = findUnreadableDates(detail.nodes);
       // The page still answers, with those dates treated as unknown; the log says which rows need correcting.
       if (unreadable.length > 0)
-        request.log.warn({ planId: detail.id, unreadable }, "plan dates that are not dates were treated as unknown");
+        request.log.warn(
+          { planId: detail.id, unreadable },
+          "plan dates that are not dates were treated as unknown",
+        );
       return detail;
     },
   );
