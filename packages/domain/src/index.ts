@@ -15,6 +15,7 @@ export * from "./schemas/common.js";
 export * from "./schemas/execution.js";
 export * from "./schemas/groups.js";
 export * from "./schemas/plans.js";
+export * from "./schemas/primitives.js";
 export * from "./schemas/rectification.js";
 export * from "./schemas/reminders.js";
 export * from "./schemas/supervision.js";

@@ -18,6 +18,7 @@ import { registerAuthHook } from "./http/auth-hook.js";
 import type { Clock } from "./http/context.js";
 import { registerErrorHandler } from "./http/error-handler.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
+import { registerUnstorableTextGuard } from "./http/unstorable-text.js";
 import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerSecurityHeaders(app);
   registerErrorHandler(app);
   registerAuthHook(app, app.deps);
+  registerUnstorableTextGuard(app);
 
   const routePlugins = [
     healthRoutes,

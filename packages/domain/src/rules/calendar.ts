@@ -11,6 +11,15 @@ export function isCalendarDate(value: string): boolean {
   return CALENDAR_DATE.test(value) && isPlanDate(value);
 }
 
+/**
+ * A stored plan date as readers take it: the value when it is a real `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date, else
+ * null, i.e. unknown. Rules throw on a bad date; a page built from many stored rows must not, or one bad value
+ * would stop everyone from reading it.
+ */
+export function knownPlanDate(value: string | null | undefined): string | null {
+  return typeof value === "string" && isPlanDate(value) ? value : null;
+}
+
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date; throws RangeError on anything else. */
 export function dayNumber(date: string): number {
   const m = CALENDAR_DATE.exec(date);

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
 import { idSchema, pageQuerySchema } from "./common.js";
+import { calendarDateSchema, lineText } from "./primitives.js";
 
 /** Query of `GET /api/audit-logs`. Dates are Asia/Shanghai calendar dates. */
 export const auditQuerySchema = pageQuerySchema.extend({
   actorId: idSchema.optional(),
-  action: z.string().trim().max(limits.searchMax).optional(),
-  entity: z.string().trim().max(limits.searchMax).optional(),
-  q: z.string().trim().max(limits.searchMax).optional(),
-  from: z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }).optional(),
-  to: z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }).optional(),
+  action: lineText().max(limits.searchMax).optional(),
+  entity: lineText().max(limits.searchMax).optional(),
+  q: lineText().max(limits.searchMax).optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
 });
 /** Audit list query. */
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
 import { roles } from "../roles.js";
+import { lineText } from "./primitives.js";
 
 /** Body of `POST /api/auth/login`. */
 export const loginSchema = z.strictObject({
-  login: z.string().trim().min(1, { error: "请输入账号" }).max(limits.loginMax),
+  login: lineText().min(1, { error: "请输入账号" }).max(limits.loginMax),
   password: z.string().min(1, { error: "请输入密码" }).max(limits.passwordMax),
 });
 /** Login input. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, pageQuerySchema } from "./common.js";
+import { lineText, timestampSchema } from "./primitives.js";
 
 /** The channels a message can go out on. */
 export const channelKinds = ["email", "wecom", "dingtalk"] as const;
@@ -13,12 +14,12 @@ export type TlsMode = (typeof tlsModes)[number];
 
 /** SMTP settings as an administrator enters them; `pass` left out keeps the stored password. */
 export const emailConfigSchema = z.object({
-  host: z.string().trim().min(1).max(255),
+  host: lineText().min(1).max(255),
   port: z.number().int().min(1).max(65535),
   tls: z.enum(tlsModes).default("none"),
-  user: z.string().max(255).optional(),
+  user: lineText().max(255).optional(),
   pass: z.string().max(255).optional(),
-  from: z.string().trim().min(3).max(255),
+  from: lineText().min(3).max(255),
   /** Accept a self-signed certificate (an intranet mail server); hostname checks go with it. */
   allowSelfSigned: z.boolean().optional(),
 });
@@ -47,7 +48,7 @@ const channelPutFields = {
    * The `updatedAt` the form was filled from, or null when it showed no setting yet; a setting saved by someone
    * else since then answers 409. Left out, the save does not check.
    */
-  updatedAt: z.iso.datetime().nullable().optional(),
+  updatedAt: timestampSchema.nullable().optional(),
 };
 
 /** Body of `PUT /api/channels`: one channel for the tenant (`unitId` null) or one unit. */

@@ -1,18 +1,17 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
+import { lineText, multilineText } from "./primitives.js";
 
 /** A record id (UUID). */
 export const idSchema = z.uuid({ error: "id 格式不正确" });
 
 /** A trimmed, non-empty name of bounded length. */
-export const nameSchema = z
-  .string()
-  .trim()
+export const nameSchema = lineText()
   .min(1, { error: "不能为空" })
   .max(limits.nameMax, { error: `不能超过 ${limits.nameMax} 个字符` });
 
 /** An optional free-text search term. */
-export const searchSchema = z.string().trim().max(limits.searchMax).optional();
+export const searchSchema = lineText().max(limits.searchMax).optional();
 
 /** Paging parameters of every list endpoint (query strings arrive as text). */
 export const pageQuerySchema = z.object({
@@ -58,7 +57,7 @@ export function decisionSchema<const Pass extends string, const Back extends str
   return z
     .strictObject({
       decision: z.enum([pass, back]),
-      reason: z.string().trim().max(limits.textMax).optional(),
+      reason: multilineText().trim().max(limits.textMax).optional(),
       version: versionSchema,
     })
     .refine((v) => v.decision === pass || (v.reason?.length ?? 0) > 0, {

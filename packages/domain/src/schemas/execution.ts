@@ -2,9 +2,13 @@ import { z } from "zod";
 import { limits } from "../limits.js";
 import { aggregations, comparators } from "../plans.js";
 import { abilitiesSchema, decisionSchema, idSchema, versionSchema } from "./common.js";
+import { calendarDateSchema, lineText, multilineText, planDateSchema } from "./primitives.js";
 
-/** A Shanghai calendar date, `YYYY-MM-DD`. */
-export const calendarDateSchema = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
+const reasonText = (message: string) => multilineText().trim().min(1, { error: message }).max(limits.textMax);
+const reportText = () =>
+  multilineText()
+    .max(limits.textMax * 5)
+    .default("");
 
 /** The part a unit plays on an assignment. */
 export const assignmentRoles = ["lead", "co", "executor"] as const;
@@ -22,7 +26,7 @@ export const assignmentCreateSchema = z
     unitIds: z.array(idSchema).max(2000).optional(),
     groupIds: z.array(idSchema).max(50).optional(),
     role: z.enum(assignmentRoles),
-    responsiblePerson: z.string().trim().max(limits.nameMax).nullable().optional(),
+    responsiblePerson: lineText().max(limits.nameMax).nullable().optional(),
     dueDate: calendarDateSchema.nullable().optional(),
     indicatorIds: z.array(idSchema).max(100).optional(),
   })
@@ -35,7 +39,7 @@ export type AssignmentCreateInput = z.infer<typeof assignmentCreateSchema>;
 
 /** Body of `DELETE`-like removal: a reason is kept with the history. */
 export const assignmentRemoveSchema = z.strictObject({
-  reason: z.string().trim().min(1, { error: "请填写撤销原因" }).max(limits.textMax),
+  reason: reasonText("请填写撤销原因"),
   version: versionSchema,
 });
 
@@ -80,7 +84,7 @@ export const planSettingsSchema = z.strictObject({
 
 /** Body of `POST /api/plans/:id/cycles`: opens a cycle; name and dates default from the cadence. */
 export const cycleCreateSchema = z.strictObject({
-  name: z.string().trim().min(1).max(limits.nameMax).optional(),
+  name: lineText().min(1).max(limits.nameMax).optional(),
   startDate: calendarDateSchema.optional(),
   dueDate: calendarDateSchema.optional(),
 });
@@ -107,18 +111,9 @@ export const reportFieldsSchema = z.strictObject({
     .number({ error: "进度必须是数字" })
     .min(0, { error: "进度不能小于 0" })
     .max(100, { error: "进度不能大于 100" }),
-  doneText: z
-    .string()
-    .max(limits.textMax * 5)
-    .default(""),
-  problemsText: z
-    .string()
-    .max(limits.textMax * 5)
-    .default(""),
-  nextText: z
-    .string()
-    .max(limits.textMax * 5)
-    .default(""),
+  doneText: reportText(),
+  problemsText: reportText(),
+  nextText: reportText(),
   values: z
     .array(z.strictObject({ indicatorId: idSchema, value: z.number({ error: "指标值必须是数字" }).finite() }))
     .max(100)
@@ -183,44 +178,43 @@ export type Report = z.infer<typeof reportSchema>;
 
 /** Body of `PUT /api/plans/:planId/nodes/:nodeId`: 分解 edits after publishing, with why. */
 export const nodeUpdateSchema = z.strictObject({
-  title: z.string().trim().min(1).max(200).optional(),
+  title: lineText().min(1).max(200).optional(),
   startDate: calendarDateSchema.nullable().optional(),
   dueDate: calendarDateSchema.nullable().optional(),
   weight: z.number().min(0).max(1000).optional(),
   leadUnitId: idSchema.nullable().optional(),
-  reason: z.string().trim().min(1, { error: "请说明修改原因" }).max(limits.textMax),
+  reason: reasonText("请说明修改原因"),
   version: versionSchema,
 });
 
 /** Body for adding or editing an indicator after publishing. */
 export const indicatorEditSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: lineText().min(1).max(200),
   comparator: z.enum(comparators),
   targetValue: z.number().finite(),
   targetMax: z.number().finite().nullable(),
-  unit: z.string().trim().max(20),
-  deadline: z.string().max(10).nullable(),
+  unit: lineText().max(20),
+  deadline: planDateSchema.nullable(),
   aggregation: z.enum(aggregations),
-  reason: z.string().trim().min(1, { error: "请说明修改原因" }).max(limits.textMax),
+  reason: reasonText("请说明修改原因"),
 });
 
 /** Body for adding a measure after publishing. */
 export const measureCreateSchema = z.strictObject({
-  text: z.string().trim().min(1, { error: "请填写措施内容" }).max(limits.textMax),
-  reason: z.string().trim().min(1, { error: "请说明修改原因" }).max(limits.textMax),
+  text: multilineText().trim().min(1, { error: "请填写措施内容" }).max(limits.textMax),
+  reason: reasonText("请说明修改原因"),
 });
 
 /** Body for adding a milestone after publishing. */
 export const milestoneCreateSchema = z.strictObject({
-  title: z.string().trim().min(1, { error: "请填写节点名称" }).max(200),
+  title: lineText().min(1, { error: "请填写节点名称" }).max(200),
   deadline: calendarDateSchema.nullable(),
-  reason: z.string().trim().min(1, { error: "请说明修改原因" }).max(limits.textMax),
+  reason: reasonText("请说明修改原因"),
 });
 
 /** Body of `POST /api/nodes/:nodeId/close-request`（申请办结）. */
 export const closeRequestSchema = z.strictObject({
-  summary: z
-    .string()
+  summary: multilineText()
     .trim()
     .min(1, { error: "请填写办结情况" })
     .max(limits.textMax * 5),

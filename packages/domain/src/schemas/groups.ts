@@ -9,13 +9,14 @@ import {
   searchSchema,
   versionSchema,
 } from "./common.js";
+import { lineText, multilineText } from "./primitives.js";
 
 /** A rule selecting units by their attributes; empty lists mean "any". */
 export const groupRuleSchema = z.strictObject({
   kind: z.enum(unitKinds).nullable().optional(),
   schoolTypes: z.array(z.enum(schoolTypes)).max(20).optional(),
   ownerships: z.array(z.enum(ownerships)).max(10).optional(),
-  townships: z.array(z.string().trim().min(1).max(limits.nameMax)).max(200).optional(),
+  townships: z.array(lineText().min(1).max(limits.nameMax)).max(200).optional(),
 });
 /** A group rule. */
 export type GroupRule = z.infer<typeof groupRuleSchema>;
@@ -25,7 +26,7 @@ export const groupKinds = ["list", "rule"] as const;
 
 const groupFields = {
   name: nameSchema,
-  description: z.string().trim().max(limits.textMax).nullable().optional(),
+  description: multilineText().trim().max(limits.textMax).nullable().optional(),
   kind: z.enum(groupKinds),
   unitIds: z.array(idSchema).max(2000).optional(),
   rule: groupRuleSchema.nullable().optional(),

@@ -1,17 +1,14 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
-import { aggregations, comparators, isPlanDate, planKinds, planLevels } from "../plans.js";
+import { aggregations, comparators, planKinds, planLevels } from "../plans.js";
 import { abilitiesSchema, idSchema, pageQuerySchema, versionSchema } from "./common.js";
+import { dateYears, lineText, multilineText, planDateSchema } from "./primitives.js";
 
-const longText = z.string().max(20_000, { error: "内容过长" });
-const shortText = z.string().trim().max(200, { error: "不能超过 200 个字符" });
+const longText = multilineText().max(20_000, { error: "内容过长" });
+const shortText = lineText().max(200, { error: "不能超过 200 个字符" });
 const spanSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]).nullable();
-const keySchema = z.string().min(1).max(64);
-
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
-export const planDateSchema = z
-  .string()
-  .refine(isPlanDate, { error: "日期应为 YYYY、YYYY-MM 或 YYYY-MM-DD" });
+const keySchema = lineText().min(1).max(64);
+const yearSchema = z.number().int().min(dateYears.min).max(dateYears.max);
 
 /** A target as reviewed before publishing. */
 export const draftTargetSchema = z
@@ -23,9 +20,9 @@ export const draftTargetSchema = z
     comparator: z.enum(comparators),
     value: z.number().finite(),
     valueMax: z.number().finite().nullable(),
-    unit: z.string().trim().max(20),
+    unit: lineText().max(20),
     deadline: planDateSchema.nullable(),
-    hedge: z.string().max(10).nullable(),
+    hedge: lineText().max(10).nullable(),
   })
   .superRefine((t, ctx) => {
     if (t.comparator === "range" && (t.valueMax === null || t.valueMax <= t.value))
@@ -43,7 +40,7 @@ export const draftMilestoneSchema = z.strictObject({
   span: spanSchema,
   title: shortText.min(1, { error: "请填写节点名称" }),
   deadline: planDateSchema.nullable(),
-  hedge: z.string().max(10).nullable(),
+  hedge: lineText().max(10).nullable(),
 });
 /** A reviewed milestone. */
 export type DraftMilestone = z.infer<typeof draftMilestoneSchema>;
@@ -77,7 +74,7 @@ export const draftNodeSchema: z.ZodType<DraftNode> = z.lazy(() =>
   z.strictObject({
     key: keySchema,
     level: z.enum(planLevels),
-    label: z.string().max(20).nullable(),
+    label: lineText().max(20).nullable(),
     number: z.number().int().nullable(),
     title: shortText.min(1, { error: "标题不能为空" }),
     text: longText,
@@ -86,7 +83,7 @@ export const draftNodeSchema: z.ZodType<DraftNode> = z.lazy(() =>
     targets: z.array(draftTargetSchema).max(100),
     milestones: z.array(draftMilestoneSchema).max(100),
     ownersText: z
-      .strictObject({ lead: z.array(z.string().max(100)).max(50), co: z.array(z.string().max(100)).max(50) })
+      .strictObject({ lead: z.array(lineText().max(100)).max(50), co: z.array(lineText().max(100)).max(50) })
       .nullable(),
     leadUnitId: idSchema.nullable(),
     coUnitIds: z.array(idSchema).max(200),
@@ -97,10 +94,10 @@ export const draftNodeSchema: z.ZodType<DraftNode> = z.lazy(() =>
 
 /** The whole reviewed plan: header fields and the tree. */
 export const planDraftEditSchema = z.strictObject({
-  title: z.string().trim().min(1, { error: "请填写计划标题" }).max(200),
-  issuer: z.string().trim().max(limits.nameMax).nullable(),
-  year: z.number().int().min(2000).max(2100),
-  docNumber: z.string().trim().max(100).nullable(),
+  title: lineText().min(1, { error: "请填写计划标题" }).max(200),
+  issuer: lineText().max(limits.nameMax).nullable(),
+  year: yearSchema,
+  docNumber: lineText().max(100).nullable(),
   preamble: longText.nullable(),
   nodes: z.array(draftNodeSchema).min(1, { error: "计划至少要有一项内容" }).max(500),
 });
@@ -109,11 +106,10 @@ export type PlanDraftEdit = z.infer<typeof planDraftEditSchema>;
 
 /** Body of `POST /api/plan-imports` when text is pasted. */
 export const planImportPasteSchema = z.strictObject({
-  text: z
-    .string()
+  text: multilineText()
     .min(1, { error: "请粘贴工作要点全文" })
     .max(2_000_000, { error: "文本过长（上限 200 万字）" }),
-  filename: z.string().trim().max(200).optional(),
+  filename: lineText().max(200).optional(),
 });
 
 /** Body of `PUT /api/plan-imports/:id`. */
@@ -167,12 +163,12 @@ export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 /** Query of `GET /api/plans`. */
 export const planQuerySchema = pageQuerySchema.extend({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  q: z.string().trim().max(limits.searchMax).optional(),
+  year: z.coerce.number().int().min(dateYears.min).max(dateYears.max).optional(),
+  q: lineText().max(limits.searchMax).optional(),
 });
 
 /** Body of `POST /api/plans/:id/copy`: the year the copy is for. */
-export const planCopySchema = z.strictObject({ year: z.number().int().min(2000).max(2100) });
+export const planCopySchema = z.strictObject({ year: yearSchema });
 
 /** An indicator of a published plan. */
 export const indicatorSchema = z.object({
@@ -288,7 +284,7 @@ export const unitKeywordsSchema = z.strictObject({
   entries: z
     .array(
       z.strictObject({
-        keyword: z.string().trim().min(1, { error: "关键词不能为空" }).max(30),
+        keyword: lineText().min(1, { error: "关键词不能为空" }).max(30),
         unitId: idSchema,
       }),
     )

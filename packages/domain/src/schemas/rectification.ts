@@ -8,7 +8,8 @@ import {
   searchSchema,
   versionSchema,
 } from "./common.js";
-import { calendarDateSchema, fileRefSchema } from "./execution.js";
+import { fileRefSchema } from "./execution.js";
+import { calendarDateSchema, lineText, multilineText } from "./primitives.js";
 
 /** Where a 整改 item came from. */
 export const rectificationSources = ["inspection", "safety", "supervision", "manual"] as const;
@@ -36,11 +37,11 @@ export const rectificationStatusLabels: Record<RectificationStatus, string> = {
 
 /** A required free-text field with its own Chinese message. */
 function requiredText(message: string, max: number = limits.textMax) {
-  return z.string({ error: message }).trim().min(1, { error: message }).max(max);
+  return multilineText(message).trim().min(1, { error: message }).max(max);
 }
 
 /** An optional person's name. */
-const personSchema = z.string().trim().max(limits.nameMax).nullable().optional();
+const personSchema = lineText().max(limits.nameMax).nullable().optional();
 
 /** Body of `POST /api/rectifications`. */
 export const rectificationCreateSchema = z.strictObject({
@@ -125,7 +126,7 @@ export const rectificationCountsSchema = z.object({
 export const inspectionCreateSchema = z.strictObject({
   unitId: idSchema,
   visitDate: calendarDateSchema,
-  kind: requiredText("请填写督导类型", limits.nameMax),
+  kind: lineText("请填写督导类型").min(1, { error: "请填写督导类型" }).max(limits.nameMax),
   findings: z.array(z.strictObject({ text: requiredText("请填写发现的问题") })).max(100),
 });
 /** Inspection create input. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
 import { abilitiesSchema, decisionSchema, idSchema, pageQuerySchema } from "./common.js";
-import { calendarDateSchema } from "./execution.js";
+import { calendarDateSchema, multilineText } from "./primitives.js";
 
 /** 督办单 levels, mildest first: blue 提醒, yellow 警示, red 督办. */
 export const noticeLevels = ["blue", "yellow", "red"] as const;
@@ -27,7 +27,7 @@ export const noticeStatusLabels: Record<NoticeStatus, string> = {
   closed: "已自动关闭",
 };
 
-const reasonText = z.string().trim().min(1, { error: "不能为空" }).max(limits.textMax);
+const reasonText = multilineText().trim().min(1, { error: "不能为空" }).max(limits.textMax);
 
 /** Body of `POST /api/notices`: a 督办单 raised by hand on a task or one unit's assignment. */
 export const noticeCreateSchema = z
@@ -46,7 +46,7 @@ export type NoticeCreateInput = z.infer<typeof noticeCreateSchema>;
 /** Body of `POST /api/notices/:id/reply`: the unit's 办理情况, measures and evidence. */
 export const noticeReplySchema = z.strictObject({
   text: reasonText,
-  measures: z.string().trim().max(limits.textMax).default(""),
+  measures: multilineText().trim().max(limits.textMax).default(""),
   fileIds: z.array(idSchema).max(20).default([]),
 });
 /** Notice reply input. */

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { limits } from "../limits.js";
 import { ownerships, schoolTypes, unitKinds } from "../units.js";
 import { abilitiesSchema, nameSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
+import { lineText } from "./primitives.js";
 
-const optionalText = z.string().trim().max(limits.nameMax).nullable().optional();
+const optionalText = lineText().max(limits.nameMax).nullable().optional();
 
 /** Fields shared by unit create and update. */
 const unitFields = {
@@ -50,7 +51,7 @@ export const unitQuerySchema = pageQuerySchema.extend({
   kind: z.enum(unitKinds).optional(),
   schoolType: z.enum(schoolTypes).optional(),
   ownership: z.enum(ownerships).optional(),
-  township: z.string().trim().max(limits.nameMax).optional(),
+  township: lineText().max(limits.nameMax).optional(),
   enabled: z.enum(["true", "false"]).optional(),
 });
 /** Unit list query. */

@@ -9,11 +9,10 @@ import {
   searchSchema,
   versionSchema,
 } from "./common.js";
+import { lineText } from "./primitives.js";
 
 /** A login is a mainland mobile number or a username of letters, digits, `.`, `_`, `-`. */
-export const loginNameSchema = z
-  .string()
-  .trim()
+export const loginNameSchema = lineText()
   .min(3, { error: "账号至少 3 个字符" })
   .max(limits.loginMax, { error: `账号不能超过 ${limits.loginMax} 个字符` })
   .regex(/^[A-Za-z0-9._-]+$/, { error: "账号只能包含字母、数字、点、下划线和连字符（手机号亦可）" });
@@ -25,9 +24,7 @@ const emailSchema = z
   .optional()
   .or(z.literal("").transform(() => null));
 
-const phoneSchema = z
-  .string()
-  .trim()
+const phoneSchema = lineText()
   .regex(/^1\d{10}$/, { error: "手机号应为 11 位数字" })
   .nullable()
   .optional()

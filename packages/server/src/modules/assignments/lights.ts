@@ -1,4 +1,4 @@
-import { type Light, lightOf, shanghaiDate } from "@duban/domain";
+import { knownPlanDate, type Light, lightOf, shanghaiDate } from "@duban/domain";
 
 /** The working window and state a light is computed from. */
 export interface LightSubject {
@@ -9,7 +9,8 @@ export interface LightSubject {
 }
 
 /**
- * The light of a task or assignment today. Without dates the plan year is the window: a 工作要点 is annual.
+ * The light of a task or assignment today. Without dates the plan year is the window: a 工作要点 is annual. A
+ * stored date that is no date counts as none, so a bad row cannot stop a page from being read.
  */
 export function lightToday(
   subject: LightSubject,
@@ -17,8 +18,8 @@ export function lightToday(
   now: Date,
 ): Light {
   return lightOf({
-    start: subject.startDate ?? `${plan.year}-01-01`,
-    due: subject.dueDate ?? `${plan.year}-12-31`,
+    start: knownPlanDate(subject.startDate) ?? `${plan.year}-01-01`,
+    due: knownPlanDate(subject.dueDate) ?? `${plan.year}-12-31`,
     today: shanghaiDate(now),
     progress: Math.min(100, Math.max(0, subject.progress)),
     done: subject.done,

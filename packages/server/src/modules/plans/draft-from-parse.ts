@@ -1,4 +1,4 @@
-import type { DraftNode, PlanDraftEdit } from "@duban/domain";
+import { type DraftNode, isPlanDateInRange, type PlanDraftEdit } from "@duban/domain";
 import type { PlanDraft, PlanNode } from "@duban/plan-parser";
 
 /** A unit that may be suggested as an owner. */
@@ -45,6 +45,11 @@ export function suggestByKeyword(
   return null;
 }
 
+/** A date the document states, if a draft may hold it (a year like 2200 is a typo in the document, left blank). */
+function draftDate(date: string | null): string | null {
+  return date !== null && isPlanDateInRange(date) ? date : null;
+}
+
 /** Converts one parsed node, giving every item a key the review screen can track it by. */
 function convertNode(node: PlanNode, sources: SuggestionSources, nextKey: () => string): DraftNode {
   const isTask = node.level === "task" || node.level === "subtask";
@@ -66,16 +71,18 @@ function convertNode(node: PlanNode, sources: SuggestionSources, nextKey: () => 
       ...t,
       key: nextKey(),
       indicator: t.indicator.slice(0, 200) || "指标",
+      deadline: draftDate(t.deadline),
     })),
     milestones: node.milestones.map((m) => ({
       ...m,
       key: nextKey(),
       title: m.title.slice(0, 200) || "节点",
+      deadline: draftDate(m.deadline),
     })),
     ownersText: node.owners,
     leadUnitId,
     coUnitIds: [...new Set([...lead.slice(1), ...co])].filter((id) => id !== leadUnitId),
-    deadline: node.deadline,
+    deadline: draftDate(node.deadline),
     children: node.children.map((c) => convertNode(c, sources, nextKey)),
   };
 }

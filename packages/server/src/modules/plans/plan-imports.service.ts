@@ -9,7 +9,7 @@ import { findAllUnits } from "../units/units.repository.js";
 import { draftFromParse } from "./draft-from-parse.js";
 import { assertDraftUnits } from "./draft-units.js";
 import * as repo from "./plan-imports.repository.js";
-import { canImportPlans, canViewPlans } from "./plans.policy.js";
+import { canImportPlans, canViewPlanStatus, canViewPlans } from "./plans.policy.js";
 
 /** Hash of the text without whitespace, so re-wrapped or re-saved copies of a document still match. */
 export function sourceHashOf(text: string): string {
@@ -95,11 +95,17 @@ export async function createImport(ctx: ServiceContext, input: NewImport): Promi
   return toPlanImport(ctx, row);
 }
 
-/** One import the actor may see, or 404. */
+/** One import the actor may see, or 404: a draft not yet published only for those who import plans. */
 export async function getImport(ctx: ServiceContext, id: string): Promise<repo.PlanImportRow> {
   const row = canViewPlans(ctx.actor) ? await repo.findImport(ctx.database.db, ctx.actor.tenantId, id) : null;
-  if (!row) throw notFound("导入记录");
+  if (!row || !canViewPlanStatus(ctx.actor, row.status)) throw notFound("导入记录");
   return row;
+}
+
+/** An import the actor means to change: a role that never may is refused (403) before anything is looked up. */
+export async function getImportToChange(ctx: ServiceContext, id: string): Promise<repo.PlanImportRow> {
+  if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以修改导入的计划");
+  return getImport(ctx, id);
 }
 
 /** Checks that the actor may still change the import, at the version they read. */
@@ -119,7 +125,7 @@ export async function saveImportDraft(
   id: string,
   input: { draft: PlanDraftEdit; version: number },
 ): Promise<PlanImport> {
-  const before = await getImport(ctx, id);
+  const before = await getImportToChange(ctx, id);
   assertEditable(ctx.actor, before, input.version);
   await assertDraftUnits(ctx.database.db, ctx.actor.tenantId, input.draft);
   const row = await ctx.database.db.transaction(async (tx) => {
@@ -142,7 +148,7 @@ export async function saveImportDraft(
 
 /** Gives up an import; it stays on record but leaves the review list. */
 export async function discardImport(ctx: ServiceContext, id: string, version: number): Promise<PlanImport> {
-  const before = await getImport(ctx, id);
+  const before = await getImportToChange(ctx, id);
   assertEditable(ctx.actor, before, version);
   const row = await ctx.database.db.transaction(async (tx) => {
     const updated = await repo.updateImport(

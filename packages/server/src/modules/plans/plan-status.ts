@@ -2,7 +2,9 @@ import {
   type Aggregation,
   aggregate,
   indicatorStatus,
+  knownPlanDate,
   type Light,
+  type PlanTreeNode,
   rollupLights,
   shanghaiDate,
 } from "@duban/domain";
@@ -47,7 +49,8 @@ export function indicatorNow(
     target: indicator.targetValue,
     targetMax: indicator.targetMax,
     actual,
-    due: indicator.deadline ?? String(context.year),
+    // A deadline that is no date is unknown, as if none were set: the plan year.
+    due: knownPlanDate(indicator.deadline) ?? String(context.year),
     today: shanghaiDate(context.now),
     tolerance: context.tolerance,
   });
@@ -87,4 +90,28 @@ export function lightTree(nodes: LightNode[], plan: { year: number; lightToleran
   }
   const rolled = rollupLights(taskLights);
   return { ...rolled, lights: taskLights };
+}
+
+/** A stored date of a plan tree that is no date: where it is, and the value as stored. */
+export interface UnreadableDate {
+  id: string;
+  field: string;
+  value: string;
+}
+
+/** The dates of a built tree that readers treated as unknown, for the log: someone should correct them. */
+export function findUnreadableDates(nodes: PlanTreeNode[]): UnreadableDate[] {
+  const found: UnreadableDate[] = [];
+  const check = (id: string, field: string, value: string | null) => {
+    if (value !== null && knownPlanDate(value) === null) found.push({ id, field, value });
+  };
+  for (const node of nodes) {
+    check(node.id, "deadline", node.deadline);
+    check(node.id, "startDate", node.startDate);
+    check(node.id, "dueDate", node.dueDate);
+    for (const i of node.indicators) check(i.id, "indicator.deadline", i.deadline);
+    for (const m of node.milestones) check(m.id, "milestone.deadline", m.deadline);
+    found.push(...findUnreadableDates(node.children));
+  }
+  return found;
 }

@@ -10,3 +10,12 @@ export function canViewPlans(actor: Actor): boolean {
 export function canImportPlans(actor: Actor): boolean {
   return hasAnyRole(actor, "supervisor", "admin");
 }
+
+/**
+ * Whether the actor may read a plan or an imported document in this status. What is published is for every
+ * role; a draft under review (or given up) is the work of those who import plans, so to everyone else, leaders
+ * included (they read what the bureau has published), it does not exist.
+ */
+export function canViewPlanStatus(actor: Actor, status: string): boolean {
+  return canViewPlans(actor) && (status === "published" || canImportPlans(actor));
+}

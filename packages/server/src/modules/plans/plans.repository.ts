@@ -31,9 +31,16 @@ const counts = {
 export async function findPlans(
   db: DbOrTx,
   tenantId: string,
-  query: { page: number; pageSize: number; year?: number | undefined; q?: string | undefined },
+  query: {
+    page: number;
+    pageSize: number;
+    year?: number | undefined;
+    q?: string | undefined;
+    publishedOnly: boolean;
+  },
 ) {
   const c: SQL[] = [eq(plans.tenantId, tenantId)];
+  if (query.publishedOnly) c.push(eq(plans.status, "published"));
   if (query.year) c.push(eq(plans.year, query.year));
   if (query.q) c.push(ilike(plans.title, likePattern(query.q)));
   const where = and(...c);
@@ -50,12 +57,12 @@ export async function findPlans(
   return { rows, total: total?.n ?? 0 };
 }
 
-/** The years the tenant has plans for, newest first. */
-export async function findPlanYears(db: DbOrTx, tenantId: string): Promise<number[]> {
+/** The years the tenant has plans for (published ones only, if asked), newest first. */
+export async function findPlanYears(db: DbOrTx, tenantId: string, publishedOnly: boolean): Promise<number[]> {
   const rows = await db
     .selectDistinct({ year: plans.year })
     .from(plans)
-    .where(eq(plans.tenantId, tenantId))
+    .where(and(eq(plans.tenantId, tenantId), publishedOnly ? eq(plans.status, "published") : undefined))
     .orderBy(desc(plans.year));
   return rows.map((r) => r.year);
 }

@@ -10,6 +10,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
+import { findUnreadableDates } from "./plan-status.js";
 import { copyPlan, findPlansPage, getPlanDetail, getPlanSourceFile } from "./plans.service.js";
 
 const tags = ["plans"];
@@ -31,7 +32,17 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     "/api/plans/:id",
     { schema: { tags, params: idParamSchema, response: { 200: planDetailSchema } } },
-    async (request) => getPlanDetail(contextOf(app, request), request.params.id),
+    async (request) => {
+      const detail = await getPlanDetail(contextOf(app, request), request.params.id);
+      const unreadable = findUnreadableDates(detail.nodes);
+      // The page still answers, with those dates treated as unknown; the log says which rows need correcting.
+      if (unreadable.length > 0)
+        request.log.warn(
+          { planId: detail.id, unreadable },
+          "plan dates that are not dates were treated as unknown",
+        );
+      return detail;
+    },
   );
 
   r.get("/api/plans/:id/source", { schema: { tags, params: idParamSchema } }, async (request, reply) => {

@@ -1,4 +1,12 @@
-import type { DraftNode, PlanDetail, PlanDraftEdit, PlanSummary, PlanTreeNode } from "@duban/domain";
+import {
+  type DraftNode,
+  isPlanDateInRange,
+  knownPlanDate,
+  type PlanDetail,
+  type PlanDraftEdit,
+  type PlanSummary,
+  type PlanTreeNode,
+} from "@duban/domain";
 import { forbidden, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
@@ -7,7 +15,7 @@ import * as importsRepo from "./plan-imports.repository.js";
 import { toPlanImport } from "./plan-imports.service.js";
 import { indicatorNow, latestPerUnit, lightTree } from "./plan-status.js";
 import { buildPlanTree } from "./plan-tree.js";
-import { canImportPlans, canViewPlans } from "./plans.policy.js";
+import { canImportPlans, canViewPlanStatus, canViewPlans } from "./plans.policy.js";
 import * as repo from "./plans.repository.js";
 
 type PlanWithCounts = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
@@ -38,9 +46,11 @@ export async function findPlansPage(
   query: { page: number; pageSize: number; year?: number | undefined; q?: string | undefined },
 ) {
   if (!canViewPlans(ctx.actor)) throw forbidden("您的角色无权查看计划");
+  // Those who may not read drafts never count them either, not even as a year that has plans.
+  const publishedOnly = !canViewPlanStatus(ctx.actor, "draft");
   const [{ rows, total }, years] = await Promise.all([
-    repo.findPlans(ctx.database.db, ctx.actor.tenantId, query),
-    repo.findPlanYears(ctx.database.db, ctx.actor.tenantId),
+    repo.findPlans(ctx.database.db, ctx.actor.tenantId, { ...query, publishedOnly }),
+    repo.findPlanYears(ctx.database.db, ctx.actor.tenantId, publishedOnly),
   ]);
   return {
     items: rows.map((r) => toPlanSummary(ctx, r)),
@@ -55,7 +65,7 @@ export async function findPlansPage(
 /** One plan of the tenant, or 404. */
 async function getPlanRow(ctx: ServiceContext, id: string): Promise<PlanWithCounts> {
   const row = canViewPlans(ctx.actor) ? await repo.findPlan(ctx.database.db, ctx.actor.tenantId, id) : null;
-  if (!row) throw notFound("计划");
+  if (!row || !canViewPlanStatus(ctx.actor, row.plan.status)) throw notFound("计划");
   return row;
 }
 
@@ -92,13 +102,18 @@ export async function getPlanDetail(ctx: ServiceContext, id: string): Promise<Pl
   };
 }
 
-/** Moves a plan date by whole years, keeping month and day. */
+/**
+ * Moves a plan date by whole years, keeping month and day. A stored value that is no date, or one moved out of
+ * the years a draft accepts, is dropped: the copy is reviewed before publishing, and a blank is easy to see.
+ */
 export function shiftDate(date: string | null, years: number): string | null {
-  if (!date) return null;
-  const [y, ...rest] = date.split("-");
-  const shifted = [String(Number(y) + years), ...rest].join("-");
+  const known = knownPlanDate(date);
+  if (!known) return null;
+  const [y, ...rest] = known.split("-");
+  const joined = [String(Number(y) + years), ...rest].join("-");
   // 29 February has no twin in a common year.
-  return shifted.endsWith("-02-29") ? shifted.replace(/-29$/, "-28") : shifted;
+  const shifted = joined.endsWith("-02-29") ? joined.replace(/-29$/, "-28") : joined;
+  return isPlanDateInRange(shifted) ? shifted : null;
 }
 
 /** Turns a published node back into an editable draft node for another year. */

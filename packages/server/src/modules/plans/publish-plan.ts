@@ -6,7 +6,7 @@ import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { assertDraftUnits } from "./draft-units.js";
 import * as repo from "./plan-imports.repository.js";
-import { assertEditable, getImport } from "./plan-imports.service.js";
+import { assertEditable, getImportToChange } from "./plan-imports.service.js";
 
 /** Percentages are averaged across units; counts and amounts add up. */
 export function defaultAggregation(unit: string): "average" | "sum" {
@@ -87,7 +87,7 @@ export async function publishImport(
   id: string,
   input: { version: number; allowDuplicate?: boolean | undefined },
 ): Promise<{ planId: string }> {
-  const row = await getImport(ctx, id);
+  const row = await getImportToChange(ctx, id);
   assertEditable(ctx.actor, row, input.version);
   const duplicate = await repo.findDuplicate(ctx.database.db, ctx.actor.tenantId, row.sourceHash, row.id);
   if (duplicate?.kind === "plan" && !input.allowDuplicate)

@@ -1,7 +1,7 @@
 import type { RectificationFilter } from "@duban/domain";
 import { and, asc, count, desc, eq, ilike, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { files, rectifications, units } from "../../db/schema.js";
+import { files, inspections, rectifications, supervisionNotices, units } from "../../db/schema.js";
 
 /** A rectification row. */
 export type RectificationRow = typeof rectifications.$inferSelect;
@@ -161,4 +161,28 @@ export async function findEvidenceFiles(db: DbOrTx, tenantId: string, ids: strin
     .select()
     .from(files)
     .where(and(eq(files.tenantId, tenantId), inArray(files.id, [...new Set(ids)])));
+}
+
+/**
+ * The tenant's record an item says it came from (a 督导 visit or a 督办单), or null: an item may only point at a
+ * record of its own tenant, so the lookup is scoped like every other.
+ */
+export async function findSourceRecord(
+  db: DbOrTx,
+  tenantId: string,
+  source: "inspection" | "supervision",
+  id: string,
+): Promise<{ unitId: string; inspectorId: string | null } | null> {
+  if (source === "inspection") {
+    const [row] = await db
+      .select({ unitId: inspections.unitId, inspectorId: inspections.inspectorId })
+      .from(inspections)
+      .where(and(eq(inspections.tenantId, tenantId), eq(inspections.id, id)));
+    return row ?? null;
+  }
+  const [row] = await db
+    .select({ unitId: supervisionNotices.unitId })
+    .from(supervisionNotices)
+    .where(and(eq(supervisionNotices.tenantId, tenantId), eq(supervisionNotices.id, id)));
+  return row ? { unitId: row.unitId, inspectorId: null } : null;
 }

@@ -80,6 +80,59 @@ describe("整改台账 rectification ledger", () => {
     expect(foreign.json().error.details[0].path).toBe("unitId");
   });
 
+  it("links an item only to a 督导 visit of its own tenant, its own unit and one the actor may see", async () => {
+    const b = await buildLedgerBureau(t);
+    const other = await buildLedgerBureau(t);
+    const visitOf = async (bureau: LedgerBureau, unitId: string) => {
+      const res = await bureau.inspector.post("/api/inspections", {
+        unitId,
+        visitDate: "2024-03-12",
+        kind: "经常性督导",
+        findings: [{ text: "教室灭火器过期" }],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const [own, otherUnits, foreign] = await Promise.all([
+      visitOf(b, b.school.id),
+      visitOf(b, b.otherSchool.id),
+      visitOf(other, other.school.id),
+    ]);
+    const refused = async (session: LedgerBureau["supervisor"], body: Record<string, unknown>) => {
+      const res = await session.post("/api/rectifications", itemBody(b, body));
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe("validation_failed");
+      expect(res.json().error.details).toHaveLength(1);
+      expect(res.json().error.details[0].path).toBe("sourceId");
+      return res.json().error.details[0].message as string;
+    };
+    const inspection = { source: "inspection" } as const;
+    expect(await refused(b.supervisor, { ...inspection, sourceId: foreign })).toBe(
+      "督导记录不存在，请检查来源编号",
+    );
+    expect(await refused(b.supervisor, { ...inspection, sourceId: otherUnits })).toBe(
+      "该督导记录不是所选单位的，请检查来源编号或责任单位",
+    );
+    // Another inspector's visit is not theirs to see.
+    expect(await refused(b.otherInspector, { ...inspection, sourceId: own })).toBe(
+      "督导记录不存在，请检查来源编号",
+    );
+    expect(await refused(b.supervisor, { source: "supervision", sourceId: own })).toBe(
+      "督办单不存在，请检查来源编号",
+    );
+    expect(await refused(b.supervisor, { source: "manual", sourceId: own })).toBe(
+      "安全隐患排查和手工录入的整改事项不关联来源记录，请不要填写来源编号",
+    );
+    const linked = await b.inspector.post(
+      "/api/rectifications",
+      itemBody(b, { ...inspection, sourceId: own }),
+    );
+    expect(linked.statusCode, linked.body).toBe(201);
+    expect(linked.json()).toMatchObject({ source: "inspection", sourceId: own, unit: { id: b.school.id } });
+    const count = (await b.supervisor.get("/api/rectifications")).json().total;
+    expect(count).toBe(1);
+  });
+
   it("shows a school only its own items and hides others' and other tenants' items as 404", async () => {
     const b = await buildLedgerBureau(t);
     const mine = await raise(b);

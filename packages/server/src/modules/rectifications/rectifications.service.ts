@@ -11,6 +11,7 @@ import { forbidden, invalid, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { toFileRef } from "../evidence/evidence.service.js";
+import { canSeeInspection } from "../inspections/inspections.policy.js";
 import { notifyUnit } from "../notifications/notify.js";
 import { findUnit } from "../units/units.repository.js";
 import {
@@ -154,12 +155,38 @@ export async function assertRectifiableUnit(ctx: ServiceContext, unitId: string)
   return unit;
 }
 
+/**
+ * The record an item points back to must be the tenant's, one the actor may see, and about the same unit; a
+ * 安全隐患 or manual item has no record in Duban to point at. Anything else is a field error, like a foreign unit.
+ */
+export async function assertSourceRecord(
+  ctx: ServiceContext,
+  input: Pick<RectificationCreateInput, "unitId" | "source" | "sourceId">,
+): Promise<void> {
+  if (!input.sourceId) return;
+  const issue = (message: string) => invalid([{ path: "sourceId", message }]);
+  if (input.source !== "inspection" && input.source !== "supervision")
+    throw issue("安全隐患排查和手工录入的整改事项不关联来源记录，请不要填写来源编号");
+  const what = input.source === "inspection" ? "督导记录" : "督办单";
+  const record = await repo.findSourceRecord(
+    ctx.database.db,
+    ctx.actor.tenantId,
+    input.source,
+    input.sourceId,
+  );
+  // An inspector sees only their own visits; another inspector's visit is as unknown as another tenant's.
+  if (!record || (input.source === "inspection" && !canSeeInspection(ctx.actor, record)))
+    throw issue(`${what}不存在，请检查来源编号`);
+  if (record.unitId !== input.unitId) throw issue(`该${what}不是所选单位的，请检查来源编号或责任单位`);
+}
+
 /** Raises a 整改 item for a unit and notifies it. */
 export async function createRectification(
   ctx: ServiceContext,
   input: RectificationCreateInput,
 ): Promise<Rectification> {
   await assertRectifiableUnit(ctx, input.unitId);
+  await assertSourceRecord(ctx, input);
   const row = await ctx.database.db.transaction((tx) => insertRectificationIn(ctx, tx, input));
   return getRectification(ctx, row.id);
 }
