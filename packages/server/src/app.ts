@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "./db/client.js";
-import type { Config } from "./env.js";
+import { type Config, trustProxyOption } from "./env.js";
 import { FileStore } from "./files/file-store.js";
 import { registerAuthHook } from "./http/auth-hook.js";
 import type { Clock } from "./http/context.js";
@@ -66,7 +66,7 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.config.trustProxy,
+    trustProxy: trustProxyOption(options.config.trustProxy),
     bodyLimit: JSON_BODY_LIMIT,
   });
   app.setValidatorCompiler(validatorCompiler);
