@@ -22,7 +22,8 @@ const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /**
  * The latest use of each session this process served but did not write (lastSeenAt is written at most once
  * a minute). The idle timeout counts from the later of the two, so a session lives exactly the idle time
- * after its last use instead of up to a minute less.
+ * after its last use instead of up to a minute less. Each server process keeps its own: with several worker
+ * processes, a use served by another process within the last minute is seen only from the database.
  */
 class UnwrittenUses {
   private readonly uses = new Map<string, number>();
