@@ -217,4 +217,19 @@ describe("the database refuses a colliding identity whatever writes it", () => {
     });
     await expect(write).rejects.toMatchObject({ cause: { code: "23505" } });
   });
+
+  it("keeps a user's identities when a change of login fails halfway, so the old ones still sign in", async () => {
+    const { holder, tenantB } = await twoTenants();
+    const other = await buildUser(t.database.db, { tenantId: tenantB.id, role: "school" });
+    const otherPhone = uniqPhone();
+    await t.database.db.update(users).set({ phone: otherPhone }).where(eq(users.id, other.id));
+    // The trigger first drops the identities being replaced, then claims the new login: another user's phone.
+    const write = t.database.db
+      .update(users)
+      .set({ login: otherPhone, phone: uniqPhone() })
+      .where(eq(users.id, holder.id));
+    await expect(write).rejects.toMatchObject({ cause: { code: "23505" } });
+    expect((await login(holder.login, TEST_PASSWORD)).json()).toMatchObject({ id: holder.id });
+    expect((await login(holder.phone, TEST_PASSWORD)).json()).toMatchObject({ id: holder.id });
+  });
 });
