@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { z } from "zod";
 import type { Database } from "./db/client.js";
 import { logSerializers } from "./db/redact-error.js";
-import type { Config } from "./env.js";
+import { type Config, trustProxyOption } from "./env.js";
 import { FileStore } from "./files/file-store.js";
 import { registerAuthHook } from "./http/auth-hook.js";
 import type { Clock } from "./http/context.js";
@@ -73,7 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger
       ? { ...(options.logger === true ? {} : options.logger), serializers: logSerializers }
       : false,
-    trustProxy: options.config.trustProxy,
+    trustProxy: trustProxyOption(options.config.trustProxy),
     bodyLimit: JSON_BODY_LIMIT,
   });
   options.instrument?.(app);

@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { parseSecretKey } from "./notify/secret-box.js";
@@ -12,6 +13,64 @@ const flagOn = z
   .enum(["1", "0", "true", "false", ""])
   .optional()
   .transform((v) => v !== "0" && v !== "false");
+
+/** Names proxy-addr (behind Fastify's trustProxy) accepts for whole private ranges. */
+const proxyRangeNames = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** Whether an entry of TRUST_PROXY is an address, a CIDR range, or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (proxyRangeNames.has(entry) || net.isIP(entry)) return true;
+  const [ip, bits, extra] = entry.split("/");
+  const kind = net.isIP(ip ?? "");
+  if (!kind || extra !== undefined || !/^\d{1,3}$/.test(bits ?? "")) return false;
+  return Number(bits) <= (kind === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: off, a hop count, or the proxies' addresses. "true" is refused: it would believe an
+ * X-Forwarded-For from anyone, so a caller could pick the address the rate limit and audit log see.
+ */
+const trustProxySchema = z
+  .string()
+  .optional()
+  .transform((raw, ctx): false | number | string[] => {
+    const v = raw?.trim() ?? "";
+    if (v === "" || v === "0" || v === "false") return false;
+    if (v === "true") {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "不能设为 true（会相信任何人伪造的 X-Forwarded-For）；请列出反向代理的地址，如 127.0.0.1,10.0.0.0/8，或填写代理层数，如 1",
+      });
+      return false;
+    }
+    // A number is a hop count, as in Fastify: the address that many proxies back is the client.
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops <= 32) return hops;
+      ctx.addIssue({ code: "custom", message: "代理层数应在 1 到 32 之间" });
+      return false;
+    }
+    const entries = v.split(",").map((e) => e.trim());
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (bad.length > 0)
+      ctx.addIssue({
+        code: "custom",
+        message: `“${bad.join("”“")}”不是 IP 地址或网段；请填写反向代理的地址，如 127.0.0.1,10.0.0.0/8`,
+      });
+    return entries;
+  });
+
+/**
+ * Fastify's trustProxy for the configured value. Fastify trusts nobody when given a bare number, so a hop
+ * count becomes a function: the socket's peer and the next hops-1 addresses of X-Forwarded-For are proxies.
+ */
+export function trustProxyOption(
+  value: Config["trustProxy"],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value !== "number") return value;
+  return (_address, hop) => hop < value;
+}
 
 /** Environment variables Duban reads, parsed once at start. */
 const envSchema = z.object({
@@ -36,7 +95,7 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  TRUST_PROXY: flag,
+  TRUST_PROXY: trustProxySchema,
   DUBAN_DEMO: flag,
   DUBAN_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -67,7 +126,8 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   loginRateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** Whose X-Forwarded-For to believe: nobody (false), that many hops, or these proxy addresses and ranges. */
+  trustProxy: false | number | string[];
   demo: boolean;
   /** Server processes sharing the port (PostgreSQL only: PGlite is single-process). */
   workers: number;

@@ -1,6 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Database } from "../db/client.js";
-import type { Config } from "../env.js";
 import { AppError } from "../errors.js";
 import {
   deleteSession,
@@ -8,7 +6,7 @@ import {
   sessionIdOf,
   touchSession,
 } from "../modules/auth/sessions.repository.js";
-import type { Actor, AppDeps, Clock } from "./context.js";
+import type { Actor, AppDeps } from "./context.js";
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = "duban_session";
@@ -16,31 +14,71 @@ export const SESSION_COOKIE = "duban_session";
 /** Writes to lastSeenAt at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 60_000;
 
+/** Past this many remembered uses, forget those already idle past the timeout. */
+const SWEEP_AT = 5_000;
+
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The latest use of each session this process served but did not write (lastSeenAt is written at most once
+ * a minute). The idle timeout counts from the later of the two, so a session lives exactly the idle time
+ * after its last use instead of up to a minute less. Each server process keeps its own: with several worker
+ * processes, a use served by another process within the last minute is seen only from the database.
+ */
+class UnwrittenUses {
+  private readonly uses = new Map<string, number>();
+
+  /** The last use of a session: the later of the stored time and any use not yet written. */
+  lastUse(sessionId: string, stored: Date): number {
+    return Math.max(stored.getTime(), this.uses.get(sessionId) ?? 0);
+  }
+
+  /** Remembers a use that was not written. */
+  remember(sessionId: string, at: number): void {
+    if ((this.uses.get(sessionId) ?? 0) < at) this.uses.set(sessionId, at);
+  }
+
+  /** Forgets uses up to `at`, once the database holds `at`; a later use of a parallel request stays. */
+  written(sessionId: string, at: number, idleMs: number): void {
+    if ((this.uses.get(sessionId) ?? 0) <= at) this.uses.delete(sessionId);
+    // Sessions nobody came back to would otherwise stay here forever.
+    if (this.uses.size > SWEEP_AT)
+      for (const [id, use] of this.uses) if (at - use >= idleMs) this.uses.delete(id);
+  }
+
+  /** Forgets an ended session. */
+  forget(sessionId: string): void {
+    this.uses.delete(sessionId);
+  }
+}
 
 /** Loads the session for a request and enforces expiry; returns null when signed out. */
 async function loadActor(
   request: FastifyRequest,
-  database: Database,
-  config: Config,
-  clock: Clock,
+  deps: Pick<AppDeps, "database" | "config" | "clock">,
+  unwritten: UnwrittenUses,
 ): Promise<Actor | null> {
+  const { database, config, clock } = deps;
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const sessionId = sessionIdOf(token);
   const found = await findSessionActor(database.db, sessionId);
   if (!found) return null;
   const now = clock.now();
-  const idle = now.getTime() - found.lastSeenAt.getTime() > config.sessionIdleMs;
+  // Idle from the true last use: at exactly the idle time after it, the session is over.
+  const idle = now.getTime() - unwritten.lastUse(sessionId, found.lastSeenAt) >= config.sessionIdleMs;
   if (idle || now >= found.expiresAt || !found.enabled) {
+    unwritten.forget(sessionId);
     await deleteSession(database.db, sessionId);
     throw new AppError(
       "session_expired",
       found.enabled ? "登录已超时，请重新登录" : "账号已停用，请联系管理员",
     );
   }
-  if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+  if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await touchSession(database.db, sessionId, now);
+    unwritten.written(sessionId, now.getTime(), config.sessionIdleMs);
+  } else unwritten.remember(sessionId, now.getTime());
   return {
     userId: found.userId,
     tenantId: found.tenantId,
@@ -57,12 +95,13 @@ async function loadActor(
 /** Authenticates every /api request: session, CSRF header on writes, and the forced password change. */
 export function registerAuthHook(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest("actor", null);
+  const unwritten = new UnwrittenUses();
   // onRequest, before any body is read: an anonymous caller learns nothing about schemas and costs no parsing.
   app.addHook("onRequest", async (request) => {
     const mode = request.routeOptions.config?.auth ?? "session";
     // The browsable API docs are as public as the OpenAPI document they render.
     if (mode === "public" || !request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
-    const actor = await loadActor(request, deps.database, deps.config, deps.clock);
+    const actor = await loadActor(request, deps, unwritten);
     if (!actor) throw new AppError("unauthenticated", "请先登录");
     // SameSite=Strict already keeps the cookie off cross-site requests; the header is the second lock.
     if (unsafeMethods.has(request.method) && request.headers["x-csrf-token"] !== actor.csrfToken)

@@ -12,6 +12,12 @@ export function uniq(): string {
   return randomUUID().slice(0, 8);
 }
 
+/** A mobile number no other test run uses: phones sign in, so they are unique across all tenants. */
+export function uniqPhone(): string {
+  const digits = randomUUID().replace(/\D/g, "").padEnd(10, "0").slice(0, 10);
+  return `1${digits}`;
+}
+
 /** Creates a tenant (bureau). */
 export async function buildTenant(db: Db, overrides: { name?: string; parentId?: string } = {}) {
   const suffix = uniq();

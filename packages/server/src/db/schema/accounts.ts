@@ -122,6 +122,22 @@ export const users = pgTable(
   ],
 );
 
+/**
+ * Every string that signs someone in — a login (lowercased) or a mobile number — names exactly one user
+ * across all tenants, since the login form has no tenant picker. A trigger on users keeps the rows (see the
+ * sign_in_identities migration); the primary key is what refuses a login equal to another user's phone.
+ */
+export const signInIdentities = pgTable(
+  "sign_in_identities",
+  {
+    identity: text("identity").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("sign_in_identities_user_idx").on(t.userId)],
+);
+
 /** Failed sign-in attempts per login string, whether or not such a user exists, so lockout reveals nothing. */
 export const loginFailures = pgTable("login_failures", {
   login: text("login").primaryKey(),

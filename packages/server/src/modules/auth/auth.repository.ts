@@ -1,19 +1,15 @@
-import { eq, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { tenants, units, users } from "../../db/schema.js";
+import { signInIdentities, tenants, units, users } from "../../db/schema.js";
 
-/** Finds the user a login names: by login (any case) or by mobile number. */
+/** The one user a login or mobile number names (identities are unique across tenants), or null. */
 export async function findUserByLogin(db: DbOrTx, login: string) {
-  const value = login.trim();
-  const rows = await db
-    .select()
-    .from(users)
-    .where(or(eq(sql`lower(${users.login})`, value.toLowerCase()), eq(users.phone, value)))
-    .limit(2);
-  // A phone shared by two accounts names nobody for sign-in; the login then has to be used.
-  return rows.length === 1
-    ? rows[0]!
-    : (rows.find((r) => r.login.toLowerCase() === value.toLowerCase()) ?? null);
+  const [row] = await db
+    .select({ user: users })
+    .from(signInIdentities)
+    .innerJoin(users, eq(users.id, signInIdentities.userId))
+    .where(eq(signInIdentities.identity, login.trim().toLowerCase()));
+  return row?.user ?? null;
 }
 
 /** A user with the names of their tenant and unit. */

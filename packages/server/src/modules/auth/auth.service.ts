@@ -4,7 +4,7 @@ import type { Actor, AppDeps, ServiceContext } from "../../http/context.js";
 import { audit, menuAbilities } from "../../policy.js";
 import { insertAudit } from "../audit/audit.repository.js";
 import { findUserByLogin, findUserProfile, markSignedIn, updatePassword } from "./auth.repository.js";
-import { clearFailures, findLock, recordFailure } from "./login-failures.repository.js";
+import { clearFailures, reserveAttempt } from "./login-failures.repository.js";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.js";
 import { createSession, deleteSession, deleteUserSessions } from "./sessions.repository.js";
 
@@ -39,15 +39,12 @@ export async function getMe(deps: AppDeps, actor: Pick<Actor, "userId" | "csrfTo
 
 type LoginUser = { id: string; tenantId: string; login: string; name: string } | null;
 
-/** Records a failed attempt (counting it unless the login is already locked) and throws the matching error. */
+/** Audits a failed sign-in in the tenant of the account it named (none for an unknown login), then throws. */
 async function failLogin(
   deps: AppDeps,
-  attempt: { input: LoginInput; origin: RequestOrigin; user: LoginUser; alreadyLocked: boolean },
+  attempt: { input: LoginInput; origin: RequestOrigin; user: LoginUser; locked: boolean },
 ): Promise<never> {
-  const { input, origin, user } = attempt;
-  const locked =
-    attempt.alreadyLocked ||
-    (await recordFailure(deps.database.db, user?.login ?? input.login, deps.clock.now()));
+  const { input, origin, user, locked } = attempt;
   await insertAudit(deps.database.db, {
     tenantId: user?.tenantId ?? null,
     actorId: user?.id ?? null,
@@ -58,25 +55,34 @@ async function failLogin(
     summary: { login: input.login, locked },
     ip: origin.ip,
   });
-  throw locked
-    ? new AppError("account_locked", LOCKED)
-    : new AppError("invalid_credentials", BAD_CREDENTIALS);
+  throw locked ? lockedError() : new AppError("invalid_credentials", BAD_CREDENTIALS);
 }
 
-/** Signs a user in: lockout, argon2id check, new session, audit. */
+/** The 423 of a locked login. */
+function lockedError(): AppError {
+  return new AppError("account_locked", LOCKED);
+}
+
+/** Signs a user in: attempt slot, argon2id check, new session, audit. */
 export async function login(deps: AppDeps, input: LoginInput, origin: RequestOrigin) {
   const { db } = deps.database;
   const now = deps.clock.now();
   const user = await findUserByLogin(db, input.login);
   const lockKey = user?.login ?? input.login;
-  if (await findLock(db, lockKey, now)) return failLogin(deps, { input, origin, user, alreadyLocked: true });
+  // The slot is taken before the password is looked at, so simultaneous guesses cannot outrun the lock.
+  const attempt = await reserveAttempt(db, lockKey, now);
+  if (!attempt.evaluate) return failLogin(deps, { input, origin, user, locked: true });
   if (!user) {
     await burnPasswordCheck(input.password, deps.config.argon2);
-    return failLogin(deps, { input, origin, user: null, alreadyLocked: false });
+    return failLogin(deps, { input, origin, user: null, locked: attempt.locksIfWrong });
   }
   if (!(await verifyPassword(user.passwordHash, input.password)))
-    return failLogin(deps, { input, origin, user, alreadyLocked: false });
-  if (!user.enabled) throw new AppError("account_disabled", "账号已停用，请联系管理员");
+    return failLogin(deps, { input, origin, user, locked: attempt.locksIfWrong });
+  if (!user.enabled) {
+    // The password was right: the attempt is no failure, even though the account may not sign in.
+    await clearFailures(db, lockKey);
+    throw new AppError("account_disabled", "账号已停用，请联系管理员");
+  }
 
   const session = await db.transaction(async (tx) => {
     await clearFailures(tx, lockKey);
@@ -117,11 +123,29 @@ export async function logout(ctx: ServiceContext, everywhere: boolean): Promise<
   });
 }
 
+/** Checks the actor's current password against the same attempt slots as sign-in, so guesses lock too. */
+async function assertCurrentPassword(ctx: ServiceContext, currentPassword: string): Promise<void> {
+  const { db } = ctx.database;
+  const attempt = await reserveAttempt(db, ctx.actor.login, ctx.clock.now());
+  if (!attempt.evaluate) throw lockedError();
+  const profile = await findUserProfile(db, ctx.actor.userId);
+  if (profile && (await verifyPassword(profile.user.passwordHash, currentPassword))) {
+    await clearFailures(db, ctx.actor.login);
+    return;
+  }
+  await audit(ctx, db, {
+    action: "auth.change_password_failed",
+    entity: "user",
+    entityId: ctx.actor.userId,
+    summary: { locked: attempt.locksIfWrong },
+  });
+  if (attempt.locksIfWrong) throw lockedError();
+  throw invalid([{ path: "currentPassword", message: "当前密码不正确" }], "当前密码不正确");
+}
+
 /** Changes the actor's own password; other sessions of the user end. */
 export async function changePassword(ctx: ServiceContext, input: ChangePasswordInput): Promise<void> {
-  const profile = await findUserProfile(ctx.database.db, ctx.actor.userId);
-  if (!profile || !(await verifyPassword(profile.user.passwordHash, input.currentPassword)))
-    throw invalid([{ path: "currentPassword", message: "当前密码不正确" }], "当前密码不正确");
+  await assertCurrentPassword(ctx, input.currentPassword);
   const problem = passwordProblem(input.newPassword);
   if (problem) throw invalid([{ path: "newPassword", message: problem }], problem);
   if (input.newPassword === input.currentPassword)

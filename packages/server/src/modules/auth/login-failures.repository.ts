@@ -12,39 +12,48 @@ function key(login: string): string {
   return login.trim().toLowerCase();
 }
 
-/** The lock end time if the login is locked now, else null. */
-export async function findLock(db: DbOrTx, login: string, now: Date): Promise<Date | null> {
-  const [row] = await db
-    .select()
-    .from(loginFailures)
-    .where(eq(loginFailures.login, key(login)));
-  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+/** What a reserved attempt allows: whether its password may be checked, and whether a wrong one locks. */
+export interface ReservedAttempt {
+  /** False once the login is locked: the password is not even looked at. */
+  evaluate: boolean;
+  /** This attempt holds the last slot before the lock: if its password is wrong, the login is now locked. */
+  locksIfWrong: boolean;
 }
 
-/** Counts a failure atomically; the fifth locks the login. Returns whether it is now locked. */
-export async function recordFailure(db: DbOrTx, login: string, now: Date): Promise<boolean> {
+/**
+ * Takes the next attempt slot of a login in one atomic upsert, before any password is checked.
+ *
+ * Every attempt counts as a failure until it proves otherwise (a success clears the count), so attempts
+ * running at the same moment each see the slots taken by the others and at most MAX_FAILURES passwords
+ * are ever checked before the lock. The slot that reaches MAX_FAILURES sets the lock at once; if that
+ * attempt turns out right, its success clears the lock again.
+ */
+export async function reserveAttempt(db: DbOrTx, login: string, now: Date): Promise<ReservedAttempt> {
   const lockUntil = new Date(now.getTime() + LOCK_MS);
   // A lock that has run out starts a fresh count.
+  const expired = sql`${loginFailures.lockedUntil} is not null and ${loginFailures.lockedUntil} <= ${now}`;
   const [row] = await db
     .insert(loginFailures)
-    .values({ login: key(login), count: 1, lastFailedAt: now })
+    .values({
+      login: key(login),
+      count: 1,
+      lastFailedAt: now,
+      lockedUntil: MAX_FAILURES <= 1 ? lockUntil : null,
+    })
     .onConflictDoUpdate({
       target: loginFailures.login,
       set: {
-        count: sql`case when ${loginFailures.lockedUntil} is not null and ${loginFailures.lockedUntil} <= ${now} then 1 else ${loginFailures.count} + 1 end`,
-        lockedUntil: sql`case when ${loginFailures.lockedUntil} is not null and ${loginFailures.lockedUntil} <= ${now} then null else ${loginFailures.lockedUntil} end`,
+        count: sql`case when ${expired} then 1 else ${loginFailures.count} + 1 end`,
+        lockedUntil: sql`case when ${expired} then null
+          when ${loginFailures.lockedUntil} is not null then ${loginFailures.lockedUntil}
+          when ${loginFailures.count} + 1 >= ${MAX_FAILURES} then ${lockUntil}::timestamptz
+          else null end`,
         lastFailedAt: now,
       },
     })
-    .returning();
-  if (row && row.count >= MAX_FAILURES && !row.lockedUntil) {
-    await db
-      .update(loginFailures)
-      .set({ lockedUntil: lockUntil })
-      .where(eq(loginFailures.login, key(login)));
-    return true;
-  }
-  return false;
+    .returning({ count: loginFailures.count });
+  const slot = row!.count;
+  return { evaluate: slot <= MAX_FAILURES, locksIfWrong: slot >= MAX_FAILURES };
 }
 
 /** Forgets failures after a successful sign-in or an admin unlock. */

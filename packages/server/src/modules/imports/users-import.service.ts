@@ -11,7 +11,7 @@ import { audit } from "../../policy.js";
 import { hashPassword } from "../auth/passwords.js";
 import { findAllUnits } from "../units/units.repository.js";
 import { canManageUsers } from "../users/users.policy.js";
-import { findTakenLogins, insertUsers, type UserValues } from "../users/users.repository.js";
+import { findIdentityOwners, insertUsers, type UserValues } from "../users/users.repository.js";
 import { ImportProblems } from "./import-problems.js";
 import { codeOfLabel, issueReasons, labelList } from "./labels.js";
 import { readSheet, type SheetRow } from "./xlsx-reader.js";
@@ -116,24 +116,58 @@ function parseRow(cells: Record<string, string>, unitsByName: UnitsByName) {
   return { input: parsed.success && reasons.length === 0 ? parsed.data : undefined, reasons };
 }
 
-/** Validates every row against the file itself, the tenant's units and every existing login. */
+/** A sign-in identity a row claims: its login, and its phone unless that equals the login. */
+type Claim = { label: "账号" | "手机号"; raw: string; value: string };
+
+/** The identities one row claims. */
+function claimsOf(cells: Record<string, string>): Claim[] {
+  const claims: Claim[] = [];
+  for (const label of ["账号", "手机号"] as const) {
+    const raw = (cells[label] ?? "").trim();
+    const value = raw.toLowerCase();
+    if (value && !claims.some((c) => c.value === value)) claims.push({ label, raw, value });
+  }
+  return claims;
+}
+
+/** Why a claim cannot be had: another row of the file, or a user of any tenant (never named), has it. */
+function claimProblem(claim: Claim, earlier: { row: number; label: string } | undefined, taken: boolean) {
+  const reasons: string[] = [];
+  if (earlier)
+    reasons.push(
+      claim.label === earlier.label
+        ? `${claim.label}“${claim.raw}”与第 ${earlier.row} 行重复`
+        : `${claim.label}“${claim.raw}”与第 ${earlier.row} 行的${earlier.label}重复`,
+    );
+  if (taken)
+    reasons.push(
+      claim.label === "账号"
+        ? `账号“${claim.raw}”已被使用，请换一个`
+        : `手机号“${claim.raw}”已被其他账号使用，请换一个`,
+    );
+  return reasons;
+}
+
+/** Validates every row against the file itself, the tenant's units and every sign-in identity in use. */
 async function validateRows(ctx: ServiceContext, rows: SheetRow[]): Promise<UserCreateInput[]> {
   const { db } = ctx.database;
   const units = await findAllUnits(db, ctx.actor.tenantId, { includeDisabled: true });
   const unitsByName: UnitsByName = new Map(units.map((u) => [u.name, u]));
-  const taken = await findTakenLogins(db, rows.map((r) => r.cells.账号 ?? "").filter(Boolean));
+  const owners = await findIdentityOwners(
+    db,
+    rows.flatMap((r) => claimsOf(r.cells).map((c) => c.value)),
+  );
   const problems = new ImportProblems();
-  const firstRowOf = new Map<string, number>();
+  const firstRowOf = new Map<string, { row: number; label: string }>();
   const inputs: UserCreateInput[] = [];
   for (const { row, cells } of rows) {
     const { input, reasons } = parseRow(cells, unitsByName);
     for (const reason of reasons) problems.add(row, reason);
-    const login = (cells.账号 ?? "").toLowerCase();
-    if (!login) continue;
-    const earlier = firstRowOf.get(login);
-    if (earlier) problems.add(row, `账号“${cells.账号}”与第 ${earlier} 行重复`);
-    else firstRowOf.set(login, row);
-    if (taken.has(login)) problems.add(row, `账号“${cells.账号}”已被使用，请换一个`);
+    for (const claim of claimsOf(cells)) {
+      const earlier = firstRowOf.get(claim.value);
+      if (!earlier) firstRowOf.set(claim.value, { row, label: claim.label });
+      for (const reason of claimProblem(claim, earlier, owners.has(claim.value))) problems.add(row, reason);
+    }
     if (input) inputs.push(input);
   }
   problems.throwIfAny();
@@ -184,8 +218,9 @@ export async function importUsers(
       });
     })
     .catch((err) => {
-      // Someone took one of these logins between validation and insert.
-      if (uniqueViolation(err)) throw new AppError("conflict", "导入期间有账号被他人占用，请重新上传");
+      // Someone took one of these logins or phones between validation and insert.
+      if (uniqueViolation(err))
+        throw new AppError("conflict", "导入期间有账号或手机号被其他账号占用，请重新上传");
       throw err;
     });
   return { imported: values.length };

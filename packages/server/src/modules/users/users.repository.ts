@@ -1,7 +1,7 @@
 import type { UserQuery } from "@duban/domain";
 import { and, arrayContains, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { units, users } from "../../db/schema.js";
+import { signInIdentities, units, users } from "../../db/schema.js";
 import { likePattern } from "../audit/audit.repository.js";
 
 /** A user row (it holds the password hash: never send it as is). */
@@ -56,15 +56,15 @@ export async function findUser(db: DbOrTx, tenantId: string, id: string): Promis
   return (row as UserWithUnit | undefined) ?? null;
 }
 
-/** Which of these logins are taken, in any tenant (logins are global: the login form has no tenant). */
-export async function findTakenLogins(db: DbOrTx, logins: string[]): Promise<Set<string>> {
-  if (logins.length === 0) return new Set();
-  const lower = [...new Set(logins.map((l) => l.toLowerCase()))];
-  const rows = await db
-    .select({ login: users.login })
-    .from(users)
-    .where(inArray(sql`lower(${users.login})`, lower));
-  return new Set(rows.map((r) => r.login.toLowerCase()));
+/**
+ * Who holds each of these sign-in identities (logins and mobile numbers, any case), in any tenant: the login
+ * form has no tenant, so a login may equal no other user's login or phone.
+ */
+export async function findIdentityOwners(db: DbOrTx, values: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(values.map((v) => v.trim().toLowerCase()).filter(Boolean))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select().from(signInIdentities).where(inArray(signInIdentities.identity, wanted));
+  return new Map(rows.map((r) => [r.identity, r.userId]));
 }
 
 /** Inserts users and returns them. */

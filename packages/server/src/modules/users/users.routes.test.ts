@@ -1,6 +1,6 @@
 import type { Role } from "@duban/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTenant, buildUnit, buildUser, TEST_PASSWORD } from "../../test/factories.js";
+import { buildTenant, buildUnit, buildUser, TEST_PASSWORD, uniqPhone } from "../../test/factories.js";
 import { signIn } from "../../test/session.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 
@@ -31,7 +31,7 @@ function newUser(unitId: string | null, overrides: Record<string, unknown> = {})
   return {
     name: "王丽",
     login: `wangli${Math.random().toString(36).slice(2, 8)}`,
-    phone: "13900000001",
+    phone: uniqPhone(),
     email: "",
     unitId,
     roles: ["school"],
@@ -159,7 +159,7 @@ describe("PUT /api/users/:id", () => {
     const { password: _, ...profile } = newUser(null, { login: user.login, roles: ["school", "inspector"] });
     const res = await session.put(`/api/users/${user.id}`, { ...profile, version: 0 });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ roles: ["school", "inspector"], version: 1, phone: "13900000001" });
+    expect(res.json()).toMatchObject({ roles: ["school", "inspector"], version: 1, phone: profile.phone });
     const log = (await session.get("/api/audit-logs?action=user.update")).json();
     expect(log.items[0].summary).toMatchObject({ before: { roles: ["school"] } });
     const stale = await session.put(`/api/users/${user.id}`, { ...profile, version: 0 });

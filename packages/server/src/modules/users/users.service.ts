@@ -1,7 +1,7 @@
 import type { User, UserCreateInput, UserQuery, UserUpdateInput } from "@duban/domain";
 import { passwordProblem } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
-import { AppError, forbidden, invalid, notFound, staleVersion, uniqueViolation } from "../../errors.js";
+import { forbidden, invalid, notFound, staleVersion } from "../../errors.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { changeSummary } from "../audit/audit-summary.js";
@@ -10,6 +10,7 @@ import { hashPassword } from "../auth/passwords.js";
 import { findUnit } from "../units/units.repository.js";
 import { canDisableUser, canManageUsers, canViewUsers } from "./users.policy.js";
 import * as repo from "./users.repository.js";
+import { assertIdentitiesFree, identityConflict } from "./users-identity.js";
 
 /** Builds the API shape of a user, field by field (the password hash never leaves). */
 export function toUser(row: repo.UserWithUnit, actor: Actor, lockedUntil: Date | null): User {
@@ -84,18 +85,6 @@ async function assertUsableUnit(
   if (!unit.enabled) throw invalid([{ path: "unitId", message: "所属单位已停用，请选择其他单位" }]);
 }
 
-/** The 409 for a login someone already has. */
-function loginTaken(login: string): AppError {
-  return new AppError("conflict", `账号“${login}”已被使用，请换一个`, [
-    { path: "login", message: "账号已被使用" },
-  ]);
-}
-
-/** Turns a unique violation (a login taken meanwhile) into the 409 naming the field. */
-function duplicateLogin(err: unknown, login: string): never {
-  throw uniqueViolation(err) ? loginTaken(login) : err;
-}
-
 /** The profile columns of create/update input. */
 function profileOf(input: UserCreateInput | UserUpdateInput) {
   return {
@@ -119,8 +108,8 @@ export async function createUser(ctx: ServiceContext, input: UserCreateInput): P
   const problem = passwordProblem(input.password);
   if (problem) throw invalid([{ path: "password", message: problem }]);
   await assertUsableUnit(ctx, input.unitId);
-  if ((await repo.findTakenLogins(ctx.database.db, [input.login])).size > 0) throw loginTaken(input.login);
   const profile = profileOf(input);
+  await assertIdentitiesFree(ctx.database.db, profile);
   const passwordHash = await hashPassword(input.password, ctx.config.argon2);
   const row = await ctx.database.db
     .transaction(async (tx) => {
@@ -135,7 +124,7 @@ export async function createUser(ctx: ServiceContext, input: UserCreateInput): P
       });
       return reread(ctx, tx, created!.id);
     })
-    .catch((err) => duplicateLogin(err, input.login));
+    .catch((err) => identityConflict(ctx.database.db, err, { profile }));
   return toUser(row, ctx.actor, null);
 }
 
@@ -149,6 +138,8 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UserUpd
   if (id === ctx.actor.userId && !profile.roles.includes("admin"))
     throw invalid([{ path: "roles", message: "不能移除自己的系统管理员角色，请由其他管理员操作" }]);
   await assertUsableUnit(ctx, profile.unitId, before.user.unitId);
+  const owner = { userId: id, previousPhone: before.user.phone };
+  await assertIdentitiesFree(ctx.database.db, profile, owner);
   const row = await ctx.database.db
     .transaction(async (tx) => {
       const updated = await repo.updateUser(
@@ -165,6 +156,6 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UserUpd
       });
       return reread(ctx, tx, id);
     })
-    .catch((err) => duplicateLogin(err, input.login));
+    .catch((err) => identityConflict(ctx.database.db, err, { profile, owner }));
   return (await presentUsers(ctx, [row]))[0]!;
 }
