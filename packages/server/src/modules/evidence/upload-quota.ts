@@ -36,7 +36,7 @@ export async function assertUploadQuota(
     const waitMinutes = Math.max(1, Math.ceil(waitMs / 60_000));
     throw new AppError(
       "upload_rate_limited",
-      `上传过于频繁：${who}${minutes} 分钟内最多上传 ${quota.files} 个文件，请 ${waitMinutes} 分钟后再试`,
+      `上传过于频繁：${who}在 ${minutes} 分钟内最多上传 ${quota.files} 个文件，请 ${waitMinutes} 分钟后再试`,
       {
         limit: quota.files,
         windowMinutes: minutes,
