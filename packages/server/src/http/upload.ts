@@ -70,7 +70,7 @@ async function readFilePart(
   tooLarge: AppError,
 ): Promise<{ name: string; body: Buffer }> {
   if (part.fieldname !== "file") {
-    // The stream must be drained for the parser to reach the end of the form.
+    // Drained, so a refused part never holds the parser up.
     part.file.resume();
     throw missingFile(what);
   }

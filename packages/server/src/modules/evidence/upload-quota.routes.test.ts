@@ -10,18 +10,22 @@ import { uploadFile } from "../../test/upload.js";
 
 const MB = 1024 * 1024;
 
-/** The default quotas (60 files per 10 minutes), as an operator who sets nothing gets them. */
 let t: TestApp;
-/** Small quotas, so the per-user and the daily-size rules are reached in a few uploads. */
-let small: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  small = await createTestApp({ uploadQuota: { files: 4, windowMs: 10 * 60_000, dailyBytes: MB } });
 });
-afterAll(async () => {
-  await t?.close();
-  await small?.close();
-});
+afterAll(async () => t?.close());
+
+/** The quotas an operator who sets nothing gets: 60 files per 10 minutes, 500 MB a day. */
+const defaults = loadConfig({}).uploadQuota;
+
+/** Sets the running app's quotas: the app reads its configuration object on every upload. */
+function useQuota(quota: typeof defaults) {
+  t.config.uploadQuota = quota;
+}
+
+/** Quotas small enough to reach in a few uploads. */
+const small = { files: 4, windowMs: 10 * 60_000, dailyBytes: MB };
 
 /** A tenant with two schools: two users of the first, one of the second, and two unit-less supervisors. */
 async function bureau(app: TestApp) {
@@ -64,6 +68,7 @@ function upload(session: Parameters<typeof uploadFile>[0], content: Buffer = png
 
 describe("upload rate quota", () => {
   it("answers the 61st upload of a unit within 10 minutes with 429, other units unaffected, and lets it through once the window moves", async () => {
+    useQuota(defaults);
     const s = await bureau(t);
     const clock = fixClock(t);
     for (let i = 0; i < 60; i++) {
@@ -91,8 +96,9 @@ describe("upload rate quota", () => {
   });
 
   it("counts a bureau user without a unit alone", async () => {
-    const s = await bureau(small);
-    fixClock(small);
+    useQuota(small);
+    const s = await bureau(t);
+    fixClock(t);
     for (let i = 0; i < 4; i++) expect((await upload(s.supervisor)).statusCode).toBe(201);
     const refused = await upload(s.supervisor);
     expect(refused.statusCode).toBe(429);
@@ -104,8 +110,9 @@ describe("upload rate quota", () => {
   });
 
   it("lets exactly the quota through when uploads of one unit arrive at once", async () => {
-    const s = await bureau(small);
-    fixClock(small);
+    useQuota(small);
+    const s = await bureau(t);
+    fixClock(t);
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => upload(i % 2 ? s.a : s.b)));
     const statuses = results.map((r) => r.statusCode).sort();
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429, 429, 429]);
@@ -116,8 +123,9 @@ describe("daily stored-size quota", () => {
   it("answers 413 when a file would take the unit past its bytes of the day, and lets it through the next day", async () => {
     // A minute before a Shanghai midnight, with sessions opened on that clock.
     const midnight = new Date(`${addDays(shanghaiDate(new Date()), 1)}T00:00:00+08:00`);
-    const clock = fixClock(small, new Date(midnight.getTime() - 60_000));
-    const s = await bureau(small);
+    useQuota(small);
+    const clock = fixClock(t, new Date(midnight.getTime() - 60_000));
+    const s = await bureau(t);
     const file = pngOf(0.4 * MB);
     expect((await upload(s.a, file)).statusCode).toBe(201);
     expect((await upload(s.b, file)).statusCode).toBe(201);
