@@ -16,6 +16,8 @@ export const errorCodes = [
   "payload_too_large",
   "unsupported_media_type",
   "rate_limited",
+  "upload_rate_limited",
+  "upload_quota_exceeded",
   "internal",
   "database_unavailable",
 ] as const;
@@ -41,6 +43,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  /** A unit uploaded too many files within the upload window. */
+  upload_rate_limited: 429,
+  /** A unit's files of the day would exceed its daily stored-size quota. */
+  upload_quota_exceeded: 413,
   internal: 500,
   database_unavailable: 503,
 };

@@ -114,6 +114,14 @@ const envSchema = z.object({
         });
       return key ?? undefined;
     }),
+  UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  UPLOAD_RATE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+  UPLOAD_DAILY_MB: z.coerce.number().int().min(1).default(500),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -138,6 +146,8 @@ export interface Config {
   schedulerIntervalMs: number;
   /** Key sealing channel passwords and robot secrets; unset: `dataDir/secret.key`, created on first use. */
   secretKey: Buffer | undefined;
+  /** Evidence uploads per unit (or unit-less user): so many files per window, so many bytes per Shanghai day. */
+  uploadQuota: { files: number; windowMs: number; dailyBytes: number };
   /** argon2id cost; lowered only by the test harness to keep suites fast. */
   argon2: { memoryCost: number; timeCost: number };
 }
@@ -166,6 +176,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: e.SCHEDULER,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     secretKey: e.DUBAN_SECRET_KEY,
+    uploadQuota: {
+      files: e.UPLOAD_RATE_LIMIT,
+      windowMs: e.UPLOAD_RATE_WINDOW_MINUTES * 60_000,
+      dailyBytes: e.UPLOAD_DAILY_MB * 1024 * 1024,
+    },
     // OWASP's argon2id baseline: 19 MiB, 2 passes.
     argon2: { memoryCost: 19_456, timeCost: 2 },
   };

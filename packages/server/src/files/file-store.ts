@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import type { ReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 
@@ -28,7 +29,23 @@ export class FileStore {
     return { sha256, size: bytes.byteLength };
   }
 
-  /** Reads stored bytes. */
+  /**
+   * Opens stored bytes for streaming: a download costs one read buffer, not the whole file in memory.
+   * The size comes from the open descriptor, so it always matches the bytes the stream sends.
+   */
+  async open(sha256: string): Promise<{ stream: ReadStream; size: number }> {
+    const handle = await fs.open(this.pathOf(sha256), "r");
+    try {
+      const { size } = await handle.stat();
+      // The stream owns the handle from here and closes it at its end or on error.
+      return { stream: handle.createReadStream(), size };
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
+  }
+
+  /** Reads stored bytes whole; for small documents that are parsed, never for downloads. */
   get(sha256: string): Promise<Buffer> {
     return fs.readFile(this.pathOf(sha256));
   }

@@ -198,7 +198,14 @@ export const files = pgTable(
     mime: text("mime").notNull(),
     filename: text("filename").notNull(),
     createdBy: uuid("created_by").references(() => users.id),
+    /** The uploader's unit at upload time: it owns the file until the file is attached to a record. */
+    unitId: uuid("unit_id").references(() => units.id),
     createdAt: createdAt(),
   },
-  (t) => [index("files_tenant_sha_idx").on(t.tenantId, t.sha256)],
+  (t) => [
+    index("files_tenant_sha_idx").on(t.tenantId, t.sha256),
+    // Upload quotas count a unit's (or a unit-less user's) recent files by upload time.
+    index("files_unit_created_idx").on(t.tenantId, t.unitId, t.createdAt),
+    index("files_creator_created_idx").on(t.tenantId, t.createdBy, t.createdAt),
+  ],
 );

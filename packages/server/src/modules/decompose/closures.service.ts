@@ -5,7 +5,7 @@ import type { ServiceContext } from "../../http/context.js";
 import { audit, hasAnyRole } from "../../policy.js";
 import { canReview } from "../assignments/assignments.policy.js";
 import { getNode } from "../assignments/assignments.service.js";
-import { findTenantFiles, toFileRef } from "../evidence/evidence.service.js";
+import { findAttachableFiles, findTenantFiles, toFileRef } from "../evidence/evidence.service.js";
 import { insertPlanChange } from "./plan-changes.repository.js";
 
 /** The lead unit asks to close a task（申请办结）with a summary and final evidence. */
@@ -19,7 +19,7 @@ export async function requestClose(
   if (node.status !== "active")
     throw new AppError("conflict", node.status === "closed" ? "任务已销号" : "已申请办结，等待督查室确认");
   if (node.version !== input.version) throw staleVersion();
-  await findTenantFiles(ctx.database.db, ctx.actor.tenantId, input.fileIds);
+  await findAttachableFiles(ctx.database.db, ctx.actor, input.fileIds);
   await ctx.database.db.transaction(async (tx) => {
     const [row] = await tx
       .update(planNodes)

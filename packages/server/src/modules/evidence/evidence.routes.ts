@@ -3,7 +3,21 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
 import { readUpload } from "../../http/upload.js";
-import { EVIDENCE_MAX_BYTES, getFile, isPreviewable, storeEvidence } from "./evidence.service.js";
+import { EVIDENCE_MAX_BYTES, isPreviewable, storeEvidence } from "./evidence.service.js";
+import { getReadableFile } from "./evidence-access.js";
+
+/**
+ * A Content-Disposition value: an ASCII fallback name for old clients and the real name as RFC 5987
+ * `filename*`, percent-encoding everything outside attr-char (encodeURIComponent leaves ' ( ) * alone).
+ */
+export function contentDisposition(kind: "inline" | "attachment", filename: string): string {
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
 
 /** Evidence files: upload, then download or preview inline. */
 export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
@@ -29,25 +43,24 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const ctx = contextOf(app, request);
-      const file = await getFile(ctx, request.params.id);
+      const file = await getReadableFile(ctx, request.params.id);
       const inline = request.query.inline === "1" && isPreviewable(file.mime);
       // An uploaded file never runs script: sandboxed, except that Chromium's PDF viewer refuses a sandbox.
       const csp =
         file.mime === "application/pdf"
           ? "default-src 'none'; object-src 'self'"
           : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
-      const disposition = inline ? "inline" : "attachment";
+      // Streamed from the store: forty downloads of a large file cost forty read buffers, not forty copies.
+      const { stream, size } = await ctx.files.open(file.sha256);
       return (
         reply
           .header("content-type", file.mime)
-          .header(
-            "content-disposition",
-            `${disposition}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-          )
+          .header("content-length", size)
+          .header("content-disposition", contentDisposition(inline ? "inline" : "attachment", file.filename))
           // Stored files are immutable: the id names the same bytes forever.
           .header("cache-control", "private, max-age=86400, immutable")
           .header("content-security-policy", csp)
-          .send(await ctx.files.get(file.sha256))
+          .send(stream)
       );
     },
   );

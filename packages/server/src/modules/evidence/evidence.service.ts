@@ -1,16 +1,16 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { files } from "../../db/schema.js";
-import { AppError, notFound } from "../../errors.js";
+import { AppError } from "../../errors.js";
 import { sniffEvidenceType } from "../../files/evidence-type.js";
-import type { ServiceContext } from "../../http/context.js";
+import type { Actor, ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
+import * as repo from "./evidence.repository.js";
+import { assertUploadQuota, uploadOwnerOf } from "./upload-quota.js";
 
 /** Largest evidence file: 20 MB. */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
 /** A stored file row. */
-export type FileRow = typeof files.$inferSelect;
+export type FileRow = repo.FileRow;
 
 /** Images and PDFs open in the browser; the rest download. */
 export function isPreviewable(mime: string): boolean {
@@ -28,7 +28,7 @@ export function toFileRef(row: FileRow) {
   };
 }
 
-/** Stores an uploaded evidence file after checking its type from content. */
+/** Stores an uploaded evidence file after checking its type from content and the uploader's quota. */
 export async function storeEvidence(ctx: ServiceContext, upload: { name: string; body: Buffer }) {
   if (upload.body.byteLength === 0) throw new AppError("bad_request", "文件是空的，请重新选择");
   const type = sniffEvidenceType(upload.body);
@@ -37,50 +37,68 @@ export async function storeEvidence(ctx: ServiceContext, upload: { name: string;
       "unsupported_media_type",
       "只能上传图片（JPG、PNG、GIF、WebP、HEIC）、PDF、Word（.docx）或 Excel（.xlsx）文件",
     );
+  const now = ctx.clock.now();
+  const quota = {
+    owner: uploadOwnerOf(ctx.actor),
+    size: upload.body.byteLength,
+    now,
+    quota: ctx.config.uploadQuota,
+  };
+  // Checked before the bytes are written, so a refused upload costs no disk; checked again under the lock.
+  await assertUploadQuota(ctx.database.db, quota);
   const stored = await ctx.files.put(upload.body);
   const filename = upload.name.replace(/[\\/\r\n"]/g, "_").slice(0, 200) || "附件";
   return ctx.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(files)
-      .values({
-        tenantId: ctx.actor.tenantId,
-        sha256: stored.sha256,
-        size: stored.size,
-        mime: type.mime,
-        filename,
-        createdBy: ctx.actor.userId,
-      })
-      .returning();
+    await repo.lockUploadOwner(tx, quota.owner);
+    await assertUploadQuota(tx, quota);
+    const row = await repo.insertFile(tx, {
+      tenantId: ctx.actor.tenantId,
+      sha256: stored.sha256,
+      size: stored.size,
+      mime: type.mime,
+      filename,
+      createdBy: ctx.actor.userId,
+      unitId: ctx.actor.unitId,
+      // The quota window is measured on the application clock, so the row is stamped with it too.
+      createdAt: now,
+    });
     await audit(ctx, tx, {
       action: "file.upload",
       entity: "file",
-      entityId: row!.id,
+      entityId: row.id,
       summary: { filename, mime: type.mime, size: stored.size },
     });
-    return toFileRef(row!);
+    return toFileRef(row);
   });
 }
 
-/** Files of the tenant by id; all must exist (another tenant's id is reported like a missing one). */
+/** The refusal for a file id that is missing, another tenant's, or not the actor's to use. */
+function missingFiles(): AppError {
+  return new AppError("validation_failed", "附件不存在，请重新上传", [
+    { path: "fileIds", message: "附件不存在" },
+  ]);
+}
+
+/** Files of the tenant by id, for showing a record's attachments; all must exist. */
 export async function findTenantFiles(db: DbOrTx, tenantId: string, ids: string[]): Promise<FileRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(files)
-    .where(and(eq(files.tenantId, tenantId), inArray(files.id, ids)));
-  if (rows.length !== new Set(ids).size)
-    throw new AppError("validation_failed", "附件不存在，请重新上传", [
-      { path: "fileIds", message: "附件不存在" },
-    ]);
+  const rows = await repo.findFilesByIds(db, tenantId, ids);
+  if (rows.length !== new Set(ids).size) throw missingFiles();
   return rows;
 }
 
-/** One file of the tenant, or 404. */
-export async function getFile(ctx: ServiceContext, id: string): Promise<FileRow> {
-  const [row] = await ctx.database.db
-    .select()
-    .from(files)
-    .where(and(eq(files.tenantId, ctx.actor.tenantId), eq(files.id, id)));
-  if (!row) throw notFound("文件");
-  return row;
+/** Whether the actor uploaded the file or belongs to the unit that uploaded it. */
+export function ownsFile(actor: Actor, file: FileRow): boolean {
+  return file.createdBy === actor.userId || (file.unitId !== null && file.unitId === actor.unitId);
+}
+
+/**
+ * Files the actor may attach to a record: only the uploader's unit (a unit-less uploader: only they) may.
+ * Another unit's or tenant's file id is refused like a missing one (400), so its existence is not revealed.
+ */
+export async function findAttachableFiles(db: DbOrTx, actor: Actor, ids: string[]): Promise<FileRow[]> {
+  const rows = await repo.findFilesByIds(db, actor.tenantId, ids);
+  const canAttach = (f: FileRow) =>
+    f.unitId !== null ? f.unitId === actor.unitId : f.createdBy === actor.userId;
+  if (rows.length !== new Set(ids).size || !rows.every(canAttach)) throw missingFiles();
+  return rows;
 }

@@ -2,7 +2,7 @@ import type { Notice, NoticeDecisionInput, NoticeReplyInput } from "@duban/domai
 import { AppError, forbidden, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
-import { findTenantFiles } from "../evidence/evidence.service.js";
+import { findAttachableFiles } from "../evidence/evidence.service.js";
 import { notifyUnit } from "../notifications/notify.js";
 import { canDecideNotice, isNoticeUnit } from "./notices.policy.js";
 import * as repo from "./notices.repository.js";
@@ -15,7 +15,7 @@ export async function replyNotice(ctx: ServiceContext, id: string, input: Notice
   if (!isNoticeUnit(ctx.actor, n)) throw forbidden("只有责任单位可以回复督办单");
   if (n.status !== "open" && n.status !== "returned")
     throw new AppError("conflict", n.status === "replied" ? "已回复，正在等待督查室审核" : "该督办单已办结");
-  await findTenantFiles(ctx.database.db, ctx.actor.tenantId, input.fileIds);
+  await findAttachableFiles(ctx.database.db, ctx.actor, input.fileIds);
   await ctx.database.db.transaction(async (tx) => {
     const updated = await repo.updateNotice(
       tx,

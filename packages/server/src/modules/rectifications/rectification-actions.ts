@@ -2,7 +2,7 @@ import type { Rectification, RectificationSubmitInput, RectificationVerifyInput 
 import { AppError, forbidden, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
-import { findTenantFiles } from "../evidence/evidence.service.js";
+import { findAttachableFiles } from "../evidence/evidence.service.js";
 import { notifyUnit } from "../notifications/notify.js";
 import { canVerifyRectification } from "./rectifications.policy.js";
 import * as repo from "./rectifications.repository.js";
@@ -23,7 +23,7 @@ export async function submitRectification(
     );
   if (item.version !== input.version) throw staleVersion();
   await ctx.database.db.transaction(async (tx) => {
-    await findTenantFiles(tx, ctx.actor.tenantId, input.fileIds);
+    await findAttachableFiles(tx, ctx.actor, input.fileIds);
     const updated = await repo.updateRectification(
       tx,
       { tenantId: ctx.actor.tenantId, id, version: input.version },

@@ -307,13 +307,14 @@ describe("/api/files evidence", () => {
     expect(big.statusCode).toBe(413);
   });
 
-  it("serves a stored file to its tenant only, inline for images", async () => {
+  it("serves a stored file to its uploader's unit, not to another tenant, inline for images", async () => {
     const p = await buildPublishedPlan(t);
     const other = await buildPublishedPlan(t);
     const id = (
       await uploadFile(p.kg1, "/api/files", { name: "a.png", type: "image/png", content: png })
     ).json().id;
-    const inline = await p.lead.get(`/api/files/${id}?inline=1`);
+    // Who else may read a file once it is attached is covered in evidence-access.routes.test.ts.
+    const inline = await p.kg1.get(`/api/files/${id}?inline=1`);
     expect(inline.statusCode).toBe(200);
     expect(inline.headers["content-disposition"]).toMatch(/^inline/);
     expect(inline.rawPayload.equals(png)).toBe(true);

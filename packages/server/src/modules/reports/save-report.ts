@@ -5,7 +5,7 @@ import { audit } from "../../policy.js";
 import { isOwnUnit } from "../assignments/assignments.policy.js";
 import { getAssignment } from "../assignments/assignments.service.js";
 import { findCycle } from "../cycles/cycles.repository.js";
-import { findTenantFiles } from "../evidence/evidence.service.js";
+import { findAttachableFiles } from "../evidence/evidence.service.js";
 import * as repo from "./reports.repository.js";
 import { toReport } from "./reports.service.js";
 
@@ -23,7 +23,7 @@ async function assertCanReport(ctx: ServiceContext, assignmentId: string, input:
     allowed.has(v.indicatorId) ? [] : [{ path: `values.${i}.indicatorId`, message: "本单位不填报该指标" }],
   );
   if (issues.length) throw invalid(issues);
-  const fileRows = await findTenantFiles(ctx.database.db, ctx.actor.tenantId, input.fileIds);
+  const fileRows = await findAttachableFiles(ctx.database.db, ctx.actor, input.fileIds);
   return { d, cycle, fileRows };
 }
 

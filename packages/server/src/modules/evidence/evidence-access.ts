@@ -1,0 +1,42 @@
+import { AppError, notFound } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { canSeeAssignment } from "../assignments/assignments.policy.js";
+import { getNode } from "../assignments/assignments.service.js";
+import { canSeeNotice } from "../notices/notices.policy.js";
+import { canSeeRectification } from "../rectifications/rectifications.policy.js";
+import * as repo from "./evidence.repository.js";
+import { type FileRow, ownsFile } from "./evidence.service.js";
+
+/** Whether the actor may see one record holding the file, by that record's own visibility rule. */
+async function canSeeAttachment(ctx: ServiceContext, attachment: repo.FileAttachment): Promise<boolean> {
+  switch (attachment.kind) {
+    case "report":
+      return canSeeAssignment(ctx.actor, attachment);
+    case "notice":
+      return canSeeNotice(ctx.actor, attachment);
+    case "rectification":
+      return canSeeRectification(ctx.actor, attachment);
+    case "closure":
+      // Close-out requests show to whoever may see their task.
+      return getNode(ctx, attachment.nodeId).then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof AppError && err.code === "not_found") return false;
+          throw err;
+        },
+      );
+  }
+}
+
+/**
+ * One file the actor may read, or 404: its uploader and the uploader's unit may, and so may whoever may see
+ * a record it is attached to (the school's report is read by the bureau that reviews it).
+ */
+export async function getReadableFile(ctx: ServiceContext, id: string): Promise<FileRow> {
+  const [row] = await repo.findFilesByIds(ctx.database.db, ctx.actor.tenantId, [id]);
+  if (!row) throw notFound("文件");
+  if (ownsFile(ctx.actor, row)) return row;
+  const attachments = await repo.findFileAttachments(ctx.database.db, ctx.actor.tenantId, id);
+  for (const attachment of attachments) if (await canSeeAttachment(ctx, attachment)) return row;
+  throw notFound("文件");
+}
