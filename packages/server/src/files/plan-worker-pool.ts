@@ -16,11 +16,18 @@ const idleMs = 60_000;
 export class PlanWorkerPool {
   private readonly idle: { worker: Worker; timer: NodeJS.Timeout }[] = [];
 
+  constructor(
+    private readonly limits: { timeMs: number; heapMb: number } = {
+      timeMs: planDocumentLimits.timeMs,
+      heapMb: planDocumentLimits.heapMb,
+    },
+  ) {}
+
   /** Runs one job in an idle or new worker; refusals come back as AppErrors, crashes as plain errors. */
   run(job: PlanJob): Promise<PlanReading> {
     const kept = this.idle.pop();
     if (kept) clearTimeout(kept.timer);
-    const worker = kept?.worker ?? spawnWorker();
+    const worker = kept?.worker ?? spawnWorker(this.limits.heapMb);
     worker.ref();
     return new Promise<PlanReading>((resolve, reject) => {
       const finish = (outcome: { reading: PlanReading } | { error: Error }) => {
@@ -35,8 +42,8 @@ export class PlanWorkerPool {
         }
       };
       const timer = setTimeout(
-        () => finish({ error: documentTooLarge(`${planDocumentLimits.timeMs / 1000} 秒内未能读完`) }),
-        planDocumentLimits.timeMs,
+        () => finish({ error: documentTooLarge(`${Math.ceil(this.limits.timeMs / 1000)} 秒内未能读完`) }),
+        this.limits.timeMs,
       );
       const onMessage = (result: PlanJobResult) => {
         if (result.ok) finish({ reading: { document: result.document, draft: result.draft } });
@@ -70,9 +77,9 @@ export class PlanWorkerPool {
 }
 
 /** Starts a worker from compiled JavaScript, or from the TypeScript sources (tests, tsx) through tsx's loader. */
-function spawnWorker(): Worker {
+function spawnWorker(heapMb: number): Worker {
   const options: WorkerOptions = {
-    resourceLimits: { maxOldGenerationSizeMb: planDocumentLimits.heapMb, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(32, heapMb / 4) },
   };
   if (!import.meta.url.endsWith(".ts"))
     return new Worker(new URL("./plan-document-worker.js", import.meta.url), options);
