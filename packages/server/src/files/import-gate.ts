@@ -37,7 +37,7 @@ export class ImportGate {
 
 /**
  * The server process's gate for reading plan documents: two at a time (each may take a core and 512 MB of heap
- * for up to 20 s), four waiting; a real bureau imports a handful of plans a year.
+ * for up to 30 s), four waiting; a real bureau imports a handful of plans a year.
  */
 export const planImportGate = new ImportGate({ running: 2, waiting: 4, retryAfterSeconds: 30 });
 

@@ -18,7 +18,7 @@ export const planDocumentLimits = {
   /** Sections, tasks and subtasks the parser may find. */
   planNodes: 2_000,
   /** Wall-clock time one document may take to read and parse. */
-  timeMs: 20_000,
+  timeMs: 30_000,
   /** JS heap of the worker that reads one document. */
   heapMb: 512,
 } as const;

@@ -1,3 +1,5 @@
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { type PlanDraft, type PlanNode, parsePlan } from "@duban/plan-parser";
 import { AppError } from "../errors.js";
@@ -37,6 +39,18 @@ async function outcome(job: PlanJob): Promise<PlanJobResult> {
       : { ok: false, error: null, crash: String((err as Error)?.stack ?? err) };
   }
 }
+
+/** Lowers this thread's scheduling priority, so on a busy machine the server's own thread always runs first. */
+function yieldToServer(): void {
+  try {
+    // On Linux a thread has its own id (the end of /proc/thread-self) and its own nice value.
+    setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 10);
+  } catch {
+    // Elsewhere the worker keeps normal priority; the time and memory limits still hold.
+  }
+}
+
+yieldToServer();
 
 // The pool sends one job at a time and waits for its answer before sending the next.
 parentPort?.on("message", async (job: PlanJob) => parentPort?.postMessage(await outcome(job)));
