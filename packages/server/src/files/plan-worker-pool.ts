@@ -23,11 +23,14 @@ export class PlanWorkerPool {
     },
   ) {}
 
-  /** Runs one job in an idle or new worker; refusals come back as AppErrors, crashes as plain errors. */
-  run(job: PlanJob): Promise<PlanReading> {
+  /**
+   * Runs one job in an idle or new worker; refusals come back as AppErrors, crashes as plain errors. Buffers in
+   * `transfer` move to the worker instead of being copied, so the caller must own them outright.
+   */
+  run(job: PlanJob, transfer: ArrayBuffer[] = []): Promise<PlanReading> {
     const kept = this.idle.pop();
     if (kept) clearTimeout(kept.timer);
-    const worker = kept?.worker ?? spawnWorker(this.limits.heapMb);
+    const worker = kept?.worker ?? this.spawn();
     worker.ref();
     return new Promise<PlanReading>((resolve, reject) => {
       const finish = (outcome: { reading: PlanReading } | { error: Error }) => {
@@ -58,8 +61,20 @@ export class PlanWorkerPool {
       const onExit = (code: number) =>
         finish({ error: new Error(`plan document worker exited with ${code}`) });
       worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-      worker.postMessage(job);
+      worker.postMessage(job, transfer);
     });
+  }
+
+  /** Starts a worker that leaves the idle list if it ever ends on its own. */
+  private spawn(): Worker {
+    const worker = spawnWorker(this.limits.heapMb);
+    // Between jobs nobody else listens: an idle worker's end must neither crash the server nor be handed a job.
+    worker.on("error", () => {});
+    worker.on("exit", () => {
+      const at = this.idle.findIndex((e) => e.worker === worker);
+      if (at >= 0) clearTimeout(this.idle.splice(at, 1)[0]!.timer);
+    });
+    return worker;
   }
 
   /** Parks a worker for the next job; an idle worker never keeps the process alive. */
@@ -67,10 +82,8 @@ export class PlanWorkerPool {
     worker.unref();
     const entry = {
       worker,
-      timer: setTimeout(() => {
-        this.idle.splice(this.idle.indexOf(entry), 1);
-        void worker.terminate();
-      }, idleMs).unref(),
+      // Terminating fires "exit", which takes the worker off the idle list.
+      timer: setTimeout(() => void worker.terminate(), idleMs).unref(),
     };
     this.idle.push(entry);
   }

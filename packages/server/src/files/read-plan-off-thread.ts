@@ -27,9 +27,12 @@ export async function readPlanOffThread(
   input: { bytes: Uint8Array; filename?: string },
   gate: ImportGate = planImportGate,
 ): Promise<{ document: PlanDocument; draft: PlanDraft }> {
-  // The worker gets an exact copy: the caller still stores the upload, and a pooled buffer is never sent whole.
-  const job = { bytes: new Uint8Array(input.bytes), filename: input.filename };
-  const reading = await gate.run(() => pool.run(job));
+  // The worker gets an exact copy, moved rather than cloned: the caller still stores the upload, and a buffer
+  // from Node's shared pool must never be detached.
+  const bytes = new Uint8Array(input.bytes);
+  const reading = await gate.run(() =>
+    pool.run({ bytes, filename: input.filename }, [bytes.buffer as ArrayBuffer]),
+  );
   return { document: reading.document!, draft: reading.draft };
 }
 
