@@ -1,21 +1,23 @@
 import { readFile, stat } from "node:fs/promises";
-import { type Milestone, type PlanDraft, type PlanNode, parsePlan, type Target } from "@duban/plan-parser";
+import type { Milestone, PlanDraft, PlanNode, Target } from "@duban/plan-parser";
 import { AppError } from "../errors.js";
-import { planFileMaxBytes, readPlanDocument } from "../files/read-plan-document.js";
+import { planFileMaxBytes } from "../files/read-plan-document.js";
+import { readPlanOffThread } from "../files/read-plan-off-thread.js";
 import { CliError } from "./runtime.js";
 
 /** Runs `duban parse FILE [--json]`: reads a plan document and prints its PlanDraft; never opens the database. */
 export async function parseCommand(options: { file: string | undefined; json: boolean }): Promise<void> {
   if (!options.file) throw new CliError("缺少文件路径。用法：duban parse FILE [--json]");
   const bytes = await readInputFile(options.file);
-  let document: Awaited<ReturnType<typeof readPlanDocument>>;
+  let read: Awaited<ReturnType<typeof readPlanOffThread>>;
   try {
-    document = await readPlanDocument({ bytes, filename: options.file });
+    // The same guarded reader as the server: a hostile file is refused within the same time and memory bounds.
+    read = await readPlanOffThread({ bytes, filename: options.file });
   } catch (err) {
     if (err instanceof AppError) throw new CliError(`${options.file}：${err.message}`);
     throw err;
   }
-  const draft = parsePlan(document.text);
+  const { document, draft } = read;
   if (options.json) {
     // stdout carries only the PlanDraft so it can be piped; notes about reading the file go to stderr.
     for (const w of document.warnings) console.error(`提示：${w}`);

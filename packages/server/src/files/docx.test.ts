@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { formatNumber } from "./docx-number-formats.js";
 import { readPlanDocument } from "./read-plan-document.js";
 import { buildDocx, type DocxList, planTextToDocx } from "./test-helpers.js";
+import { buildZip, wordContentTypesXml } from "./test-hostile.js";
 
 const seed = readFileSync(new URL("./test-fixtures/seed-2023.txt", import.meta.url), "utf8");
 const read = async (bytes: Uint8Array) => readPlanDocument({ bytes, filename: "要点.docx" });
@@ -142,6 +143,37 @@ describe("reading Word plans", () => {
     });
   });
 
+  it("reads a package whose [Content_Types].xml declares the Word main part it holds", async () => {
+    const bytes = buildZip([
+      { name: "[Content_Types].xml", content: Buffer.from(wordContentTypesXml) },
+      { name: "word/document.xml", content: Buffer.from(documentXml("一、总体要求")) },
+    ]);
+    expect((await read(bytes)).text).toBe("一、总体要求");
+  });
+
+  it("refuses a zip that merely holds a word/document.xml entry, with no Word content type", async () => {
+    const bytes = buildZip([
+      { name: "notes.txt", content: Buffer.from("任意文件") },
+      { name: "word/document.xml", content: Buffer.from(documentXml("一、总体要求")) },
+    ]);
+    await expect(read(bytes)).rejects.toMatchObject({
+      code: "unsupported_media_type",
+      message: "这是ZIP 压缩包，不是 Word 文档，请上传 .docx、.pdf 或 .txt 格式的工作要点",
+    });
+  });
+
+  it("refuses a package that declares a Word main part it does not hold", async () => {
+    const types = wordContentTypesXml.replace("/word/document.xml", "/word/main.xml");
+    const bytes = buildZip([
+      { name: "[Content_Types].xml", content: Buffer.from(types) },
+      { name: "word/document.xml", content: Buffer.from(documentXml("一、总体要求")) },
+    ]);
+    await expect(read(bytes)).rejects.toMatchObject({
+      code: "unsupported_media_type",
+      message: "这是ZIP 压缩包，不是 Word 文档，请上传 .docx、.pdf 或 .txt 格式的工作要点",
+    });
+  });
+
   it("refuses a damaged Word file", async () => {
     const bytes = (await planTextToDocx(seed)).slice(0, 3000);
     await expect(read(bytes)).rejects.toMatchObject({
@@ -170,3 +202,8 @@ describe("Word number formats", () => {
     expect(formatNumber(n, fmt)).toBe(expected);
   });
 });
+
+/** A minimal document.xml with one paragraph. */
+function documentXml(text: string): string {
+  return `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`;
+}

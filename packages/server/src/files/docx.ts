@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import { AppError } from "../errors.js";
 import { documentLines, parseStyleNumbering } from "./docx-body.js";
 import { NumberingCounter, parseNumbering } from "./docx-numbering.js";
+import { documentTooLarge, planDocumentLimits } from "./plan-document-limits.js";
 import { attr, walkXml } from "./xml.js";
 
 /** Text of a .docx, one paragraph (or table row) per line, with Word's list numbers written out. */
@@ -10,23 +11,31 @@ export interface DocxText {
   warnings: string[];
 }
 
-// A 20 MB upload of compressed XML may inflate far beyond that; more than this is a zip bomb, not a plan.
-const maxPartBytes = 200 * 1024 * 1024;
+/** What is left of the inflated-bytes allowance, shared by every part read from one file. */
+interface InflateBudget {
+  left: number;
+}
 
 /** Reads a ZIP upload as a Word document, or explains which other format it is. */
 export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
   const zip = await openZip(bytes);
-  const documentPath = (await wordMainPart(zip)) ?? "word/document.xml";
-  if (!zip.file(documentPath)) throw otherZipError(zip);
+  // A 20 MB upload of compressed XML may inflate a thousandfold; past the allowance it is a zip bomb, not a plan.
+  const budget: InflateBudget = { left: planDocumentLimits.docxInflatedBytes };
+  // Only a package that declares a WordprocessingML main part, and has it, is Word: any zip can hold a
+  // `word/document.xml` entry.
+  const documentPath = await wordMainPart(zip, budget);
+  if (!documentPath || !zip.file(documentPath)) throw otherZipError(zip);
   const dir = documentPath.slice(0, documentPath.lastIndexOf("/") + 1);
   const relsPath = `${dir}_rels/${documentPath.slice(dir.length)}.rels`;
-  const numberingPath = (await relationshipTarget(zip, relsPath, dir, "numbering")) ?? `${dir}numbering.xml`;
-  const stylesPath = (await relationshipTarget(zip, relsPath, dir, "styles")) ?? `${dir}styles.xml`;
-  const [documentXml, numberingXml, stylesXml] = await Promise.all([
-    readPart(zip, documentPath),
-    readPart(zip, numberingPath),
-    readPart(zip, stylesPath),
-  ]);
+  const numberingPath =
+    (await relationshipTarget(zip, budget, { relsPath, baseDir: dir, type: "numbering" })) ??
+    `${dir}numbering.xml`;
+  const stylesPath =
+    (await relationshipTarget(zip, budget, { relsPath, baseDir: dir, type: "styles" })) ?? `${dir}styles.xml`;
+  // One part after another, so the shared allowance is counted exactly.
+  const documentXml = await readPart(zip, documentPath, budget);
+  const numberingXml = await readPart(zip, numberingPath, budget);
+  const stylesXml = await readPart(zip, stylesPath, budget);
   const counter = new NumberingCounter(parseNumbering(numberingXml));
   const body = documentLines(documentXml ?? "", counter, parseStyleNumbering(stylesXml));
   if (!body.lines.some((l) => l.trim()))
@@ -66,8 +75,8 @@ function otherZipError(zip: JSZip): AppError {
 }
 
 /** The main part's path as [Content_Types].xml declares it (.docx, .docm, .dotx), or null when none is declared. */
-async function wordMainPart(zip: JSZip): Promise<string | null> {
-  const xml = await readPart(zip, "[Content_Types].xml");
+async function wordMainPart(zip: JSZip, budget: InflateBudget): Promise<string | null> {
+  const xml = await readPart(zip, "[Content_Types].xml", budget);
   if (!xml) return null;
   for (const e of walkXml(xml)) {
     if (e.type !== "open" || e.name !== "Override") continue;
@@ -85,11 +94,10 @@ async function wordMainPart(zip: JSZip): Promise<string | null> {
 /** Finds the target of the first relationship of a type (e.g. "numbering") in a .rels part, as a ZIP path. */
 async function relationshipTarget(
   zip: JSZip,
-  relsPath: string,
-  baseDir: string,
-  type: string,
+  budget: InflateBudget,
+  { relsPath, baseDir, type }: { relsPath: string; baseDir: string; type: string },
 ): Promise<string | null> {
-  const xml = await readPart(zip, relsPath);
+  const xml = await readPart(zip, relsPath, budget);
   if (!xml) return null;
   for (const e of walkXml(xml)) {
     if (e.type !== "open" || e.name !== "Relationship") continue;
@@ -109,15 +117,15 @@ function normalisePath(path: string): string {
   return out.join("/");
 }
 
-/** Inflates one part as UTF-8, stopping early when it grows past the limit. */
-async function readPart(zip: JSZip, path: string): Promise<string | null> {
+/** Inflates one part as UTF-8, refusing it when its declared or actual size passes what is left of the budget. */
+async function readPart(zip: JSZip, path: string, budget: InflateBudget): Promise<string | null> {
   const file = zip.file(path);
   if (!file) return null;
   const declared =
     (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  if (declared > maxPartBytes) throw new AppError("payload_too_large", "Word 文件内容过大，请拆分后再上传");
+  if (declared > budget.left) throw inflatedTooLarge();
   try {
-    return await inflateCapped(file);
+    return await inflateCapped(file, budget);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError("bad_request", "Word 文件已损坏或不完整，无法读取，请在 Word 中另存后重新上传", {
@@ -126,19 +134,25 @@ async function readPart(zip: JSZip, path: string): Promise<string | null> {
   }
 }
 
-/** Streams a part out of the ZIP, giving up as soon as it passes the size limit (the declared size may lie). */
-function inflateCapped(file: JSZip.JSZipObject): Promise<string> {
+/** Streams a part out of the ZIP, giving up as soon as it passes the budget (the declared size may lie). */
+function inflateCapped(file: JSZip.JSZipObject, budget: InflateBudget): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let total = 0;
     const stream = file.nodeStream("nodebuffer");
     stream.on("data", (chunk: Buffer) => {
-      total += chunk.length;
-      if (total <= maxPartBytes) return void chunks.push(chunk);
+      budget.left -= chunk.length;
+      if (budget.left >= 0) return void chunks.push(chunk);
       stream.pause();
-      reject(new AppError("payload_too_large", "Word 文件内容过大，请拆分后再上传"));
+      reject(inflatedTooLarge());
     });
     stream.on("error", reject);
     stream.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
   });
+}
+
+/** The refusal of a .docx whose XML inflates past the allowance. */
+function inflatedTooLarge() {
+  return documentTooLarge(
+    `Word 文件解压后超过 ${planDocumentLimits.docxInflatedBytes / 1024 / 1024} MB（可能是压缩炸弹或嵌入了大量内容）`,
+  );
 }

@@ -1,5 +1,7 @@
 import { getDocumentProxy } from "unpdf";
 import { AppError } from "../errors.js";
+import { assertPdfInflatedSize } from "./pdf-streams.js";
+import { documentTooLarge, planDocumentLimits } from "./plan-document-limits.js";
 import { type LayoutLine, reflowPages } from "./reflow.js";
 
 /** The text of a PDF, paragraphs rebuilt, with notes about pages that could not be read. */
@@ -12,10 +14,20 @@ type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
 /** Extracts a PDF's text page by page and joins hard-wrapped lines back into paragraphs. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
+  assertPdfInflatedSize(bytes);
   const pdf = await openPdf(bytes);
   try {
+    if (pdf.numPages > planDocumentLimits.pdfPages)
+      throw documentTooLarge(`这份 PDF 有 ${pdf.numPages} 页，超过 ${planDocumentLimits.pdfPages} 页`);
     const pages: LayoutLine[][] = [];
-    for (let n = 1; n <= pdf.numPages; n++) pages.push(await pageLines(pdf, n));
+    let chars = 0;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const lines = await pageLines(pdf, n);
+      // Stopped page by page, so a PDF of endless text is refused before all of it is held.
+      chars += lines.reduce((sum, l) => sum + l.text.length + 1, 0);
+      if (chars > planDocumentLimits.textChars) throw documentTooLarge("这份文档超过 200 万字");
+      pages.push(lines);
+    }
     const empty = pages.flatMap((lines, i) => (lines.some((l) => l.text.trim()) ? [] : [i + 1]));
     if (empty.length === pages.length)
       throw new AppError("bad_request", "该 PDF 没有可提取的文字（可能是扫描件），请上传 Word 或文本版本");

@@ -1,11 +1,12 @@
 import { AppError } from "../errors.js";
 import { readDocx } from "./docx.js";
 import { readPdf } from "./pdf.js";
+import { documentTooLarge, planDocumentLimits } from "./plan-document-limits.js";
 import { isEncryptedOffice, sniffKind } from "./sniff.js";
 import { decodeText } from "./text.js";
 
 /** The largest plan document accepted for import: 20 MB. */
-export const planFileMaxBytes = 20 * 1024 * 1024;
+export const planFileMaxBytes = planDocumentLimits.fileBytes;
 
 /** A plan document's text, ready for the parser, with the format it was read as and notes for the reviewer. */
 export interface PlanDocument {
@@ -16,7 +17,10 @@ export interface PlanDocument {
 
 const formatNames = { txt: "文本", docx: "Word", pdf: "PDF" } as const;
 
-/** Reads an uploaded 工作要点 (.txt, .docx or .pdf, sniffed from content) into plain text, or throws an AppError. */
+/**
+ * Reads an uploaded 工作要点 (.txt, .docx or .pdf, sniffed from content) into plain text, or throws an AppError.
+ * It runs on the calling thread: servers and the CLI call it through `readPlanOffThread`, which bounds time and memory.
+ */
 export async function readPlanDocument(input: {
   bytes: Uint8Array;
   filename?: string;
@@ -27,6 +31,7 @@ export async function readPlanDocument(input: {
   if (bytes.byteLength === 0) throw emptyError();
   const read = await readByKind(bytes);
   const text = normaliseText(read.text);
+  assertTextLength(text.length);
   if (!/[\p{L}\p{N}]/u.test(text)) throw emptyError();
   const warnings = [...read.warnings];
   const extension = /\.([a-z0-9]+)$/i.exec(input.filename ?? "")?.[1]?.toLowerCase();
@@ -58,6 +63,11 @@ async function readByKind(bytes: Uint8Array): Promise<PlanDocument> {
       `这是${kind.unsupported}，无法读取其中的文字，请上传 .docx、.pdf 或 .txt 格式的工作要点`,
     );
   return { format: "txt", ...decodeText(bytes) };
+}
+
+/** Refuses text longer than any real plan; the parser and the review screen are not built for more. */
+export function assertTextLength(chars: number): void {
+  if (chars > planDocumentLimits.textChars) throw documentTooLarge("这份文档超过 200 万字");
 }
 
 /** Unifies line ends and strips characters that only confuse the parser (BOM, soft hyphen, zero-width space). */

@@ -6,11 +6,13 @@ import {
   planPublishSchema,
   versionSchema,
 } from "@duban/domain";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import { files } from "../../db/schema.js";
 import { forbidden } from "../../errors.js";
-import { planFileMaxBytes, readPlanDocument } from "../../files/read-plan-document.js";
+import { retryAfterOf } from "../../files/import-gate.js";
+import { planFileMaxBytes } from "../../files/read-plan-document.js";
+import { parsePlanOffThread, readPlanOffThread } from "../../files/read-plan-off-thread.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { readUpload } from "../../http/upload.js";
 import { findReviewingImports } from "./plan-imports.repository.js";
@@ -38,9 +40,12 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, body: planImportPasteSchema, response: { 201: planImportSchema } } },
     async (request, reply) => {
       const ctx = contextOf(app, request);
+      if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以导入计划");
       const text = request.body.text.replace(/\r\n?/g, "\n");
+      const parsed = await withRetryAfter(reply, parsePlanOffThread(text));
       const created = await createImport(ctx, {
         text,
+        parsed,
         filename: request.body.filename ?? null,
         format: "paste",
         fileId: null,
@@ -60,7 +65,10 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
         maxBytes: planFileMaxBytes,
         what: "工作要点文件（.docx、.pdf 或 .txt）",
       });
-      const document = await readPlanDocument({ bytes: upload.body, filename: upload.name });
+      const { document, draft } = await withRetryAfter(
+        reply,
+        readPlanOffThread({ bytes: upload.body, filename: upload.name }),
+      );
       const stored = await ctx.files.put(upload.body);
       const [file] = await ctx.database.db
         .insert(files)
@@ -75,6 +83,7 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
         .returning({ id: files.id });
       const created = await createImport(ctx, {
         text: document.text,
+        parsed: draft,
         filename: upload.name,
         format: document.format,
         fileId: file!.id,
@@ -144,6 +153,17 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => discardImport(contextOf(app, request), request.params.id, request.body.version),
   );
+}
+
+/** Passes a read's outcome through, adding Retry-After when the import gate is full. */
+async function withRetryAfter<T>(reply: FastifyReply, reading: Promise<T>): Promise<T> {
+  try {
+    return await reading;
+  } catch (err) {
+    const seconds = retryAfterOf(err);
+    if (seconds !== null) reply.header("retry-after", String(seconds));
+    throw err;
+  }
 }
 
 /** The media type a plan document is served back with. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { PlanDraftEdit, PlanImport } from "@duban/domain";
-import { parsePlan } from "@duban/plan-parser";
+import type { PlanDraft } from "@duban/plan-parser";
 import { AppError, forbidden, notFound, staleVersion } from "../../errors.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
@@ -41,20 +41,21 @@ export async function toPlanImport(ctx: ServiceContext, row: repo.PlanImportRow)
   };
 }
 
-/** What a new import is made from. */
+/** What a new import is made from: the text and its parse, made off the event loop by `files/read-plan-off-thread`. */
 export interface NewImport {
   text: string;
+  parsed: PlanDraft;
   filename: string | null;
   format: string;
   fileId: string | null;
   warnings: string[];
 }
 
-/** Parses a document and keeps the draft for review, with lead units suggested. */
+/** Keeps a parsed document's draft for review, with lead units suggested. */
 export async function createImport(ctx: ServiceContext, input: NewImport): Promise<PlanImport> {
   if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以导入计划");
   const { db } = ctx.database;
-  const parsed = parsePlan(input.text);
+  const { parsed } = input;
   const [units, keywords] = await Promise.all([
     findAllUnits(db, ctx.actor.tenantId),
     findKeywords(db, ctx.actor.tenantId),
