@@ -109,6 +109,16 @@ async function resetSequences(tx: DbOrTx): Promise<void> {
   }
 }
 
+/** Tables of the schema with triggers of their own (not the ones behind foreign keys). */
+async function tablesWithTriggers(tx: DbOrTx): Promise<string[]> {
+  const rows = await rowsOf<{ name: string }>(
+    tx,
+    sql`select distinct c.relname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid
+        where not t.tgisinternal and c.relnamespace = 'public'::regnamespace order by 1`,
+  );
+  return rows.map((r) => r.name);
+}
+
 /** A batch is sent when it reaches this many rows or bytes; a table that references itself goes in one. */
 const BATCH_ROWS = 1000;
 const BATCH_BYTES = 8 * 1024 * 1024;
@@ -129,6 +139,10 @@ async function loadArchive(options: RestoreOptions, manifest: Manifest) {
   let key: Buffer | null = null;
   let rows = 0;
   await options.database.db.transaction(async (tx) => {
+    // The archive holds derived rows as they were (sign-in identities kept by a trigger on users): triggers that
+    // would derive them again are off while the rows load, and back on before the transaction commits.
+    const triggered = await tablesWithTriggers(tx);
+    for (const name of triggered) await tx.execute(sql`alter table ${sql.identifier(name)} disable trigger user`);
     let table: Manifest["tables"][number] | null = null;
     let batch: string[] = [];
     let bytes = 0;
@@ -158,6 +172,7 @@ async function loadArchive(options: RestoreOptions, manifest: Manifest) {
       if (control[0] === "secret-key") key = Buffer.from(control[1]!, "base64");
     }
     await resetSequences(tx);
+    for (const name of triggered) await tx.execute(sql`alter table ${sql.identifier(name)} enable trigger user`);
   });
   return { rows, key: key as Buffer | null };
 }

@@ -54,4 +54,9 @@ describe("tenant scope audit", () => {
     const sql = `select "sessions"."last_seen_at", "users"."id" from "sessions" inner join "users" on "users"."id" = "sessions"."user_id" where "sessions"."id" = $1`;
     expect(findScopeViolations(sql)).toEqual([]);
   });
+
+  it("does not take a join on the tenants table for a tenant predicate", () => {
+    const sql = `select "users"."id", "tenants"."name" from "users" inner join "tenants" on "tenants"."id" = "users"."tenant_id" where "users"."id" = $1`;
+    expect(findScopeViolations(sql).map((v) => v.table)).toEqual(["users"]);
+  });
 });

@@ -24,15 +24,6 @@ const crossTenantStatements: { pattern: RegExp; why: string }[] = [
   },
   {
     pattern:
-      /^select .* from "users" where \(?lower\("users"\."login"\) = \$\d+ or "users"\."phone" = \$\d+\)? limit \$\d+$/,
-    why: "signing in finds the user by a login or phone number that is unique across the installation",
-  },
-  {
-    pattern: /^update "users" set "last_login_at" = \$\d+ where "users"\."id" = \$\d+$/,
-    why: "the user just found by its sign-in identity",
-  },
-  {
-    pattern:
       /^(update "sessions" set "last_seen_at" = \$\d+|delete from "sessions") where "sessions"\."id" = \$\d+$/,
     why: "the session row just found by its token",
   },
@@ -63,7 +54,11 @@ export function findScopeViolations(sql: string): ScopeViolation[] {
     const name = m[3] ?? table;
     const column = `"${name}"\\."tenant_id"`;
     const scoped =
-      new RegExp(`${column}\\s*(=|in\\b)|=\\s*${column}`, "i").test(text) ||
+      // The tenant comes in as a value: equality with another table's tenant_id (a join) scopes nothing.
+      new RegExp(
+        `${column}\\s*(=\\s*\\$\\d|in\\s*\\(\\s*\\$\\d|=\\s*any\\s*\\(\\s*\\$\\d)|\\$\\d+\\s*=\\s*${column}`,
+        "i",
+      ).test(text) ||
       // A nested select correlated with the row it belongs to (`… from "plan_nodes" where "plan_id" = "plans"."id"`)
       // is scoped by that row.
       isCorrelated(text, m.index, name);

@@ -19,8 +19,11 @@ export interface RequestOrigin {
 }
 
 /** Builds what the web app knows about the signed-in user. */
-export async function getMe(deps: AppDeps, actor: Pick<Actor, "userId" | "csrfToken">): Promise<Me> {
-  const profile = await findUserProfile(deps.database.db, actor.userId);
+export async function getMe(
+  deps: AppDeps,
+  actor: Pick<Actor, "tenantId" | "userId" | "csrfToken">,
+): Promise<Me> {
+  const profile = await findUserProfile(deps.database.db, actor);
   if (!profile) throw new AppError("unauthenticated", "请先登录");
   const { user, unit } = profile;
   const roles = user.roles as Actor["roles"];
@@ -86,7 +89,7 @@ export async function login(deps: AppDeps, input: LoginInput, origin: RequestOri
 
   const session = await db.transaction(async (tx) => {
     await clearFailures(tx, lockKey);
-    await markSignedIn(tx, user.id, now);
+    await markSignedIn(tx, user, now);
     const created = await createSession(tx, {
       tenantId: user.tenantId,
       userId: user.id,
@@ -106,7 +109,7 @@ export async function login(deps: AppDeps, input: LoginInput, origin: RequestOri
     });
     return created;
   });
-  const me = await getMe(deps, { userId: user.id, csrfToken: session.csrfToken });
+  const me = await getMe(deps, { tenantId: user.tenantId, userId: user.id, csrfToken: session.csrfToken });
   return { token: session.token, me };
 }
 
@@ -128,7 +131,7 @@ async function assertCurrentPassword(ctx: ServiceContext, currentPassword: strin
   const { db } = ctx.database;
   const attempt = await reserveAttempt(db, ctx.actor.login, ctx.clock.now());
   if (!attempt.evaluate) throw lockedError();
-  const profile = await findUserProfile(db, ctx.actor.userId);
+  const profile = await findUserProfile(db, ctx.actor);
   if (profile && (await verifyPassword(profile.user.passwordHash, currentPassword))) {
     await clearFailures(db, ctx.actor.login);
     return;
@@ -153,6 +156,7 @@ export async function changePassword(ctx: ServiceContext, input: ChangePasswordI
   const passwordHash = await hashPassword(input.newPassword, ctx.config.argon2);
   await ctx.database.db.transaction(async (tx) => {
     await updatePassword(tx, {
+      tenantId: ctx.actor.tenantId,
       userId: ctx.actor.userId,
       passwordHash,
       mustChange: false,

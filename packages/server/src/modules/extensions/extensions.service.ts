@@ -2,6 +2,7 @@ import {
   type Extension,
   type ExtensionCreateInput,
   type ExtensionListQuery,
+  knownPlanDate,
   planDateLastDay,
   shanghaiDate,
 } from "@duban/domain";
@@ -66,7 +67,9 @@ export async function createExtension(ctx: ServiceContext, input: ExtensionCreat
   const a = d.assignment;
   if (!isOwnUnit(ctx.actor, a)) throw forbidden("只有承办单位可以申请延期");
   if (a.status !== "active") throw new AppError("conflict", "该交办已撤销");
-  const oldDue = planDateLastDay(a.dueDate ?? d.node.dueDate ?? `${d.plan.year}-12-31`);
+  const oldDue = planDateLastDay(
+    knownPlanDate(a.dueDate) ?? knownPlanDate(d.node.dueDate) ?? `${d.plan.year}-12-31`,
+  );
   if (shanghaiDate(ctx.clock.now()) >= oldDue) throw new AppError("conflict", TOO_LATE);
   if (input.requestedDue <= oldDue)
     throw invalid([{ path: "requestedDue", message: `新的完成时限应晚于当前时限 ${oldDue}` }]);

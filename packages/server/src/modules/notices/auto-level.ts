@@ -2,6 +2,7 @@ import {
   addDays,
   daysBetween,
   expectedProgress,
+  knownPlanDate,
   type NoticeLevel,
   noticeLevels,
   planDateLastDay,
@@ -43,9 +44,10 @@ export function autoLevel(subject: AutoSubject, now: Date): AutoLevel | null {
   const light = lightToday(subject, subject.plan, now);
   if (light === "blue" || light === "grey") return null;
   const today = shanghaiDate(now);
-  const due = planDateLastDay(subject.dueDate ?? `${subject.plan.year}-12-31`);
+  // A stored date that is no date counts as none, as in the light: one bad row must not stop the scan.
+  const due = planDateLastDay(knownPlanDate(subject.dueDate) ?? `${subject.plan.year}-12-31`);
   const expected = expectedProgress({
-    start: subject.startDate ?? `${subject.plan.year}-01-01`,
+    start: knownPlanDate(subject.startDate) ?? `${subject.plan.year}-01-01`,
     due,
     today,
   });

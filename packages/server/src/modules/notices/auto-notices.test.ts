@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
@@ -98,6 +98,18 @@ describe("automatic 督办单 from lights", () => {
     expect(notice.closeNote).toContain("自动关闭");
     expect(notice.events.at(-1).action).toBe("auto_close");
     expect(await scan(p)).toEqual({ raised: 0, upgraded: 0, closed: 0 });
+  });
+
+  it("scans an assignment whose stored due date is no date as due at the end of its plan year", async () => {
+    const p = await buildAssignedPlan(t);
+    await (t.database.db as Db)
+      .update(assignments)
+      .set({ dueDate: "NaN" })
+      .where(and(eq(assignments.tenantId, p.tenant.id), eq(assignments.id, p.assignmentId)));
+    expect(await scan(p)).toEqual({ raised: 1, upgraded: 0, closed: 0 });
+    const notice = await onlyNotice(p);
+    expect(notice.level).toBe("red");
+    expect(notice.reason).toContain("已超过完成时限（2023-12-31）");
   });
 
   it("lets only the supervisor run the scan", async () => {
