@@ -15,7 +15,7 @@ import type { Config } from "./env.js";
 import { FileStore } from "./files/file-store.js";
 import { registerAuthHook } from "./http/auth-hook.js";
 import type { Clock } from "./http/context.js";
-import { registerErrorHandler } from "./http/error-handler.js";
+import { registerErrorHandler, sendFrameworkError } from "./http/error-handler.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
@@ -68,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     trustProxy: options.config.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
+    frameworkErrors: sendFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
