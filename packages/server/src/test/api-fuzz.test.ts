@@ -3,13 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "./api-fuzz.generate.js";
 import { type FuzzRequest, type Operation, operationsOf, requestFor } from "./api-fuzz.requests.js";
 import { buildMatrixTenant, type MatrixTenant } from "./refusal-matrix.fixture.js";
+import { urlOf } from "./refusal-matrix.run.js";
+import { tables } from "./refusal-matrix.tables.js";
 import type { TestSession } from "./session.js";
 import { createTestApp, type TestApp } from "./test-app.js";
 
 /** The seed: fixed so CI is reproducible, or `FUZZ_SEED` to replay or explore. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_230_615);
-/** Requests per route for a signed-in caller: ~106 routes × 2 callers × 10 ≈ 2 100 requests. */
-const PER_ROUTE = Number(process.env.FUZZ_PER_ROUTE ?? 10);
+/** Requests per route for a signed-in caller: ~106 routes × 2 callers × 8, plus anonymous and read-back ≈ 2 300. */
+const PER_ROUTE = Number(process.env.FUZZ_PER_ROUTE ?? 8);
 /** Routes anyone may call: anonymous callers get many requests there and a few (all 401) elsewhere. */
 const publicRoutes = new Set(["POST /api/auth/login", "GET /api/health"]);
 /** Routes that end the caller's own session: fuzzing them would sign the fuzzer out. */
@@ -19,10 +21,8 @@ let t: TestApp;
 let tenant: MatrixTenant;
 let operations: Operation[];
 beforeAll(async () => {
-  const started = performance.now();
   t = await createTestApp();
   tenant = await buildMatrixTenant(t);
-  if (process.env.FUZZ_TIMING) console.log(`TIMING fixture ${Math.round(performance.now() - started)}`);
   const doc = t.app.swagger() as unknown as Parameters<typeof operationsOf>[0];
   operations = operationsOf(doc).filter((op) => !skipped.has(`${op.method} ${op.path}`));
 }, 120_000);
@@ -45,47 +45,51 @@ function describeFault(who: string, req: FuzzRequest, res: LightMyRequestRespons
   return `${what} | seed ${SEED} | ${who} ${req.method} ${req.url.slice(0, 200)} ${body} → ${res.body.slice(0, 160)}`;
 }
 
-/** Sends `PER_ROUTE` generated requests to every route as one caller; returns the first fault of each kind per route. */
+/** Sends one request as a caller and records its fault, once per route and kind of fault. */
+async function probe(
+  who: string,
+  session: TestSession | null,
+  op: Operation,
+  req: FuzzRequest,
+  faults: Map<string, string>,
+): Promise<void> {
+  const res = session
+    ? await session.request(req.method as "GET", req.url, req.payload, req.headers)
+    : await t.app.inject({
+        method: req.method as "GET",
+        url: req.url,
+        payload: req.payload,
+        headers: req.headers,
+      });
+  const what = fault(res);
+  const key = `${op.method} ${op.path} ${what}`;
+  if (what && !faults.has(key)) faults.set(key, describeFault(who, req, res, what));
+}
+
+/**
+ * Sends generated requests to every route as one caller, then reads every GET route again with valid
+ * requests: a hostile value that was stored must not break a page for everyone afterwards.
+ */
 async function fuzz(who: string, session: TestSession | null, seed: number): Promise<string[]> {
   const countFor = (op: Operation) =>
     session || publicRoutes.has(`${op.method} ${op.path}`) ? PER_ROUTE * (session ? 1 : 4) : 2;
   const rng = new Rng(seed);
   const ids = [...Object.values(tenant.ids), ...Object.values(tenant.otherIds)];
-  const faults: string[] = [];
-  const seen = new Set<string>();
-  const timing: [string, number][] = [];
-  for (const op of operations) {
-    const started = performance.now();
+  const faults = new Map<string, string>();
+  for (const op of operations)
     for (let i = 0; i < countFor(op); i++) {
       // A fifth of the requests are valid-looking, so the services behind validation are reached too.
       const req = requestFor(op, { rng, ids, hostility: i % 5 === 0 ? 0 : 0.3 });
-      const res = session
-        ? await session.request(req.method as "GET", req.url, req.payload, req.headers)
-        : await t.app.inject({
-            method: req.method as "GET",
-            url: req.url,
-            payload: req.payload,
-            headers: req.headers,
-          });
-      const what = fault(res);
-      const key = `${op.method} ${op.path} ${what}`;
-      if (what && !seen.has(key)) {
-        seen.add(key);
-        faults.push(describeFault(who, req, res, what));
-      }
+      await probe(who, session, op, req, faults);
     }
-    timing.push([`${op.method} ${op.path}`, performance.now() - started]);
-  }
-  if (process.env.FUZZ_TIMING)
-    console.log(
-      `TIMING ${who}`,
-      timing
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 12)
-        .map(([r, ms]) => `${r} ${Math.round(ms)}`)
-        .join("; "),
-    );
-  return faults;
+  // Read back with the right record in every path parameter, ours and another unit's.
+  for (const entry of tables.filter((e) => e.route.startsWith("GET ")))
+    for (const records of [tenant.ids, { ...tenant.ids, ...tenant.otherIds }]) {
+      const op = { method: "GET", path: entry.route.slice(4), pathParams: [], query: [], body: null };
+      const req = { method: "GET", url: urlOf(entry, records), headers: {} };
+      await probe(`${who} (read-back)`, session, op, req, faults);
+    }
+  return [...faults.values()];
 }
 
 describe("API fuzz from the OpenAPI schemas: no answer ≥ 500, every error in the envelope", () => {

@@ -1,11 +1,11 @@
-import type { Role } from "@duban/domain";
+import type { PlanDetail, Role } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 import type { RecordIds, RecordKind } from "./access.js";
 import { buildUser, TEST_PASSWORD } from "./factories.js";
 import { dayFromToday, setDueInDays } from "./notice-fixtures.js";
-import { buildPublishedPlan, seedPlanText } from "./plan-fixtures.js";
+import { buildPublishedPlan, flattenTree } from "./plan-fixtures.js";
 import { png } from "./rectification-fixtures.js";
 import { signIn, type TestSession } from "./session.js";
 import type { TestApp } from "./test-app.js";
@@ -64,7 +64,9 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
       unitIds: [p.kindergarten.id],
     }),
   );
-  const planImport = created(await p.supervisor.post("/api/plan-imports", { text: seedPlanText }));
+  // A short draft: the seed plan is parsed once already, and parsing it again would only cost time.
+  const draftText = "矩阵教育局2023年工作要点\n一、加强党的建设\n1.落实全面从严治党主体责任。（牵头单位：学前教育科）";
+  const planImport = created(await p.supervisor.post("/api/plan-imports", { text: draftText }));
   const assigned = await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
     unitIds: [p.kindergarten.id, p.secondKindergarten.id],
     role: "executor",
@@ -177,6 +179,13 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     inspection: await visit(otherInspectorSession, p.secondKindergarten.id),
     instruction: await instruct(otherRectification),
   };
+  // A task another department leads (or none does): the lead department's rights stop at its own tasks.
+  const plan = created<PlanDetail>(await p.supervisor.get(`/api/plans/${p.planId}`), 200);
+  const otherTask = flattenTree(plan.nodes).find(
+    (n) => n.level === "task" && n.id !== p.task9.id && n.indicators.length > 0,
+  )!;
+  otherIds.node = otherTask.id;
+  otherIds.indicator = otherTask.indicators[0]!.id;
   const roles = Object.keys(sessions) as Role[];
   return {
     sessions,

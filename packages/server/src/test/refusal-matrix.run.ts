@@ -52,7 +52,7 @@ export function cellsOf(entry: RouteAccess, own: MatrixTenant, foreign: MatrixTe
 }
 
 /** The URL of a cell: path parameters and query filled from its records. */
-function urlOf(entry: RouteAccess, ids: RecordIds): string {
+export function urlOf(entry: RouteAccess, ids: RecordIds): string {
   const [, path] = entry.route.split(" ") as [string, string];
   const filled = path.replace(/:(\w+)/g, (_, name: string) => {
     const source = entry.params?.[name];

@@ -11,6 +11,8 @@ export const assignmentsAccess: RouteAccess[] = [
     params: { nodeId: "node" },
     body: (ids) => ({ unitIds: [ids.unit], role: "executor" }),
     roles: { admin: 403, leader: 403, supervisor: 201, department: 201, school: 403, inspector: 403 },
+    // A department hands out only the tasks it leads.
+    otherUnit: { department: 403 },
   },
   { route: "GET /api/nodes/:nodeId/assignments", params: { nodeId: "node" }, roles: everyone },
   {
