@@ -81,11 +81,11 @@ function encode(value: unknown): string {
   }
 }
 
-/** A path parameter: a real id mostly, a hostile segment sometimes. */
-function segment(name: string, o: GenOptions, hostileRate: number): string {
+/** A path parameter: the record it names mostly, any other id or a hostile segment sometimes. */
+function segment(name: string, o: GenOptions, hostileRate: number, own?: string[]): string {
   if (o.rng.chance(hostileRate)) return o.rng.pick(hostileSegments);
   if (name === "index") return String(o.rng.pick([0, 1, 2, -1, 99, 2 ** 31]));
-  return o.rng.pick(o.ids);
+  return own?.length && o.rng.chance(0.8) ? o.rng.pick(own) : o.rng.pick(o.ids);
 }
 
 /** The query string: each parameter sometimes, mostly valid, sometimes hostile. */
@@ -149,13 +149,22 @@ function mutateOne(body: unknown, rng: Rng): unknown {
   return body;
 }
 
-/** One request for an operation: valid-looking, valid but for one value, or hostile all over. */
-export function requestFor(op: Operation, opts: GenOptions): FuzzRequest {
+/**
+ * One request for an operation: valid-looking, valid but for one value, or hostile all over. `records` holds
+ * the ids each path parameter should name, so most requests reach a real record.
+ */
+export function requestFor(
+  op: Operation,
+  opts: GenOptions,
+  records: Record<string, string[]> = {},
+): FuzzRequest {
   // Half the hostile requests change one value of a valid request, as a per-field attack does.
   const single = opts.hostility > 0 && opts.rng.chance(0.5);
   const o = single ? { ...opts, hostility: 0 } : opts;
   const hostilePath = o.hostility > 0 ? 0.15 : 0;
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => segment(name, o, hostilePath));
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    segment(name, o, hostilePath, records[name]),
+  );
   const url = path + queryOf(op, o);
   if (uploadPaths.has(op.path) && op.method === "POST") return { method: op.method, url, ...uploadOf(o.rng) };
   if (op.method === "GET") return { method: op.method, url, headers: {} };

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RecordKind } from "./access.js";
 import { Rng } from "./api-fuzz.generate.js";
 import { type FuzzRequest, type Operation, operationsOf, requestFor } from "./api-fuzz.requests.js";
 import { buildMatrixTenant, type MatrixTenant } from "./refusal-matrix.fixture.js";
@@ -45,6 +46,20 @@ function describeFault(who: string, req: FuzzRequest, res: LightMyRequestRespons
   return `${what} | seed ${SEED} | ${who} ${req.method} ${req.url.slice(0, 200)} ${body} → ${res.body.slice(0, 160)}`;
 }
 
+/** The ids each path parameter of an operation names, ours and another unit's, from the access tables. */
+function recordsOf(op: Operation): Record<string, string[]> {
+  const route = `${op.method} ${op.path.replace(/\{(\w+)\}/g, ":$1")}`;
+  const params = tables.find((e) => e.route === route)?.params ?? {};
+  return Object.fromEntries(
+    Object.entries(params)
+      .filter(([, kind]) => !kind.startsWith("="))
+      .map(([name, kind]) => {
+        const k = kind as RecordKind;
+        return [name, [tenant.ids[k], tenant.otherIds[k]].filter((id): id is string => !!id)];
+      }),
+  );
+}
+
 /** Sends one request as a caller and records its fault, once per route and kind of fault. */
 async function probe(
   who: string,
@@ -79,7 +94,7 @@ async function fuzz(who: string, session: TestSession | null, seed: number): Pro
   for (const op of operations)
     for (let i = 0; i < countFor(op); i++) {
       // A fifth of the requests are valid-looking, so the services behind validation are reached too.
-      const req = requestFor(op, { rng, ids, hostility: i % 5 === 0 ? 0 : 0.3 });
+      const req = requestFor(op, { rng, ids, hostility: i % 5 === 0 ? 0 : 0.3 }, recordsOf(op));
       await probe(who, session, op, req, faults);
     }
   // Read back with the right record in every path parameter, ours and another unit's.

@@ -65,7 +65,8 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     }),
   );
   // A short draft: the seed plan is parsed once already, and parsing it again would only cost time.
-  const draftText = "矩阵教育局2023年工作要点\n一、加强党的建设\n1.落实全面从严治党主体责任。（牵头单位：学前教育科）";
+  const draftText =
+    "矩阵教育局2023年工作要点\n一、加强党的建设\n1.落实全面从严治党主体责任。（牵头单位：学前教育科）";
   const planImport = created(await p.supervisor.post("/api/plan-imports", { text: draftText }));
   const assigned = await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
     unitIds: [p.kindergarten.id, p.secondKindergarten.id],
