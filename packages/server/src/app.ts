@@ -16,7 +16,7 @@ import { type Config, trustProxyOption } from "./env.js";
 import { FileStore } from "./files/file-store.js";
 import { registerAuthHook } from "./http/auth-hook.js";
 import type { Clock } from "./http/context.js";
-import { registerErrorHandler } from "./http/error-handler.js";
+import { registerErrorHandler, sendFrameworkError } from "./http/error-handler.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerUnstorableTextGuard } from "./http/unstorable-text.js";
 import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
@@ -75,6 +75,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       : false,
     trustProxy: trustProxyOption(options.config.trustProxy),
     bodyLimit: JSON_BODY_LIMIT,
+    frameworkErrors: sendFrameworkError,
   });
   options.instrument?.(app);
   app.setValidatorCompiler(validatorCompiler);

@@ -1,5 +1,5 @@
 import { type ErrorCode, errorStatus, type FieldIssue } from "@duban/domain";
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "../db/availability.js";
 import { AppError } from "../errors.js";
@@ -44,6 +44,16 @@ function clientError(err: FastifyError): [number, ErrorCode, string] | null {
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
     return [err.statusCode, "bad_request", "请求格式不正确"];
   return null;
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a URL that does not decode, a path parameter past
+ * its length limit): without this they would leave in Fastify's own shape, not the envelope clients switch on.
+ */
+export function sendFrameworkError(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (err.code === "FST_ERR_MAX_PARAM_LENGTH")
+    return send(reply, 414, "bad_request", "请求地址过长，请检查链接");
+  return send(reply, 400, "bad_request", "请求地址格式不正确，请检查链接");
 }
 
 /** The one error handler at the edge: known errors become envelopes, unknown ones a generic 500. */

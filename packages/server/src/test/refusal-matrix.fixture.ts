@@ -1,0 +1,206 @@
+import type { PlanDetail, Role } from "@duban/domain";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { notifications } from "../db/schema.js";
+import type { RecordIds, RecordKind } from "./access.js";
+import { buildUser, TEST_PASSWORD } from "./factories.js";
+import { dayFromToday, setDueInDays } from "./notice-fixtures.js";
+import { buildPublishedPlan, flattenTree } from "./plan-fixtures.js";
+import { png } from "./rectification-fixtures.js";
+import { signIn, type TestSession } from "./session.js";
+import type { TestApp } from "./test-app.js";
+import { uploadFile } from "./upload.js";
+
+/** One tenant holding a record of every kind, twice where a unit scope applies (ours and another unit's). */
+export interface MatrixTenant {
+  /** One signed-in user per role: the department leads task 9, the school is the assigned kindergarten. */
+  sessions: Record<Role, TestSession>;
+  /** The role users' ids, for cells whose record is the caller's own account. */
+  userIds: Record<Role, string>;
+  /** The records the role users may reach. */
+  ids: RecordIds;
+  /** The same kinds held by another unit (another kindergarten, another inspector's visit). */
+  otherIds: Partial<RecordIds>;
+  /** The tenant, for users created on the fly. */
+  tenantId: string;
+  /** The unit each role user belongs to (none for bureau-wide roles). */
+  unitIdOf: Record<Role, string | null>;
+}
+
+/** Fails the fixture build with the answer that broke it. */
+function created<T = { id: string }>(res: { statusCode: number; body: string }, expected = 201): T {
+  if (res.statusCode !== expected) throw new Error(`fixture step failed: ${res.statusCode} ${res.body}`);
+  return JSON.parse(res.body) as T;
+}
+
+/** Builds a tenant with a published plan and one record of every kind through the real API. */
+export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
+  const p = await buildPublishedPlan(t);
+  const db = t.database.db as Db;
+  const [leader, inspector, otherInspector, spare] = await Promise.all([
+    buildUser(db, { tenantId: p.tenant.id, role: "leader" }),
+    buildUser(db, { tenantId: p.tenant.id, role: "inspector" }),
+    buildUser(db, { tenantId: p.tenant.id, role: "inspector" }),
+    buildUser(db, { tenantId: p.tenant.id, role: "school", unitId: p.kindergarten.id }),
+  ]);
+  const sessions: Record<Role, TestSession> = {
+    admin: p.admin,
+    leader: await signIn(t.app, leader.login, TEST_PASSWORD),
+    supervisor: p.supervisor,
+    department: p.lead,
+    school: p.kg1,
+    inspector: await signIn(t.app, inspector.login, TEST_PASSWORD),
+  };
+  const otherInspectorSession = await signIn(t.app, otherInspector.login, TEST_PASSWORD);
+  const me = async (s: TestSession) =>
+    created<{ id: string; login: string }>(await s.get("/api/auth/me"), 200);
+  const accounts = await Promise.all((Object.keys(sessions) as Role[]).map((r) => me(sessions[r])));
+  const kg2User = await me(p.kg2);
+
+  const group = created(
+    await p.supervisor.post("/api/groups", {
+      name: `矩阵分组${p.tenant.code}`,
+      kind: "list",
+      unitIds: [p.kindergarten.id],
+    }),
+  );
+  // A short draft: the seed plan is parsed once already, and parsing it again would only cost time.
+  const draftText =
+    "矩阵教育局2023年工作要点\n一、加强党的建设\n1.落实全面从严治党主体责任。（牵头单位：学前教育科）";
+  const planImport = created(await p.supervisor.post("/api/plan-imports", { text: draftText }));
+  const assigned = await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
+    unitIds: [p.kindergarten.id, p.secondKindergarten.id],
+    role: "executor",
+  });
+  created(assigned);
+  const list = created<{ id: string; unit: { id: string } }[]>(
+    await p.lead.get(`/api/nodes/${p.task9.id}/assignments`),
+    200,
+  );
+  const assignmentOf = (unitId: string) => list.find((a) => a.unit.id === unitId)!.id;
+  const assignment = assignmentOf(p.kindergarten.id);
+  const otherAssignment = assignmentOf(p.secondKindergarten.id);
+  // Extensions may be asked for only before the due date.
+  await setDueInDays(t, assignment, 10);
+  await setDueInDays(t, otherAssignment, 10);
+  const cycle = created(await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {}));
+  const report = (s: TestSession, a: string) =>
+    s.post(`/api/assignments/${a}/reports`, { cycleId: cycle.id, progress: 30, submit: true });
+  const reportId = created(await report(p.kg1, assignment)).id;
+  const otherReportId = created(await report(p.kg2, otherAssignment)).id;
+  const upload = async (s: TestSession) =>
+    created(await uploadFile(s, "/api/files", { name: "照片.png", type: "image/png", content: png })).id;
+  const notice = async (assignmentId: string) =>
+    created(
+      await p.supervisor.post("/api/notices", {
+        nodeId: p.task9.id,
+        assignmentId,
+        level: "yellow",
+        reason: "进展滞后，请说明原因",
+        replyDue: dayFromToday(t, 5),
+      }),
+    ).id;
+  const extension = async (s: TestSession, assignmentId: string) =>
+    created(
+      await s.post("/api/extensions", {
+        assignmentId,
+        requestedDue: dayFromToday(t, 40),
+        reason: "施工延误",
+        progress: 50,
+      }),
+    ).id;
+  const item = async (unitId: string) =>
+    created(
+      await p.supervisor.post("/api/rectifications", {
+        unitId,
+        problem: "消防通道堆放杂物",
+        requirement: "立即清理",
+        deadline: "2099-12-31",
+        responsiblePerson: "王校长",
+        source: "safety",
+      }),
+    ).id;
+  const visit = async (s: TestSession, unitId: string) =>
+    created(
+      await s.post("/api/inspections", {
+        unitId,
+        visitDate: "2024-03-12",
+        kind: "经常性督导",
+        findings: [{ text: "灭火器过期" }],
+      }),
+    ).id;
+  const rectification = await item(p.kindergarten.id);
+  const otherRectification = await item(p.secondKindergarten.id);
+  const instruct = async (entityId: string) =>
+    created(
+      await sessions.leader.post("/api/instructions", {
+        entity: "rectification",
+        entityId,
+        text: "请举一反三",
+      }),
+    ).id;
+  const notificationOf = async (userId: string) => {
+    const [row] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.tenantId, p.tenant.id), eq(notifications.userId, userId)))
+      .limit(1);
+    if (!row) throw new Error("fixture step failed: no notification");
+    return row.id;
+  };
+  const ids: RecordIds = {
+    unit: p.kindergarten.id,
+    group: group.id,
+    user: spare.id,
+    planImport: planImport.id,
+    plan: p.planId,
+    node: p.task9.id,
+    indicator: p.task9.indicators[0]!.id,
+    assignment,
+    cycle: cycle.id,
+    report: reportId,
+    file: await upload(p.kg1),
+    notice: await notice(assignment),
+    extension: await extension(p.kg1, assignment),
+    notification: await notificationOf(accounts[4]!.id),
+    rectification,
+    inspection: await visit(sessions.inspector, p.kindergarten.id),
+    instruction: await instruct(rectification),
+  };
+  const otherIds: Partial<Record<RecordKind, string>> = {
+    unit: p.secondKindergarten.id,
+    user: kg2User.id,
+    assignment: otherAssignment,
+    report: otherReportId,
+    file: await upload(p.kg2),
+    notice: await notice(otherAssignment),
+    extension: await extension(p.kg2, otherAssignment),
+    notification: await notificationOf(kg2User.id),
+    rectification: otherRectification,
+    inspection: await visit(otherInspectorSession, p.secondKindergarten.id),
+    instruction: await instruct(otherRectification),
+  };
+  // A task another department leads (or none does): the lead department's rights stop at its own tasks.
+  const plan = created<PlanDetail>(await p.supervisor.get(`/api/plans/${p.planId}`), 200);
+  const otherTask = flattenTree(plan.nodes).find(
+    (n) => n.level === "task" && n.id !== p.task9.id && n.indicators.length > 0,
+  )!;
+  otherIds.node = otherTask.id;
+  otherIds.indicator = otherTask.indicators[0]!.id;
+  const roles = Object.keys(sessions) as Role[];
+  return {
+    sessions,
+    ids,
+    otherIds,
+    userIds: Object.fromEntries(roles.map((r, i) => [r, accounts[i]!.id])) as Record<Role, string>,
+    tenantId: p.tenant.id,
+    unitIdOf: {
+      admin: null,
+      leader: null,
+      supervisor: null,
+      department: p.preschool.id,
+      school: p.kindergarten.id,
+      inspector: null,
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { assignmentsAccess } from "../modules/assignments/assignments.access.js";
+import { auditAccess } from "../modules/audit/audit.access.js";
+import { authAccess } from "../modules/auth/auth.access.js";
+import { channelsAccess } from "../modules/channels/channels.access.js";
+import { cyclesAccess } from "../modules/cycles/cycles.access.js";
+import { decomposeAccess } from "../modules/decompose/decompose.access.js";
+import { evidenceAccess } from "../modules/evidence/evidence.access.js";
+import { extensionsAccess } from "../modules/extensions/extensions.access.js";
+import { groupsAccess } from "../modules/groups/groups.access.js";
+import { healthAccess } from "../modules/health/health.access.js";
+import { inspectionsAccess } from "../modules/inspections/inspections.access.js";
+import { instructionsAccess } from "../modules/instructions/instructions.access.js";
+import { noticesAccess } from "../modules/notices/notices.access.js";
+import { notificationsAccess } from "../modules/notifications/notifications.access.js";
+import { plansAccess } from "../modules/plans/plans.access.js";
+import { rectificationsAccess } from "../modules/rectifications/rectifications.access.js";
+import { reminderSettingsAccess } from "../modules/reminder-settings/reminder-settings.access.js";
+import { reportsAccess } from "../modules/reports/reports.access.js";
+import { unitKeywordsAccess } from "../modules/unit-keywords/unit-keywords.access.js";
+import { unitsAccess } from "../modules/units/units.access.js";
+import { usersAccess } from "../modules/users/users.access.js";
+import { workAccess } from "../modules/work/work.access.js";
+import type { RouteAccess } from "./access.js";
+
+/** Every module's access table, in the order the cells run. */
+export const tables: RouteAccess[] = [
+  ...healthAccess,
+  ...unitsAccess,
+  ...groupsAccess,
+  ...usersAccess,
+  ...auditAccess,
+  ...unitKeywordsAccess,
+  ...plansAccess,
+  ...assignmentsAccess,
+  ...cyclesAccess,
+  ...reminderSettingsAccess,
+  ...reportsAccess,
+  ...evidenceAccess,
+  ...workAccess,
+  ...decomposeAccess,
+  ...noticesAccess,
+  ...extensionsAccess,
+  ...notificationsAccess,
+  ...rectificationsAccess,
+  ...inspectionsAccess,
+  ...instructionsAccess,
+  ...channelsAccess,
+  // Last: these end or change sessions.
+  ...authAccess,
+];
