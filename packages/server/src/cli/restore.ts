@@ -142,7 +142,8 @@ async function loadArchive(options: RestoreOptions, manifest: Manifest) {
     // The archive holds derived rows as they were (sign-in identities kept by a trigger on users): triggers that
     // would derive them again are off while the rows load, and back on before the transaction commits.
     const triggered = await tablesWithTriggers(tx);
-    for (const name of triggered) await tx.execute(sql`alter table ${sql.identifier(name)} disable trigger user`);
+    for (const name of triggered)
+      await tx.execute(sql`alter table ${sql.identifier(name)} disable trigger user`);
     let table: Manifest["tables"][number] | null = null;
     let batch: string[] = [];
     let bytes = 0;
@@ -172,7 +173,8 @@ async function loadArchive(options: RestoreOptions, manifest: Manifest) {
       if (control[0] === "secret-key") key = Buffer.from(control[1]!, "base64");
     }
     await resetSequences(tx);
-    for (const name of triggered) await tx.execute(sql`alter table ${sql.identifier(name)} enable trigger user`);
+    for (const name of triggered)
+      await tx.execute(sql`alter table ${sql.identifier(name)} enable trigger user`);
   });
   return { rows, key: key as Buffer | null };
 }
