@@ -10,8 +10,9 @@ export const evidenceAccess: RouteAccess[] = [
   {
     route: "GET /api/files/:id",
     params: { id: "file" },
-    roles: { admin: 200, leader: 200, supervisor: 200, department: 200, school: 200, inspector: 200 },
-    // Another school's unattached upload is not ours to see (issue 9 item 6).
+    // The fixture's file is a school's upload not yet attached to anything: until it is, only the uploading unit
+    // reads it; attached files are read by whoever sees their record (evidence-access.routes.test.ts).
+    roles: { admin: 404, leader: 404, supervisor: 404, department: 404, school: 200, inspector: 404 },
     otherUnit: { school: 404 },
   },
 ];

@@ -49,18 +49,21 @@ export const plansAccess: RouteAccess[] = [
     params: { id: "planImport" },
     body: () => ({ draft, version: STALE }),
     roles: changes,
+    foreign: refusedFirst("leader", "department", "school", "inspector"),
   },
   {
     route: "POST /api/plan-imports/:id/publish",
     params: { id: "planImport" },
     body: () => ({ version: STALE }),
     roles: changes,
+    foreign: refusedFirst("leader", "department", "school", "inspector"),
   },
   {
     route: "POST /api/plan-imports/:id/discard",
     params: { id: "planImport" },
     body: () => ({ version: STALE }),
     roles: changes,
+    foreign: refusedFirst("leader", "department", "school", "inspector"),
   },
   {
     route: "GET /api/plans",
