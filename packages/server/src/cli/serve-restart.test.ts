@@ -10,18 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "../db/availability.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
-import {
-  freePort,
-  type PostgresProcess,
-  postgresSkipReason,
-  startPostgres,
-} from "../test/postgres-process.js";
+import { type PostgresProcess, postgresSkipReason, startPostgres } from "../test/postgres-process.js";
+import { freePort } from "../test/server-process.js";
 
 const skipReason = postgresSkipReason();
 // Said out loud as well: a skipped restart test must not pass for a run one.
 if (skipReason) console.warn(`PostgreSQL restart tests skipped: ${skipReason}`);
 const unavailable = { error: { code: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE } };
-const serveScript = fileURLToPath(new URL("../test/serve-process.ts", import.meta.url));
+const cliScript = fileURLToPath(new URL("../test/cli-process.ts", import.meta.url));
 
 let pg: PostgresProcess;
 beforeAll(async () => {
@@ -48,7 +44,7 @@ async function startServer(workers: number): Promise<ServerChild> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-serve-"));
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", serveScript], {
+  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", cliScript, "serve"], {
     env: {
       ...process.env,
       DATABASE_URL: pg.url("duban"),
@@ -183,6 +179,15 @@ describe("duban serve across a PostgreSQL restart", () => {
       const workers = new Set(logLines(server.output()).map((l) => l.pid));
       await restartUnder(server, 6, 2000);
       expect(server.output()).not.toContain("退出");
+      // Each worker notices the return on its own (its next query or its once-a-second probe): the one that
+      // answered health may be a second ahead of the other.
+      const settled = () => {
+        const all = logLines(server.output());
+        const count = (prefix: string) => all.filter((l) => l.msg.startsWith(prefix)).length;
+        return count("数据库无法连接") === count("数据库已恢复连接");
+      };
+      for (let waited = 0; !settled() && waited < 5000; waited += 100)
+        await new Promise((r) => setTimeout(r, 100));
       const lines = logLines(server.output());
       // Every line, the recovered answers included, comes from the workers that started.
       expect(new Set(lines.map((l) => l.pid))).toEqual(workers);

@@ -2,10 +2,10 @@
 // Run as root (CI), the cluster belongs to the `postgres` user, as initdb refuses to run as root.
 import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "./server-process.js";
 
 const run = promisify(execFile);
 
@@ -38,18 +38,6 @@ export interface PostgresProcess {
   stop(): Promise<void>;
   /** Stops the server and removes the cluster. */
   destroy(): Promise<void>;
-}
-
-/** A free loopback port. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Initialises a cluster in a temp dir on a free loopback port and starts it, with database `duban`. */
