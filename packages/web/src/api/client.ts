@@ -62,6 +62,7 @@ const fallbackMessages: Partial<Record<ErrorCode, string>> = {
   stale_version: "数据已被他人修改，请刷新后重试",
   rate_limited: "操作过于频繁，请稍后再试",
   internal: "服务器出错了，请稍后重试",
+  database_unavailable: "数据库暂时无法连接，请稍后重试",
 };
 
 async function toApiError(response: Response): Promise<ApiError> {

@@ -5,6 +5,7 @@ export const auditActionLabels: Record<string, string> = {
   "auth.logout": "退出登录",
   "auth.logout_all": "退出所有设备",
   "auth.change_password": "修改密码",
+  "auth.change_password_failed": "修改密码时当前密码错误",
   "unit.create": "新建单位",
   "unit.update": "修改单位",
   "unit.enable": "启用单位",
