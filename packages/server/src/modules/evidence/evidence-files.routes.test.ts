@@ -4,11 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { Db } from "../../db/client.js";
 import { files } from "../../db/schema.js";
 import { FileStore } from "../../files/file-store.js";
+import { contentDisposition } from "../../http/content-disposition.js";
 import { buildLedgerBureau, png } from "../../test/rectification-fixtures.js";
 import type { TestSession } from "../../test/session.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 import { multipartBody, uploadFile } from "../../test/upload.js";
-import { contentDisposition } from "./evidence.routes.js";
 
 let t: TestApp;
 beforeAll(async () => {

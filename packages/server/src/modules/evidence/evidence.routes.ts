@@ -1,23 +1,11 @@
 import { fileRefSchema, idParamSchema } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { contentDisposition } from "../../http/content-disposition.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { readUpload } from "../../http/upload.js";
 import { EVIDENCE_MAX_BYTES, isPreviewable, storeEvidence } from "./evidence.service.js";
 import { getReadableFile } from "./evidence-access.js";
-
-/**
- * A Content-Disposition value: an ASCII fallback name for old clients and the real name as RFC 5987
- * `filename*`, percent-encoding everything outside attr-char (encodeURIComponent leaves ' ( ) * alone).
- */
-export function contentDisposition(kind: "inline" | "attachment", filename: string): string {
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, "_");
-  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 /** Evidence files: upload, then download or preview inline. */
 export async function evidenceRoutes(app: FastifyInstance): Promise<void> {

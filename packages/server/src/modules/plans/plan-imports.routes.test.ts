@@ -1,5 +1,6 @@
 import type { PlanDraftEdit } from "@duban/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { FileStore } from "../../files/file-store.js";
 import { buildTenant, buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { buildPlanBureau, flatten, seedPlanText, taskOf } from "../../test/plan-fixtures.js";
 import { signIn } from "../../test/session.js";
@@ -124,6 +125,38 @@ describe("POST /api/plan-imports/upload", () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ format: "txt", filename: "要点.txt" });
+  });
+
+  it("keeps the uploaded file as the plan's original, streamed on download and never read whole", async () => {
+    const b = await buildPlanBureau(t);
+    const content = Buffer.from(seedPlanText);
+    const up = await uploadFile(b.supervisor, "/api/plan-imports/upload", {
+      name: "瓦房店要点(2023).txt",
+      type: "text/plain",
+      content,
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const published = await b.supervisor.post(`/api/plan-imports/${up.json().id}/publish`, {
+      version: up.json().version,
+      allowDuplicate: true,
+    });
+    expect(published.statusCode, published.body).toBe(201);
+    const open = vi.spyOn(FileStore.prototype, "open");
+    const readWhole = vi.spyOn(FileStore.prototype, "get");
+    try {
+      const res = await b.supervisor.get(`/api/plans/${published.json().planId}/source`);
+      expect(res.statusCode).toBe(200);
+      expect(res.rawPayload.equals(content)).toBe(true);
+      expect(res.headers["content-length"]).toBe(String(content.length));
+      expect(res.headers["content-disposition"]).toBe(
+        `attachment; filename="_____(2023).txt"; filename*=UTF-8''%E7%93%A6%E6%88%BF%E5%BA%97%E8%A6%81%E7%82%B9%282023%29.txt`,
+      );
+      expect(open).toHaveBeenCalledTimes(1);
+      expect(readWhole).not.toHaveBeenCalled();
+    } finally {
+      open.mockRestore();
+      readWhole.mockRestore();
+    }
   });
 
   it("refuses an image with 415 and creates nothing", async () => {

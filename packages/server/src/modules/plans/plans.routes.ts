@@ -9,6 +9,7 @@ import {
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { contentDisposition } from "../../http/content-disposition.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { findUnreadableDates } from "./plan-status.js";
 import { copyPlan, findPlansPage, getPlanDetail, getPlanSourceFile } from "./plans.service.js";
@@ -46,11 +47,12 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   );
 
   r.get("/api/plans/:id/source", { schema: { tags, params: idParamSchema } }, async (request, reply) => {
-    const { file, bytes } = await getPlanSourceFile(contextOf(app, request), request.params.id);
+    const { file, stream, size } = await getPlanSourceFile(contextOf(app, request), request.params.id);
     return reply
       .header("content-type", file.mime)
-      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .send(bytes);
+      .header("content-length", size)
+      .header("content-disposition", contentDisposition("attachment", file.filename))
+      .send(stream);
   });
 
   r.post(

@@ -199,5 +199,6 @@ export async function getPlanSourceFile(ctx: ServiceContext, id: string) {
   await getPlanRow(ctx, id);
   const file = await repo.findPlanFile(ctx.database.db, ctx.actor.tenantId, id);
   if (!file) throw notFound("原始文件");
-  return { file, bytes: await ctx.files.get(file.sha256) };
+  // Streamed from the store, as evidence is: a large scanned PDF is not held in memory once per download.
+  return { file, ...(await ctx.files.open(file.sha256)) };
 }
