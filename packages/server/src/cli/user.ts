@@ -1,6 +1,6 @@
 import { roles as allRoles, passwordProblem, type Role, roleLabels } from "@duban/domain";
 import { and, eq, sql } from "drizzle-orm";
-import { tenants, units, users } from "../db/schema.js";
+import { signInIdentities, tenants, units, users } from "../db/schema.js";
 import { insertAudit } from "../modules/audit/audit.repository.js";
 import { clearFailures } from "../modules/auth/login-failures.repository.js";
 import { hashPassword } from "../modules/auth/passwords.js";
@@ -56,11 +56,12 @@ export async function createUserCommand(options: UserCreateOptions): Promise<voi
       if (!unit) throw new CliError(`${tenant.name}没有名为“${options.unit}”的单位`);
       unitId = unit.id;
     }
+    // A login may equal no other user's login or mobile number, in any tenant: sign-in names one person.
     const [existing] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(sql`lower(${users.login})`, options.login.toLowerCase()));
-    if (existing) throw new CliError(`账号 ${options.login} 已存在`);
+      .select({ id: signInIdentities.userId })
+      .from(signInIdentities)
+      .where(eq(signInIdentities.identity, options.login.trim().toLowerCase()));
+    if (existing) throw new CliError(`账号 ${options.login} 已被使用（与已有账号或手机号相同），请换一个`);
     const passwordHash = await hashPassword(password, config.argon2);
     await db.transaction(async (tx) => {
       const [row] = await tx
