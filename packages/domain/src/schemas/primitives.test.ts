@@ -5,6 +5,7 @@ import {
   lineText,
   multilineText,
   planDateSchema,
+  storableText,
   timestampSchema,
 } from "./primitives.js";
 
@@ -75,5 +76,11 @@ describe("text fields", () => {
       "一、\t总体要求\n二、重点\n三\n四\n五",
     );
     expect(multilineText().safeParse("\uDC00").success).toBe(false);
+  });
+});
+
+describe("storableText", () => {
+  it("drops NUL and stray controls, shows a lone surrogate as U+FFFD, and keeps tabs, line breaks and pairs", () => {
+    expect(storableText("a\u0000b\u0007c\ud800d\udc00e\t\n😀")).toBe("abc\uFFFDd\uFFFDe\t\n😀");
   });
 });

@@ -73,6 +73,16 @@ const SPACING_CONTROLS = /[\t\n\r\u000B\u000C]+/g;
 const STRAY_CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 
 /**
+ * Text from a file rather than a form (an upload's file name, a document's words), made storable: NUL and the
+ * other stray control characters dropped, a lone surrogate shown as U+FFFD. Tabs and line breaks stay.
+ */
+export function storableText(value: string): string {
+  return value.replace(STRAY_CONTROLS, "").replace(LONE_SURROGATES, "\uFFFD");
+}
+
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
+
+/**
  * One line of text (a name, a title, a search term), trimmed: a tab or line break inside becomes a space and
  * other control characters are dropped, since in one line they can only be a paste accident that would break
  * lists and exports. `error` is the message for a value that is not text at all.

@@ -80,10 +80,14 @@ export class PlanWorkerPool {
   /** Parks a worker for the next job; an idle worker never keeps the process alive. */
   private keep(worker: Worker): void {
     worker.unref();
-    const entry = {
+    const entry: { worker: Worker; timer: NodeJS.Timeout } = {
       worker,
-      // Terminating fires "exit", which takes the worker off the idle list.
-      timer: setTimeout(() => void worker.terminate(), idleMs).unref(),
+      // Off the idle list before it is told to end: a job arriving while it shuts down gets another worker.
+      timer: setTimeout(() => {
+        const at = this.idle.indexOf(entry);
+        if (at >= 0) this.idle.splice(at, 1);
+        void worker.terminate();
+      }, idleMs).unref(),
     };
     this.idle.push(entry);
   }

@@ -1,3 +1,4 @@
+import { storableText } from "@duban/domain";
 import { AppError } from "../errors.js";
 import { readDocx } from "./docx.js";
 import { readPdf } from "./pdf.js";
@@ -70,10 +71,12 @@ export function assertTextLength(chars: number): void {
   if (chars > planDocumentLimits.textChars) throw documentTooLarge("这份文档超过 200 万字");
 }
 
-/** Unifies line ends and strips characters that only confuse the parser (BOM, soft hyphen, zero-width space). */
+/**
+ * Unifies line ends and strips characters that only confuse the parser (BOM, soft hyphen, zero-width space) or
+ * cannot be stored (NUL and other control characters, lone surrogates: a UTF-16 file or a PDF may carry them).
+ */
 export function normaliseText(text: string): string {
-  return text
-    .replace(/\r\n?|[\u2028\u2029\f\v]/g, "\n")
+  return storableText(text.replace(/\r\n?|[\u2028\u2029\f\v]/g, "\n"))
     .replace(/[\ufeff\u00ad\u200b]/g, "")
     .replace(/\n+$/, "");
 }

@@ -1,3 +1,4 @@
+import { storableText } from "@duban/domain";
 import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { AppError, invalid } from "../errors.js";
@@ -77,5 +78,11 @@ async function readFilePart(
   const body = await part.toBuffer();
   // A truncated stream is the other way the size limit shows.
   if (part.file.truncated) throw tooLarge;
-  return { name: part.filename, body };
+  // The name comes from the client's file system (or a crafted form): it is stored, so it must be storable.
+  return {
+    name: storableText(part.filename)
+      .replace(/[\t\n\r\v\f]+/g, " ")
+      .trim(),
+    body,
+  };
 }

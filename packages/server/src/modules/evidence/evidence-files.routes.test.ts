@@ -175,6 +175,37 @@ describe("malformed multipart uploads", () => {
   });
 });
 
+describe("file names from the client", () => {
+  it("stores a file whose name carries NUL, other control characters or a lone surrogate, under a cleaned name", async () => {
+    const b = await buildLedgerBureau(t);
+    // One name raw in the header, one RFC 5987-encoded (which the parser decodes to a real NUL).
+    const raw = await uploadFile(b.schoolUser, "/api/files", {
+      name: "a\u0000b\u0007c.png",
+      type: "image/png",
+      content: png,
+    });
+    expect(raw.statusCode, raw.body).toBe(201);
+    expect(raw.json().filename).toBe("abc.png");
+    const boundary = "----dubanNul";
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=utf-8''a%00b%ED%A0%80.png\r\n` +
+          "Content-Type: image/png\r\n\r\n",
+      ),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const encoded = await b.schoolUser.request("POST", "/api/files", body, {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+    });
+    expect(encoded.statusCode, encoded.body).toBe(201);
+    // The bytes that are no UTF-8 (an encoded surrogate half) arrive as U+FFFD; the NUL is dropped.
+    expect(encoded.json().filename).toBe("ab\uFFFD\uFFFD\uFFFD.png");
+    const stored = await (t.database.db as Db).select().from(files).where(eq(files.id, encoded.json().id));
+    expect(stored[0]!.filename).toBe("ab\uFFFD\uFFFD\uFFFD.png");
+  });
+});
+
 describe("downloading evidence", () => {
   it("streams the stored bytes with their length, type and RFC 5987 file name, never reading them whole", async () => {
     const b = await buildLedgerBureau(t);

@@ -159,6 +159,22 @@ describe("POST /api/plan-imports/upload", () => {
     }
   });
 
+  it("reads a UTF-16 text holding a NUL, under a name holding one, and stores neither NUL", async () => {
+    const b = await buildPlanBureau(t);
+    const text = `${seedPlanText.slice(0, 200)}\u0000${seedPlanText.slice(200)}`;
+    const content = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const res = await uploadFile(b.supervisor, "/api/plan-imports/upload", {
+      name: "要点\u0000.txt",
+      type: "text/plain",
+      content,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ format: "txt", filename: "要点.txt" });
+    const read = (await b.supervisor.get(`/api/plan-imports/${res.json().id}`)).json();
+    expect(read.sourceText.includes("\u0000")).toBe(false);
+    expect(read.sourceText.slice(0, 200)).toBe(seedPlanText.slice(0, 200));
+  });
+
   it("refuses an image with 415 and creates nothing", async () => {
     const b = await buildPlanBureau(t);
     const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
