@@ -263,6 +263,24 @@ describe("duban backup and restore", { timeout: 90_000 }, () => {
     await to.database.close();
   });
 
+  it("says plainly that --force deleted the old data when the load then fails", async () => {
+    const broken = path.join(work, "broken-forced.backup");
+    let section = "";
+    await rewriteArchive(archive, broken, (line) => {
+      if (line.startsWith('["table"')) section = JSON.parse(line)[1];
+      if (section !== "report_files" || !line.startsWith("{")) return line;
+      return line.replace(/"file_id":"[^"]+"/, '"file_id":"00000000-0000-4000-8000-000000000000"');
+    });
+    const to = await target();
+    await migrateDatabase(to.database);
+    await to.database.db.execute(sql`insert into tenants (code, name) values ('other', '另一个教育局')`);
+    await expect(restoreDatabase({ ...to, file: broken, force: true })).rejects.toThrow(
+      /^写入备份的数据时出错，本次写入已全部撤销，但目标数据库原有的数据已在恢复前删除（--force），现在是空库：.*report_files.*。/,
+    );
+    expect(await rowsOf(to.database.db, sql`select code from tenants`)).toEqual([]);
+    await to.database.close();
+  });
+
   it("restores an archive from an older migration level and migrates it to the current one", async () => {
     const entries = journal();
     const previous = entries.at(-2)!;

@@ -217,7 +217,8 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
   }
   const level = await migrationLevel(db);
   // A schema at another level (or with data to discard) is rebuilt, so rows meet the schema they came from.
-  if (filled.length > 0 || (level && level.createdAt !== manifest.migration.createdAt)) await resetSchema(db);
+  const discarded = filled.length > 0;
+  if (discarded || (level && level.createdAt !== manifest.migration.createdAt)) await resetSchema(db);
   try {
     await migrateDatabase(options.database, folder);
   } finally {
@@ -229,9 +230,11 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
   } catch (err) {
     // The driver's wrapper repeats the query with its parameters (whole batches of rows): keep the reason only.
     const reason = ((err as { cause?: Error }).cause ?? (err as Error)).message;
-    throw new CliError(
-      `写入备份的数据时出错，已全部撤销（数据库中没有写入任何行）：${reason}。请确认备份文件来自督办 duban backup。`,
-    );
+    // The load is one transaction, but the schema was rebuilt before it: with --force the old rows are gone.
+    const state = discarded
+      ? "本次写入已全部撤销，但目标数据库原有的数据已在恢复前删除（--force），现在是空库"
+      : "已全部撤销（数据库中没有写入任何行）";
+    throw new CliError(`写入备份的数据时出错，${state}：${reason}。请确认备份文件来自督办 duban backup。`);
   }
   const { rows, key } = loaded;
   await migrateDatabase(options.database);
