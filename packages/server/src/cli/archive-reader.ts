@@ -10,8 +10,19 @@ export async function* archiveLines(file: string): AsyncGenerator<string> {
   const input = fs.createReadStream(file);
   input.once("error", (err) => gunzip.destroy(err));
   input.pipe(gunzip);
+  try {
+    yield* splitLines(gunzip as AsyncIterable<Buffer>);
+  } finally {
+    // A reader that stops early (a damaged line, a refused archive) must not leave the file open.
+    input.destroy();
+    gunzip.destroy();
+  }
+}
+
+/** The lines of a stream of bytes, without their line breaks. */
+async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   let pending: Buffer[] = [];
-  for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+  for await (const chunk of chunks) {
     let start = 0;
     for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
       pending.push(chunk.subarray(start, nl));

@@ -67,20 +67,23 @@ export async function sumUploadBytesSince(db: DbOrTx, owner: UploadOwner, since:
   return Number(row?.bytes ?? 0);
 }
 
-/** Locks the owner's unit (or user) row, so two uploads of one owner check their quota one after the other. */
+/**
+ * Locks the owner's unit (or user) row, so two uploads of one owner check their quota one after the other. No
+ * key update: rows that merely reference the unit (a report being saved) are not held up by an upload.
+ */
 export async function lockUploadOwner(tx: DbOrTx, owner: UploadOwner): Promise<void> {
   if ("unitId" in owner)
     await tx
       .select({ id: units.id })
       .from(units)
       .where(and(eq(units.tenantId, owner.tenantId), eq(units.id, owner.unitId)))
-      .for("update");
+      .for("no key update");
   else
     await tx
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.tenantId, owner.tenantId), eq(users.id, owner.userId)))
-      .for("update");
+      .for("no key update");
 }
 
 /**
