@@ -2,31 +2,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client.js";
 import { users } from "../db/schema.js";
-import { runCli } from "./index.js";
+import { runCliOn } from "../test/run-cli.js";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-user-cli-"));
 const PHONE = "13912345678";
 
-/** Runs the CLI on a PGlite data directory, returning its exit code and what it printed. */
-async function cli(...argv: string[]) {
-  process.env.DATA_DIR = dataDir;
-  process.env.DATABASE_URL = "";
-  const out: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((m) => void out.push(String(m)));
-  const error = vi.spyOn(console, "error").mockImplementation((m) => void out.push(String(m)));
-  try {
-    return { code: await runCli(argv), output: out.join("\n") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
-
 beforeAll(async () => {
-  expect((await cli("seed", "demo", "--demo")).code).toBe(0);
+  expect((await runCliOn(dataDir, "seed", "demo", "--demo")).code).toBe(0);
   // A demo user with a mobile number, written while no server holds the directory.
   const database = await openDatabase({ dataDir });
   try {
@@ -37,20 +22,26 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+/** `duban user create` of a leader named 王老师 in 大连市教育局 with `login`. */
+function createLeader(login: string) {
+  return runCliOn(
+    dataDir,
+    "user",
+    "create",
+    "--tenant",
+    "dalian",
+    "--login",
+    login,
+    "--name",
+    "王老师",
+    "--roles",
+    "leader",
+  );
+}
+
 describe("duban user create", { timeout: 60_000 }, () => {
   it("refuses a login equal to another user's mobile number, with a message, and creates nothing", async () => {
-    const res = await cli(
-      "user",
-      "create",
-      "--tenant",
-      "dalian",
-      "--login",
-      PHONE,
-      "--name",
-      "王老师",
-      "--roles",
-      "leader",
-    );
+    const res = await createLeader(PHONE);
     expect(res).toEqual({
       code: 1,
       output: `错误：账号 ${PHONE} 已被使用（与已有账号或手机号相同），请换一个`,
@@ -64,34 +55,12 @@ describe("duban user create", { timeout: 60_000 }, () => {
   });
 
   it("refuses an existing login whatever its case", async () => {
-    const res = await cli(
-      "user",
-      "create",
-      "--tenant",
-      "dalian",
-      "--login",
-      "DuCha",
-      "--name",
-      "王老师",
-      "--roles",
-      "leader",
-    );
+    const res = await createLeader("DuCha");
     expect(res).toEqual({ code: 1, output: "错误：账号 DuCha 已被使用（与已有账号或手机号相同），请换一个" });
   });
 
   it("creates a user with a login nobody holds", async () => {
-    const res = await cli(
-      "user",
-      "create",
-      "--tenant",
-      "dalian",
-      "--login",
-      "wanglaoshi",
-      "--name",
-      "王老师",
-      "--roles",
-      "leader",
-    );
+    const res = await createLeader("wanglaoshi");
     expect(res.code, res.output).toBe(0);
     expect(res.output).toMatch(/^已创建账号 wanglaoshi，初始密码：\S+（首次登录须修改）$/);
   });

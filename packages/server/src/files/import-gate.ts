@@ -40,10 +40,3 @@ export class ImportGate {
  * for up to 30 s), four waiting; a real bureau imports a handful of plans a year.
  */
 export const planImportGate = new ImportGate({ running: 2, waiting: 4, retryAfterSeconds: 30 });
-
-/** The seconds a `rate_limited` error from a gate asks the client to wait, or null for any other error. */
-export function retryAfterOf(err: unknown): number | null {
-  if (!(err instanceof AppError) || err.code !== "rate_limited") return null;
-  const seconds = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  return typeof seconds === "number" ? seconds : null;
-}

@@ -4,8 +4,13 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "../db/availability.js";
 import { AppError } from "../errors.js";
 
-/** Writes the error envelope. */
+/**
+ * Writes the error envelope. A refusal that says when to come back (`details.retryAfterSeconds`: the import
+ * queue, the upload quota) says it in the Retry-After header too, for clients and proxies that read headers.
+ */
 function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
+  const retryAfter = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
   return reply
     .status(status)
     .send({ error: { code, message, ...(details === undefined ? {} : { details }) } });

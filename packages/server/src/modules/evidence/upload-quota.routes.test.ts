@@ -78,6 +78,7 @@ describe("upload rate quota", () => {
     }
     const refused = await upload(s.b);
     expect(refused.statusCode).toBe(429);
+    expect(refused.headers["retry-after"]).toBe("600");
     expect(refused.json()).toEqual({
       error: {
         code: "upload_rate_limited",
@@ -90,6 +91,7 @@ describe("upload rate quota", () => {
     const stillRefused = await upload(s.a);
     expect(stillRefused.statusCode).toBe(429);
     expect(stillRefused.json().error.details.retryAfterSeconds).toBe(1);
+    expect(stillRefused.headers["retry-after"]).toBe("1");
     // Ten minutes after the first 60 uploads they have left the window.
     clock.advance(1);
     expect((await upload(s.a)).statusCode).toBe(201);

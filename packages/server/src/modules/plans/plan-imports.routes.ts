@@ -6,11 +6,10 @@ import {
   planPublishSchema,
   versionSchema,
 } from "@duban/domain";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { files } from "../../db/schema.js";
 import { forbidden } from "../../errors.js";
-import { retryAfterOf } from "../../files/import-gate.js";
 import { planFileMaxBytes } from "../../files/read-plan-document.js";
 import { parsePlanOffThread, readPlanOffThread } from "../../files/read-plan-off-thread.js";
 import { contextOf, typed } from "../../http/route-context.js";
@@ -42,7 +41,7 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
       const ctx = contextOf(app, request);
       if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以导入计划");
       const text = request.body.text.replace(/\r\n?/g, "\n");
-      const parsed = await withRetryAfter(reply, parsePlanOffThread(text));
+      const parsed = await parsePlanOffThread(text);
       const created = await createImport(ctx, {
         text,
         parsed,
@@ -65,10 +64,7 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
         maxBytes: planFileMaxBytes,
         what: "工作要点文件（.docx、.pdf 或 .txt）",
       });
-      const { document, draft } = await withRetryAfter(
-        reply,
-        readPlanOffThread({ bytes: upload.body, filename: upload.name }),
-      );
+      const { document, draft } = await readPlanOffThread({ bytes: upload.body, filename: upload.name });
       const stored = await ctx.files.put(upload.body);
       const [file] = await ctx.database.db
         .insert(files)
@@ -153,17 +149,6 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => discardImport(contextOf(app, request), request.params.id, request.body.version),
   );
-}
-
-/** Passes a read's outcome through, adding Retry-After when the import gate is full. */
-async function withRetryAfter<T>(reply: FastifyReply, reading: Promise<T>): Promise<T> {
-  try {
-    return await reading;
-  } catch (err) {
-    const seconds = retryAfterOf(err);
-    if (seconds !== null) reply.header("retry-after", String(seconds));
-    throw err;
-  }
 }
 
 /** The media type a plan document is served back with. */
