@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
+import { menuAbilitiesSchema } from "../policies/menu.js";
 import { roles } from "../roles.js";
 import { lineText } from "./primitives.js";
 
@@ -29,7 +30,7 @@ export const meSchema = z.object({
   unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
   mustChangePassword: z.boolean(),
   csrfToken: z.string(),
-  abilities: z.record(z.string(), z.boolean()),
+  abilities: menuAbilitiesSchema,
 });
 /** The signed-in user. */
 export type Me = z.infer<typeof meSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { channelAbilitiesSchema } from "../policies/channels.js";
 import { idSchema, pageQuerySchema } from "./common.js";
 import { lineText, timestampSchema } from "./primitives.js";
 
@@ -72,6 +73,7 @@ export const channelSchema = z.object({
   /** For robots: the webhook with its token cut to the last characters, so the administrator knows which one. */
   webhookHint: z.string().nullable(),
   updatedAt: z.string(),
+  abilities: channelAbilitiesSchema,
 });
 /** A channel setting as listed. */
 export type ChannelSetting = z.infer<typeof channelSchema>;

@@ -1,14 +1,8 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
+import { groupAbilitiesSchema } from "../policies/groups.js";
 import { ownerships, schoolTypes, unitKinds } from "../units.js";
-import {
-  abilitiesSchema,
-  idSchema,
-  nameSchema,
-  pageQuerySchema,
-  searchSchema,
-  versionSchema,
-} from "./common.js";
+import { idSchema, nameSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
 import { lineText, multilineText } from "./primitives.js";
 
 /** A rule selecting units by their attributes; empty lists mean "any". */
@@ -23,6 +17,8 @@ export type GroupRule = z.infer<typeof groupRuleSchema>;
 
 /** Saved list of units, or a rule evaluated whenever the group is used. */
 export const groupKinds = ["list", "rule"] as const;
+/** A group kind. */
+export type GroupKind = (typeof groupKinds)[number];
 
 const groupFields = {
   name: nameSchema,
@@ -71,7 +67,7 @@ export const groupSchema = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  abilities: abilitiesSchema,
+  abilities: groupAbilitiesSchema,
 });
 /** A unit group. */
 export type Group = z.infer<typeof groupSchema>;

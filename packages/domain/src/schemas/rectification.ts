@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
-import {
-  abilitiesSchema,
-  decisionSchema,
-  idSchema,
-  pageQuerySchema,
-  searchSchema,
-  versionSchema,
-} from "./common.js";
+import { inspectionAbilitiesSchema } from "../policies/inspections.js";
+import { instructionAbilitiesSchema, instructionStatusLabels } from "../policies/instructions.js";
+import { rectificationAbilitiesSchema, rectificationStatuses } from "../policies/rectifications.js";
+import { decisionSchema, idSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
 import { fileRefSchema } from "./execution.js";
 import { calendarDateSchema, lineText, multilineText } from "./primitives.js";
 
@@ -21,18 +17,6 @@ export const rectificationSourceLabels: Record<RectificationSource, string> = {
   safety: "安全隐患排查",
   supervision: "督办发现",
   manual: "手工录入",
-};
-
-/** The life of a 整改 item: open → submitted → accepted（销号）, or returned and submitted again. */
-export const rectificationStatuses = ["open", "submitted", "accepted", "returned"] as const;
-/** A rectification status. */
-export type RectificationStatus = (typeof rectificationStatuses)[number];
-/** Chinese labels of rectification statuses. */
-export const rectificationStatusLabels: Record<RectificationStatus, string> = {
-  open: "待整改",
-  submitted: "待验收",
-  accepted: "已销号",
-  returned: "已退回",
 };
 
 /** A required free-text field with its own Chinese message. */
@@ -107,7 +91,7 @@ export const rectificationSchema = z.object({
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   version: z.number(),
-  abilities: abilitiesSchema,
+  abilities: rectificationAbilitiesSchema,
 });
 /** A 整改 item. */
 export type Rectification = z.infer<typeof rectificationSchema>;
@@ -155,13 +139,15 @@ export const inspectionSchema = z.object({
     z.object({ index: z.number(), text: z.string(), rectificationId: z.string().nullable() }),
   ),
   createdAt: z.string(),
-  abilities: abilitiesSchema,
+  abilities: inspectionAbilitiesSchema,
 });
 /** An inspection visit. */
 export type Inspection = z.infer<typeof inspectionSchema>;
 
 /** What a 领导批示 may be written on. */
 export const instructionEntities = ["plan_node", "report", "notice", "rectification"] as const;
+/** What a 领导批示 is written on. */
+export type InstructionEntity = (typeof instructionEntities)[number];
 
 /** Body of `POST /api/instructions`. */
 export const instructionCreateSchema = z.strictObject({
@@ -187,10 +173,10 @@ export const instructionSchema = z.object({
   entityId: z.string(),
   unit: z.object({ id: z.string(), name: z.string() }),
   text: z.string(),
-  state: z.enum(["待签收", "已签收"]),
+  state: z.enum([instructionStatusLabels.pending, instructionStatusLabels.acknowledged]),
   acknowledgedAt: z.string().nullable(),
   createdAt: z.string(),
-  abilities: abilitiesSchema,
+  abilities: instructionAbilitiesSchema,
 });
 /** A leader instruction. */
 export type Instruction = z.infer<typeof instructionSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { abilitiesSchema, versionSchema } from "./common.js";
+import { reminderSettingsAbilitiesSchema } from "../policies/reminder-settings.js";
+import { versionSchema } from "./common.js";
 
 /**
  * What a plan without 催办 settings uses: the one place these values live (the scheduler, the API and the web
@@ -47,7 +48,7 @@ export const planReminderSettingsSchema = z.object({
   isDefault: z.boolean(),
   version: z.number().int(),
   updatedAt: z.string().nullable(),
-  abilities: abilitiesSchema,
+  abilities: reminderSettingsAbilitiesSchema,
 });
 /** A plan's 催办 settings. */
 export type PlanReminderSettings = z.infer<typeof planReminderSettingsSchema>;

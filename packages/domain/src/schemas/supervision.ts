@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
+import { noticeAbilitiesSchema, noticeSources, noticeStatuses } from "../policies/notices.js";
 import { abilitiesSchema, decisionSchema, idSchema, pageQuerySchema } from "./common.js";
 import { calendarDateSchema, multilineText } from "./primitives.js";
 
@@ -12,19 +13,6 @@ export const noticeLevelLabels: Record<NoticeLevel, string> = {
   blue: "蓝色提醒",
   yellow: "黄色警示",
   red: "红色督办",
-};
-
-/** States of a 督办单: open, replied, accepted, returned, or closed (the item recovered on its own). */
-export const noticeStatuses = ["open", "replied", "accepted", "returned", "closed"] as const;
-/** A 督办单 state. */
-export type NoticeStatus = (typeof noticeStatuses)[number];
-/** Chinese names of the states. */
-export const noticeStatusLabels: Record<NoticeStatus, string> = {
-  open: "待回复",
-  replied: "已回复",
-  accepted: "已办结",
-  returned: "已退回",
-  closed: "已自动关闭",
 };
 
 const reasonText = multilineText().trim().min(1, { error: "不能为空" }).max(limits.textMax);
@@ -90,7 +78,7 @@ export const noticeSchema = z.object({
   assignmentId: z.string().nullable(),
   unit: z.object({ id: z.string(), name: z.string() }),
   level: z.enum(noticeLevels),
-  source: z.enum(["auto", "manual"]),
+  source: z.enum(noticeSources),
   reason: z.string(),
   replyDue: z.string().nullable(),
   status: z.enum(noticeStatuses),
@@ -98,7 +86,7 @@ export const noticeSchema = z.object({
   version: z.number(),
   createdAt: z.string(),
   events: z.array(noticeEventSchema).optional(),
-  abilities: abilitiesSchema,
+  abilities: noticeAbilitiesSchema,
 });
 /** A 督办单. */
 export type Notice = z.infer<typeof noticeSchema>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
+import { unitAbilitiesSchema } from "../policies/units.js";
 import { ownerships, schoolTypes, unitKinds } from "../units.js";
-import { abilitiesSchema, nameSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
+import { nameSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
 import { lineText } from "./primitives.js";
 
 const optionalText = lineText().max(limits.nameMax).nullable().optional();
@@ -71,7 +72,7 @@ export const unitSchema = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  abilities: abilitiesSchema,
+  abilities: unitAbilitiesSchema,
 });
 /** A unit. */
 export type Unit = z.infer<typeof unitSchema>;

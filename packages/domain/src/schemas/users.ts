@@ -1,14 +1,8 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
+import { userAbilitiesSchema } from "../policies/users.js";
 import { roles } from "../roles.js";
-import {
-  abilitiesSchema,
-  idSchema,
-  nameSchema,
-  pageQuerySchema,
-  searchSchema,
-  versionSchema,
-} from "./common.js";
+import { idSchema, nameSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
 import { lineText } from "./primitives.js";
 
 /** A login is a mainland mobile number or a username of letters, digits, `.`, `_`, `-`. */
@@ -83,7 +77,7 @@ export const userSchema = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  abilities: abilitiesSchema,
+  abilities: userAbilitiesSchema,
 });
 /** A user. */
 export type User = z.infer<typeof userSchema>;

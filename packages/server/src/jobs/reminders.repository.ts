@@ -1,3 +1,4 @@
+import type { Role } from "@duban/domain";
 import { and, arrayOverlaps, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import {
@@ -192,7 +193,7 @@ export async function claimReminder(
 }
 
 /** Enabled users of the tenant with any of the roles, optionally only those of one unit. */
-export async function findPeople(tx: DbOrTx, tenantId: string, roles: string[], unitId?: string) {
+export async function findPeople(tx: DbOrTx, tenantId: string, roles: Role[], unitId?: string) {
   return tx
     .select({ id: users.id, email: users.email })
     .from(users)

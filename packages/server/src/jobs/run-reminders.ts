@@ -1,4 +1,4 @@
-import { roles as allRoles, shanghaiDate } from "@duban/domain";
+import { roles as allRoles, type Role, shanghaiDate } from "@duban/domain";
 import type { Database, DbOrTx } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 import { enqueueMessage } from "../notify/enqueue.js";
@@ -62,7 +62,7 @@ export function claimKind(subject: ReminderSubject, due: DueReminder): string {
 async function recipients(tx: DbOrTx, subject: ReminderSubject, due: DueReminder) {
   if (due.audience === "supervisor") return findPeople(tx, subject.tenantId, ["supervisor"]);
   // Users carry no "head of unit" flag: every enabled department or school user of the unit stands for its head.
-  const roles = due.audience === "head" ? ["department", "school"] : [...allRoles];
+  const roles: Role[] = due.audience === "head" ? ["department", "school"] : [...allRoles];
   return findPeople(tx, subject.tenantId, roles, subject.unitId);
 }
 

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import type { ChannelKind } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "../db/client.js";
@@ -27,7 +28,7 @@ const day = new Date("2026-06-08T10:00:00+08:00");
 const later = (ms: number) => new Date(day.getTime() + ms);
 const message = { title: "催办提醒：请及时填报", text: "**第一幼儿园**：五月份进展反馈今日到期。" };
 
-async function tenantWith(kind: string, config: Record<string, unknown>, unitId: string | null = null) {
+async function tenantWith(kind: ChannelKind, config: Record<string, unknown>, unitId: string | null = null) {
   const tenant = await buildTenant(db);
   await db.insert(channelSettings).values({ tenantId: tenant.id, unitId, kind, config });
   return tenant;

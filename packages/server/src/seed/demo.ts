@@ -58,11 +58,16 @@ export async function seedDemo(
     const cityId = await ensureTenant(txDb, demoTenants.city.code, demoTenants.city.name, null);
     const tenantId = await ensureTenant(txDb, demoTenants.county.code, demoTenants.county.name, cityId);
     const unitRows = [
-      ...demoDepartments.map((name, i) => ({ tenantId, name, kind: "department", sortOrder: i + 1 })),
+      ...demoDepartments.map((name, i) => ({
+        tenantId,
+        name,
+        kind: "department" as const,
+        sortOrder: i + 1,
+      })),
       ...demoSchools.map(([name, schoolType, ownership, township], i) => ({
         tenantId,
         name,
-        kind: "school",
+        kind: "school" as const,
         schoolType,
         ownership,
         township,
@@ -76,7 +81,7 @@ export async function seedDemo(
       .returning({ id: units.id });
     await tx
       .insert(unitGroups)
-      .values(demoGroups.map((g) => ({ tenantId, name: g.name, kind: "rule", rule: g.rule })))
+      .values(demoGroups.map((g) => ({ tenantId, name: g.name, kind: "rule" as const, rule: g.rule })))
       .onConflictDoNothing();
     const departments = await tx
       .select({ id: units.id, name: units.name })

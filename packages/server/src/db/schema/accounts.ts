@@ -1,8 +1,10 @@
+import { groupKinds, ownerships, roles, schoolTypes, unitKinds } from "@duban/domain";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -14,6 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 
 import { createdAt, updatedAt } from "./columns.js";
+import { allOf, oneOf } from "./enum-check.js";
 
 /** A bureau. Bureaus nest: 大连市教育局 → 瓦房店市教育局. */
 export const tenants = pgTable(
@@ -37,9 +40,9 @@ export const units = pgTable(
       .notNull()
       .references(() => tenants.id),
     name: text("name").notNull(),
-    kind: text("kind").notNull(),
-    schoolType: text("school_type"),
-    ownership: text("ownership"),
+    kind: text("kind", { enum: unitKinds }).notNull(),
+    schoolType: text("school_type", { enum: schoolTypes }),
+    ownership: text("ownership", { enum: ownerships }),
     township: text("township"),
     code: text("code"),
     sortOrder: integer("sort_order").notNull().default(0),
@@ -52,6 +55,9 @@ export const units = pgTable(
     // Unit names are how people refer to units (and how Excel imports match them), so they are unique per tenant.
     uniqueIndex("units_tenant_name_key").on(t.tenantId, t.name),
     index("units_tenant_kind_idx").on(t.tenantId, t.kind),
+    check("units_kind_check", oneOf(t.kind, unitKinds)),
+    check("units_school_type_check", oneOf(t.schoolType, schoolTypes)),
+    check("units_ownership_check", oneOf(t.ownership, ownerships)),
   ],
 );
 
@@ -65,14 +71,17 @@ export const unitGroups = pgTable(
       .references(() => tenants.id),
     name: text("name").notNull(),
     description: text("description"),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: groupKinds }).notNull(),
     rule: jsonb("rule"),
     enabled: boolean("enabled").notNull().default(true),
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("unit_groups_tenant_name_key").on(t.tenantId, t.name)],
+  (t) => [
+    uniqueIndex("unit_groups_tenant_name_key").on(t.tenantId, t.name),
+    check("unit_groups_kind_check", oneOf(t.kind, groupKinds)),
+  ],
 );
 
 /** Members of a list group. */
@@ -105,7 +114,7 @@ export const users = pgTable(
     login: text("login").notNull(),
     phone: text("phone"),
     email: text("email"),
-    roles: text("roles").array().notNull(),
+    roles: text("roles", { enum: roles }).array().notNull(),
     passwordHash: text("password_hash").notNull(),
     mustChangePassword: boolean("must_change_password").notNull().default(true),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
@@ -119,6 +128,7 @@ export const users = pgTable(
     // The login form has no tenant picker, so a login names one person across all tenants.
     uniqueIndex("users_login_key").on(sql`lower(${t.login})`),
     index("users_tenant_idx").on(t.tenantId),
+    check("users_roles_check", allOf(t.roles, roles)),
   ],
 );
 

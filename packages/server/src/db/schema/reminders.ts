@@ -1,3 +1,4 @@
+import { channelKinds } from "@duban/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -13,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { units } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
+import { oneOf } from "./enum-check.js";
 import { assignments, reportCycles } from "./execution.js";
 import { plans } from "./plans.js";
 import { rectifications } from "./supervision.js";
@@ -89,7 +91,7 @@ export const channelSettings = pgTable(
     /** Null: the tenant's default; a unit's own robot overrides it. */
     unitId: uuid("unit_id").references(() => units.id),
     /** email, wecom or dingtalk. */
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: channelKinds }).notNull(),
     enabled: boolean("enabled").notNull().default(true),
     config: jsonb("config").notNull(),
     updatedAt: updatedAt(),
@@ -101,6 +103,7 @@ export const channelSettings = pgTable(
       sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
       t.kind,
     ),
+    check("channel_settings_kind_check", oneOf(t.kind, channelKinds)),
   ],
 );
 

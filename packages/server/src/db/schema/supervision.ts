@@ -1,6 +1,16 @@
+import {
+  instructionEntities,
+  noticeEventActions,
+  noticeLevels,
+  noticeSources,
+  noticeStatuses,
+  rectificationSources,
+  rectificationStatuses,
+} from "@duban/domain";
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  check,
   doublePrecision,
   index,
   integer,
@@ -13,6 +23,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { units, users } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
+import { oneOf } from "./enum-check.js";
 import { assignments } from "./execution.js";
 import { planNodes, plans } from "./plans.js";
 import { tenantRef } from "./tenant-ref.js";
@@ -55,13 +66,13 @@ export const supervisionNotices = pgTable(
       .notNull()
       .references(() => units.id),
     /** blue 提醒, yellow 警示, red 督办. */
-    level: text("level").notNull(),
+    level: text("level", { enum: noticeLevels }).notNull(),
     /** auto (from lights) or manual. */
-    source: text("source").notNull(),
+    source: text("source", { enum: noticeSources }).notNull(),
     reason: text("reason").notNull(),
     replyDue: text("reply_due"),
     /** open, replied, accepted, returned, or closed (recovered on its own). */
-    status: text("status").notNull().default("open"),
+    status: text("status", { enum: noticeStatuses }).notNull().default("open"),
     raisedBy: uuid("raised_by").references(() => users.id),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     closeNote: text("close_note"),
@@ -79,6 +90,10 @@ export const supervisionNotices = pgTable(
         sql`coalesce(${t.assignmentId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
       )
       .where(sql`${t.source} = 'auto' and ${t.status} in ('open', 'replied', 'returned')`),
+    // Values outside the domain's constants would fall outside every transition and label.
+    check("supervision_notices_level_check", oneOf(t.level, noticeLevels)),
+    check("supervision_notices_source_check", oneOf(t.source, noticeSources)),
+    check("supervision_notices_status_check", oneOf(t.status, noticeStatuses)),
   ],
 );
 
@@ -91,8 +106,8 @@ export const noticeEvents = pgTable(
     noticeId: uuid("notice_id")
       .notNull()
       .references(() => supervisionNotices.id),
-    action: text("action").notNull(),
-    level: text("level"),
+    action: text("action", { enum: noticeEventActions }).notNull(),
+    level: text("level", { enum: noticeLevels }),
     text: text("text"),
     measures: text("measures"),
     fileIds: uuid("file_ids").array().notNull().default([]),
@@ -100,7 +115,11 @@ export const noticeEvents = pgTable(
     actorName: text("actor_name"),
     createdAt: createdAt(),
   },
-  (t) => [index("notice_events_notice_idx").on(t.tenantId, t.noticeId)],
+  (t) => [
+    index("notice_events_notice_idx").on(t.tenantId, t.noticeId),
+    check("notice_events_action_check", oneOf(t.action, noticeEventActions)),
+    check("notice_events_level_check", oneOf(t.level, noticeLevels)),
+  ],
 );
 
 /** A 延期申请: a unit asks for a later due date; the lead department, then the supervisor, decide. */
@@ -167,10 +186,10 @@ export const rectifications = pgTable(
     deadline: text("deadline").notNull(),
     responsiblePerson: text("responsible_person"),
     /** inspection, safety, supervision or manual. */
-    source: text("source").notNull(),
+    source: text("source", { enum: rectificationSources }).notNull(),
     sourceId: uuid("source_id"),
     /** open, submitted, accepted（销号）or returned. */
-    status: text("status").notNull().default("open"),
+    status: text("status", { enum: rectificationStatuses }).notNull().default("open"),
     measures: text("measures"),
     fileIds: uuid("file_ids").array().notNull().default([]),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
@@ -182,7 +201,11 @@ export const rectifications = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("rectifications_tenant_idx").on(t.tenantId, t.status)],
+  (t) => [
+    index("rectifications_tenant_idx").on(t.tenantId, t.status),
+    check("rectifications_source_check", oneOf(t.source, rectificationSources)),
+    check("rectifications_status_check", oneOf(t.status, rectificationStatuses)),
+  ],
 );
 
 /** A 领导批示 on a task, report, notice or rectification item, acknowledged by the responsible unit. */
@@ -194,7 +217,7 @@ export const leaderInstructions = pgTable(
     leaderId: uuid("leader_id")
       .notNull()
       .references(() => users.id),
-    entity: text("entity").notNull(),
+    entity: text("entity", { enum: instructionEntities }).notNull(),
     entityId: uuid("entity_id").notNull(),
     unitId: uuid("unit_id")
       .notNull()
@@ -204,5 +227,8 @@ export const leaderInstructions = pgTable(
     acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("leader_instructions_entity_idx").on(t.tenantId, t.entity, t.entityId)],
+  (t) => [
+    index("leader_instructions_entity_idx").on(t.tenantId, t.entity, t.entityId),
+    check("leader_instructions_entity_check", oneOf(t.entity, instructionEntities)),
+  ],
 );

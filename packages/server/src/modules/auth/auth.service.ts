@@ -1,7 +1,13 @@
-import { type ChangePasswordInput, type LoginInput, type Me, passwordProblem } from "@duban/domain";
+import {
+  type ChangePasswordInput,
+  type LoginInput,
+  type Me,
+  menuAbilities,
+  passwordProblem,
+} from "@duban/domain";
 import { AppError, invalid } from "../../errors.js";
 import type { Actor, AppDeps, ServiceContext } from "../../http/context.js";
-import { audit, menuAbilities } from "../../policy.js";
+import { audit } from "../../policy.js";
 import { insertAudit } from "../audit/audit.repository.js";
 import { findUserByLogin, findUserProfile, markSignedIn, updatePassword } from "./auth.repository.js";
 import { clearFailures, reserveAttempt } from "./login-failures.repository.js";
@@ -36,7 +42,7 @@ export async function getMe(
     unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null,
     mustChangePassword: user.mustChangePassword,
     csrfToken: actor.csrfToken,
-    abilities: menuAbilities({ roles } as Actor),
+    abilities: menuAbilities({ userId: user.id, tenantId: user.tenantId, unitId: unit?.id ?? null, roles }),
   };
 }
 

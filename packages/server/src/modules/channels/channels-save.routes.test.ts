@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { ChannelKind } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
@@ -26,7 +27,7 @@ async function bureau() {
   const admin = await buildUser(db, { tenantId: tenant.id, role: "admin" });
   return { tenant, admin: await signIn(t.app, admin.login, TEST_PASSWORD) };
 }
-const storedOf = async (tenantId: string, kind: string) =>
+const storedOf = async (tenantId: string, kind: ChannelKind) =>
   (
     await db
       .select()
@@ -172,7 +173,7 @@ describe("saving one channel twice at once", () => {
 
   it("turns the unique-index race of two first inserts into a 409 (PostgreSQL lets both find nothing)", async () => {
     const tenant = await buildTenant(db);
-    const values = { tenantId: tenant.id, unitId: null, kind: "email", enabled: true, config: {} };
+    const values = { tenantId: tenant.id, unitId: null, kind: "email" as const, enabled: true, config: {} };
     await saveChannel(db, null, values);
     await expect(saveChannel(db, null, values)).rejects.toMatchObject({ code: "stale_version", status: 409 });
   });

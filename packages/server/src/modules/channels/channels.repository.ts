@@ -1,4 +1,4 @@
-import type { DeliveryQuery } from "@duban/domain";
+import type { ChannelKind, DeliveryQuery } from "@duban/domain";
 import { and, count, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { channelSettings, deliveries, units } from "../../db/schema.js";
@@ -29,7 +29,7 @@ export async function findChannelForUpdate(
   db: DbOrTx,
   tenantId: string,
   unitId: string | null,
-  kind: string,
+  kind: ChannelKind,
 ) {
   const [row] = await db
     .select()
@@ -61,7 +61,7 @@ export async function unitExists(db: DbOrTx, tenantId: string, unitId: string): 
 export async function saveChannel(
   db: DbOrTx,
   existing: ChannelRow | null,
-  values: { tenantId: string; unitId: string | null; kind: string; enabled: boolean; config: unknown },
+  values: { tenantId: string; unitId: string | null; kind: ChannelKind; enabled: boolean; config: unknown },
 ): Promise<ChannelRow> {
   if (existing) {
     const [row] = await db

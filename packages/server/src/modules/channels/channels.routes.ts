@@ -1,4 +1,11 @@
-import { channelPutSchema, channelSchema, deliveryQuerySchema, deliverySchema, pageOf } from "@duban/domain";
+import {
+  channelListAbilitiesSchema,
+  channelPutSchema,
+  channelSchema,
+  deliveryQuerySchema,
+  deliverySchema,
+  pageOf,
+} from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
@@ -11,7 +18,12 @@ export async function channelRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   r.get(
     "/api/channels",
-    { schema: { tags, response: { 200: z.object({ items: z.array(channelSchema) }) } } },
+    {
+      schema: {
+        tags,
+        response: { 200: z.object({ items: z.array(channelSchema), abilities: channelListAbilitiesSchema }) },
+      },
+    },
     async (request) => findChannelSettings(contextOf(app, request)),
   );
   r.put(

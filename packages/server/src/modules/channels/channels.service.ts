@@ -1,5 +1,15 @@
-import type { ChannelKind, ChannelPutInput, DeliveryItem, DeliveryQuery, Page } from "@duban/domain";
-import { forbidden, invalid, notFound } from "../../errors.js";
+import {
+  type ChannelKind,
+  type ChannelPutInput,
+  type ChannelSetting,
+  channelAbilities,
+  channelListAbilities,
+  type DeliveryItem,
+  type DeliveryQuery,
+  type Page,
+} from "@duban/domain";
+import { invalid, notFound } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import {
   maskWebhook,
@@ -10,26 +20,27 @@ import {
 } from "../../notify/channel-config.js";
 import type { OutgoingMessage } from "../../notify/enqueue.js";
 import { type SecretBox, secretBoxFor } from "../../notify/secret-box.js";
-import { audit, hasAnyRole } from "../../policy.js";
+import { audit } from "../../policy.js";
 import * as repo from "./channels.repository.js";
 
-/** Channel settings hold SMTP passwords and robot secrets: administrators only. */
+/** Channel settings hold SMTP passwords and robot secrets: whoever may set one up sees them (administrators). */
 function assertAdmin(ctx: ServiceContext): void {
-  if (!hasAnyRole(ctx.actor, "admin")) throw forbidden("只有系统管理员可以管理消息渠道");
+  authorize(channelListAbilities(ctx.actor), "create");
 }
 
 /** A setting as shown: secrets replaced by whether one is set, a robot's webhook by a hint. */
-function toChannel(box: SecretBox, row: repo.ChannelRow) {
+function toChannel(ctx: ServiceContext, box: SecretBox, row: repo.ChannelRow): ChannelSetting {
   const config = row.config as Record<string, unknown>;
   return {
     id: row.id,
     unitId: row.unitId,
-    kind: row.kind as ChannelKind,
+    kind: row.kind,
     enabled: row.enabled,
     config: publicConfig(config),
     hasSecret: Boolean(config.pass || config.secret),
     webhookHint: row.kind === "email" ? null : webhookHint(box, config.webhook),
     updatedAt: row.updatedAt.toISOString(),
+    abilities: channelAbilities(ctx.actor),
   };
 }
 
@@ -47,9 +58,8 @@ function webhookHint(box: SecretBox, webhook: unknown): string | null {
 export async function findChannelSettings(ctx: ServiceContext) {
   assertAdmin(ctx);
   const box = secretBoxFor(ctx.config);
-  return {
-    items: (await repo.findChannels(ctx.database.db, ctx.actor.tenantId)).map((r) => toChannel(box, r)),
-  };
+  const rows = await repo.findChannels(ctx.database.db, ctx.actor.tenantId);
+  return { items: rows.map((r) => toChannel(ctx, box, r)), abilities: channelListAbilities(ctx.actor) };
 }
 
 /**
@@ -74,7 +84,7 @@ export async function saveChannelSetting(ctx: ServiceContext, input: ChannelPutI
       entityId: row.id,
       summary: { kind, unitId, enabled },
     });
-    return toChannel(box, row);
+    return toChannel(ctx, box, row);
   });
 }
 

@@ -1,4 +1,4 @@
-import type { GroupRule } from "@duban/domain";
+import type { GroupKind, GroupRule } from "@duban/domain";
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { unitGroupMembers, unitGroups } from "../../db/schema.js";
@@ -10,7 +10,7 @@ export type GroupRow = typeof unitGroups.$inferSelect;
 export type GroupValues = {
   name: string;
   description: string | null;
-  kind: string;
+  kind: GroupKind;
   rule: Required<GroupRule> | null;
 };
 

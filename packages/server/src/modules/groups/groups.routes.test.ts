@@ -26,7 +26,7 @@ async function userOf(tenantId: string, role: Role) {
 /** A small county: two public kindergartens (one disabled), a private one, a junior school, a department. */
 async function county(tenantId: string) {
   const db = t.database.db;
-  const kg = { schoolType: "kindergarten", ownership: "public", township: "李官镇" };
+  const kg = { schoolType: "kindergarten", ownership: "public", township: "李官镇" } as const;
   return {
     kg1: await buildUnit(db, tenantId, { ...kg, name: "西城幼儿园" }),
     kg2: await buildUnit(db, tenantId, { ...kg, name: "东城幼儿园", township: "得利寺镇" }),

@@ -1,3 +1,4 @@
+import type { InstructionEntity } from "@duban/domain";
 import { and, count, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
@@ -9,9 +10,6 @@ import {
   units,
   users,
 } from "../../db/schema.js";
-
-/** What an instruction may be written on. */
-export type InstructionEntity = "plan_node" | "report" | "notice" | "rectification";
 
 /** The unit responsible for each kind of item: a task's lead unit, or the unit the record belongs to. */
 const owners = {
@@ -63,7 +61,7 @@ export async function findInstruction(db: DbOrTx, tenantId: string, id: string) 
 /** The instructions on one item; `unitId` narrows them to one unit's. */
 export function findEntityInstructions(
   db: DbOrTx,
-  key: { tenantId: string; entity: string; entityId: string; unitId?: string | null },
+  key: { tenantId: string; entity: InstructionEntity; entityId: string; unitId?: string | null },
 ) {
   return selectInstructions(
     db,

@@ -1,6 +1,7 @@
 import {
   idParamSchema,
   instructionCreateSchema,
+  instructionListAbilitiesSchema,
   instructionQuerySchema,
   instructionSchema,
   pageOf,
@@ -35,7 +36,13 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/instructions/mine",
-    { schema: { tags, querystring: pageQuerySchema, response: { 200: pageOf(instructionSchema) } } },
+    {
+      schema: {
+        tags,
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(instructionSchema).extend({ abilities: instructionListAbilitiesSchema }) },
+      },
+    },
     async (request) => findMyInstructions(contextOf(app, request), request.query),
   );
   r.get(

@@ -1,35 +1,39 @@
-import type { Instruction, InstructionCreateInput } from "@duban/domain";
-import { AppError, forbidden, invalid, notFound } from "../../errors.js";
-import type { Actor, ServiceContext } from "../../http/context.js";
-import { assertAnyRole, audit, hasAnyRole } from "../../policy.js";
+import {
+  canSeeInstruction,
+  type Instruction,
+  type InstructionCreateInput,
+  type InstructionEntity,
+  instructionAbilities,
+  instructionListAbilities,
+  instructionPermissions,
+  instructionStatusLabels,
+  instructionStatusOf,
+  nextInstructionStatus,
+  seesAllInstructions,
+} from "@duban/domain";
+import { AppError, invalid, notFound } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
 import { notifyUnit } from "../notifications/notify.js";
 import { findUnit } from "../units/units.repository.js";
 import * as repo from "./instructions.repository.js";
 
-/** Bureau roles read every instruction; a school or inspector only those addressed to its unit. */
-function canSeeAllInstructions(actor: Actor): boolean {
-  return hasAnyRole(actor, "admin", "leader", "supervisor", "department");
-}
-
-/** The responsible unit's own people acknowledge（签收）an instruction. */
-function isAddressee(actor: Actor, row: { unitId: string }): boolean {
-  return !!actor.unitId && actor.unitId === row.unitId;
-}
-
 /** The API shape of an instruction. */
 function toInstruction(ctx: ServiceContext, d: repo.InstructionDetail): Instruction {
   const r = d.instruction;
+  const status = instructionStatusOf(r);
   return {
     id: r.id,
     leader: { id: r.leaderId, name: d.leaderName },
-    entity: r.entity as Instruction["entity"],
+    entity: r.entity,
     entityId: r.entityId,
     unit: { id: r.unitId, name: d.unitName },
     text: r.text,
-    state: r.acknowledgedAt ? "已签收" : "待签收",
+    state: instructionStatusLabels[status],
     acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
-    abilities: { acknowledge: !r.acknowledgedAt && isAddressee(ctx.actor, r) },
+    abilities: instructionAbilities(ctx.actor, { unitId: r.unitId, status }),
   };
 }
 
@@ -50,7 +54,7 @@ export async function createInstruction(
   ctx: ServiceContext,
   input: InstructionCreateInput,
 ): Promise<Instruction> {
-  assertAnyRole(ctx.actor, "leader");
+  authorize(instructionListAbilities(ctx.actor), "create");
   const unit = await responsibleUnit(ctx, input);
   const id = await ctx.database.db.transaction(async (tx) => {
     const row = await repo.insertInstruction(tx, {
@@ -85,8 +89,7 @@ export async function createInstruction(
 /** One instruction the actor may see, or 404. */
 async function getInstructionRow(ctx: ServiceContext, id: string): Promise<repo.InstructionDetail> {
   const row = await repo.findInstruction(ctx.database.db, ctx.actor.tenantId, id);
-  if (!row || !(canSeeAllInstructions(ctx.actor) || isAddressee(ctx.actor, row.instruction)))
-    throw notFound("批示");
+  if (!row || !canSeeInstruction(ctx.actor, row.instruction)) throw notFound("批示");
   return row;
 }
 
@@ -98,9 +101,9 @@ export async function getInstruction(ctx: ServiceContext, id: string): Promise<I
 /** The instructions shown on an item. */
 export async function findEntityInstructions(
   ctx: ServiceContext,
-  key: { entity: string; entityId: string },
+  key: { entity: InstructionEntity; entityId: string },
 ): Promise<Instruction[]> {
-  const ownOnly = !canSeeAllInstructions(ctx.actor);
+  const ownOnly = !seesAllInstructions(ctx.actor);
   if (ownOnly && !ctx.actor.unitId) return [];
   const rows = await repo.findEntityInstructions(ctx.database.db, {
     tenantId: ctx.actor.tenantId,
@@ -112,7 +115,7 @@ export async function findEntityInstructions(
 
 /** A leader's own instructions and whether each has been acknowledged. */
 export async function findMyInstructions(ctx: ServiceContext, query: { page: number; pageSize: number }) {
-  assertAnyRole(ctx.actor, "leader");
+  authorize(instructionListAbilities(ctx.actor), "create");
   const { rows, total } = await repo.findLeaderInstructions(
     ctx.database.db,
     { tenantId: ctx.actor.tenantId, leaderId: ctx.actor.userId },
@@ -123,14 +126,16 @@ export async function findMyInstructions(ctx: ServiceContext, query: { page: num
     total,
     page: query.page,
     pageSize: query.pageSize,
+    abilities: instructionListAbilities(ctx.actor),
   };
 }
 
 /** The responsible unit acknowledges（签收）an instruction, once. */
 export async function acknowledgeInstruction(ctx: ServiceContext, id: string): Promise<Instruction> {
   const { instruction } = await getInstructionRow(ctx, id);
-  if (!isAddressee(ctx.actor, instruction)) throw forbidden("只有责任单位可以签收该批示");
-  if (instruction.acknowledgedAt) throw new AppError("conflict", "该批示已签收，无需重复签收");
+  authorize(instructionPermissions(ctx.actor, instruction), "acknowledge");
+  if (!nextInstructionStatus(instructionStatusOf(instruction), "acknowledge"))
+    throw new AppError("conflict", "该批示已签收，无需重复签收");
   await ctx.database.db.transaction(async (tx) => {
     const done = await repo.acknowledgeInstruction(
       tx,

@@ -1,4 +1,4 @@
-import { noticeLevelLabels, shanghaiDate } from "@duban/domain";
+import { nextNoticeStatus, noticeLevelLabels, noticeStatusesAllowing, shanghaiDate } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import type { Database, DbOrTx } from "../../db/client.js";
 import { assignments, plans } from "../../db/schema.js";
@@ -15,8 +15,8 @@ export interface ScanCounts {
   closed: number;
 }
 
-/** Automatic notices that still await an answer; the unique key allows one of these per item. */
-const LIVE = new Set(["open", "replied", "returned"]);
+/** Automatic notices still live (the scan may yet close them); the unique key allows one of these per item. */
+const LIVE = new Set(noticeStatusesAllowing("close"));
 
 const keyOf = (nodeId: string, assignmentId: string | null) => `${nodeId}:${assignmentId ?? ""}`;
 
@@ -128,6 +128,8 @@ async function upgrade(
   judged: AutoLevel,
   now: Date,
 ) {
+  const status = nextNoticeStatus(live.status, "upgrade");
+  if (!status) return false;
   return db.transaction(async (tx) => {
     const row = await repo.updateNotice(
       tx,
@@ -135,7 +137,7 @@ async function upgrade(
       {
         level: judged.level,
         reason: judged.reason,
-        status: "open",
+        status,
         replyDue: autoReplyDue(judged.level, now),
       },
     );
@@ -155,11 +157,13 @@ async function upgrade(
 /** Closes a live notice whose item recovered, with a note in its record. */
 async function closeRecovered(db: Database["db"], live: repo.NoticeRow, now: Date) {
   const note = "事项已恢复正常（按期推进或已完成），系统自动关闭";
+  const status = nextNoticeStatus(live.status, "close");
+  if (!status) return false;
   return db.transaction(async (tx) => {
     const row = await repo.updateNotice(
       tx,
       { tenantId: live.tenantId, id: live.id, version: live.version },
-      { status: "closed", closedAt: now, closeNote: note },
+      { status, closedAt: now, closeNote: note },
     );
     if (!row) return false;
     await repo.insertNoticeEvent(tx, {

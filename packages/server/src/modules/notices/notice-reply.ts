@@ -1,10 +1,16 @@
-import type { Notice, NoticeDecisionInput, NoticeReplyInput } from "@duban/domain";
-import { AppError, forbidden, staleVersion } from "../../errors.js";
+import {
+  type Notice,
+  type NoticeDecisionInput,
+  type NoticeReplyInput,
+  nextNoticeStatus,
+  noticePermissions,
+} from "@duban/domain";
+import { AppError, staleVersion } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { findAttachableFiles } from "../evidence/evidence.service.js";
 import { notifyUnit } from "../notifications/notify.js";
-import { canDecideNotice, isNoticeUnit } from "./notices.policy.js";
 import * as repo from "./notices.repository.js";
 import { getNotice, getNoticeDetail } from "./notices.service.js";
 
@@ -12,15 +18,16 @@ import { getNotice, getNoticeDetail } from "./notices.service.js";
 export async function replyNotice(ctx: ServiceContext, id: string, input: NoticeReplyInput): Promise<Notice> {
   const d = await getNoticeDetail(ctx, id);
   const n = d.notice;
-  if (!isNoticeUnit(ctx.actor, n)) throw forbidden("只有责任单位可以回复督办单");
-  if (n.status !== "open" && n.status !== "returned")
+  authorize(noticePermissions(ctx.actor, n), "reply");
+  const next = nextNoticeStatus(n.status, "reply");
+  if (!next)
     throw new AppError("conflict", n.status === "replied" ? "已回复，正在等待督查室审核" : "该督办单已办结");
   await findAttachableFiles(ctx.database.db, ctx.actor, input.fileIds);
   await ctx.database.db.transaction(async (tx) => {
     const updated = await repo.updateNotice(
       tx,
       { tenantId: ctx.actor.tenantId, id, version: n.version },
-      { status: "replied" },
+      { status: next },
     );
     if (!updated) throw staleVersion();
     await repo.insertNoticeEvent(tx, {
@@ -51,15 +58,16 @@ export async function decideNotice(
 ): Promise<Notice> {
   const d = await getNoticeDetail(ctx, id);
   const n = d.notice;
-  if (!canDecideNotice(ctx.actor)) throw forbidden("只有督查室可以审核督办单回复");
-  if (n.status !== "replied") throw new AppError("conflict", "该督办单不在待审核状态");
-  if (n.version !== input.version) throw staleVersion();
+  authorize(noticePermissions(ctx.actor, n), "decide");
   const accept = input.decision === "accept";
+  const next = nextNoticeStatus(n.status, accept ? "accept" : "return");
+  if (!next) throw new AppError("conflict", "该督办单不在待审核状态");
+  if (n.version !== input.version) throw staleVersion();
   await ctx.database.db.transaction(async (tx) => {
     const updated = await repo.updateNotice(
       tx,
       { tenantId: ctx.actor.tenantId, id, version: input.version },
-      accept ? { status: "accepted", closedAt: ctx.clock.now() } : { status: "returned" },
+      accept ? { status: next, closedAt: ctx.clock.now() } : { status: next },
     );
     if (!updated) throw staleVersion();
     await repo.insertNoticeEvent(tx, {

@@ -1,8 +1,13 @@
-import { type NoticeListQuery, noticeLevelLabels, noticeStatusLabels, shanghaiDate } from "@duban/domain";
+import {
+  type NoticeListQuery,
+  noticeLedgerAbilities,
+  noticeLevelLabels,
+  noticeStatusLabels,
+  shanghaiDate,
+} from "@duban/domain";
 import ExcelJS from "exceljs";
-import { forbidden } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { canExportNotices } from "./notices.policy.js";
 import * as repo from "./notices.repository.js";
 import { scopedFilter } from "./notices.service.js";
 
@@ -20,7 +25,7 @@ const columns = [
 
 /** Builds the 督办台账 workbook with the ledger's filters applied; returns the file and its name. */
 export async function exportNotices(ctx: ServiceContext, query: Omit<NoticeListQuery, "page" | "pageSize">) {
-  if (!canExportNotices(ctx.actor)) throw forbidden("您的角色无权导出督办台账");
+  authorize(noticeLedgerAbilities(ctx.actor), "export");
   const filter = scopedFilter(ctx, query);
   const { db } = ctx.database;
   const { items } = await repo.findNotices(db, ctx.actor.tenantId, { ...filter, page: 1, pageSize: 0 });

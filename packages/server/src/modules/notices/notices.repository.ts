@@ -1,3 +1,4 @@
+import { type NoticeLevel, type NoticeStatus, noticeStatusesAllowing } from "@duban/domain";
 import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { noticeEvents, planNodes, supervisionNotices, units } from "../../db/schema.js";
@@ -7,8 +8,8 @@ export type NoticeRow = typeof supervisionNotices.$inferSelect;
 
 /** Filters the ledger and its export apply; `today` judges overdue replies. */
 export interface NoticeFilter {
-  level?: string;
-  status?: string;
+  level?: NoticeLevel;
+  status?: NoticeStatus;
   unitId?: string;
   planId?: string;
   overdueReply?: boolean;
@@ -25,7 +26,9 @@ function whereOf(tenantId: string, f: NoticeFilter): SQL | undefined {
     f.unitId ? eq(n.unitId, f.unitId) : undefined,
     f.planId ? eq(n.planId, f.planId) : undefined,
     // Overdue reply: the deadline passed and the unit still owes an answer.
-    f.overdueReply ? and(lt(n.replyDue, f.today), inArray(n.status, ["open", "returned"])) : undefined,
+    f.overdueReply
+      ? and(lt(n.replyDue, f.today), inArray(n.status, noticeStatusesAllowing("reply")))
+      : undefined,
   );
 }
 

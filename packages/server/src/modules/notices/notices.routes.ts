@@ -2,6 +2,8 @@ import {
   idParamSchema,
   noticeCreateSchema,
   noticeDecisionSchema,
+  noticeLedgerAbilities,
+  noticeLedgerAbilitiesSchema,
   noticeListQuerySchema,
   noticeReplySchema,
   noticeSchema,
@@ -9,8 +11,9 @@ import {
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { authorize } from "../../http/authorize.js";
 import { contextOf, typed } from "../../http/route-context.js";
-import { assertAnyRole, audit } from "../../policy.js";
+import { audit } from "../../policy.js";
 import { sendXlsx } from "../imports/xlsx-template.js";
 import { raiseAutoNotices } from "./auto-notices.js";
 import { decideNotice, replyNotice } from "./notice-reply.js";
@@ -29,7 +32,7 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         querystring: noticeListQuerySchema,
-        response: { 200: pageOf(noticeSchema).extend({ abilities: z.record(z.string(), z.boolean()) }) },
+        response: { 200: pageOf(noticeSchema).extend({ abilities: noticeLedgerAbilitiesSchema }) },
       },
     },
     async (request) => findNoticesPage(contextOf(app, request), request.query),
@@ -53,7 +56,7 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const ctx = contextOf(app, request);
-      assertAnyRole(ctx.actor, "supervisor");
+      authorize(noticeLedgerAbilities(ctx.actor), "scan");
       const counts = await raiseAutoNotices(ctx, { tenantId: ctx.actor.tenantId, now: ctx.clock.now() });
       await audit(ctx, ctx.database.db, {
         action: "notice.scan",

@@ -1,23 +1,21 @@
 import {
+  canSeeNotice,
   type Notice,
   type NoticeCreateInput,
   type NoticeListQuery,
+  noticeAbilities,
+  noticeLedgerAbilities,
   noticeLevelLabels,
+  seesAllNotices,
   shanghaiDate,
 } from "@duban/domain";
-import { forbidden, invalid, notFound } from "../../errors.js";
+import { invalid, notFound } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { findAssignmentDetail, findEnabledUnits } from "../assignments/assignments.repository.js";
 import { getNode } from "../assignments/assignments.service.js";
 import { notifyUnit } from "../notifications/notify.js";
-import {
-  canDecideNotice,
-  canRaiseNotice,
-  canSeeNotice,
-  isNoticeUnit,
-  seesAllNotices,
-} from "./notices.policy.js";
 import * as repo from "./notices.repository.js";
 
 type EventRow = Awaited<ReturnType<typeof repo.findNoticeEvents>> extends Map<string, infer E> ? E : never;
@@ -31,11 +29,11 @@ export function toNotice(ctx: ServiceContext, d: repo.NoticeDetail, events?: Eve
     node: { id: d.node.id, title: d.node.title, label: d.node.label },
     assignmentId: n.assignmentId,
     unit: { id: n.unitId, name: d.unitName },
-    level: n.level as Notice["level"],
-    source: n.source as Notice["source"],
+    level: n.level,
+    source: n.source,
     reason: n.reason,
     replyDue: n.replyDue,
-    status: n.status as Notice["status"],
+    status: n.status,
     closeNote: n.closeNote,
     version: n.version,
     createdAt: n.createdAt.toISOString(),
@@ -52,10 +50,7 @@ export function toNotice(ctx: ServiceContext, d: repo.NoticeDetail, events?: Eve
           })),
         }
       : {}),
-    abilities: {
-      reply: isNoticeUnit(ctx.actor, n) && (n.status === "open" || n.status === "returned"),
-      decide: canDecideNotice(ctx.actor) && n.status === "replied",
-    },
+    abilities: noticeAbilities(ctx.actor, n),
   };
 }
 
@@ -85,7 +80,7 @@ export function scopedFilter(ctx: ServiceContext, query: Omit<NoticeListQuery, "
 /** The 督办台账: one page of notices with the filters applied. */
 export async function findNoticesPage(ctx: ServiceContext, query: NoticeListQuery) {
   const filter = scopedFilter(ctx, query);
-  const abilities = { create: canRaiseNotice(ctx.actor), scan: canDecideNotice(ctx.actor) };
+  const abilities = noticeLedgerAbilities(ctx.actor);
   if (filter.unitId === "none")
     return { items: [], total: 0, page: query.page, pageSize: query.pageSize, abilities };
   const found = await repo.findNotices(ctx.database.db, ctx.actor.tenantId, {
@@ -118,7 +113,7 @@ async function noticeTarget(ctx: ServiceContext, nodeId: string, input: NoticeCr
 
 /** A supervisor or leader raises a 督办单 by hand, with a reason and a reply deadline. */
 export async function createNotice(ctx: ServiceContext, input: NoticeCreateInput): Promise<Notice> {
-  if (!canRaiseNotice(ctx.actor)) throw forbidden("只有督查室或局领导可以下发督办单");
+  authorize(noticeLedgerAbilities(ctx.actor), "create");
   const { node } = await getNode(ctx, input.nodeId);
   const target = await noticeTarget(ctx, node.id, input);
   const id = await ctx.database.db.transaction(async (tx) => {

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { hasAnyRole, type PolicyActor } from "./actor.js";
+import { auditAbilities } from "./audit.js";
+import { canManageChannels } from "./channels.js";
+import { canManageGroups, canViewGroups } from "./groups.js";
+import { canUseInspections, inspectionListAbilities } from "./inspections.js";
+import { canWriteInstructions } from "./instructions.js";
+import { noticeLedgerAbilities, seesAllNotices } from "./notices.js";
+import { canCreateRectification } from "./rectifications.js";
+import { canViewUnitKeywords, unitKeywordAbilities } from "./unit-keywords.js";
+import { canManageUnits, canViewUnits } from "./units.js";
+import { canManageUsers, canViewUsers } from "./users.js";
+
+/** The areas of the app, each with its own route, in the order the side menu lists them. */
+export const menuAreas = [
+  "plans",
+  "planImports",
+  "notices",
+  "extensions",
+  "rectifications",
+  "inspections",
+  "instructions",
+  "units",
+  "groups",
+  "users",
+  "audit",
+  "unitKeywords",
+  "channels",
+] as const;
+/** An area of the app. */
+export type MenuArea = (typeof menuAreas)[number];
+
+/** What one area offers the actor: open it, find it in the side menu, manage (create, edit) its records. */
+export const areaAbilitiesSchema = z.object({ open: z.boolean(), listed: z.boolean(), manage: z.boolean() });
+/** What one area offers the actor. */
+export type AreaAbilities = z.infer<typeof areaAbilitiesSchema>;
+
+/** What the menu may offer the signed-in user: one entry per area, plus the unit's own work and two actions. */
+export const menuAbilitiesSchema = z.object({
+  areas: z.object({
+    plans: areaAbilitiesSchema,
+    planImports: areaAbilitiesSchema,
+    notices: areaAbilitiesSchema,
+    extensions: areaAbilitiesSchema,
+    rectifications: areaAbilitiesSchema,
+    inspections: areaAbilitiesSchema,
+    instructions: areaAbilitiesSchema,
+    units: areaAbilitiesSchema,
+    groups: areaAbilitiesSchema,
+    users: areaAbilitiesSchema,
+    audit: areaAbilitiesSchema,
+    unitKeywords: areaAbilitiesSchema,
+    channels: areaAbilitiesSchema,
+  }),
+  /** 本单位工作: a school's own assignments. */
+  unitWork: z.boolean(),
+  /** 下发督办单 on a task. */
+  raiseNotices: z.boolean(),
+  /** 填报周期 of a plan. */
+  manageCycles: z.boolean(),
+});
+/** What the menu may offer the signed-in user. */
+export type MenuAbilities = z.infer<typeof menuAbilitiesSchema>;
+
+/** An area the actor may open; listed in the menu unless `listed` says otherwise. */
+function area(open: boolean, manage: boolean, listed: boolean = open): AreaAbilities {
+  return { open, listed: open && listed, manage: open && manage };
+}
+
+/**
+ * The menu of the actor, from the same rules the API enforces. Some areas open to roles they are not listed for:
+ * an inspector follows a link to a 督办单 or an extension but has no ledger of them, an admin reads visits the
+ * menu does not offer, a leader picks groups only when handing out tasks.
+ */
+export function menuAbilities(actor: PolicyActor): MenuAbilities {
+  const anyRole = actor.roles.length > 0;
+  const importPlans = hasAnyRole(actor, "supervisor", "admin");
+  const ledger = seesAllNotices(actor);
+  const decideExtensions = hasAnyRole(actor, "supervisor", "department");
+  return {
+    areas: {
+      plans: area(anyRole, importPlans),
+      planImports: area(importPlans, importPlans, false),
+      notices: area(anyRole, ledger, ledger || hasAnyRole(actor, "school")),
+      extensions: area(anyRole, decideExtensions, decideExtensions),
+      rectifications: area(anyRole, canCreateRectification(actor)),
+      inspections: area(
+        canUseInspections(actor),
+        inspectionListAbilities(actor).create,
+        hasAnyRole(actor, "leader", "supervisor", "inspector"),
+      ),
+      instructions: area(canWriteInstructions(actor), canWriteInstructions(actor)),
+      units: area(canViewUnits(actor), canManageUnits(actor)),
+      groups: area(
+        canViewGroups(actor),
+        canManageGroups(actor),
+        hasAnyRole(actor, "admin", "supervisor", "department"),
+      ),
+      users: area(canViewUsers(actor), canManageUsers(actor)),
+      audit: area(auditAbilities(actor).view, auditAbilities(actor).view),
+      unitKeywords: area(canViewUnitKeywords(actor), unitKeywordAbilities(actor).update),
+      channels: area(canManageChannels(actor), canManageChannels(actor)),
+    },
+    unitWork: !!actor.unitId && hasAnyRole(actor, "school"),
+    raiseNotices: noticeLedgerAbilities(actor).create,
+    manageCycles: hasAnyRole(actor, "supervisor"),
+  };
+}
