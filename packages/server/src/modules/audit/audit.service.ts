@@ -1,12 +1,21 @@
-import type { AuditEntry, AuditQuery, Page } from "@duban/domain";
-import { forbidden } from "../../errors.js";
+import {
+  type AuditAbilities,
+  type AuditEntry,
+  type AuditQuery,
+  auditAbilities,
+  type Page,
+} from "@duban/domain";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { hasAnyRole } from "../../policy.js";
 import { findAuditLogs } from "./audit.repository.js";
 
 /** A page of the tenant's audit log, for administrators. */
-export async function findAuditPage(ctx: ServiceContext, query: AuditQuery): Promise<Page<AuditEntry>> {
-  if (!hasAnyRole(ctx.actor, "admin")) throw forbidden("只有系统管理员可以查看审计日志");
+export async function findAuditPage(
+  ctx: ServiceContext,
+  query: AuditQuery,
+): Promise<Page<AuditEntry> & { abilities: AuditAbilities }> {
+  const abilities = auditAbilities(ctx.actor);
+  authorize(abilities, "view");
   const { rows, total } = await findAuditLogs(ctx.database.db, ctx.actor.tenantId, query);
   return {
     items: rows.map((r) => ({
@@ -22,5 +31,6 @@ export async function findAuditPage(ctx: ServiceContext, query: AuditQuery): Pro
     total,
     page: query.page,
     pageSize: query.pageSize,
+    abilities,
   };
 }

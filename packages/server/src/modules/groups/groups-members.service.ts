@@ -1,9 +1,8 @@
-import type { GroupRule } from "@duban/domain";
-import { forbidden } from "../../errors.js";
+import { type GroupRule, groupPermissions } from "@duban/domain";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findAllUnits, type UnitRow } from "../units/units.repository.js";
 import { normaliseRule, resolveGroup } from "./group-rule.js";
-import { canManageGroups } from "./groups.policy.js";
 import { findMemberIds } from "./groups.repository.js";
 import { getGroupRow } from "./groups.service.js";
 
@@ -33,7 +32,7 @@ export async function findGroupMembers(ctx: ServiceContext, id: string) {
 
 /** The enabled units a rule would select, for the rule editor's live preview. */
 export async function previewGroupRule(ctx: ServiceContext, rule: GroupRule) {
-  if (!canManageGroups(ctx.actor)) throw forbidden("只有系统管理员和督查室可以编辑单位分组");
+  authorize(groupPermissions(ctx.actor), "update");
   const units = await findAllUnits(ctx.database.db, ctx.actor.tenantId);
   const items = resolveGroup({ kind: "rule", rule: normaliseRule(rule) }, [], units).map(toMember);
   return { items, total: items.length };

@@ -1,5 +1,6 @@
 import {
   groupCreateSchema,
+  groupListAbilitiesSchema,
   groupQuerySchema,
   groupRuleSchema,
   groupSchema,
@@ -15,7 +16,7 @@ import { createGroup, findGroupsPage, getGroup, setGroupEnabled, updateGroup } f
 import { findGroupMembers, previewGroupRule } from "./groups-members.service.js";
 
 const tags = ["groups"];
-const groupPage = pageOf(groupSchema).extend({ abilities: z.record(z.string(), z.boolean()) });
+const groupPage = pageOf(groupSchema).extend({ abilities: groupListAbilitiesSchema });
 const memberList = z.object({
   items: z.array(
     z.object({

@@ -1,11 +1,20 @@
-import type { Group, GroupCreateInput, GroupUpdateInput, SetEnabledInput } from "@duban/domain";
+import {
+  canViewGroups,
+  type Group,
+  type GroupCreateInput,
+  type GroupUpdateInput,
+  groupAbilities,
+  groupListAbilities,
+  groupPermissions,
+  type SetEnabledInput,
+} from "@duban/domain";
 import { AppError, forbidden, invalid, notFound, staleVersion, uniqueViolation } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { changeSummary } from "../audit/audit-summary.js";
 import { findAllUnits } from "../units/units.repository.js";
 import { normaliseRule, resolveGroup } from "./group-rule.js";
-import { canManageGroups, canViewGroups } from "./groups.policy.js";
 import * as repo from "./groups.repository.js";
 
 /** Builds the API shape of a group, field by field. */
@@ -14,12 +23,11 @@ export function toGroup(
   members: { unitIds: string[]; count: number },
   actor: Actor,
 ): Group {
-  const manage = canManageGroups(actor);
   return {
     id: row.id,
     name: row.name,
     description: row.description,
-    kind: row.kind as Group["kind"],
+    kind: row.kind,
     unitIds: members.unitIds,
     rule: (row.rule as Group["rule"]) ?? null,
     memberCount: members.count,
@@ -27,7 +35,7 @@ export function toGroup(
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    abilities: { update: manage, disable: manage && row.enabled, enable: manage && !row.enabled },
+    abilities: groupAbilities(actor, row),
   };
 }
 
@@ -56,13 +64,12 @@ export async function findGroupsPage(
 ) {
   if (!canViewGroups(ctx.actor)) throw forbidden("您的角色无权查看单位分组");
   const { rows, total } = await repo.findGroups(ctx.database.db, ctx.actor.tenantId, query);
-  const manage = canManageGroups(ctx.actor);
   return {
     items: await presentGroups(ctx, rows),
     total,
     page: query.page,
     pageSize: query.pageSize,
-    abilities: { create: manage },
+    abilities: groupListAbilities(ctx.actor),
   };
 }
 
@@ -109,7 +116,7 @@ function duplicateName(err: unknown, name: string): never {
 
 /** Creates a group with its members (a list group) or its rule. */
 export async function createGroup(ctx: ServiceContext, input: GroupCreateInput): Promise<Group> {
-  if (!canManageGroups(ctx.actor)) throw forbidden("只有系统管理员和督查室可以新建单位分组");
+  authorize(groupListAbilities(ctx.actor), "create");
   const { values, unitIds } = await valuesOf(ctx, input);
   const tenantId = ctx.actor.tenantId;
   const row = await ctx.database.db
@@ -131,7 +138,7 @@ export async function createGroup(ctx: ServiceContext, input: GroupCreateInput):
 /** Updates a group when the client's version is current; its members are replaced as a whole. */
 export async function updateGroup(ctx: ServiceContext, id: string, input: GroupUpdateInput): Promise<Group> {
   const before = await getGroupRow(ctx, id);
-  if (!canManageGroups(ctx.actor)) throw forbidden("只有系统管理员和督查室可以修改单位分组");
+  authorize(groupPermissions(ctx.actor), "update");
   if (before.version !== input.version) throw staleVersion();
   const { values, unitIds } = await valuesOf(ctx, input);
   const tenantId = ctx.actor.tenantId;
@@ -160,7 +167,7 @@ export async function setGroupEnabled(
   input: SetEnabledInput,
 ): Promise<Group> {
   const before = await getGroupRow(ctx, id);
-  if (!canManageGroups(ctx.actor)) throw forbidden("只有系统管理员和督查室可以停用或启用单位分组");
+  authorize(groupPermissions(ctx.actor), input.enabled ? "enable" : "disable");
   if (before.version !== input.version) throw staleVersion();
   const row = await ctx.database.db.transaction(async (tx) => {
     const updated = await repo.updateGroup(

@@ -3,6 +3,7 @@ import {
   idParamSchema,
   idSchema,
   inspectionCreateSchema,
+  inspectionListAbilitiesSchema,
   inspectionQuerySchema,
   inspectionSchema,
   pageOf,
@@ -20,7 +21,7 @@ import {
 } from "./inspections.service.js";
 
 const tags = ["inspections"];
-const page = pageOf(inspectionSchema).extend({ abilities: z.record(z.string(), z.boolean()) });
+const page = pageOf(inspectionSchema).extend({ abilities: inspectionListAbilitiesSchema });
 const findingParams = z.object({ id: idSchema, index: findingIndexSchema });
 
 /** 责任督学挂牌督导: visit records, and findings turned into 整改 items. */

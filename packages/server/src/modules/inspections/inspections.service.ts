@@ -1,17 +1,24 @@
 import { randomUUID } from "node:crypto";
-import type { FindingRectifyInput, Inspection, InspectionCreateInput, Rectification } from "@duban/domain";
-import { z } from "zod";
-import { AppError, forbidden, invalid, notFound } from "../../errors.js";
-import type { ServiceContext } from "../../http/context.js";
-import { assertAnyRole, audit } from "../../policy.js";
-import { getRectification, insertRectificationIn } from "../rectifications/rectifications.service.js";
-import { findUnit } from "../units/units.repository.js";
 import {
-  canRectifyFindings,
-  canSeeAllInspections,
   canSeeInspection,
   canUseInspections,
-} from "./inspections.policy.js";
+  type FindingRectifyInput,
+  findingStatusOf,
+  type Inspection,
+  type InspectionCreateInput,
+  inspectionAbilities,
+  inspectionListAbilities,
+  nextFindingStatus,
+  type Rectification,
+  seesAllInspections,
+} from "@duban/domain";
+import { z } from "zod";
+import { AppError, forbidden, invalid, notFound } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
+import type { ServiceContext } from "../../http/context.js";
+import { audit } from "../../policy.js";
+import { getRectification, insertRectificationIn } from "../rectifications/rectifications.service.js";
+import { findUnit } from "../units/units.repository.js";
 import * as repo from "./inspections.repository.js";
 
 /** The stored findings, read defensively: the column is free JSON. */
@@ -24,7 +31,6 @@ export function toInspection(
   ctx: ServiceContext,
   { inspection: r, unitName }: repo.InspectionDetail,
 ): Inspection {
-  const rectify = canRectifyFindings(ctx.actor, r);
   return {
     id: r.id,
     unit: { id: r.unitId, name: unitName },
@@ -33,7 +39,7 @@ export function toInspection(
     kind: r.kind,
     findings: findingsOf(r).map((f, index) => ({ index, text: f.text, rectificationId: f.rectificationId })),
     createdAt: r.createdAt.toISOString(),
-    abilities: { rectify },
+    abilities: inspectionAbilities(ctx.actor, r),
   };
 }
 
@@ -60,7 +66,7 @@ export async function findInspectionsPage(
     ctx.database.db,
     {
       tenantId: ctx.actor.tenantId,
-      inspectorId: canSeeAllInspections(ctx.actor) ? null : ctx.actor.userId,
+      inspectorId: seesAllInspections(ctx.actor) ? null : ctx.actor.userId,
       unitId: query.unitId,
     },
     query,
@@ -70,7 +76,7 @@ export async function findInspectionsPage(
     total,
     page: query.page,
     pageSize: query.pageSize,
-    abilities: { create: ctx.actor.roles.includes("inspector") },
+    abilities: inspectionListAbilities(ctx.actor),
   };
 }
 
@@ -79,7 +85,7 @@ export async function createInspection(
   ctx: ServiceContext,
   input: InspectionCreateInput,
 ): Promise<Inspection> {
-  assertAnyRole(ctx.actor, "inspector");
+  authorize(inspectionListAbilities(ctx.actor), "create");
   const unit = await findUnit(ctx.database.db, ctx.actor.tenantId, input.unitId);
   if (unit?.kind !== "school") throw invalid([{ path: "unitId", message: "请选择一所学校" }]);
   const row = await ctx.database.db.transaction(async (tx) => {
@@ -115,14 +121,14 @@ export async function rectifyFinding(
   input: FindingRectifyInput,
 ): Promise<Rectification> {
   const { inspection } = await getInspectionRow(ctx, target.id);
-  if (!canRectifyFindings(ctx.actor, inspection))
-    throw forbidden("只有该次督导的责任督学或督查室可以下发整改");
+  authorize(inspectionAbilities(ctx.actor, inspection), "rectify");
   if (!findingsOf(inspection)[target.index]) throw notFound("督导发现的问题");
   const itemId = await ctx.database.db.transaction(async (tx) => {
     const locked = await repo.findInspection(tx, ctx.actor.tenantId, target.id, true);
     const findings = findingsOf(locked!.inspection);
     const finding = findings[target.index]!;
-    if (finding.rectificationId) throw new AppError("conflict", "该问题已生成整改事项，请勿重复下发");
+    if (!nextFindingStatus(findingStatusOf(finding), "rectify"))
+      throw new AppError("conflict", "该问题已生成整改事项，请勿重复下发");
     const item = await insertRectificationIn(ctx, tx, {
       unitId: inspection.unitId,
       problem: finding.text,

@@ -68,8 +68,8 @@ export function autoLevel(subject: AutoSubject, now: Date): AutoLevel | null {
 }
 
 /** Whether level `a` is worse than level `b`. */
-export function isWorse(a: NoticeLevel, b: string): boolean {
-  return noticeLevels.indexOf(a) > noticeLevels.indexOf(b as NoticeLevel);
+export function isWorse(a: NoticeLevel, b: NoticeLevel): boolean {
+  return noticeLevels.indexOf(a) > noticeLevels.indexOf(b);
 }
 
 /** The reply deadline of an automatic notice raised or upgraded today. */

@@ -48,11 +48,11 @@ export async function exportNotices(ctx: ServiceContext, query: Omit<NoticeListQ
       i + 1,
       `${d.node.label ?? ""}${d.node.title}：${n.reason}`,
       d.unitName,
-      noticeLevelLabels[n.level as keyof typeof noticeLevelLabels] ?? n.level,
+      noticeLevelLabels[n.level],
       shanghaiDate(n.createdAt),
       n.replyDue ?? "",
       reply?.text ?? "",
-      noticeStatusLabels[n.status as keyof typeof noticeStatusLabels] ?? n.status,
+      noticeStatusLabels[n.status],
     ]);
   });
   const today = shanghaiDate(ctx.clock.now());

@@ -1,10 +1,16 @@
-import type { Rectification, RectificationSubmitInput, RectificationVerifyInput } from "@duban/domain";
-import { AppError, forbidden, staleVersion } from "../../errors.js";
+import {
+  nextRectificationStatus,
+  type Rectification,
+  type RectificationSubmitInput,
+  type RectificationVerifyInput,
+  rectificationPermissions,
+} from "@duban/domain";
+import { AppError, staleVersion } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { findAttachableFiles } from "../evidence/evidence.service.js";
 import { notifyUnit } from "../notifications/notify.js";
-import { canVerifyRectification } from "./rectifications.policy.js";
 import * as repo from "./rectifications.repository.js";
 import { getRectification, getRectificationRow } from "./rectifications.service.js";
 
@@ -15,8 +21,9 @@ export async function submitRectification(
   input: RectificationSubmitInput,
 ): Promise<Rectification> {
   const { item } = await getRectificationRow(ctx, id);
-  if (!ctx.actor.unitId || ctx.actor.unitId !== item.unitId) throw forbidden("只有责任单位可以提交整改情况");
-  if (item.status !== "open" && item.status !== "returned")
+  authorize(rectificationPermissions(ctx.actor, item), "submit");
+  const next = nextRectificationStatus(item.status, "submit");
+  if (!next)
     throw new AppError(
       "conflict",
       item.status === "accepted" ? "该整改事项已销号，无需再提交" : "整改情况已提交，正在等待验收",
@@ -28,7 +35,7 @@ export async function submitRectification(
       tx,
       { tenantId: ctx.actor.tenantId, id, version: input.version },
       {
-        status: "submitted",
+        status: next,
         measures: input.measures,
         fileIds: [...new Set(input.fileIds)],
         submittedAt: ctx.clock.now(),
@@ -55,21 +62,21 @@ export async function verifyRectification(
   input: RectificationVerifyInput,
 ): Promise<Rectification> {
   const { item } = await getRectificationRow(ctx, id);
-  if (!canVerifyRectification(ctx.actor, item))
-    throw forbidden("只有督查室、录入该事项的责任督学或管理员可以验收");
-  if (item.status !== "submitted")
+  authorize(rectificationPermissions(ctx.actor, item), "verify");
+  const accept = input.decision === "accept";
+  const next = nextRectificationStatus(item.status, accept ? "accept" : "return");
+  if (!next)
     throw new AppError(
       "conflict",
       item.status === "accepted" ? "该整改事项已销号" : "责任单位尚未提交整改情况，暂不能验收",
     );
   if (item.version !== input.version) throw staleVersion();
-  const accept = input.decision === "accept";
   await ctx.database.db.transaction(async (tx) => {
     const updated = await repo.updateRectification(
       tx,
       { tenantId: ctx.actor.tenantId, id, version: input.version },
       {
-        status: accept ? "accepted" : "returned",
+        status: next,
         verifierId: ctx.actor.userId,
         verifiedAt: ctx.clock.now(),
         returnReason: accept ? null : (input.reason ?? null),

@@ -1,4 +1,5 @@
 import {
+  isRectificationLive,
   type RectificationFilter,
   type RectificationSource,
   type RectificationStatus,
@@ -22,9 +23,9 @@ function emptyCounts(): Counts {
 }
 
 /** Adds one grouped row to a tally. */
-function add(c: Counts, row: { status: string; overdue: boolean; n: number }): void {
+function add(c: Counts, row: { status: RectificationStatus; overdue: boolean; n: number }): void {
   c.total += row.n;
-  if (row.status in c) c[row.status as RectificationStatus] += row.n;
+  c[row.status] += row.n;
   if (row.overdue) c.overdue += row.n;
 }
 
@@ -36,12 +37,12 @@ export async function rectificationStats(ctx: ServiceContext, filter: Rectificat
   const byUnit = new Map<string, { unit: { id: string; name: string } } & Counts>();
   const bySource = new Map<string, { source: RectificationSource; label: string } & Counts>();
   for (const row of rows) {
-    const r = { ...row, overdue: row.status !== "accepted" && row.deadline < today, n: Number(row.n) };
+    const r = { ...row, overdue: isRectificationLive(row.status) && row.deadline < today, n: Number(row.n) };
     add(totals, r);
     const unit = byUnit.get(r.unitId) ?? { unit: { id: r.unitId, name: r.unitName }, ...emptyCounts() };
     add(unit, r);
     byUnit.set(r.unitId, unit);
-    const source = r.source as RectificationSource;
+    const source = r.source;
     const s = bySource.get(source) ?? { source, label: rectificationSourceLabels[source], ...emptyCounts() };
     add(s, r);
     bySource.set(source, s);
@@ -79,7 +80,7 @@ export async function exportRectifications(
   const header = sheet.addRow(COLUMNS.map((c) => c.header));
   header.font = { bold: true };
   rows.forEach(({ item, unitName }, i) => {
-    const overdue = item.status !== "accepted" && item.deadline < today;
+    const overdue = isRectificationLive(item.status) && item.deadline < today;
     const row = sheet.addRow([
       i + 1,
       unitName,
@@ -87,8 +88,8 @@ export async function exportRectifications(
       item.requirement,
       item.deadline,
       item.responsiblePerson ?? "",
-      rectificationSourceLabels[item.source as RectificationSource] ?? item.source,
-      rectificationStatusLabels[item.status as RectificationStatus] ?? item.status,
+      rectificationSourceLabels[item.source],
+      rectificationStatusLabels[item.status],
       overdue ? "是" : "否",
     ]);
     row.alignment = { vertical: "top", wrapText: true };

@@ -1,5 +1,5 @@
-import type { RectificationFilter } from "@duban/domain";
-import { and, asc, count, desc, eq, ilike, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { isRectificationLive, type RectificationFilter, rectificationStatuses } from "@duban/domain";
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { files, inspections, rectifications, supervisionNotices, units } from "../../db/schema.js";
 
@@ -15,9 +15,12 @@ export interface LedgerScope extends RectificationFilter {
   today: string;
 }
 
+/** The states an item can still be overdue in: every one it may yet move on from. */
+const liveStatuses = rectificationStatuses.filter(isRectificationLive);
+
 /** Overdue: past the deadline and not yet closed out. */
 function overdueSql(today: string): SQL {
-  return and(lt(rectifications.deadline, today), ne(rectifications.status, "accepted"))!;
+  return and(lt(rectifications.deadline, today), inArray(rectifications.status, liveStatuses))!;
 }
 
 /** The WHERE clause of a ledger query. */

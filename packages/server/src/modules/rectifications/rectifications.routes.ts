@@ -4,6 +4,7 @@ import {
   rectificationCountsSchema,
   rectificationCreateSchema,
   rectificationFilterSchema,
+  rectificationLedgerAbilitiesSchema,
   rectificationQuerySchema,
   rectificationSchema,
   rectificationSubmitSchema,
@@ -17,7 +18,7 @@ import { exportDisposition, exportRectifications, rectificationStats } from "./r
 import { createRectification, findRectificationsPage, getRectification } from "./rectifications.service.js";
 
 const tags = ["rectifications"];
-const page = pageOf(rectificationSchema).extend({ abilities: z.record(z.string(), z.boolean()) });
+const page = pageOf(rectificationSchema).extend({ abilities: rectificationLedgerAbilitiesSchema });
 const stats = z.object({
   totals: rectificationCountsSchema,
   byUnit: z.array(rectificationCountsSchema.extend({ unit: z.object({ id: z.string(), name: z.string() }) })),

@@ -1,26 +1,24 @@
 import {
+  canCreateRectification,
+  canSeeInspection,
+  canSeeRectification,
+  isRectificationLive,
   type Rectification,
   type RectificationCreateInput,
   type RectificationQuery,
-  type RectificationSource,
-  type RectificationStatus,
+  rectificationAbilities,
+  rectificationLedgerAbilities,
+  seesAllRectifications,
   shanghaiDate,
 } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
 import { forbidden, invalid, notFound } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { toFileRef } from "../evidence/evidence.service.js";
-import { canSeeInspection } from "../inspections/inspections.policy.js";
 import { notifyUnit } from "../notifications/notify.js";
 import { findUnit } from "../units/units.repository.js";
-import {
-  canCreateRectification,
-  canSeeAllRectifications,
-  canSeeRectification,
-  canSubmitRectification,
-  canVerifyRectification,
-} from "./rectifications.policy.js";
 import * as repo from "./rectifications.repository.js";
 
 /** Today in Shanghai by the app's clock: the day the overdue rule compares deadlines with. */
@@ -34,7 +32,7 @@ export function ledgerScope(ctx: ServiceContext, filter: Omit<repo.LedgerScope, 
     ...filter,
     tenantId: ctx.actor.tenantId,
     today: todayOf(ctx),
-    ownUnitId: canSeeAllRectifications(ctx.actor)
+    ownUnitId: seesAllRectifications(ctx.actor)
       ? null
       : (ctx.actor.unitId ?? "00000000-0000-0000-0000-000000000000"),
   };
@@ -58,10 +56,10 @@ export async function toRectifications(
     requirement: r.requirement,
     deadline: r.deadline,
     responsiblePerson: r.responsiblePerson,
-    source: r.source as RectificationSource,
+    source: r.source,
     sourceId: r.sourceId,
-    status: r.status as RectificationStatus,
-    overdue: r.status !== "accepted" && r.deadline < today,
+    status: r.status,
+    overdue: isRectificationLive(r.status) && r.deadline < today,
     measures: r.measures,
     files: r.fileIds.flatMap((id) => fileRows.filter((f) => f.id === id).map(toFileRef)),
     submittedAt: r.submittedAt?.toISOString() ?? null,
@@ -71,10 +69,7 @@ export async function toRectifications(
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),
     version: r.version,
-    abilities: {
-      submit: canSubmitRectification(ctx.actor, r),
-      verify: r.status === "submitted" && canVerifyRectification(ctx.actor, r),
-    },
+    abilities: rectificationAbilities(ctx.actor, r),
   }));
 }
 
@@ -103,7 +98,7 @@ export async function findRectificationsPage(ctx: ServiceContext, query: Rectifi
     total,
     page,
     pageSize,
-    abilities: { create: canCreateRectification(ctx.actor), export: true },
+    abilities: rectificationLedgerAbilities(ctx.actor),
   };
 }
 
@@ -148,7 +143,7 @@ export async function insertRectificationIn(
 
 /** The tenant unit an item is raised for, checked against the actor's right; a foreign id is a field error. */
 export async function assertRectifiableUnit(ctx: ServiceContext, unitId: string) {
-  if (!canCreateRectification(ctx.actor)) throw forbidden("只有督查室、责任督学或管理员可以录入整改事项");
+  authorize(rectificationLedgerAbilities(ctx.actor), "create");
   const unit = await findUnit(ctx.database.db, ctx.actor.tenantId, unitId);
   if (!unit) throw invalid([{ path: "unitId", message: "单位不存在" }]);
   if (!canCreateRectification(ctx.actor, unit)) throw forbidden("责任督学只能对学校录入整改事项");

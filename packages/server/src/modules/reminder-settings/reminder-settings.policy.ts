@@ -1,7 +1,2 @@
-import type { Actor } from "../../http/context.js";
-import { hasAnyRole } from "../../policy.js";
-
-/** Who sets a plan's 催办 settings: the supervision office and administrators; every role may read them. */
-export function canManageReminderSettings(actor: Actor): boolean {
-  return hasAnyRole(actor, "supervisor", "admin");
-}
+/** Who may change a plan's 催办 settings is decided in the domain. */
+export { reminderSettingsAbilities } from "@duban/domain";

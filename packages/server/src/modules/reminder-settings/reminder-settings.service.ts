@@ -2,12 +2,13 @@ import {
   defaultPlanReminderSettings,
   type PlanReminderSettings,
   type PlanReminderSettingsUpdateInput,
+  reminderSettingsAbilities,
 } from "@duban/domain";
-import { forbidden, notFound, staleVersion } from "../../errors.js";
+import { notFound, staleVersion } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { findPlan } from "../plans/plans.repository.js";
-import { canManageReminderSettings } from "./reminder-settings.policy.js";
 import * as repo from "./reminder-settings.repository.js";
 
 /** Throws 404 unless the plan belongs to the actor's tenant. */
@@ -31,7 +32,7 @@ function toSettings(
     isDefault: row === null,
     version: row?.version ?? 0,
     updatedAt: row?.updatedAt.toISOString() ?? null,
-    abilities: { update: canManageReminderSettings(ctx.actor) },
+    abilities: reminderSettingsAbilities(ctx.actor),
   };
 }
 
@@ -52,7 +53,7 @@ export async function updateReminderSettings(
   input: PlanReminderSettingsUpdateInput,
 ) {
   await assertPlanVisible(ctx, planId);
-  if (!canManageReminderSettings(ctx.actor)) throw forbidden("只有督查室和管理员可以修改催办设置");
+  authorize(reminderSettingsAbilities(ctx.actor), "update");
   const { tenantId } = ctx.actor;
   const values = {
     remindDaysBefore: input.remindDaysBefore,

@@ -1,4 +1,4 @@
-import { unitKeywordsSchema } from "@duban/domain";
+import { unitKeywordAbilitiesSchema, unitKeywordsSchema } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
@@ -6,7 +6,7 @@ import { findKeywordDictionary, replaceKeywordDictionary } from "./unit-keywords
 
 const dictionarySchema = z.object({
   entries: z.array(z.object({ keyword: z.string(), unitId: z.string(), unitName: z.string() })),
-  abilities: z.record(z.string(), z.boolean()),
+  abilities: unitKeywordAbilitiesSchema,
 });
 
 /** The keyword → department dictionary that suggests lead units on import. */

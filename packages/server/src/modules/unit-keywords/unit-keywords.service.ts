@@ -1,24 +1,21 @@
-import type { UnitKeywordsInput } from "@duban/domain";
+import { canViewUnitKeywords, type UnitKeywordsInput, unitKeywordAbilities } from "@duban/domain";
 import { forbidden, invalid } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit, hasAnyRole } from "../../policy.js";
+import { audit } from "../../policy.js";
 import { findAllUnits } from "../units/units.repository.js";
 import { findKeywords, replaceKeywords } from "./unit-keywords.repository.js";
 
-/** Admins maintain the dictionary; the supervision office, which imports plans, reads it. */
-function abilities(ctx: ServiceContext) {
-  return { update: hasAnyRole(ctx.actor, "admin") };
-}
-
 /** The dictionary of the actor's tenant. */
 export async function findKeywordDictionary(ctx: ServiceContext) {
-  if (!hasAnyRole(ctx.actor, "admin", "supervisor")) throw forbidden("您的角色无权查看关键词词典");
-  return { entries: await findKeywords(ctx.database.db, ctx.actor.tenantId), abilities: abilities(ctx) };
+  if (!canViewUnitKeywords(ctx.actor)) throw forbidden("您的角色无权查看关键词词典");
+  const entries = await findKeywords(ctx.database.db, ctx.actor.tenantId);
+  return { entries, abilities: unitKeywordAbilities(ctx.actor) };
 }
 
 /** Replaces the dictionary; every unit must be the tenant's and every keyword unique. */
 export async function replaceKeywordDictionary(ctx: ServiceContext, input: UnitKeywordsInput) {
-  if (!hasAnyRole(ctx.actor, "admin")) throw forbidden("只有系统管理员可以修改关键词词典");
+  authorize(unitKeywordAbilities(ctx.actor), "update");
   const units = new Set((await findAllUnits(ctx.database.db, ctx.actor.tenantId)).map((u) => u.id));
   const seen = new Set<string>();
   const issues = input.entries.flatMap((e, i) => {

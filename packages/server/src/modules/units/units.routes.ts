@@ -3,6 +3,7 @@ import {
   pageOf,
   setEnabledSchema,
   unitCreateSchema,
+  unitListAbilitiesSchema,
   unitQuerySchema,
   unitSchema,
   unitUpdateSchema,
@@ -16,7 +17,7 @@ import { findAllUnits, findTownships } from "./units.repository.js";
 import { createUnit, findUnitsPage, getUnit, setUnitEnabled, toUnit, updateUnit } from "./units.service.js";
 
 const tags = ["units"];
-const unitPage = pageOf(unitSchema).extend({ abilities: z.record(z.string(), z.boolean()) });
+const unitPage = pageOf(unitSchema).extend({ abilities: unitListAbilitiesSchema });
 const unitOption = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,20 +1,29 @@
-import type { SetEnabledInput, Unit, UnitCreateInput, UnitQuery, UnitUpdateInput } from "@duban/domain";
+import {
+  canViewUnits,
+  type SetEnabledInput,
+  type Unit,
+  type UnitCreateInput,
+  type UnitQuery,
+  type UnitUpdateInput,
+  unitAbilities,
+  unitListAbilities,
+  unitPermissions,
+} from "@duban/domain";
 import { AppError, forbidden, notFound, staleVersion, uniqueViolation } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { changeSummary } from "../audit/audit-summary.js";
-import { canManageUnits, canViewUnits } from "./units.policy.js";
 import * as repo from "./units.repository.js";
 
 /** Builds the API shape of a unit, field by field. */
 export function toUnit(row: repo.UnitRow, actor: Actor): Unit {
-  const manage = canManageUnits(actor);
   return {
     id: row.id,
     name: row.name,
-    kind: row.kind as Unit["kind"],
-    schoolType: row.schoolType as Unit["schoolType"],
-    ownership: row.ownership as Unit["ownership"],
+    kind: row.kind,
+    schoolType: row.schoolType,
+    ownership: row.ownership,
     township: row.township,
     code: row.code,
     sortOrder: row.sortOrder,
@@ -22,7 +31,7 @@ export function toUnit(row: repo.UnitRow, actor: Actor): Unit {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    abilities: { update: manage, disable: manage && row.enabled, enable: manage && !row.enabled },
+    abilities: unitAbilities(actor, row),
   };
 }
 
@@ -51,13 +60,12 @@ function duplicateName(err: unknown, name: string): never {
 export async function findUnitsPage(ctx: ServiceContext, query: UnitQuery) {
   if (!canViewUnits(ctx.actor)) throw forbidden("您的角色无权查看单位");
   const { rows, total } = await repo.findUnits(ctx.database.db, ctx.actor.tenantId, query);
-  const manage = canManageUnits(ctx.actor);
   return {
     items: rows.map((r) => toUnit(r, ctx.actor)),
     total,
     page: query.page,
     pageSize: query.pageSize,
-    abilities: { create: manage, import: manage },
+    abilities: unitListAbilities(ctx.actor),
   };
 }
 
@@ -71,7 +79,7 @@ export async function getUnit(ctx: ServiceContext, id: string): Promise<repo.Uni
 
 /** Creates a unit. */
 export async function createUnit(ctx: ServiceContext, input: UnitCreateInput): Promise<Unit> {
-  if (!canManageUnits(ctx.actor)) throw forbidden("只有系统管理员可以新建单位");
+  authorize(unitListAbilities(ctx.actor), "create");
   const values = valuesOf(input);
   const row = await ctx.database.db
     .transaction(async (tx) => {
@@ -91,7 +99,7 @@ export async function createUnit(ctx: ServiceContext, input: UnitCreateInput): P
 /** Updates a unit when the client's version is current. */
 export async function updateUnit(ctx: ServiceContext, id: string, input: UnitUpdateInput): Promise<Unit> {
   const before = await getUnit(ctx, id);
-  if (!canManageUnits(ctx.actor)) throw forbidden("只有系统管理员可以修改单位");
+  authorize(unitPermissions(ctx.actor), "update");
   const values = valuesOf(input);
   return saveUnit(ctx, before, input.version, values, "unit.update").catch((err) =>
     duplicateName(err, input.name),
@@ -101,7 +109,7 @@ export async function updateUnit(ctx: ServiceContext, id: string, input: UnitUpd
 /** Enables or disables a unit; disabled units stay in history but leave selects and groups. */
 export async function setUnitEnabled(ctx: ServiceContext, id: string, input: SetEnabledInput): Promise<Unit> {
   const before = await getUnit(ctx, id);
-  if (!canManageUnits(ctx.actor)) throw forbidden("只有系统管理员可以停用或启用单位");
+  authorize(unitPermissions(ctx.actor), input.enabled ? "enable" : "disable");
   return saveUnit(
     ctx,
     before,

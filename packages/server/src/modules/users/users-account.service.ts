@@ -1,19 +1,26 @@
-import { passwordProblem, type ResetPasswordInput, type SetEnabledInput, type User } from "@duban/domain";
-import { forbidden, invalid, staleVersion } from "../../errors.js";
+import {
+  isOwnAccount,
+  passwordProblem,
+  type ResetPasswordInput,
+  type SetEnabledInput,
+  type User,
+  userPermissions,
+} from "@duban/domain";
+import { invalid, staleVersion } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { clearFailures } from "../auth/login-failures.repository.js";
 import { hashPassword } from "../auth/passwords.js";
 import { deleteUserSessions } from "../auth/sessions.repository.js";
-import { canManageUsers } from "./users.policy.js";
 import * as repo from "./users.repository.js";
 import { getUser, presentUsers } from "./users.service.js";
 
 /** Enables or disables a user; disabling also ends every session the user has. */
 export async function setUserEnabled(ctx: ServiceContext, id: string, input: SetEnabledInput): Promise<User> {
   const before = await getUser(ctx, id);
-  if (!canManageUsers(ctx.actor)) throw forbidden("只有系统管理员可以停用或启用用户");
-  if (!input.enabled && id === ctx.actor.userId)
+  authorize(userPermissions(ctx.actor), input.enabled ? "enable" : "disable");
+  if (!input.enabled && isOwnAccount(ctx.actor, before.user))
     throw invalid(
       [{ path: "enabled", message: "不能停用自己的账号" }],
       "不能停用自己的账号，如需停用请由其他管理员操作",
@@ -46,7 +53,7 @@ export async function resetUserPassword(
   input: ResetPasswordInput,
 ): Promise<void> {
   await getUser(ctx, id);
-  if (!canManageUsers(ctx.actor)) throw forbidden("只有系统管理员可以重置密码");
+  authorize(userPermissions(ctx.actor), "resetPassword");
   const problem = passwordProblem(input.password);
   if (problem) throw invalid([{ path: "password", message: problem }]);
   const passwordHash = await hashPassword(input.password, ctx.config.argon2);
@@ -67,7 +74,7 @@ export async function resetUserPassword(
 /** Clears the lockout left by repeated failed sign-ins. */
 export async function unlockUser(ctx: ServiceContext, id: string): Promise<void> {
   const { user } = await getUser(ctx, id);
-  if (!canManageUsers(ctx.actor)) throw forbidden("只有系统管理员可以解锁账号");
+  authorize(userPermissions(ctx.actor), "unlock");
   await ctx.database.db.transaction(async (tx) => {
     await clearFailures(tx, user.login);
     await audit(ctx, tx, {

@@ -4,18 +4,18 @@ import {
   resetPasswordSchema,
   setEnabledSchema,
   userCreateSchema,
+  userListAbilitiesSchema,
   userQuerySchema,
   userSchema,
   userUpdateSchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
 import { createUser, findUsersPage, getUser, presentUsers, updateUser } from "./users.service.js";
 import { resetUserPassword, setUserEnabled, unlockUser } from "./users-account.service.js";
 
 const tags = ["users"];
-const userPage = pageOf(userSchema).extend({ abilities: z.record(z.string(), z.boolean()) });
+const userPage = pageOf(userSchema).extend({ abilities: userListAbilitiesSchema });
 
 /** Users: list, read, create, edit, enable/disable, reset password, unlock. */
 export async function userRoutes(app: FastifyInstance): Promise<void> {

@@ -1,21 +1,29 @@
-import type { User, UserCreateInput, UserQuery, UserUpdateInput } from "@duban/domain";
-import { passwordProblem } from "@duban/domain";
+import {
+  canViewUsers,
+  passwordProblem,
+  type User,
+  type UserCreateInput,
+  type UserQuery,
+  type UserUpdateInput,
+  userAbilities,
+  userListAbilities,
+  userPermissions,
+} from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
 import { forbidden, invalid, notFound, staleVersion } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { changeSummary } from "../audit/audit-summary.js";
 import { findLocks } from "../auth/login-failures.repository.js";
 import { hashPassword } from "../auth/passwords.js";
 import { findUnit } from "../units/units.repository.js";
-import { canDisableUser, canManageUsers, canViewUsers } from "./users.policy.js";
 import * as repo from "./users.repository.js";
 import { assertIdentitiesFree, identityConflict } from "./users-identity.js";
 
 /** Builds the API shape of a user, field by field (the password hash never leaves). */
 export function toUser(row: repo.UserWithUnit, actor: Actor, lockedUntil: Date | null): User {
   const { user, unit } = row;
-  const manage = canManageUsers(actor);
   return {
     id: user.id,
     name: user.name,
@@ -23,7 +31,7 @@ export function toUser(row: repo.UserWithUnit, actor: Actor, lockedUntil: Date |
     phone: user.phone,
     email: user.email,
     unit: unit ? { id: unit.id, name: unit.name } : null,
-    roles: user.roles as User["roles"],
+    roles: user.roles,
     enabled: user.enabled,
     mustChangePassword: user.mustChangePassword,
     lockedUntil: lockedUntil?.toISOString() ?? null,
@@ -31,13 +39,7 @@ export function toUser(row: repo.UserWithUnit, actor: Actor, lockedUntil: Date |
     version: user.version,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
-    abilities: {
-      update: manage,
-      disable: canDisableUser(actor, user),
-      enable: manage && !user.enabled,
-      resetPassword: manage,
-      unlock: manage && lockedUntil !== null,
-    },
+    abilities: userAbilities(actor, user, { locked: lockedUntil !== null }),
   };
 }
 
@@ -55,13 +57,12 @@ export async function presentUsers(ctx: ServiceContext, rows: repo.UserWithUnit[
 export async function findUsersPage(ctx: ServiceContext, query: UserQuery) {
   if (!canViewUsers(ctx.actor)) throw forbidden("您的角色无权查看用户");
   const { rows, total } = await repo.findUsers(ctx.database.db, ctx.actor.tenantId, query);
-  const manage = canManageUsers(ctx.actor);
   return {
     items: await presentUsers(ctx, rows),
     total,
     page: query.page,
     pageSize: query.pageSize,
-    abilities: { create: manage, import: manage },
+    abilities: userListAbilities(ctx.actor),
   };
 }
 
@@ -104,7 +105,7 @@ async function reread(ctx: ServiceContext, db: DbOrTx, id: string): Promise<repo
 
 /** Creates a user with an initial password that must be changed at first login. */
 export async function createUser(ctx: ServiceContext, input: UserCreateInput): Promise<User> {
-  if (!canManageUsers(ctx.actor)) throw forbidden("只有系统管理员可以新建用户");
+  authorize(userListAbilities(ctx.actor), "create");
   const problem = passwordProblem(input.password);
   if (problem) throw invalid([{ path: "password", message: problem }]);
   await assertUsableUnit(ctx, input.unitId);
@@ -131,7 +132,7 @@ export async function createUser(ctx: ServiceContext, input: UserCreateInput): P
 /** Updates a user's profile and roles when the client's version is current. */
 export async function updateUser(ctx: ServiceContext, id: string, input: UserUpdateInput): Promise<User> {
   const before = await getUser(ctx, id);
-  if (!canManageUsers(ctx.actor)) throw forbidden("只有系统管理员可以修改用户");
+  authorize(userPermissions(ctx.actor), "update");
   if (before.user.version !== input.version) throw staleVersion();
   const profile = profileOf(input);
   // An admin dropping their own admin role could leave the bureau with no one to manage accounts.
