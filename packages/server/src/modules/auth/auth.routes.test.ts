@@ -27,7 +27,28 @@ describe("POST /api/auth/login", () => {
       tenant: { id: tenant.id },
       mustChangePassword: false,
     });
-    expect(res.json().abilities).toMatchObject({ manageGroups: true, manageUsers: false });
+    // The menu the supervision office gets: the same object the domain's menuAbilities computes, in full.
+    const area = (open: boolean, listed: boolean, manage: boolean) => ({ open, listed, manage });
+    expect(res.json().abilities).toEqual({
+      areas: {
+        plans: area(true, true, true),
+        planImports: area(true, false, true),
+        notices: area(true, true, true),
+        extensions: area(true, true, true),
+        rectifications: area(true, true, true),
+        inspections: area(true, true, false),
+        instructions: area(false, false, false),
+        units: area(true, true, false),
+        groups: area(true, true, true),
+        users: area(false, false, false),
+        audit: area(false, false, false),
+        unitKeywords: area(true, true, false),
+        channels: area(false, false, false),
+      },
+      unitWork: false,
+      raiseNotices: true,
+      manageCycles: true,
+    });
   });
 
   it("gives the same answer for an unknown login and a wrong password", async () => {

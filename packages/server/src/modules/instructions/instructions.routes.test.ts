@@ -43,13 +43,13 @@ describe("领导批示 leader instructions", () => {
     expect(ins).toMatchObject({
       unit: { id: b.school.id },
       state: "待签收",
-      abilities: { acknowledge: false },
     });
+    expect(ins.abilities).toEqual({ acknowledge: false });
     const onItem = (
       await b.schoolUser.get(`/api/instructions?entity=rectification&entityId=${item.id}`)
     ).json();
     expect(onItem).toHaveLength(1);
-    expect(onItem[0].abilities.acknowledge).toBe(true);
+    expect(onItem[0].abilities).toEqual({ acknowledge: true });
     expect(
       (await b.otherSchoolUser.get(`/api/instructions?entity=rectification&entityId=${item.id}`)).json(),
     ).toEqual([]);
