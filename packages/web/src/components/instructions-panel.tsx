@@ -12,6 +12,7 @@ import {
 import { notificationsKey } from "../api/notifications";
 import { useSignedInUser } from "../hooks/use-signed-in-user";
 import { useWrite } from "../hooks/use-write";
+import { canManage } from "./navigation";
 
 /** 批示: a leader writes an instruction on an item; the responsible unit is notified. */
 export function InstructionButton({
@@ -35,7 +36,7 @@ export function InstructionButton({
     form,
     onDone: () => setOpen(false),
   });
-  if (!me.roles.includes("leader")) return null;
+  if (!canManage(me, "instructions")) return null;
   return (
     <>
       <Button onClick={() => setOpen(true)}>批示</Button>

@@ -37,7 +37,7 @@ const icons: Record<string, ReactNode> = {
   audit: <AuditOutlined />,
 };
 
-/** The side menu of the signed-in user, built from their roles and abilities. */
+/** The side menu of the signed-in user, built from the abilities the server sent with them. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useSignedInUser();
   const navigate = useNavigate();

@@ -7,11 +7,9 @@ import { allowed, canToggleEnabled } from "../../components/abilities";
 import { EnabledTag } from "../../components/enabled-tag";
 import { EnabledToggle } from "../../components/enabled-toggle";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
-import { canManage } from "../../components/navigation";
 import { PageHeader } from "../../components/page-header";
 import { useIsMobile } from "../../hooks/use-is-mobile";
 import { useSetEnabled } from "../../hooks/use-set-enabled";
-import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { useTablePaging } from "../../hooks/use-table-paging";
 import { GroupFormModal } from "./group-form-modal";
 import { GroupMembersDrawer } from "./group-members-drawer";
@@ -30,8 +28,6 @@ function describeRule(rule: GroupRule | null): string {
 
 /** 单位分组: saved lists and rules (e.g. 全部公办幼儿园) that tasks are handed to. */
 export function GroupsPage() {
-  const me = useSignedInUser();
-  const manager = canManage(me, "groups");
   // Pinned columns would leave no room for the rest on a phone.
   const isMobile = useIsMobile();
   const { paging, pagination, resetPage } = useTablePaging();
@@ -83,7 +79,7 @@ export function GroupsPage() {
           <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setViewing(group)}>
             成员
           </Button>
-          {allowed(group.abilities, "update", manager) && (
+          {group.abilities.update && (
             <Button
               type="link"
               size="small"
@@ -111,7 +107,7 @@ export function GroupsPage() {
       <PageHeader
         title="单位分组"
         actions={
-          allowed(groups.data?.abilities, "create", manager) && (
+          allowed(groups.data?.abilities, "create") && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ group: null })}>
               新建分组
             </Button>

@@ -14,6 +14,7 @@ import { type NoticeFilters, noticesExportUrl, noticesKey, scanNotices, useNotic
 import { useUnitOptions } from "../../api/units";
 import { allowed } from "../../components/abilities";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
+import { canManage } from "../../components/navigation";
 import { NoticeLevelTag, NoticeStatusTag } from "../../components/notice-tags";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
@@ -69,7 +70,8 @@ export function NoticesPage() {
   const notices = useNotices(filters, paging);
   const units = useUnitOptions();
   const width = useFilterWidth(160);
-  const isSchool = me.roles.includes("school") && me.roles.length === 1;
+  // Those who see every unit read the whole 督办台账 and filter it by unit; a school reads its own 督办单.
+  const ledger = canManage(me, "notices");
   const abilities = notices.data?.abilities;
   const scan = useWrite({
     mutationFn: scanNotices,
@@ -84,13 +86,15 @@ export function NoticesPage() {
   return (
     <>
       <PageHeader
-        title={isSchool ? "督办单" : "督办台账"}
+        title={ledger ? "督办台账" : "督办单"}
         actions={
           <>
-            <Button icon={<DownloadOutlined />} href={noticesExportUrl(filters)} download>
-              导出 Excel
-            </Button>
-            {allowed(abilities, "scan", me.roles.includes("supervisor")) && (
+            {allowed(abilities, "export") && (
+              <Button icon={<DownloadOutlined />} href={noticesExportUrl(filters)} download>
+                导出 Excel
+              </Button>
+            )}
+            {allowed(abilities, "scan") && (
               <Button icon={<ScanOutlined />} loading={scan.isPending} onClick={() => scan.mutate(undefined)}>
                 立即扫描
               </Button>
@@ -112,7 +116,7 @@ export function NoticesPage() {
           options={optionsOf(noticeLevels, noticeLevelLabels)}
           onChange={(v) => setFilter("level", v)}
         />
-        {!isSchool && (
+        {ledger && (
           <Select
             aria-label="按责任单位筛选"
             placeholder="责任单位"

@@ -1,7 +1,6 @@
 import { type PlanReminderSettings, reminderSettingLimits } from "@duban/domain";
 import { Alert, Button, Drawer, Form, InputNumber, Result, Space, Spin, Switch, Tag, Typography } from "antd";
 import { reminderSettingsKey, saveReminderSettings, useReminderSettings } from "../../api/reminders";
-import { allowed } from "../../components/abilities";
 import { formatDay } from "../../components/plan-format";
 import { useWrite } from "../../hooks/use-write";
 
@@ -38,7 +37,7 @@ export function ReminderSettingsDrawer({
 
 function ReminderSettingsForm({ planId, settings }: { planId: string; settings: PlanReminderSettings }) {
   const [form] = Form.useForm<Values>();
-  const editable = allowed(settings.abilities, "update");
+  const editable = settings.abilities.update;
   const save = useWrite({
     mutationFn: (values: Values) => saveReminderSettings(planId, { ...values, version: settings.version }),
     success: "催办设置已保存",

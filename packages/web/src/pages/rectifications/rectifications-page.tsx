@@ -23,7 +23,6 @@ import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
 import { optionsOf } from "../../components/select-options";
 import { useFilters } from "../../hooks/use-filters";
-import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { useTablePaging } from "../../hooks/use-table-paging";
 import { RectificationCreateDialog } from "./rectification-create-dialog";
 import { RectificationStatsCards } from "./rectification-stats";
@@ -57,7 +56,6 @@ const columns: TableColumnsType<Rectification> = [
 
 /** 整改台账 (`/rectifications`): items by unit, source and state, with statistics and the Excel ledger. */
 export function RectificationsPage() {
-  const me = useSignedInUser();
   const navigate = useNavigate();
   const { paging, pagination, resetPage } = useTablePaging();
   const { filters, setFilter } = useFilters<RectificationFilters>({}, resetPage);
@@ -66,12 +64,8 @@ export function RectificationsPage() {
   const stats = useRectificationStats(filters);
   const units = useUnitOptions();
   const width = useFilterWidth(160);
-  const isSchool = me.roles.includes("school") && me.roles.length === 1;
-  const canCreate = allowed(
-    list.data?.abilities,
-    "create",
-    me.roles.some((r) => ["supervisor", "inspector", "admin"].includes(r)),
-  );
+  const abilities = list.data?.abilities;
+  const canCreate = allowed(abilities, "create");
   return (
     <>
       <PageHeader
@@ -91,7 +85,7 @@ export function RectificationsPage() {
       />
       <RectificationStatsCards totals={stats.data?.totals} />
       <FilterBar>
-        {!isSchool && (
+        {allowed(abilities, "seeAllUnits") && (
           <Select
             aria-label="按整改单位筛选"
             placeholder="整改单位"

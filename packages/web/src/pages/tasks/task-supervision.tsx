@@ -9,7 +9,7 @@ import { NoticeCreateDialog } from "../notices/notice-create-dialog";
 export function TaskSupervisionActions({ node }: { node: PlanTreeNode }) {
   const me = useSignedInUser();
   const [raising, setRaising] = useState(false);
-  const canRaise = me.roles.some((r) => r === "supervisor" || r === "leader");
+  const canRaise = me.abilities.raiseNotices;
   return (
     <>
       <InstructionButton

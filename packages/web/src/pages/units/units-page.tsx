@@ -71,7 +71,7 @@ export function UnitsPage() {
       render: (_, unit) => (
         <Space size="small">
           <Link to={`/units/${unit.id}/work`}>工作</Link>
-          {allowed(unit.abilities, "update", manager) && (
+          {unit.abilities.update && (
             <Button
               type="link"
               size="small"
@@ -100,12 +100,12 @@ export function UnitsPage() {
         title={manager ? "单位管理" : "单位"}
         actions={
           <>
-            {allowed(listAbilities, "import", manager) && (
+            {allowed(listAbilities, "import") && (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
                 导入单位
               </Button>
             )}
-            {allowed(listAbilities, "create", manager) && (
+            {allowed(listAbilities, "create") && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ unit: null })}>
                 新建单位
               </Button>

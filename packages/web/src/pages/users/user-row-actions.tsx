@@ -2,7 +2,7 @@ import type { User } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Popconfirm, Space } from "antd";
 import { setUserEnabled, unlockUser, usersKey } from "../../api/users";
-import { allowed, canToggleEnabled } from "../../components/abilities";
+import { canToggleEnabled } from "../../components/abilities";
 import { EnabledToggle } from "../../components/enabled-toggle";
 import { useErrorHandler } from "../../hooks/use-error-handler";
 import { useSetEnabled } from "../../hooks/use-set-enabled";
@@ -15,13 +15,12 @@ export function isLocked(user: User): boolean {
 /** Props of the actions of one user row. */
 export interface UserRowActionsProps {
   user: User;
-  manager: boolean;
   onEdit: (user: User) => void;
   onResetPassword: (user: User) => void;
 }
 
 /** 编辑 / 停用 / 重置密码 / 解锁 for one user, as the record's abilities allow. */
-export function UserRowActions({ user, manager, onEdit, onResetPassword }: UserRowActionsProps) {
+export function UserRowActions({ user, onEdit, onResetPassword }: UserRowActionsProps) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const onError = useErrorHandler(usersKey);
@@ -37,7 +36,7 @@ export function UserRowActions({ user, manager, onEdit, onResetPassword }: UserR
   const link = { type: "link", size: "small", style: { paddingInline: 0 } } as const;
   return (
     <Space size="small">
-      {allowed(user.abilities, "update", manager) && (
+      {user.abilities.update && (
         <Button {...link} onClick={() => onEdit(user)}>
           编辑
         </Button>
@@ -50,12 +49,12 @@ export function UserRowActions({ user, manager, onEdit, onResetPassword }: UserR
           onConfirm={(enabled) => toggle.mutate({ id: user.id, enabled, version: user.version })}
         />
       )}
-      {allowed(user.abilities, "resetPassword", manager) && (
+      {user.abilities.resetPassword && (
         <Button {...link} onClick={() => onResetPassword(user)}>
           重置密码
         </Button>
       )}
-      {isLocked(user) && allowed(user.abilities, "unlock", manager) && (
+      {isLocked(user) && user.abilities.unlock && (
         <Popconfirm
           title="确定解除该用户的登录锁定吗？"
           okText="确定"

@@ -71,7 +71,6 @@ export function UsersPage() {
       render: (_, user) => (
         <UserRowActions
           user={user}
-          manager={manager}
           onEdit={(record) => setEditing({ user: record })}
           onResetPassword={setResetting}
         />
@@ -85,12 +84,12 @@ export function UsersPage() {
         title={manager ? "用户管理" : "用户"}
         actions={
           <>
-            {allowed(listAbilities, "import", manager) && (
+            {allowed(listAbilities, "import") && (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
                 导入用户
               </Button>
             )}
-            {allowed(listAbilities, "create", manager) && (
+            {allowed(listAbilities, "create") && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
                 新建用户
               </Button>
