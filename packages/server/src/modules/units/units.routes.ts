@@ -1,4 +1,5 @@
 import {
+  canViewUnits,
   idParamSchema,
   pageOf,
   setEnabledSchema,
@@ -12,7 +13,6 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { forbidden } from "../../errors.js";
 import { contextOf, typed } from "../../http/route-context.js";
-import { canViewUnits } from "./units.policy.js";
 import { findAllUnits, findTownships } from "./units.repository.js";
 import { createUnit, findUnitsPage, getUnit, setUnitEnabled, toUnit, updateUnit } from "./units.service.js";
 
