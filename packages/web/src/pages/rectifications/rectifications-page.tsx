@@ -72,9 +72,11 @@ export function RectificationsPage() {
         title="整改台账"
         actions={
           <>
-            <Button icon={<DownloadOutlined />} href={rectificationsExportUrl(filters)} download>
-              导出 Excel
-            </Button>
+            {allowed(abilities, "export") && (
+              <Button icon={<DownloadOutlined />} href={rectificationsExportUrl(filters)} download>
+                导出 Excel
+              </Button>
+            )}
             {canCreate && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 新建整改

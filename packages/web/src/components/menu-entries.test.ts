@@ -1,0 +1,70 @@
+import { type Me, menuAbilities, type Role } from "@duban/domain";
+import { describe, expect, it } from "vitest";
+import { canManage, canOpen, menuEntries, menuKeyOf } from "./navigation";
+
+const UNIT = { id: "00000000-0000-4000-8000-0000000000aa", name: "西城幼儿园", kind: "school" };
+
+/** A signed-in user whose abilities are the ones the server computes for the roles. */
+function meOf(roles: Role[], unit: Me["unit"] = UNIT): Me {
+  return {
+    id: "user-1",
+    name: "张老师",
+    login: "zhang",
+    roles,
+    tenant: { id: "tenant-1", name: "瓦房店市教育局" },
+    unit,
+    mustChangePassword: false,
+    csrfToken: "csrf",
+    abilities: menuAbilities({ userId: "user-1", tenantId: "tenant-1", unitId: unit?.id ?? null, roles }),
+  };
+}
+
+describe("menuEntries", () => {
+  it("gives a school its own work, its 督办单 and the 整改台账", () => {
+    expect(menuEntries(meOf(["school"]))).toEqual([
+      { key: "home", path: "/", label: "我的工作" },
+      { key: "unitWork", path: `/units/${UNIT.id}/work`, label: "本单位工作" },
+      { key: "plans", path: "/plans", label: "计划" },
+      { key: "notices", path: "/notices", label: "督办单" },
+      { key: "rectifications", path: "/rectifications", label: "整改台账" },
+    ]);
+  });
+
+  it("gives an administrator the settings areas under their managing labels", () => {
+    expect(menuEntries(meOf(["admin"], null)).map((e) => e.label)).toEqual([
+      "我的工作",
+      "计划",
+      "督办台账",
+      "整改台账",
+      "单位管理",
+      "单位分组",
+      "用户管理",
+      "审计日志",
+      "关键词词典",
+      "消息渠道",
+    ]);
+  });
+
+  it("lists only what the server marked listed, even where the area opens", () => {
+    const inspector = meOf(["inspector"], null);
+    expect(canOpen(inspector, "notices")).toBe(true);
+    expect(menuEntries(inspector).map((e) => e.key)).toEqual([
+      "home",
+      "plans",
+      "rectifications",
+      "inspections",
+      "units",
+    ]);
+    expect(canManage(inspector, "inspections")).toBe(true);
+    expect(canManage(inspector, "units")).toBe(false);
+  });
+});
+
+describe("menuKeyOf", () => {
+  it("highlights the entry a path belongs to", () => {
+    expect(menuKeyOf(`/units/${UNIT.id}/work`)).toBe("unitWork");
+    expect(menuKeyOf("/plan-imports/1")).toBe("plans");
+    expect(menuKeyOf("/settings/channels")).toBe("channels");
+    expect(menuKeyOf("/")).toBe("home");
+  });
+});
