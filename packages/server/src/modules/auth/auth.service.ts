@@ -32,7 +32,7 @@ export async function getMe(
   const profile = await findUserProfile(deps.database.db, actor);
   if (!profile) throw new AppError("unauthenticated", "请先登录");
   const { user, unit } = profile;
-  const roles = user.roles as Actor["roles"];
+  const { roles } = user;
   return {
     id: user.id,
     name: user.name,
