@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
+import { extensionAbilitiesSchema, extensionStatuses } from "../policies/extensions.js";
 import { abilitiesSchema, decisionSchema, idSchema, pageQuerySchema } from "./common.js";
 import { calendarDateSchema, multilineText } from "./primitives.js";
 
@@ -103,9 +104,6 @@ export const noticeSchema = z.object({
 /** A 督办单. */
 export type Notice = z.infer<typeof noticeSchema>;
 
-/** States of a 延期申请. */
-export const extensionStatuses = ["pending_lead", "pending_supervisor", "approved", "refused"] as const;
-
 /** Body of `POST /api/extensions`: a later due date asked for before the current one passes. */
 export const extensionCreateSchema = z.strictObject({
   assignmentId: idSchema,
@@ -144,7 +142,7 @@ export const extensionSchema = z.object({
   refusalReason: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
-  abilities: abilitiesSchema,
+  abilities: extensionAbilitiesSchema,
 });
 /** A 延期申请. */
 export type Extension = z.infer<typeof extensionSchema>;

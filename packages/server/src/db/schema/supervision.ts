@@ -1,6 +1,8 @@
+import { extensionStatuses } from "@duban/domain";
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  check,
   doublePrecision,
   index,
   integer,
@@ -14,6 +16,7 @@ import {
 import { units, users } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
 import { assignments } from "./execution.js";
+import { oneOf } from "./one-of.js";
 import { planNodes, plans } from "./plans.js";
 import { tenantRef } from "./tenant-ref.js";
 
@@ -121,7 +124,7 @@ export const extensionRequests = pgTable(
     reason: text("reason").notNull(),
     progress: doublePrecision("progress").notNull(),
     /** pending_lead, pending_supervisor, approved or refused. */
-    status: text("status").notNull().default("pending_lead"),
+    status: text("status", { enum: extensionStatuses }).notNull().default("pending_lead"),
     requestedBy: uuid("requested_by").references(() => users.id),
     leadDecidedBy: uuid("lead_decided_by").references(() => users.id),
     leadDecidedAt: timestamp("lead_decided_at", { withTimezone: true }),
@@ -131,7 +134,10 @@ export const extensionRequests = pgTable(
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index("extension_requests_tenant_idx").on(t.tenantId, t.status)],
+  (t) => [
+    index("extension_requests_tenant_idx").on(t.tenantId, t.status),
+    check("extension_requests_status_check", oneOf(t.status, extensionStatuses)),
+  ],
 );
 
 /** An inspection visit（责任督学挂牌督导）with its findings. */
