@@ -1,5 +1,7 @@
 import {
   idParamSchema,
+  planImportAbilities,
+  planImportAbilitiesSchema,
   planImportPasteSchema,
   planImportSchema,
   planImportUpdateSchema,
@@ -27,7 +29,13 @@ import { publishImport } from "./publish-plan.js";
 
 const tags = ["plans"];
 const pendingSchema = z.array(
-  z.object({ id: z.string(), title: z.string(), filename: z.string().nullable(), updatedAt: z.string() }),
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    filename: z.string().nullable(),
+    updatedAt: z.string(),
+    abilities: planImportAbilitiesSchema,
+  }),
 );
 
 /** 立项: upload or paste a 工作要点, review the parsed draft, publish it as a plan. */
@@ -98,6 +106,8 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
       title: (r.draft as { title: string }).title,
       filename: r.filename,
       updatedAt: r.updatedAt.toISOString(),
+      // The list holds only drafts under review.
+      abilities: planImportAbilities(ctx.actor, { status: "reviewing" }),
     }));
   });
 
