@@ -27,7 +27,9 @@ export function DecomposeToolbar({ node }: { node: PlanTreeNode }) {
       <Button icon={<PlusOutlined />} onClick={() => setDialog("milestone")}>
         新增节点
       </Button>
-      {dialog === "node" && <NodeEditDialog node={node} canChangeLead={node.abilities.changeLead} onClose={close} />}
+      {dialog === "node" && (
+        <NodeEditDialog node={node} canChangeLead={node.abilities.changeLead} onClose={close} />
+      )}
       {dialog === "measure" && <MeasureDialog nodeId={node.id} onClose={close} />}
       {dialog === "indicator" && <IndicatorDialog nodeId={node.id} onClose={close} />}
       {dialog === "milestone" && <MilestoneDialog nodeId={node.id} onClose={close} />}
