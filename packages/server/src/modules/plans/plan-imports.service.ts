@@ -8,6 +8,7 @@ import {
   planImportAbilities,
   planImportPermissions,
   planImportTransitions,
+  planListAbilities,
 } from "@duban/domain";
 import type { PlanDraft } from "@duban/plan-parser";
 import { authorize, transition } from "../../authorize.js";
@@ -61,7 +62,7 @@ export interface NewImport {
 
 /** Keeps a parsed document's draft for review, with lead units suggested. */
 export async function createImport(ctx: ServiceContext, input: NewImport): Promise<PlanImport> {
-  authorize(planImportPermissions(ctx.actor), "update", "只有督查室或系统管理员可以导入计划");
+  authorize(planListAbilities(ctx.actor), "import", "只有督查室或系统管理员可以导入计划");
   const { db } = ctx.database;
   const { parsed } = input;
   const [units, keywords] = await Promise.all([
