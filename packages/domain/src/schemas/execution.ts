@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
 import { aggregations, comparators } from "../plans.js";
-import { abilitiesSchema, decisionSchema, idSchema, versionSchema } from "./common.js";
+import { assignmentAbilitiesSchema, assignmentRoles, assignmentStatuses } from "../policies/assignments.js";
+import { cycleAbilitiesSchema, cycleKinds, cycleStatuses } from "../policies/cycles.js";
+import { reportAbilitiesSchema, reportStatuses } from "../policies/reports.js";
+import { decisionSchema, idSchema, versionSchema } from "./common.js";
 import { calendarDateSchema, lineText, multilineText, planDateSchema } from "./primitives.js";
 
 const reasonText = (message: string) => multilineText().trim().min(1, { error: message }).max(limits.textMax);
@@ -10,8 +13,6 @@ const reportText = () =>
     .max(limits.textMax * 5)
     .default("");
 
-/** The part a unit plays on an assignment. */
-export const assignmentRoles = ["lead", "co", "executor"] as const;
 /** Chinese labels of assignment roles. */
 export const assignmentRoleLabels: Record<(typeof assignmentRoles)[number], string> = {
   lead: "牵头",
@@ -58,7 +59,7 @@ export const assignmentSchema = z.object({
   role: z.enum(assignmentRoles),
   responsiblePerson: z.string().nullable(),
   dueDate: z.string().nullable(),
-  status: z.enum(["active", "removed"]),
+  status: z.enum(assignmentStatuses),
   acknowledgedAt: z.string().nullable(),
   progress: z.number(),
   light: z.string(),
@@ -66,13 +67,13 @@ export const assignmentSchema = z.object({
   removedReason: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
-  abilities: abilitiesSchema,
+  abilities: assignmentAbilitiesSchema,
 });
 /** An assignment. */
 export type Assignment = z.infer<typeof assignmentSchema>;
 
-/** Reporting cadences. */
-export const cadences = ["monthly", "weekly", "quarterly", "adhoc"] as const;
+/** Reporting cadences: the kinds of cycle a plan opens. */
+export const cadences = cycleKinds;
 
 /** Body of `PUT /api/plans/:id/settings`. */
 export const planSettingsSchema = z.strictObject({
@@ -97,13 +98,15 @@ export const cycleSchema = z.object({
   kind: z.enum(cadences),
   startDate: z.string(),
   dueDate: z.string(),
-  status: z.enum(["open", "closed"]),
+  status: z.enum(cycleStatuses),
   expected: z.number(),
   submitted: z.number(),
   approved: z.number(),
   version: z.number(),
-  abilities: abilitiesSchema,
+  abilities: cycleAbilitiesSchema,
 });
+/** A reporting cycle. */
+export type Cycle = z.infer<typeof cycleSchema>;
 
 /** Fields a unit fills in on a report. */
 export const reportFieldsSchema = z.strictObject({
@@ -148,10 +151,10 @@ export const fileRefSchema = z.object({
 /** A report with its values, files and history. */
 export const reportSchema = z.object({
   id: z.string(),
-  cycle: z.object({ id: z.string(), name: z.string(), dueDate: z.string(), status: z.string() }),
+  cycle: z.object({ id: z.string(), name: z.string(), dueDate: z.string(), status: z.enum(cycleStatuses) }),
   assignmentId: z.string(),
   unit: z.object({ id: z.string(), name: z.string() }),
-  status: z.enum(["draft", "submitted", "returned", "approved"]),
+  status: z.enum(reportStatuses),
   progress: z.number(),
   doneText: z.string(),
   problemsText: z.string(),
@@ -171,7 +174,7 @@ export const reportSchema = z.object({
     }),
   ),
   version: z.number(),
-  abilities: abilitiesSchema,
+  abilities: reportAbilitiesSchema,
 });
 /** A report. */
 export type Report = z.infer<typeof reportSchema>;

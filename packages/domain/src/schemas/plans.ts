@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
-import { aggregations, comparators, planKinds, planLevels } from "../plans.js";
-import { abilitiesSchema, idSchema, pageQuerySchema, versionSchema } from "./common.js";
+import { aggregations, comparators, planImportStatuses, planKinds, planLevels } from "../plans.js";
+import {
+  planAbilitiesSchema,
+  planImportAbilitiesSchema,
+  planListAbilitiesSchema,
+  planStatuses,
+} from "../policies/plans.js";
+import { type NodeStatus, nodeStatuses, type TaskAbilities, taskAbilitiesSchema } from "../policies/tasks.js";
+import { idSchema, pageOf, pageQuerySchema, versionSchema } from "./common.js";
 import { dateYears, lineText, multilineText, planDateSchema } from "./primitives.js";
 
 const longText = multilineText().max(20_000, { error: "内容过长" });
@@ -125,7 +132,7 @@ export const planPublishSchema = z.strictObject({
 /** An import under review, with the source text the spans point into. */
 export const planImportSchema = z.object({
   id: z.string(),
-  status: z.enum(["reviewing", "published", "discarded"]),
+  status: z.enum(planImportStatuses),
   kind: z.enum(planKinds),
   filename: z.string().nullable(),
   format: z.string(),
@@ -137,7 +144,7 @@ export const planImportSchema = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  abilities: abilitiesSchema,
+  abilities: planImportAbilitiesSchema,
 });
 /** An import under review. */
 export type PlanImport = z.infer<typeof planImportSchema>;
@@ -149,17 +156,25 @@ export const planSummarySchema = z.object({
   title: z.string(),
   issuer: z.string().nullable(),
   docNumber: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(planStatuses),
   sectionCount: z.number(),
   taskCount: z.number(),
   indicatorCount: z.number(),
   milestoneCount: z.number(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),
-  abilities: abilitiesSchema,
+  abilities: planAbilitiesSchema,
 });
 /** A plan in lists. */
 export type PlanSummary = z.infer<typeof planSummarySchema>;
+
+/** A page of plans, with the years that have plans and what the actor may do with the list. */
+export const planPageSchema = pageOf(planSummarySchema).extend({
+  years: z.array(z.number()),
+  abilities: planListAbilitiesSchema,
+});
+/** A page of plans. */
+export type PlanPage = z.infer<typeof planPageSchema>;
 
 /** Query of `GET /api/plans`. */
 export const planQuerySchema = pageQuerySchema.extend({
@@ -214,7 +229,7 @@ export interface PlanTreeNode {
   dueDate: string | null;
   weight: number;
   progress: number;
-  status: string;
+  status: NodeStatus;
   light: "red" | "yellow" | "green" | "grey" | "blue" | null;
   lightCounts: Record<"red" | "yellow" | "green" | "grey" | "blue", number> | null;
   assignmentCount: number;
@@ -223,6 +238,7 @@ export interface PlanTreeNode {
   indicators: Indicator[];
   milestones: z.infer<typeof milestoneSchema>[];
   children: PlanTreeNode[];
+  abilities: TaskAbilities;
 }
 
 const unitRef = z.object({ id: z.string(), name: z.string() });
@@ -252,7 +268,7 @@ export const planTreeNodeSchema: z.ZodType<PlanTreeNode> = z.lazy(() =>
     dueDate: z.string().nullable(),
     weight: z.number(),
     progress: z.number(),
-    status: z.string(),
+    status: z.enum(nodeStatuses),
     light: lightSchema.nullable(),
     lightCounts: lightCountsSchema.nullable(),
     assignmentCount: z.number(),
@@ -261,6 +277,7 @@ export const planTreeNodeSchema: z.ZodType<PlanTreeNode> = z.lazy(() =>
     indicators: z.array(indicatorSchema),
     milestones: z.array(milestoneSchema),
     children: z.array(planTreeNodeSchema),
+    abilities: taskAbilitiesSchema,
   }),
 );
 

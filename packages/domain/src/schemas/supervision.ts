@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
 import { noticeAbilitiesSchema, noticeSources, noticeStatuses } from "../policies/notices.js";
+import { extensionAbilitiesSchema, extensionStatuses } from "../policies/extensions.js";
 import { abilitiesSchema, decisionSchema, idSchema, pageQuerySchema } from "./common.js";
 import { calendarDateSchema, multilineText } from "./primitives.js";
 
@@ -91,9 +92,6 @@ export const noticeSchema = z.object({
 /** A 督办单. */
 export type Notice = z.infer<typeof noticeSchema>;
 
-/** States of a 延期申请. */
-export const extensionStatuses = ["pending_lead", "pending_supervisor", "approved", "refused"] as const;
-
 /** Body of `POST /api/extensions`: a later due date asked for before the current one passes. */
 export const extensionCreateSchema = z.strictObject({
   assignmentId: idSchema,
@@ -132,7 +130,7 @@ export const extensionSchema = z.object({
   refusalReason: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
-  abilities: abilitiesSchema,
+  abilities: extensionAbilitiesSchema,
 });
 /** A 延期申请. */
 export type Extension = z.infer<typeof extensionSchema>;

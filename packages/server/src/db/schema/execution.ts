@@ -1,7 +1,16 @@
+import {
+  assignmentRoles,
+  assignmentStatuses,
+  cycleKinds,
+  cycleStatuses,
+  nodeClosureStatuses,
+  reportStatuses,
+} from "@duban/domain";
 import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  check,
   doublePrecision,
   index,
   integer,
@@ -14,6 +23,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { files, units, users } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
+import { oneOf } from "./enum-check.js";
 import { indicators, measures, planNodes, plans } from "./plans.js";
 import { tenantRef } from "./tenant-ref.js";
 
@@ -33,11 +43,11 @@ export const assignments = pgTable(
     unitId: uuid("unit_id")
       .notNull()
       .references(() => units.id),
-    role: text("role").notNull(),
+    role: text("role", { enum: assignmentRoles }).notNull(),
     responsiblePerson: text("responsible_person"),
     dueDate: text("due_date"),
     /** active, or removed (kept for history). */
-    status: text("status").notNull().default("active"),
+    status: text("status", { enum: assignmentStatuses }).notNull().default("active"),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
     /** Progress of the latest approved report, 0–100. */
@@ -62,6 +72,8 @@ export const assignments = pgTable(
         t.unitId,
       )
       .where(sql`${t.status} = 'active'`),
+    check("assignments_role_check", oneOf(t.role, assignmentRoles)),
+    check("assignments_status_check", oneOf(t.status, assignmentStatuses)),
   ],
 );
 
@@ -90,15 +102,19 @@ export const reportCycles = pgTable(
       .notNull()
       .references(() => plans.id),
     name: text("name").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: cycleKinds }).notNull(),
     startDate: text("start_date").notNull(),
     dueDate: text("due_date").notNull(),
-    status: text("status").notNull().default("open"),
+    status: text("status", { enum: cycleStatuses }).notNull().default("open"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index("report_cycles_plan_idx").on(t.tenantId, t.planId)],
+  (t) => [
+    index("report_cycles_plan_idx").on(t.tenantId, t.planId),
+    check("report_cycles_kind_check", oneOf(t.kind, cycleKinds)),
+    check("report_cycles_status_check", oneOf(t.status, cycleStatuses)),
+  ],
 );
 
 /** A unit's progress report（反馈）on one assignment for one cycle. */
@@ -117,7 +133,7 @@ export const reports = pgTable(
       .notNull()
       .references(() => units.id),
     /** draft, submitted, returned or approved. */
-    status: text("status").notNull().default("draft"),
+    status: text("status", { enum: reportStatuses }).notNull().default("draft"),
     progress: doublePrecision("progress").notNull(),
     doneText: text("done_text").notNull().default(""),
     problemsText: text("problems_text").notNull().default(""),
@@ -136,6 +152,7 @@ export const reports = pgTable(
     // One report per assignment and cycle: resubmission edits it, history lives in report_events.
     uniqueIndex("reports_cycle_assignment_key").on(t.tenantId, t.cycleId, t.assignmentId),
     index("reports_assignment_idx").on(t.tenantId, t.assignmentId),
+    check("reports_status_check", oneOf(t.status, reportStatuses)),
   ],
 );
 
@@ -198,7 +215,7 @@ export const nodeClosures = pgTable(
     nodeId: uuid("node_id")
       .notNull()
       .references(() => planNodes.id),
-    status: text("status").notNull().default("requested"),
+    status: text("status", { enum: nodeClosureStatuses }).notNull().default("requested"),
     summary: text("summary").notNull(),
     fileIds: uuid("file_ids").array().notNull().default([]),
     requestedBy: uuid("requested_by").references(() => users.id),
@@ -207,5 +224,8 @@ export const nodeClosures = pgTable(
     decisionReason: text("decision_reason"),
     createdAt: createdAt(),
   },
-  (t) => [index("node_closures_node_idx").on(t.tenantId, t.nodeId)],
+  (t) => [
+    index("node_closures_node_idx").on(t.tenantId, t.nodeId),
+    check("node_closures_status_check", oneOf(t.status, nodeClosureStatuses)),
+  ],
 );

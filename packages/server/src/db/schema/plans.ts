@@ -1,6 +1,17 @@
 import {
+  aggregations,
+  comparators,
+  cycleKinds,
+  nodeStatuses,
+  planImportStatuses,
+  planKinds,
+  planLevels,
+  planStatuses,
+} from "@duban/domain";
+import {
   type AnyPgColumn,
   bigserial,
+  check,
   doublePrecision,
   index,
   integer,
@@ -13,6 +24,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { files, units, users } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
+import { oneOf } from "./enum-check.js";
 import { tenantRef } from "./tenant-ref.js";
 
 /** A 工作要点 document read and parsed, under review until it is published as a plan. */
@@ -21,8 +33,8 @@ export const planImports = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     tenantId: tenantRef(),
-    status: text("status").notNull().default("reviewing"),
-    kind: text("kind").notNull(),
+    status: text("status", { enum: planImportStatuses }).notNull().default("reviewing"),
+    kind: text("kind", { enum: planKinds }).notNull(),
     filename: text("filename"),
     format: text("format").notNull(),
     fileId: uuid("file_id").references(() => files.id),
@@ -37,7 +49,11 @@ export const planImports = pgTable(
     updatedAt: updatedAt(),
   },
   // Duplicate detection looks documents up by the hash of their text.
-  (t) => [index("plan_imports_tenant_hash_idx").on(t.tenantId, t.sourceHash)],
+  (t) => [
+    index("plan_imports_tenant_hash_idx").on(t.tenantId, t.sourceHash),
+    check("plan_imports_status_check", oneOf(t.status, planImportStatuses)),
+    check("plan_imports_kind_check", oneOf(t.kind, planKinds)),
+  ],
 );
 
 /** A published annual plan. */
@@ -51,7 +67,7 @@ export const plans = pgTable(
     issuer: text("issuer"),
     docNumber: text("doc_number"),
     preamble: text("preamble"),
-    status: text("status").notNull().default("published"),
+    status: text("status", { enum: planStatuses }).notNull().default("published"),
     importId: uuid("import_id").references(() => planImports.id),
     fileId: uuid("file_id").references(() => files.id),
     sourceText: text("source_text"),
@@ -59,7 +75,7 @@ export const plans = pgTable(
     /** Points below 序时进度 tolerated before a light turns yellow. */
     lightTolerance: integer("light_tolerance").notNull().default(10),
     /** Reporting cadence: monthly (default), weekly, quarterly or adhoc. */
-    cadence: text("cadence").notNull().default("monthly"),
+    cadence: text("cadence", { enum: cycleKinds }).notNull().default("monthly"),
     /** Day of the month (or week, 1 = Monday) reports are due. */
     cadenceDueDay: integer("cadence_due_day").notNull().default(25),
     publishedBy: uuid("published_by").references(() => users.id),
@@ -71,6 +87,8 @@ export const plans = pgTable(
   (t) => [
     index("plans_tenant_year_idx").on(t.tenantId, t.year),
     index("plans_tenant_hash_idx").on(t.tenantId, t.sourceHash),
+    check("plans_status_check", oneOf(t.status, planStatuses)),
+    check("plans_cadence_check", oneOf(t.cadence, cycleKinds)),
   ],
 );
 
@@ -84,7 +102,7 @@ export const planNodes = pgTable(
       .notNull()
       .references(() => plans.id),
     parentId: uuid("parent_id").references((): AnyPgColumn => planNodes.id),
-    level: text("level").notNull(),
+    level: text("level", { enum: planLevels }).notNull(),
     label: text("label"),
     number: integer("number"),
     title: text("title").notNull(),
@@ -102,13 +120,17 @@ export const planNodes = pgTable(
     /** Rolled up from approved reports, 0–100. */
     progress: doublePrecision("progress").notNull().default(0),
     /** active, closing (办结 requested) or closed (销号). */
-    status: text("status").notNull().default("active"),
+    status: text("status", { enum: nodeStatuses }).notNull().default("active"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("plan_nodes_plan_idx").on(t.tenantId, t.planId)],
+  (t) => [
+    index("plan_nodes_plan_idx").on(t.tenantId, t.planId),
+    check("plan_nodes_level_check", oneOf(t.level, planLevels)),
+    check("plan_nodes_status_check", oneOf(t.status, nodeStatuses)),
+  ],
 );
 
 /** Columns every item hanging off a plan node shares. */
@@ -138,16 +160,20 @@ export const indicators = pgTable(
   {
     ...nodeItem(),
     name: text("name").notNull(),
-    comparator: text("comparator").notNull(),
+    comparator: text("comparator", { enum: comparators }).notNull(),
     targetValue: doublePrecision("target_value").notNull(),
     targetMax: doublePrecision("target_max"),
     unit: text("unit").notNull(),
     deadline: text("deadline"),
     hedge: text("hedge"),
-    aggregation: text("aggregation").notNull(),
+    aggregation: text("aggregation", { enum: aggregations }).notNull(),
     sourceText: text("source_text"),
   },
-  (t) => [index("indicators_plan_idx").on(t.tenantId, t.planId)],
+  (t) => [
+    index("indicators_plan_idx").on(t.tenantId, t.planId),
+    check("indicators_comparator_check", oneOf(t.comparator, comparators)),
+    check("indicators_aggregation_check", oneOf(t.aggregation, aggregations)),
+  ],
 );
 
 /** A dated commitment without a number. */

@@ -5,6 +5,7 @@ import {
   noticeSources,
   noticeStatuses,
   rectificationSources,
+  extensionStatuses,
   rectificationStatuses,
 } from "@duban/domain";
 import { sql } from "drizzle-orm";
@@ -140,7 +141,7 @@ export const extensionRequests = pgTable(
     reason: text("reason").notNull(),
     progress: doublePrecision("progress").notNull(),
     /** pending_lead, pending_supervisor, approved or refused. */
-    status: text("status").notNull().default("pending_lead"),
+    status: text("status", { enum: extensionStatuses }).notNull().default("pending_lead"),
     requestedBy: uuid("requested_by").references(() => users.id),
     leadDecidedBy: uuid("lead_decided_by").references(() => users.id),
     leadDecidedAt: timestamp("lead_decided_at", { withTimezone: true }),
@@ -150,7 +151,10 @@ export const extensionRequests = pgTable(
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index("extension_requests_tenant_idx").on(t.tenantId, t.status)],
+  (t) => [
+    index("extension_requests_tenant_idx").on(t.tenantId, t.status),
+    check("extension_requests_status_check", oneOf(t.status, extensionStatuses)),
+  ],
 );
 
 /** An inspection visit（责任督学挂牌督导）with its findings. */

@@ -1,21 +1,32 @@
-import type { Assignment, AssignmentCreateInput } from "@duban/domain";
+import {
+  type Assignment,
+  type AssignmentCreateInput,
+  assignmentAbilities,
+  assignmentDueDay,
+  assignmentPermissions,
+  assignmentTransitions,
+  canSeeAssignment,
+  isNodeOpen,
+  shanghaiDate,
+  taskPermissions,
+} from "@duban/domain";
 import { and, eq, inArray } from "drizzle-orm";
+import { authorize, transition } from "../../authorize.js";
 import { assignments, indicators, measures, unitGroups } from "../../db/schema.js";
-import { AppError, forbidden, invalid, notFound, staleVersion } from "../../errors.js";
+import { AppError, invalid, notFound, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { resolveGroup } from "../groups/group-rule.js";
 import { findMemberIds } from "../groups/groups.repository.js";
 import { findNodeWithPlan } from "../plans/plans.repository.js";
 import { findAllUnits } from "../units/units.repository.js";
-import { canAssign, canSeeAssignment, isOwnUnit } from "./assignments.policy.js";
 import * as repo from "./assignments.repository.js";
 import { lightToday } from "./lights.js";
 
 /** Builds the API shape of an assignment, with its light today. */
 export function toAssignment(ctx: ServiceContext, d: repo.AssignmentDetail): Assignment {
   const a = d.assignment;
-  const active = a.status === "active";
+  const now = ctx.clock.now();
   const light = lightToday(
     {
       startDate: d.node.startDate,
@@ -24,7 +35,7 @@ export function toAssignment(ctx: ServiceContext, d: repo.AssignmentDetail): Ass
       done: a.progress >= 100 || d.node.status === "closed",
     },
     d.plan,
-    ctx.clock.now(),
+    now,
   );
   return {
     id: a.id,
@@ -32,10 +43,10 @@ export function toAssignment(ctx: ServiceContext, d: repo.AssignmentDetail): Ass
     node: { id: d.node.id, title: d.node.title, label: d.node.label, number: d.node.number },
     measure: a.measureId ? { id: a.measureId, text: d.measureText ?? "" } : null,
     unit: { id: a.unitId, name: d.unitName },
-    role: a.role as Assignment["role"],
+    role: a.role,
     responsiblePerson: a.responsiblePerson,
     dueDate: a.dueDate ?? d.node.dueDate,
-    status: a.status as Assignment["status"],
+    status: a.status,
     acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
     progress: a.progress,
     light,
@@ -43,11 +54,15 @@ export function toAssignment(ctx: ServiceContext, d: repo.AssignmentDetail): Ass
     removedReason: a.removedReason,
     version: a.version,
     createdAt: a.createdAt.toISOString(),
-    abilities: {
-      acknowledge: active && !a.acknowledgedAt && isOwnUnit(ctx.actor, a),
-      report: active && isOwnUnit(ctx.actor, a),
-      remove: active && canAssign(ctx.actor, d.node),
-    },
+    abilities: assignmentAbilities(
+      ctx.actor,
+      { unitId: a.unitId, status: a.status, acknowledged: a.acknowledgedAt !== null },
+      {
+        node: d.node,
+        dueDay: assignmentDueDay(a.dueDate, d.node.dueDate, d.plan.year),
+        today: shanghaiDate(now),
+      },
+    ),
   };
 }
 
@@ -128,8 +143,8 @@ async function assertNodeItems(ctx: ServiceContext, nodeId: string, input: Assig
 /** Hands a task or measure to units（交办）: one assignment per unit; units already assigned are skipped. */
 export async function createAssignments(ctx: ServiceContext, nodeId: string, input: AssignmentCreateInput) {
   const { node } = await getNode(ctx, nodeId);
-  if (!canAssign(ctx.actor, node)) throw forbidden("只有牵头科室或督查室可以交办此任务");
-  if (node.status === "closed") throw new AppError("conflict", "任务已销号，不能再交办");
+  authorize(taskPermissions(ctx.actor, node), "assign", "只有牵头科室或督查室可以交办此任务");
+  if (!isNodeOpen(node)) throw new AppError("conflict", "任务已销号，不能再交办");
   await assertNodeItems(ctx, nodeId, input);
   const unitIds = await resolveTargets(ctx, input);
   const { db } = ctx.database;
@@ -199,8 +214,8 @@ export async function acknowledgeAssignment(
   version: number,
 ): Promise<Assignment> {
   const d = await getAssignment(ctx, id);
-  if (!isOwnUnit(ctx.actor, d.assignment)) throw forbidden("只有承办单位可以签收");
-  if (d.assignment.status !== "active") throw new AppError("conflict", "该交办已撤销");
+  authorize(assignmentPermissions(ctx.actor, d.assignment, d), "acknowledge", "只有承办单位可以签收");
+  transition(assignmentTransitions, d.assignment.status, "acknowledge", "该交办已撤销");
   if (d.assignment.acknowledgedAt) throw new AppError("conflict", "已经签收过了");
   return saveAssignment(
     ctx,
@@ -218,13 +233,13 @@ export async function removeAssignment(
   input: { reason: string; version: number },
 ): Promise<Assignment> {
   const d = await getAssignment(ctx, id);
-  if (!canAssign(ctx.actor, d.node)) throw forbidden("只有牵头科室或督查室可以撤销交办");
-  if (d.assignment.status !== "active") throw new AppError("conflict", "该交办已撤销");
+  authorize(assignmentPermissions(ctx.actor, d.assignment, d), "remove", "只有牵头科室或督查室可以撤销交办");
+  const status = transition(assignmentTransitions, d.assignment.status, "remove", "该交办已撤销");
   return saveAssignment(
     ctx,
     d,
     input.version,
-    { status: "removed", removedAt: ctx.clock.now(), removedReason: input.reason },
+    { status, removedAt: ctx.clock.now(), removedReason: input.reason },
     "assignment.remove",
   );
 }

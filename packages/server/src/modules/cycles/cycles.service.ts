@@ -1,17 +1,20 @@
-import { shanghaiDate } from "@duban/domain";
+import {
+  type CycleKind,
+  cycleAbilities,
+  cyclePermissions,
+  cycleTransitions,
+  planAbilities,
+  shanghaiDate,
+} from "@duban/domain";
 import { and, eq, sql } from "drizzle-orm";
+import { authorize, transition } from "../../authorize.js";
 import { plans } from "../../db/schema.js";
-import { AppError, forbidden, invalid, notFound, staleVersion } from "../../errors.js";
+import { AppError, invalid, notFound, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit, hasAnyRole } from "../../policy.js";
+import { audit } from "../../policy.js";
 import { findPlan } from "../plans/plans.repository.js";
 import { defaultCycleWindow } from "./cycle-dates.js";
 import * as repo from "./cycles.repository.js";
-
-/** The supervision office sets cadences and opens and closes cycles. */
-function canManageCycles(ctx: ServiceContext): boolean {
-  return hasAnyRole(ctx.actor, "supervisor");
-}
 
 /** The API shape of a cycle with its counts. */
 function toCycle(ctx: ServiceContext, row: Awaited<ReturnType<typeof repo.findPlanCycles>>[number]) {
@@ -20,15 +23,15 @@ function toCycle(ctx: ServiceContext, row: Awaited<ReturnType<typeof repo.findPl
     id: c.id,
     planId: c.planId,
     name: c.name,
-    kind: c.kind as "monthly" | "weekly" | "quarterly" | "adhoc",
+    kind: c.kind,
     startDate: c.startDate,
     dueDate: c.dueDate,
-    status: c.status as "open" | "closed",
+    status: c.status,
     expected: Number(row.expected),
     submitted: Number(row.submitted),
     approved: Number(row.approved),
     version: c.version,
-    abilities: { close: c.status === "open" && canManageCycles(ctx) },
+    abilities: cycleAbilities(ctx.actor, c),
   };
 }
 
@@ -50,10 +53,10 @@ export async function findCycles(ctx: ServiceContext, planId: string) {
 export async function updatePlanSettings(
   ctx: ServiceContext,
   planId: string,
-  input: { cadence: string; cadenceDueDay: number; lightTolerance: number; version: number },
+  input: { cadence: CycleKind; cadenceDueDay: number; lightTolerance: number; version: number },
 ) {
   const plan = await getPlan(ctx, planId);
-  if (!canManageCycles(ctx)) throw forbidden("只有督查室可以设置填报周期");
+  authorize(planAbilities(ctx.actor), "manageCycles", "只有督查室可以设置填报周期");
   if (plan.version !== input.version) throw staleVersion();
   await ctx.database.db.transaction(async (tx) => {
     const [row] = await tx
@@ -89,7 +92,7 @@ export async function openCycle(
   input: { name?: string | undefined; startDate?: string | undefined; dueDate?: string | undefined },
 ) {
   const plan = await getPlan(ctx, planId);
-  if (!canManageCycles(ctx)) throw forbidden("只有督查室可以开启填报周期");
+  authorize(planAbilities(ctx.actor), "manageCycles", "只有督查室可以开启填报周期");
   const open = await repo.findOpenCycle(ctx.database.db, ctx.actor.tenantId, planId);
   if (open) throw new AppError("conflict", `“${open.name}”尚未关闭，请先关闭再开启新的填报周期`);
   const fallback = defaultCycleWindow(plan.cadence, plan.cadenceDueDay, shanghaiDate(ctx.clock.now()));
@@ -123,8 +126,8 @@ export async function openCycle(
 export async function closeCycle(ctx: ServiceContext, id: string, version: number) {
   const cycle = await repo.findCycle(ctx.database.db, ctx.actor.tenantId, id);
   if (!cycle) throw notFound("填报周期");
-  if (!canManageCycles(ctx)) throw forbidden("只有督查室可以关闭填报周期");
-  if (cycle.status !== "open") throw new AppError("conflict", "该填报周期已关闭");
+  authorize(cyclePermissions(ctx.actor), "close", "只有督查室可以关闭填报周期");
+  transition(cycleTransitions, cycle.status, "close", "该填报周期已关闭");
   await ctx.database.db.transaction(async (tx) => {
     const closed = await repo.closeCycle(tx, { tenantId: ctx.actor.tenantId, id, version }, ctx.clock.now());
     if (!closed) throw staleVersion();

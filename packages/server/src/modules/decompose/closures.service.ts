@@ -1,9 +1,10 @@
+import { nodeTransitions, taskPermissions } from "@duban/domain";
 import { and, desc, eq, sql } from "drizzle-orm";
+import { authorize, transition } from "../../authorize.js";
 import { nodeClosures, planNodes, users } from "../../db/schema.js";
-import { AppError, forbidden, staleVersion } from "../../errors.js";
+import { staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit, hasAnyRole } from "../../policy.js";
-import { canReview } from "../assignments/assignments.policy.js";
+import { audit } from "../../policy.js";
 import { getNode } from "../assignments/assignments.service.js";
 import { findAttachableFiles, findTenantFiles, toFileRef } from "../evidence/evidence.service.js";
 import { insertPlanChange } from "./plan-changes.repository.js";
@@ -15,15 +16,16 @@ export async function requestClose(
   input: { summary: string; fileIds: string[]; version: number },
 ) {
   const { node } = await getNode(ctx, nodeId);
-  if (!canReview(ctx.actor, node)) throw forbidden("只有牵头科室可以申请办结");
-  if (node.status !== "active")
-    throw new AppError("conflict", node.status === "closed" ? "任务已销号" : "已申请办结，等待督查室确认");
+  authorize(taskPermissions(ctx.actor, node), "requestClose", "只有牵头科室可以申请办结");
+  const status = transition(nodeTransitions, node.status, "requestClose", (from) =>
+    from === "closed" ? "任务已销号" : "已申请办结，等待督查室确认",
+  );
   if (node.version !== input.version) throw staleVersion();
   await findAttachableFiles(ctx.database.db, ctx.actor, input.fileIds);
   await ctx.database.db.transaction(async (tx) => {
     const [row] = await tx
       .update(planNodes)
-      .set({ status: "closing", version: sql`${planNodes.version} + 1` })
+      .set({ status, version: sql`${planNodes.version} + 1` })
       .where(
         and(
           eq(planNodes.tenantId, ctx.actor.tenantId),
@@ -56,10 +58,15 @@ export async function decideClose(
   input: { decision: "confirm" | "return"; reason?: string | undefined; version: number },
 ) {
   const { node } = await getNode(ctx, nodeId);
-  if (!hasAnyRole(ctx.actor, "supervisor")) throw forbidden("只有督查室可以销号");
-  if (node.status !== "closing") throw new AppError("conflict", "该任务没有待确认的办结申请");
+  authorize(taskPermissions(ctx.actor, node), "decideClose", "只有督查室可以销号");
+  const confirm = input.decision === "confirm";
+  const status = transition(
+    nodeTransitions,
+    node.status,
+    confirm ? "confirmClose" : "returnClose",
+    "该任务没有待确认的办结申请",
+  );
   if (node.version !== input.version) throw staleVersion();
-  const status = input.decision === "confirm" ? "closed" : "active";
   const now = ctx.clock.now();
   // The node, its close-out request, the change history and the audit entry move together or not at all.
   await ctx.database.db.transaction(async (tx) => {
@@ -67,7 +74,7 @@ export async function decideClose(
       .update(planNodes)
       .set({
         status,
-        closedAt: status === "closed" ? now : null,
+        closedAt: confirm ? now : null,
         version: sql`${planNodes.version} + 1`,
         updatedAt: now,
       })
@@ -83,7 +90,7 @@ export async function decideClose(
     await tx
       .update(nodeClosures)
       .set({
-        status: input.decision === "confirm" ? "confirmed" : "returned",
+        status: confirm ? "confirmed" : "returned",
         decidedBy: ctx.actor.userId,
         decidedAt: now,
         decisionReason: input.reason ?? null,
@@ -107,7 +114,7 @@ export async function decideClose(
       actorId: ctx.actor.userId,
     });
     await audit(ctx, tx, {
-      action: input.decision === "confirm" ? "plan_node.close" : "plan_node.close_return",
+      action: confirm ? "plan_node.close" : "plan_node.close_return",
       entity: "plan_node",
       entityId: nodeId,
       summary: { reason: input.reason ?? null },

@@ -1,17 +1,19 @@
-import type {
-  indicatorEditSchema,
-  measureCreateSchema,
-  milestoneCreateSchema,
-  nodeUpdateSchema,
+import {
+  type indicatorEditSchema,
+  isNodeOpen,
+  type measureCreateSchema,
+  type milestoneCreateSchema,
+  type nodeUpdateSchema,
+  taskPermissions,
 } from "@duban/domain";
 import { and, eq, max, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { authorize } from "../../authorize.js";
 import type { DbOrTx } from "../../db/client.js";
 import { indicators, measures, milestones, planNodes } from "../../db/schema.js";
-import { AppError, forbidden, invalid, notFound, staleVersion } from "../../errors.js";
+import { AppError, invalid, notFound, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit, hasAnyRole } from "../../policy.js";
-import { canAssign } from "../assignments/assignments.policy.js";
+import { audit } from "../../policy.js";
 import { getNode } from "../assignments/assignments.service.js";
 import { changeSummary } from "../audit/audit-summary.js";
 import { findUnit } from "../units/units.repository.js";
@@ -23,20 +25,16 @@ type IndicatorEdit = z.infer<typeof indicatorEditSchema>;
 /** A node the actor may decompose, or 403/404. */
 async function getEditableNode(ctx: ServiceContext, nodeId: string) {
   const found = await getNode(ctx, nodeId);
-  if (!canAssign(ctx.actor, found.node)) throw forbidden("只有牵头科室或督查室可以分解此任务");
-  if (found.node.status === "closed") throw new AppError("conflict", "任务已销号，不能再修改");
+  authorize(taskPermissions(ctx.actor, found.node), "decompose", "只有牵头科室或督查室可以分解此任务");
+  if (!isNodeOpen(found.node)) throw new AppError("conflict", "任务已销号，不能再修改");
   return found;
 }
 
 /** Changes a task's window, weight, title or lead unit, recording the change and its reason. */
 export async function updateNode(ctx: ServiceContext, nodeId: string, input: NodeUpdate) {
   const { node } = await getEditableNode(ctx, nodeId);
-  if (
-    input.leadUnitId !== undefined &&
-    input.leadUnitId !== node.leadUnitId &&
-    !hasAnyRole(ctx.actor, "supervisor")
-  )
-    throw forbidden("只有督查室可以更换牵头单位");
+  if (input.leadUnitId !== undefined && input.leadUnitId !== node.leadUnitId)
+    authorize(taskPermissions(ctx.actor, node), "changeLead", "只有督查室可以更换牵头单位");
   if (input.leadUnitId && !(await findUnit(ctx.database.db, ctx.actor.tenantId, input.leadUnitId)))
     throw invalid([{ path: "leadUnitId", message: "单位不存在" }]);
   const { reason, version, ...fields } = input;

@@ -1,6 +1,6 @@
+import { canSeeAssignment } from "@duban/domain";
 import { AppError, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { canSeeAssignment } from "../assignments/assignments.policy.js";
 import { getNode } from "../assignments/assignments.service.js";
 import { canSeeNotice } from "../notices/notices.policy.js";
 import { canSeeRectification } from "../rectifications/rectifications.policy.js";

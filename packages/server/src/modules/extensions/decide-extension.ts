@@ -1,12 +1,19 @@
-import type { Extension, ExtensionDecisionInput } from "@duban/domain";
+import {
+  assignmentTransitions,
+  type Extension,
+  type ExtensionDecisionInput,
+  extensionAbilities,
+  extensionTransitions,
+  nextStatus,
+} from "@duban/domain";
+import { authorize, transition } from "../../authorize.js";
 import type { DbOrTx } from "../../db/client.js";
-import { AppError, forbidden, staleVersion } from "../../errors.js";
+import { AppError, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { findAssignmentDetail, updateAssignment } from "../assignments/assignments.repository.js";
 import { insertPlanChange } from "../decompose/plan-changes.repository.js";
 import { notifyUnit } from "../notifications/notify.js";
-import { canDecideExtension } from "./extensions.policy.js";
 import * as repo from "./extensions.repository.js";
 import { getExtensionDetail, toExtension } from "./extensions.service.js";
 
@@ -21,15 +28,17 @@ export async function decideExtension(
 ): Promise<Extension> {
   const d = await getExtensionDetail(ctx, id);
   const e = d.request;
-  if (e.status !== "pending_lead" && e.status !== "pending_supervisor")
-    throw new AppError("conflict", "该延期申请已审批完毕");
-  if (!canDecideExtension(ctx.actor, e, d.node))
-    throw forbidden(e.status === "pending_lead" ? "请等待牵头科室先审核" : "只有督查室可以终审延期申请");
+  // A decided request is refused as such (409) before asking who decides at which step.
+  const status = transition(extensionTransitions, e.status, input.decision, "该延期申请已审批完毕");
+  authorize(
+    extensionAbilities(ctx.actor, e, d),
+    "decide",
+    e.status === "pending_lead" ? "请等待牵头科室先审核" : "只有督查室可以终审延期申请",
+  );
   if (e.version !== input.version) throw staleVersion();
   const approve = input.decision === "approve";
   const lead = e.status === "pending_lead";
   const now = ctx.clock.now();
-  const status = !approve ? "refused" : lead ? "pending_supervisor" : "approved";
   await ctx.database.db.transaction(async (tx) => {
     const updated = await repo.updateExtension(
       tx,
@@ -69,7 +78,8 @@ export async function decideExtension(
 async function moveDueDate(ctx: ServiceContext, tx: DbOrTx, d: repo.ExtensionDetail) {
   const e = d.request;
   const found = e.assignmentId ? await findAssignmentDetail(tx, ctx.actor.tenantId, e.assignmentId) : null;
-  if (found?.assignment.status !== "active") throw new AppError("conflict", "该交办已撤销，不能延期");
+  if (!found || nextStatus(assignmentTransitions, found.assignment.status, "extend") === null)
+    throw new AppError("conflict", "该交办已撤销，不能延期");
   const a = found.assignment;
   const moved = await updateAssignment(
     tx,

@@ -1,3 +1,4 @@
+import type { ExtensionStatus } from "@duban/domain";
 import { and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { extensionRequests, planNodes, units } from "../../db/schema.js";
@@ -20,7 +21,12 @@ const detail = {
 export async function findExtensions(
   db: DbOrTx,
   tenantId: string,
-  filter: { status?: string; unitId?: string; page: number; pageSize: number },
+  filter: {
+    status?: ExtensionStatus | undefined;
+    unitId?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const e = extensionRequests;
   const where = and(

@@ -15,6 +15,10 @@ describe("延期申请", () => {
   it("refuses a request on or after the due date with a clear message", async () => {
     const p = await buildAssignedPlan(t);
     await setDueInDays(t, p.assignmentId, 0);
+    // The button is gone on the due day, by the same rule that refuses the request.
+    expect((await p.kg1.get(`/api/assignments/${p.assignmentId}`)).json().abilities.requestExtension).toBe(
+      false,
+    );
     const res = await p.kg1.post("/api/extensions", {
       assignmentId: p.assignmentId,
       requestedDue: dayFromToday(t, 30),
@@ -29,6 +33,12 @@ describe("延期申请", () => {
     const p = await buildAssignedPlan(t);
     const oldDue = await setDueInDays(t, p.assignmentId, 10);
     const newDue = dayFromToday(t, 40);
+    expect((await p.kg1.get(`/api/assignments/${p.assignmentId}`)).json().abilities).toEqual({
+      acknowledge: true,
+      report: true,
+      requestExtension: true,
+      remove: false,
+    });
     const created = await p.kg1.post("/api/extensions", {
       assignmentId: p.assignmentId,
       requestedDue: newDue,
@@ -38,6 +48,12 @@ describe("延期申请", () => {
     expect(created.statusCode, created.body).toBe(201);
     const req = created.json();
     expect(req).toMatchObject({ status: "pending_lead", oldDue, requestedDue: newDue });
+    const decideOf = async (session: typeof p.lead) =>
+      (await session.get(`/api/extensions/${req.id}`)).json().abilities;
+    expect(req.abilities).toEqual({ decide: false });
+    expect(await decideOf(p.lead)).toEqual({ decide: true });
+    expect(await decideOf(p.supervisor)).toEqual({ decide: false });
+    expect(await decideOf(p.otherDept)).toEqual({ decide: false });
     const again = await p.kg1.post("/api/extensions", {
       assignmentId: p.assignmentId,
       requestedDue: newDue,
@@ -57,7 +73,8 @@ describe("延期申请", () => {
         .statusCode,
     ).toBe(403);
     const lead = await p.lead.post(`/api/extensions/${req.id}/decision`, { decision: "approve", version: 0 });
-    expect(lead.json().status).toBe("pending_supervisor");
+    expect(lead.json()).toMatchObject({ status: "pending_supervisor", abilities: { decide: false } });
+    expect(await decideOf(p.supervisor)).toEqual({ decide: true });
     expect(
       (await p.supervisor.post(`/api/extensions/${req.id}/decision`, { decision: "approve", version: 0 }))
         .statusCode,
@@ -67,6 +84,7 @@ describe("延期申请", () => {
       version: lead.json().version,
     });
     expect(done.json()).toMatchObject({ status: "approved", oldDue });
+    expect(done.json().abilities).toEqual({ decide: false });
 
     const assignment = (await p.kg1.get(`/api/assignments/${p.assignmentId}`)).json();
     expect(assignment.dueDate).toBe(newDue);

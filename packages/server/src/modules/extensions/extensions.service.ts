@@ -1,17 +1,20 @@
 import {
+  assignmentDueDay,
+  assignmentPermissions,
+  assignmentTransitions,
+  canSeeExtension,
   type Extension,
   type ExtensionCreateInput,
   type ExtensionListQuery,
-  knownPlanDate,
-  planDateLastDay,
+  extensionAbilities,
+  seesAllExtensions,
   shanghaiDate,
 } from "@duban/domain";
-import { AppError, forbidden, invalid, notFound } from "../../errors.js";
+import { authorize, transition } from "../../authorize.js";
+import { AppError, invalid, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
-import { isOwnUnit } from "../assignments/assignments.policy.js";
 import { getAssignment } from "../assignments/assignments.service.js";
-import { canDecideExtension, canSeeExtension, seesAllExtensions } from "./extensions.policy.js";
 import * as repo from "./extensions.repository.js";
 
 /** Builds the API shape of a request. */
@@ -27,11 +30,11 @@ export function toExtension(ctx: ServiceContext, d: repo.ExtensionDetail): Exten
     requestedDue: e.requestedDue,
     reason: e.reason,
     progress: e.progress,
-    status: e.status as Extension["status"],
+    status: e.status,
     refusalReason: e.refusalReason,
     version: e.version,
     createdAt: e.createdAt.toISOString(),
-    abilities: { decide: canDecideExtension(ctx.actor, e, d.node) },
+    abilities: extensionAbilities(ctx.actor, e, d),
   };
 }
 
@@ -65,11 +68,9 @@ export const TOO_LATE = "已过截止日期，不能再申请延期";
 export async function createExtension(ctx: ServiceContext, input: ExtensionCreateInput): Promise<Extension> {
   const d = await getAssignment(ctx, input.assignmentId);
   const a = d.assignment;
-  if (!isOwnUnit(ctx.actor, a)) throw forbidden("只有承办单位可以申请延期");
-  if (a.status !== "active") throw new AppError("conflict", "该交办已撤销");
-  const oldDue = planDateLastDay(
-    knownPlanDate(a.dueDate) ?? knownPlanDate(d.node.dueDate) ?? `${d.plan.year}-12-31`,
-  );
+  authorize(assignmentPermissions(ctx.actor, a, d), "requestExtension", "只有承办单位可以申请延期");
+  transition(assignmentTransitions, a.status, "requestExtension", "该交办已撤销");
+  const oldDue = assignmentDueDay(a.dueDate, d.node.dueDate, d.plan.year);
   if (shanghaiDate(ctx.clock.now()) >= oldDue) throw new AppError("conflict", TOO_LATE);
   if (input.requestedDue <= oldDue)
     throw invalid([{ path: "requestedDue", message: `新的完成时限应晚于当前时限 ${oldDue}` }]);

@@ -1,15 +1,18 @@
 import {
   idParamSchema,
+  planImportAbilities,
+  planImportAbilitiesSchema,
   planImportPasteSchema,
   planImportSchema,
   planImportUpdateSchema,
+  planListAbilities,
   planPublishSchema,
   versionSchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { authorize } from "../../authorize.js";
 import { files } from "../../db/schema.js";
-import { forbidden } from "../../errors.js";
 import { planFileMaxBytes } from "../../files/read-plan-document.js";
 import { parsePlanOffThread, readPlanOffThread } from "../../files/read-plan-off-thread.js";
 import { contextOf, typed } from "../../http/route-context.js";
@@ -22,12 +25,17 @@ import {
   saveImportDraft,
   toPlanImport,
 } from "./plan-imports.service.js";
-import { canImportPlans } from "./plans.policy.js";
 import { publishImport } from "./publish-plan.js";
 
 const tags = ["plans"];
 const pendingSchema = z.array(
-  z.object({ id: z.string(), title: z.string(), filename: z.string().nullable(), updatedAt: z.string() }),
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    filename: z.string().nullable(),
+    updatedAt: z.string(),
+    abilities: planImportAbilitiesSchema,
+  }),
 );
 
 /** 立项: upload or paste a 工作要点, review the parsed draft, publish it as a plan. */
@@ -39,7 +47,7 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, body: planImportPasteSchema, response: { 201: planImportSchema } } },
     async (request, reply) => {
       const ctx = contextOf(app, request);
-      if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以导入计划");
+      authorize(planListAbilities(ctx.actor), "import", "只有督查室或系统管理员可以导入计划");
       const text = request.body.text.replace(/\r\n?/g, "\n");
       const parsed = await parsePlanOffThread(text);
       const created = await createImport(ctx, {
@@ -59,7 +67,7 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, consumes: ["multipart/form-data"], response: { 201: planImportSchema } } },
     async (request, reply) => {
       const ctx = contextOf(app, request);
-      if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以导入计划");
+      authorize(planListAbilities(ctx.actor), "import", "只有督查室或系统管理员可以导入计划");
       const upload = await readUpload(request, {
         maxBytes: planFileMaxBytes,
         what: "工作要点文件（.docx、.pdf 或 .txt）",
@@ -91,13 +99,15 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
 
   r.get("/api/plan-imports", { schema: { tags, response: { 200: pendingSchema } } }, async (request) => {
     const ctx = contextOf(app, request);
-    if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以查看待发布的计划");
+    authorize(planListAbilities(ctx.actor), "import", "只有督查室或系统管理员可以查看待发布的计划");
     const rows = await findReviewingImports(ctx.database.db, ctx.actor.tenantId);
     return rows.map((r) => ({
       id: r.id,
       title: (r.draft as { title: string }).title,
       filename: r.filename,
       updatedAt: r.updatedAt.toISOString(),
+      // The list holds only drafts under review.
+      abilities: planImportAbilities(ctx.actor, { status: "reviewing" }),
     }));
   });
 

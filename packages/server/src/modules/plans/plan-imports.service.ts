@@ -1,7 +1,18 @@
 import { createHash } from "node:crypto";
-import type { PlanDraftEdit, PlanImport } from "@duban/domain";
+import {
+  canViewPlanStatus,
+  canViewPlans,
+  type PlanDraftEdit,
+  type PlanImport,
+  type PlanImportAction,
+  planImportAbilities,
+  planImportPermissions,
+  planImportTransitions,
+  planListAbilities,
+} from "@duban/domain";
 import type { PlanDraft } from "@duban/plan-parser";
-import { AppError, forbidden, notFound, staleVersion } from "../../errors.js";
+import { authorize, transition } from "../../authorize.js";
+import { AppError, notFound, staleVersion } from "../../errors.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
 import { findKeywords } from "../unit-keywords/unit-keywords.repository.js";
@@ -9,7 +20,6 @@ import { findAllUnits } from "../units/units.repository.js";
 import { draftFromParse } from "./draft-from-parse.js";
 import { assertDraftUnits } from "./draft-units.js";
 import * as repo from "./plan-imports.repository.js";
-import { canImportPlans, canViewPlanStatus, canViewPlans } from "./plans.policy.js";
 
 /** Hash of the text without whitespace, so re-wrapped or re-saved copies of a document still match. */
 export function sourceHashOf(text: string): string {
@@ -22,11 +32,10 @@ export async function toPlanImport(ctx: ServiceContext, row: repo.PlanImportRow)
     row.status === "reviewing"
       ? await repo.findDuplicate(ctx.database.db, row.tenantId, row.sourceHash, row.id)
       : null;
-  const manage = canImportPlans(ctx.actor) && row.status === "reviewing";
   return {
     id: row.id,
-    status: row.status as PlanImport["status"],
-    kind: row.kind as PlanImport["kind"],
+    status: row.status,
+    kind: row.kind,
     filename: row.filename,
     format: row.format,
     sourceText: row.sourceText,
@@ -37,7 +46,7 @@ export async function toPlanImport(ctx: ServiceContext, row: repo.PlanImportRow)
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    abilities: { update: manage, publish: manage, discard: manage },
+    abilities: planImportAbilities(ctx.actor, row),
   };
 }
 
@@ -53,7 +62,7 @@ export interface NewImport {
 
 /** Keeps a parsed document's draft for review, with lead units suggested. */
 export async function createImport(ctx: ServiceContext, input: NewImport): Promise<PlanImport> {
-  if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以导入计划");
+  authorize(planListAbilities(ctx.actor), "import", "只有督查室或系统管理员可以导入计划");
   const { db } = ctx.database;
   const { parsed } = input;
   const [units, keywords] = await Promise.all([
@@ -105,19 +114,25 @@ export async function getImport(ctx: ServiceContext, id: string): Promise<repo.P
 
 /** An import the actor means to change: a role that never may is refused (403) before anything is looked up. */
 export async function getImportToChange(ctx: ServiceContext, id: string): Promise<repo.PlanImportRow> {
-  if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以修改导入的计划");
+  authorize(planImportPermissions(ctx.actor), "update", "只有督查室或系统管理员可以修改导入的计划");
   return getImport(ctx, id);
 }
 
-/** Checks that the actor may still change the import, at the version they read. */
-export function assertEditable(actor: Actor, row: repo.PlanImportRow, version: number): void {
-  if (!canImportPlans(actor)) throw forbidden("只有督查室或系统管理员可以修改导入的计划");
-  if (row.status !== "reviewing")
-    throw new AppError(
-      "conflict",
-      row.status === "published" ? "该计划已发布，不能再修改草稿" : "该导入已放弃",
-    );
-  if (row.version !== version) throw staleVersion();
+/**
+ * Checks that the actor may still take the action on the import, at the version they read; returns the status
+ * the action leads to.
+ */
+export function assertEditable(
+  actor: Actor,
+  row: repo.PlanImportRow,
+  input: { action: PlanImportAction; version: number },
+) {
+  authorize(planImportPermissions(actor), input.action, "只有督查室或系统管理员可以修改导入的计划");
+  const status = transition(planImportTransitions, row.status, input.action, (from) =>
+    from === "published" ? "该计划已发布，不能再修改草稿" : "该导入已放弃",
+  );
+  if (row.version !== input.version) throw staleVersion();
+  return status;
 }
 
 /** Saves the reviewed draft; unit ids must be the tenant's. */
@@ -127,7 +142,7 @@ export async function saveImportDraft(
   input: { draft: PlanDraftEdit; version: number },
 ): Promise<PlanImport> {
   const before = await getImportToChange(ctx, id);
-  assertEditable(ctx.actor, before, input.version);
+  assertEditable(ctx.actor, before, { action: "update", version: input.version });
   await assertDraftUnits(ctx.database.db, ctx.actor.tenantId, input.draft);
   const row = await ctx.database.db.transaction(async (tx) => {
     const updated = await repo.updateImport(
@@ -150,13 +165,9 @@ export async function saveImportDraft(
 /** Gives up an import; it stays on record but leaves the review list. */
 export async function discardImport(ctx: ServiceContext, id: string, version: number): Promise<PlanImport> {
   const before = await getImportToChange(ctx, id);
-  assertEditable(ctx.actor, before, version);
+  const status = assertEditable(ctx.actor, before, { action: "discard", version });
   const row = await ctx.database.db.transaction(async (tx) => {
-    const updated = await repo.updateImport(
-      tx,
-      { tenantId: ctx.actor.tenantId, id, version },
-      { status: "discarded" },
-    );
+    const updated = await repo.updateImport(tx, { tenantId: ctx.actor.tenantId, id, version }, { status });
     if (!updated) throw staleVersion();
     await audit(ctx, tx, { action: "plan_import.discard", entity: "plan_import", entityId: id });
     return updated;

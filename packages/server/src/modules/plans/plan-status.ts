@@ -1,6 +1,7 @@
 import {
   type Aggregation,
   aggregate,
+  type Comparator,
   indicatorStatus,
   knownPlanDate,
   type Light,
@@ -34,18 +35,18 @@ export function latestPerUnit(values: ApprovedValue[]): Map<string, { value: num
 export function indicatorNow(
   indicator: {
     id: string;
-    comparator: string;
+    comparator: Comparator;
     targetValue: number;
     targetMax: number | null;
     deadline: string | null;
-    aggregation: string;
+    aggregation: Aggregation;
   },
   values: Map<string, { value: number; at: Date }[]>,
   context: { year: number; now: Date; tolerance: number },
 ) {
-  const actual = aggregate(values.get(indicator.id) ?? [], indicator.aggregation as Aggregation);
+  const actual = aggregate(values.get(indicator.id) ?? [], indicator.aggregation);
   const status = indicatorStatus({
-    comparator: indicator.comparator as "gte",
+    comparator: indicator.comparator,
     target: indicator.targetValue,
     targetMax: indicator.targetMax,
     actual,

@@ -1,4 +1,4 @@
-import type { Indicator, PlanTreeNode } from "@duban/domain";
+import { type Indicator, type PlanTreeNode, type PolicyActor, taskAbilities } from "@duban/domain";
 import type { findPlanContents } from "./plans.repository.js";
 
 type Contents = Awaited<ReturnType<typeof findPlanContents>>;
@@ -16,6 +16,8 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 
 /** What a tree needs beyond the plan's own rows. */
 export interface TreeContext {
+  /** Who reads the tree: each node carries what they may do with it. */
+  actor: PolicyActor;
   unitNames: Map<string, string>;
   assignmentCounts: Map<string, number>;
   indicatorNow(indicator: Contents["indicatorRows"][number]): Pick<Indicator, "actual" | "status">;
@@ -32,7 +34,7 @@ export function buildPlanTree(contents: Contents, context: TreeContext): PlanTre
   const build = (parentId: string): PlanTreeNode[] =>
     (childrenOf.get(parentId) ?? []).map((n) => ({
       id: n.id,
-      level: n.level as PlanTreeNode["level"],
+      level: n.level,
       label: n.label,
       number: n.number,
       title: n.title,
@@ -55,13 +57,13 @@ export function buildPlanTree(contents: Contents, context: TreeContext): PlanTre
       indicators: (indicatorsOf.get(n.id) ?? []).map((i) => ({
         id: i.id,
         name: i.name,
-        comparator: i.comparator as Indicator["comparator"],
+        comparator: i.comparator,
         targetValue: i.targetValue,
         targetMax: i.targetMax,
         unit: i.unit,
         deadline: i.deadline,
         hedge: i.hedge,
-        aggregation: i.aggregation as Indicator["aggregation"],
+        aggregation: i.aggregation,
         sourceText: i.sourceText,
         ...context.indicatorNow(i),
       })),
@@ -73,6 +75,7 @@ export function buildPlanTree(contents: Contents, context: TreeContext): PlanTre
         sourceText: m.sourceText,
       })),
       children: build(n.id),
+      abilities: taskAbilities(context.actor, n),
     }));
   return build("");
 }

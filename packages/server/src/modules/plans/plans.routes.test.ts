@@ -116,7 +116,12 @@ describe("GET /api/plans", () => {
     await publishSeed(b);
     const res = await b.school.get("/api/plans?year=2023");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ total: 1, years: [2023], abilities: { import: false } });
+    expect(res.json()).toMatchObject({ total: 1, years: [2023] });
+    expect(res.json().abilities).toEqual({ import: false });
+    expect(res.json().items[0].abilities).toEqual({ copy: false, manageCycles: false });
+    const forOffice = (await b.supervisor.get("/api/plans?year=2023")).json();
+    expect(forOffice.abilities).toEqual({ import: true });
+    expect(forOffice.items[0].abilities).toEqual({ copy: true, manageCycles: true });
     expect((await b.school.get("/api/plans?year=2024")).json().total).toBe(0);
     expect((await b.supervisor.get("/api/plans?year=abc")).statusCode).toBe(400);
   });

@@ -1,24 +1,18 @@
 import {
   idParamSchema,
-  pageOf,
   planCopySchema,
   planDetailSchema,
   planImportSchema,
+  planPageSchema,
   planQuerySchema,
-  planSummarySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { contentDisposition } from "../../http/content-disposition.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { findUnreadableDates } from "./plan-status.js";
 import { copyPlan, findPlansPage, getPlanDetail, getPlanSourceFile } from "./plans.service.js";
 
 const tags = ["plans"];
-const planPage = pageOf(planSummarySchema).extend({
-  years: z.array(z.number()),
-  abilities: z.record(z.string(), z.boolean()),
-});
 
 /** Published plans: list by year, read the tree, download the source file, copy into another year. */
 export async function planRoutes(app: FastifyInstance): Promise<void> {
@@ -26,7 +20,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/plans",
-    { schema: { tags, querystring: planQuerySchema, response: { 200: planPage } } },
+    { schema: { tags, querystring: planQuerySchema, response: { 200: planPageSchema } } },
     async (request) => findPlansPage(contextOf(app, request), request.query),
   );
 

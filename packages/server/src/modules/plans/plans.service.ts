@@ -1,4 +1,6 @@
 import {
+  canViewPlanStatus,
+  canViewPlans,
   type DraftNode,
   isPlanDateInRange,
   knownPlanDate,
@@ -6,7 +8,10 @@ import {
   type PlanDraftEdit,
   type PlanSummary,
   type PlanTreeNode,
+  planAbilities,
+  planListAbilities,
 } from "@duban/domain";
+import { authorize } from "../../authorize.js";
 import { forbidden, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
@@ -15,7 +20,6 @@ import * as importsRepo from "./plan-imports.repository.js";
 import { toPlanImport } from "./plan-imports.service.js";
 import { indicatorNow, latestPerUnit, lightTree } from "./plan-status.js";
 import { buildPlanTree } from "./plan-tree.js";
-import { canImportPlans, canViewPlanStatus, canViewPlans } from "./plans.policy.js";
 import * as repo from "./plans.repository.js";
 
 type PlanWithCounts = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
@@ -36,7 +40,7 @@ function toPlanSummary(ctx: ServiceContext, row: PlanWithCounts): PlanSummary {
     milestoneCount: Number(row.milestoneCount),
     publishedAt: plan.publishedAt?.toISOString() ?? null,
     createdAt: plan.createdAt.toISOString(),
-    abilities: { copy: canImportPlans(ctx.actor) },
+    abilities: planAbilities(ctx.actor),
   };
 }
 
@@ -58,7 +62,7 @@ export async function findPlansPage(
     page: query.page,
     pageSize: query.pageSize,
     years,
-    abilities: { import: canImportPlans(ctx.actor) },
+    abilities: planListAbilities(ctx.actor),
   };
 }
 
@@ -83,6 +87,7 @@ export async function getPlanDetail(ctx: ServiceContext, id: string): Promise<Pl
   const now = ctx.clock.now();
   const values = latestPerUnit(approved);
   const nodes = buildPlanTree(contents, {
+    actor: ctx.actor,
     unitNames: new Map(units.map((u) => [u.id, u.name])),
     assignmentCounts,
     indicatorNow: (i) => indicatorNow(i, values, { year: plan.year, now, tolerance: plan.lightTolerance }),
@@ -157,7 +162,7 @@ function toDraftNode(node: PlanTreeNode, years: number, nextKey: () => string): 
 
 /** Copies a plan into another year as a draft under review, dates moved by the difference in years. */
 export async function copyPlan(ctx: ServiceContext, id: string, year: number) {
-  if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以复制计划");
+  authorize(planAbilities(ctx.actor), "copy", "只有督查室或系统管理员可以复制计划");
   const detail = await getPlanDetail(ctx, id);
   const years = year - detail.year;
   let n = 0;

@@ -88,7 +88,7 @@ export async function publishImport(
   input: { version: number; allowDuplicate?: boolean | undefined },
 ): Promise<{ planId: string }> {
   const row = await getImportToChange(ctx, id);
-  assertEditable(ctx.actor, row, input.version);
+  const status = assertEditable(ctx.actor, row, { action: "publish", version: input.version });
   const duplicate = await repo.findDuplicate(ctx.database.db, ctx.actor.tenantId, row.sourceHash, row.id);
   if (duplicate?.kind === "plan" && !input.allowDuplicate)
     throw new AppError("conflict", `同一份文档已发布为“${duplicate.title}”，确认仍要再次发布吗？`, {
@@ -125,7 +125,7 @@ export async function publishImport(
     const updated = await repo.updateImport(
       tx,
       { tenantId: ctx.actor.tenantId, id, version: input.version },
-      { status: "published", planId },
+      { status, planId },
     );
     if (!updated) throw staleVersion();
     await audit(ctx, tx, {

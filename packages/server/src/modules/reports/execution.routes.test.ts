@@ -44,11 +44,12 @@ describe("交办 assignments", () => {
     const p = await buildPublishedPlan(t);
     const { created, assignment } = await assignAndOpen(p);
     expect(created).toBe(2);
-    expect(assignment).toMatchObject({
-      role: "executor",
-      status: "active",
-      acknowledgedAt: null,
-      abilities: { remove: true },
+    expect(assignment).toMatchObject({ role: "executor", status: "active", acknowledgedAt: null });
+    expect(assignment.abilities).toEqual({
+      acknowledge: false,
+      report: false,
+      requestExtension: false,
+      remove: true,
     });
     const again = await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
       unitIds: [p.kindergarten.id],
@@ -174,11 +175,8 @@ describe("反馈 → 审核 reports and review", () => {
       reason: "请补充在园幼儿名册",
       version: report.version,
     });
-    expect(returned.json()).toMatchObject({
-      status: "returned",
-      returnReason: "请补充在园幼儿名册",
-      abilities: { review: false },
-    });
+    expect(returned.json()).toMatchObject({ status: "returned", returnReason: "请补充在园幼儿名册" });
+    expect(returned.json().abilities).toEqual({ edit: false, submit: false, review: false });
     const resubmitted = await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
       ...body,
       doneText: "已补充名册",

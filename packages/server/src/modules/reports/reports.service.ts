@@ -1,7 +1,6 @@
-import type { Report } from "@duban/domain";
+import { canSeeAssignment, type Report, reportAbilities } from "@duban/domain";
 import { notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { canReview, canSeeAssignment, isOwnUnit } from "../assignments/assignments.policy.js";
 import { getAssignment } from "../assignments/assignments.service.js";
 import { type FileRow, toFileRef } from "../evidence/evidence.service.js";
 import * as repo from "./reports.repository.js";
@@ -20,14 +19,12 @@ export function toReport(
   node: { leadUnitId: string | null },
   items: ReportItems,
 ): Report {
-  const editable =
-    (r.status === "draft" || r.status === "returned") && cycle.status === "open" && isOwnUnit(ctx.actor, r);
   return {
     id: r.id,
     cycle: { id: cycle.id, name: cycle.name, dueDate: cycle.dueDate, status: cycle.status },
     assignmentId: r.assignmentId,
     unit: { id: r.unitId, name: unitName },
-    status: r.status as Report["status"],
+    status: r.status,
     progress: r.progress,
     doneText: r.doneText,
     problemsText: r.problemsText,
@@ -45,7 +42,7 @@ export function toReport(
       at: e.createdAt.toISOString(),
     })),
     version: r.version,
-    abilities: { edit: editable, review: r.status === "submitted" && canReview(ctx.actor, node) },
+    abilities: reportAbilities(ctx.actor, r, { cycle, node }),
   };
 }
 

@@ -1,8 +1,8 @@
-import type { ReportReviewInput } from "@duban/domain";
-import { AppError, forbidden } from "../../errors.js";
+import { type ReportReviewInput, reportPermissions, reportTransitions } from "@duban/domain";
+import { authorize, transition } from "../../authorize.js";
+import { AppError } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
-import { canReview } from "../assignments/assignments.policy.js";
 import { updateAssignment } from "../assignments/assignments.repository.js";
 import * as repo from "./reports.repository.js";
 import { getReportDetail, toReports } from "./reports.service.js";
@@ -17,13 +17,11 @@ const ALREADY_REVIEWED = "该反馈刚刚已被其他人审核，请刷新查看
  */
 export async function reviewReport(ctx: ServiceContext, id: string, input: ReportReviewInput) {
   const { row, assignment, node } = await getReportDetail(ctx, id);
-  if (!canReview(ctx.actor, node)) throw forbidden("只有牵头科室可以审核该反馈");
   const report = row.report;
-  if (report.status !== "submitted")
-    throw new AppError(
-      "conflict",
-      report.status === "approved" || report.status === "returned" ? ALREADY_REVIEWED : "该反馈尚未提交",
-    );
+  authorize(reportPermissions(ctx.actor, report, { node }), "review", "只有牵头科室可以审核该反馈");
+  const status = transition(reportTransitions, report.status, input.decision, (from) =>
+    from === "draft" ? "该反馈尚未提交" : ALREADY_REVIEWED,
+  );
   if (report.version !== input.version) throw new AppError("stale_version", ALREADY_REVIEWED);
   const approve = input.decision === "approve";
   const now = ctx.clock.now();
@@ -32,7 +30,7 @@ export async function reviewReport(ctx: ServiceContext, id: string, input: Repor
       tx,
       { tenantId: ctx.actor.tenantId, id, version: input.version },
       {
-        status: approve ? "approved" : "returned",
+        status,
         reviewedAt: now,
         reviewedBy: ctx.actor.userId,
         returnReason: approve ? null : (input.reason ?? null),

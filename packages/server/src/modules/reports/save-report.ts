@@ -1,8 +1,15 @@
-import { type ReportSaveInput, shanghaiDate } from "@duban/domain";
-import { AppError, forbidden, invalid, staleVersion, uniqueViolation } from "../../errors.js";
+import {
+  assignmentPermissions,
+  assignmentTransitions,
+  isCycleOpen,
+  type ReportSaveInput,
+  reportTransitions,
+  shanghaiDate,
+} from "@duban/domain";
+import { authorize, transition } from "../../authorize.js";
+import { AppError, invalid, staleVersion, uniqueViolation } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
-import { isOwnUnit } from "../assignments/assignments.policy.js";
 import { getAssignment } from "../assignments/assignments.service.js";
 import { findCycle } from "../cycles/cycles.repository.js";
 import { findAttachableFiles } from "../evidence/evidence.service.js";
@@ -12,12 +19,13 @@ import { toReport } from "./reports.service.js";
 /** Checks who reports, on what, for which cycle; returns the cycle. */
 async function assertCanReport(ctx: ServiceContext, assignmentId: string, input: ReportSaveInput) {
   const d = await getAssignment(ctx, assignmentId);
-  if (!isOwnUnit(ctx.actor, d.assignment)) throw forbidden("只能为本单位的交办事项填报");
-  if (d.assignment.status !== "active") throw new AppError("conflict", "该交办已撤销，不能再填报");
+  // Only the assigned unit's own people file its report: bureau staff see it, but never write it.
+  authorize(assignmentPermissions(ctx.actor, d.assignment, d), "report", "只能为本单位的交办事项填报");
+  transition(assignmentTransitions, d.assignment.status, "report", "该交办已撤销，不能再填报");
   const cycle = await findCycle(ctx.database.db, ctx.actor.tenantId, input.cycleId);
   if (!cycle || cycle.planId !== d.assignment.planId)
     throw invalid([{ path: "cycleId", message: "填报周期不存在" }]);
-  if (cycle.status !== "open") throw new AppError("conflict", `“${cycle.name}”的填报已关闭，不能再提交`);
+  if (!isCycleOpen(cycle)) throw new AppError("conflict", `“${cycle.name}”的填报已关闭，不能再提交`);
   const allowed = new Set(d.indicatorIds);
   const issues = input.values.flatMap((v, i) =>
     allowed.has(v.indicatorId) ? [] : [{ path: `values.${i}.indicatorId`, message: "本单位不填报该指标" }],
@@ -36,20 +44,22 @@ export async function saveReport(ctx: ServiceContext, assignmentId: string, inpu
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const existing = await repo.findCycleReport(db, ctx.actor.tenantId, assignmentId, cycle.id);
-  if (existing && existing.status !== "draft" && existing.status !== "returned")
-    throw new AppError(
-      "conflict",
-      existing.status === "approved" ? "本期反馈已审核通过，不能修改" : "本期反馈已提交，正在等待审核",
-    );
+  // A report not written yet is a blank draft.
+  const status = transition(
+    reportTransitions,
+    existing?.status ?? "draft",
+    input.submit ? "submit" : "save",
+    (from) => (from === "approved" ? "本期反馈已审核通过，不能修改" : "本期反馈已提交，正在等待审核"),
+  );
   if (existing && input.version !== undefined && existing.version !== input.version) throw staleVersion();
   const fields = {
+    status,
     progress: input.progress,
     doneText: input.doneText,
     problemsText: input.problemsText,
     nextText: input.nextText,
     ...(input.submit
       ? {
-          status: "submitted",
           submittedAt: now,
           submittedBy: ctx.actor.userId,
           late: shanghaiDate(now) > cycle.dueDate,

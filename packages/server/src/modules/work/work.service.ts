@@ -1,4 +1,4 @@
-import type { Assignment } from "@duban/domain";
+import { type Assignment, canSeeAssignment } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import { assignments } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
@@ -73,11 +73,10 @@ export async function findMyWork(ctx: ServiceContext) {
 
 /** A unit page: its assignments with lights; schools and inspectors may open only their own unit. */
 export async function findUnitAssignments(ctx: ServiceContext, unitId: string) {
-  const bureau = hasAnyRole(ctx.actor, "admin", "leader", "supervisor", "department");
-  const unit =
-    bureau || ctx.actor.unitId === unitId
-      ? await findUnit(ctx.database.db, ctx.actor.tenantId, unitId)
-      : null;
+  // A unit's page shows its assignments, so it is open to whoever may see them.
+  const unit = canSeeAssignment(ctx.actor, { unitId })
+    ? await findUnit(ctx.database.db, ctx.actor.tenantId, unitId)
+    : null;
   if (!unit) throw notFound("单位");
   const rows = await findAssignmentDetails(
     ctx.database.db,

@@ -7,16 +7,10 @@ import { createExtension, extensionsKey } from "../../api/extensions";
 import { formatPlanDate } from "../../components/plan-format";
 import { useWrite } from "../../hooks/use-write";
 
-/** True when the unit may ask for more time: its own live assignment whose due date has not passed. */
-export function canRequestExtension(a: Assignment): boolean {
-  const today = dayjs().format("YYYY-MM-DD");
-  return !!a.abilities.report && a.status === "active" && a.dueDate?.length === 10 && a.dueDate >= today;
-}
-
 /** 申请延期 beside an assignment, shown only to the unit that may still ask. */
 export function ExtensionButton({ assignment, ...props }: { assignment: Assignment } & ButtonProps) {
   const [open, setOpen] = useState(false);
-  if (!canRequestExtension(assignment)) return null;
+  if (!assignment.abilities.requestExtension) return null;
   return (
     <>
       <Button {...props} onClick={() => setOpen(true)}>

@@ -2,7 +2,6 @@ import type { PlanImport } from "@duban/domain";
 import { Alert, Button, Flex, Result, Spin, Tag, Typography } from "antd";
 import { Link, useParams } from "react-router";
 import { usePlanImport } from "../../api/plans";
-import { allowed } from "../../components/abilities";
 import { PageHeader } from "../../components/page-header";
 import { countNodes, describeCounts } from "./draft-ops";
 import { HeaderFields } from "./header-fields";
@@ -32,7 +31,7 @@ function ReviewEditor({ planImport }: { planImport: PlanImport }) {
   const editor = useDraftEditor(planImport);
   const actions = useReviewActions(planImport, editor);
   useUnsavedGuard(editor.dirtyRef, editor.dirty);
-  const readOnly = !allowed(planImport.abilities, "update");
+  const readOnly = !planImport.abilities.update;
   const { draft } = editor;
 
   return (
@@ -52,7 +51,7 @@ function ReviewEditor({ planImport }: { planImport: PlanImport }) {
               >
                 保存草稿
               </Button>
-              {allowed(planImport.abilities, "publish") && (
+              {planImport.abilities.publish && (
                 <Button type="primary" onClick={actions.publish} loading={actions.busy === "publish"}>
                   发布
                 </Button>

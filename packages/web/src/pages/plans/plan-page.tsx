@@ -19,11 +19,9 @@ import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { apiUrl } from "../../api/client";
 import { copyPlan, planImportsKey, usePlan } from "../../api/plans";
-import { allowed } from "../../components/abilities";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { PageHeader } from "../../components/page-header";
 import { formatDay } from "../../components/plan-format";
-import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { CyclesDrawer } from "./cycles-drawer";
 import { planColumns } from "./plan-columns";
 import { type PlanRow, planRowsOf, structureKeysOf } from "./plan-rows";
@@ -56,7 +54,6 @@ function PlanView({ plan }: { plan: PlanDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [q, setQ] = useState("");
-  const me = useSignedInUser();
   const [leadUnitId, setLeadUnitId] = useState<string | undefined>();
   const [sectionId, setSectionId] = useState<string | undefined>();
   const [light, setLight] = useState<Light | undefined>();
@@ -104,7 +101,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
                 下载原文
               </Button>
             )}
-            {me.roles.includes("supervisor") && (
+            {plan.abilities.manageCycles && (
               <Button icon={<CalendarOutlined />} onClick={() => setCyclesOpen(true)}>
                 填报周期
               </Button>
@@ -113,7 +110,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
             <Button icon={<BellOutlined />} onClick={() => setRemindersOpen(true)}>
               催办设置
             </Button>
-            {allowed(plan.abilities, "copy") && (
+            {plan.abilities.copy && (
               <Button icon={<CopyOutlined />} loading={copy.isPending} onClick={() => copy.mutate()}>
                 复制到下一年
               </Button>

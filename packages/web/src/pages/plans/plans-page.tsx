@@ -4,11 +4,8 @@ import { Button, Empty, Segmented, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { usePlans } from "../../api/plans";
-import { allowed } from "../../components/abilities";
-import { canManage } from "../../components/navigation";
 import { PageHeader } from "../../components/page-header";
 import { formatDay } from "../../components/plan-format";
-import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { PendingImports } from "./pending-imports";
 
 const columns: TableColumnsType<PlanSummary> = [
@@ -32,7 +29,6 @@ const columns: TableColumnsType<PlanSummary> = [
 
 /** 计划 (`/plans`): the published plans of a year, and for the supervision office the drafts under review. */
 export function PlansPage() {
-  const me = useSignedInUser();
   const navigate = useNavigate();
   const [year, setYear] = useState<number | undefined>(undefined);
   const plans = usePlans(year);
@@ -42,7 +38,7 @@ export function PlansPage() {
   const items = (plans.data?.items ?? []).filter(
     (plan) => shownYear === undefined || plan.year === shownYear,
   );
-  const canImport = allowed(plans.data?.abilities, "import", canManage(me, "planImports"));
+  const canImport = plans.data?.abilities?.import === true;
   const newButton = canImport && (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/plans/new")}>
       新建计划

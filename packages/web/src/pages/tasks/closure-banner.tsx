@@ -5,7 +5,7 @@ import { decideClose } from "../../api/decompose";
 import { useTaskWrite } from "./use-task-write";
 
 /** 已申请办结 / 已销号 banner; on a pending request the supervision office confirms（销号）or returns it. */
-export function ClosureBanner({ node, isSupervisor }: { node: PlanTreeNode; isSupervisor: boolean }) {
+export function ClosureBanner({ node }: { node: PlanTreeNode }) {
   if (node.status === "closed")
     return <Alert type="info" showIcon title="已销号" description="该任务已办结销号。" />;
   if (node.status !== "closing") return null;
@@ -14,7 +14,7 @@ export function ClosureBanner({ node, isSupervisor }: { node: PlanTreeNode; isSu
       type="warning"
       showIcon
       title="已申请办结，等待督查室确认"
-      action={isSupervisor && <CloseDecisionButtons node={node} />}
+      action={node.abilities.decideClose && <CloseDecisionButtons node={node} />}
     />
   );
 }

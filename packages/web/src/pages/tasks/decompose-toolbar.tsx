@@ -10,7 +10,7 @@ import { NodeEditDialog } from "./node-edit-dialog";
 type Dialog = "node" | "measure" | "indicator" | "milestone" | null;
 
 /** 分解 after publishing: edit the task and add measures, indicators and milestones, each with a reason. */
-export function DecomposeToolbar({ node, isSupervisor }: { node: PlanTreeNode; isSupervisor: boolean }) {
+export function DecomposeToolbar({ node }: { node: PlanTreeNode }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   return (
@@ -27,7 +27,9 @@ export function DecomposeToolbar({ node, isSupervisor }: { node: PlanTreeNode; i
       <Button icon={<PlusOutlined />} onClick={() => setDialog("milestone")}>
         新增节点
       </Button>
-      {dialog === "node" && <NodeEditDialog node={node} canChangeLead={isSupervisor} onClose={close} />}
+      {dialog === "node" && (
+        <NodeEditDialog node={node} canChangeLead={node.abilities.changeLead} onClose={close} />
+      )}
       {dialog === "measure" && <MeasureDialog nodeId={node.id} onClose={close} />}
       {dialog === "indicator" && <IndicatorDialog nodeId={node.id} onClose={close} />}
       {dialog === "milestone" && <MilestoneDialog nodeId={node.id} onClose={close} />}

@@ -6,7 +6,7 @@ import { AcknowledgedTag } from "../../components/acknowledged-tag";
 import { LightTag } from "../../components/light-tag";
 import { NavButton } from "../../components/nav-button";
 import { formatPlanDate } from "../../components/plan-format";
-import { canRequestExtension, ExtensionDialog } from "../extensions/extension-dialog";
+import { ExtensionDialog } from "../extensions/extension-dialog";
 import { RemoveDialog } from "./remove-dialog";
 
 /** The units a task was assigned to, with light, progress and 签收 state; withdrawn ones stay as history. */
@@ -84,7 +84,7 @@ export function TaskAssignments({
               填报
             </NavButton>
           )}
-          {canRequestExtension(a) && (
+          {a.abilities.requestExtension && (
             <Button size="small" onClick={() => setExtending(a)}>
               申请延期
             </Button>

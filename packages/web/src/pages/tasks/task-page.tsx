@@ -10,7 +10,6 @@ import { InstructionsPanel } from "../../components/instructions-panel";
 import { LightTag } from "../../components/light-tag";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
-import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { AssignDialog } from "./assign-dialog";
 import { ChangeLog } from "./change-log";
 import { CloseRequestDialog } from "./close-request-dialog";
@@ -37,7 +36,6 @@ export function TaskPage() {
 }
 
 function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
-  const me = useSignedInUser();
   const [assigning, setAssigning] = useState(false);
   const [closing, setClosing] = useState(false);
   const [showChanges, setShowChanges] = useState(false);
@@ -55,12 +53,8 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
       ),
     [reports.data],
   );
-  const isSupervisor = me.roles.includes("supervisor");
-  const isLeadDepartment =
-    me.roles.includes("department") && !!node.leadUnit && me.unit?.id === node.leadUnit.id;
-  const canAssign = isSupervisor || isLeadDepartment;
-  // The server refuses 分解 edits once a task is closed（销号）.
-  const canDecompose = canAssign && node.status !== "closed";
+  // What the signed-in user may do with the task comes with it from the API.
+  const { abilities } = node;
 
   return (
     <Flex vertical gap={16}>
@@ -70,12 +64,12 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
           title={`${node.label ?? ""}${node.title}`}
           actions={
             <Space wrap>
-              {canAssign && (
+              {abilities.assign && (
                 <Button type="primary" icon={<SendOutlined />} onClick={() => setAssigning(true)}>
                   交办
                 </Button>
               )}
-              {isLeadDepartment && node.status === "active" && (
+              {abilities.requestClose && (
                 <Button icon={<CheckCircleOutlined />} onClick={() => setClosing(true)}>
                   申请办结
                 </Button>
@@ -109,9 +103,9 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
           ]}
         />
       </div>
-      <ClosureBanner node={node} isSupervisor={isSupervisor} />
+      <ClosureBanner node={node} />
       <InstructionsPanel entity="plan_node" entityId={node.id} />
-      {canDecompose && <DecomposeToolbar node={node} isSupervisor={isSupervisor} />}
+      {abilities.decompose && <DecomposeToolbar node={node} />}
       {node.text && (
         <blockquote
           aria-label="原文"
@@ -134,7 +128,7 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
           <TaskIndicators
             indicators={node.indicators}
             reports={reports.data ?? []}
-            onEdit={canDecompose ? setEditing : undefined}
+            onEdit={abilities.decompose ? setEditing : undefined}
           />
         </section>
       )}
@@ -143,7 +137,7 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
         <TaskAssignments
           assignments={assignments.data ?? []}
           loading={assignments.isPending}
-          canAssign={canAssign}
+          canAssign={abilities.assign}
         />
       </section>
       <section>

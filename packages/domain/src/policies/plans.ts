@@ -1,0 +1,101 @@
+import { z } from "zod";
+import type { planImportStatuses } from "../plans.js";
+import { hasAnyRole, nextStatus, type PolicyActor, type Transitions } from "./actor.js";
+import { canManageCycles } from "./cycles.js";
+
+/** A plan is read by every role once published; a draft（征求意见稿）only by those who import plans. */
+export const planStatuses = ["draft", "published"] as const;
+/** A plan's status. */
+export type PlanStatus = (typeof planStatuses)[number];
+
+/** An imported document's status. */
+export type PlanImportStatus = (typeof planImportStatuses)[number];
+
+/** What can be done to an import under review. */
+export const planImportActions = ["update", "publish", "discard"] as const;
+/** An action on an import. */
+export type PlanImportAction = (typeof planImportActions)[number];
+
+/** From-status × action → to-status: a draft is edited until it is published or given up, both final. */
+export const planImportTransitions: Transitions<PlanImportStatus, PlanImportAction> = {
+  reviewing: { update: "reviewing", publish: "published", discard: "discarded" },
+  published: {},
+  discarded: {},
+};
+
+/** What the actor may do with the list of plans. */
+export const planListAbilitiesSchema = z.object({
+  /** Import a 工作要点 to review and publish. */
+  import: z.boolean(),
+});
+/** What the actor may do with the list of plans. */
+export type PlanListAbilities = z.infer<typeof planListAbilitiesSchema>;
+
+/** What the actor may do with one published plan. */
+export const planAbilitiesSchema = z.object({
+  /** Copy it into another year as a draft. */
+  copy: z.boolean(),
+  /** Set its cadence and open and close its reporting cycles. */
+  manageCycles: z.boolean(),
+});
+/** What the actor may do with one plan. */
+export type PlanAbilities = z.infer<typeof planAbilitiesSchema>;
+
+/** What the actor may do with one imported draft. */
+export const planImportAbilitiesSchema = z.object({
+  update: z.boolean(),
+  publish: z.boolean(),
+  discard: z.boolean(),
+});
+/** What the actor may do with one imported draft. */
+export type PlanImportAbilities = z.infer<typeof planImportAbilitiesSchema>;
+
+/** Every role of the bureau reads its plans. */
+export function canViewPlans(actor: PolicyActor): boolean {
+  return actor.roles.length > 0;
+}
+
+/** Who imports, reviews, publishes and copies plans: the supervision office and administrators. */
+export function canImportPlans(actor: PolicyActor): boolean {
+  return hasAnyRole(actor, "supervisor", "admin");
+}
+
+/**
+ * Whether the actor may read a plan or an imported document in this status. What is published is for every
+ * role; a draft under review (or given up) is the work of those who import plans, so to everyone else, leaders
+ * included (they read what the bureau has published), it does not exist.
+ */
+export function canViewPlanStatus(actor: PolicyActor, status: PlanStatus | PlanImportStatus): boolean {
+  return canViewPlans(actor) && (status === "published" || canImportPlans(actor));
+}
+
+/** What the actor may do with the list of plans. */
+export function planListAbilities(actor: PolicyActor): PlanListAbilities {
+  return { import: canImportPlans(actor) };
+}
+
+/** What the actor may do with a published plan. */
+export function planAbilities(actor: PolicyActor): PlanAbilities {
+  return { copy: canImportPlans(actor), manageCycles: canManageCycles(actor) };
+}
+
+/** Who may act on an import, whatever its state. */
+export function planImportPermissions(actor: PolicyActor): PlanImportAbilities {
+  const may = canImportPlans(actor);
+  return { update: may, publish: may, discard: may };
+}
+
+/** What the actor may do with the import now: only a draft under review changes. */
+export function planImportAbilities(
+  actor: PolicyActor,
+  planImport: { status: PlanImportStatus },
+): PlanImportAbilities {
+  const may = planImportPermissions(actor);
+  const allows = (action: PlanImportAction) =>
+    nextStatus(planImportTransitions, planImport.status, action) !== null;
+  return {
+    update: may.update && allows("update"),
+    publish: may.publish && allows("publish"),
+    discard: may.discard && allows("discard"),
+  };
+}
