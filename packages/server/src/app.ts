@@ -22,6 +22,7 @@ import { registerUnstorableTextGuard } from "./http/unstorable-text.js";
 import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
+import { sessionStore } from "./modules/auth/index.js";
 import { channelRoutes } from "./modules/channels/channels.routes.js";
 import { cycleRoutes } from "./modules/cycles/cycles.routes.js";
 import { decomposeRoutes } from "./modules/decompose/decompose.routes.js";
@@ -101,7 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerSecurityHeaders(app);
   registerErrorHandler(app);
-  registerAuthHook(app, app.deps);
+  registerAuthHook(app, app.deps, sessionStore);
   registerUnstorableTextGuard(app);
 
   const routePlugins = [

@@ -1,8 +1,6 @@
 import type { Role } from "@duban/domain";
-import type { DbOrTx } from "./db/client.js";
 import { forbidden } from "./errors.js";
-import type { Actor, ServiceContext } from "./http/context.js";
-import { insertAudit } from "./modules/audit/audit.repository.js";
+import type { Actor } from "./http/context.js";
 
 /** Whether the actor holds any of the roles. */
 export function hasAnyRole(actor: Actor, ...roles: Role[]): boolean {
@@ -31,19 +29,4 @@ export function menuAbilities(actor: Actor): Record<string, boolean> {
     manageCycles: hasAnyRole(actor, "supervisor"),
     manageChannels: hasAnyRole(actor, "admin"),
   };
-}
-
-/** Records what the actor did, inside the caller's transaction. */
-export function audit(
-  ctx: ServiceContext,
-  db: DbOrTx,
-  event: { action: string; entity: string; entityId?: string | null; summary?: unknown },
-): Promise<void> {
-  return insertAudit(db, {
-    tenantId: ctx.actor.tenantId,
-    actorId: ctx.actor.userId,
-    actorName: ctx.actor.name,
-    ip: ctx.ip,
-    ...event,
-  });
 }

@@ -1,6 +1,6 @@
 import type { Database } from "../db/client.js";
 import { tenants } from "../db/schema.js";
-import { raiseAutoNotices } from "../modules/notices/auto-notices.js";
+import { raiseAutoNotices } from "../modules/notices/index.js";
 import { drainDeliveries } from "../notify/delivery-worker.js";
 import type { SecretBox } from "../notify/secret-box.js";
 import { runReminders } from "./run-reminders.js";

@@ -3,14 +3,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import { assignments, indicators, measures, unitGroups } from "../../db/schema.js";
 import { AppError, forbidden, invalid, notFound, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { resolveGroup } from "../groups/group-rule.js";
-import { findMemberIds } from "../groups/groups.repository.js";
-import { findNodeWithPlan } from "../plans/plans.repository.js";
-import { findAllUnits } from "../units/units.repository.js";
+import { audit } from "../audit/index.js";
+import { findMemberIds, resolveGroup } from "../groups/index.js";
+import { findNodeWithPlan, lightToday } from "../plans/index.js";
+import { findAllUnits } from "../units/index.js";
 import { canAssign, canSeeAssignment, isOwnUnit } from "./assignments.policy.js";
 import * as repo from "./assignments.repository.js";
-import { lightToday } from "./lights.js";
 
 /** Builds the API shape of an assignment, with its light today. */
 export function toAssignment(ctx: ServiceContext, d: repo.AssignmentDetail): Assignment {

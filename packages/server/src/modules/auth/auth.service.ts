@@ -1,8 +1,8 @@
 import { type ChangePasswordInput, type LoginInput, type Me, passwordProblem } from "@duban/domain";
 import { AppError, invalid } from "../../errors.js";
 import type { Actor, AppDeps, ServiceContext } from "../../http/context.js";
-import { audit, menuAbilities } from "../../policy.js";
-import { insertAudit } from "../audit/audit.repository.js";
+import { menuAbilities } from "../../policy.js";
+import { audit, insertAudit } from "../audit/index.js";
 import { findUserByLogin, findUserProfile, markSignedIn, updatePassword } from "./auth.repository.js";
 import { clearFailures, reserveAttempt } from "./login-failures.repository.js";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.js";

@@ -10,7 +10,8 @@ import {
 } from "../../notify/channel-config.js";
 import type { OutgoingMessage } from "../../notify/enqueue.js";
 import { type SecretBox, secretBoxFor } from "../../notify/secret-box.js";
-import { audit, hasAnyRole } from "../../policy.js";
+import { hasAnyRole } from "../../policy.js";
+import { audit } from "../audit/index.js";
 import * as repo from "./channels.repository.js";
 
 /** Channel settings hold SMTP passwords and robot secrets: administrators only. */

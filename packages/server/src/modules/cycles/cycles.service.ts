@@ -3,8 +3,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { plans } from "../../db/schema.js";
 import { AppError, forbidden, invalid, notFound, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit, hasAnyRole } from "../../policy.js";
-import { findPlan } from "../plans/plans.repository.js";
+import { hasAnyRole } from "../../policy.js";
+import { audit } from "../audit/index.js";
+import { findPlan } from "../plans/index.js";
 import { defaultCycleWindow } from "./cycle-dates.js";
 import * as repo from "./cycles.repository.js";
 

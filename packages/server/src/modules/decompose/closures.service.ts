@@ -2,10 +2,10 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { nodeClosures, planNodes, users } from "../../db/schema.js";
 import { AppError, forbidden, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit, hasAnyRole } from "../../policy.js";
-import { canReview } from "../assignments/assignments.policy.js";
-import { getNode } from "../assignments/assignments.service.js";
-import { findAttachableFiles, findTenantFiles, toFileRef } from "../evidence/evidence.service.js";
+import { hasAnyRole } from "../../policy.js";
+import { canReview, getNode } from "../assignments/index.js";
+import { audit } from "../audit/index.js";
+import { findAttachableFiles, findTenantFiles, toFileRef } from "../evidence/index.js";
 import { insertPlanChange } from "./plan-changes.repository.js";
 
 /** The lead unit asks to close a task（申请办结）with a summary and final evidence. */

@@ -10,11 +10,10 @@ import type { DbOrTx } from "../../db/client.js";
 import { indicators, measures, milestones, planNodes } from "../../db/schema.js";
 import { AppError, forbidden, invalid, notFound, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit, hasAnyRole } from "../../policy.js";
-import { canAssign } from "../assignments/assignments.policy.js";
-import { getNode } from "../assignments/assignments.service.js";
-import { changeSummary } from "../audit/audit-summary.js";
-import { findUnit } from "../units/units.repository.js";
+import { hasAnyRole } from "../../policy.js";
+import { canAssign, getNode } from "../assignments/index.js";
+import { audit, changeSummary } from "../audit/index.js";
+import { findUnit } from "../units/index.js";
 import { insertPlanChange } from "./plan-changes.repository.js";
 
 type NodeUpdate = z.infer<typeof nodeUpdateSchema>;

@@ -1,9 +1,8 @@
 import { AppError, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { canSeeAssignment } from "../assignments/assignments.policy.js";
-import { getNode } from "../assignments/assignments.service.js";
-import { canSeeNotice } from "../notices/notices.policy.js";
-import { canSeeRectification } from "../rectifications/rectifications.policy.js";
+import { canSeeAssignment, getNode } from "../assignments/index.js";
+import { canSeeNotice } from "../notices/index.js";
+import { canSeeRectification } from "../rectifications/index.js";
 import * as repo from "./evidence.repository.js";
 import { type FileRow, ownsFile } from "./evidence.service.js";
 

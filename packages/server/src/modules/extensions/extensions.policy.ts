@@ -1,6 +1,6 @@
 import type { Actor } from "../../http/context.js";
 import { hasAnyRole } from "../../policy.js";
-import { canReview } from "../assignments/assignments.policy.js";
+import { canReview } from "../assignments/index.js";
 
 /** Bureau roles see every request; a school sees its own unit's. */
 export function canSeeExtension(actor: Actor, request: { unitId: string }): boolean {

@@ -8,9 +8,8 @@ import {
 } from "@duban/domain";
 import { AppError, forbidden, invalid, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { isOwnUnit } from "../assignments/assignments.policy.js";
-import { getAssignment } from "../assignments/assignments.service.js";
+import { getAssignment, isOwnUnit } from "../assignments/index.js";
+import { audit } from "../audit/index.js";
 import { canDecideExtension, canSeeExtension, seesAllExtensions } from "./extensions.policy.js";
 import * as repo from "./extensions.repository.js";
 

@@ -1,7 +1,7 @@
 import type { GroupRule } from "@duban/domain";
 import { forbidden } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { findAllUnits, type UnitRow } from "../units/units.repository.js";
+import { findAllUnits, type UnitRow } from "../units/index.js";
 import { normaliseRule, resolveGroup } from "./group-rule.js";
 import { canManageGroups } from "./groups.policy.js";
 import { findMemberIds } from "./groups.repository.js";

@@ -2,7 +2,7 @@ import type { GroupRule } from "@duban/domain";
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { unitGroupMembers, unitGroups } from "../../db/schema.js";
-import { likePattern } from "../audit/audit.repository.js";
+import { likePattern } from "../audit/index.js";
 
 /** A unit group row. */
 export type GroupRow = typeof unitGroups.$inferSelect;

@@ -3,9 +3,10 @@ import type { FindingRectifyInput, Inspection, InspectionCreateInput, Rectificat
 import { z } from "zod";
 import { AppError, forbidden, invalid, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { assertAnyRole, audit } from "../../policy.js";
-import { getRectification, insertRectificationIn } from "../rectifications/rectifications.service.js";
-import { findUnit } from "../units/units.repository.js";
+import { assertAnyRole } from "../../policy.js";
+import { audit } from "../audit/index.js";
+import { getRectification, insertRectificationIn } from "../rectifications/index.js";
+import { findUnit } from "../units/index.js";
 import {
   canRectifyFindings,
   canSeeAllInspections,

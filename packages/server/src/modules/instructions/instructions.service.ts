@@ -1,9 +1,10 @@
 import type { Instruction, InstructionCreateInput } from "@duban/domain";
 import { AppError, forbidden, invalid, notFound } from "../../errors.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
-import { assertAnyRole, audit, hasAnyRole } from "../../policy.js";
-import { notifyUnit } from "../notifications/notify.js";
-import { findUnit } from "../units/units.repository.js";
+import { assertAnyRole, hasAnyRole } from "../../policy.js";
+import { audit } from "../audit/index.js";
+import { notifyUnit } from "../notifications/index.js";
+import { findUnit } from "../units/index.js";
 import * as repo from "./instructions.repository.js";
 
 /** Bureau roles read every instruction; a school or inspector only those addressed to its unit. */

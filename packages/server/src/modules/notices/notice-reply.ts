@@ -1,9 +1,9 @@
 import type { Notice, NoticeDecisionInput, NoticeReplyInput } from "@duban/domain";
 import { AppError, forbidden, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findAttachableFiles } from "../evidence/evidence.service.js";
-import { notifyUnit } from "../notifications/notify.js";
+import { audit } from "../audit/index.js";
+import { findAttachableFiles } from "../evidence/index.js";
+import { notifyUnit } from "../notifications/index.js";
 import { canDecideNotice, isNoticeUnit } from "./notices.policy.js";
 import * as repo from "./notices.repository.js";
 import { getNotice, getNoticeDetail } from "./notices.service.js";

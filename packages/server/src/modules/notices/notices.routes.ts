@@ -10,8 +10,9 @@ import {
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
-import { assertAnyRole, audit } from "../../policy.js";
-import { sendXlsx } from "../imports/xlsx-template.js";
+import { assertAnyRole } from "../../policy.js";
+import { audit } from "../audit/index.js";
+import { sendXlsx } from "../imports/index.js";
 import { raiseAutoNotices } from "./auto-notices.js";
 import { decideNotice, replyNotice } from "./notice-reply.js";
 import { createNotice, findNoticesPage, getNotice } from "./notices.service.js";

@@ -7,10 +7,9 @@ import {
 } from "@duban/domain";
 import { forbidden, invalid, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findAssignmentDetail, findEnabledUnits } from "../assignments/assignments.repository.js";
-import { getNode } from "../assignments/assignments.service.js";
-import { notifyUnit } from "../notifications/notify.js";
+import { findAssignmentDetail, findEnabledUnits, getNode } from "../assignments/index.js";
+import { audit } from "../audit/index.js";
+import { notifyUnit } from "../notifications/index.js";
 import {
   canDecideNotice,
   canRaiseNotice,

@@ -11,7 +11,7 @@ import {
   reports,
   reportValues,
 } from "../../db/schema.js";
-import { likePattern } from "../audit/audit.repository.js";
+import { likePattern } from "../audit/index.js";
 
 /** A plan row. */
 export type PlanRow = typeof plans.$inferSelect;

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../db/client.js";
 import { indicators, measures, milestones, planNodes, plans } from "../../db/schema.js";
 import { AppError, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
+import { audit } from "../audit/index.js";
 import { assertDraftUnits } from "./draft-units.js";
 import * as repo from "./plan-imports.repository.js";
 import { assertEditable, getImportToChange } from "./plan-imports.service.js";

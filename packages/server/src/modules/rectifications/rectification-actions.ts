@@ -1,9 +1,9 @@
 import type { Rectification, RectificationSubmitInput, RectificationVerifyInput } from "@duban/domain";
 import { AppError, forbidden, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findAttachableFiles } from "../evidence/evidence.service.js";
-import { notifyUnit } from "../notifications/notify.js";
+import { audit } from "../audit/index.js";
+import { findAttachableFiles } from "../evidence/index.js";
+import { notifyUnit } from "../notifications/index.js";
 import { canVerifyRectification } from "./rectifications.policy.js";
 import * as repo from "./rectifications.repository.js";
 import { getRectification, getRectificationRow } from "./rectifications.service.js";

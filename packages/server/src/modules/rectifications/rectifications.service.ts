@@ -9,11 +9,11 @@ import {
 import type { DbOrTx } from "../../db/client.js";
 import { forbidden, invalid, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { toFileRef } from "../evidence/evidence.service.js";
-import { canSeeInspection } from "../inspections/inspections.policy.js";
-import { notifyUnit } from "../notifications/notify.js";
-import { findUnit } from "../units/units.repository.js";
+import { audit } from "../audit/index.js";
+import { toFileRef } from "../evidence/index.js";
+import { canSeeInspection } from "../inspections/index.js";
+import { notifyUnit } from "../notifications/index.js";
+import { findUnit } from "../units/index.js";
 import {
   canCreateRectification,
   canSeeAllRectifications,

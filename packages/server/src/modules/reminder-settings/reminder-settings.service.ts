@@ -5,8 +5,8 @@ import {
 } from "@duban/domain";
 import { forbidden, notFound, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findPlan } from "../plans/plans.repository.js";
+import { audit } from "../audit/index.js";
+import { findPlan } from "../plans/index.js";
 import { canManageReminderSettings } from "./reminder-settings.policy.js";
 import * as repo from "./reminder-settings.repository.js";
 

@@ -1,9 +1,8 @@
 import type { ReportReviewInput } from "@duban/domain";
 import { AppError, forbidden } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { canReview } from "../assignments/assignments.policy.js";
-import { updateAssignment } from "../assignments/assignments.repository.js";
+import { canReview, updateAssignment } from "../assignments/index.js";
+import { audit } from "../audit/index.js";
 import * as repo from "./reports.repository.js";
 import { getReportDetail, toReports } from "./reports.service.js";
 import { rollupNodeProgress } from "./rollup.js";

@@ -1,11 +1,10 @@
 import { type ReportSaveInput, shanghaiDate } from "@duban/domain";
 import { AppError, forbidden, invalid, staleVersion, uniqueViolation } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { isOwnUnit } from "../assignments/assignments.policy.js";
-import { getAssignment } from "../assignments/assignments.service.js";
-import { findCycle } from "../cycles/cycles.repository.js";
-import { findAttachableFiles } from "../evidence/evidence.service.js";
+import { getAssignment, isOwnUnit } from "../assignments/index.js";
+import { audit } from "../audit/index.js";
+import { findCycle } from "../cycles/index.js";
+import { findAttachableFiles } from "../evidence/index.js";
 import * as repo from "./reports.repository.js";
 import { toReport } from "./reports.service.js";
 

@@ -1,8 +1,9 @@
 import type { UnitKeywordsInput } from "@duban/domain";
 import { forbidden, invalid } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit, hasAnyRole } from "../../policy.js";
-import { findAllUnits } from "../units/units.repository.js";
+import { hasAnyRole } from "../../policy.js";
+import { audit } from "../audit/index.js";
+import { findAllUnits } from "../units/index.js";
 import { findKeywords, replaceKeywords } from "./unit-keywords.repository.js";
 
 /** Admins maintain the dictionary; the supervision office, which imports plans, reads it. */

@@ -1,8 +1,7 @@
 import type { SetEnabledInput, Unit, UnitCreateInput, UnitQuery, UnitUpdateInput } from "@duban/domain";
 import { AppError, forbidden, notFound, staleVersion, uniqueViolation } from "../../errors.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { changeSummary } from "../audit/audit-summary.js";
+import { audit, changeSummary } from "../audit/index.js";
 import { canManageUnits, canViewUnits } from "./units.policy.js";
 import * as repo from "./units.repository.js";
 

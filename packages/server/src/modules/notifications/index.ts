@@ -1,0 +1,2 @@
+// The notifications module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+export { notifyUnit } from "./notify.js";
