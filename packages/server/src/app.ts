@@ -26,6 +26,7 @@ import { sessionStore } from "./modules/auth/index.js";
 import { channelRoutes } from "./modules/channels/channels.routes.js";
 import { cycleRoutes } from "./modules/cycles/cycles.routes.js";
 import { decomposeRoutes } from "./modules/decompose/decompose.routes.js";
+import { downloadRoutes } from "./modules/downloads/downloads.routes.js";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.js";
 import { extensionRoutes } from "./modules/extensions/extensions.routes.js";
 import { groupRoutes } from "./modules/groups/groups.routes.js";
@@ -122,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reminderSettingsRoutes,
     reportRoutes,
     evidenceRoutes,
+    downloadRoutes,
     workRoutes,
     decomposeRoutes,
     noticeRoutes,
