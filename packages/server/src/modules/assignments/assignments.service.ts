@@ -1,10 +1,11 @@
 import type { Assignment, AssignmentCreateInput } from "@duban/domain";
-import { and, eq, inArray } from "drizzle-orm";
-import { assignments, indicators, measures, unitGroups } from "../../db/schema.js";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { assignments } from "../../db/schema.js";
 import { AppError, forbidden, invalid, notFound, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
-import { findMemberIds, resolveGroup } from "../groups/index.js";
+import { findEnabledGroups, findMemberIds, resolveGroup } from "../groups/index.js";
 import { findNodeWithPlan, lightToday } from "../plans/index.js";
 import { findAllUnits } from "../units/index.js";
 import { canAssign, canSeeAssignment, isOwnUnit } from "./assignments.policy.js";
@@ -65,18 +66,7 @@ async function resolveTargets(ctx: ServiceContext, input: AssignmentCreateInput)
     byId.has(id) ? [] : [{ path: `unitIds.${i}`, message: "单位不存在或已停用" }],
   );
   const groupIds = input.groupIds ?? [];
-  const groups = groupIds.length
-    ? await db
-        .select()
-        .from(unitGroups)
-        .where(
-          and(
-            eq(unitGroups.tenantId, ctx.actor.tenantId),
-            inArray(unitGroups.id, groupIds),
-            eq(unitGroups.enabled, true),
-          ),
-        )
-    : [];
+  const groups = groupIds.length ? await findEnabledGroups(db, ctx.actor.tenantId, groupIds) : [];
   groupIds.forEach((id, i) => {
     if (!groups.some((g) => g.id === id))
       issues.push({ path: `groupIds.${i}`, message: "分组不存在或已停用" });
@@ -91,31 +81,12 @@ async function resolveTargets(ctx: ServiceContext, input: AssignmentCreateInput)
 async function assertNodeItems(ctx: ServiceContext, nodeId: string, input: AssignmentCreateInput) {
   const { db } = ctx.database;
   if (input.measureId) {
-    const [m] = await db
-      .select({ id: measures.id })
-      .from(measures)
-      .where(
-        and(
-          eq(measures.tenantId, ctx.actor.tenantId),
-          eq(measures.id, input.measureId),
-          eq(measures.nodeId, nodeId),
-        ),
-      );
-    if (!m) throw invalid([{ path: "measureId", message: "该措施不属于此任务" }]);
+    if (!(await repo.isNodeMeasure(db, { tenantId: ctx.actor.tenantId, nodeId, measureId: input.measureId })))
+      throw invalid([{ path: "measureId", message: "该措施不属于此任务" }]);
   }
   const wanted = input.indicatorIds ?? [];
   if (wanted.length) {
-    const found = await db
-      .select({ id: indicators.id })
-      .from(indicators)
-      .where(
-        and(
-          eq(indicators.tenantId, ctx.actor.tenantId),
-          eq(indicators.nodeId, nodeId),
-          inArray(indicators.id, wanted),
-        ),
-      );
-    const ok = new Set(found.map((f) => f.id));
+    const ok = await repo.findNodeIndicatorIds(db, { tenantId: ctx.actor.tenantId, nodeId, ids: wanted });
     const issues = wanted.flatMap((id, i) =>
       ok.has(id) ? [] : [{ path: `indicatorIds.${i}`, message: "该指标不属于此任务" }],
     );
@@ -131,16 +102,7 @@ export async function createAssignments(ctx: ServiceContext, nodeId: string, inp
   await assertNodeItems(ctx, nodeId, input);
   const unitIds = await resolveTargets(ctx, input);
   const { db } = ctx.database;
-  const existing = await db
-    .select({ unitId: assignments.unitId, measureId: assignments.measureId })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.tenantId, ctx.actor.tenantId),
-        eq(assignments.nodeId, nodeId),
-        eq(assignments.status, "active"),
-      ),
-    );
+  const existing = await repo.findActiveAssignmentUnits(db, ctx.actor.tenantId, nodeId);
   const taken = new Set(
     existing.filter((e) => (e.measureId ?? null) === (input.measureId ?? null)).map((e) => e.unitId),
   );
@@ -254,4 +216,21 @@ async function saveAssignment(
     ctx,
     (await repo.findAssignmentDetail(ctx.database.db, ctx.actor.tenantId, d.assignment.id))!,
   );
+}
+
+/**
+ * Records a reviewed report's progress on its assignment and rolls it up into the task, inside the reviewer's
+ * transaction. False when the assignment changed since it was read. The assignment's version moves too, so edits
+ * made against the old progress are caught.
+ */
+export async function recordApprovedProgress(
+  tx: DbOrTx,
+  assignment: { tenantId: string; id: string; version: number; nodeId: string },
+  progress: number,
+): Promise<boolean> {
+  const { tenantId, id, version, nodeId } = assignment;
+  const moved = await repo.updateAssignment(tx, { tenantId, id, version }, { progress });
+  if (!moved) return false;
+  await repo.rollupNodeProgress(tx, tenantId, nodeId);
+  return true;
 }

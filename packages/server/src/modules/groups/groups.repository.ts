@@ -107,3 +107,11 @@ export async function replaceMembers(
     .insert(unitGroupMembers)
     .values(unitIds.map((unitId) => ({ tenantId: key.tenantId, groupId: key.groupId, unitId })));
 }
+
+/** The enabled groups among the given ids. */
+export async function findEnabledGroups(db: DbOrTx, tenantId: string, ids: string[]): Promise<GroupRow[]> {
+  return db
+    .select()
+    .from(unitGroups)
+    .where(and(eq(unitGroups.tenantId, tenantId), inArray(unitGroups.id, ids), eq(unitGroups.enabled, true)));
+}

@@ -1,3 +1,3 @@
 // The groups module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
 export { resolveGroup } from "./group-rule.js";
-export { findMemberIds } from "./groups.repository.js";
+export { findEnabledGroups, findMemberIds } from "./groups.repository.js";

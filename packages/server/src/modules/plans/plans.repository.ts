@@ -150,3 +150,45 @@ export async function findApprovedValues(db: DbOrTx, tenantId: string, planId: s
       and(eq(reportValues.tenantId, tenantId), eq(indicators.planId, planId), eq(reports.status, "approved")),
     );
 }
+
+/** Sets a plan's reporting cadence and light tolerance at the version read; null when it moved. */
+export async function updatePlanReporting(
+  db: DbOrTx,
+  target: { tenantId: string; id: string; version: number },
+  values: { cadence: string; cadenceDueDay: number; lightTolerance: number },
+): Promise<PlanRow | null> {
+  const [row] = await db
+    .update(plans)
+    .set({ ...values, version: sql`${plans.version} + 1` })
+    .where(
+      and(eq(plans.tenantId, target.tenantId), eq(plans.id, target.id), eq(plans.version, target.version)),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Inserts a published plan; returns its id. */
+export async function insertPlan(db: DbOrTx, values: typeof plans.$inferInsert): Promise<string> {
+  const [row] = await db.insert(plans).values(values).returning({ id: plans.id });
+  return row!.id;
+}
+
+/** Inserts one node of a plan's tree; returns its id. */
+export async function insertPlanNode(db: DbOrTx, values: typeof planNodes.$inferInsert): Promise<string> {
+  const [row] = await db.insert(planNodes).values(values).returning({ id: planNodes.id });
+  return row!.id;
+}
+
+/** Inserts a node's measures, indicators and milestones as published, each kind in one statement. */
+export async function insertNodeItems(
+  db: DbOrTx,
+  items: {
+    measures: (typeof measures.$inferInsert)[];
+    indicators: (typeof indicators.$inferInsert)[];
+    milestones: (typeof milestones.$inferInsert)[];
+  },
+): Promise<void> {
+  if (items.measures.length) await db.insert(measures).values(items.measures);
+  if (items.indicators.length) await db.insert(indicators).values(items.indicators);
+  if (items.milestones.length) await db.insert(milestones).values(items.milestones);
+}
