@@ -1,4 +1,4 @@
-// The assignments module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the assignments module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { canAssign, canReview, canSeeAssignment, isOwnUnit } from "./assignments.policy.js";
 export {
   type AssignmentDetail,

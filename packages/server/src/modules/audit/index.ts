@@ -1,4 +1,4 @@
-// The audit module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the audit module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 
 export { insertAudit, likePattern } from "./audit.repository.js";
 export { changeSummary } from "./audit-summary.js";

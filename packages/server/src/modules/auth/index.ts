@@ -1,4 +1,4 @@
-// The auth module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the auth module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { clearFailures, findLocks } from "./login-failures.repository.js";
 export { hashPassword } from "./passwords.js";
 export { sessionStore } from "./session-store.js";

@@ -1,2 +1,2 @@
-// The cycles module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the cycles module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { findCycle } from "./cycles.repository.js";

@@ -1,2 +1,2 @@
-// The decompose module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the decompose module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { insertPlanChange } from "./plan-changes.repository.js";

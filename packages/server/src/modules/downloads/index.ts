@@ -1,2 +1,2 @@
-// The downloads module's public face: who may read a stored file, for other modules, jobs, the CLI and the seed.
+// Public face of the downloads module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { getReadableFile } from "./file-access.js";

@@ -1,4 +1,4 @@
-// The evidence module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the evidence module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 
 export { type FileAttachment, findFileAttachments, findFilesByIds } from "./evidence.repository.js";
 export {

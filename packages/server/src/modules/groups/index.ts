@@ -1,3 +1,3 @@
-// The groups module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the groups module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { resolveGroup } from "./group-rule.js";
 export { findEnabledGroups, findMemberIds } from "./groups.repository.js";

@@ -1,4 +1,4 @@
-// The imports module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the imports module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { ImportProblems } from "./import-problems.js";
 export { registerExcelImport } from "./import-routes.js";
 export { codeOfLabel, issueReasons, labelList } from "./labels.js";

@@ -1,4 +1,4 @@
-// The inspections module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the inspections module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { canRectifyFindings, canSeeInspection } from "./inspections.policy.js";
 export { findInspection, updateFindings } from "./inspections.repository.js";
 export { findingsOf, getInspectionRow } from "./inspections.service.js";

@@ -1,3 +1,3 @@
-// The notices module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the notices module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { raiseAutoNotices } from "./auto-notices.js";
 export { canSeeNotice } from "./notices.policy.js";

@@ -1,4 +1,4 @@
-// The notifications module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the notifications module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 
 export { insertNotifications } from "./notifications.repository.js";
 export { notifyUnit } from "./notify.js";

@@ -1,3 +1,3 @@
-// The plans module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the plans module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { lightToday } from "./lights.js";
 export { findNodeWithPlan, findPlan, updatePlanReporting } from "./plans.repository.js";

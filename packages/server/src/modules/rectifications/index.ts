@@ -1,3 +1,3 @@
-// The rectifications module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the rectifications module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { canSeeRectification } from "./rectifications.policy.js";
 export { getRectification, insertRectificationIn } from "./rectifications.service.js";

@@ -1,2 +1,2 @@
-// The unit-keywords module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the unit-keywords module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { findKeywords } from "./unit-keywords.repository.js";

@@ -1,2 +1,2 @@
-// The units module's public face: what other modules, jobs, the CLI and the seed may use. Its repositories stay private.
+// Public face of the units module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { findAllUnits, findUnit, type UnitRow } from "./units.repository.js";
