@@ -22,9 +22,11 @@ import { registerUnstorableTextGuard } from "./http/unstorable-text.js";
 import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
+import { sessionStore } from "./modules/auth/index.js";
 import { channelRoutes } from "./modules/channels/channels.routes.js";
 import { cycleRoutes } from "./modules/cycles/cycles.routes.js";
 import { decomposeRoutes } from "./modules/decompose/decompose.routes.js";
+import { downloadRoutes } from "./modules/downloads/downloads.routes.js";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.js";
 import { extensionRoutes } from "./modules/extensions/extensions.routes.js";
 import { groupRoutes } from "./modules/groups/groups.routes.js";
@@ -101,7 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerSecurityHeaders(app);
   registerErrorHandler(app);
-  registerAuthHook(app, app.deps);
+  registerAuthHook(app, app.deps, sessionStore);
   registerUnstorableTextGuard(app);
 
   const routePlugins = [
@@ -121,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reminderSettingsRoutes,
     reportRoutes,
     evidenceRoutes,
+    downloadRoutes,
     workRoutes,
     decomposeRoutes,
     noticeRoutes,

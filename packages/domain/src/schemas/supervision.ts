@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
-import { noticeAbilitiesSchema, noticeSources, noticeStatuses } from "../policies/notices.js";
 import { extensionAbilitiesSchema, extensionStatuses } from "../policies/extensions.js";
-import { abilitiesSchema, decisionSchema, idSchema, pageQuerySchema } from "./common.js";
+import { noticeAbilitiesSchema, noticeSources, noticeStatuses } from "../policies/notices.js";
+import { decisionSchema, idSchema, pageQuerySchema } from "./common.js";
 import { calendarDateSchema, multilineText } from "./primitives.js";
 
 /** 督办单 levels, mildest first: blue 提醒, yellow 警示, red 督办. */

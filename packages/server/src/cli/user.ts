@@ -1,10 +1,8 @@
 import { roles as allRoles, passwordProblem, type Role, roleLabels } from "@duban/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { signInIdentities, tenants, units, users } from "../db/schema.js";
-import { insertAudit } from "../modules/audit/audit.repository.js";
-import { clearFailures } from "../modules/auth/login-failures.repository.js";
-import { hashPassword } from "../modules/auth/passwords.js";
-import { deleteUserSessions } from "../modules/auth/sessions.repository.js";
+import { insertAudit } from "../modules/audit/index.js";
+import { clearFailures, deleteUserSessions, hashPassword } from "../modules/auth/index.js";
 import { randomPassword } from "../seed/demo.js";
 import { CliError, withDatabase } from "./runtime.js";
 

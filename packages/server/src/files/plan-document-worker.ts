@@ -4,8 +4,8 @@ import { parentPort } from "node:worker_threads";
 import { type PlanDraft, type PlanNode, parsePlan } from "@duban/plan-parser";
 import { AppError } from "../errors.js";
 import { documentTooLarge, planDocumentLimits } from "./plan-document-limits.js";
+import type { PlanJob, PlanJobResult } from "./plan-job.js";
 import { assertTextLength, readPlanDocument } from "./read-plan-document.js";
-import type { PlanJob, PlanJobResult } from "./read-plan-off-thread.js";
 
 // Entry of the worker thread that reads and parses one plan document, away from the server's event loop.
 

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import { AppError } from "../errors.js";
 import { documentTooLarge, planDocumentLimits } from "./plan-document-limits.js";
-import type { PlanJob, PlanJobResult, PlanReading } from "./read-plan-off-thread.js";
+import type { PlanJob, PlanJobResult, PlanReading } from "./plan-job.js";
 
 // An idle worker is kept this long for the next import, then ended so its heap is given back.
 const idleMs = 60_000;

@@ -1,11 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Db } from "../db/client.js";
 import { AppError } from "../errors.js";
-import {
-  deleteSession,
-  findSessionActor,
-  sessionIdOf,
-  touchSession,
-} from "../modules/auth/sessions.repository.js";
 import type { Actor, AppDeps } from "./context.js";
 
 /** Name of the session cookie. */
@@ -18,6 +13,32 @@ const TOUCH_EVERY_MS = 60_000;
 const SWEEP_AT = 5_000;
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The session statements every request runs. The auth module owns them and the app hands them in, so request
+ * plumbing stays below the features.
+ */
+export interface SessionStore {
+  sessionIdOf(token: string): string;
+  findSessionActor(
+    db: Db,
+    sessionId: string,
+  ): Promise<{
+    lastSeenAt: Date;
+    expiresAt: Date;
+    csrfToken: string;
+    userId: string;
+    tenantId: string;
+    name: string;
+    login: string;
+    roles: string[];
+    unitId: string | null;
+    enabled: boolean;
+    mustChangePassword: boolean;
+  } | null>;
+  touchSession(db: Db, sessionId: string, now: Date): Promise<void>;
+  deleteSession(db: Db, sessionId: string): Promise<void>;
+}
 
 /**
  * The latest use of each session this process served but did not write (lastSeenAt is written at most once
@@ -56,27 +77,28 @@ class UnwrittenUses {
 async function loadActor(
   request: FastifyRequest,
   deps: Pick<AppDeps, "database" | "config" | "clock">,
+  store: SessionStore,
   unwritten: UnwrittenUses,
 ): Promise<Actor | null> {
   const { database, config, clock } = deps;
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  const sessionId = sessionIdOf(token);
-  const found = await findSessionActor(database.db, sessionId);
+  const sessionId = store.sessionIdOf(token);
+  const found = await store.findSessionActor(database.db, sessionId);
   if (!found) return null;
   const now = clock.now();
   // Idle from the true last use: at exactly the idle time after it, the session is over.
   const idle = now.getTime() - unwritten.lastUse(sessionId, found.lastSeenAt) >= config.sessionIdleMs;
   if (idle || now >= found.expiresAt || !found.enabled) {
     unwritten.forget(sessionId);
-    await deleteSession(database.db, sessionId);
+    await store.deleteSession(database.db, sessionId);
     throw new AppError(
       "session_expired",
       found.enabled ? "登录已超时，请重新登录" : "账号已停用，请联系管理员",
     );
   }
   if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await touchSession(database.db, sessionId, now);
+    await store.touchSession(database.db, sessionId, now);
     unwritten.written(sessionId, now.getTime(), config.sessionIdleMs);
   } else unwritten.remember(sessionId, now.getTime());
   return {
@@ -93,7 +115,7 @@ async function loadActor(
 }
 
 /** Authenticates every /api request: session, CSRF header on writes, and the forced password change. */
-export function registerAuthHook(app: FastifyInstance, deps: AppDeps): void {
+export function registerAuthHook(app: FastifyInstance, deps: AppDeps, store: SessionStore): void {
   app.decorateRequest("actor", null);
   const unwritten = new UnwrittenUses();
   // onRequest, before any body is read: an anonymous caller learns nothing about schemas and costs no parsing.
@@ -101,7 +123,7 @@ export function registerAuthHook(app: FastifyInstance, deps: AppDeps): void {
     const mode = request.routeOptions.config?.auth ?? "session";
     // The browsable API docs are as public as the OpenAPI document they render.
     if (mode === "public" || !request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
-    const actor = await loadActor(request, deps, unwritten);
+    const actor = await loadActor(request, deps, store, unwritten);
     if (!actor) throw new AppError("unauthenticated", "请先登录");
     // SameSite=Strict already keeps the cookie off cross-site requests; the header is the second lock.
     if (unsafeMethods.has(request.method) && request.headers["x-csrf-token"] !== actor.csrfToken)

@@ -10,6 +10,7 @@ import {
   reminderLog,
   reportCycles,
   reports,
+  tenants,
   units,
   users,
 } from "../db/schema.js";
@@ -205,4 +206,9 @@ export async function findPeople(tx: DbOrTx, tenantId: string, roles: Role[], un
         unitId ? eq(users.unitId, unitId) : sql`true`,
       ),
     );
+}
+
+/** Every tenant of the installation: the scheduler's automatic notices run tenant by tenant. */
+export async function findTenantIds(db: DbOrTx): Promise<{ id: string }[]> {
+  return db.select({ id: tenants.id }).from(tenants);
 }

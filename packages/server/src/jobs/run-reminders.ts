@@ -1,6 +1,6 @@
 import { roles as allRoles, type Role, shanghaiDate } from "@duban/domain";
 import type { Database, DbOrTx } from "../db/client.js";
-import { notifications } from "../db/schema.js";
+import { insertNotifications } from "../modules/notifications/index.js";
 import { enqueueMessage } from "../notify/enqueue.js";
 import { type DueReminder, dueReminders } from "./reminder-rules.js";
 import { findReminderSubjects, type ReminderSubject } from "./reminder-subjects.js";
@@ -71,7 +71,8 @@ async function deliver(tx: DbOrTx, subject: ReminderSubject, due: DueReminder, n
   const message = messageOf(subject, due);
   const people = await recipients(tx, subject, due);
   if (people.length > 0)
-    await tx.insert(notifications).values(
+    await insertNotifications(
+      tx,
       people.map((p) => ({
         tenantId: subject.tenantId,
         userId: p.id,

@@ -1,8 +1,8 @@
 import type { Database } from "../db/client.js";
-import { tenants } from "../db/schema.js";
-import { raiseAutoNotices } from "../modules/notices/auto-notices.js";
+import { raiseAutoNotices } from "../modules/notices/index.js";
 import { drainDeliveries } from "../notify/delivery-worker.js";
 import type { SecretBox } from "../notify/secret-box.js";
+import { findTenantIds } from "./reminders.repository.js";
 import { runReminders } from "./run-reminders.js";
 
 /** Where the scheduler reports trouble; Fastify's logger fits. */
@@ -19,7 +19,7 @@ export async function runScheduledWork(deps: {
   log?: SchedulerLog;
 }) {
   const { database, now } = deps;
-  for (const t of await database.db.select({ id: tenants.id }).from(tenants)) {
+  for (const t of await findTenantIds(database.db)) {
     try {
       await raiseAutoNotices({ database }, { tenantId: t.id, now });
     } catch (e) {

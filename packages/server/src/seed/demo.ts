@@ -3,8 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { tenants, unitGroups, unitKeywords, units, users } from "../db/schema.js";
 import type { Config } from "../env.js";
-import { insertAudit } from "../modules/audit/audit.repository.js";
-import { hashPassword } from "../modules/auth/passwords.js";
+import { insertAudit } from "../modules/audit/index.js";
+import { hashPassword } from "../modules/auth/index.js";
 import {
   demoDepartments,
   demoGroups,

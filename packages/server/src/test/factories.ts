@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Role } from "@duban/domain";
 import type { Db } from "../db/client.js";
 import { tenants, unitGroupMembers, unitGroups, units, users } from "../db/schema.js";
-import { hashPassword } from "../modules/auth/passwords.js";
+import { hashPassword } from "../modules/auth/index.js";
 
 /** A password that satisfies the policy. */
 export const TEST_PASSWORD = "Test@12345";

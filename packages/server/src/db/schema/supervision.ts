@@ -1,11 +1,11 @@
 import {
+  extensionStatuses,
   instructionEntities,
   noticeEventActions,
   noticeLevels,
   noticeSources,
   noticeStatuses,
   rectificationSources,
-  extensionStatuses,
   rectificationStatuses,
 } from "@duban/domain";
 import { sql } from "drizzle-orm";

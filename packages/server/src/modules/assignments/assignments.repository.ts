@@ -1,6 +1,15 @@
+import { weightedProgressOfSums } from "@duban/domain";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { assignmentIndicators, assignments, measures, planNodes, plans, units } from "../../db/schema.js";
+import {
+  assignmentIndicators,
+  assignments,
+  indicators,
+  measures,
+  planNodes,
+  plans,
+  units,
+} from "../../db/schema.js";
 
 /** An assignment row. */
 export type AssignmentRow = typeof assignments.$inferSelect;
@@ -102,4 +111,86 @@ export async function findEnabledUnits(db: DbOrTx, tenantId: string, ids: string
     .select({ id: units.id, name: units.name })
     .from(units)
     .where(and(eq(units.tenantId, tenantId), inArray(units.id, ids), eq(units.enabled, true)));
+}
+
+/** The unit and measure of each active assignment of a node: who already holds it. */
+export async function findActiveAssignmentUnits(db: DbOrTx, tenantId: string, nodeId: string) {
+  return db
+    .select({ unitId: assignments.unitId, measureId: assignments.measureId })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.tenantId, tenantId),
+        eq(assignments.nodeId, nodeId),
+        eq(assignments.status, "active"),
+      ),
+    );
+}
+
+/** Whether the measure belongs to the node. */
+export async function isNodeMeasure(
+  db: DbOrTx,
+  target: { tenantId: string; nodeId: string; measureId: string },
+): Promise<boolean> {
+  const [m] = await db
+    .select({ id: measures.id })
+    .from(measures)
+    .where(
+      and(
+        eq(measures.tenantId, target.tenantId),
+        eq(measures.id, target.measureId),
+        eq(measures.nodeId, target.nodeId),
+      ),
+    );
+  return m !== undefined;
+}
+
+/** Which of the given indicator ids belong to the node. */
+export async function findNodeIndicatorIds(
+  db: DbOrTx,
+  target: { tenantId: string; nodeId: string; ids: string[] },
+): Promise<Set<string>> {
+  const found = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(
+      and(
+        eq(indicators.tenantId, target.tenantId),
+        eq(indicators.nodeId, target.nodeId),
+        inArray(indicators.id, target.ids),
+      ),
+    );
+  return new Set(found.map((f) => f.id));
+}
+
+const num = (expr: ReturnType<typeof sql>) => expr.mapWith(Number);
+
+/**
+ * Recomputes a task's progress as the weighted mean of its active assignments' progress. The database returns
+ * the sums in one row, so a task assigned to 300 schools costs one row, not 300, on every approval.
+ */
+export async function rollupNodeProgress(db: DbOrTx, tenantId: string, nodeId: string): Promise<number> {
+  const [sums] = await db
+    .select({
+      count: num(sql`count(*)`),
+      totalWeight: num(sql`coalesce(sum(${assignments.weight}), 0)`),
+      weightedSum: num(sql`coalesce(sum(${assignments.progress} * ${assignments.weight}), 0)`),
+      plainSum: num(sql`coalesce(sum(${assignments.progress}), 0)`),
+      min: num(sql`coalesce(min(${assignments.progress}), 0)`),
+      max: num(sql`coalesce(max(${assignments.progress}), 0)`),
+    })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.tenantId, tenantId),
+        eq(assignments.nodeId, nodeId),
+        eq(assignments.status, "active"),
+      ),
+    );
+  const progress = weightedProgressOfSums(sums!);
+  await db
+    .update(planNodes)
+    .set({ progress, updatedAt: sql`now()` })
+    .where(and(eq(planNodes.tenantId, tenantId), eq(planNodes.id, nodeId)));
+  return progress;
 }

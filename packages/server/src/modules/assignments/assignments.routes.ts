@@ -11,12 +11,12 @@ import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
 import {
   acknowledgeAssignment,
-  createAssignments,
   findNodeAssignments,
   getAssignment,
   removeAssignment,
   toAssignment,
 } from "./assignments.service.js";
+import { createAssignments } from "./create-assignments.js";
 
 const tags = ["assignments"];
 const nodeParams = z.object({ nodeId: idSchema });

@@ -1,27 +1,21 @@
 import {
   type Assignment,
-  type AssignmentCreateInput,
   assignmentAbilities,
   assignmentDueDay,
   assignmentPermissions,
   assignmentTransitions,
   canSeeAssignment,
-  isNodeOpen,
   shanghaiDate,
-  taskPermissions,
 } from "@duban/domain";
-import { and, eq, inArray } from "drizzle-orm";
-import { authorize, transition } from "../../authorize.js";
-import { assignments, indicators, measures, unitGroups } from "../../db/schema.js";
-import { AppError, invalid, notFound, staleVersion } from "../../errors.js";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { assignments } from "../../db/schema.js";
+import { AppError, notFound, staleVersion } from "../../errors.js";
+import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { resolveGroup } from "../groups/group-rule.js";
-import { findMemberIds } from "../groups/groups.repository.js";
-import { findNodeWithPlan } from "../plans/plans.repository.js";
-import { findAllUnits } from "../units/units.repository.js";
+import { audit } from "../audit/index.js";
+import { findNodeWithPlan, lightToday } from "../plans/index.js";
 import * as repo from "./assignments.repository.js";
-import { lightToday } from "./lights.js";
 
 /** Builds the API shape of an assignment, with its light today. */
 export function toAssignment(ctx: ServiceContext, d: repo.AssignmentDetail): Assignment {
@@ -71,122 +65,6 @@ export async function getNode(ctx: ServiceContext, nodeId: string) {
   const found = await findNodeWithPlan(ctx.database.db, ctx.actor.tenantId, nodeId);
   if (!found) throw notFound("任务");
   return found;
-}
-
-/** The units named one by one plus the current members of the groups named, without repeats. */
-async function resolveTargets(ctx: ServiceContext, input: AssignmentCreateInput) {
-  const { db } = ctx.database;
-  const all = await findAllUnits(db, ctx.actor.tenantId);
-  const byId = new Map(all.map((u) => [u.id, u]));
-  const issues = (input.unitIds ?? []).flatMap((id, i) =>
-    byId.has(id) ? [] : [{ path: `unitIds.${i}`, message: "单位不存在或已停用" }],
-  );
-  const groupIds = input.groupIds ?? [];
-  const groups = groupIds.length
-    ? await db
-        .select()
-        .from(unitGroups)
-        .where(
-          and(
-            eq(unitGroups.tenantId, ctx.actor.tenantId),
-            inArray(unitGroups.id, groupIds),
-            eq(unitGroups.enabled, true),
-          ),
-        )
-    : [];
-  groupIds.forEach((id, i) => {
-    if (!groups.some((g) => g.id === id))
-      issues.push({ path: `groupIds.${i}`, message: "分组不存在或已停用" });
-  });
-  if (issues.length) throw invalid(issues);
-  const members = await findMemberIds(db, ctx.actor.tenantId, groupIds);
-  const fromGroups = groups.flatMap((g) => resolveGroup(g, members.get(g.id) ?? [], all).map((u) => u.id));
-  return [...new Set([...(input.unitIds ?? []), ...fromGroups])];
-}
-
-/** Checks that the measure and indicators belong to the node. */
-async function assertNodeItems(ctx: ServiceContext, nodeId: string, input: AssignmentCreateInput) {
-  const { db } = ctx.database;
-  if (input.measureId) {
-    const [m] = await db
-      .select({ id: measures.id })
-      .from(measures)
-      .where(
-        and(
-          eq(measures.tenantId, ctx.actor.tenantId),
-          eq(measures.id, input.measureId),
-          eq(measures.nodeId, nodeId),
-        ),
-      );
-    if (!m) throw invalid([{ path: "measureId", message: "该措施不属于此任务" }]);
-  }
-  const wanted = input.indicatorIds ?? [];
-  if (wanted.length) {
-    const found = await db
-      .select({ id: indicators.id })
-      .from(indicators)
-      .where(
-        and(
-          eq(indicators.tenantId, ctx.actor.tenantId),
-          eq(indicators.nodeId, nodeId),
-          inArray(indicators.id, wanted),
-        ),
-      );
-    const ok = new Set(found.map((f) => f.id));
-    const issues = wanted.flatMap((id, i) =>
-      ok.has(id) ? [] : [{ path: `indicatorIds.${i}`, message: "该指标不属于此任务" }],
-    );
-    if (issues.length) throw invalid(issues);
-  }
-}
-
-/** Hands a task or measure to units（交办）: one assignment per unit; units already assigned are skipped. */
-export async function createAssignments(ctx: ServiceContext, nodeId: string, input: AssignmentCreateInput) {
-  const { node } = await getNode(ctx, nodeId);
-  authorize(taskPermissions(ctx.actor, node), "assign", "只有牵头科室或督查室可以交办此任务");
-  if (!isNodeOpen(node)) throw new AppError("conflict", "任务已销号，不能再交办");
-  await assertNodeItems(ctx, nodeId, input);
-  const unitIds = await resolveTargets(ctx, input);
-  const { db } = ctx.database;
-  const existing = await db
-    .select({ unitId: assignments.unitId, measureId: assignments.measureId })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.tenantId, ctx.actor.tenantId),
-        eq(assignments.nodeId, nodeId),
-        eq(assignments.status, "active"),
-      ),
-    );
-  const taken = new Set(
-    existing.filter((e) => (e.measureId ?? null) === (input.measureId ?? null)).map((e) => e.unitId),
-  );
-  const fresh = unitIds.filter((id) => !taken.has(id));
-  const created = await db.transaction(async (tx) => {
-    const rows = await repo.insertAssignments(
-      tx,
-      fresh.map((unitId) => ({
-        tenantId: ctx.actor.tenantId,
-        planId: node.planId,
-        nodeId,
-        measureId: input.measureId ?? null,
-        unitId,
-        role: input.role,
-        responsiblePerson: input.responsiblePerson ?? null,
-        dueDate: input.dueDate ?? null,
-        createdBy: ctx.actor.userId,
-      })),
-      input.indicatorIds ?? [],
-    );
-    await audit(ctx, tx, {
-      action: "assignment.create",
-      entity: "plan_node",
-      entityId: nodeId,
-      summary: { units: fresh, role: input.role, groups: input.groupIds ?? [] },
-    });
-    return rows;
-  });
-  return { created: created.length, skipped: unitIds.length - fresh.length };
 }
 
 /** All assignments of a node, removed ones included (history), as the actor may see them. */
@@ -271,4 +149,21 @@ async function saveAssignment(
     ctx,
     (await repo.findAssignmentDetail(ctx.database.db, ctx.actor.tenantId, d.assignment.id))!,
   );
+}
+
+/**
+ * Records a reviewed report's progress on its assignment and rolls it up into the task, inside the reviewer's
+ * transaction. False when the assignment changed since it was read. The assignment's version moves too, so edits
+ * made against the old progress are caught.
+ */
+export async function recordApprovedProgress(
+  tx: DbOrTx,
+  assignment: { tenantId: string; id: string; version: number; nodeId: string },
+  progress: number,
+): Promise<boolean> {
+  const { tenantId, id, version, nodeId } = assignment;
+  const moved = await repo.updateAssignment(tx, { tenantId, id, version }, { progress });
+  if (!moved) return false;
+  await repo.rollupNodeProgress(tx, tenantId, nodeId);
+  return true;
 }

@@ -7,8 +7,7 @@ import {
 } from "@duban/domain";
 import { AppError, invalid } from "../../errors.js";
 import type { Actor, AppDeps, ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { insertAudit } from "../audit/audit.repository.js";
+import { audit, insertAudit } from "../audit/index.js";
 import { findUserByLogin, findUserProfile, markSignedIn, updatePassword } from "./auth.repository.js";
 import { clearFailures, reserveAttempt } from "./login-failures.repository.js";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.js";

@@ -20,7 +20,7 @@ import {
 } from "../../notify/channel-config.js";
 import type { OutgoingMessage } from "../../notify/enqueue.js";
 import { type SecretBox, secretBoxFor } from "../../notify/secret-box.js";
-import { audit } from "../../policy.js";
+import { audit } from "../audit/index.js";
 import * as repo from "./channels.repository.js";
 
 /** Channel settings hold SMTP passwords and robot secrets: whoever may set one up sees them (administrators). */

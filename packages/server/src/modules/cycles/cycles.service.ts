@@ -6,13 +6,11 @@ import {
   planAbilities,
   shanghaiDate,
 } from "@duban/domain";
-import { and, eq, sql } from "drizzle-orm";
-import { authorize, transition } from "../../authorize.js";
-import { plans } from "../../db/schema.js";
 import { AppError, invalid, notFound, staleVersion } from "../../errors.js";
+import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findPlan } from "../plans/plans.repository.js";
+import { audit } from "../audit/index.js";
+import { findPlan, updatePlanReporting } from "../plans/index.js";
 import { defaultCycleWindow } from "./cycle-dates.js";
 import * as repo from "./cycles.repository.js";
 
@@ -59,18 +57,11 @@ export async function updatePlanSettings(
   authorize(planAbilities(ctx.actor), "manageCycles", "只有督查室可以设置填报周期");
   if (plan.version !== input.version) throw staleVersion();
   await ctx.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(plans)
-      .set({
-        cadence: input.cadence,
-        cadenceDueDay: input.cadenceDueDay,
-        lightTolerance: input.lightTolerance,
-        version: sql`${plans.version} + 1`,
-      })
-      .where(
-        and(eq(plans.tenantId, ctx.actor.tenantId), eq(plans.id, planId), eq(plans.version, input.version)),
-      )
-      .returning();
+    const row = await updatePlanReporting(
+      tx,
+      { tenantId: ctx.actor.tenantId, id: planId, version: input.version },
+      { cadence: input.cadence, cadenceDueDay: input.cadenceDueDay, lightTolerance: input.lightTolerance },
+    );
     if (!row) throw staleVersion();
     await audit(ctx, tx, {
       action: "plan.settings",

@@ -1,12 +1,11 @@
 import { nodeTransitions, taskPermissions } from "@duban/domain";
-import { and, desc, eq, sql } from "drizzle-orm";
-import { authorize, transition } from "../../authorize.js";
-import { nodeClosures, planNodes, users } from "../../db/schema.js";
 import { staleVersion } from "../../errors.js";
+import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { getNode } from "../assignments/assignments.service.js";
-import { findAttachableFiles, findTenantFiles, toFileRef } from "../evidence/evidence.service.js";
+import { getNode } from "../assignments/index.js";
+import { audit } from "../audit/index.js";
+import { findAttachableFiles, findTenantFiles, toFileRef } from "../evidence/index.js";
+import * as repo from "./decompose.repository.js";
 import { insertPlanChange } from "./plan-changes.repository.js";
 
 /** The lead unit asks to close a task（申请办结）with a summary and final evidence. */
@@ -23,19 +22,13 @@ export async function requestClose(
   if (node.version !== input.version) throw staleVersion();
   await findAttachableFiles(ctx.database.db, ctx.actor, input.fileIds);
   await ctx.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(planNodes)
-      .set({ status, version: sql`${planNodes.version} + 1` })
-      .where(
-        and(
-          eq(planNodes.tenantId, ctx.actor.tenantId),
-          eq(planNodes.id, nodeId),
-          eq(planNodes.version, input.version),
-        ),
-      )
-      .returning();
+    const row = await repo.updateNodeAtVersion(
+      tx,
+      { tenantId: ctx.actor.tenantId, id: nodeId, version: input.version },
+      { status },
+    );
     if (!row) throw staleVersion();
-    await tx.insert(nodeClosures).values({
+    await repo.insertClosure(tx, {
       tenantId: ctx.actor.tenantId,
       nodeId,
       summary: input.summary,
@@ -70,38 +63,22 @@ export async function decideClose(
   const now = ctx.clock.now();
   // The node, its close-out request, the change history and the audit entry move together or not at all.
   await ctx.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(planNodes)
-      .set({
-        status,
-        closedAt: confirm ? now : null,
-        version: sql`${planNodes.version} + 1`,
-        updatedAt: now,
-      })
-      .where(
-        and(
-          eq(planNodes.tenantId, ctx.actor.tenantId),
-          eq(planNodes.id, nodeId),
-          eq(planNodes.version, input.version),
-        ),
-      )
-      .returning();
+    const row = await repo.updateNodeAtVersion(
+      tx,
+      { tenantId: ctx.actor.tenantId, id: nodeId, version: input.version },
+      { status, closedAt: status === "closed" ? now : null, updatedAt: now },
+    );
     if (!row) throw staleVersion();
-    await tx
-      .update(nodeClosures)
-      .set({
-        status: confirm ? "confirmed" : "returned",
+    await repo.decideOpenClosure(
+      tx,
+      { tenantId: ctx.actor.tenantId, nodeId },
+      {
+        status: input.decision === "confirm" ? "confirmed" : "returned",
         decidedBy: ctx.actor.userId,
         decidedAt: now,
         decisionReason: input.reason ?? null,
-      })
-      .where(
-        and(
-          eq(nodeClosures.tenantId, ctx.actor.tenantId),
-          eq(nodeClosures.nodeId, nodeId),
-          eq(nodeClosures.status, "requested"),
-        ),
-      );
+      },
+    );
     await insertPlanChange(tx, {
       tenantId: ctx.actor.tenantId,
       planId: node.planId,
@@ -125,12 +102,7 @@ export async function decideClose(
 /** The close-out requests of a task, newest first, with their evidence. */
 export async function findClosures(ctx: ServiceContext, nodeId: string) {
   await getNode(ctx, nodeId);
-  const rows = await ctx.database.db
-    .select({ closure: nodeClosures, requester: users.name })
-    .from(nodeClosures)
-    .leftJoin(users, eq(users.id, nodeClosures.requestedBy))
-    .where(and(eq(nodeClosures.tenantId, ctx.actor.tenantId), eq(nodeClosures.nodeId, nodeId)))
-    .orderBy(desc(nodeClosures.createdAt));
+  const rows = await repo.findNodeClosures(ctx.database.db, ctx.actor.tenantId, nodeId);
   const fileIds = [...new Set(rows.flatMap((r) => r.closure.fileIds))];
   const files = new Map(
     (await findTenantFiles(ctx.database.db, ctx.actor.tenantId, fileIds)).map((f) => [f.id, toFileRef(f)]),

@@ -13,7 +13,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { notFound } from "../../errors.js";
 import { contextOf, typed } from "../../http/route-context.js";
-import { findPlan } from "../plans/plans.repository.js";
+import { findPlan } from "../plans/index.js";
 import { decideClose, findClosures, requestClose } from "./closures.service.js";
 import { addNodeItem, updateIndicator, updateNode } from "./decompose.service.js";
 import { findPlanChanges } from "./plan-changes.repository.js";

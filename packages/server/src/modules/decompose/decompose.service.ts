@@ -6,17 +6,14 @@ import {
   type nodeUpdateSchema,
   taskPermissions,
 } from "@duban/domain";
-import { and, eq, max, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { authorize } from "../../authorize.js";
-import type { DbOrTx } from "../../db/client.js";
-import { indicators, measures, milestones, planNodes } from "../../db/schema.js";
 import { AppError, invalid, notFound, staleVersion } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { getNode } from "../assignments/assignments.service.js";
-import { changeSummary } from "../audit/audit-summary.js";
-import { findUnit } from "../units/units.repository.js";
+import { getNode } from "../assignments/index.js";
+import { audit, changeSummary } from "../audit/index.js";
+import { findUnit } from "../units/index.js";
+import * as repo from "./decompose.repository.js";
 import { insertPlanChange } from "./plan-changes.repository.js";
 
 type NodeUpdate = z.infer<typeof nodeUpdateSchema>;
@@ -44,17 +41,11 @@ export async function updateNode(ctx: ServiceContext, nodeId: string, input: Nod
   if (start && due && due < start) throw invalid([{ path: "dueDate", message: "截止日期不能早于开始日期" }]);
   if (node.version !== version) throw staleVersion();
   await ctx.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(planNodes)
-      .set({ ...values, version: sql`${planNodes.version} + 1`, updatedAt: ctx.clock.now() })
-      .where(
-        and(
-          eq(planNodes.tenantId, ctx.actor.tenantId),
-          eq(planNodes.id, nodeId),
-          eq(planNodes.version, version),
-        ),
-      )
-      .returning();
+    const row = await repo.updateNodeAtVersion(
+      tx,
+      { tenantId: ctx.actor.tenantId, id: nodeId, version },
+      { ...values, updatedAt: ctx.clock.now() },
+    );
     if (!row) throw staleVersion();
     const summary = changeSummary(node as Record<string, unknown>, values);
     await insertPlanChange(tx, {
@@ -74,20 +65,6 @@ export async function updateNode(ctx: ServiceContext, nodeId: string, input: Nod
       summary: { ...summary, reason },
     });
   });
-}
-
-/** The next position after a node's existing items. */
-async function nextPosition(
-  db: DbOrTx,
-  tenantId: string,
-  table: typeof measures | typeof indicators | typeof milestones,
-  nodeId: string,
-) {
-  const [row] = await db
-    .select({ n: max(table.position) })
-    .from(table)
-    .where(and(eq(table.tenantId, tenantId), eq(table.nodeId, nodeId)));
-  return (row?.n ?? -1) + 1;
 }
 
 /** Adds a measure, an indicator or a milestone to a task after publishing, with the reason on record. */
@@ -110,45 +87,20 @@ export async function addNodeItem(
     throw invalid([{ path: "targetMax", message: "区间的上限须大于下限" }]);
   return ctx.database.db.transaction(async (tx) => {
     let id: string;
-    if (item.kind === "measure") {
-      const [row] = await tx
-        .insert(measures)
-        .values({
-          ...base,
-          position: await nextPosition(tx, ctx.actor.tenantId, measures, nodeId),
-          text: item.input.text,
-        })
-        .returning({ id: measures.id });
-      id = row!.id;
-    } else if (item.kind === "indicator") {
+    if (item.kind === "measure") id = await repo.insertMeasure(tx, base, item.input.text);
+    else if (item.kind === "indicator") {
       const { name, comparator, targetValue, targetMax, unit, deadline, aggregation } = item.input;
-      const [row] = await tx
-        .insert(indicators)
-        .values({
-          ...base,
-          position: await nextPosition(tx, ctx.actor.tenantId, indicators, nodeId),
-          name,
-          comparator,
-          targetValue,
-          targetMax,
-          unit,
-          deadline,
-          aggregation,
-        })
-        .returning({ id: indicators.id });
-      id = row!.id;
-    } else {
-      const [row] = await tx
-        .insert(milestones)
-        .values({
-          ...base,
-          position: await nextPosition(tx, ctx.actor.tenantId, milestones, nodeId),
-          title: item.input.title,
-          deadline: item.input.deadline,
-        })
-        .returning({ id: milestones.id });
-      id = row!.id;
-    }
+      id = await repo.insertIndicator(tx, base, {
+        name,
+        comparator,
+        targetValue,
+        targetMax,
+        unit,
+        deadline,
+        aggregation,
+      });
+    } else
+      id = await repo.insertMilestone(tx, base, { title: item.input.title, deadline: item.input.deadline });
     await insertPlanChange(tx, {
       tenantId: ctx.actor.tenantId,
       planId: node.planId,
@@ -171,20 +123,14 @@ export async function addNodeItem(
 
 /** Edits an indicator's target or aggregation after publishing, recording before, after and why. */
 export async function updateIndicator(ctx: ServiceContext, indicatorId: string, input: IndicatorEdit) {
-  const [before] = await ctx.database.db
-    .select()
-    .from(indicators)
-    .where(and(eq(indicators.tenantId, ctx.actor.tenantId), eq(indicators.id, indicatorId)));
+  const before = await repo.findIndicator(ctx.database.db, ctx.actor.tenantId, indicatorId);
   if (!before) throw notFound("指标");
   await getEditableNode(ctx, before.nodeId);
   const { reason, ...values } = input;
   if (values.comparator === "range" && (values.targetMax === null || values.targetMax <= values.targetValue))
     throw invalid([{ path: "targetMax", message: "区间的上限须大于下限" }]);
   await ctx.database.db.transaction(async (tx) => {
-    await tx
-      .update(indicators)
-      .set(values)
-      .where(and(eq(indicators.tenantId, ctx.actor.tenantId), eq(indicators.id, indicatorId)));
+    await repo.updateIndicatorValues(tx, { tenantId: ctx.actor.tenantId, id: indicatorId }, values);
     const summary = changeSummary(before as Record<string, unknown>, values);
     await insertPlanChange(tx, {
       tenantId: ctx.actor.tenantId,

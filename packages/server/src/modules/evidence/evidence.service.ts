@@ -2,7 +2,7 @@ import type { DbOrTx } from "../../db/client.js";
 import { AppError } from "../../errors.js";
 import { sniffEvidenceType } from "../../files/evidence-type.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
+import { audit } from "../audit/index.js";
 import * as repo from "./evidence.repository.js";
 import { assertUploadQuota, uploadOwnerOf } from "./upload-quota.js";
 

@@ -6,14 +6,14 @@ import {
   extensionTransitions,
   nextStatus,
 } from "@duban/domain";
-import { authorize, transition } from "../../authorize.js";
 import type { DbOrTx } from "../../db/client.js";
 import { AppError, staleVersion } from "../../errors.js";
+import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findAssignmentDetail, updateAssignment } from "../assignments/assignments.repository.js";
-import { insertPlanChange } from "../decompose/plan-changes.repository.js";
-import { notifyUnit } from "../notifications/notify.js";
+import { findAssignmentDetail, updateAssignment } from "../assignments/index.js";
+import { audit } from "../audit/index.js";
+import { insertPlanChange } from "../decompose/index.js";
+import { notifyUnit } from "../notifications/index.js";
 import * as repo from "./extensions.repository.js";
 import { getExtensionDetail, toExtension } from "./extensions.service.js";
 

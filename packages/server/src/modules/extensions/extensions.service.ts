@@ -10,11 +10,11 @@ import {
   seesAllExtensions,
   shanghaiDate,
 } from "@duban/domain";
-import { authorize, transition } from "../../authorize.js";
 import { AppError, invalid, notFound } from "../../errors.js";
+import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { getAssignment } from "../assignments/assignments.service.js";
+import { getAssignment } from "../assignments/index.js";
+import { audit } from "../audit/index.js";
 import * as repo from "./extensions.repository.js";
 
 /** Builds the API shape of a request. */

@@ -1,7 +1,7 @@
 import { type GroupRule, groupPermissions } from "@duban/domain";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { findAllUnits, type UnitRow } from "../units/units.repository.js";
+import { findAllUnits, type UnitRow } from "../units/index.js";
 import { normaliseRule, resolveGroup } from "./group-rule.js";
 import { findMemberIds } from "./groups.repository.js";
 import { getGroupRow } from "./groups.service.js";

@@ -2,7 +2,7 @@ import type { GroupKind, GroupRule } from "@duban/domain";
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { unitGroupMembers, unitGroups } from "../../db/schema.js";
-import { likePattern } from "../audit/audit.repository.js";
+import { likePattern } from "../audit/index.js";
 
 /** A unit group row. */
 export type GroupRow = typeof unitGroups.$inferSelect;
@@ -106,4 +106,12 @@ export async function replaceMembers(
   await db
     .insert(unitGroupMembers)
     .values(unitIds.map((unitId) => ({ tenantId: key.tenantId, groupId: key.groupId, unitId })));
+}
+
+/** The enabled groups among the given ids. */
+export async function findEnabledGroups(db: DbOrTx, tenantId: string, ids: string[]): Promise<GroupRow[]> {
+  return db
+    .select()
+    .from(unitGroups)
+    .where(and(eq(unitGroups.tenantId, tenantId), inArray(unitGroups.id, ids), eq(unitGroups.enabled, true)));
 }

@@ -11,9 +11,8 @@ import {
 import { AppError, forbidden, invalid, notFound, staleVersion, uniqueViolation } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { changeSummary } from "../audit/audit-summary.js";
-import { findAllUnits } from "../units/units.repository.js";
+import { audit, changeSummary } from "../audit/index.js";
+import { findAllUnits } from "../units/index.js";
 import { normaliseRule, resolveGroup } from "./group-rule.js";
 import * as repo from "./groups.repository.js";
 

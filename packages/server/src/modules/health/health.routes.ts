@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "../../db/availability.js";
 import { typed } from "../../http/route-context.js";
+import { pingDatabase } from "./health.repository.js";
 
 const databaseKind = z.enum(["pglite", "postgres"]);
 
@@ -36,7 +36,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       // Known down: answer at once; the availability probe notices the database's return within a second.
       if (!database.availability.available) return unavailable();
       try {
-        await database.db.execute(sql`select 1`);
+        await pingDatabase(database.db);
       } catch (err) {
         if (database.availability.noteFailure(err)) return unavailable();
         throw err;

@@ -1,30 +1,19 @@
 import {
-  findingRectifySchema,
   idParamSchema,
-  idSchema,
   inspectionCreateSchema,
   inspectionListAbilitiesSchema,
   inspectionQuerySchema,
   inspectionSchema,
   pageOf,
-  rectificationSchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
-import {
-  createInspection,
-  findInspectionsPage,
-  findingIndexSchema,
-  getInspection,
-  rectifyFinding,
-} from "./inspections.service.js";
+import { createInspection, findInspectionsPage, getInspection } from "./inspections.service.js";
 
 const tags = ["inspections"];
 const page = pageOf(inspectionSchema).extend({ abilities: inspectionListAbilitiesSchema });
-const findingParams = z.object({ id: idSchema, index: findingIndexSchema });
 
-/** 责任督学挂牌督导: visit records, and findings turned into 整改 items. */
+/** 责任督学挂牌督导: visit records (a finding is turned into a 整改 item by the rectifications routes). */
 export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   r.post(
@@ -42,18 +31,5 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
     "/api/inspections/:id",
     { schema: { tags, params: idParamSchema, response: { 200: inspectionSchema } } },
     async (request) => getInspection(contextOf(app, request), request.params.id),
-  );
-  r.post(
-    "/api/inspections/:id/findings/:index/rectify",
-    {
-      schema: {
-        tags,
-        params: findingParams,
-        body: findingRectifySchema,
-        response: { 201: rectificationSchema },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await rectifyFinding(contextOf(app, request), request.params, request.body)),
   );
 }

@@ -14,9 +14,9 @@ import {
 import { AppError, invalid, notFound } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { notifyUnit } from "../notifications/notify.js";
-import { findUnit } from "../units/units.repository.js";
+import { audit } from "../audit/index.js";
+import { notifyUnit } from "../notifications/index.js";
+import { findUnit } from "../units/index.js";
 import * as repo from "./instructions.repository.js";
 
 /** The API shape of an instruction. */

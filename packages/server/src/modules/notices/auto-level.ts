@@ -8,7 +8,7 @@ import {
   planDateLastDay,
   shanghaiDate,
 } from "@duban/domain";
-import { lightToday } from "../assignments/lights.js";
+import { lightToday } from "../plans/index.js";
 
 /** Days before the due date within which an item behind 序时进度 gets a blue 提醒 (configurable later). */
 export const DUE_SOON_DAYS = 7;

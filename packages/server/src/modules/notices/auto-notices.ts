@@ -2,8 +2,8 @@ import { nextNoticeStatus, noticeLevelLabels, noticeStatusesAllowing, shanghaiDa
 import { and, eq } from "drizzle-orm";
 import type { Database, DbOrTx } from "../../db/client.js";
 import { assignments, plans } from "../../db/schema.js";
-import { type AssignmentDetail, findAssignmentDetails } from "../assignments/assignments.repository.js";
-import { notifyUnit } from "../notifications/notify.js";
+import { type AssignmentDetail, findAssignmentDetails } from "../assignments/index.js";
+import { notifyUnit } from "../notifications/index.js";
 import { type AutoLevel, autoLevel, autoReplyDue, isWorse, MISSED_CYCLES } from "./auto-level.js";
 import { findSilentAssignments } from "./auto-notices.repository.js";
 import * as repo from "./notices.repository.js";

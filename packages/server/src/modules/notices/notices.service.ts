@@ -12,10 +12,9 @@ import {
 import { invalid, notFound } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findAssignmentDetail, findEnabledUnits } from "../assignments/assignments.repository.js";
-import { getNode } from "../assignments/assignments.service.js";
-import { notifyUnit } from "../notifications/notify.js";
+import { findAssignmentDetail, findEnabledUnits, getNode } from "../assignments/index.js";
+import { audit } from "../audit/index.js";
+import { notifyUnit } from "../notifications/index.js";
 import * as repo from "./notices.repository.js";
 
 type EventRow = Awaited<ReturnType<typeof repo.findNoticeEvents>> extends Map<string, infer E> ? E : never;

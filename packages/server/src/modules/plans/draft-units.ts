@@ -1,7 +1,7 @@
 import type { DraftNode, FieldIssue, PlanDraftEdit } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
 import { invalid } from "../../errors.js";
-import { findAllUnits } from "../units/units.repository.js";
+import { findAllUnits } from "../units/index.js";
 
 /** Every unit id a draft refers to, with the field path that holds it. */
 function unitRefs(nodes: DraftNode[], prefix: string, out: { path: string; id: string }[] = []) {

@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { planImports, plans } from "../../db/schema.js";
+import { files, planImports, plans } from "../../db/schema.js";
 
 /** A plan import row. */
 export type PlanImportRow = typeof planImports.$inferSelect;
@@ -12,6 +12,12 @@ export async function insertImport(
 ): Promise<PlanImportRow> {
   const [row] = await db.insert(planImports).values(values).returning();
   return row!;
+}
+
+/** Records an uploaded plan document's stored bytes; returns the new file's id. */
+export async function insertPlanFile(db: DbOrTx, values: typeof files.$inferInsert): Promise<string> {
+  const [row] = await db.insert(files).values(values).returning({ id: files.id });
+  return row!.id;
 }
 
 /** One import of the tenant, or null. */

@@ -1,5 +1,7 @@
 import type { PlanDraftEdit } from "@duban/domain";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { files } from "../../db/schema.js";
 import { FileStore } from "../../files/file-store.js";
 import { buildTenant, buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { buildPlanBureau, flatten, seedPlanText, taskOf } from "../../test/plan-fixtures.js";
@@ -173,6 +175,22 @@ describe("POST /api/plan-imports/upload", () => {
     const read = (await b.supervisor.get(`/api/plan-imports/${res.json().id}`)).json();
     expect(read.sourceText.includes("\u0000")).toBe(false);
     expect(read.sourceText.slice(0, 200)).toBe(seedPlanText.slice(0, 200));
+  });
+
+  it("keeps no file row when the uploaded document yields no items and the import is refused", async () => {
+    const b = await buildPlanBureau(t);
+    const res = await uploadFile(b.supervisor, "/api/plan-imports/upload", {
+      name: "通知.txt",
+      type: "text/plain",
+      content: Buffer.from("关于召开全市教育工作会议的通知\n请各单位准时参加。\n"),
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error).toMatchObject({
+      code: "bad_request",
+      message: "没有从文档中识别出任何条目，请确认上传的是工作要点全文",
+    });
+    const rows = await t.database.db.select().from(files).where(eq(files.tenantId, b.tenant.id));
+    expect(rows).toEqual([]);
   });
 
   it("refuses an image with 415 and creates nothing", async () => {

@@ -11,12 +11,12 @@ import {
   planListAbilities,
 } from "@duban/domain";
 import type { PlanDraft } from "@duban/plan-parser";
-import { authorize, transition } from "../../authorize.js";
 import { AppError, notFound, staleVersion } from "../../errors.js";
+import { authorize, transition } from "../../http/authorize.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findKeywords } from "../unit-keywords/unit-keywords.repository.js";
-import { findAllUnits } from "../units/units.repository.js";
+import { audit } from "../audit/index.js";
+import { findKeywords } from "../unit-keywords/index.js";
+import { findAllUnits } from "../units/index.js";
 import { draftFromParse } from "./draft-from-parse.js";
 import { assertDraftUnits } from "./draft-units.js";
 import * as repo from "./plan-imports.repository.js";
@@ -56,7 +56,8 @@ export interface NewImport {
   parsed: PlanDraft;
   filename: string | null;
   format: string;
-  fileId: string | null;
+  /** The uploaded document already in the file store; its `files` row is written with the import. */
+  file: { sha256: string; size: number; mime: string; filename: string } | null;
   warnings: string[];
 }
 
@@ -81,13 +82,21 @@ export async function createImport(ctx: ServiceContext, input: NewImport): Promi
           ? "这份文档像是政策解读，而不是工作要点"
           : "未能确认这是一份工作要点",
     );
+  // The file row and the import commit together, so a refused import leaves no orphan file row.
   const row = await db.transaction(async (tx) => {
+    const fileId = input.file
+      ? await repo.insertPlanFile(tx, {
+          tenantId: ctx.actor.tenantId,
+          createdBy: ctx.actor.userId,
+          ...input.file,
+        })
+      : null;
     const created = await repo.insertImport(tx, {
       tenantId: ctx.actor.tenantId,
       kind: parsed.kind,
       filename: input.filename,
       format: input.format,
-      fileId: input.fileId,
+      fileId,
       sourceText: input.text,
       sourceHash: sourceHashOf(input.text),
       draft,

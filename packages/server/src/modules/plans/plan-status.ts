@@ -9,7 +9,7 @@ import {
   rollupLights,
   shanghaiDate,
 } from "@duban/domain";
-import { lightToday } from "../assignments/lights.js";
+import { lightToday } from "./lights.js";
 import type { findApprovedValues } from "./plans.repository.js";
 
 type ApprovedValue = Awaited<ReturnType<typeof findApprovedValues>>[number];

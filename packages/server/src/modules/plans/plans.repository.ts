@@ -1,3 +1,4 @@
+import type { CycleKind } from "@duban/domain";
 import { and, asc, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
@@ -11,7 +12,7 @@ import {
   reports,
   reportValues,
 } from "../../db/schema.js";
-import { likePattern } from "../audit/audit.repository.js";
+import { likePattern } from "../audit/index.js";
 
 /** A plan row. */
 export type PlanRow = typeof plans.$inferSelect;
@@ -149,4 +150,46 @@ export async function findApprovedValues(db: DbOrTx, tenantId: string, planId: s
     .where(
       and(eq(reportValues.tenantId, tenantId), eq(indicators.planId, planId), eq(reports.status, "approved")),
     );
+}
+
+/** Sets a plan's reporting cadence and light tolerance at the version read; null when it moved. */
+export async function updatePlanReporting(
+  db: DbOrTx,
+  target: { tenantId: string; id: string; version: number },
+  values: { cadence: CycleKind; cadenceDueDay: number; lightTolerance: number },
+): Promise<PlanRow | null> {
+  const [row] = await db
+    .update(plans)
+    .set({ ...values, version: sql`${plans.version} + 1` })
+    .where(
+      and(eq(plans.tenantId, target.tenantId), eq(plans.id, target.id), eq(plans.version, target.version)),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Inserts a published plan; returns its id. */
+export async function insertPlan(db: DbOrTx, values: typeof plans.$inferInsert): Promise<string> {
+  const [row] = await db.insert(plans).values(values).returning({ id: plans.id });
+  return row!.id;
+}
+
+/** Inserts one node of a plan's tree; returns its id. */
+export async function insertPlanNode(db: DbOrTx, values: typeof planNodes.$inferInsert): Promise<string> {
+  const [row] = await db.insert(planNodes).values(values).returning({ id: planNodes.id });
+  return row!.id;
+}
+
+/** Inserts a node's measures, indicators and milestones as published, each kind in one statement. */
+export async function insertNodeItems(
+  db: DbOrTx,
+  items: {
+    measures: (typeof measures.$inferInsert)[];
+    indicators: (typeof indicators.$inferInsert)[];
+    milestones: (typeof milestones.$inferInsert)[];
+  },
+): Promise<void> {
+  if (items.measures.length) await db.insert(measures).values(items.measures);
+  if (items.indicators.length) await db.insert(indicators).values(items.indicators);
+  if (items.milestones.length) await db.insert(milestones).values(items.milestones);
 }

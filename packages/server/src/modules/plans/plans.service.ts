@@ -11,11 +11,11 @@ import {
   planAbilities,
   planListAbilities,
 } from "@duban/domain";
-import { authorize } from "../../authorize.js";
 import { forbidden, notFound } from "../../errors.js";
+import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findAllUnits } from "../units/units.repository.js";
+import { audit } from "../audit/index.js";
+import { findAllUnits } from "../units/index.js";
 import * as importsRepo from "./plan-imports.repository.js";
 import { toPlanImport } from "./plan-imports.service.js";
 import { indicatorNow, latestPerUnit, lightTree } from "./plan-status.js";

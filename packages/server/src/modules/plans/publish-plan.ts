@@ -1,12 +1,12 @@
 import { type DraftNode, type PlanDraftEdit, planDateEnd } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
-import { indicators, measures, milestones, planNodes, plans } from "../../db/schema.js";
 import { AppError, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
+import { audit } from "../audit/index.js";
 import { assertDraftUnits } from "./draft-units.js";
 import * as repo from "./plan-imports.repository.js";
 import { assertEditable, getImportToChange } from "./plan-imports.service.js";
+import { insertNodeItems, insertPlan, insertPlanNode } from "./plans.repository.js";
 
 /** Percentages are averaged across units; counts and amounts add up. */
 export function defaultAggregation(unit: string): "average" | "sum" {
@@ -19,66 +19,56 @@ async function insertNode(
   at: { tenantId: string; planId: string; parentId: string | null; position: number; year: number },
   node: DraftNode,
 ): Promise<void> {
-  const [row] = await tx
-    .insert(planNodes)
-    .values({
-      tenantId: at.tenantId,
-      planId: at.planId,
-      parentId: at.parentId,
-      level: node.level,
-      label: node.label,
-      number: node.number,
-      title: node.title,
-      text: node.text,
-      spanStart: node.span?.[0] ?? null,
-      spanEnd: node.span?.[1] ?? null,
-      position: at.position,
-      leadUnitId: node.leadUnitId,
-      coUnitIds: node.coUnitIds,
-      deadline: node.deadline,
-      // A 工作要点 runs the calendar year; a task's own deadline, when it has one, ends its window.
-      startDate: `${at.year}-01-01`,
-      dueDate: planDateEnd(node.deadline ?? String(at.year)),
-    })
-    .returning({ id: planNodes.id });
-  const base = { tenantId: at.tenantId, planId: at.planId, nodeId: row!.id };
+  const nodeId = await insertPlanNode(tx, {
+    tenantId: at.tenantId,
+    planId: at.planId,
+    parentId: at.parentId,
+    level: node.level,
+    label: node.label,
+    number: node.number,
+    title: node.title,
+    text: node.text,
+    spanStart: node.span?.[0] ?? null,
+    spanEnd: node.span?.[1] ?? null,
+    position: at.position,
+    leadUnitId: node.leadUnitId,
+    coUnitIds: node.coUnitIds,
+    deadline: node.deadline,
+    // A 工作要点 runs the calendar year; a task's own deadline, when it has one, ends its window.
+    startDate: `${at.year}-01-01`,
+    dueDate: planDateEnd(node.deadline ?? String(at.year)),
+  });
+  const base = { tenantId: at.tenantId, planId: at.planId, nodeId };
   const span = (s: [number, number] | null) => ({ spanStart: s?.[0] ?? null, spanEnd: s?.[1] ?? null });
-  if (node.measures.length)
-    await tx
-      .insert(measures)
-      .values(node.measures.map((m, i) => ({ ...base, position: i, text: m.text, ...span(m.span) })));
-  if (node.targets.length)
-    await tx.insert(indicators).values(
-      node.targets.map((t, i) => ({
-        ...base,
-        position: i,
-        name: t.indicator,
-        comparator: t.comparator,
-        targetValue: t.value,
-        targetMax: t.valueMax,
-        unit: t.unit,
-        // A target without its own date takes the task's deadline, else the plan year.
-        deadline: t.deadline ?? node.deadline ?? String(at.year),
-        hedge: t.hedge,
-        aggregation: defaultAggregation(t.unit),
-        sourceText: t.text,
-        ...span(t.span),
-      })),
-    );
-  if (node.milestones.length)
-    await tx.insert(milestones).values(
-      node.milestones.map((m, i) => ({
-        ...base,
-        position: i,
-        title: m.title,
-        deadline: m.deadline ?? node.deadline,
-        hedge: m.hedge,
-        sourceText: m.text,
-        ...span(m.span),
-      })),
-    );
+  await insertNodeItems(tx, {
+    measures: node.measures.map((m, i) => ({ ...base, position: i, text: m.text, ...span(m.span) })),
+    indicators: node.targets.map((t, i) => ({
+      ...base,
+      position: i,
+      name: t.indicator,
+      comparator: t.comparator,
+      targetValue: t.value,
+      targetMax: t.valueMax,
+      unit: t.unit,
+      // A target without its own date takes the task's deadline, else the plan year.
+      deadline: t.deadline ?? node.deadline ?? String(at.year),
+      hedge: t.hedge,
+      aggregation: defaultAggregation(t.unit),
+      sourceText: t.text,
+      ...span(t.span),
+    })),
+    milestones: node.milestones.map((m, i) => ({
+      ...base,
+      position: i,
+      title: m.title,
+      deadline: m.deadline ?? node.deadline,
+      hedge: m.hedge,
+      sourceText: m.text,
+      ...span(m.span),
+    })),
+  });
   for (const [i, child] of node.children.entries())
-    await insertNode(tx, { ...at, parentId: row!.id, position: i }, child);
+    await insertNode(tx, { ...at, parentId: nodeId, position: i }, child);
 }
 
 /** Publishes a reviewed import: the plan and its whole tree in one transaction, or nothing at all. */
@@ -96,24 +86,20 @@ export async function publishImport(
     });
   const draft = row.draft as PlanDraftEdit;
   return ctx.database.db.transaction(async (tx) => {
-    const [plan] = await tx
-      .insert(plans)
-      .values({
-        tenantId: ctx.actor.tenantId,
-        year: draft.year,
-        title: draft.title,
-        issuer: draft.issuer,
-        docNumber: draft.docNumber,
-        preamble: draft.preamble,
-        importId: row.id,
-        fileId: row.fileId,
-        sourceText: row.sourceText,
-        sourceHash: row.sourceHash,
-        publishedBy: ctx.actor.userId,
-        publishedAt: ctx.clock.now(),
-      })
-      .returning({ id: plans.id });
-    const planId = plan!.id;
+    const planId = await insertPlan(tx, {
+      tenantId: ctx.actor.tenantId,
+      year: draft.year,
+      title: draft.title,
+      issuer: draft.issuer,
+      docNumber: draft.docNumber,
+      preamble: draft.preamble,
+      importId: row.id,
+      fileId: row.fileId,
+      sourceText: row.sourceText,
+      sourceHash: row.sourceHash,
+      publishedBy: ctx.actor.userId,
+      publishedAt: ctx.clock.now(),
+    });
     for (const [i, node] of draft.nodes.entries())
       await insertNode(
         tx,

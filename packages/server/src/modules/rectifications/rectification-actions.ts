@@ -8,9 +8,9 @@ import {
 import { AppError, staleVersion } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findAttachableFiles } from "../evidence/evidence.service.js";
-import { notifyUnit } from "../notifications/notify.js";
+import { audit } from "../audit/index.js";
+import { findAttachableFiles } from "../evidence/index.js";
+import { notifyUnit } from "../notifications/index.js";
 import * as repo from "./rectifications.repository.js";
 import { getRectification, getRectificationRow } from "./rectifications.service.js";
 

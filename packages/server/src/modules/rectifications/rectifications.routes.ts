@@ -1,5 +1,7 @@
 import {
+  findingRectifySchema,
   idParamSchema,
+  idSchema,
   pageOf,
   rectificationCountsSchema,
   rectificationCreateSchema,
@@ -16,16 +18,18 @@ import { contextOf, typed } from "../../http/route-context.js";
 import { submitRectification, verifyRectification } from "./rectification-actions.js";
 import { exportDisposition, exportRectifications, rectificationStats } from "./rectification-ledger.js";
 import { createRectification, findRectificationsPage, getRectification } from "./rectifications.service.js";
+import { findingIndexSchema, rectifyFinding } from "./rectify-finding.js";
 
 const tags = ["rectifications"];
 const page = pageOf(rectificationSchema).extend({ abilities: rectificationLedgerAbilitiesSchema });
+const findingParams = z.object({ id: idSchema, index: findingIndexSchema });
 const stats = z.object({
   totals: rectificationCountsSchema,
   byUnit: z.array(rectificationCountsSchema.extend({ unit: z.object({ id: z.string(), name: z.string() }) })),
   bySource: z.array(rectificationCountsSchema.extend({ source: z.string(), label: z.string() })),
 });
 
-/** 整改台账: raise items, the unit's measures, 销号 or 退回, statistics and the Excel ledger. */
+/** 整改台账: raise items (also from an inspection's finding), the unit's measures, 销号 or 退回, statistics and the Excel ledger. */
 export async function rectificationRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   r.post(
@@ -84,5 +88,19 @@ export async function rectificationRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => verifyRectification(contextOf(app, request), request.params.id, request.body),
+  );
+  // A finding of an inspection visit becomes an item here, so inspections never depend on this module.
+  r.post(
+    "/api/inspections/:id/findings/:index/rectify",
+    {
+      schema: {
+        tags: ["inspections"],
+        params: findingParams,
+        body: findingRectifySchema,
+        response: { 201: rectificationSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await rectifyFinding(contextOf(app, request), request.params, request.body)),
   );
 }

@@ -15,10 +15,10 @@ import type { DbOrTx } from "../../db/client.js";
 import { forbidden, invalid, notFound } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { toFileRef } from "../evidence/evidence.service.js";
-import { notifyUnit } from "../notifications/notify.js";
-import { findUnit } from "../units/units.repository.js";
+import { audit } from "../audit/index.js";
+import { toFileRef } from "../evidence/index.js";
+import { notifyUnit } from "../notifications/index.js";
+import { findUnit } from "../units/index.js";
 import * as repo from "./rectifications.repository.js";
 
 /** Today in Shanghai by the app's clock: the day the overdue rule compares deadlines with. */

@@ -7,8 +7,8 @@ import {
 import { notFound, staleVersion } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findPlan } from "../plans/plans.repository.js";
+import { audit } from "../audit/index.js";
+import { findPlan } from "../plans/index.js";
 import * as repo from "./reminder-settings.repository.js";
 
 /** Throws 404 unless the plan belongs to the actor's tenant. */

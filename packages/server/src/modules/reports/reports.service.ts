@@ -1,8 +1,8 @@
 import { canSeeAssignment, type Report, reportAbilities } from "@duban/domain";
 import { notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { getAssignment } from "../assignments/assignments.service.js";
-import { type FileRow, toFileRef } from "../evidence/evidence.service.js";
+import { getAssignment } from "../assignments/index.js";
+import { type FileRow, toFileRef } from "../evidence/index.js";
 import * as repo from "./reports.repository.js";
 
 /** What a report shows beside its row: indicator values, evidence files and history (oldest first). */

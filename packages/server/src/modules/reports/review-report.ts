@@ -1,12 +1,11 @@
 import { type ReportReviewInput, reportPermissions, reportTransitions } from "@duban/domain";
-import { authorize, transition } from "../../authorize.js";
 import { AppError } from "../../errors.js";
+import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { updateAssignment } from "../assignments/assignments.repository.js";
+import { recordApprovedProgress } from "../assignments/index.js";
+import { audit } from "../audit/index.js";
 import * as repo from "./reports.repository.js";
 import { getReportDetail, toReports } from "./reports.service.js";
-import { rollupNodeProgress } from "./rollup.js";
 
 /** The message the slower of two simultaneous reviewers sees. */
 const ALREADY_REVIEWED = "该反馈刚刚已被其他人审核，请刷新查看最新结果";
@@ -46,15 +45,14 @@ export async function reviewReport(ctx: ServiceContext, id: string, input: Repor
       actorName: ctx.actor.name,
     });
     if (approve) {
-      const a = assignment;
-      // The assignment's version moves too, so edits made against the old progress are caught.
-      const moved = await updateAssignment(
-        tx,
-        { tenantId: ctx.actor.tenantId, id: a.id, version: a.version },
-        { progress: report.progress },
-      );
-      if (!moved) throw new AppError("stale_version", "交办事项刚被修改，请刷新后重试");
-      await rollupNodeProgress(tx, ctx.actor.tenantId, a.nodeId);
+      const a = {
+        tenantId: ctx.actor.tenantId,
+        id: assignment.id,
+        version: assignment.version,
+        nodeId: assignment.nodeId,
+      };
+      if (!(await recordApprovedProgress(tx, a, report.progress)))
+        throw new AppError("stale_version", "交办事项刚被修改，请刷新后重试");
     }
     await audit(ctx, tx, {
       action: approve ? "report.approve" : "report.return",

@@ -6,13 +6,13 @@ import {
   reportTransitions,
   shanghaiDate,
 } from "@duban/domain";
-import { authorize, transition } from "../../authorize.js";
 import { AppError, invalid, staleVersion, uniqueViolation } from "../../errors.js";
+import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { getAssignment } from "../assignments/assignments.service.js";
-import { findCycle } from "../cycles/cycles.repository.js";
-import { findAttachableFiles } from "../evidence/evidence.service.js";
+import { getAssignment } from "../assignments/index.js";
+import { audit } from "../audit/index.js";
+import { findCycle } from "../cycles/index.js";
+import { findAttachableFiles } from "../evidence/index.js";
 import * as repo from "./reports.repository.js";
 import { toReport } from "./reports.service.js";
 

@@ -2,8 +2,8 @@ import { canViewUnitKeywords, type UnitKeywordsInput, unitKeywordAbilities } fro
 import { forbidden, invalid } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { findAllUnits } from "../units/units.repository.js";
+import { audit } from "../audit/index.js";
+import { findAllUnits } from "../units/index.js";
 import { findKeywords, replaceKeywords } from "./unit-keywords.repository.js";
 
 /** The dictionary of the actor's tenant. */

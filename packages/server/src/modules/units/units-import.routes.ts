@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { registerExcelImport } from "../imports/import-routes.js";
-import { buildUnitTemplate, importUnits } from "../imports/units-import.service.js";
+import { registerExcelImport } from "../imports/index.js";
 import { canManageUnits } from "./units.policy.js";
+import { buildUnitTemplate, importUnits } from "./units-import.service.js";
 
 /** Excel import of units: the template download and the upload. */
 export async function unitImportRoutes(app: FastifyInstance): Promise<void> {

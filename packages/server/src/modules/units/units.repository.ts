@@ -2,7 +2,7 @@ import type { UnitQuery } from "@duban/domain";
 import { and, asc, count, eq, ilike, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { units } from "../../db/schema.js";
-import { likePattern } from "../audit/audit.repository.js";
+import { likePattern } from "../audit/index.js";
 
 /** A unit row. */
 export type UnitRow = typeof units.$inferSelect;

@@ -12,8 +12,7 @@ import {
 import { AppError, forbidden, notFound, staleVersion, uniqueViolation } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { changeSummary } from "../audit/audit-summary.js";
+import { audit, changeSummary } from "../audit/index.js";
 import * as repo from "./units.repository.js";
 
 /** Builds the API shape of a unit, field by field. */

@@ -9,10 +9,8 @@ import {
 import { invalid, staleVersion } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { clearFailures } from "../auth/login-failures.repository.js";
-import { hashPassword } from "../auth/passwords.js";
-import { deleteUserSessions } from "../auth/sessions.repository.js";
+import { audit } from "../audit/index.js";
+import { clearFailures, deleteUserSessions, hashPassword } from "../auth/index.js";
 import * as repo from "./users.repository.js";
 import { getUser, presentUsers } from "./users.service.js";
 

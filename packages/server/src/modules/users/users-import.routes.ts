@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { registerExcelImport } from "../imports/import-routes.js";
-import { buildUserTemplate, importUsers } from "../imports/users-import.service.js";
+import { registerExcelImport } from "../imports/index.js";
 import { canManageUsers } from "./users.policy.js";
+import { buildUserTemplate, importUsers } from "./users-import.service.js";
 
 /** Excel import of users: the template download and the upload. */
 export async function userImportRoutes(app: FastifyInstance): Promise<void> {

@@ -2,7 +2,7 @@ import type { UserQuery } from "@duban/domain";
 import { and, arrayContains, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { signInIdentities, units, users } from "../../db/schema.js";
-import { likePattern } from "../audit/audit.repository.js";
+import { likePattern } from "../audit/index.js";
 
 /** A user row (it holds the password hash: never send it as is). */
 export type UserRow = typeof users.$inferSelect;

@@ -13,11 +13,9 @@ import type { DbOrTx } from "../../db/client.js";
 import { forbidden, invalid, notFound, staleVersion } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { changeSummary } from "../audit/audit-summary.js";
-import { findLocks } from "../auth/login-failures.repository.js";
-import { hashPassword } from "../auth/passwords.js";
-import { findUnit } from "../units/units.repository.js";
+import { audit, changeSummary } from "../audit/index.js";
+import { findLocks, hashPassword } from "../auth/index.js";
+import { findUnit } from "../units/index.js";
 import * as repo from "./users.repository.js";
 import { assertIdentitiesFree, identityConflict } from "./users-identity.js";
 

@@ -4,9 +4,8 @@ import { assignments } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { hasAnyRole } from "../../policy.js";
-import { findAssignmentDetails } from "../assignments/assignments.repository.js";
-import { toAssignment } from "../assignments/assignments.service.js";
-import { findUnit } from "../units/units.repository.js";
+import { findAssignmentDetails, toAssignment } from "../assignments/index.js";
+import { findUnit } from "../units/index.js";
 import * as repo from "./work.repository.js";
 
 /** Sorts by due date, soonest first; undated last. */

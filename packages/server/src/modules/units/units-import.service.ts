@@ -7,13 +7,19 @@ import {
 } from "@duban/domain";
 import { AppError, forbidden, uniqueViolation } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { canManageUnits } from "../units/units.policy.js";
-import { findAllUnits, insertUnits, type UnitValues } from "../units/units.repository.js";
-import { ImportProblems } from "./import-problems.js";
-import { codeOfLabel, issueReasons, labelList } from "./labels.js";
-import { readSheet, type SheetRow } from "./xlsx-reader.js";
-import { buildTemplate, type TemplateColumn } from "./xlsx-template.js";
+import { audit } from "../audit/index.js";
+import {
+  buildTemplate,
+  codeOfLabel,
+  ImportProblems,
+  issueReasons,
+  labelList,
+  readSheet,
+  type SheetRow,
+  type TemplateColumn,
+} from "../imports/index.js";
+import { canManageUnits } from "./units.policy.js";
+import { findAllUnits, insertUnits, type UnitValues } from "./units.repository.js";
 
 const SHEET = "单位";
 

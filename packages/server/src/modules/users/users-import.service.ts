@@ -7,15 +7,21 @@ import {
 } from "@duban/domain";
 import { AppError, forbidden, uniqueViolation } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { audit } from "../../policy.js";
-import { hashPassword } from "../auth/passwords.js";
-import { findAllUnits } from "../units/units.repository.js";
-import { canManageUsers } from "../users/users.policy.js";
-import { findIdentityOwners, insertUsers, type UserValues } from "../users/users.repository.js";
-import { ImportProblems } from "./import-problems.js";
-import { codeOfLabel, issueReasons, labelList } from "./labels.js";
-import { readSheet, type SheetRow } from "./xlsx-reader.js";
-import { buildTemplate, type TemplateColumn } from "./xlsx-template.js";
+import { audit } from "../audit/index.js";
+import { hashPassword } from "../auth/index.js";
+import {
+  buildTemplate,
+  codeOfLabel,
+  ImportProblems,
+  issueReasons,
+  labelList,
+  readSheet,
+  type SheetRow,
+  type TemplateColumn,
+} from "../imports/index.js";
+import { findAllUnits } from "../units/index.js";
+import { canManageUsers } from "./users.policy.js";
+import { findIdentityOwners, insertUsers, type UserValues } from "./users.repository.js";
 
 const SHEET = "用户";
 

@@ -1,14 +1,19 @@
 import { canSeeAssignment } from "@duban/domain";
 import { AppError, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { getNode } from "../assignments/assignments.service.js";
-import { canSeeNotice } from "../notices/notices.policy.js";
-import { canSeeRectification } from "../rectifications/rectifications.policy.js";
-import * as repo from "./evidence.repository.js";
-import { type FileRow, ownsFile } from "./evidence.service.js";
+import { getNode } from "../assignments/index.js";
+import {
+  type FileAttachment,
+  type FileRow,
+  findFileAttachments,
+  findFilesByIds,
+  ownsFile,
+} from "../evidence/index.js";
+import { canSeeNotice } from "../notices/index.js";
+import { canSeeRectification } from "../rectifications/index.js";
 
 /** Whether the actor may see one record holding the file, by that record's own visibility rule. */
-async function canSeeAttachment(ctx: ServiceContext, attachment: repo.FileAttachment): Promise<boolean> {
+async function canSeeAttachment(ctx: ServiceContext, attachment: FileAttachment): Promise<boolean> {
   switch (attachment.kind) {
     case "report":
       return canSeeAssignment(ctx.actor, attachment);
@@ -33,10 +38,10 @@ async function canSeeAttachment(ctx: ServiceContext, attachment: repo.FileAttach
  * a record it is attached to (the school's report is read by the bureau that reviews it).
  */
 export async function getReadableFile(ctx: ServiceContext, id: string): Promise<FileRow> {
-  const [row] = await repo.findFilesByIds(ctx.database.db, ctx.actor.tenantId, [id]);
+  const [row] = await findFilesByIds(ctx.database.db, ctx.actor.tenantId, [id]);
   if (!row) throw notFound("文件");
   if (ownsFile(ctx.actor, row)) return row;
-  const attachments = await repo.findFileAttachments(ctx.database.db, ctx.actor.tenantId, id);
+  const attachments = await findFileAttachments(ctx.database.db, ctx.actor.tenantId, id);
   for (const attachment of attachments) if (await canSeeAttachment(ctx, attachment)) return row;
   throw notFound("文件");
 }

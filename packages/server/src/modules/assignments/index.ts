@@ -1,0 +1,9 @@
+// Public face of the assignments module: the only file that other modules, jobs/, cli/ and seed/ import from it.
+export {
+  type AssignmentDetail,
+  findAssignmentDetail,
+  findAssignmentDetails,
+  findEnabledUnits,
+  updateAssignment,
+} from "./assignments.repository.js";
+export { getAssignment, getNode, recordApprovedProgress, toAssignment } from "./assignments.service.js";

@@ -1,0 +1,5 @@
+// Public face of the auth module: the only file that other modules, jobs/, cli/ and seed/ import from it.
+export { clearFailures, findLocks } from "./login-failures.repository.js";
+export { hashPassword } from "./passwords.js";
+export { sessionStore } from "./session-store.js";
+export { deleteUserSessions } from "./sessions.repository.js";

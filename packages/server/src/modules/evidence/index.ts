@@ -1,0 +1,11 @@
+// Public face of the evidence module: the only file that other modules, jobs/, cli/ and seed/ import from it.
+
+export { type FileAttachment, findFileAttachments, findFilesByIds } from "./evidence.repository.js";
+export {
+  type FileRow,
+  findAttachableFiles,
+  findTenantFiles,
+  isPreviewable,
+  ownsFile,
+  toFileRef,
+} from "./evidence.service.js";

@@ -1,0 +1,2 @@
+// The health module's public face: nothing beyond its route, which app.ts registers.
+export {};

@@ -1,0 +1,8 @@
+// Public face of the instructions module: the only file that other modules, jobs/, cli/ and seed/ import from it.
+export {
+  acknowledgeInstruction,
+  createInstruction,
+  findEntityInstructions,
+  findMyInstructions,
+  getInstruction,
+} from "./instructions.service.js";

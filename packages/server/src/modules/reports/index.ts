@@ -1,0 +1,11 @@
+// Public face of the reports module: the only file that other modules, jobs/, cli/ and seed/ import from it.
+export {
+  findAssignmentReports,
+  getReport,
+  getReportDetail,
+  type ReportItems,
+  toReport,
+  toReports,
+} from "./reports.service.js";
+export { reviewReport } from "./review-report.js";
+export { saveReport } from "./save-report.js";

@@ -1,0 +1,2 @@
+// Public face of the unit-keywords module: the only file that other modules, jobs/, cli/ and seed/ import from it.
+export { findKeywords } from "./unit-keywords.repository.js";
