@@ -37,6 +37,7 @@ describe("延期申请", () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const req = created.json();
+    expect([oldDue, newDue]).toEqual(["2023-06-25", "2023-07-25"]);
     expect(req).toMatchObject({ status: "pending_lead", oldDue, requestedDue: newDue });
     const again = await p.kg1.post("/api/extensions", {
       assignmentId: p.assignmentId,
@@ -70,7 +71,8 @@ describe("延期申请", () => {
 
     const assignment = (await p.kg1.get(`/api/assignments/${p.assignmentId}`)).json();
     expect(assignment.dueDate).toBe(newDue);
-    expect(assignment.light).not.toBe("red");
+    // Due 2023-07-25 now: 166 of its 206 days have begun (序时进度 81 %) and nothing is approved yet.
+    expect(assignment.light).toBe("yellow");
     const changes = await (t.database.db as Db)
       .select()
       .from(planChanges)
