@@ -5,6 +5,7 @@ import { logAvailabilityChanges } from "../db/availability.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type Config, loadConfig } from "../env.js";
+import { clockStartingAt, systemClock } from "../http/context.js";
 import { startScheduler } from "../jobs/scheduler.js";
 import { secretBoxFor } from "../notify/secret-box.js";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
@@ -85,7 +86,8 @@ async function listen(config: Config, demo: boolean): Promise<void> {
     await migrateDatabase(database);
     if (demo) await seedDemo(database.db, config, { demo: true });
   }
-  const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  const clock = config.fakeNow ? clockStartingAt(config.fakeNow) : systemClock;
+  const app = await buildApp({ database, config, clock, logger: { level: config.logLevel } });
   // A database restart is survived: requests answer 503 and the scheduler pauses until it is back.
   logAvailabilityChanges(database.availability, app.log);
   // Every process may run it: reminders are claimed by unique key, deliveries with SKIP LOCKED.
@@ -93,6 +95,7 @@ async function listen(config: Config, demo: boolean): Promise<void> {
     ? startScheduler({
         database,
         intervalMs: config.schedulerIntervalMs,
+        now: () => clock.now(),
         secrets: secretBoxFor(config),
         log: app.log,
       })
@@ -112,6 +115,7 @@ async function listen(config: Config, demo: boolean): Promise<void> {
   if (!single) return;
   const where = database.kind === "pglite" ? `内置数据库 ${config.dataDir}` : "PostgreSQL";
   console.log(`\n督办已启动：http://localhost:${config.port}  （${where}）`);
+  if (config.fakeNow) console.log(`时钟从 ${config.fakeNow.toISOString()} 起算（DUBAN_FAKE_NOW，仅供测试）`);
   if (demo) printDemoLogins();
 }
 
