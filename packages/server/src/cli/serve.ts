@@ -18,7 +18,7 @@ import { CliError } from "./runtime.js";
  * sharing the port, so both cores serve requests.
  */
 export async function serve(options: { demo: boolean; port?: number }): Promise<void> {
-  const config = loadConfig();
+  const config = configOrFail();
   if (options.port) config.port = options.port;
   const demo = options.demo || config.demo;
   if (config.workers > 1 && !config.databaseUrl)
@@ -28,6 +28,15 @@ export async function serve(options: { demo: boolean; port?: number }): Promise<
   if (cluster.isPrimary) await prepareDatabase(config, demo);
   if (cluster.isPrimary && config.workers > 1) return superviseWorkers(config, demo);
   await listen(config, demo);
+}
+
+/** The configuration, or a message saying which variable to fix (printed without a stack trace). */
+function configOrFail(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
 }
 
 /** Migrates (and seeds, in demo mode) once, before any server process listens. */

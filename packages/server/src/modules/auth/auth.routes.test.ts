@@ -35,7 +35,7 @@ describe("POST /api/auth/login", () => {
     const user = await buildUser(t.database.db, { tenantId: tenant.id });
     const wrong = await login({ login: user.login, password: "Wrong@12345" });
     // Unique per run: failed logins lock a login for 15 minutes, also in a database kept between runs.
-    const unknown = await login({ login: `nobody-${Date.now().toString(36)}`, password: "Wrong@12345" });
+    const unknown = await login({ login: `nobody-${uniq()}`, password: "Wrong@12345" });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
@@ -229,23 +229,24 @@ describe("GET /api/health", () => {
 });
 
 describe("login rate limit", () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await createTestApp({ loginRateLimitPerMinute: 3 });
+  });
+  afterAll(async () => limited?.close());
+
   it("answers 429 once an address exceeds the per-minute limit", async () => {
-    const limited = await createTestApp({ loginRateLimitPerMinute: 3 });
-    try {
-      const codes: number[] = [];
-      // A login no other run has used: failed logins lock a login for 15 minutes in a shared database.
-      const login = `nobody-${Date.now().toString(36)}`;
-      for (let i = 0; i < 4; i++) {
-        const res = await limited.app.inject({
-          method: "POST",
-          url: "/api/auth/login",
-          payload: { login, password: "y" },
-        });
-        codes.push(res.statusCode);
-      }
-      expect(codes).toEqual([401, 401, 401, 429]);
-    } finally {
-      await limited.close();
+    const codes: number[] = [];
+    // A login no other run has used: failed logins lock a login for 15 minutes in a shared database.
+    const login = `nobody-${uniq()}`;
+    for (let i = 0; i < 4; i++) {
+      const res = await limited.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { login, password: "y" },
+      });
+      codes.push(res.statusCode);
     }
+    expect(codes).toEqual([401, 401, 401, 429]);
   });
 });
