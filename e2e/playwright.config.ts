@@ -7,6 +7,9 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromium))
   throw new Error(`找不到 Chromium（${chromium}）：请 apt-get install chromium，浏览器测试不可跳过`);
 
+/** Where the server's clock starts: halfway through the 2023 seed plan's year, in Shanghai. */
+export const E2E_NOW = "2023-06-15T09:00:00+08:00";
+
 const port = Number(process.env.E2E_PORT ?? 3900);
 const dataDir = path.resolve(process.cwd(), "..", ".tmp", `e2e-data-${port}`);
 
@@ -47,6 +50,10 @@ export default defineConfig({
       HOST: "127.0.0.1",
       // Every spec signs in from 127.0.0.1; the per-IP limit (20/min) is covered by the API tests.
       LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
+      // The demo plan is the 2023 one: the server's clock starts on a June morning of that year, so lights and
+      // late flags are the same on every run and specs can assert them exactly.
+      DUBAN_FAKE_NOW: E2E_NOW,
+      DUBAN_ALLOW_FAKE_NOW: "1",
     },
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,

@@ -15,7 +15,7 @@ import { logSerializers } from "./db/redact-error.js";
 import { type Config, trustProxyOption } from "./env.js";
 import { FileStore } from "./files/file-store.js";
 import { registerAuthHook } from "./http/auth-hook.js";
-import type { Clock } from "./http/context.js";
+import { type Clock, systemClock } from "./http/context.js";
 import { registerErrorHandler, sendFrameworkError } from "./http/error-handler.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerUnstorableTextGuard } from "./http/unstorable-text.js";
@@ -85,7 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate("deps", {
     database: options.database,
     config: options.config,
-    clock: options.clock ?? { now: () => new Date() },
+    clock: options.clock ?? systemClock,
     files: new FileStore(path.join(options.config.dataDir, "files")),
   });
 

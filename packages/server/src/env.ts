@@ -123,6 +123,20 @@ const envSchema = z.object({
     .default(10),
   UPLOAD_DAILY_MB: z.coerce.number().int().min(1).default(500),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DUBAN_FAKE_NOW: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      // An instant with its offset, so the day it names is the same on every machine.
+      const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v)
+        ? new Date(v)
+        : null;
+      if (!instant || Number.isNaN(instant.getTime()))
+        ctx.addIssue({ code: "custom", message: "须为带时区的时刻，如 2023-06-15T09:00:00+08:00" });
+      return instant ?? undefined;
+    }),
+  DUBAN_ALLOW_FAKE_NOW: flag,
 });
 
 /** Runtime configuration of the server. */
@@ -148,6 +162,8 @@ export interface Config {
   secretKey: Buffer | undefined;
   /** Evidence uploads per unit (or unit-less user): so many files per window, so many bytes per Shanghai day. */
   uploadQuota: { files: number; windowMs: number; dailyBytes: number };
+  /** Where the server's clock starts (DUBAN_FAKE_NOW, for browser tests); unset: the real time. */
+  fakeNow: Date | undefined;
   /** argon2id cost; lowered only by the test harness to keep suites fast. */
   argon2: { memoryCost: number; timeCost: number };
 }
@@ -160,6 +176,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`配置有误：\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  // A server that thinks it is another day lights, flags and reminds wrongly: only on purpose, never by a stray
+  // variable on a real installation.
+  if (e.DUBAN_FAKE_NOW && !e.DUBAN_ALLOW_FAKE_NOW)
+    throw new Error(
+      "配置有误：\n  DUBAN_FAKE_NOW: 固定时钟仅供测试（亮灯、逾期、催办都会按这个时刻计算）；确需使用请同时设置 DUBAN_ALLOW_FAKE_NOW=1，正式环境请删除此变量",
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -181,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: e.UPLOAD_RATE_WINDOW_MINUTES * 60_000,
       dailyBytes: e.UPLOAD_DAILY_MB * 1024 * 1024,
     },
+    fakeNow: e.DUBAN_FAKE_NOW,
     // OWASP's argon2id baseline: 19 MiB, 2 passes.
     argon2: { memoryCost: 19_456, timeCost: 2 },
   };

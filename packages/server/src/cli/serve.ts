@@ -5,6 +5,7 @@ import { logAvailabilityChanges } from "../db/availability.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type Config, loadConfig } from "../env.js";
+import { clockStartingAt, systemClock } from "../http/context.js";
 import { startScheduler } from "../jobs/scheduler.js";
 import { secretBoxFor } from "../notify/secret-box.js";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
@@ -17,7 +18,7 @@ import { CliError } from "./runtime.js";
  * sharing the port, so both cores serve requests.
  */
 export async function serve(options: { demo: boolean; port?: number }): Promise<void> {
-  const config = loadConfig();
+  const config = configOrFail();
   if (options.port) config.port = options.port;
   const demo = options.demo || config.demo;
   if (config.workers > 1 && !config.databaseUrl)
@@ -27,6 +28,15 @@ export async function serve(options: { demo: boolean; port?: number }): Promise<
   if (cluster.isPrimary) await prepareDatabase(config, demo);
   if (cluster.isPrimary && config.workers > 1) return superviseWorkers(config, demo);
   await listen(config, demo);
+}
+
+/** The configuration, or a message saying which variable to fix (printed without a stack trace). */
+function configOrFail(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
 }
 
 /** Migrates (and seeds, in demo mode) once, before any server process listens. */
@@ -85,7 +95,8 @@ async function listen(config: Config, demo: boolean): Promise<void> {
     await migrateDatabase(database);
     if (demo) await seedDemo(database.db, config, { demo: true });
   }
-  const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  const clock = config.fakeNow ? clockStartingAt(config.fakeNow) : systemClock;
+  const app = await buildApp({ database, config, clock, logger: { level: config.logLevel } });
   // A database restart is survived: requests answer 503 and the scheduler pauses until it is back.
   logAvailabilityChanges(database.availability, app.log);
   // Every process may run it: reminders are claimed by unique key, deliveries with SKIP LOCKED.
@@ -93,6 +104,7 @@ async function listen(config: Config, demo: boolean): Promise<void> {
     ? startScheduler({
         database,
         intervalMs: config.schedulerIntervalMs,
+        now: () => clock.now(),
         secrets: secretBoxFor(config),
         log: app.log,
       })
@@ -112,6 +124,7 @@ async function listen(config: Config, demo: boolean): Promise<void> {
   if (!single) return;
   const where = database.kind === "pglite" ? `内置数据库 ${config.dataDir}` : "PostgreSQL";
   console.log(`\n督办已启动：http://localhost:${config.port}  （${where}）`);
+  if (config.fakeNow) console.log(`时钟从 ${config.fakeNow.toISOString()} 起算（DUBAN_FAKE_NOW，仅供测试）`);
   if (demo) printDemoLogins();
 }
 

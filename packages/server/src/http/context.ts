@@ -16,9 +16,21 @@ export interface Actor {
   mustChangePassword: boolean;
 }
 
-/** A clock that tests can move. */
+/** Where everything that depends on "now" (lights, late flags, due dates, reminders, sessions) reads the time. */
 export interface Clock {
   now(): Date;
+}
+
+/** The real time. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * A clock that starts at `start` and runs on at real speed from the moment it is made: a server started for
+ * browser tests on a fixed date keeps that date for the run, while sessions and windows still see time pass.
+ */
+export function clockStartingAt(start: Date): Clock {
+  const offsetMs = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offsetMs) };
 }
 
 /** What every request can reach, signed in or not. */

@@ -17,9 +17,10 @@ afterAll(async () => t?.close());
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))("startScheduler", () => {
   it("raises automatic notices and sends reminders on its own, and stops cleanly", async () => {
     const p = await buildAssignedPlan(t);
-    // The seed task is due 2023-12-31: move its own deadline out, so only the late cycle is reminded.
-    await setDueInDays(t, p.assignmentId, 3650);
-    const today = shanghaiDate(new Date());
+    // The seed task is due 2023-12-31: a month from today instead, still behind 序时进度 (a yellow notice) but
+    // too far off for a due-date reminder, so only the late cycle is reminded.
+    await setDueInDays(t, p.assignmentId, 30);
+    const today = shanghaiDate(t.clock.now());
     const res = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {
       name: "本期",
       startDate: addDays(today, -40),
@@ -30,6 +31,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))("startScheduler", () => 
     const stop = startScheduler({
       database: t.database,
       intervalMs: 50,
+      now: () => t.clock.now(),
       log: { error: (e) => errors.push(e) },
     });
     const claimed = async () =>
@@ -47,6 +49,9 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))("startScheduler", () => 
       .select()
       .from(supervisionNotices)
       .where(eq(supervisionNotices.tenantId, p.tenant.id));
-    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.map((n) => [n.level, n.source, n.reason])).toEqual([
+      // 2023-01-01 to 2023-07-15: 166 of 196 days have begun on 2023-06-15.
+      ["yellow", "auto", "进度 0% 落后序时进度 85% 超过 10 个百分点"],
+    ]);
   });
 });

@@ -85,7 +85,8 @@ async function claimOne(
         tenantId ? eq(deliveries.tenantId, tenantId) : undefined,
       ),
     )
-    .orderBy(asc(deliveries.nextAttemptAt))
+    // Rows queued at one instant tie on the time: the id makes the pick the same on every run of the claim.
+    .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.id))
     .limit(1)
     .for("update", { skipLocked: true });
   if (!row) return null;

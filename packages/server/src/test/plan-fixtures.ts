@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { DraftNode, PlanDetail, PlanDraftEdit } from "@duban/domain";
+import type { Assignment, DraftNode, PlanDetail, PlanDraftEdit } from "@duban/domain";
 import type { Db } from "../db/client.js";
 import { buildTenant, buildUnit, buildUser, TEST_PASSWORD } from "./factories.js";
 import { signIn } from "./session.js";
@@ -88,4 +88,39 @@ export async function buildPublishedPlan(t: TestApp) {
 /** Every node of a published plan tree, depth first. */
 export function flattenTree<T extends { children: T[] }>(nodes: T[]): T[] {
   return nodes.flatMap((n) => [n, ...flattenTree(n.children)]);
+}
+
+/** A published seed plan as `buildPublishedPlan` returns it. */
+export type PublishedPlan = Awaited<ReturnType<typeof buildPublishedPlan>>;
+
+/**
+ * Task 9 handed to every public kindergarten (the plan's two) through a rule group, with its 公办幼儿园在园幼儿占比
+ * indicator, and a report cycle opened (`cycleBody` names its dates; empty: the plan's default window).
+ */
+export async function assignTask9AndOpenCycle(p: PublishedPlan, cycleBody: Record<string, string> = {}) {
+  const group = await p.supervisor.post("/api/groups", {
+    name: `全部公办幼儿园${Math.random().toString(16).slice(2, 8)}`,
+    kind: "rule",
+    rule: { kind: "school", schoolTypes: ["kindergarten"], ownerships: ["public"] },
+  });
+  if (group.statusCode !== 201) throw new Error(group.body);
+  const indicatorId = p.task9.indicators.find((i) => i.name === "公办幼儿园在园幼儿占比")!.id;
+  const res = await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
+    groupIds: [group.json().id],
+    role: "executor",
+    indicatorIds: [indicatorId],
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  const cycle = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, cycleBody);
+  if (cycle.statusCode !== 201) throw new Error(cycle.body);
+  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json() as Assignment[];
+  const mine = list.find((a) => a.unit.id === p.kindergarten.id)!;
+  const second = list.find((a) => a.unit.id === p.secondKindergarten.id)!;
+  return {
+    indicatorId,
+    cycle: cycle.json(),
+    assignment: mine,
+    second,
+    created: res.json().created as number,
+  };
 }

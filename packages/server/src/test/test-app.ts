@@ -8,14 +8,25 @@ import { migrateDatabase } from "../db/migrate.js";
 import { type Config, loadConfig } from "../env.js";
 import { auditRequests, tenantScopeLogger } from "./tenant-scope-audit.js";
 
-/** A clock the test can move forward. */
+/** The instant every test app starts at: a June morning in Shanghai, halfway through the 2023 seed plan's year. */
+export const TEST_NOW = new Date("2023-06-15T09:00:00+08:00");
+
+/**
+ * The test app's clock: it stands still at `TEST_NOW` and moves only when a test advances or sets it, so a light,
+ * a 序时进度, a late flag or a reminder count is the same on every run and can be asserted exactly.
+ */
 export class TestClock {
-  private offsetMs = 0;
+  private at = TEST_NOW.getTime();
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.at);
   }
+  /** Moves the clock by `ms` (negative moves it back). */
   advance(ms: number): void {
-    this.offsetMs += ms;
+    this.at += ms;
+  }
+  /** Puts the clock at an instant, e.g. `new Date("2023-06-30T10:00:00+08:00")`. */
+  set(at: Date): void {
+    this.at = at.getTime();
   }
 }
 

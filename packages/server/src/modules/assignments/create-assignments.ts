@@ -71,6 +71,8 @@ export async function createAssignments(ctx: ServiceContext, nodeId: string, inp
         responsiblePerson: input.responsiblePerson ?? null,
         dueDate: input.dueDate ?? null,
         createdBy: ctx.actor.userId,
+        // The automatic notices count missed cycles from this day, so it is the app's day, not the database's.
+        createdAt: ctx.clock.now(),
       })),
       input.indicatorIds ?? [],
     );

@@ -37,7 +37,14 @@ describe("/api/plans/:id/cycles", () => {
     expect((await p.lead.post(`/api/plans/${p.planId}/cycles`, {})).statusCode).toBe(403);
     const opened = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {});
     expect(opened.statusCode).toBe(201);
-    expect(opened.json()).toMatchObject({ status: "open", kind: "monthly" });
+    // The month the clock is in (2023-06-15), due on the plan's default 25th.
+    expect(opened.json()).toMatchObject({
+      status: "open",
+      kind: "monthly",
+      name: "2023年6月",
+      startDate: "2023-06-01",
+      dueDate: "2023-06-25",
+    });
     expect((await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {})).statusCode).toBe(409);
     await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
       unitIds: [p.kindergarten.id],

@@ -1,11 +1,10 @@
-import { addDays, shanghaiDate } from "@duban/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { loadConfig } from "../../env.js";
 import { buildTenant, buildUnit, buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { png } from "../../test/rectification-fixtures.js";
 import { signIn } from "../../test/session.js";
-import { createTestApp, type TestApp } from "../../test/test-app.js";
+import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
 import { uploadFile } from "../../test/upload.js";
 
 const MB = 1024 * 1024;
@@ -15,6 +14,8 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(async () => t?.close());
+// Each test starts on the same morning, whatever the one before did to the clock.
+afterEach(() => t.clock.set(TEST_NOW));
 
 /** The quotas an operator who sets nothing gets: 60 files per 10 minutes, 500 MB a day. */
 const defaults = loadConfig({}).uploadQuota;
@@ -45,17 +46,6 @@ async function bureau(app: TestApp) {
   return { a: a!, b: b!, other: other!, supervisor: supervisor!, supervisor2: supervisor2! };
 }
 
-/** Stops the app's clock at the present instant; `advance` moves it by hand. */
-function fixClock(app: TestApp, start = new Date()) {
-  let now = start;
-  app.clock.now = () => now;
-  return {
-    advance(ms: number) {
-      now = new Date(now.getTime() + ms);
-    },
-  };
-}
-
 /** A PNG of about `bytes` bytes: the type is sniffed from the head, the rest is padding. */
 function pngOf(bytes: number): Buffer {
   return Buffer.concat([png, Buffer.alloc(bytes - png.length)]);
@@ -70,7 +60,7 @@ describe("upload rate quota", () => {
   it("answers the 61st upload of a unit within 10 minutes with 429, other units unaffected, and lets it through once the window moves", async () => {
     useQuota(defaults);
     const s = await bureau(t);
-    const clock = fixClock(t);
+    const clock = t.clock;
     for (let i = 0; i < 60; i++) {
       // Two users of one school share the school's quota.
       const res = await upload(i % 2 === 0 ? s.a : s.b);
@@ -100,7 +90,6 @@ describe("upload rate quota", () => {
   it("counts a bureau user without a unit alone", async () => {
     useQuota(small);
     const s = await bureau(t);
-    fixClock(t);
     for (let i = 0; i < 4; i++) expect((await upload(s.supervisor)).statusCode).toBe(201);
     const refused = await upload(s.supervisor);
     expect(refused.statusCode).toBe(429);
@@ -114,7 +103,6 @@ describe("upload rate quota", () => {
   it("lets exactly the quota through when uploads of one unit arrive at once", async () => {
     useQuota(small);
     const s = await bureau(t);
-    fixClock(t);
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => upload(i % 2 ? s.a : s.b)));
     const statuses = results.map((r) => r.statusCode).sort();
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429, 429, 429]);
@@ -124,9 +112,9 @@ describe("upload rate quota", () => {
 describe("daily stored-size quota", () => {
   it("answers 413 when a file would take the unit past its bytes of the day, and lets it through the next day", async () => {
     // A minute before a Shanghai midnight, with sessions opened on that clock.
-    const midnight = new Date(`${addDays(shanghaiDate(new Date()), 1)}T00:00:00+08:00`);
     useQuota(small);
-    const clock = fixClock(t, new Date(midnight.getTime() - 60_000));
+    const clock = t.clock;
+    clock.set(new Date("2023-06-15T23:59:00+08:00"));
     const s = await bureau(t);
     const file = pngOf(0.4 * MB);
     expect((await upload(s.a, file)).statusCode).toBe(201);

@@ -56,7 +56,7 @@ describe("领导批示 leader instructions", () => {
     expect((await b.otherSchoolUser.post(`/api/instructions/${ins.id}/acknowledge`)).statusCode).toBe(404);
     expect((await b.supervisor.post(`/api/instructions/${ins.id}/acknowledge`)).statusCode).toBe(403);
     const ack = await b.schoolUser.post(`/api/instructions/${ins.id}/acknowledge`);
-    expect(ack.json()).toMatchObject({ state: "已签收", acknowledgedAt: expect.any(String) });
+    expect(ack.json()).toMatchObject({ state: "已签收", acknowledgedAt: "2023-06-15T01:00:00.000Z" });
     expect((await b.schoolUser.post(`/api/instructions/${ins.id}/acknowledge`)).statusCode).toBe(409);
     const mine = (await b.leader.get("/api/instructions/mine")).json();
     expect(mine.items.map((i: { state: string }) => i.state)).toEqual(["已签收"]);

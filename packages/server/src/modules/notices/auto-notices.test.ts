@@ -1,16 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { assignments } from "../../db/schema.js";
 import { buildAssignedPlan, setDueInDays } from "../../test/notice-fixtures.js";
-import { createTestApp, type TestApp } from "../../test/test-app.js";
+import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(async () => t?.close());
+// A test that moves the clock puts it back, so the next one starts on 2023-06-15 too.
+afterEach(() => t.clock.set(TEST_NOW));
 
 type Plan = Awaited<ReturnType<typeof buildAssignedPlan>>;
 
@@ -40,7 +42,8 @@ describe("automatic 督办单 from lights", () => {
       status: "open",
       unit: { id: p.kindergarten.id },
     });
-    expect(notice.reason).toContain("已超过完成时限");
+    expect(notice.reason).toBe("已超过完成时限（2023-06-14），当前进度 0%");
+    expect(notice.replyDue).toBe("2023-06-18");
     expect((await p.kg1.get("/api/notifications")).json().unreadCount).toBe(1);
     expect(await scan(p)).toEqual({ raised: 0, upgraded: 0, closed: 0 });
     expect((await p.kg1.get("/api/notifications")).json().unreadCount).toBe(1);
@@ -51,7 +54,11 @@ describe("automatic 督办单 from lights", () => {
     // Task 9 runs from the start of 2023, so with nothing done it is far behind 序时进度: yellow.
     await setDueInDays(t, p.assignmentId, 2);
     expect(await scan(p)).toEqual({ raised: 1, upgraded: 0, closed: 0 });
-    expect((await onlyNotice(p)).level).toBe("yellow");
+    // 2023-01-01 to 2023-06-17: on 06-15, 166 of 168 days have begun, so 序时进度 is 99 %.
+    expect(await onlyNotice(p)).toMatchObject({
+      level: "yellow",
+      reason: "进度 0% 落后序时进度 99% 超过 10 个百分点",
+    });
     await setDueInDays(t, p.assignmentId, -1);
     expect(await scan(p)).toEqual({ raised: 0, upgraded: 1, closed: 0 });
     const notice = await onlyNotice(p);
@@ -68,7 +75,11 @@ describe("automatic 督办单 from lights", () => {
       .set({ progress: 95 })
       .where(eq(assignments.id, p.assignmentId));
     expect(await scan(p)).toEqual({ raised: 1, upgraded: 0, closed: 0 });
-    expect((await onlyNotice(p)).level).toBe("blue");
+    // 2023-01-01 to 2023-06-18: 166 of 169 days, 序时进度 98 %; 95 % is within the tolerance, so not yellow.
+    expect(await onlyNotice(p)).toMatchObject({
+      level: "blue",
+      reason: "距完成时限（2023-06-18）不足 7 天，进度 95% 落后序时进度 98%",
+    });
   });
 
   it("closes the notice with a note when an approved 100 % report brings the item back", async () => {
@@ -101,15 +112,21 @@ describe("automatic 督办单 from lights", () => {
   });
 
   it("scans an assignment whose stored due date is no date as due at the end of its plan year", async () => {
+    // Due at the end of 2023: on its last day only behind (yellow), minutes later overdue (red). The two scans
+    // are 25 minutes apart, so the sessions opened before them are still within their idle time.
+    t.clock.set(new Date("2023-12-31T23:40:00+08:00"));
     const p = await buildAssignedPlan(t);
     await (t.database.db as Db)
       .update(assignments)
       .set({ dueDate: "NaN" })
       .where(and(eq(assignments.tenantId, p.tenant.id), eq(assignments.id, p.assignmentId)));
     expect(await scan(p)).toEqual({ raised: 1, upgraded: 0, closed: 0 });
+    expect((await onlyNotice(p)).level).toBe("yellow");
+    t.clock.set(new Date("2024-01-01T00:05:00+08:00"));
+    expect(await scan(p)).toEqual({ raised: 0, upgraded: 1, closed: 0 });
     const notice = await onlyNotice(p);
     expect(notice.level).toBe("red");
-    expect(notice.reason).toContain("已超过完成时限（2023-12-31）");
+    expect(notice.reason).toBe("已超过完成时限（2023-12-31），当前进度 0%");
   });
 
   it("lets only the supervisor run the scan", async () => {

@@ -36,7 +36,7 @@ describe("通知 in-app notifications", () => {
     expect(paged.items[0].title).toContain("蓝色提醒");
     const read = await p.kg1.post(`/api/notifications/${list.items[0].id}/read`);
     expect(read.statusCode).toBe(200);
-    expect(read.json().readAt).not.toBeNull();
+    expect(read.json().readAt).toBe("2023-06-15T01:00:00.000Z");
     expect((await p.kg1.get("/api/notifications")).json().unreadCount).toBe(1);
     expect((await p.kg1.get("/api/notifications?unread=true")).json().total).toBe(1);
     expect((await p.kg1.post("/api/notifications/read-all")).json()).toEqual({ updated: 1 });

@@ -210,7 +210,7 @@ describe("整改台账 rectification ledger", () => {
       returnReason: null,
       verifierId: expect.any(String),
     });
-    expect(accepted.json().verifiedAt).not.toBeNull();
+    expect(accepted.json().verifiedAt).toBe("2023-06-15T01:00:00.000Z");
     const late = await b.schoolUser.post(`${url}/submit`, {
       measures: "x",
       version: accepted.json().version,

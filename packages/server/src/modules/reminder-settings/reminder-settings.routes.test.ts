@@ -60,7 +60,7 @@ describe("/api/plans/:id/reminder-settings", () => {
       isDefault: false,
       version: 1,
     });
-    expect(first.json().updatedAt).toEqual(expect.any(String));
+    expect(first.json().updatedAt).toBe("2023-06-15T01:00:00.000Z");
     const second = await p.supervisor.put(url(p.planId), {
       remindDaysBefore: 0,
       escalateAfterDays: 60,

@@ -44,7 +44,7 @@ export async function findReportsFor(
     );
 }
 
-/** Submitted reports waiting for review on tasks a unit leads. */
+/** Submitted reports waiting for review on tasks a unit leads, oldest first; the id orders same-instant ones. */
 export async function findReportsToReview(db: DbOrTx, tenantId: string, leadUnitId: string) {
   return db
     .select({
@@ -73,5 +73,5 @@ export async function findReportsToReview(db: DbOrTx, tenantId: string, leadUnit
         eq(planNodes.leadUnitId, leadUnitId),
       ),
     )
-    .orderBy(reports.submittedAt);
+    .orderBy(reports.submittedAt, reports.id);
 }

@@ -1,6 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPublishedPlan } from "../../test/plan-fixtures.js";
-import { createTestApp, type TestApp } from "../../test/test-app.js";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client.js";
+import { auditLogs, reportEvents, reportFiles, reports, reportValues } from "../../db/schema.js";
+import { assignTask9AndOpenCycle, buildPublishedPlan } from "../../test/plan-fixtures.js";
+import { png } from "../../test/rectification-fixtures.js";
+import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
 import { uploadFile } from "../../test/upload.js";
 
 let t: TestApp;
@@ -8,125 +12,13 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(async () => t?.close());
-
-type Plan = Awaited<ReturnType<typeof buildPublishedPlan>>;
-
-/** A tiny but real PNG: the bytes a phone camera upload starts with. */
-const png = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
-  "hex",
-);
-
-/** Assigns task 9 to all public kindergartens with its first indicator and opens a cycle. */
-async function assignAndOpen(p: Plan, cycleBody: Record<string, string> = {}) {
-  const group = await p.supervisor.post("/api/groups", {
-    name: `全部公办幼儿园${Date.now()}`,
-    kind: "rule",
-    rule: { kind: "school", schoolTypes: ["kindergarten"], ownerships: ["public"] },
-  });
-  expect(group.statusCode, group.body).toBe(201);
-  const indicatorId = p.task9.indicators.find((i) => i.name === "公办幼儿园在园幼儿占比")!.id;
-  const res = await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
-    groupIds: [group.json().id],
-    role: "executor",
-    indicatorIds: [indicatorId],
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const cycle = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, cycleBody);
-  expect(cycle.statusCode, cycle.body).toBe(201);
-  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
-  const mine = list.find((a: { unit: { id: string } }) => a.unit.id === p.kindergarten.id);
-  return { indicatorId, cycle: cycle.json(), assignment: mine, created: res.json().created };
-}
-
-describe("交办 assignments", () => {
-  it("hands task 9 to every public kindergarten through a group, one assignment per unit", async () => {
-    const p = await buildPublishedPlan(t);
-    const { created, assignment } = await assignAndOpen(p);
-    expect(created).toBe(2);
-    expect(assignment).toMatchObject({ role: "executor", status: "active", acknowledgedAt: null });
-    expect(assignment.abilities).toEqual({
-      acknowledge: false,
-      report: false,
-      requestExtension: false,
-      remove: true,
-    });
-    const again = await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
-      unitIds: [p.kindergarten.id],
-      role: "executor",
-    });
-    expect(again.json()).toEqual({ created: 0, skipped: 1 });
-  });
-
-  it("refuses assignment by a department that does not lead the task, and bad input", async () => {
-    const p = await buildPublishedPlan(t);
-    expect(
-      (
-        await p.otherDept.post(`/api/nodes/${p.task9.id}/assignments`, {
-          unitIds: [p.kindergarten.id],
-          role: "co",
-        })
-      ).statusCode,
-    ).toBe(403);
-    const none = await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, { role: "co" });
-    expect(none.statusCode).toBe(400);
-    expect(none.json().error.details[0].path).toBe("unitIds");
-    const other = await buildPublishedPlan(t);
-    const foreign = await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
-      unitIds: [other.kindergarten.id],
-      role: "co",
-    });
-    expect(foreign.json().error.details[0].path).toBe("unitIds.0");
-    expect((await other.lead.get(`/api/nodes/${p.task9.id}/assignments`)).statusCode).toBe(404);
-    expect(
-      (await t.app.inject({ method: "GET", url: `/api/nodes/${p.task9.id}/assignments` })).statusCode,
-    ).toBe(401);
-  });
-
-  it("is acknowledged by the receiving unit only, once, and hidden from other schools", async () => {
-    const p = await buildPublishedPlan(t);
-    const { assignment } = await assignAndOpen(p);
-    expect((await p.kg2.get(`/api/assignments/${assignment.id}`)).statusCode).toBe(404);
-    expect(
-      (await p.lead.post(`/api/assignments/${assignment.id}/acknowledge`, { version: assignment.version }))
-        .statusCode,
-    ).toBe(403);
-    const ack = await p.kg1.post(`/api/assignments/${assignment.id}/acknowledge`, {
-      version: assignment.version,
-    });
-    expect(ack.statusCode).toBe(200);
-    expect(ack.json().acknowledgedAt).not.toBeNull();
-    expect(
-      (await p.kg1.post(`/api/assignments/${assignment.id}/acknowledge`, { version: ack.json().version }))
-        .statusCode,
-    ).toBe(409);
-  });
-
-  it("keeps a withdrawn assignment in the history with its reason", async () => {
-    const p = await buildPublishedPlan(t);
-    const { assignment } = await assignAndOpen(p);
-    expect(
-      (
-        await p.lead.post(`/api/assignments/${assignment.id}/remove`, {
-          reason: "",
-          version: assignment.version,
-        })
-      ).statusCode,
-    ).toBe(400);
-    const res = await p.lead.post(`/api/assignments/${assignment.id}/remove`, {
-      reason: "该园已并入分园",
-      version: assignment.version,
-    });
-    expect(res.json()).toMatchObject({ status: "removed", removedReason: "该园已并入分园" });
-    const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
-    expect(list.find((a: { id: string }) => a.id === assignment.id).status).toBe("removed");
-  });
-});
+// A test that moves the clock puts it back, so the next one starts on 2023-06-15 too.
+afterEach(() => t.clock.set(TEST_NOW));
 
 describe("反馈 → 审核 reports and review", () => {
   it("runs report → return with reason → resubmit → approve, and rolls progress up to the task", async () => {
     const p = await buildPublishedPlan(t);
-    const { assignment, cycle, indicatorId } = await assignAndOpen(p);
+    const { assignment, cycle, indicatorId } = await assignTask9AndOpenCycle(p);
     const photo = await uploadFile(p.kg1, "/api/files", {
       name: "现场照片.png",
       type: "image/png",
@@ -207,7 +99,7 @@ describe("反馈 → 审核 reports and review", () => {
 
   it("lets one of two simultaneous reviewers win and gives the other 409", async () => {
     const p = await buildPublishedPlan(t);
-    const { assignment, cycle } = await assignAndOpen(p);
+    const { assignment, cycle } = await assignTask9AndOpenCycle(p);
     const report = (
       await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
         cycleId: cycle.id,
@@ -229,7 +121,7 @@ describe("反馈 → 审核 reports and review", () => {
 
   it("refuses bad reports with nothing written: progress out of range, wrong types, foreign indicators, another unit", async () => {
     const p = await buildPublishedPlan(t);
-    const { assignment, cycle } = await assignAndOpen(p);
+    const { assignment, cycle } = await assignTask9AndOpenCycle(p);
     const over = await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
       cycleId: cycle.id,
       progress: 150,
@@ -256,12 +148,10 @@ describe("反馈 → 审核 reports and review", () => {
 
   it("marks a late report and refuses any report once the cycle is closed", async () => {
     const p = await buildPublishedPlan(t);
-    const day = (offset: number) =>
-      new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
-    const { assignment, cycle } = await assignAndOpen(p, {
+    const { assignment, cycle } = await assignTask9AndOpenCycle(p, {
       name: "补报",
-      startDate: day(-20),
-      dueDate: day(-10),
+      startDate: "2023-05-26",
+      dueDate: "2023-06-05",
     });
     const late = await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
       cycleId: cycle.id,
@@ -286,36 +176,114 @@ describe("反馈 → 审核 reports and review", () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain("填报已关闭");
   });
-});
 
-describe("/api/files evidence", () => {
-  it("refuses a file whose content is not an allowed type, whatever its name", async () => {
+  it("does not mark a report submitted on its cycle's due day late, and marks one a minute after midnight", async () => {
+    // Late evening of the due day; the second report comes 25 minutes later, within the sessions' idle time.
+    t.clock.set(new Date("2023-06-15T23:50:00+08:00"));
     const p = await buildPublishedPlan(t);
-    const exe = await uploadFile(p.kg1, "/api/files", {
-      name: "照片.jpg",
-      type: "image/jpeg",
-      content: Buffer.from("MZ\x90\x00 not a photo"),
+    const { assignment, second, cycle } = await assignTask9AndOpenCycle(p, {
+      name: "六月",
+      startDate: "2023-06-01",
+      dueDate: "2023-06-15",
     });
-    expect(exe.statusCode).toBe(415);
-    const big = await uploadFile(p.kg1, "/api/files", {
-      name: "big.png",
-      type: "image/png",
-      content: Buffer.concat([png, Buffer.alloc(21 * 1024 * 1024)]),
+    const onTheDay = await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
+      cycleId: cycle.id,
+      progress: 50,
+      submit: true,
     });
-    expect(big.statusCode).toBe(413);
+    expect(onTheDay.statusCode, onTheDay.body).toBe(201);
+    expect(onTheDay.json()).toMatchObject({ late: false, submittedAt: "2023-06-15T15:50:00.000Z" });
+    t.clock.set(new Date("2023-06-16T00:15:00+08:00"));
+    const after = await p.kg2.post(`/api/assignments/${second.id}/reports`, {
+      cycleId: cycle.id,
+      progress: 50,
+      submit: true,
+    });
+    expect(after.statusCode, after.body).toBe(201);
+    expect(after.json()).toMatchObject({ late: true, submittedAt: "2023-06-15T16:15:00.000Z" });
   });
 
-  it("serves a stored file to its uploader's unit, not to another tenant, inline for images", async () => {
+  it("hides a report from another bureau's staff as if it did not exist", async () => {
     const p = await buildPublishedPlan(t);
     const other = await buildPublishedPlan(t);
-    const id = (
+    const { assignment, cycle } = await assignTask9AndOpenCycle(p);
+    const report = (
+      await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
+        cycleId: cycle.id,
+        progress: 40,
+        submit: true,
+      })
+    ).json();
+    expect((await p.supervisor.get(`/api/reports/${report.id}`)).statusCode).toBe(200);
+    for (const [who, session] of Object.entries({
+      supervisor: other.supervisor,
+      admin: other.admin,
+      lead: other.lead,
+      school: other.kg1,
+    })) {
+      const res = await session.get(`/api/reports/${report.id}`);
+      expect(res.statusCode, who).toBe(404);
+      expect(res.json().error).toEqual({ code: "not_found", message: "反馈不存在或无权查看" });
+      expect((await session.get(`/api/assignments/${assignment.id}/reports`)).statusCode, who).toBe(404);
+    }
+  });
+});
+
+describe("saving a report is one transaction", () => {
+  it("leaves no report, value, file link or history when its last write fails", async () => {
+    const p = await buildPublishedPlan(t);
+    const { assignment, cycle, indicatorId } = await assignTask9AndOpenCycle(p);
+    const photo = (
       await uploadFile(p.kg1, "/api/files", { name: "a.png", type: "image/png", content: png })
     ).json().id;
-    // Who else may read a file once it is attached is covered in evidence-access.routes.test.ts.
-    const inline = await p.kg1.get(`/api/files/${id}?inline=1`);
-    expect(inline.statusCode).toBe(200);
-    expect(inline.headers["content-disposition"]).toMatch(/^inline/);
-    expect(inline.rawPayload.equals(png)).toBe(true);
-    expect((await other.lead.get(`/api/files/${id}`)).statusCode).toBe(404);
+    const db = t.database.db as Db;
+    // The audit row is the save's last write: refuse it for this bureau only (other files share the database).
+    const fn = `fail_audit_${p.tenant.id.replaceAll("-", "_")}`;
+    await db.execute(
+      sql.raw(`create function ${fn}() returns trigger language plpgsql as $$
+        begin
+          if new.tenant_id = '${p.tenant.id}' and new.action = 'report.submit' then
+            raise exception 'audit write refused by the test';
+          end if;
+          return new;
+        end $$`),
+    );
+    await db.execute(
+      sql.raw(`create trigger ${fn} before insert on audit_logs for each row execute function ${fn}()`),
+    );
+    try {
+      const res = await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
+        cycleId: cycle.id,
+        progress: 60,
+        values: [{ indicatorId, value: 60 }],
+        fileIds: [photo],
+        submit: true,
+      });
+      expect(res.statusCode).toBe(500);
+      expect(res.json().error.code).toBe("internal");
+    } finally {
+      await db.execute(sql.raw(`drop trigger ${fn} on audit_logs`));
+      await db.execute(sql.raw(`drop function ${fn}()`));
+    }
+    const mine = and(eq(reports.tenantId, p.tenant.id), eq(reports.assignmentId, assignment.id));
+    expect(await db.select().from(reports).where(mine)).toEqual([]);
+    expect(await db.select().from(reportValues).where(eq(reportValues.tenantId, p.tenant.id))).toEqual([]);
+    expect(await db.select().from(reportFiles).where(eq(reportFiles.tenantId, p.tenant.id))).toEqual([]);
+    expect(await db.select().from(reportEvents).where(eq(reportEvents.tenantId, p.tenant.id))).toEqual([]);
+    const audits = await db
+      .select({ action: auditLogs.action })
+      .from(auditLogs)
+      .where(and(eq(auditLogs.tenantId, p.tenant.id), eq(auditLogs.action, "report.submit")));
+    expect(audits).toEqual([]);
+    // Once the failure is gone the same report saves whole.
+    const again = await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
+      cycleId: cycle.id,
+      progress: 60,
+      values: [{ indicatorId, value: 60 }],
+      fileIds: [photo],
+      submit: true,
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toMatchObject({ values: [{ indicatorId, value: 60 }], files: [{ id: photo }] });
   });
 });
