@@ -1,0 +1,241 @@
+import type { Role } from "@duban/domain";
+import { and, eq, inArray } from "drizzle-orm";
+import type { LightMyRequestResponse } from "fastify";
+import type { Db } from "../db/client.js";
+import { extensionRequests } from "../db/schema.js";
+import type { RecordIds } from "./access.js";
+import { buildUnit, buildUser, TEST_PASSWORD, uniq } from "./factories.js";
+import type { MatrixTenant } from "./refusal-matrix.fixture.js";
+import type { TestApp } from "./test-app.js";
+import { buildXlsx } from "./upload.js";
+
+/** What a recipe's preparation gets: the app and the tenant the requests run on. */
+export interface RecipeContext {
+  t: TestApp;
+  tenant: MatrixTenant;
+}
+
+/** What a preparation hands to the request: records in place of the fixture's, a body, a version. */
+export interface Prepared {
+  ids?: Partial<RecordIds>;
+  body?: unknown;
+  /** The version to send where the matrix sends a stale one, when it is not the path record's own. */
+  version?: number;
+}
+
+/**
+ * How to turn a route's refusal-matrix entry into a request that succeeds, where the entry alone does not (the
+ * matrix meets records in states that refuse, and runs its cells in an order where one changes what the next
+ * sees). Everything not given comes from the entry: the path, the body (a stale version replaced by the
+ * record's current one), the first role let through. A preparation makes its own records, so a route's success
+ * does not hang on which routes ran before it.
+ */
+export interface SuccessRecipe {
+  /** Who sends it, when the matrix lets nobody through on its fixture. */
+  role?: Role;
+  /** Sent without a session (signing in). */
+  anonymous?: boolean;
+  prepare?: (ctx: RecipeContext) => Promise<Prepared>;
+  /** The uploaded file, in place of the entry's. */
+  upload?: () => Promise<{ name: string; type?: string; content: Buffer }>;
+}
+
+/** Fails a preparation step with the answer that broke it. */
+function expectStatus<T = { id: string }>(res: LightMyRequestResponse, status: number): T {
+  if (res.statusCode !== status) throw new Error(`preparation failed: ${res.statusCode} ${res.body}`);
+  return JSON.parse(res.body) as T;
+}
+
+/** A plan text of one task: the seed plan is parsed once by the fixture, and parsing it again only costs time. */
+const shortPlan = () =>
+  `回滚测试${uniq()}教育局2023年工作要点\n一、加强党的建设\n1.落实全面从严治党主体责任。（牵头单位：学前教育科）`;
+
+/** A fresh plan-import draft of the short plan, as the 督查室 pastes it. */
+async function freshImport({ tenant }: RecipeContext): Promise<{ id: string; version: number }> {
+  return expectStatus(await tenant.sessions.supervisor.post("/api/plan-imports", { text: shortPlan() }), 201);
+}
+
+/** A fresh published plan of one task, with no cycle yet. */
+async function freshPlan(ctx: RecipeContext): Promise<string> {
+  const draft = await freshImport(ctx);
+  const published = await ctx.tenant.sessions.supervisor.post(`/api/plan-imports/${draft.id}/publish`, {
+    version: draft.version,
+  });
+  return expectStatus<{ planId: string }>(published, 201).planId;
+}
+
+/** A fresh school unit of the tenant. */
+async function freshUnit({ t, tenant }: RecipeContext): Promise<string> {
+  return (await buildUnit(t.database.db as Db, tenant.tenantId, { schoolType: "kindergarten" })).id;
+}
+
+/** The fixture report's current version, as its reader sees it. */
+async function reportVersion(tenant: MatrixTenant): Promise<number> {
+  const res = await tenant.sessions.department.get(`/api/reports/${tenant.ids.report}`);
+  return expectStatus<{ version: number }>(res, 200).version;
+}
+
+/** Recipes by route, as `METHOD /api/path/:param`. */
+export const recipes: Record<string, SuccessRecipe> = {
+  // Disabling the fixture's kindergarten would refuse every later call that names it.
+  "PUT /api/units/:id/enabled": { prepare: async (ctx) => ({ ids: { unit: await freshUnit(ctx) } }) },
+  // The matrix's sheet lacks the template's columns; this one is the template filled in.
+  "POST /api/units/import": {
+    role: "admin",
+    upload: async () => ({
+      name: "单位.xlsx",
+      content: await buildXlsx(
+        "单位",
+        ["名称", "类型", "学校类型", "办学性质", "乡镇/街道", "编码"],
+        [
+          [`回滚科室${uniq()}`, "科室", "", "", "", ""],
+          [`回滚幼儿园${uniq()}`, "学校", "幼儿园", "公办", "", ""],
+        ],
+      ),
+    }),
+  },
+  "POST /api/users/import": {
+    role: "admin",
+    upload: async () => ({
+      name: "用户.xlsx",
+      content: await buildXlsx(
+        "用户",
+        ["姓名", "账号", "手机号", "邮箱", "所属单位", "角色", "初始密码"],
+        [
+          ["回滚一", `rb${uniq()}`, "", "", "", "局领导", "Duban@2024"],
+          ["回滚二", `rb${uniq()}`, "", "", "", "督查室", "Duban@2024"],
+        ],
+      ),
+    }),
+  },
+  // The matrix uploads a picture, refused as no plan document.
+  "POST /api/plan-imports/upload": {
+    role: "supervisor",
+    upload: async () => ({ name: "要点.txt", type: "text/plain", content: Buffer.from(shortPlan()) }),
+  },
+  // Publishing and discarding each end a draft: each gets its own.
+  "POST /api/plan-imports/:id/publish": {
+    prepare: async (ctx) => ({ ids: { planImport: (await freshImport(ctx)).id } }),
+  },
+  "POST /api/plan-imports/:id/discard": {
+    prepare: async (ctx) => ({ ids: { planImport: (await freshImport(ctx)).id } }),
+  },
+  // A unit not yet assigned: assigning the fixture's again changes nothing but the audit log.
+  "POST /api/nodes/:nodeId/assignments": {
+    prepare: async (ctx) => ({ body: { unitIds: [await freshUnit(ctx)], role: "executor" } }),
+  },
+  // The other kindergarten's assignment: the fixture's own is reported on and asked to be extended below.
+  "POST /api/assignments/:id/remove": {
+    prepare: async ({ tenant }) => ({ ids: { assignment: tenant.otherIds.assignment! } }),
+  },
+  // The fixture's plan has its cycle open already, and the reports below need it open.
+  "POST /api/plans/:id/cycles": {
+    role: "supervisor",
+    prepare: async (ctx) => ({ ids: { plan: await freshPlan(ctx) } }),
+  },
+  "POST /api/cycles/:id/close": {
+    prepare: async (ctx) => {
+      const plan = await freshPlan(ctx);
+      const res = await ctx.tenant.sessions.supervisor.post(`/api/plans/${plan}/cycles`, {});
+      return { ids: { cycle: expectStatus(res, 201).id } };
+    },
+  },
+  // The settings carry their own version (0 while the defaults stand), not the plan's.
+  "PUT /api/plans/:id/reminder-settings": {
+    prepare: async ({ tenant }) => {
+      const res = await tenant.sessions.supervisor.get(`/api/plans/${tenant.ids.plan}/reminder-settings`);
+      return { version: expectStatus<{ version: number }>(res, 200).version };
+    },
+  },
+  // The fixture's report awaits review: the lead department returns it, and the unit files it again.
+  "POST /api/assignments/:id/reports": {
+    prepare: async ({ tenant }) => {
+      const report = await reportVersion(tenant);
+      const res = await tenant.sessions.department.post(`/api/reports/${tenant.ids.report}/review`, {
+        decision: "return",
+        reason: "请补充佐证材料",
+        version: report,
+      });
+      return { version: expectStatus<{ version: number }>(res, 200).version };
+    },
+  },
+  // One request may be pending at a time: the fixture's is settled first, straight in the database.
+  "POST /api/extensions": {
+    role: "school",
+    prepare: async ({ t, tenant }) => {
+      await (t.database.db as Db)
+        .update(extensionRequests)
+        .set({ status: "refused", refusalReason: "回滚测试" })
+        .where(
+          and(
+            eq(extensionRequests.tenantId, tenant.tenantId),
+            eq(extensionRequests.assignmentId, tenant.ids.assignment),
+          ),
+        );
+      return {};
+    },
+  },
+  // The request pending on the fixture's assignment (the one just made, when the route above ran).
+  "POST /api/extensions/:id/decision": {
+    prepare: async ({ t, tenant }) => {
+      const [pending] = await (t.database.db as Db)
+        .select({ id: extensionRequests.id })
+        .from(extensionRequests)
+        .where(
+          and(
+            eq(extensionRequests.tenantId, tenant.tenantId),
+            eq(extensionRequests.assignmentId, tenant.ids.assignment),
+            inArray(extensionRequests.status, ["pending_lead"]),
+          ),
+        );
+      if (!pending) throw new Error("preparation failed: no pending extension request");
+      return { ids: { extension: pending.id } };
+    },
+  },
+  // The matrix signs in with a wrong password; the success is a real user's.
+  "POST /api/auth/login": {
+    anonymous: true,
+    prepare: async ({ t, tenant }) => {
+      const user = await buildUser(t.database.db as Db, { tenantId: tenant.tenantId, role: "leader" });
+      return { body: { login: user.login, password: TEST_PASSWORD } };
+    },
+  },
+};
+
+/**
+ * Write routes that keep part of their work when a later statement fails, on purpose, each with its reason and
+ * the tables it may leave changed. Their replays still run; every other table must be as it was.
+ */
+export const keepsPartialWork: { route: string; tables: string[]; why: string }[] = [
+  {
+    route: "POST /api/notices/scan",
+    tables: ["supervision_notices", "notice_events", "notifications"],
+    why:
+      "each notice is raised, upgraded or closed whole in its own transaction (notice, event and notification " +
+      "together), so one failing item does not undo the others; the scan is idempotent, and the next run " +
+      "(the scheduler's or the next click) finishes the rest",
+  },
+  {
+    route: "POST /api/auth/login",
+    tables: ["login_failures"],
+    why:
+      "the attempt slot is taken in its own statement before the password is checked, so simultaneous guesses " +
+      "cannot outrun the lock; a sign-in that fails after it counts as a failed attempt until a success clears it",
+  },
+  {
+    route: "POST /api/plan-imports/upload",
+    tables: ["files on disk"],
+    why:
+      "the bytes are stored (content-addressed, by sha256) before the row that names them; bytes no row names " +
+      "are harmless and serve the next upload of the same file, while deleting them could pull them from under " +
+      "a parallel upload of that file",
+  },
+  {
+    route: "POST /api/auth/change-password",
+    tables: ["login_failures"],
+    why:
+      "the current password is checked against the sign-in attempt slots: the slot is taken in its own " +
+      "statement before the check, so parallel guesses each see it, and it stays taken (one failed attempt) " +
+      "until a success clears it",
+  },
+];
