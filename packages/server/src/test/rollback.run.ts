@@ -124,7 +124,10 @@ export interface FailedReplay {
   statement: string;
   status: number;
   code: string | undefined;
+  /** The tables (and `files on disk`) that differ from before the replay. */
   changed: string[];
+  /** Their row counts before and after, for the reader of a failure. */
+  counts: string[];
 }
 
 /** What replaying a route with each of its writing statements failing in turn found. */
@@ -139,9 +142,7 @@ export interface RollbackRun {
 /** The tables whose rows differ between two snapshots. */
 function changedTables(before: TenantSnapshot, after: TenantSnapshot): string[] {
   const labels = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return labels
-    .filter((l) => JSON.stringify(before[l]) !== JSON.stringify(after[l]))
-    .map((l) => `${l} ${before[l]?.rows ?? 0}→${after[l]?.rows ?? 0} rows`);
+  return labels.filter((l) => JSON.stringify(before[l]) !== JSON.stringify(after[l]));
 }
 
 /**
@@ -163,13 +164,15 @@ export async function replayWithFaults(
     if (!trace.failed)
       return { writes: trace.writes, success: { status: res.statusCode, body: res.body }, replays };
     const after = await snapshotTenant(t, tenantId);
+    const changed = changedTables(before, after);
     replays.push({
       nth,
       statement: trace.failed.slice(0, 120),
       status: res.statusCode,
       code: errorCode(res.body),
       // Against the state the replay started from, so each partial write is told by the replay that left it.
-      changed: changedTables(before, after),
+      changed,
+      counts: changed.map((l) => `${l}: ${before[l]?.rows ?? 0} → ${after[l]?.rows ?? 0} rows`),
     });
     before = after;
   }

@@ -26,7 +26,7 @@ describe("rollback: every write, with each of its writing statements failing in 
         console.log(
           `ROUTE ${entry.route} as ${request!.role}: writes=${run.writes} success=${run.success.status} ${run.success.status >= 300 ? run.success.body.slice(0, 200) : ""}\n` +
             run.replays
-              .map((r) => `  #${r.nth} ${r.status} ${r.code} [${r.changed.join("; ")}] ${r.statement}`)
+              .map((r) => `  #${r.nth} ${r.status} ${r.code} [${r.counts.join("; ")}] ${r.statement}`)
               .join("\n"),
         );
       expect(run.success.status, run.success.body).toBeGreaterThanOrEqual(200);
@@ -36,7 +36,7 @@ describe("rollback: every write, with each of its writing statements failing in 
           nth: r.nth,
           status: r.status,
           code: r.code,
-          changed: r.changed.filter((c) => !kept?.tables.includes(c.split(" ")[0]!)),
+          changed: r.counts.filter((_, i) => !kept?.tables.includes(r.changed[i]!)),
         })),
       ).toEqual(run.replays.map((r) => ({ nth: r.nth, status: 500, code: "internal", changed: [] })));
     });

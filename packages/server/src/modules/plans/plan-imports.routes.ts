@@ -8,7 +8,6 @@ import {
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { files } from "../../db/schema.js";
 import { forbidden } from "../../errors.js";
 import { planFileMaxBytes } from "../../files/read-plan-document.js";
 import { parsePlanOffThread, readPlanOffThread } from "../../files/read-plan-off-thread.js";
@@ -47,7 +46,7 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
         parsed,
         filename: request.body.filename ?? null,
         format: "paste",
-        fileId: null,
+        file: null,
         warnings: [],
       });
       return reply.status(201).send(created);
@@ -66,23 +65,12 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
       });
       const { document, draft } = await readPlanOffThread({ bytes: upload.body, filename: upload.name });
       const stored = await ctx.files.put(upload.body);
-      const [file] = await ctx.database.db
-        .insert(files)
-        .values({
-          tenantId: ctx.actor.tenantId,
-          sha256: stored.sha256,
-          size: stored.size,
-          mime: mimeOf(document.format),
-          filename: upload.name,
-          createdBy: ctx.actor.userId,
-        })
-        .returning({ id: files.id });
       const created = await createImport(ctx, {
         text: document.text,
         parsed: draft,
         filename: upload.name,
         format: document.format,
-        fileId: file!.id,
+        file: { ...stored, mime: mimeOf(document.format) },
         warnings: document.warnings,
       });
       return reply.status(201).send(created);

@@ -4,6 +4,7 @@ import type { PlanDraft } from "@duban/plan-parser";
 import { AppError, forbidden, notFound, staleVersion } from "../../errors.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
 import { audit } from "../../policy.js";
+import { insertFile } from "../evidence/evidence.repository.js";
 import { findKeywords } from "../unit-keywords/unit-keywords.repository.js";
 import { findAllUnits } from "../units/units.repository.js";
 import { draftFromParse } from "./draft-from-parse.js";
@@ -47,7 +48,8 @@ export interface NewImport {
   parsed: PlanDraft;
   filename: string | null;
   format: string;
-  fileId: string | null;
+  /** The uploaded document, already in the file store; its row is written with the import's. */
+  file: { sha256: string; size: number; mime: string } | null;
   warnings: string[];
 }
 
@@ -73,12 +75,21 @@ export async function createImport(ctx: ServiceContext, input: NewImport): Promi
           : "未能确认这是一份工作要点",
     );
   const row = await db.transaction(async (tx) => {
+    // In the import's transaction: an import that fails leaves no file row behind.
+    const file = input.file
+      ? await insertFile(tx, {
+          ...input.file,
+          tenantId: ctx.actor.tenantId,
+          filename: input.filename ?? "",
+          createdBy: ctx.actor.userId,
+        })
+      : null;
     const created = await repo.insertImport(tx, {
       tenantId: ctx.actor.tenantId,
       kind: parsed.kind,
       filename: input.filename,
       format: input.format,
-      fileId: input.fileId,
+      fileId: file?.id ?? null,
       sourceText: input.text,
       sourceHash: sourceHashOf(input.text),
       draft,
