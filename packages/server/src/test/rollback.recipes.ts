@@ -1,10 +1,13 @@
-import type { Role } from "@duban/domain";
+import type { PlanDetail, Role } from "@duban/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import type { Db } from "../db/client.js";
 import { extensionRequests } from "../db/schema.js";
 import type { RecordIds } from "./access.js";
 import { buildUnit, buildUser, TEST_PASSWORD, uniq } from "./factories.js";
+import { setDueInDays } from "./notice-fixtures.js";
+import { flattenTree } from "./plan-fixtures.js";
+import { png } from "./rectification-fixtures.js";
 import type { MatrixTenant } from "./refusal-matrix.fixture.js";
 import type { TestApp } from "./test-app.js";
 import { buildXlsx } from "./upload.js";
@@ -147,6 +150,34 @@ export const recipes: Record<string, SuccessRecipe> = {
       return { version: expectStatus<{ version: number }>(res, 200).version };
     },
   },
+  // Two items overdue and without a notice, so the scan raises more than one (each in its own transaction).
+  "POST /api/notices/scan": {
+    prepare: async (ctx) => {
+      const plan = await freshPlan(ctx);
+      const detail = expectStatus<PlanDetail>(
+        await ctx.tenant.sessions.supervisor.get(`/api/plans/${plan}`),
+        200,
+      );
+      const task = flattenTree(detail.nodes).find((n) => n.level === "task")!;
+      const units = [await freshUnit(ctx), await freshUnit(ctx)];
+      const nodeUrl = `/api/nodes/${task.id}/assignments`;
+      expectStatus(
+        await ctx.tenant.sessions.supervisor.post(nodeUrl, { unitIds: units, role: "executor" }),
+        201,
+      );
+      const list = expectStatus<{ id: string }[]>(await ctx.tenant.sessions.supervisor.get(nodeUrl), 200);
+      for (const a of list) await setDueInDays(ctx.t, a.id, -30);
+      return {};
+    },
+  },
+  // Bytes not yet stored, so the replays show what a failed upload leaves in the file store.
+  "POST /api/files": {
+    upload: async () => ({
+      name: "照片.png",
+      type: "image/png",
+      content: Buffer.concat([png, Buffer.from(uniq())]),
+    }),
+  },
   // The fixture's report awaits review: the lead department returns it, and the unit files it again.
   "POST /api/assignments/:id/reports": {
     prepare: async ({ tenant }) => {
@@ -202,6 +233,11 @@ export const recipes: Record<string, SuccessRecipe> = {
   },
 };
 
+const storedBytes =
+  "the bytes are stored (content-addressed, by sha256) before the row that names them; bytes no row names " +
+  "are harmless and serve the next upload of the same file, while deleting them could pull them from under " +
+  "a parallel upload of the same file";
+
 /**
  * Write routes that keep part of their work when a later statement fails, on purpose, each with its reason and
  * the tables it may leave changed. Their replays still run; every other table must be as it was.
@@ -225,11 +261,9 @@ export const keepsPartialWork: { route: string; tables: string[]; why: string }[
   {
     route: "POST /api/plan-imports/upload",
     tables: ["files on disk"],
-    why:
-      "the bytes are stored (content-addressed, by sha256) before the row that names them; bytes no row names " +
-      "are harmless and serve the next upload of the same file, while deleting them could pull them from under " +
-      "a parallel upload of that file",
+    why: storedBytes,
   },
+  { route: "POST /api/files", tables: ["files on disk"], why: storedBytes },
   {
     route: "POST /api/auth/change-password",
     tables: ["login_failures"],
