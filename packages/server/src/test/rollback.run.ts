@@ -167,7 +167,8 @@ export async function replayWithFaults(
     const changed = changedTables(before, after);
     replays.push({
       nth,
-      statement: trace.failed.slice(0, 120),
+      // Enough to tell the statement: its verb and table, and the start of its columns.
+      statement: trace.failed.slice(0, 80),
       status: res.statusCode,
       code: errorCode(res.body),
       // Against the state the replay started from, so each partial write is told by the replay that left it.

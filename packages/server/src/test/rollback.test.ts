@@ -36,23 +36,23 @@ describe("rollback: a write whose statement fails leaves nothing behind", () => 
       expect(request, "no request succeeds: give the route a recipe in rollback.recipes.ts").not.toBeNull();
       const run = await replayWithFaults(t, tenant.tenantId, request!);
       if (process.env.ROLLBACK_PRINT) print(entry.route, run);
-      // The unhindered request succeeds, so the replays before it tried the writes of a real success.
-      expect(run.success.status, run.success.body).toBeGreaterThanOrEqual(200);
-      expect(run.success.status, run.success.body).toBeLessThan(300);
       const kept = keepsPartialWork.find((k) => k.route === entry.route)?.tables ?? [];
-      // Its 1st, 2nd, … last writing statement each failed once, in a replay of its own (work a listed route
-      // keeps is not done again, so its last replays may run fewer statements than the first).
-      if (kept.length === 0)
-        expect(run.replays.map((r) => r.nth)).toEqual(Array.from({ length: run.writes }, (_, i) => i + 1));
       expect(
         run.replays.map((r) => ({
-          nth: r.nth,
+          failed: r.statement,
           status: r.status,
           code: r.code,
           left: r.counts.filter((_, i) => !kept.includes(r.changed[i]!)),
         })),
         "each failed replay answers 500 internal and leaves the tenant's rows and files as they were",
-      ).toEqual(run.replays.map((r) => ({ nth: r.nth, status: 500, code: "internal", left: [] })));
+      ).toEqual(run.replays.map((r) => ({ failed: r.statement, status: 500, code: "internal", left: [] })));
+      // The unhindered request succeeds, so the replays before it tried the writes of a real success.
+      expect(run.success.status, run.success.body).toBeGreaterThanOrEqual(200);
+      expect(run.success.status, run.success.body).toBeLessThan(300);
+      // Its 1st, 2nd, … last writing statement each failed once, in a replay of its own (work a listed route
+      // keeps is not done again, so its last replays may run fewer statements than the first).
+      if (kept.length === 0)
+        expect(run.replays.map((r) => r.nth)).toEqual(Array.from({ length: run.writes }, (_, i) => i + 1));
       // An exception that no longer keeps anything is taken off the list rather than left to hide a regression.
       const keeps = run.replays.some((r) => r.changed.some((c) => kept.includes(c)));
       expect(keeps, "listed in keepsPartialWork but keeps nothing: remove it").toBe(kept.length > 0);
