@@ -15,6 +15,8 @@ interface RequestStatements {
   handling: boolean;
   statements: number;
   writes: number;
+  /** The statement made to fail, if one was. */
+  failed: string | null;
 }
 
 /** Which statement of the next request to make fail. */
@@ -35,7 +37,6 @@ export interface RequestTrace {
 const current = new AsyncLocalStorage<RequestStatements>();
 let armed: FaultPlan | null = null;
 let last: RequestStatements | null = null;
-let failed: string | null = null;
 
 /** A statement that changes rows: an insert, update or delete, also as the body of a `with`. */
 export function isWritingStatement(sql: string): boolean {
@@ -48,7 +49,6 @@ export function isWritingStatement(sql: string): boolean {
 /** Makes the given statement of the next request fail; the plan is spent once it fires. */
 export function armFault(plan: FaultPlan): void {
   armed = plan;
-  failed = null;
 }
 
 /** Forgets an armed fault that did not fire (the request ran fewer statements). */
@@ -58,7 +58,7 @@ export function disarmFault(): void {
 
 /** The statements of the most recent request, and which one was made to fail. */
 export function lastRequestTrace(): RequestTrace {
-  return { statements: last?.statements ?? 0, writes: last?.writes ?? 0, failed };
+  return { statements: last?.statements ?? 0, writes: last?.writes ?? 0, failed: last?.failed ?? null };
 }
 
 /** The error a failing statement raises: Drizzle's query error around a driver error with a SQLSTATE. */
@@ -85,7 +85,7 @@ export function faultLogger() {
       const position = armed.count === "writes" ? (writing ? request.writes : 0) : request.statements;
       if (position !== armed.nth) return;
       armed = null;
-      failed = query;
+      request.failed = query;
       throw databaseError(query, params);
     },
   };
@@ -94,7 +94,7 @@ export function faultLogger() {
 /** The app half: gives each request its own count, started when its handler is about to run. */
 export function countRequestStatements(app: FastifyInstance): void {
   app.addHook("onRequest", (_request, _reply, done) => {
-    const request: RequestStatements = { handling: false, statements: 0, writes: 0 };
+    const request: RequestStatements = { handling: false, statements: 0, writes: 0, failed: null };
     last = request;
     current.run(request, done);
   });

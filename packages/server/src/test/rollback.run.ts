@@ -1,4 +1,5 @@
 import { type Role, roles } from "@duban/domain";
+import { sql } from "drizzle-orm";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import type { Db } from "../db/client.js";
 import { type RecordIds, type RouteAccess, STALE } from "./access.js";
@@ -43,7 +44,7 @@ async function versionOf(t: TestApp, entry: RouteAccess, ids: RecordIds): Promis
   const table = kind && versionTables[kind];
   if (!table) throw new Error(`${entry.route}: no versioned record in the path; give the recipe a version`);
   const result = (await (t.database.db as Db).execute(
-    `select version from "${table}" where id = '${ids[kind]}'`,
+    sql`select version from ${sql.identifier(table)} where id = ${ids[kind]}`,
   )) as unknown as { rows: { version: number }[] };
   return Number(result.rows[0]!.version);
 }

@@ -3,6 +3,7 @@ import { buildMatrixTenant, type MatrixTenant } from "./refusal-matrix.fixture.j
 import { tables } from "./refusal-matrix.tables.js";
 import { keepsPartialWork, recipes } from "./rollback.recipes.js";
 import { isWriteRoute, type RollbackRun, replayWithFaults, successRequest } from "./rollback.run.js";
+import { armFault, isWritingStatement, lastRequestTrace } from "./rollback-faults.js";
 import { createTestApp, type TestApp } from "./test-app.js";
 
 // Every write route of the refusal matrix (which fails on a route without an entry), so a new one is tried too.
@@ -23,6 +24,31 @@ function print(route: string, run: RollbackRun): void {
   );
   console.log([`${route}: ${run.writes} writes, then ${run.success.status}`, ...lines].join("\n"));
 }
+
+describe("the fault injector", () => {
+  it("tells writing statements from reads and locks", () => {
+    expect(
+      [
+        `insert into "reports" ("id") values ($1)`,
+        `update "reports" set "status" = $1`,
+        `delete from "sessions" where "sessions"."id" = $1`,
+        `with moved as (update "assignments" set "progress" = $1 returning "id") select count(*) from moved`,
+        `select "id" from "reports" where "reports"."id" = $1 for update`,
+        `with latest as (select "id" from "reports") select * from latest`,
+      ].map(isWritingStatement),
+    ).toEqual([true, true, true, true, false, false]);
+  });
+
+  it("makes the N-th statement of the next request fail as a database error, once", async () => {
+    armFault({ nth: 2, count: "statements" });
+    const failed = await tenant.sessions.admin.get("/api/units");
+    expect([failed.statusCode, failed.json().error.code]).toEqual([500, "internal"]);
+    expect(lastRequestTrace()).toMatchObject({ statements: 2, failed: expect.stringMatching(/^select /) });
+    // Spent once it fired: the same request succeeds again.
+    expect((await tenant.sessions.admin.get("/api/units")).statusCode).toBe(200);
+    expect(lastRequestTrace().failed).toBeNull();
+  });
+});
 
 describe("rollback: a write whose statement fails leaves nothing behind", () => {
   it("names only write routes of the app in its recipes and its list of exceptions", () => {
