@@ -1,22 +1,23 @@
 import type { PlanDetail, Role } from "@duban/domain";
-import { and, eq, inArray } from "drizzle-orm";
-import type { LightMyRequestResponse } from "fastify";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { extensionRequests } from "../db/schema.js";
 import type { RecordIds } from "./access.js";
-import { buildUnit, buildUser, TEST_PASSWORD, uniq } from "./factories.js";
+import { buildUser, TEST_PASSWORD, uniq } from "./factories.js";
 import { setDueInDays } from "./notice-fixtures.js";
 import { flattenTree } from "./plan-fixtures.js";
 import { png } from "./rectification-fixtures.js";
-import type { MatrixTenant } from "./refusal-matrix.fixture.js";
-import type { TestApp } from "./test-app.js";
+import {
+  expectStatus,
+  freshImport,
+  freshPlan,
+  freshUnit,
+  pendingExtension,
+  type RecipeContext,
+  reportVersion,
+  shortPlan,
+} from "./rollback.prepare.js";
 import { buildXlsx } from "./upload.js";
-
-/** What a recipe's preparation gets: the app and the tenant the requests run on. */
-export interface RecipeContext {
-  t: TestApp;
-  tenant: MatrixTenant;
-}
 
 /** What a preparation hands to the request: records in place of the fixture's, a body, a version. */
 export interface Prepared {
@@ -41,41 +42,6 @@ export interface SuccessRecipe {
   prepare?: (ctx: RecipeContext) => Promise<Prepared>;
   /** The uploaded file, in place of the entry's. */
   upload?: () => Promise<{ name: string; type?: string; content: Buffer }>;
-}
-
-/** Fails a preparation step with the answer that broke it. */
-function expectStatus<T = { id: string }>(res: LightMyRequestResponse, status: number): T {
-  if (res.statusCode !== status) throw new Error(`preparation failed: ${res.statusCode} ${res.body}`);
-  return JSON.parse(res.body) as T;
-}
-
-/** A plan text of one task: the seed plan is parsed once by the fixture, and parsing it again only costs time. */
-const shortPlan = () =>
-  `回滚测试${uniq()}教育局2023年工作要点\n一、加强党的建设\n1.落实全面从严治党主体责任。（牵头单位：学前教育科）`;
-
-/** A fresh plan-import draft of the short plan, as the 督查室 pastes it. */
-async function freshImport({ tenant }: RecipeContext): Promise<{ id: string; version: number }> {
-  return expectStatus(await tenant.sessions.supervisor.post("/api/plan-imports", { text: shortPlan() }), 201);
-}
-
-/** A fresh published plan of one task, with no cycle yet. */
-async function freshPlan(ctx: RecipeContext): Promise<string> {
-  const draft = await freshImport(ctx);
-  const published = await ctx.tenant.sessions.supervisor.post(`/api/plan-imports/${draft.id}/publish`, {
-    version: draft.version,
-  });
-  return expectStatus<{ planId: string }>(published, 201).planId;
-}
-
-/** A fresh school unit of the tenant. */
-async function freshUnit({ t, tenant }: RecipeContext): Promise<string> {
-  return (await buildUnit(t.database.db as Db, tenant.tenantId, { schoolType: "kindergarten" })).id;
-}
-
-/** The fixture report's current version, as its reader sees it. */
-async function reportVersion(tenant: MatrixTenant): Promise<number> {
-  const res = await tenant.sessions.department.get(`/api/reports/${tenant.ids.report}`);
-  return expectStatus<{ version: number }>(res, 200).version;
 }
 
 /** Recipes by route, as `METHOD /api/path/:param`. */
@@ -208,20 +174,7 @@ export const recipes: Record<string, SuccessRecipe> = {
   },
   // The request pending on the fixture's assignment (the one just made, when the route above ran).
   "POST /api/extensions/:id/decision": {
-    prepare: async ({ t, tenant }) => {
-      const [pending] = await (t.database.db as Db)
-        .select({ id: extensionRequests.id })
-        .from(extensionRequests)
-        .where(
-          and(
-            eq(extensionRequests.tenantId, tenant.tenantId),
-            eq(extensionRequests.assignmentId, tenant.ids.assignment),
-            inArray(extensionRequests.status, ["pending_lead"]),
-          ),
-        );
-      if (!pending) throw new Error("preparation failed: no pending extension request");
-      return { ids: { extension: pending.id } };
-    },
+    prepare: async (ctx) => ({ ids: { extension: (await pendingExtension(ctx, ["pending_lead"])).id } }),
   },
   // The matrix signs in with a wrong password; the success is a real user's.
   "POST /api/auth/login": {
@@ -232,6 +185,30 @@ export const recipes: Record<string, SuccessRecipe> = {
     },
   },
 };
+
+/**
+ * Further successes of routes whose richest path is not the one above: each runs as a test of its own, after
+ * the route's own.
+ */
+export const furtherSuccesses: { route: string; label: string; recipe: SuccessRecipe }[] = [
+  {
+    route: "POST /api/extensions/:id/decision",
+    label: "the 督查室's final approval, which moves the assignment's due date",
+    recipe: {
+      role: "supervisor",
+      prepare: async (ctx) => {
+        let pending = await pendingExtension(ctx, ["pending_lead", "pending_supervisor"]);
+        if (pending.status === "pending_lead") {
+          const url = `/api/extensions/${pending.id}/decision`;
+          const body = { decision: "approve", version: pending.version };
+          expectStatus(await ctx.tenant.sessions.department.post(url, body), 200);
+          pending = await pendingExtension(ctx, ["pending_supervisor"]);
+        }
+        return { ids: { extension: pending.id } };
+      },
+    },
+  },
+];
 
 const storedBytes =
   "the bytes are stored (content-addressed, by sha256) before the row that names them; bytes no row names " +

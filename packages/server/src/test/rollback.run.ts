@@ -75,8 +75,8 @@ export async function successRequest(
   t: TestApp,
   entry: RouteAccess,
   tenant: MatrixTenant,
+  recipe: SuccessRecipe = recipes[entry.route] ?? {},
 ): Promise<SuccessRequest | null> {
-  const recipe: SuccessRecipe = recipes[entry.route] ?? {};
   const prepared = (await recipe.prepare?.({ t, tenant })) ?? {};
   const ids: RecordIds = { ...tenant.ids, ...prepared.ids };
   const role = recipe.role ?? successRole(entry, ids);

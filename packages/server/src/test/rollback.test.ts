@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMatrixTenant, type MatrixTenant } from "./refusal-matrix.fixture.js";
 import { tables } from "./refusal-matrix.tables.js";
-import { keepsPartialWork, recipes } from "./rollback.recipes.js";
+import { furtherSuccesses, keepsPartialWork, recipes } from "./rollback.recipes.js";
 import { isWriteRoute, type RollbackRun, replayWithFaults, successRequest } from "./rollback.run.js";
 import { armFault, isWritingStatement, lastRequestTrace } from "./rollback-faults.js";
 import { createTestApp, type TestApp } from "./test-app.js";
@@ -52,16 +52,28 @@ describe("the fault injector", () => {
 
 describe("rollback: a write whose statement fails leaves nothing behind", () => {
   it("names only write routes of the app in its recipes and its list of exceptions", () => {
-    const named = [...Object.keys(recipes), ...keepsPartialWork.map((k) => k.route)];
+    const named = [
+      ...Object.keys(recipes),
+      ...keepsPartialWork.map((k) => k.route),
+      ...furtherSuccesses.map((f) => f.route),
+    ];
     expect(named.filter((r) => !writeRoutes.includes(r))).toEqual([]);
   });
 
-  for (const entry of tables.filter(isWriteRoute))
-    it(`${entry.route} fails whole when any one of its writing statements fails`, async () => {
-      const request = await successRequest(t, entry, tenant);
+  const cases = tables
+    .filter(isWriteRoute)
+    .flatMap((entry) => [
+      { entry, label: entry.route, recipe: recipes[entry.route] ?? {} },
+      ...furtherSuccesses
+        .filter((f) => f.route === entry.route)
+        .map((f) => ({ entry, label: `${f.route}, ${f.label},`, recipe: f.recipe })),
+    ]);
+  for (const { entry, label, recipe } of cases)
+    it(`${label} fails whole when any one of its writing statements fails`, async () => {
+      const request = await successRequest(t, entry, tenant, recipe);
       expect(request, "no request succeeds: give the route a recipe in rollback.recipes.ts").not.toBeNull();
       const run = await replayWithFaults(t, tenant.tenantId, request!);
-      if (process.env.ROLLBACK_PRINT) print(entry.route, run);
+      if (process.env.ROLLBACK_PRINT) print(label, run);
       const kept = keepsPartialWork.find((k) => k.route === entry.route)?.tables ?? [];
       expect(
         run.replays.map((r) => ({
