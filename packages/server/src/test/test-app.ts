@@ -6,6 +6,7 @@ import { buildApp } from "../app.js";
 import { type Database, openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type Config, loadConfig } from "../env.js";
+import { countRequestStatements, faultLogger } from "./rollback-faults.js";
 import { auditRequests, tenantScopeLogger } from "./tenant-scope-audit.js";
 
 /** The instant every test app starts at: a June morning in Shanghai, halfway through the 2023 seed plan's year. */
@@ -57,15 +58,33 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
+/** Every statement is checked for its tenant scope and counted by the fault injector (rollback tests). */
+function testLogger() {
+  const scope = tenantScopeLogger();
+  const faults = faultLogger();
+  return {
+    logQuery(query: string, params: unknown[]): void {
+      scope.logQuery(query);
+      faults.logQuery(query, params);
+    },
+  };
+}
+
 /** Opens the test database and migrates it. */
 export async function openTestDatabase(): Promise<Database> {
   const database = await openDatabase({
     url: process.env.TEST_DATABASE_URL,
     poolSize: 4,
-    logger: tenantScopeLogger(),
+    logger: testLogger(),
   });
   await migrateDatabase(database);
   return database;
+}
+
+/** Hooks on the bare test app: the tenant-scope audit and the statement counter of the fault injector. */
+function instrumentTestApp(app: FastifyInstance): void {
+  auditRequests(app);
+  countRequestStatements(app);
 }
 
 /** Builds an app for one test file; tests create their own tenants, so files never interfere. */
@@ -73,7 +92,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const database = await openTestDatabase();
   const config = testConfig(overrides);
   const clock = new TestClock();
-  const app = await buildApp({ database, config, clock, webRoot: null, instrument: auditRequests });
+  const app = await buildApp({ database, config, clock, webRoot: null, instrument: instrumentTestApp });
   await app.ready();
   return {
     app,

@@ -1,0 +1,70 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { LightMyRequestResponse } from "fastify";
+import type { Db } from "../db/client.js";
+import { extensionRequests } from "../db/schema.js";
+import { buildUnit, uniq } from "./factories.js";
+import type { MatrixTenant } from "./refusal-matrix.fixture.js";
+import type { TestApp } from "./test-app.js";
+
+// Steps the rollback recipes prepare their requests with: fresh records made through the API where it can.
+
+/** What a recipe's preparation gets: the app and the tenant the requests run on. */
+export interface RecipeContext {
+  t: TestApp;
+  tenant: MatrixTenant;
+}
+
+/** Fails a preparation step with the answer that broke it. */
+export function expectStatus<T = { id: string }>(res: LightMyRequestResponse, status: number): T {
+  if (res.statusCode !== status) throw new Error(`preparation failed: ${res.statusCode} ${res.body}`);
+  return JSON.parse(res.body) as T;
+}
+
+/** A plan text of one task: the seed plan is parsed once by the fixture, and parsing it again only costs time. */
+export const shortPlan = () =>
+  `回滚测试${uniq()}教育局2023年工作要点\n一、加强党的建设\n1.落实全面从严治党主体责任。（牵头单位：学前教育科）`;
+
+/** A fresh plan-import draft of the short plan, as the 督查室 pastes it. */
+export async function freshImport({ tenant }: RecipeContext): Promise<{ id: string; version: number }> {
+  return expectStatus(await tenant.sessions.supervisor.post("/api/plan-imports", { text: shortPlan() }), 201);
+}
+
+/** A fresh published plan of one task, with no cycle yet. */
+export async function freshPlan(ctx: RecipeContext): Promise<string> {
+  const draft = await freshImport(ctx);
+  const published = await ctx.tenant.sessions.supervisor.post(`/api/plan-imports/${draft.id}/publish`, {
+    version: draft.version,
+  });
+  return expectStatus<{ planId: string }>(published, 201).planId;
+}
+
+/** A fresh school unit of the tenant. */
+export async function freshUnit({ t, tenant }: RecipeContext): Promise<string> {
+  return (await buildUnit(t.database.db as Db, tenant.tenantId, { schoolType: "kindergarten" })).id;
+}
+
+/** The fixture report's current version, as its reader sees it. */
+export async function reportVersion(tenant: MatrixTenant): Promise<number> {
+  const res = await tenant.sessions.department.get(`/api/reports/${tenant.ids.report}`);
+  return expectStatus<{ version: number }>(res, 200).version;
+}
+
+/** The fixture assignment's extension request in one of the given states. */
+export async function pendingExtension({ t, tenant }: RecipeContext, states: string[]) {
+  const [pending] = await (t.database.db as Db)
+    .select({
+      id: extensionRequests.id,
+      status: extensionRequests.status,
+      version: extensionRequests.version,
+    })
+    .from(extensionRequests)
+    .where(
+      and(
+        eq(extensionRequests.tenantId, tenant.tenantId),
+        eq(extensionRequests.assignmentId, tenant.ids.assignment),
+        inArray(extensionRequests.status, states),
+      ),
+    );
+  if (!pending) throw new Error(`preparation failed: no extension request ${states.join(" or ")}`);
+  return pending;
+}
