@@ -1,3 +1,4 @@
+import type { ExtensionStatus } from "@duban/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import type { Db } from "../db/client.js";
@@ -50,7 +51,7 @@ export async function reportVersion(tenant: MatrixTenant): Promise<number> {
 }
 
 /** The fixture assignment's extension request in one of the given states. */
-export async function pendingExtension({ t, tenant }: RecipeContext, states: string[]) {
+export async function pendingExtension({ t, tenant }: RecipeContext, states: ExtensionStatus[]) {
   const [pending] = await (t.database.db as Db)
     .select({
       id: extensionRequests.id,
