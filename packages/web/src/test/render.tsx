@@ -1,0 +1,24 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render } from "@testing-library/react";
+import { App, ConfigProvider } from "antd";
+import zhCN from "antd/locale/zh_CN";
+import type { ReactElement } from "react";
+import { MemoryRouter } from "react-router";
+
+/** Renders a component inside the providers the app gives it (Ant Design's App, TanStack Query, a router). */
+export function renderInApp(element: ReactElement, { path = "/" }: { path?: string } = {}) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
+  const result = render(
+    // As in the app: no space inserted between two Chinese characters, so button names are exact.
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
+      <App>
+        <QueryClientProvider client={queryClient}>
+          <MemoryRouter initialEntries={[path]}>{element}</MemoryRouter>
+        </QueryClientProvider>
+      </App>
+    </ConfigProvider>,
+  );
+  return { ...result, queryClient };
+}
