@@ -11,8 +11,9 @@ export function renderInApp(element: ReactElement, { path = "/" }: { path?: stri
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
   const result = render(
-    // As in the app: no space inserted between two Chinese characters, so button names are exact.
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
+    // As in the app, no space between two Chinese characters, so button names are exact; no motion, so a
+    // closed dialog leaves the page at once.
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { motion: false } }}>
       <App>
         <QueryClientProvider client={queryClient}>
           <MemoryRouter initialEntries={[path]}>{element}</MemoryRouter>
