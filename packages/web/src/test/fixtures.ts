@@ -1,4 +1,4 @@
-import type { PlanDetail, PlanTreeNode, Report } from "@duban/domain";
+import type { Me, PlanDetail, PlanTreeNode, Report } from "@duban/domain";
 
 /** A submitted report of 第一中学, version 7, that the viewer may review. */
 export function submittedReport(overrides: Partial<Report> = {}): Report {
@@ -101,5 +101,20 @@ export function publishedPlan(nodes: PlanTreeNode[], overrides: Partial<PlanDeta
     hasSourceFile: false,
     nodes,
     ...overrides,
+  };
+}
+
+/** A signed-in user of the 2023 demo bureau with the given roles and abilities. */
+export function signedIn(roles: Me["roles"], abilities: Me["abilities"], unit: Me["unit"] = null): Me {
+  return {
+    id: "user-1",
+    name: "张老师",
+    login: "zhang",
+    roles,
+    tenant: { id: "tenant-1", name: "示范区教育局" },
+    unit,
+    mustChangePassword: false,
+    csrfToken: "csrf-token",
+    abilities,
   };
 }
