@@ -28,12 +28,14 @@ describe("DecisionButtons", () => {
     expect(within(dialog()).getByText("退回：第一季度报告")).toBeTruthy();
     await user.click(within(dialog()).getByRole("button", { name: "确定退回" }));
     expect(await within(dialog()).findByText("请填写理由")).toBeTruthy();
-    await user.type(within(dialog()).getByLabelText("理由"), "   ");
+    await user.click(within(dialog()).getByLabelText("理由"));
+    await user.paste("   ");
     await user.click(within(dialog()).getByRole("button", { name: "确定退回" }));
     expect(await within(dialog()).findByText("请填写理由")).toBeTruthy();
     expect(onDecide).not.toHaveBeenCalled();
 
-    await user.type(within(dialog()).getByLabelText("理由"), "缺少佐证材料 ");
+    await user.click(within(dialog()).getByLabelText("理由"));
+    await user.paste("缺少佐证材料 ");
     await user.click(within(dialog()).getByRole("button", { name: "确定退回" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(onDecide.mock.calls).toEqual([[{ accept: false, reason: "缺少佐证材料" }]]);
@@ -53,7 +55,8 @@ describe("DecisionButtons", () => {
     const onDecide = vi.fn(async () => Promise.reject(new Error("数据已被他人修改")));
     const { user } = renderButtons({ onDecide });
     await user.click(screen.getByRole("button", { name: "退回" }));
-    await user.type(within(dialog()).getByLabelText("理由"), "请补充数据");
+    await user.click(within(dialog()).getByLabelText("理由"));
+    await user.paste("请补充数据");
     await user.click(within(dialog()).getByRole("button", { name: "确定退回" }));
     await waitFor(() => expect(onDecide).toHaveBeenCalledTimes(1));
     expect(within(dialog()).getByLabelText("理由")).toHaveProperty("value", "请补充数据");

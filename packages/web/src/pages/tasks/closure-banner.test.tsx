@@ -43,7 +43,8 @@ describe("ClosureBanner", () => {
     const sent = mockApi(() => ({ status: 204 }));
     const user = setup();
     const dialog = await openReturnDialog(user);
-    await user.type(within(dialog).getByLabelText("退回原因"), "缺少总结材料");
+    await user.click(within(dialog).getByLabelText("退回原因"));
+    await user.paste("缺少总结材料");
     await user.click(within(dialog).getByRole("button", { name: "确认退回" }));
     expect(await screen.findByText("已退回办结申请")).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
@@ -58,7 +59,8 @@ describe("ClosureBanner", () => {
     );
     const user = setup();
     const dialog = await openReturnDialog(user);
-    await user.type(within(dialog).getByLabelText("退回原因"), "缺少总结材料");
+    await user.click(within(dialog).getByLabelText("退回原因"));
+    await user.paste("缺少总结材料");
     await user.click(within(dialog).getByRole("button", { name: "确认退回" }));
     expect(await within(dialog).findByText("退回时请填写原因")).toBeTruthy();
   });

@@ -37,7 +37,8 @@ describe("ReviewActions", () => {
     const user = setup();
     await user.click(screen.getByRole("button", { name: "退回" }));
     const dialog = screen.getByRole("dialog", { name: "退回 第一中学 的填报" });
-    await user.type(within(dialog).getByLabelText("退回原因"), " 请补充活动照片 ");
+    await user.click(within(dialog).getByLabelText("退回原因"));
+    await user.paste(" 请补充活动照片 ");
     await user.click(within(dialog).getByRole("button", { name: "确认退回" }));
     expect(await screen.findByText("已退回")).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
@@ -51,7 +52,8 @@ describe("ReviewActions", () => {
     const user = setup();
     await user.click(screen.getByRole("button", { name: "退回" }));
     const dialog = screen.getByRole("dialog", { name: "退回 第一中学 的填报" });
-    await user.type(within(dialog).getByLabelText("退回原因"), "请补充");
+    await user.click(within(dialog).getByLabelText("退回原因"));
+    await user.paste("请补充");
     await user.click(within(dialog).getByRole("button", { name: "确认退回" }));
     expect(await screen.findByText("该填报已被他人审核，请刷新后查看")).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
@@ -62,7 +64,8 @@ describe("ReviewActions", () => {
     const user = setup();
     await user.click(screen.getByRole("button", { name: "退回" }));
     const dialog = screen.getByRole("dialog", { name: "退回 第一中学 的填报" });
-    await user.type(within(dialog).getByLabelText("退回原因"), "请补充");
+    await user.click(within(dialog).getByLabelText("退回原因"));
+    await user.paste("请补充");
     await user.click(within(dialog).getByRole("button", { name: "确认退回" }));
     expect(await screen.findByText("只有督查室可以审核填报")).toBeTruthy();
     expect(within(dialog).getByLabelText("退回原因")).toHaveProperty("value", "请补充");
