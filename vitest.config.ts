@@ -1,5 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// Workspace packages export their TypeScript sources under the "source" condition.
+const sourceConditions = {
+  resolve: { conditions: ["source"] },
+  ssr: { resolve: { conditions: ["source"] } },
+};
 
 export default defineConfig({
   test: {
@@ -10,15 +16,23 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // Workspace packages export their TypeScript sources under the "source" condition.
-        resolve: { conditions: ["source"] },
-        ssr: { resolve: { conditions: ["source"] } },
+        ...sourceConditions,
         test: {
-          name: "node",
-          include: ["packages/*/src/**/*.test.ts"],
+          name: "server",
+          include: ["packages/server/src/**/*.test.ts"],
           environment: "node",
           // Fails a test whose requests ran a statement on a tenant table without naming the tenant.
           setupFiles: ["packages/server/src/test/tenant-scope-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        ...sourceConditions,
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "packages/server/**"],
+          environment: "node",
         },
       },
       {
