@@ -49,8 +49,8 @@ export interface DecisionButtonsProps {
 }
 
 /**
- * Accept / send back: accepting asks for confirmation, sending back asks for a reason (公文 practice: a return
- * always says why, so the unit knows what to fix).
+ * Accept / send back: sending back always asks for a reason (公文 practice: a return says why, so the unit knows
+ * what to fix); accepting goes as `accept` says, by default through a dialog with an optional opinion.
  */
 export function DecisionButtons({
   acceptLabel,
