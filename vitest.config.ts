@@ -1,15 +1,55 @@
-import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+import { configDefaults, defineConfig } from "vitest/config";
 
-export default defineConfig({
+// Workspace packages export their TypeScript sources under the "source" condition.
+const sourceConditions = {
   resolve: { conditions: ["source"] },
   ssr: { resolve: { conditions: ["source"] } },
+};
+
+export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts"],
-    // Fails a test whose requests ran a statement on a tenant table without naming the tenant.
-    setupFiles: ["packages/server/src/test/tenant-scope-setup.ts"],
     // Two cores: API tests each start an in-process PGlite, so more workers only contend.
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        ...sourceConditions,
+        test: {
+          name: "server",
+          include: ["packages/server/src/**/*.test.ts"],
+          environment: "node",
+          // Fails a test whose requests ran a statement on a tenant table without naming the tenant.
+          setupFiles: ["packages/server/src/test/tenant-scope-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        ...sourceConditions,
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "packages/server/**"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        // Not the "source" condition here: Ant Design's dependencies publish TypeScript under it too, which Node
+        // cannot load; the domain package is pointed at its sources directly instead.
+        resolve: {
+          alias: { "@duban/domain": fileURLToPath(new URL("packages/domain/src/index.ts", import.meta.url)) },
+        },
+        test: {
+          name: "web",
+          include: ["packages/web/src/**/*.test.tsx"],
+          // Components render into a DOM; happy-dom is light and runs on Node 20.
+          environment: "happy-dom",
+          setupFiles: ["packages/web/src/test/setup.ts"],
+        },
+      },
+    ],
   },
 });

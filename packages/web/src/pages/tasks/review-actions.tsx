@@ -1,74 +1,49 @@
 import type { Report } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Form, Input, Modal, Space } from "antd";
-import { useState } from "react";
+import { App } from "antd";
 import { isApiError } from "../../api/client";
 import { executionKey, reviewReport } from "../../api/execution";
 import { plansKey } from "../../api/plans";
+import { type Decision, DecisionButtons } from "../../components/decision-buttons";
 
 /** 通过 / 退回 of a submitted report; a clash with another reviewer shows the server's message and refetches. */
 export function ReviewActions({ report }: { report: Report }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [returning, setReturning] = useState(false);
-  const [form] = Form.useForm<{ reason: string }>();
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: executionKey });
     void queryClient.invalidateQueries({ queryKey: plansKey });
   };
   const review = useMutation({
-    mutationFn: (input: { decision: "approve" | "return"; reason?: string }) =>
-      reviewReport(report.id, { ...input, version: report.version }),
-    onSuccess: (_, input) => {
-      message.success(input.decision === "approve" ? "已通过" : "已退回");
-      setReturning(false);
+    mutationFn: ({ accept, reason }: Decision) =>
+      reviewReport(report.id, { decision: accept ? "approve" : "return", reason, version: report.version }),
+    onSuccess: (_, { accept }) => {
+      message.success(accept ? "已通过" : "已退回");
       refresh();
     },
     onError: (error) => {
       message.error(error.message);
-      if (isApiError(error, "stale_version", "conflict")) {
-        setReturning(false);
-        refresh();
-      }
+      if (isApiError(error, "stale_version", "conflict")) refresh();
     },
   });
+  // Someone else decided first: the dialog has nothing left to do, so it closes while the report refetches.
+  const decide = (decision: Decision) =>
+    review.mutateAsync(decision).catch((error: unknown) => {
+      if (!isApiError(error, "stale_version", "conflict")) throw error;
+    });
   return (
-    <Space>
-      <Button
-        type="primary"
-        loading={review.isPending && review.variables?.decision === "approve"}
-        onClick={() => review.mutate({ decision: "approve" })}
-      >
-        通过
-      </Button>
-      <Button danger onClick={() => setReturning(true)}>
-        退回
-      </Button>
-      <Modal
-        title={`退回 ${report.unit.name} 的填报`}
-        open={returning}
-        okText="确认退回"
-        okButtonProps={{ danger: true }}
-        cancelText="取消"
-        confirmLoading={review.isPending}
-        onOk={() => form.submit()}
-        onCancel={() => setReturning(false)}
-        destroyOnHidden
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={({ reason }) => review.mutate({ decision: "return", reason: reason.trim() })}
-        >
-          <Form.Item
-            name="reason"
-            label="退回原因"
-            rules={[{ required: true, whitespace: true, message: "请填写退回原因，告诉对方需要修改什么" }]}
-          >
-            <Input.TextArea rows={4} maxLength={500} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </Space>
+    <DecisionButtons
+      acceptLabel="通过"
+      returnLabel="退回"
+      subject={report.unit.name}
+      accept="immediate"
+      returnDialog={{
+        title: `退回 ${report.unit.name} 的填报`,
+        okText: "确认退回",
+        reasonLabel: "退回原因",
+        reasonRequired: "请填写退回原因，告诉对方需要修改什么",
+      }}
+      onDecide={decide}
+    />
   );
 }

@@ -1,0 +1,127 @@
+import type { Me, PlanDetail, PlanTreeNode, Report } from "@duban/domain";
+
+/** A submitted report of 第一中学, version 7, that the viewer may review. */
+export function submittedReport(overrides: Partial<Report> = {}): Report {
+  return {
+    id: "report-1",
+    cycle: { id: "cycle-1", name: "2023年6月", dueDate: "2023-06-30", status: "open" },
+    assignmentId: "assignment-1",
+    unit: { id: "unit-1", name: "第一中学" },
+    status: "submitted",
+    progress: 40,
+    doneText: "已完成方案制定",
+    problemsText: "",
+    nextText: "",
+    values: [],
+    files: [],
+    late: false,
+    submittedAt: "2023-06-20T02:00:00.000Z",
+    reviewedAt: null,
+    returnReason: null,
+    history: [],
+    version: 7,
+    abilities: { edit: false, submit: false, review: true },
+    ...overrides,
+  };
+}
+
+/** A task of a published plan, led by 教育科, due at the end of June 2023. */
+export function taskNode(overrides: Partial<PlanTreeNode> = {}): PlanTreeNode {
+  return {
+    id: "node-1",
+    level: "task",
+    label: "1.",
+    number: 1,
+    title: "推进课后服务全覆盖",
+    text: "推进课后服务全覆盖，提高质量。",
+    span: null,
+    leadUnit: { id: "unit-edu", name: "教育科" },
+    coUnits: [],
+    deadline: null,
+    startDate: "2023-01-01",
+    dueDate: "2023-06-30",
+    weight: 1,
+    progress: 40,
+    status: "active",
+    light: "green",
+    lightCounts: null,
+    assignmentCount: 2,
+    version: 3,
+    measures: [],
+    indicators: [],
+    milestones: [],
+    children: [],
+    abilities: {
+      assign: false,
+      decompose: false,
+      changeLead: false,
+      requestClose: false,
+      decideClose: false,
+    },
+    ...overrides,
+  };
+}
+
+/** A section node holding `children`. */
+export function sectionNode(overrides: Partial<PlanTreeNode> = {}): PlanTreeNode {
+  return taskNode({
+    id: "section-1",
+    level: "section",
+    label: "一、",
+    number: null,
+    title: "深化教育改革",
+    text: "",
+    leadUnit: null,
+    startDate: null,
+    dueDate: null,
+    progress: 0,
+    light: null,
+    lightCounts: { red: 1, yellow: 0, green: 1, grey: 0, blue: 0 },
+    assignmentCount: 0,
+    ...overrides,
+  });
+}
+
+/** A published 2023 plan with the given tree. */
+export function publishedPlan(nodes: PlanTreeNode[], overrides: Partial<PlanDetail> = {}): PlanDetail {
+  return {
+    id: "plan-2023",
+    year: 2023,
+    title: "2023年教育工作要点",
+    issuer: "区教育局",
+    docNumber: "区教〔2023〕1号",
+    status: "published",
+    sectionCount: 1,
+    taskCount: nodes.length,
+    indicatorCount: 0,
+    milestoneCount: 0,
+    publishedAt: "2023-01-10T02:00:00.000Z",
+    createdAt: "2023-01-05T02:00:00.000Z",
+    abilities: { copy: false, manageCycles: false },
+    preamble: null,
+    cadence: "monthly",
+    cadenceDueDay: 25,
+    lightTolerance: 10,
+    version: 1,
+    light: "yellow",
+    lightCounts: { red: 1, yellow: 0, green: 1, grey: 0, blue: 0 },
+    hasSourceFile: false,
+    nodes,
+    ...overrides,
+  };
+}
+
+/** A signed-in user of the 2023 demo bureau with the given roles and abilities. */
+export function signedIn(roles: Me["roles"], abilities: Me["abilities"], unit: Me["unit"] = null): Me {
+  return {
+    id: "user-1",
+    name: "张老师",
+    login: "zhang",
+    roles,
+    tenant: { id: "tenant-1", name: "示范区教育局" },
+    unit,
+    mustChangePassword: false,
+    csrfToken: "csrf-token",
+    abilities,
+  };
+}
