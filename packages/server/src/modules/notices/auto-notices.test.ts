@@ -129,6 +129,27 @@ describe("automatic 督办单 from lights", () => {
     expect(notice.reason).toBe("已超过完成时限（2023-12-31），当前进度 0%");
   });
 
+  it("raises a yellow notice once the unit reported nothing in the last two cycles closed since it was assigned", async () => {
+    const p = await buildAssignedPlan(t);
+    // Due years away: on track by its light, so only the silence can raise a notice.
+    await setDueInDays(t, p.assignmentId, 3650);
+    const closedCycle = async (startDate: string, dueDate: string) => {
+      const cycle = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, { startDate, dueDate });
+      expect(cycle.statusCode, cycle.body).toBe(201);
+      const closed = await p.supervisor.post(`/api/cycles/${cycle.json().id}/close`, {
+        version: cycle.json().version,
+      });
+      expect(closed.statusCode, closed.body).toBe(204);
+    };
+    // Assigned on 2023-06-15: a cycle due the day before was not the unit's to report.
+    await closedCycle("2023-06-01", "2023-06-14");
+    await closedCycle("2023-06-15", "2023-06-15");
+    expect(await scan(p)).toEqual({ raised: 0, upgraded: 0, closed: 0 });
+    await closedCycle("2023-06-16", "2023-06-30");
+    expect(await scan(p)).toEqual({ raised: 1, upgraded: 0, closed: 0 });
+    expect(await onlyNotice(p)).toMatchObject({ level: "yellow", reason: "连续 2 个填报周期未反馈进展" });
+  });
+
   it("lets only the supervisor run the scan", async () => {
     const p = await buildAssignedPlan(t);
     expect((await t.app.inject({ method: "POST", url: "/api/notices/scan" })).statusCode).toBe(401);
