@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
 import { ownerships, schoolTypes, unitKinds } from "../units.js";
-import { abilitiesSchema, nameSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
+import {
+  abilitiesSchema,
+  nameSchema,
+  noListAbilitiesSchema,
+  pageOf,
+  pageQuerySchema,
+  searchSchema,
+  versionSchema,
+} from "./common.js";
 import { lineText } from "./primitives.js";
 
 const optionalText = lineText().max(limits.nameMax).nullable().optional();
@@ -75,3 +83,33 @@ export const unitSchema = z.object({
 });
 /** A unit. */
 export type Unit = z.infer<typeof unitSchema>;
+
+/** What a user may do with the unit list as a whole. */
+export const unitListAbilitiesSchema = z.object({ create: z.boolean(), import: z.boolean() });
+/** Unit list abilities. */
+export type UnitListAbilities = z.infer<typeof unitListAbilitiesSchema>;
+
+/** A page of `GET /api/units`. */
+export const unitPageSchema = pageOf(unitSchema, unitListAbilitiesSchema);
+/** A page of units. */
+export type UnitPage = z.infer<typeof unitPageSchema>;
+
+/** An enabled unit as offered in selects (`GET /api/units/options`). */
+export const unitOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(unitKinds),
+  schoolType: z.enum(schoolTypes).nullable(),
+});
+/** A unit option. */
+export type UnitOption = z.infer<typeof unitOptionSchema>;
+
+/** A page of `GET /api/units/options`. */
+export const unitOptionPageSchema = pageOf(unitOptionSchema, noListAbilitiesSchema);
+/** A page of unit options. */
+export type UnitOptionPage = z.infer<typeof unitOptionPageSchema>;
+
+/** A page of `GET /api/units/townships`: the distinct townships of the tenant's units. */
+export const townshipPageSchema = pageOf(z.string(), noListAbilitiesSchema);
+/** A page of townships. */
+export type TownshipPage = z.infer<typeof townshipPageSchema>;

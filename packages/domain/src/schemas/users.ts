@@ -5,6 +5,7 @@ import {
   abilitiesSchema,
   idSchema,
   nameSchema,
+  pageOf,
   pageQuerySchema,
   searchSchema,
   versionSchema,
@@ -46,11 +47,15 @@ export const userCreateSchema = z.strictObject({
 });
 /** User create input. */
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
+/** A user create body as sent: an empty phone or email stands for none. */
+export type UserCreateBody = z.input<typeof userCreateSchema>;
 
 /** Body of `PUT /api/users/:id`. */
 export const userUpdateSchema = z.strictObject({ ...userFields, version: versionSchema });
 /** User update input. */
 export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
+/** A user update body as sent: an empty phone or email stands for none. */
+export type UserUpdateBody = z.input<typeof userUpdateSchema>;
 
 /** Body of `POST /api/users/:id/reset-password`. */
 export const resetPasswordSchema = z.strictObject({ password: z.string().min(1).max(limits.passwordMax) });
@@ -87,3 +92,13 @@ export const userSchema = z.object({
 });
 /** A user. */
 export type User = z.infer<typeof userSchema>;
+
+/** What a user may do with the user list as a whole. */
+export const userListAbilitiesSchema = z.object({ create: z.boolean(), import: z.boolean() });
+/** User list abilities. */
+export type UserListAbilities = z.infer<typeof userListAbilitiesSchema>;
+
+/** A page of `GET /api/users`. */
+export const userPageSchema = pageOf(userSchema, userListAbilitiesSchema);
+/** A page of users. */
+export type UserPage = z.infer<typeof userPageSchema>;

@@ -1,4 +1,10 @@
-import type { Assignment, AssignmentCreateInput } from "@duban/domain";
+import {
+  type Assignment,
+  type AssignmentCreateInput,
+  type AssignmentPage,
+  type PageQuery,
+  pageFrom,
+} from "@duban/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { assignments, indicators, measures, unitGroups } from "../../db/schema.js";
 import { AppError, forbidden, invalid, notFound, staleVersion } from "../../errors.js";
@@ -174,15 +180,25 @@ export async function createAssignments(ctx: ServiceContext, nodeId: string, inp
   return { created: created.length, skipped: unitIds.length - fresh.length };
 }
 
-/** All assignments of a node, removed ones included (history), as the actor may see them. */
-export async function findNodeAssignments(ctx: ServiceContext, nodeId: string): Promise<Assignment[]> {
-  await getNode(ctx, nodeId);
+/**
+ * A page of a node's assignments, removed ones included (history), as the actor may see them; whoever may
+ * 交办 the task may add more.
+ */
+export async function findNodeAssignments(
+  ctx: ServiceContext,
+  nodeId: string,
+  query: PageQuery,
+): Promise<AssignmentPage> {
+  const { node } = await getNode(ctx, nodeId);
   const rows = await repo.findAssignmentDetails(
     ctx.database.db,
     ctx.actor.tenantId,
     eq(assignments.nodeId, nodeId),
   );
-  return rows.filter((r) => canSeeAssignment(ctx.actor, r.assignment)).map((r) => toAssignment(ctx, r));
+  const visible = rows
+    .filter((r) => canSeeAssignment(ctx.actor, r.assignment))
+    .map((r) => toAssignment(ctx, r));
+  return pageFrom(visible, query, { create: canAssign(ctx.actor, node) });
 }
 
 /** One assignment the actor may see, or 404. */

@@ -1,11 +1,11 @@
-import type { AuditEntry, AuditQuery, Page } from "@duban/domain";
+import type { AuditPage, AuditQuery } from "@duban/domain";
 import { forbidden } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { hasAnyRole } from "../../policy.js";
 import { findAuditLogs } from "./audit.repository.js";
 
 /** A page of the tenant's audit log, for administrators. */
-export async function findAuditPage(ctx: ServiceContext, query: AuditQuery): Promise<Page<AuditEntry>> {
+export async function findAuditPage(ctx: ServiceContext, query: AuditQuery): Promise<AuditPage> {
   if (!hasAnyRole(ctx.actor, "admin")) throw forbidden("只有系统管理员可以查看审计日志");
   const { rows, total } = await findAuditLogs(ctx.database.db, ctx.actor.tenantId, query);
   return {
@@ -22,5 +22,6 @@ export async function findAuditPage(ctx: ServiceContext, query: AuditQuery): Pro
     total,
     page: query.page,
     pageSize: query.pageSize,
+    abilities: {},
   };
 }

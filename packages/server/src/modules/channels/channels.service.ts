@@ -1,4 +1,13 @@
-import type { ChannelKind, ChannelPutInput, DeliveryItem, DeliveryQuery, Page } from "@duban/domain";
+import {
+  type ChannelKind,
+  type ChannelPage,
+  type ChannelPutInput,
+  type DeliveryItem,
+  type DeliveryPage,
+  type DeliveryQuery,
+  type PageQuery,
+  pageFrom,
+} from "@duban/domain";
 import { forbidden, invalid, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import {
@@ -43,13 +52,12 @@ function webhookHint(box: SecretBox, webhook: unknown): string | null {
   }
 }
 
-/** The tenant's channels. */
-export async function findChannelSettings(ctx: ServiceContext) {
+/** A page of the tenant's channel settings (a handful: one per channel for the tenant and for each unit). */
+export async function findChannelSettings(ctx: ServiceContext, query: PageQuery): Promise<ChannelPage> {
   assertAdmin(ctx);
   const box = secretBoxFor(ctx.config);
-  return {
-    items: (await repo.findChannels(ctx.database.db, ctx.actor.tenantId)).map((r) => toChannel(box, r)),
-  };
+  const all = (await repo.findChannels(ctx.database.db, ctx.actor.tenantId)).map((r) => toChannel(box, r));
+  return pageFrom(all, query, {});
 }
 
 /**
@@ -105,10 +113,7 @@ export function maskTarget(channel: string, target: string): string {
 }
 
 /** A page of the delivery log: what went out, what failed and why, what waits for a retry. */
-export async function findDeliveryPage(
-  ctx: ServiceContext,
-  query: DeliveryQuery,
-): Promise<Page<DeliveryItem>> {
+export async function findDeliveryPage(ctx: ServiceContext, query: DeliveryQuery): Promise<DeliveryPage> {
   assertAdmin(ctx);
   const { rows, total } = await repo.findDeliveries(ctx.database.db, ctx.actor.tenantId, query);
   return {
@@ -127,5 +132,6 @@ export async function findDeliveryPage(
     total,
     page: query.page,
     pageSize: query.pageSize,
+    abilities: {},
   };
 }

@@ -1,4 +1,4 @@
-import { shanghaiDate } from "@duban/domain";
+import { type CyclePage, type PageQuery, pageFrom, shanghaiDate } from "@duban/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { plans } from "../../db/schema.js";
 import { AppError, forbidden, invalid, notFound, staleVersion } from "../../errors.js";
@@ -39,11 +39,15 @@ async function getPlan(ctx: ServiceContext, planId: string) {
   return found.plan;
 }
 
-/** A plan's cycles. */
-export async function findCycles(ctx: ServiceContext, planId: string) {
+/** A page of a plan's cycles; the supervision office may open the next one. */
+export async function findCycles(ctx: ServiceContext, planId: string, query: PageQuery): Promise<CyclePage> {
   await getPlan(ctx, planId);
   const rows = await repo.findPlanCycles(ctx.database.db, ctx.actor.tenantId, planId);
-  return rows.map((r) => toCycle(ctx, r));
+  return pageFrom(
+    rows.map((r) => toCycle(ctx, r)),
+    query,
+    { open: canManageCycles(ctx) },
+  );
 }
 
 /** Sets how often a plan is reported on and how far behind 序时进度 stays green. */

@@ -1,3 +1,4 @@
+import { type Closure, type ClosurePage, type PageQuery, pageFrom } from "@duban/domain";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { nodeClosures, planNodes, users } from "../../db/schema.js";
 import { AppError, forbidden, staleVersion } from "../../errors.js";
@@ -115,8 +116,12 @@ export async function decideClose(
   });
 }
 
-/** The close-out requests of a task, newest first, with their evidence. */
-export async function findClosures(ctx: ServiceContext, nodeId: string) {
+/** A page of the close-out requests of a task, newest first, with their evidence. */
+export async function findClosures(
+  ctx: ServiceContext,
+  nodeId: string,
+  query: PageQuery,
+): Promise<ClosurePage> {
   await getNode(ctx, nodeId);
   const rows = await ctx.database.db
     .select({ closure: nodeClosures, requester: users.name })
@@ -124,13 +129,14 @@ export async function findClosures(ctx: ServiceContext, nodeId: string) {
     .leftJoin(users, eq(users.id, nodeClosures.requestedBy))
     .where(and(eq(nodeClosures.tenantId, ctx.actor.tenantId), eq(nodeClosures.nodeId, nodeId)))
     .orderBy(desc(nodeClosures.createdAt));
-  const fileIds = [...new Set(rows.flatMap((r) => r.closure.fileIds))];
+  const page = pageFrom(rows, query, {});
+  const fileIds = [...new Set(page.items.flatMap((r) => r.closure.fileIds))];
   const files = new Map(
     (await findTenantFiles(ctx.database.db, ctx.actor.tenantId, fileIds)).map((f) => [f.id, toFileRef(f)]),
   );
-  return rows.map(({ closure: c, requester }) => ({
+  const items = page.items.map(({ closure: c, requester }) => ({
     id: c.id,
-    status: c.status,
+    status: c.status as Closure["status"],
     summary: c.summary,
     files: c.fileIds.map((id) => files.get(id)).filter((f) => f !== undefined),
     requestedBy: requester,
@@ -138,4 +144,5 @@ export async function findClosures(ctx: ServiceContext, nodeId: string) {
     decidedAt: c.decidedAt?.toISOString() ?? null,
     decisionReason: c.decisionReason,
   }));
+  return { ...page, items };
 }

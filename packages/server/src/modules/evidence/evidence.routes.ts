@@ -2,6 +2,7 @@ import { fileRefSchema, idParamSchema } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { contentDisposition } from "../../http/content-disposition.js";
+import { fileResponse } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { readUpload } from "../../http/upload.js";
 import { EVIDENCE_MAX_BYTES, isPreviewable, storeEvidence } from "./evidence.service.js";
@@ -27,6 +28,8 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
         tags: ["files"],
         params: idParamSchema,
         querystring: z.object({ inline: z.enum(["0", "1"]).optional() }),
+        // The file goes back with the media type it was stored with.
+        response: fileResponse("*/*", "文件内容"),
       },
     },
     async (request, reply) => {

@@ -1,4 +1,10 @@
-import type { GroupRule } from "@duban/domain";
+import {
+  type GroupMember,
+  type GroupMemberPage,
+  type GroupRule,
+  type PageQuery,
+  pageFrom,
+} from "@duban/domain";
 import { forbidden } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findAllUnits, type UnitRow } from "../units/units.repository.js";
@@ -8,33 +14,43 @@ import { findMemberIds } from "./groups.repository.js";
 import { getGroupRow } from "./groups.service.js";
 
 /** A member unit as the API lists it: enough to show and pick it. */
-function toMember(unit: UnitRow) {
+function toMember(unit: UnitRow): GroupMember {
   return {
     id: unit.id,
     name: unit.name,
-    kind: unit.kind,
-    schoolType: unit.schoolType,
-    ownership: unit.ownership,
+    kind: unit.kind as GroupMember["kind"],
+    schoolType: unit.schoolType as GroupMember["schoolType"],
+    ownership: unit.ownership as GroupMember["ownership"],
     township: unit.township,
   };
 }
 
-/** The enabled units a group stands for right now. */
-export async function findGroupMembers(ctx: ServiceContext, id: string) {
+/** A page of the enabled units a group stands for right now. */
+export async function findGroupMembers(
+  ctx: ServiceContext,
+  id: string,
+  query: PageQuery,
+): Promise<GroupMemberPage> {
   const group = await getGroupRow(ctx, id);
   const { db } = ctx.database;
   const [memberIds, units] = await Promise.all([
     findMemberIds(db, ctx.actor.tenantId, [id]),
     findAllUnits(db, ctx.actor.tenantId),
   ]);
-  const items = resolveGroup(group, memberIds.get(id) ?? [], units).map(toMember);
-  return { items, total: items.length };
+  return pageFrom(resolveGroup(group, memberIds.get(id) ?? [], units).map(toMember), query, {});
 }
 
-/** The enabled units a rule would select, for the rule editor's live preview. */
-export async function previewGroupRule(ctx: ServiceContext, rule: GroupRule) {
+/** A page of the enabled units a rule would select, for the rule editor's live preview. */
+export async function previewGroupRule(
+  ctx: ServiceContext,
+  rule: GroupRule,
+  query: PageQuery,
+): Promise<GroupMemberPage> {
   if (!canManageGroups(ctx.actor)) throw forbidden("只有系统管理员和督查室可以编辑单位分组");
   const units = await findAllUnits(ctx.database.db, ctx.actor.tenantId);
-  const items = resolveGroup({ kind: "rule", rule: normaliseRule(rule) }, [], units).map(toMember);
-  return { items, total: items.length };
+  return pageFrom(
+    resolveGroup({ kind: "rule", rule: normaliseRule(rule) }, [], units).map(toMember),
+    query,
+    {},
+  );
 }

@@ -3,9 +3,9 @@ import {
   idParamSchema,
   idSchema,
   inspectionCreateSchema,
+  inspectionPageSchema,
   inspectionQuerySchema,
   inspectionSchema,
-  pageOf,
   rectificationSchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
@@ -20,7 +20,6 @@ import {
 } from "./inspections.service.js";
 
 const tags = ["inspections"];
-const page = pageOf(inspectionSchema).extend({ abilities: z.record(z.string(), z.boolean()) });
 const findingParams = z.object({ id: idSchema, index: findingIndexSchema });
 
 /** 责任督学挂牌督导: visit records, and findings turned into 整改 items. */
@@ -34,7 +33,7 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/inspections",
-    { schema: { tags, querystring: inspectionQuerySchema, response: { 200: page } } },
+    { schema: { tags, querystring: inspectionQuerySchema, response: { 200: inspectionPageSchema } } },
     async (request) => findInspectionsPage(contextOf(app, request), request.query),
   );
   r.get(

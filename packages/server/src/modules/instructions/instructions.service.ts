@@ -1,4 +1,12 @@
-import type { Instruction, InstructionCreateInput } from "@duban/domain";
+import {
+  type Instruction,
+  type InstructionCreateInput,
+  type InstructionPage,
+  type InstructionQuery,
+  type MyInstructionPage,
+  type PageQuery,
+  pageFrom,
+} from "@duban/domain";
 import { AppError, forbidden, invalid, notFound } from "../../errors.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
 import { assertAnyRole, audit, hasAnyRole } from "../../policy.js";
@@ -95,23 +103,30 @@ export async function getInstruction(ctx: ServiceContext, id: string): Promise<I
   return toInstruction(ctx, await getInstructionRow(ctx, id));
 }
 
-/** The instructions shown on an item. */
+/** A page of the instructions shown on an item; a leader may write another. */
 export async function findEntityInstructions(
   ctx: ServiceContext,
-  key: { entity: string; entityId: string },
-): Promise<Instruction[]> {
+  query: InstructionQuery,
+): Promise<InstructionPage> {
+  const { entity, entityId } = query;
+  const abilities = { create: hasAnyRole(ctx.actor, "leader") };
   const ownOnly = !canSeeAllInstructions(ctx.actor);
-  if (ownOnly && !ctx.actor.unitId) return [];
+  if (ownOnly && !ctx.actor.unitId) return pageFrom([], query, abilities);
   const rows = await repo.findEntityInstructions(ctx.database.db, {
     tenantId: ctx.actor.tenantId,
-    ...key,
+    entity,
+    entityId,
     unitId: ownOnly ? ctx.actor.unitId : null,
   });
-  return rows.map((row) => toInstruction(ctx, row));
+  return pageFrom(
+    rows.map((row) => toInstruction(ctx, row)),
+    query,
+    abilities,
+  );
 }
 
 /** A leader's own instructions and whether each has been acknowledged. */
-export async function findMyInstructions(ctx: ServiceContext, query: { page: number; pageSize: number }) {
+export async function findMyInstructions(ctx: ServiceContext, query: PageQuery): Promise<MyInstructionPage> {
   assertAnyRole(ctx.actor, "leader");
   const { rows, total } = await repo.findLeaderInstructions(
     ctx.database.db,
@@ -123,6 +138,7 @@ export async function findMyInstructions(ctx: ServiceContext, query: { page: num
     total,
     page: query.page,
     pageSize: query.pageSize,
+    abilities: {},
   };
 }
 

@@ -3,15 +3,16 @@ import {
   noticeCreateSchema,
   noticeDecisionSchema,
   noticeListQuerySchema,
+  noticePageSchema,
   noticeReplySchema,
+  noticeScanResultSchema,
   noticeSchema,
-  pageOf,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import { fileResponse } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { assertAnyRole, audit } from "../../policy.js";
-import { sendXlsx } from "../imports/xlsx-template.js";
+import { sendXlsx, XLSX_TYPE } from "../imports/xlsx-template.js";
 import { raiseAutoNotices } from "./auto-notices.js";
 import { decideNotice, replyNotice } from "./notice-reply.js";
 import { createNotice, findNoticesPage, getNotice } from "./notices.service.js";
@@ -29,13 +30,15 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         querystring: noticeListQuerySchema,
-        response: { 200: pageOf(noticeSchema).extend({ abilities: z.record(z.string(), z.boolean()) }) },
+        response: { 200: noticePageSchema },
       },
     },
     async (request) => findNoticesPage(contextOf(app, request), request.query),
   );
-  r.get("/api/notices/export.xlsx", { schema: { tags, querystring: exportQuery } }, async (request, reply) =>
-    sendXlsx(reply, await exportNotices(contextOf(app, request), request.query)),
+  r.get(
+    "/api/notices/export.xlsx",
+    { schema: { tags, querystring: exportQuery, response: fileResponse(XLSX_TYPE, "督办台账（Excel）") } },
+    async (request, reply) => sendXlsx(reply, await exportNotices(contextOf(app, request), request.query)),
   );
   r.post(
     "/api/notices",
@@ -46,10 +49,7 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     "/api/notices/scan",
     {
-      schema: {
-        tags,
-        response: { 200: z.object({ raised: z.number(), upgraded: z.number(), closed: z.number() }) },
-      },
+      schema: { tags, response: { 200: noticeScanResultSchema } },
     },
     async (request) => {
       const ctx = contextOf(app, request);

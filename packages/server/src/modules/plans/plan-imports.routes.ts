@@ -1,13 +1,16 @@
 import {
   idParamSchema,
+  pageFrom,
+  pageQuerySchema,
+  pendingImportPageSchema,
   planImportPasteSchema,
   planImportSchema,
   planImportUpdateSchema,
+  planPublishResultSchema,
   planPublishSchema,
-  versionSchema,
+  versionBodySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { files } from "../../db/schema.js";
 import { forbidden } from "../../errors.js";
 import { planFileMaxBytes } from "../../files/read-plan-document.js";
@@ -26,9 +29,6 @@ import { canImportPlans } from "./plans.policy.js";
 import { publishImport } from "./publish-plan.js";
 
 const tags = ["plans"];
-const pendingSchema = z.array(
-  z.object({ id: z.string(), title: z.string(), filename: z.string().nullable(), updatedAt: z.string() }),
-);
 
 /** 立项: upload or paste a 工作要点, review the parsed draft, publish it as a plan. */
 export async function planImportRoutes(app: FastifyInstance): Promise<void> {
@@ -89,17 +89,22 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.get("/api/plan-imports", { schema: { tags, response: { 200: pendingSchema } } }, async (request) => {
-    const ctx = contextOf(app, request);
-    if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以查看待发布的计划");
-    const rows = await findReviewingImports(ctx.database.db, ctx.actor.tenantId);
-    return rows.map((r) => ({
-      id: r.id,
-      title: (r.draft as { title: string }).title,
-      filename: r.filename,
-      updatedAt: r.updatedAt.toISOString(),
-    }));
-  });
+  r.get(
+    "/api/plan-imports",
+    { schema: { tags, querystring: pageQuerySchema, response: { 200: pendingImportPageSchema } } },
+    async (request) => {
+      const ctx = contextOf(app, request);
+      if (!canImportPlans(ctx.actor)) throw forbidden("只有督查室或系统管理员可以查看待发布的计划");
+      const rows = await findReviewingImports(ctx.database.db, ctx.actor.tenantId);
+      const pending = rows.map((r) => ({
+        id: r.id,
+        title: (r.draft as { title: string }).title,
+        filename: r.filename,
+        updatedAt: r.updatedAt.toISOString(),
+      }));
+      return pageFrom(pending, request.query, {});
+    },
+  );
 
   r.get(
     "/api/plan-imports/:id",
@@ -130,7 +135,7 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
         tags,
         params: idParamSchema,
         body: planPublishSchema,
-        response: { 201: z.object({ planId: z.string() }) },
+        response: { 201: planPublishResultSchema },
       },
     },
     async (request, reply) =>
@@ -143,7 +148,7 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         params: idParamSchema,
-        body: z.strictObject({ version: versionSchema }),
+        body: versionBodySchema,
         response: { 200: planImportSchema },
       },
     },

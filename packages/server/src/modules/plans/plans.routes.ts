@@ -1,24 +1,19 @@
 import {
   idParamSchema,
-  pageOf,
   planCopySchema,
   planDetailSchema,
   planImportSchema,
+  planPageSchema,
   planQuerySchema,
-  planSummarySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { contentDisposition } from "../../http/content-disposition.js";
+import { fileResponse } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { findUnreadableDates } from "./plan-status.js";
 import { copyPlan, findPlansPage, getPlanDetail, getPlanSourceFile } from "./plans.service.js";
 
 const tags = ["plans"];
-const planPage = pageOf(planSummarySchema).extend({
-  years: z.array(z.number()),
-  abilities: z.record(z.string(), z.boolean()),
-});
 
 /** Published plans: list by year, read the tree, download the source file, copy into another year. */
 export async function planRoutes(app: FastifyInstance): Promise<void> {
@@ -26,7 +21,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/plans",
-    { schema: { tags, querystring: planQuerySchema, response: { 200: planPage } } },
+    { schema: { tags, querystring: planQuerySchema, response: { 200: planPageSchema } } },
     async (request) => findPlansPage(contextOf(app, request), request.query),
   );
 
@@ -46,7 +41,12 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.get("/api/plans/:id/source", { schema: { tags, params: idParamSchema } }, async (request, reply) => {
+  const source = {
+    tags,
+    params: idParamSchema,
+    response: fileResponse("*/*", "工作要点原文件（.docx、.pdf 或 .txt）"),
+  };
+  r.get("/api/plans/:id/source", { schema: source }, async (request, reply) => {
     const { file, stream, size } = await getPlanSourceFile(contextOf(app, request), request.params.id);
     return reply
       .header("content-type", file.mime)
