@@ -34,7 +34,7 @@ async function assignAndOpen(p: Plan, cycleBody: Record<string, string> = {}) {
   expect(res.statusCode, res.body).toBe(201);
   const cycle = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, cycleBody);
   expect(cycle.statusCode, cycle.body).toBe(201);
-  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items;
   const mine = list.find((a: { unit: { id: string } }) => a.unit.id === p.kindergarten.id);
   return { indicatorId, cycle: cycle.json(), assignment: mine, created: res.json().created };
 }
@@ -55,6 +55,20 @@ describe("交办 assignments", () => {
       role: "executor",
     });
     expect(again.json()).toEqual({ created: 0, skipped: 1 });
+    // The list says who may 交办 more: the lead department, not a school that holds one of the assignments.
+    const listed = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+    expect({ ...listed, items: listed.items.length }).toEqual({
+      items: 2,
+      total: 2,
+      page: 1,
+      pageSize: 20,
+      abilities: { create: true },
+    });
+    expect((await p.kg1.get(`/api/nodes/${p.task9.id}/assignments`)).json().abilities).toEqual({
+      create: false,
+    });
+    const secondPage = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments?page=2&pageSize=1`)).json();
+    expect(secondPage.items.map((a: { id: string }) => a.id)).toEqual([listed.items[1].id]);
   });
 
   it("refuses assignment by a department that does not lead the task, and bad input", async () => {
@@ -117,7 +131,7 @@ describe("交办 assignments", () => {
       version: assignment.version,
     });
     expect(res.json()).toMatchObject({ status: "removed", removedReason: "该园已并入分园" });
-    const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+    const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items;
     expect(list.find((a: { id: string }) => a.id === assignment.id).status).toBe("removed");
   });
 });
@@ -203,7 +217,7 @@ describe("反馈 → 审核 reports and review", () => {
     ]);
     const after = (await p.lead.get(`/api/assignments/${assignment.id}`)).json();
     expect(after.progress).toBe(60);
-    const nodes = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+    const nodes = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items;
     expect(nodes.filter((a: { progress: number }) => a.progress === 60)).toHaveLength(1);
   });
 
@@ -253,7 +267,13 @@ describe("反馈 → 审核 reports and review", () => {
       (await p.kg2.post(`/api/assignments/${assignment.id}/reports`, { cycleId: cycle.id, progress: 10 }))
         .statusCode,
     ).toBe(404);
-    expect((await p.kg1.get(`/api/assignments/${assignment.id}/reports`)).json()).toEqual([]);
+    expect((await p.kg1.get(`/api/assignments/${assignment.id}/reports`)).json()).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 20,
+      abilities: {},
+    });
   });
 
   it("marks a late report and refuses any report once the cycle is closed", async () => {
@@ -280,7 +300,7 @@ describe("反馈 → 审核 reports and review", () => {
     ).toBe(204);
     const other = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`))
       .json()
-      .find((a: { id: string }) => a.id !== assignment.id);
+      .items.find((a: { id: string }) => a.id !== assignment.id);
     const refused = await p.kg2.post(`/api/assignments/${other.id}/reports`, {
       cycleId: cycle.id,
       progress: 10,
