@@ -2,11 +2,8 @@ import type { Readable } from "node:stream";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
-import { createJsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { z } from "zod";
-
-/** The route transform of fastify-type-provider-zod: zod schemas to the document's JSON schemas. */
-const zodTransform = createJsonSchemaTransform({ skipList: [] });
 
 /**
  * The request body of an upload route: a multipart form with the one file field `file` that `readUpload`
@@ -19,11 +16,11 @@ const uploadBody = {
   properties: { file: { type: "string", format: "binary" } },
 };
 
-type Transform = typeof zodTransform;
+type Transform = typeof jsonSchemaTransform;
 
-/** The zod transform, plus the upload body for routes that consume `multipart/form-data`. */
+/** The zod provider's transform (zod schemas to JSON schemas), plus the upload body of multipart routes. */
 const transform: Transform = (input) => {
-  const output = zodTransform(input);
+  const output = jsonSchemaTransform(input);
   const consumes = (input.schema as { consumes?: string[] } | undefined)?.consumes;
   if (consumes?.includes("multipart/form-data") && !output.schema?.hide)
     return { ...output, schema: { ...output.schema, body: uploadBody } };
