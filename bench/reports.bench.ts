@@ -150,10 +150,10 @@ async function verify(s: Scenario, reports: Map<number, { id: string; progress: 
     else if (body.progress !== r.progress || body.files?.length !== 1) wrongContent++;
   });
   // The same facts from the assignment list and the cycle counters the bureau sees.
-  const list = await s.lead.get(`/api/nodes/${s.nodeId}/assignments`);
-  const assignments = (list.body as { progress: number }[]) ?? [];
-  const cycles = await s.lead.get(`/api/plans/${s.planId}/cycles`);
-  const cycle = (cycles.body as { id: string; submitted: number; approved: number }[]).find(
+  const list = await s.lead.get(`/api/nodes/${s.nodeId}/assignments?pageSize=200`);
+  const assignments = (list.body as { items: { progress: number }[] } | undefined)?.items ?? [];
+  const cycles = await s.lead.get(`/api/plans/${s.planId}/cycles?pageSize=200`);
+  const cycle = (cycles.body as { items: { id: string; submitted: number; approved: number }[] }).items.find(
     (c) => c.id === s.cycleId,
   );
   return {

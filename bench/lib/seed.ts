@@ -110,9 +110,11 @@ export async function seedScenario(http: HttpContext, runId: string, count: numb
   expectStatus(assigned, 201, "assign");
   const cycle = await supervisor.post(`/api/plans/${planId}/cycles`, {});
   expectStatus(cycle, 201, "open cycle");
-  const list = await lead.get(`/api/nodes/${task.id}/assignments`);
+  const list = await lead.get(`/api/nodes/${task.id}/assignments?pageSize=200`);
   const byUnit = new Map(
-    (list.body as { id: string; unit: { id: string } }[]).map((a) => [a.unit.id, a.id] as const),
+    (list.body as { items: { id: string; unit: { id: string } }[] }).items.map(
+      (a) => [a.unit.id, a.id] as const,
+    ),
   );
   return {
     lead,

@@ -256,9 +256,11 @@ export function findPlanNode<T extends { title: string; children?: T[] }>(nodes:
 
 /** The id of a unit by its exact name, from GET /api/units/options (any signed-in session). */
 export async function unitIdByName(request: APIRequestContext, name: string): Promise<string> {
-  const res = await request.get("/api/units/options");
+  const res = await request.get("/api/units/options?pageSize=200");
   expect(res.status(), await res.text()).toBe(200);
-  const unit = ((await res.json()) as { id: string; name: string }[]).find((u) => u.name === name);
+  const unit = ((await res.json()) as { items: { id: string; name: string }[] }).items.find(
+    (u) => u.name === name,
+  );
   if (!unit) throw new Error(`找不到单位「${name}」`);
   return unit.id;
 }

@@ -41,4 +41,5 @@ export * from "./schemas/reminders.js";
 export * from "./schemas/supervision.js";
 export * from "./schemas/units.js";
 export * from "./schemas/users.js";
+export * from "./schemas/work.js";
 export * from "./units.js";

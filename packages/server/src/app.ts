@@ -5,10 +5,8 @@ import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
-import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "./db/client.js";
 import { logSerializers } from "./db/redact-error.js";
@@ -17,6 +15,7 @@ import { FileStore } from "./files/file-store.js";
 import { registerAuthHook } from "./http/auth-hook.js";
 import { type Clock, systemClock } from "./http/context.js";
 import { registerErrorHandler, sendFrameworkError } from "./http/error-handler.js";
+import { registerOpenApi } from "./http/openapi.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerUnstorableTextGuard } from "./http/unstorable-text.js";
 import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
@@ -92,14 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
-  await app.register(swagger, {
-    openapi: { info: { title: "Duban API", description: "督办 REST API", version: "0.1.0" } },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
-  app.get("/api/openapi.json", { config: { auth: "public" }, schema: { hide: true } }, async () =>
-    app.swagger(),
-  );
+  await registerOpenApi(app);
 
   registerSecurityHeaders(app);
   registerErrorHandler(app);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
-import { idSchema, pageQuerySchema } from "./common.js";
+import { auditAbilitiesSchema } from "../policies/audit.js";
+import { idSchema, pageOf, pageQuerySchema } from "./common.js";
 import { calendarDateSchema, lineText } from "./primitives.js";
 
 /** Query of `GET /api/audit-logs`. Dates are Asia/Shanghai calendar dates. */
@@ -28,3 +29,8 @@ export const auditEntrySchema = z.object({
 });
 /** An audit entry. */
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** A page of `GET /api/audit-logs`, newest first; the log is read-only, readable only as `abilities.view` says. */
+export const auditPageSchema = pageOf(auditEntrySchema, auditAbilitiesSchema);
+/** A page of the audit log. */
+export type AuditPage = z.infer<typeof auditPageSchema>;

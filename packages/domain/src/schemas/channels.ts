@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { channelAbilitiesSchema } from "../policies/channels.js";
-import { idSchema, pageQuerySchema } from "./common.js";
+import { channelAbilitiesSchema, channelListAbilitiesSchema } from "../policies/channels.js";
+import { idSchema, noListAbilitiesSchema, pageOf, pageQuerySchema } from "./common.js";
 import { lineText, timestampSchema } from "./primitives.js";
 
 /** The channels a message can go out on. */
@@ -26,6 +26,8 @@ export const emailConfigSchema = z.object({
 });
 /** SMTP settings to save. */
 export type EmailConfigInput = z.infer<typeof emailConfigSchema>;
+/** SMTP settings as sent: `tls` may be left out. */
+export type EmailConfigBody = z.input<typeof emailConfigSchema>;
 
 /**
  * A group robot as an administrator enters it. The webhook carries the robot's access token, so it is a secret
@@ -59,6 +61,8 @@ export const channelPutSchema = z.discriminatedUnion("kind", [
 ]);
 /** A channel setting to save. */
 export type ChannelPutInput = z.infer<typeof channelPutSchema>;
+/** A channel setting as sent: `unitId`, `enabled` and the SMTP `tls` may be left out. */
+export type ChannelPutBody = z.input<typeof channelPutSchema>;
 
 /** A channel setting as the API shows it: passwords, robot secrets and webhook tokens never leave the server. */
 export const channelSchema = z.object({
@@ -106,3 +110,13 @@ export const deliverySchema = z.object({
 });
 /** A delivery as listed. */
 export type DeliveryItem = z.infer<typeof deliverySchema>;
+
+/** A page of `GET /api/channels`: the tenant's setting and any unit's, per channel. */
+export const channelPageSchema = pageOf(channelSchema, channelListAbilitiesSchema);
+/** A page of channel settings. */
+export type ChannelPage = z.infer<typeof channelPageSchema>;
+
+/** A page of `GET /api/deliveries`, newest first. */
+export const deliveryPageSchema = pageOf(deliverySchema, noListAbilitiesSchema);
+/** A page of the delivery log. */
+export type DeliveryPage = z.infer<typeof deliveryPageSchema>;

@@ -4,7 +4,7 @@ import { aggregations, comparators } from "../plans.js";
 import { assignmentAbilitiesSchema, assignmentRoles, assignmentStatuses } from "../policies/assignments.js";
 import { cycleAbilitiesSchema, cycleKinds, cycleStatuses } from "../policies/cycles.js";
 import { reportAbilitiesSchema, reportStatuses } from "../policies/reports.js";
-import { decisionSchema, idSchema, versionSchema } from "./common.js";
+import { decisionSchema, idSchema, noListAbilitiesSchema, pageOf, versionSchema } from "./common.js";
 import { calendarDateSchema, lineText, multilineText, planDateSchema } from "./primitives.js";
 
 const reasonText = (message: string) => multilineText().trim().min(1, { error: message }).max(limits.textMax);
@@ -38,11 +38,18 @@ export const assignmentCreateSchema = z
 /** Assignment create input. */
 export type AssignmentCreateInput = z.infer<typeof assignmentCreateSchema>;
 
+/** The answer of an assignment: how many units got one, and how many already had one. */
+export const assignmentCreateResultSchema = z.object({ created: z.number(), skipped: z.number() });
+/** Assignment create result. */
+export type AssignmentCreateResult = z.infer<typeof assignmentCreateResultSchema>;
+
 /** Body of `DELETE`-like removal: a reason is kept with the history. */
 export const assignmentRemoveSchema = z.strictObject({
   reason: reasonText("请填写撤销原因"),
   version: versionSchema,
 });
+/** Assignment removal input. */
+export type AssignmentRemoveInput = z.infer<typeof assignmentRemoveSchema>;
 
 /** An assignment as the API returns it. */
 export const assignmentSchema = z.object({
@@ -72,6 +79,16 @@ export const assignmentSchema = z.object({
 /** An assignment. */
 export type Assignment = z.infer<typeof assignmentSchema>;
 
+/** What a user may do with a task's assignment list as a whole: 交办 to more units. */
+export const assignmentListAbilitiesSchema = z.object({ create: z.boolean() });
+/** Assignment list abilities. */
+export type AssignmentListAbilities = z.infer<typeof assignmentListAbilitiesSchema>;
+
+/** A page of `GET /api/nodes/:nodeId/assignments`, removed assignments included. */
+export const assignmentPageSchema = pageOf(assignmentSchema, assignmentListAbilitiesSchema);
+/** A page of a task's assignments. */
+export type AssignmentPage = z.infer<typeof assignmentPageSchema>;
+
 /** Reporting cadences: the kinds of cycle a plan opens. */
 export const cadences = cycleKinds;
 
@@ -82,6 +99,8 @@ export const planSettingsSchema = z.strictObject({
   lightTolerance: z.number().int().min(0).max(100),
   version: versionSchema,
 });
+/** Plan settings input. */
+export type PlanSettingsInput = z.infer<typeof planSettingsSchema>;
 
 /** Body of `POST /api/plans/:id/cycles`: opens a cycle; name and dates default from the cadence. */
 export const cycleCreateSchema = z.strictObject({
@@ -89,6 +108,8 @@ export const cycleCreateSchema = z.strictObject({
   startDate: calendarDateSchema.optional(),
   dueDate: calendarDateSchema.optional(),
 });
+/** Cycle create input. */
+export type CycleCreateInput = z.infer<typeof cycleCreateSchema>;
 
 /** A reporting cycle. */
 export const cycleSchema = z.object({
@@ -105,8 +126,18 @@ export const cycleSchema = z.object({
   version: z.number(),
   abilities: cycleAbilitiesSchema,
 });
-/** A reporting cycle. */
+/** A reporting cycle with its counts. */
 export type Cycle = z.infer<typeof cycleSchema>;
+
+/** What a user may do with a plan's cycle list as a whole: open the next cycle. */
+export const cycleListAbilitiesSchema = z.object({ open: z.boolean() });
+/** Cycle list abilities. */
+export type CycleListAbilities = z.infer<typeof cycleListAbilitiesSchema>;
+
+/** A page of `GET /api/plans/:id/cycles`, newest first. */
+export const cyclePageSchema = pageOf(cycleSchema, cycleListAbilitiesSchema);
+/** A page of cycles. */
+export type CyclePage = z.infer<typeof cyclePageSchema>;
 
 /** Fields a unit fills in on a report. */
 export const reportFieldsSchema = z.strictObject({
@@ -133,6 +164,8 @@ export const reportSaveSchema = reportFieldsSchema.extend({
 });
 /** Report save input. */
 export type ReportSaveInput = z.infer<typeof reportSaveSchema>;
+/** A report save body as sent: texts, values, files and `submit` may be left out. */
+export type ReportSaveBody = z.input<typeof reportSaveSchema>;
 
 /** Body of `POST /api/reports/:id/review`. */
 export const reportReviewSchema = decisionSchema("approve", "return", "退回时请填写原因");
@@ -147,6 +180,8 @@ export const fileRefSchema = z.object({
   size: z.number(),
   previewable: z.boolean(),
 });
+/** A stored file. */
+export type FileRef = z.infer<typeof fileRefSchema>;
 
 /** A report with its values, files and history. */
 export const reportSchema = z.object({
@@ -179,6 +214,11 @@ export const reportSchema = z.object({
 /** A report. */
 export type Report = z.infer<typeof reportSchema>;
 
+/** A page of `GET /api/assignments/:id/reports`: the assignment's report timeline. */
+export const reportPageSchema = pageOf(reportSchema, noListAbilitiesSchema);
+/** A page of reports. */
+export type ReportPage = z.infer<typeof reportPageSchema>;
+
 /** Body of `PUT /api/plans/:planId/nodes/:nodeId`: 分解 edits after publishing, with why. */
 export const nodeUpdateSchema = z.strictObject({
   title: lineText().min(1).max(200).optional(),
@@ -189,6 +229,8 @@ export const nodeUpdateSchema = z.strictObject({
   reason: reasonText("请说明修改原因"),
   version: versionSchema,
 });
+/** Task edit input. */
+export type NodeUpdateInput = z.infer<typeof nodeUpdateSchema>;
 
 /** Body for adding or editing an indicator after publishing. */
 export const indicatorEditSchema = z.strictObject({
@@ -201,12 +243,16 @@ export const indicatorEditSchema = z.strictObject({
   aggregation: z.enum(aggregations),
   reason: reasonText("请说明修改原因"),
 });
+/** Indicator add/edit input. */
+export type IndicatorEditInput = z.infer<typeof indicatorEditSchema>;
 
 /** Body for adding a measure after publishing. */
 export const measureCreateSchema = z.strictObject({
   text: multilineText().trim().min(1, { error: "请填写措施内容" }).max(limits.textMax),
   reason: reasonText("请说明修改原因"),
 });
+/** Measure add input. */
+export type MeasureCreateInput = z.infer<typeof measureCreateSchema>;
 
 /** Body for adding a milestone after publishing. */
 export const milestoneCreateSchema = z.strictObject({
@@ -214,6 +260,8 @@ export const milestoneCreateSchema = z.strictObject({
   deadline: calendarDateSchema.nullable(),
   reason: reasonText("请说明修改原因"),
 });
+/** Milestone add input. */
+export type MilestoneCreateInput = z.infer<typeof milestoneCreateSchema>;
 
 /** Body of `POST /api/nodes/:nodeId/close-request`（申请办结）. */
 export const closeRequestSchema = z.strictObject({
@@ -224,9 +272,37 @@ export const closeRequestSchema = z.strictObject({
   fileIds: z.array(idSchema).max(30).default([]),
   version: versionSchema,
 });
+/** Close-out request input. */
+export type CloseRequestInput = z.infer<typeof closeRequestSchema>;
+/** A close-out request body as sent: `fileIds` may be left out. */
+export type CloseRequestBody = z.input<typeof closeRequestSchema>;
 
 /** Body of `POST /api/nodes/:nodeId/close-decision`（销号 or 退回）. */
 export const closeDecisionSchema = decisionSchema("confirm", "return", "退回时请填写原因");
+/** Close-out decision input. */
+export type CloseDecisionInput = z.infer<typeof closeDecisionSchema>;
+
+/** States of a close-out request（申请办结）. */
+export const closureStatuses = ["requested", "confirmed", "returned"] as const;
+
+/** A close-out request（申请办结）and the supervisor's decision on it. */
+export const closureSchema = z.object({
+  id: z.string(),
+  status: z.enum(closureStatuses),
+  summary: z.string(),
+  files: z.array(fileRefSchema),
+  requestedBy: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+});
+/** A close-out request. */
+export type Closure = z.infer<typeof closureSchema>;
+
+/** A page of `GET /api/nodes/:nodeId/closures`, newest first. */
+export const closurePageSchema = pageOf(closureSchema, noListAbilitiesSchema);
+/** A page of close-out requests. */
+export type ClosurePage = z.infer<typeof closurePageSchema>;
 
 /** One recorded change to a published plan. */
 export const planChangeSchema = z.object({
@@ -240,3 +316,10 @@ export const planChangeSchema = z.object({
   actorName: z.string().nullable(),
   at: z.string(),
 });
+/** One recorded change to a published plan. */
+export type PlanChange = z.infer<typeof planChangeSchema>;
+
+/** A page of `GET /api/plans/:id/changes`（变更记录）, oldest first. */
+export const planChangePageSchema = pageOf(planChangeSchema, noListAbilitiesSchema);
+/** A page of plan changes. */
+export type PlanChangePage = z.infer<typeof planChangePageSchema>;

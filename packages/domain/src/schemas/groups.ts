@@ -1,8 +1,16 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
-import { groupAbilitiesSchema } from "../policies/groups.js";
+import { groupAbilitiesSchema, groupListAbilitiesSchema } from "../policies/groups.js";
 import { ownerships, schoolTypes, unitKinds } from "../units.js";
-import { idSchema, nameSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
+import {
+  idSchema,
+  nameSchema,
+  noListAbilitiesSchema,
+  pageOf,
+  pageQuerySchema,
+  searchSchema,
+  versionSchema,
+} from "./common.js";
 import { lineText, multilineText } from "./primitives.js";
 
 /** A rule selecting units by their attributes; empty lists mean "any". */
@@ -53,6 +61,13 @@ export type GroupUpdateInput = z.infer<typeof groupUpdateSchema>;
 
 /** Query of `GET /api/groups`. */
 export const groupQuerySchema = pageQuerySchema.extend({ q: searchSchema });
+/** Group list query. */
+export type GroupQuery = z.infer<typeof groupQuerySchema>;
+
+/** Body of `POST /api/groups/preview`: the rule whose units the editor previews. */
+export const groupPreviewSchema = z.strictObject({ rule: groupRuleSchema });
+/** Group preview input. */
+export type GroupPreviewInput = z.infer<typeof groupPreviewSchema>;
 
 /** A unit group as the API returns it, with its resolved member count. */
 export const groupSchema = z.object({
@@ -71,3 +86,25 @@ export const groupSchema = z.object({
 });
 /** A unit group. */
 export type Group = z.infer<typeof groupSchema>;
+
+/** A page of `GET /api/groups`. */
+export const groupPageSchema = pageOf(groupSchema, groupListAbilitiesSchema);
+/** A page of groups. */
+export type GroupPage = z.infer<typeof groupPageSchema>;
+
+/** A unit a group stands for: enough to show and pick it. */
+export const groupMemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(unitKinds),
+  schoolType: z.enum(schoolTypes).nullable(),
+  ownership: z.enum(ownerships).nullable(),
+  township: z.string().nullable(),
+});
+/** A group member. */
+export type GroupMember = z.infer<typeof groupMemberSchema>;
+
+/** A page of a group's members, or of the units a rule would select. */
+export const groupMemberPageSchema = pageOf(groupMemberSchema, noListAbilitiesSchema);
+/** A page of group members. */
+export type GroupMemberPage = z.infer<typeof groupMemberPageSchema>;

@@ -8,7 +8,8 @@ import {
   planStatuses,
 } from "../policies/plans.js";
 import { type NodeStatus, nodeStatuses, type TaskAbilities, taskAbilitiesSchema } from "../policies/tasks.js";
-import { idSchema, pageOf, pageQuerySchema, versionSchema } from "./common.js";
+import { unitKeywordAbilitiesSchema } from "../policies/unit-keywords.js";
+import { idSchema, noListAbilitiesSchema, pageOf, pageQuerySchema, versionSchema } from "./common.js";
 import { dateYears, lineText, multilineText, planDateSchema } from "./primitives.js";
 
 const longText = multilineText().max(20_000, { error: "内容过长" });
@@ -76,28 +77,36 @@ export interface DraftNode {
   children: DraftNode[];
 }
 
-/** A node of the reviewed tree, recursively. */
-export const draftNodeSchema: z.ZodType<DraftNode> = z.lazy(() =>
-  z.strictObject({
-    key: keySchema,
-    level: z.enum(planLevels),
-    label: lineText().max(20).nullable(),
-    number: z.number().int().nullable(),
-    title: shortText.min(1, { error: "标题不能为空" }),
-    text: longText,
-    span: spanSchema,
-    measures: z.array(draftMeasureSchema).max(200),
-    targets: z.array(draftTargetSchema).max(100),
-    milestones: z.array(draftMilestoneSchema).max(100),
-    ownersText: z
-      .strictObject({ lead: z.array(lineText().max(100)).max(50), co: z.array(lineText().max(100)).max(50) })
-      .nullable(),
-    leadUnitId: idSchema.nullable(),
-    coUnitIds: z.array(idSchema).max(200),
-    deadline: planDateSchema.nullable(),
-    children: z.array(draftNodeSchema).max(500),
-  }),
-);
+/**
+ * A node of the reviewed tree, recursively. A tree cannot be written inline, so the OpenAPI document names it
+ * as the component `DraftNode` and refers to it.
+ */
+export const draftNodeSchema: z.ZodType<DraftNode> = z
+  .lazy(() =>
+    z.strictObject({
+      key: keySchema,
+      level: z.enum(planLevels),
+      label: lineText().max(20).nullable(),
+      number: z.number().int().nullable(),
+      title: shortText.min(1, { error: "标题不能为空" }),
+      text: longText,
+      span: spanSchema,
+      measures: z.array(draftMeasureSchema).max(200),
+      targets: z.array(draftTargetSchema).max(100),
+      milestones: z.array(draftMilestoneSchema).max(100),
+      ownersText: z
+        .strictObject({
+          lead: z.array(lineText().max(100)).max(50),
+          co: z.array(lineText().max(100)).max(50),
+        })
+        .nullable(),
+      leadUnitId: idSchema.nullable(),
+      coUnitIds: z.array(idSchema).max(200),
+      deadline: planDateSchema.nullable(),
+      children: z.array(draftNodeSchema).max(500),
+    }),
+  )
+  .meta({ id: "DraftNode" });
 
 /** The whole reviewed plan: header fields and the tree. */
 export const planDraftEditSchema = z.strictObject({
@@ -118,9 +127,13 @@ export const planImportPasteSchema = z.strictObject({
     .max(2_000_000, { error: "文本过长（上限 200 万字）" }),
   filename: lineText().max(200).optional(),
 });
+/** Pasted plan text. */
+export type PlanImportPasteInput = z.infer<typeof planImportPasteSchema>;
 
 /** Body of `PUT /api/plan-imports/:id`. */
 export const planImportUpdateSchema = z.strictObject({ draft: planDraftEditSchema, version: versionSchema });
+/** A reviewed draft to save. */
+export type PlanImportUpdateInput = z.infer<typeof planImportUpdateSchema>;
 
 /** Body of `POST /api/plan-imports/:id/publish`. */
 export const planPublishSchema = z.strictObject({
@@ -128,6 +141,13 @@ export const planPublishSchema = z.strictObject({
   /** Publish even though the same document was published before. */
   allowDuplicate: z.boolean().optional(),
 });
+/** Publish input. */
+export type PlanPublishInput = z.infer<typeof planPublishSchema>;
+
+/** The answer of a publish: the plan it made. */
+export const planPublishResultSchema = z.object({ planId: z.string() });
+/** Publish result. */
+export type PlanPublishResult = z.infer<typeof planPublishResultSchema>;
 
 /** An import under review, with the source text the spans point into. */
 export const planImportSchema = z.object({
@@ -168,22 +188,41 @@ export const planSummarySchema = z.object({
 /** A plan in lists. */
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
-/** A page of plans, with the years that have plans and what the actor may do with the list. */
-export const planPageSchema = pageOf(planSummarySchema).extend({
-  years: z.array(z.number()),
-  abilities: planListAbilitiesSchema,
-});
-/** A page of plans. */
-export type PlanPage = z.infer<typeof planPageSchema>;
-
 /** Query of `GET /api/plans`. */
 export const planQuerySchema = pageQuerySchema.extend({
   year: z.coerce.number().int().min(dateYears.min).max(dateYears.max).optional(),
   q: lineText().max(limits.searchMax).optional(),
 });
+/** Plan list query. */
+export type PlanQuery = z.infer<typeof planQuerySchema>;
+
+/** A page of `GET /api/plans`, with the years that have plans (for the year picker). */
+export const planPageSchema = pageOf(planSummarySchema, planListAbilitiesSchema).extend({
+  years: z.array(z.number()),
+});
+/** A page of plans. */
+export type PlanPage = z.infer<typeof planPageSchema>;
+
+/** An import still under review, as `GET /api/plan-imports` lists it. */
+export const pendingImportSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  filename: z.string().nullable(),
+  updatedAt: z.string(),
+  abilities: planImportAbilitiesSchema,
+});
+/** An import under review, as listed. */
+export type PendingImport = z.infer<typeof pendingImportSchema>;
+
+/** A page of `GET /api/plan-imports`. */
+export const pendingImportPageSchema = pageOf(pendingImportSchema, noListAbilitiesSchema);
+/** A page of imports under review. */
+export type PendingImportPage = z.infer<typeof pendingImportPageSchema>;
 
 /** Body of `POST /api/plans/:id/copy`: the year the copy is for. */
 export const planCopySchema = z.strictObject({ year: yearSchema });
+/** Plan copy input. */
+export type PlanCopyInput = z.infer<typeof planCopySchema>;
 
 /** An indicator of a published plan. */
 export const indicatorSchema = z.object({
@@ -212,6 +251,8 @@ export const milestoneSchema = z.object({
   hedge: z.string().nullable(),
   sourceText: z.string().nullable(),
 });
+/** A milestone. */
+export type Milestone = z.infer<typeof milestoneSchema>;
 
 /** A node of a published plan with its items. */
 export interface PlanTreeNode {
@@ -236,7 +277,7 @@ export interface PlanTreeNode {
   version: number;
   measures: { id: string; text: string }[];
   indicators: Indicator[];
-  milestones: z.infer<typeof milestoneSchema>[];
+  milestones: Milestone[];
   children: PlanTreeNode[];
   abilities: TaskAbilities;
 }
@@ -251,35 +292,37 @@ const lightCountsSchema = z.object({
   blue: z.number(),
 });
 
-/** A node of a published plan, recursively. */
-export const planTreeNodeSchema: z.ZodType<PlanTreeNode> = z.lazy(() =>
-  z.object({
-    id: z.string(),
-    level: z.enum(planLevels),
-    label: z.string().nullable(),
-    number: z.number().nullable(),
-    title: z.string(),
-    text: z.string(),
-    span: z.tuple([z.number(), z.number()]).nullable(),
-    leadUnit: unitRef.nullable(),
-    coUnits: z.array(unitRef),
-    deadline: z.string().nullable(),
-    startDate: z.string().nullable(),
-    dueDate: z.string().nullable(),
-    weight: z.number(),
-    progress: z.number(),
-    status: z.enum(nodeStatuses),
-    light: lightSchema.nullable(),
-    lightCounts: lightCountsSchema.nullable(),
-    assignmentCount: z.number(),
-    version: z.number(),
-    measures: z.array(z.object({ id: z.string(), text: z.string() })),
-    indicators: z.array(indicatorSchema),
-    milestones: z.array(milestoneSchema),
-    children: z.array(planTreeNodeSchema),
-    abilities: taskAbilitiesSchema,
-  }),
-);
+/** A node of a published plan, recursively; named `PlanTreeNode` in the OpenAPI document, as `DraftNode` is. */
+export const planTreeNodeSchema: z.ZodType<PlanTreeNode> = z
+  .lazy(() =>
+    z.object({
+      id: z.string(),
+      level: z.enum(planLevels),
+      label: z.string().nullable(),
+      number: z.number().nullable(),
+      title: z.string(),
+      text: z.string(),
+      span: z.tuple([z.number(), z.number()]).nullable(),
+      leadUnit: unitRef.nullable(),
+      coUnits: z.array(unitRef),
+      deadline: z.string().nullable(),
+      startDate: z.string().nullable(),
+      dueDate: z.string().nullable(),
+      weight: z.number(),
+      progress: z.number(),
+      status: z.enum(nodeStatuses),
+      light: lightSchema.nullable(),
+      lightCounts: lightCountsSchema.nullable(),
+      assignmentCount: z.number(),
+      version: z.number(),
+      measures: z.array(z.object({ id: z.string(), text: z.string() })),
+      indicators: z.array(indicatorSchema),
+      milestones: z.array(milestoneSchema),
+      children: z.array(planTreeNodeSchema),
+      abilities: taskAbilitiesSchema,
+    }),
+  )
+  .meta({ id: "PlanTreeNode" });
 
 /** A published plan with its whole tree. */
 export const planDetailSchema = planSummarySchema.extend({
@@ -309,3 +352,13 @@ export const unitKeywordsSchema = z.strictObject({
 });
 /** The keyword dictionary. */
 export type UnitKeywordsInput = z.infer<typeof unitKeywordsSchema>;
+
+/** The keyword → department dictionary as `GET /api/unit-keywords` answers it; only admins may change it. */
+export const unitKeywordDictionarySchema = z.object({
+  entries: z.array(z.object({ keyword: z.string(), unitId: z.string(), unitName: z.string() })),
+  abilities: unitKeywordAbilitiesSchema,
+});
+/** The keyword dictionary. */
+export type UnitKeywordDictionary = z.infer<typeof unitKeywordDictionarySchema>;
+/** One entry of the keyword dictionary. */
+export type UnitKeywordEntry = UnitKeywordDictionary["entries"][number];

@@ -1,9 +1,17 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
-import { inspectionAbilitiesSchema } from "../policies/inspections.js";
-import { instructionAbilitiesSchema, instructionStatusLabels } from "../policies/instructions.js";
-import { rectificationAbilitiesSchema, rectificationStatuses } from "../policies/rectifications.js";
-import { decisionSchema, idSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
+import { inspectionAbilitiesSchema, inspectionListAbilitiesSchema } from "../policies/inspections.js";
+import {
+  instructionAbilitiesSchema,
+  instructionListAbilitiesSchema,
+  instructionStatusLabels,
+} from "../policies/instructions.js";
+import {
+  rectificationAbilitiesSchema,
+  rectificationLedgerAbilitiesSchema,
+  rectificationStatuses,
+} from "../policies/rectifications.js";
+import { decisionSchema, idSchema, pageOf, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
 import { fileRefSchema } from "./execution.js";
 import { calendarDateSchema, lineText, multilineText } from "./primitives.js";
 
@@ -64,6 +72,8 @@ export const rectificationSubmitSchema = z.strictObject({
 });
 /** Rectification submit input. */
 export type RectificationSubmitInput = z.infer<typeof rectificationSubmitSchema>;
+/** A rectification submit body as sent: `fileIds` may be left out. */
+export type RectificationSubmitBody = z.input<typeof rectificationSubmitSchema>;
 
 /** Body of `POST /api/rectifications/:id/verify`: 销号 or 退回 with a reason. */
 export const rectificationVerifySchema = decisionSchema("accept", "return", "退回时请填写原因");
@@ -96,6 +106,11 @@ export const rectificationSchema = z.object({
 /** A 整改 item. */
 export type Rectification = z.infer<typeof rectificationSchema>;
 
+/** A page of `GET /api/rectifications`. */
+export const rectificationPageSchema = pageOf(rectificationSchema, rectificationLedgerAbilitiesSchema);
+/** A page of the ledger. */
+export type RectificationPage = z.infer<typeof rectificationPageSchema>;
+
 /** Counts of the ledger by status, with overdue counted apart. */
 export const rectificationCountsSchema = z.object({
   total: z.number(),
@@ -105,6 +120,17 @@ export const rectificationCountsSchema = z.object({
   returned: z.number(),
   overdue: z.number(),
 });
+/** Counts by status, overdue apart. */
+export type RectificationCounts = z.infer<typeof rectificationCountsSchema>;
+
+/** `GET /api/rectifications/stats`: the ledger's counts in total, by unit and by source. */
+export const rectificationStatsSchema = z.object({
+  totals: rectificationCountsSchema,
+  byUnit: z.array(rectificationCountsSchema.extend({ unit: z.object({ id: z.string(), name: z.string() }) })),
+  bySource: z.array(rectificationCountsSchema.extend({ source: z.string(), label: z.string() })),
+});
+/** Ledger statistics. */
+export type RectificationStats = z.infer<typeof rectificationStatsSchema>;
 
 /** Body of `POST /api/inspections`: one 挂牌督导 visit and its findings. */
 export const inspectionCreateSchema = z.strictObject({
@@ -118,6 +144,8 @@ export type InspectionCreateInput = z.infer<typeof inspectionCreateSchema>;
 
 /** Query of `GET /api/inspections`. */
 export const inspectionQuerySchema = pageQuerySchema.extend({ unitId: idSchema.optional() });
+/** Inspection list query. */
+export type InspectionQuery = z.infer<typeof inspectionQuerySchema>;
 
 /** Body of `POST /api/inspections/:id/findings/:index/rectify`. */
 export const findingRectifySchema = z.strictObject({
@@ -144,6 +172,11 @@ export const inspectionSchema = z.object({
 /** An inspection visit. */
 export type Inspection = z.infer<typeof inspectionSchema>;
 
+/** A page of `GET /api/inspections`. */
+export const inspectionPageSchema = pageOf(inspectionSchema, inspectionListAbilitiesSchema);
+/** A page of visits. */
+export type InspectionPage = z.infer<typeof inspectionPageSchema>;
+
 /** What a 领导批示 may be written on. */
 export const instructionEntities = ["plan_node", "report", "notice", "rectification"] as const;
 /** What a 领导批示 is written on. */
@@ -159,11 +192,13 @@ export const instructionCreateSchema = z.strictObject({
 /** Instruction create input. */
 export type InstructionCreateInput = z.infer<typeof instructionCreateSchema>;
 
-/** Query of `GET /api/instructions`: the instructions on one item. */
-export const instructionQuerySchema = z.object({
+/** Query of `GET /api/instructions`: a page of the instructions on one item. */
+export const instructionQuerySchema = pageQuerySchema.extend({
   entity: z.enum(instructionEntities),
   entityId: idSchema,
 });
+/** Item instructions query. */
+export type InstructionQuery = z.infer<typeof instructionQuerySchema>;
 
 /** A 领导批示 as the API returns it; `state` is 待签收 until the unit acknowledges it. */
 export const instructionSchema = z.object({
@@ -180,3 +215,13 @@ export const instructionSchema = z.object({
 });
 /** A leader instruction. */
 export type Instruction = z.infer<typeof instructionSchema>;
+
+/** A page of `GET /api/instructions`: the instructions on one item. */
+export const instructionPageSchema = pageOf(instructionSchema, instructionListAbilitiesSchema);
+/** A page of an item's instructions. */
+export type InstructionPage = z.infer<typeof instructionPageSchema>;
+
+/** A page of `GET /api/instructions/mine`: a leader's own instructions. */
+export const myInstructionPageSchema = pageOf(instructionSchema, instructionListAbilitiesSchema);
+/** A page of a leader's own instructions. */
+export type MyInstructionPage = z.infer<typeof myInstructionPageSchema>;

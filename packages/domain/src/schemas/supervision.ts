@@ -1,8 +1,13 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
 import { extensionAbilitiesSchema, extensionStatuses } from "../policies/extensions.js";
-import { noticeAbilitiesSchema, noticeSources, noticeStatuses } from "../policies/notices.js";
-import { decisionSchema, idSchema, pageQuerySchema } from "./common.js";
+import {
+  noticeAbilitiesSchema,
+  noticeLedgerAbilitiesSchema,
+  noticeSources,
+  noticeStatuses,
+} from "../policies/notices.js";
+import { decisionSchema, idSchema, noListAbilitiesSchema, pageOf, pageQuerySchema } from "./common.js";
 import { calendarDateSchema, multilineText } from "./primitives.js";
 
 /** 督办单 levels, mildest first: blue 提醒, yellow 警示, red 督办. */
@@ -40,6 +45,8 @@ export const noticeReplySchema = z.strictObject({
 });
 /** Notice reply input. */
 export type NoticeReplyInput = z.infer<typeof noticeReplySchema>;
+/** A notice reply body as sent: measures and files may be left out. */
+export type NoticeReplyBody = z.input<typeof noticeReplySchema>;
 
 /** Body of `POST /api/notices/:id/decision`: the supervisor accepts a reply or sends it back. */
 export const noticeDecisionSchema = decisionSchema("accept", "return", "退回时请填写原因");
@@ -59,6 +66,8 @@ export const noticeListQuerySchema = pageQuerySchema.extend({
 });
 /** Ledger filters. */
 export type NoticeListQuery = z.infer<typeof noticeListQuerySchema>;
+/** Ledger filters as sent in the query string. */
+export type NoticeListQueryParams = z.input<typeof noticeListQuerySchema>;
 
 /** One step in a notice's history. */
 export const noticeEventSchema = z.object({
@@ -91,6 +100,22 @@ export const noticeSchema = z.object({
 });
 /** A 督办单. */
 export type Notice = z.infer<typeof noticeSchema>;
+/** One step in a notice's history. */
+export type NoticeEvent = z.infer<typeof noticeEventSchema>;
+
+/** A page of `GET /api/notices`. */
+export const noticePageSchema = pageOf(noticeSchema, noticeLedgerAbilitiesSchema);
+/** A page of the ledger. */
+export type NoticePage = z.infer<typeof noticePageSchema>;
+
+/** The answer of `POST /api/notices/scan`: what one automatic pass raised, upgraded and closed. */
+export const noticeScanResultSchema = z.object({
+  raised: z.number(),
+  upgraded: z.number(),
+  closed: z.number(),
+});
+/** Scan counts. */
+export type NoticeScanResult = z.infer<typeof noticeScanResultSchema>;
 
 /** Body of `POST /api/extensions`: a later due date asked for before the current one passes. */
 export const extensionCreateSchema = z.strictObject({
@@ -135,6 +160,11 @@ export const extensionSchema = z.object({
 /** A 延期申请. */
 export type Extension = z.infer<typeof extensionSchema>;
 
+/** A page of `GET /api/extensions`; requests are made from an assignment, not from the list. */
+export const extensionPageSchema = pageOf(extensionSchema, noListAbilitiesSchema);
+/** A page of extension requests. */
+export type ExtensionPage = z.infer<typeof extensionPageSchema>;
+
 /** An in-app notification. */
 export const notificationSchema = z.object({
   id: z.string(),
@@ -149,3 +179,25 @@ export const notificationSchema = z.object({
 });
 /** An in-app notification. */
 export type Notification = z.infer<typeof notificationSchema>;
+
+/** Query of `GET /api/notifications`: a page, optionally unread only. */
+export const notificationQuerySchema = pageQuerySchema.extend({
+  unread: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+});
+/** Notification list query. */
+export type NotificationQuery = z.infer<typeof notificationQuerySchema>;
+
+/** A page of `GET /api/notifications`, newest first, with the user's unread count for the bell. */
+export const notificationPageSchema = pageOf(notificationSchema, noListAbilitiesSchema).extend({
+  unreadCount: z.number(),
+});
+/** A page of notifications. */
+export type NotificationPage = z.infer<typeof notificationPageSchema>;
+
+/** The answer of `POST /api/notifications/read-all`: how many were marked read. */
+export const readAllResultSchema = z.object({ updated: z.number() });
+/** Read-all result. */
+export type ReadAllResult = z.infer<typeof readAllResultSchema>;

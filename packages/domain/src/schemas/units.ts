@@ -1,8 +1,15 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
-import { unitAbilitiesSchema } from "../policies/units.js";
+import { unitAbilitiesSchema, unitListAbilitiesSchema } from "../policies/units.js";
 import { ownerships, schoolTypes, unitKinds } from "../units.js";
-import { nameSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
+import {
+  nameSchema,
+  noListAbilitiesSchema,
+  pageOf,
+  pageQuerySchema,
+  searchSchema,
+  versionSchema,
+} from "./common.js";
 import { lineText } from "./primitives.js";
 
 const optionalText = lineText().max(limits.nameMax).nullable().optional();
@@ -76,3 +83,28 @@ export const unitSchema = z.object({
 });
 /** A unit. */
 export type Unit = z.infer<typeof unitSchema>;
+
+/** A page of `GET /api/units`. */
+export const unitPageSchema = pageOf(unitSchema, unitListAbilitiesSchema);
+/** A page of units. */
+export type UnitPage = z.infer<typeof unitPageSchema>;
+
+/** An enabled unit as offered in selects (`GET /api/units/options`). */
+export const unitOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(unitKinds),
+  schoolType: z.enum(schoolTypes).nullable(),
+});
+/** A unit option. */
+export type UnitOption = z.infer<typeof unitOptionSchema>;
+
+/** A page of `GET /api/units/options`. */
+export const unitOptionPageSchema = pageOf(unitOptionSchema, noListAbilitiesSchema);
+/** A page of unit options. */
+export type UnitOptionPage = z.infer<typeof unitOptionPageSchema>;
+
+/** A page of `GET /api/units/townships`: the distinct townships of the tenant's units. */
+export const townshipPageSchema = pageOf(z.string(), noListAbilitiesSchema);
+/** A page of townships. */
+export type TownshipPage = z.infer<typeof townshipPageSchema>;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { limits } from "../limits.js";
-import { userAbilitiesSchema } from "../policies/users.js";
+import { userAbilitiesSchema, userListAbilitiesSchema } from "../policies/users.js";
 import { roles } from "../roles.js";
-import { idSchema, nameSchema, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
+import { idSchema, nameSchema, pageOf, pageQuerySchema, searchSchema, versionSchema } from "./common.js";
 import { lineText } from "./primitives.js";
 
 /** A login is a mainland mobile number or a username of letters, digits, `.`, `_`, `-`. */
@@ -40,11 +40,15 @@ export const userCreateSchema = z.strictObject({
 });
 /** User create input. */
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
+/** A user create body as sent: an empty phone or email stands for none. */
+export type UserCreateBody = z.input<typeof userCreateSchema>;
 
 /** Body of `PUT /api/users/:id`. */
 export const userUpdateSchema = z.strictObject({ ...userFields, version: versionSchema });
 /** User update input. */
 export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
+/** A user update body as sent: an empty phone or email stands for none. */
+export type UserUpdateBody = z.input<typeof userUpdateSchema>;
 
 /** Body of `POST /api/users/:id/reset-password`. */
 export const resetPasswordSchema = z.strictObject({ password: z.string().min(1).max(limits.passwordMax) });
@@ -81,3 +85,8 @@ export const userSchema = z.object({
 });
 /** A user. */
 export type User = z.infer<typeof userSchema>;
+
+/** A page of `GET /api/users`. */
+export const userPageSchema = pageOf(userSchema, userListAbilitiesSchema);
+/** A page of users. */
+export type UserPage = z.infer<typeof userPageSchema>;

@@ -47,7 +47,7 @@ async function buildData(t: TestApp) {
   });
   expect(res.statusCode, res.body).toBe(201);
   const cycle = (await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {})).json();
-  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json() as {
+  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items as {
     id: string;
     unit: { id: string };
   }[];

@@ -97,7 +97,7 @@ async function seed(databaseUrl: string | undefined, dataDir: string) {
     if (assigned.statusCode !== 201) throw new Error(assigned.body);
     const cycle = await sup.post(`/api/plans/${planId}/cycles`, {});
     if (cycle.statusCode !== 201) throw new Error(cycle.body);
-    const list = (await leadSession.get(`/api/nodes/${task.id}/assignments`)).json() as {
+    const list = (await leadSession.get(`/api/nodes/${task.id}/assignments?pageSize=200`)).json().items as {
       id: string;
       unit: { id: string };
     }[];

@@ -13,8 +13,8 @@ export async function buildAssignedPlan(t: TestApp) {
     role: "executor",
   });
   if (res.statusCode !== 201) throw new Error(res.body);
-  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
-  return { ...p, assignmentId: list[0].id as string };
+  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items;
+  return { ...p, assignmentId: list.items[0].id as string };
 }
 
 /** Moves an assignment's due date `days` from today (negative: in the past), straight in the database. */

@@ -113,7 +113,7 @@ export async function assignTask9AndOpenCycle(p: PublishedPlan, cycleBody: Recor
   if (res.statusCode !== 201) throw new Error(res.body);
   const cycle = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, cycleBody);
   if (cycle.statusCode !== 201) throw new Error(cycle.body);
-  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json() as Assignment[];
+  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items as Assignment[];
   const mine = list.find((a) => a.unit.id === p.kindergarten.id)!;
   const second = list.find((a) => a.unit.id === p.secondKindergarten.id)!;
   return {

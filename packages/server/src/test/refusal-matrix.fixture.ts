@@ -73,10 +73,10 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     role: "executor",
   });
   created(assigned);
-  const list = created<{ id: string; unit: { id: string } }[]>(
+  const list = created<{ items: { id: string; unit: { id: string } }[] }>(
     await p.lead.get(`/api/nodes/${p.task9.id}/assignments`),
     200,
-  );
+  ).items;
   const assignmentOf = (unitId: string) => list.find((a) => a.unit.id === unitId)!.id;
   const assignment = assignmentOf(p.kindergarten.id);
   const otherAssignment = assignmentOf(p.secondKindergarten.id);

@@ -1,8 +1,10 @@
 import type {
   ChannelKind,
-  ChannelPutInput,
+  ChannelPutBody,
   ChannelSetting,
   DeliveryItem,
+  DeliveryPage,
+  DeliveryQuery,
   DeliveryStatus,
   EmailConfigInput,
   RobotConfigInput,
@@ -10,32 +12,29 @@ import type {
 } from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
-import type { ListPage, Paging } from "./paging";
+import { type FiltersOf, fetchAllItems, type Paging } from "./paging";
 
 export type { ChannelKind, ChannelSetting, DeliveryStatus, EmailConfigInput, RobotConfigInput, TlsMode };
 
-/** Body of PUT /api/channels. */
-export type ChannelInput = ChannelPutInput;
+/** Body of PUT /api/channels, as sent. */
+export type ChannelInput = ChannelPutBody;
 
 /** One line of the delivery log; robot targets come without their token. */
 export type Delivery = DeliveryItem;
 
 /** Filters of the delivery log. */
-export interface DeliveryFilters {
-  status?: DeliveryStatus;
-  channel?: ChannelKind;
-}
+export type DeliveryFilters = FiltersOf<DeliveryQuery>;
 
 /** Query key of the channel settings. */
 export const channelsKey = ["channels"] as const;
 /** Query key prefix of the delivery log. */
 export const deliveriesKey = ["deliveries"] as const;
 
-/** The tenant's channel settings (and any per-unit ones). */
+/** The tenant's channel settings (and any per-unit ones), all of them. */
 export function useChannels() {
   return useQuery({
     queryKey: channelsKey,
-    queryFn: ({ signal }) => apiRequest<{ items: ChannelSetting[] }>("/channels", { signal }),
+    queryFn: async ({ signal }) => ({ items: await fetchAllItems<ChannelSetting>("/channels", { signal }) }),
   });
 }
 
@@ -49,7 +48,7 @@ export function useDeliveries(filters: DeliveryFilters, paging: Paging) {
   return useQuery({
     queryKey: [...deliveriesKey, filters, paging],
     queryFn: ({ signal }) =>
-      apiRequest<ListPage<Delivery>>("/deliveries", { query: { ...filters, ...paging }, signal }),
+      apiRequest<DeliveryPage>("/deliveries", { query: { ...filters, ...paging }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -106,9 +106,3 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
-
-/** Accepts a bare array or `{ items }`, so small list endpoints may answer either way. */
-export function itemsOf<T>(value: T[] | { items: T[] } | null | undefined): T[] {
-  if (!value) return [];
-  return Array.isArray(value) ? value : value.items;
-}

@@ -1,70 +1,25 @@
-import type { Assignment, AssignmentCreateInput, Report, ReportSaveInput } from "@duban/domain";
+import type {
+  Assignment,
+  AssignmentCreateInput,
+  AssignmentCreateResult,
+  AssignmentRemoveInput,
+  Cycle,
+  DueReport,
+  FileRef,
+  MyWork,
+  PlanSettingsInput,
+  Report,
+  ReportRef,
+  ReportReviewInput,
+  ReportSaveBody,
+  ReviewItem,
+  UnitWork,
+} from "@duban/domain";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
+import { fetchAllItems } from "./paging";
 
-/** A reporting cycle with its counts. */
-export interface Cycle {
-  id: string;
-  planId: string;
-  name: string;
-  kind: "monthly" | "weekly" | "quarterly" | "adhoc";
-  startDate: string;
-  dueDate: string;
-  status: "open" | "closed";
-  expected: number;
-  submitted: number;
-  approved: number;
-  version: number;
-  abilities: Record<string, boolean>;
-}
-
-/** This cycle's report of an assignment as 我的工作 lists it (the full report comes from the timeline). */
-export interface ReportRef {
-  id: string;
-  assignmentId: string;
-  cycleId: string;
-  status: Report["status"];
-  version: number;
-  returnReason: string | null;
-}
-
-/** A report to write (or rewrite) in an open cycle. */
-export interface DueReport {
-  assignment: Assignment;
-  cycle: { id: string; name: string; dueDate: string };
-  report: ReportRef | null;
-  returnReason?: string | null;
-}
-
-/** A submitted report waiting for the actor's review. */
-export interface ReviewItem {
-  reportId: string;
-  assignmentId: string;
-  unitName: string;
-  node: { id: string; title: string; number: number | null };
-  cycleName: string;
-  cycleDue: string;
-  progress: number;
-  late: boolean;
-  submittedAt: string | null;
-}
-
-/** 我的工作. */
-export interface MyWork {
-  toAcknowledge: Assignment[];
-  toReport: DueReport[];
-  returned: DueReport[];
-  toReview: ReviewItem[];
-}
-
-/** A stored evidence file. */
-export interface FileRef {
-  id: string;
-  filename: string;
-  mime: string;
-  size: number;
-  previewable: boolean;
-}
+export type { Cycle, DueReport, FileRef, MyWork, ReportRef, ReviewItem };
 
 /** Root query key of assignments, reports, cycles and 我的工作: one write refreshes them all. */
 export const executionKey = ["execution"] as const;
@@ -81,7 +36,7 @@ export function useMyWork() {
 export function useNodeAssignments(nodeId: string) {
   return useQuery({
     queryKey: [...executionKey, "node-assignments", nodeId],
-    queryFn: ({ signal }) => apiRequest<Assignment[]>(`/nodes/${nodeId}/assignments`, { signal }),
+    queryFn: ({ signal }) => fetchAllItems<Assignment>(`/nodes/${nodeId}/assignments`, { signal }),
     enabled: nodeId !== "",
   });
 }
@@ -100,7 +55,7 @@ export function useReportsOf(assignmentIds: string[]) {
     queryKey: [...executionKey, "reports", assignmentIds],
     queryFn: async ({ signal }) => {
       const lists = await Promise.all(
-        assignmentIds.map((id) => apiRequest<Report[]>(`/assignments/${id}/reports`, { signal })),
+        assignmentIds.map((id) => fetchAllItems<Report>(`/assignments/${id}/reports`, { signal })),
       );
       return lists.flat();
     },
@@ -112,7 +67,7 @@ export function useReportsOf(assignmentIds: string[]) {
 export function useCycles(planId: string) {
   return useQuery({
     queryKey: [...executionKey, "cycles", planId],
-    queryFn: ({ signal }) => apiRequest<Cycle[]>(`/plans/${planId}/cycles`, { signal }),
+    queryFn: ({ signal }) => fetchAllItems<Cycle>(`/plans/${planId}/cycles`, { signal }),
   });
 }
 
@@ -120,11 +75,7 @@ export function useCycles(planId: string) {
 export function useUnitAssignments(unitId: string) {
   return useQuery({
     queryKey: [...executionKey, "unit", unitId],
-    queryFn: ({ signal }) =>
-      apiRequest<{ unit: { id: string; name: string }; assignments: Assignment[] }>(
-        `/units/${unitId}/assignments`,
-        { signal },
-      ),
+    queryFn: ({ signal }) => apiRequest<UnitWork>(`/units/${unitId}/assignments`, { signal }),
   });
 }
 
@@ -132,7 +83,7 @@ export function useUnitAssignments(unitId: string) {
 export function createAssignments(
   nodeId: string,
   input: AssignmentCreateInput,
-): Promise<{ created: number; skipped: number }> {
+): Promise<AssignmentCreateResult> {
   return apiRequest(`/nodes/${nodeId}/assignments`, { method: "POST", body: input });
 }
 
@@ -142,31 +93,22 @@ export function acknowledgeAssignment(id: string, version: number): Promise<Assi
 }
 
 /** Withdraws an assignment with a reason; it stays in the history. */
-export function removeAssignment(
-  id: string,
-  input: { reason: string; version: number },
-): Promise<Assignment> {
+export function removeAssignment(id: string, input: AssignmentRemoveInput): Promise<Assignment> {
   return apiRequest<Assignment>(`/assignments/${id}/remove`, { method: "POST", body: input });
 }
 
 /** Saves (or submits) this cycle's report of an assignment. */
-export function saveReport(assignmentId: string, input: ReportSaveInput): Promise<Report> {
+export function saveReport(assignmentId: string, input: ReportSaveBody): Promise<Report> {
   return apiRequest<Report>(`/assignments/${assignmentId}/reports`, { method: "POST", body: input });
 }
 
 /** Approves or returns a submitted report. */
-export function reviewReport(
-  id: string,
-  input: { decision: "approve" | "return"; reason?: string; version: number },
-): Promise<Report> {
+export function reviewReport(id: string, input: ReportReviewInput): Promise<Report> {
   return apiRequest<Report>(`/reports/${id}/review`, { method: "POST", body: input });
 }
 
 /** Sets a plan's cadence and light tolerance. */
-export function updatePlanSettings(
-  planId: string,
-  input: { cadence: string; cadenceDueDay: number; lightTolerance: number; version: number },
-): Promise<void> {
+export function updatePlanSettings(planId: string, input: PlanSettingsInput): Promise<void> {
   return apiRequest<void>(`/plans/${planId}/settings`, { method: "PUT", body: input });
 }
 

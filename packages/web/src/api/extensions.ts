@@ -2,20 +2,18 @@ import type {
   Extension,
   ExtensionCreateInput,
   ExtensionDecisionInput,
-  extensionStatuses,
+  ExtensionListQuery,
+  ExtensionPage,
+  ExtensionStatus,
 } from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
-import type { ListPage, Paging } from "./paging";
+import type { FiltersOf, Paging } from "./paging";
 
-/** A 延期申请 state. */
-export type ExtensionStatus = (typeof extensionStatuses)[number];
+export type { ExtensionStatus };
 
 /** Filters of the extension list. */
-export interface ExtensionFilters {
-  status?: ExtensionStatus;
-  unitId?: string;
-}
+export type ExtensionFilters = FiltersOf<ExtensionListQuery>;
 
 /** Root query key of everything about 延期申请. */
 export const extensionsKey = ["extensions"] as const;
@@ -25,7 +23,7 @@ export function useExtensions(filters: ExtensionFilters, paging: Paging) {
   return useQuery({
     queryKey: [...extensionsKey, "list", filters, paging],
     queryFn: ({ signal }) =>
-      apiRequest<ListPage<Extension>>("/extensions", { query: { ...filters, ...paging }, signal }),
+      apiRequest<ExtensionPage>("/extensions", { query: { ...filters, ...paging }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,8 +1,15 @@
-import type { Group, GroupCreateInput, GroupRule, GroupUpdateInput, SetEnabledInput } from "@duban/domain";
+import type {
+  Group,
+  GroupCreateInput,
+  GroupMember,
+  GroupPage,
+  GroupRule,
+  GroupUpdateInput,
+  SetEnabledInput,
+} from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiRequest, itemsOf } from "./client";
-import type { ListPage, Paging } from "./paging";
-import type { UnitOption } from "./units";
+import { apiRequest } from "./client";
+import { fetchAllItems, type Paging } from "./paging";
 
 /** Root query key of everything about groups. */
 export const groupsKey = ["groups"] as const;
@@ -11,7 +18,7 @@ export const groupsKey = ["groups"] as const;
 export function useGroups(q: string, paging: Paging) {
   return useQuery({
     queryKey: [...groupsKey, "list", q, paging],
-    queryFn: ({ signal }) => apiRequest<ListPage<Group>>("/groups", { query: { q, ...paging }, signal }),
+    queryFn: ({ signal }) => apiRequest<GroupPage>("/groups", { query: { q, ...paging }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -20,8 +27,7 @@ export function useGroups(q: string, paging: Paging) {
 export function useGroupMembers(id: string | null) {
   return useQuery({
     queryKey: [...groupsKey, "members", id],
-    queryFn: async ({ signal }) =>
-      itemsOf(await apiRequest<UnitOption[] | { items: UnitOption[] }>(`/groups/${id}/members`, { signal })),
+    queryFn: ({ signal }) => fetchAllItems<GroupMember>(`/groups/${id}/members`, { signal }),
     enabled: id !== null,
   });
 }
@@ -30,14 +36,8 @@ export function useGroupMembers(id: string | null) {
 export function useGroupPreview(rule: GroupRule | null) {
   return useQuery({
     queryKey: [...groupsKey, "preview", rule],
-    queryFn: async ({ signal }) =>
-      itemsOf(
-        await apiRequest<UnitOption[] | { items: UnitOption[] }>("/groups/preview", {
-          method: "POST",
-          body: { rule },
-          signal,
-        }),
-      ),
+    queryFn: ({ signal }) =>
+      fetchAllItems<GroupMember>("/groups/preview", { method: "POST", body: { rule }, signal }),
     enabled: rule !== null,
     placeholderData: keepPreviousData,
   });

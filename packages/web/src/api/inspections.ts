@@ -1,7 +1,13 @@
-import type { FindingRectifyInput, Inspection, InspectionCreateInput, Rectification } from "@duban/domain";
+import type {
+  FindingRectifyInput,
+  Inspection,
+  InspectionCreateInput,
+  InspectionPage,
+  Rectification,
+} from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
-import type { ListPage, Paging } from "./paging";
+import type { Paging } from "./paging";
 
 /** Root query key of 督导检查 visits. */
 export const inspectionsKey = ["inspections"] as const;
@@ -11,7 +17,7 @@ export function useInspections(unitId: string | undefined, paging: Paging) {
   return useQuery({
     queryKey: [...inspectionsKey, "list", unitId ?? null, paging],
     queryFn: ({ signal }) =>
-      apiRequest<ListPage<Inspection>>("/inspections", { query: { unitId, ...paging }, signal }),
+      apiRequest<InspectionPage>("/inspections", { query: { unitId, ...paging }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,10 +1,14 @@
-import type { Instruction, InstructionCreateInput, instructionEntities } from "@duban/domain";
+import type {
+  Instruction,
+  InstructionCreateInput,
+  InstructionEntity,
+  MyInstructionPage,
+} from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
-import type { ListPage, Paging } from "./paging";
+import { fetchAllItems, type Paging } from "./paging";
 
-/** What a 领导批示 may be written on. */
-export type InstructionEntity = (typeof instructionEntities)[number];
+export type { InstructionEntity };
 
 /** Root query key of 领导批示. */
 export const instructionsKey = ["instructions"] as const;
@@ -14,7 +18,7 @@ export function useEntityInstructions(entity: InstructionEntity, entityId: strin
   return useQuery({
     queryKey: [...instructionsKey, "entity", entity, entityId],
     queryFn: ({ signal }) =>
-      apiRequest<Instruction[]>("/instructions", { query: { entity, entityId }, signal }),
+      fetchAllItems<Instruction>("/instructions", { query: { entity, entityId }, signal }),
   });
 }
 
@@ -23,7 +27,7 @@ export function useMyInstructions(paging: Paging) {
   return useQuery({
     queryKey: [...instructionsKey, "mine", paging],
     queryFn: ({ signal }) =>
-      apiRequest<ListPage<Instruction>>("/instructions/mine", { query: { ...paging }, signal }),
+      apiRequest<MyInstructionPage>("/instructions/mine", { query: { ...paging }, signal }),
     placeholderData: keepPreviousData,
   });
 }

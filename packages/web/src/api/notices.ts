@@ -2,28 +2,20 @@ import type {
   Notice,
   NoticeCreateInput,
   NoticeDecisionInput,
-  NoticeLevel,
-  NoticeReplyInput,
-  NoticeStatus,
+  NoticeListQueryParams,
+  NoticePage,
+  NoticeReplyBody,
+  NoticeScanResult,
 } from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest, apiUrl } from "./client";
-import type { ListPage, Paging } from "./paging";
+import type { FiltersOf, Paging } from "./paging";
 
 /** Filters of the 督办台账, shared by the list and the Excel export. */
-export interface NoticeFilters {
-  level?: NoticeLevel;
-  status?: NoticeStatus;
-  unitId?: string;
-  overdueReply?: "true" | "false";
-}
+export type NoticeFilters = FiltersOf<NoticeListQueryParams>;
 
 /** Counts of one 立即扫描. */
-export interface ScanResult {
-  raised: number;
-  upgraded: number;
-  closed: number;
-}
+export type ScanResult = NoticeScanResult;
 
 /** Root query key of everything about 督办单. */
 export const noticesKey = ["notices"] as const;
@@ -32,8 +24,7 @@ export const noticesKey = ["notices"] as const;
 export function useNotices(filters: NoticeFilters, paging: Paging) {
   return useQuery({
     queryKey: [...noticesKey, "list", filters, paging],
-    queryFn: ({ signal }) =>
-      apiRequest<ListPage<Notice>>("/notices", { query: { ...filters, ...paging }, signal }),
+    queryFn: ({ signal }) => apiRequest<NoticePage>("/notices", { query: { ...filters, ...paging }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -62,7 +53,7 @@ export function scanNotices(): Promise<ScanResult> {
 }
 
 /** The unit's reply: 办理情况, measures, evidence. */
-export function replyNotice(id: string, input: NoticeReplyInput): Promise<Notice> {
+export function replyNotice(id: string, input: NoticeReplyBody): Promise<Notice> {
   return apiRequest<Notice>(`/notices/${id}/reply`, { method: "POST", body: input });
 }
 

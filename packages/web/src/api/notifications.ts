@@ -1,12 +1,9 @@
-import type { Notification } from "@duban/domain";
+import type { Notification, NotificationPage, ReadAllResult } from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
-import type { ListPage, Paging } from "./paging";
+import type { Paging } from "./paging";
 
-/** A page of notifications with the user's unread count. */
-export interface NotificationPage extends ListPage<Notification> {
-  unreadCount: number;
-}
+export type { NotificationPage };
 
 /** Root query key of the notification centre. */
 export const notificationsKey = ["notifications"] as const;
@@ -41,6 +38,6 @@ export function readNotification(id: string): Promise<Notification> {
 }
 
 /** Marks every notification of the user read. */
-export function readAllNotifications(): Promise<{ updated: number }> {
-  return apiRequest<{ updated: number }>("/notifications/read-all", { method: "POST" });
+export function readAllNotifications(): Promise<ReadAllResult> {
+  return apiRequest<ReadAllResult>("/notifications/read-all", { method: "POST" });
 }

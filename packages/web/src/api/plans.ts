@@ -1,20 +1,17 @@
-import type { PlanDetail, PlanDraftEdit, PlanImport, PlanSummary } from "@duban/domain";
+import type {
+  PendingImport,
+  PlanDetail,
+  PlanDraftEdit,
+  PlanImport,
+  PlanPage,
+  PlanPublishInput,
+  PlanPublishResult,
+} from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
-import type { ListPage } from "./paging";
+import { fetchAllItems } from "./paging";
 
-/** A page of plans with the years that have plans. */
-export interface PlanPage extends ListPage<PlanSummary> {
-  years: number[];
-}
-
-/** An import still under review, as listed. */
-export interface PendingImport {
-  id: string;
-  title: string;
-  filename: string | null;
-  updatedAt: string;
-}
+export type { PendingImport, PlanPage };
 
 /** Root query key of everything about plans. */
 export const plansKey = ["plans"] as const;
@@ -44,7 +41,7 @@ export function usePlan(id: string) {
 export function usePendingImports(enabled: boolean) {
   return useQuery({
     queryKey: [...planImportsKey, "list"],
-    queryFn: ({ signal }) => apiRequest<PendingImport[]>("/plan-imports", { signal }),
+    queryFn: ({ signal }) => fetchAllItems<PendingImport>("/plan-imports", { signal }),
     enabled,
   });
 }
@@ -77,11 +74,8 @@ export function savePlanDraft(id: string, draft: PlanDraftEdit, version: number)
 }
 
 /** Publishes an import as a plan. */
-export function publishPlanImport(
-  id: string,
-  input: { version: number; allowDuplicate?: boolean },
-): Promise<{ planId: string }> {
-  return apiRequest<{ planId: string }>(`/plan-imports/${id}/publish`, { method: "POST", body: input });
+export function publishPlanImport(id: string, input: PlanPublishInput): Promise<PlanPublishResult> {
+  return apiRequest<PlanPublishResult>(`/plan-imports/${id}/publish`, { method: "POST", body: input });
 }
 
 /** Discards an import under review. */

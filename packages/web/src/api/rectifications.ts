@@ -1,40 +1,21 @@
 import type {
   Rectification,
+  RectificationCounts,
   RectificationCreateInput,
-  RectificationSource,
-  RectificationStatus,
-  RectificationSubmitInput,
+  RectificationFilter,
+  RectificationPage,
+  RectificationStats,
+  RectificationSubmitBody,
   RectificationVerifyInput,
 } from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest, apiUrl } from "./client";
-import type { ListPage, Paging } from "./paging";
+import type { Paging } from "./paging";
+
+export type { RectificationCounts, RectificationStats };
 
 /** Filters of the 整改台账, shared by the list, the statistics and the export. */
-export interface RectificationFilters {
-  unitId?: string;
-  source?: RectificationSource;
-  status?: RectificationStatus;
-  overdue?: "true" | "false";
-  q?: string;
-}
-
-/** Counts by status, overdue apart. */
-export interface RectificationCounts {
-  total: number;
-  open: number;
-  submitted: number;
-  accepted: number;
-  returned: number;
-  overdue: number;
-}
-
-/** Ledger statistics: totals, by unit and by source. */
-export interface RectificationStats {
-  totals: RectificationCounts;
-  byUnit: (RectificationCounts & { unit: { id: string; name: string } })[];
-  bySource: (RectificationCounts & { source: string; label: string })[];
-}
+export type RectificationFilters = RectificationFilter;
 
 /** Root query key of everything about 整改. */
 export const rectificationsKey = ["rectifications"] as const;
@@ -44,7 +25,7 @@ export function useRectifications(filters: RectificationFilters, paging: Paging)
   return useQuery({
     queryKey: [...rectificationsKey, "list", filters, paging],
     queryFn: ({ signal }) =>
-      apiRequest<ListPage<Rectification>>("/rectifications", { query: { ...filters, ...paging }, signal }),
+      apiRequest<RectificationPage>("/rectifications", { query: { ...filters, ...paging }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -78,7 +59,7 @@ export function createRectification(input: RectificationCreateInput): Promise<Re
 }
 
 /** The unit submits measures and evidence. */
-export function submitRectification(id: string, input: RectificationSubmitInput): Promise<Rectification> {
+export function submitRectification(id: string, input: RectificationSubmitBody): Promise<Rectification> {
   return apiRequest<Rectification>(`/rectifications/${id}/submit`, { method: "POST", body: input });
 }
 

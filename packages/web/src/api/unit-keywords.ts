@@ -1,19 +1,8 @@
-import type { UnitKeywordsInput } from "@duban/domain";
+import type { UnitKeywordDictionary, UnitKeywordEntry, UnitKeywordsInput } from "@duban/domain";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
 
-/** One entry of the keyword → department dictionary. */
-export interface UnitKeywordEntry {
-  keyword: string;
-  unitId: string;
-  unitName: string;
-}
-
-/** The dictionary with what the user may do with it. */
-export interface UnitKeywordDictionary {
-  entries: UnitKeywordEntry[];
-  abilities: Record<string, boolean>;
-}
+export type { UnitKeywordDictionary, UnitKeywordEntry };
 
 /** Query key of the dictionary. */
 export const unitKeywordsKey = ["unit-keywords"] as const;

@@ -1,37 +1,21 @@
 import type {
-  SchoolType,
+  ImportResult,
   SetEnabledInput,
   Unit,
   UnitCreateInput,
-  UnitKind,
+  UnitOption,
+  UnitPage,
+  UnitQuery,
   UnitUpdateInput,
 } from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiRequest, itemsOf } from "./client";
-import type { ListPage, Paging } from "./paging";
+import { apiRequest } from "./client";
+import { type FiltersOf, fetchAllItems, type Paging } from "./paging";
+
+export type { ImportResult, UnitOption };
 
 /** Filters of the unit list. */
-export interface UnitFilters {
-  q?: string;
-  kind?: string;
-  schoolType?: string;
-  ownership?: string;
-  township?: string;
-  enabled?: "true" | "false";
-}
-
-/** An enabled unit, as offered in selects. */
-export interface UnitOption {
-  id: string;
-  name: string;
-  kind: UnitKind;
-  schoolType: SchoolType | null;
-}
-
-/** Result of an Excel import. */
-export interface ImportResult {
-  imported: number;
-}
+export type UnitFilters = FiltersOf<UnitQuery>;
 
 /** Root query key of everything about units. */
 export const unitsKey = ["units"] as const;
@@ -40,8 +24,7 @@ export const unitsKey = ["units"] as const;
 export function useUnits(filters: UnitFilters, paging: Paging) {
   return useQuery({
     queryKey: [...unitsKey, "list", filters, paging],
-    queryFn: ({ signal }) =>
-      apiRequest<ListPage<Unit>>("/units", { query: { ...filters, ...paging }, signal }),
+    queryFn: ({ signal }) => apiRequest<UnitPage>("/units", { query: { ...filters, ...paging }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -50,8 +33,7 @@ export function useUnits(filters: UnitFilters, paging: Paging) {
 export function useUnitOptions() {
   return useQuery({
     queryKey: [...unitsKey, "options"],
-    queryFn: async ({ signal }) =>
-      itemsOf(await apiRequest<UnitOption[] | { items: UnitOption[] }>("/units/options", { signal })),
+    queryFn: ({ signal }) => fetchAllItems<UnitOption>("/units/options", { signal }),
     staleTime: 60_000,
   });
 }
@@ -60,8 +42,7 @@ export function useUnitOptions() {
 export function useTownships() {
   return useQuery({
     queryKey: [...unitsKey, "townships"],
-    queryFn: async ({ signal }) =>
-      itemsOf(await apiRequest<string[] | { items: string[] }>("/units/townships", { signal })),
+    queryFn: ({ signal }) => fetchAllItems<string>("/units/townships", { signal }),
     staleTime: 60_000,
   });
 }

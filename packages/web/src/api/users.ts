@@ -1,22 +1,19 @@
 import type {
+  ImportResult,
   ResetPasswordInput,
   SetEnabledInput,
   User,
-  UserCreateInput,
-  UserUpdateInput,
+  UserCreateBody,
+  UserPage,
+  UserQuery,
+  UserUpdateBody,
 } from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
-import type { ListPage, Paging } from "./paging";
-import type { ImportResult } from "./units";
+import type { FiltersOf, Paging } from "./paging";
 
 /** Filters of the user list. */
-export interface UserFilters {
-  q?: string;
-  role?: string;
-  unitId?: string;
-  enabled?: "true" | "false";
-}
+export type UserFilters = FiltersOf<UserQuery>;
 
 /** Root query key of everything about users. */
 export const usersKey = ["users"] as const;
@@ -25,19 +22,18 @@ export const usersKey = ["users"] as const;
 export function useUsers(filters: UserFilters, paging: Paging) {
   return useQuery({
     queryKey: [...usersKey, "list", filters, paging],
-    queryFn: ({ signal }) =>
-      apiRequest<ListPage<User>>("/users", { query: { ...filters, ...paging }, signal }),
+    queryFn: ({ signal }) => apiRequest<UserPage>("/users", { query: { ...filters, ...paging }, signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** Creates a user, who must change the initial password at first login. */
-export function createUser(input: UserCreateInput): Promise<User> {
+export function createUser(input: UserCreateBody): Promise<User> {
   return apiRequest<User>("/users", { method: "POST", body: input });
 }
 
 /** Updates a user; `input.version` is the version read. */
-export function updateUser(id: string, input: UserUpdateInput): Promise<User> {
+export function updateUser(id: string, input: UserUpdateBody): Promise<User> {
   return apiRequest<User>(`/users/${id}`, { method: "PUT", body: input });
 }
 

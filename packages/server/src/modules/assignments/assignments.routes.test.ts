@@ -45,6 +45,20 @@ describe("交办 assignments", () => {
       role: "executor",
     });
     expect(again.json()).toEqual({ created: 0, skipped: 1 });
+    // The list says who may 交办 more: the lead department, not a school that holds one of the assignments.
+    const listed = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+    expect({ ...listed, items: listed.items.length }).toEqual({
+      items: 2,
+      total: 2,
+      page: 1,
+      pageSize: 20,
+      abilities: { create: true },
+    });
+    expect((await p.kg1.get(`/api/nodes/${p.task9.id}/assignments`)).json().abilities).toEqual({
+      create: false,
+    });
+    const secondPage = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments?page=2&pageSize=1`)).json();
+    expect(secondPage.items.map((a: { id: string }) => a.id)).toEqual([listed.items[1].id]);
   });
 
   it("refuses assignment by a department that does not lead the task, and bad input", async () => {
@@ -107,7 +121,7 @@ describe("交办 assignments", () => {
       version: assignment.version,
     });
     expect(res.json()).toMatchObject({ status: "removed", removedReason: "该园已并入分园" });
-    const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+    const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items;
     expect(list.find((a: { id: string }) => a.id === assignment.id).status).toBe("removed");
   });
 

@@ -1,10 +1,13 @@
 import {
+  assignmentCreateResultSchema,
   assignmentCreateSchema,
+  assignmentPageSchema,
   assignmentRemoveSchema,
   assignmentSchema,
   idParamSchema,
   idSchema,
-  versionSchema,
+  pageQuerySchema,
+  versionBodySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
@@ -31,7 +34,7 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
         tags,
         params: nodeParams,
         body: assignmentCreateSchema,
-        response: { 201: z.object({ created: z.number(), skipped: z.number() }) },
+        response: { 201: assignmentCreateResultSchema },
       },
     },
     async (request, reply) =>
@@ -41,8 +44,15 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/nodes/:nodeId/assignments",
-    { schema: { tags, params: nodeParams, response: { 200: z.array(assignmentSchema) } } },
-    async (request) => findNodeAssignments(contextOf(app, request), request.params.nodeId),
+    {
+      schema: {
+        tags,
+        params: nodeParams,
+        querystring: pageQuerySchema,
+        response: { 200: assignmentPageSchema },
+      },
+    },
+    async (request) => findNodeAssignments(contextOf(app, request), request.params.nodeId, request.query),
   );
   r.get(
     "/api/assignments/:id",
@@ -58,7 +68,7 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         params: idParamSchema,
-        body: z.strictObject({ version: versionSchema }),
+        body: versionBodySchema,
         response: { 200: assignmentSchema },
       },
     },

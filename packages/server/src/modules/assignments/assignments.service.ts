@@ -1,11 +1,15 @@
 import {
   type Assignment,
+  type AssignmentPage,
   assignmentAbilities,
   assignmentDueDay,
   assignmentPermissions,
   assignmentTransitions,
   canSeeAssignment,
+  type PageQuery,
+  pageFrom,
   shanghaiDate,
+  taskAbilities,
 } from "@duban/domain";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
@@ -67,15 +71,25 @@ export async function getNode(ctx: ServiceContext, nodeId: string) {
   return found;
 }
 
-/** All assignments of a node, removed ones included (history), as the actor may see them. */
-export async function findNodeAssignments(ctx: ServiceContext, nodeId: string): Promise<Assignment[]> {
-  await getNode(ctx, nodeId);
+/**
+ * A page of a node's assignments, removed ones included (history), as the actor may see them; whoever may
+ * 交办 the task may add more.
+ */
+export async function findNodeAssignments(
+  ctx: ServiceContext,
+  nodeId: string,
+  query: PageQuery,
+): Promise<AssignmentPage> {
+  const { node } = await getNode(ctx, nodeId);
   const rows = await repo.findAssignmentDetails(
     ctx.database.db,
     ctx.actor.tenantId,
     eq(assignments.nodeId, nodeId),
   );
-  return rows.filter((r) => canSeeAssignment(ctx.actor, r.assignment)).map((r) => toAssignment(ctx, r));
+  const visible = rows
+    .filter((r) => canSeeAssignment(ctx.actor, r.assignment))
+    .map((r) => toAssignment(ctx, r));
+  return pageFrom(visible, query, { create: taskAbilities(ctx.actor, node).assign });
 }
 
 /** One assignment the actor may see, or 404. */

@@ -1,4 +1,4 @@
-import { auditAbilitiesSchema, auditEntrySchema, auditQuerySchema, pageOf } from "@duban/domain";
+import { auditPageSchema, auditQuerySchema } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { contextOf, typed } from "../../http/route-context.js";
 import { findAuditPage } from "./audit.service.js";
@@ -8,11 +8,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   typed(app).get(
     "/api/audit-logs",
     {
-      schema: {
-        tags: ["audit"],
-        querystring: auditQuerySchema,
-        response: { 200: pageOf(auditEntrySchema).extend({ abilities: auditAbilitiesSchema }) },
-      },
+      schema: { tags: ["audit"], querystring: auditQuerySchema, response: { 200: auditPageSchema } },
     },
     async (request) => findAuditPage(contextOf(app, request), request.query),
   );

@@ -1,19 +1,10 @@
-import {
-  type AuditAbilities,
-  type AuditEntry,
-  type AuditQuery,
-  auditAbilities,
-  type Page,
-} from "@duban/domain";
+import { type AuditPage, type AuditQuery, auditAbilities } from "@duban/domain";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findAuditLogs } from "./audit.repository.js";
 
 /** A page of the tenant's audit log, for administrators. */
-export async function findAuditPage(
-  ctx: ServiceContext,
-  query: AuditQuery,
-): Promise<Page<AuditEntry> & { abilities: AuditAbilities }> {
+export async function findAuditPage(ctx: ServiceContext, query: AuditQuery): Promise<AuditPage> {
   const abilities = auditAbilities(ctx.actor);
   authorize(abilities, "view");
   const { rows, total } = await findAuditLogs(ctx.database.db, ctx.actor.tenantId, query);

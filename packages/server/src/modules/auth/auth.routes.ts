@@ -1,6 +1,7 @@
 import { changePasswordSchema, errorEnvelopeSchema, loginSchema, meSchema } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { SESSION_COOKIE } from "../../http/auth-hook.js";
+import { noContent } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { changePassword, getMe, login, logout } from "./auth.service.js";
 
@@ -42,7 +43,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     ["/api/auth/logout", false],
     ["/api/auth/logout-all", true],
   ] as const) {
-    r.post(path, { schema: { tags }, config: { auth: "password-change" } }, async (request, reply) => {
+    const schema = { tags, response: noContent };
+    r.post(path, { schema, config: { auth: "password-change" } }, async (request, reply) => {
       await logout(contextOf(app, request), everywhere);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send();
@@ -51,7 +53,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/auth/change-password",
-    { schema: { tags, body: changePasswordSchema }, config: { auth: "password-change" } },
+    {
+      schema: { tags, body: changePasswordSchema, response: noContent },
+      config: { auth: "password-change" },
+    },
     async (request, reply) => {
       await changePassword(contextOf(app, request), request.body);
       return reply.status(204).send();

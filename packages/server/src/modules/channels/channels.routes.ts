@@ -1,13 +1,12 @@
 import {
-  channelListAbilitiesSchema,
+  channelPageSchema,
   channelPutSchema,
   channelSchema,
+  deliveryPageSchema,
   deliveryQuerySchema,
-  deliverySchema,
-  pageOf,
+  pageQuerySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
 import { findChannelSettings, findDeliveryPage, saveChannelSetting } from "./channels.service.js";
 
@@ -18,13 +17,8 @@ export async function channelRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   r.get(
     "/api/channels",
-    {
-      schema: {
-        tags,
-        response: { 200: z.object({ items: z.array(channelSchema), abilities: channelListAbilitiesSchema }) },
-      },
-    },
-    async (request) => findChannelSettings(contextOf(app, request)),
+    { schema: { tags, querystring: pageQuerySchema, response: { 200: channelPageSchema } } },
+    async (request) => findChannelSettings(contextOf(app, request), request.query),
   );
   r.put(
     "/api/channels",
@@ -33,7 +27,7 @@ export async function channelRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/deliveries",
-    { schema: { tags, querystring: deliveryQuerySchema, response: { 200: pageOf(deliverySchema) } } },
+    { schema: { tags, querystring: deliveryQuerySchema, response: { 200: deliveryPageSchema } } },
     async (request) => findDeliveryPage(contextOf(app, request), request.query),
   );
 }

@@ -1,12 +1,15 @@
 import {
   type ChannelKind,
+  type ChannelPage,
   type ChannelPutInput,
   type ChannelSetting,
   channelAbilities,
   channelListAbilities,
   type DeliveryItem,
+  type DeliveryPage,
   type DeliveryQuery,
-  type Page,
+  type PageQuery,
+  pageFrom,
 } from "@duban/domain";
 import { invalid, notFound } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
@@ -54,12 +57,14 @@ function webhookHint(box: SecretBox, webhook: unknown): string | null {
   }
 }
 
-/** The tenant's channels. */
-export async function findChannelSettings(ctx: ServiceContext) {
+/** A page of the tenant's channel settings (a handful: one per channel for the tenant and for each unit). */
+export async function findChannelSettings(ctx: ServiceContext, query: PageQuery): Promise<ChannelPage> {
   assertAdmin(ctx);
   const box = secretBoxFor(ctx.config);
-  const rows = await repo.findChannels(ctx.database.db, ctx.actor.tenantId);
-  return { items: rows.map((r) => toChannel(ctx, box, r)), abilities: channelListAbilities(ctx.actor) };
+  const all = (await repo.findChannels(ctx.database.db, ctx.actor.tenantId)).map((r) =>
+    toChannel(ctx, box, r),
+  );
+  return pageFrom(all, query, channelListAbilities(ctx.actor));
 }
 
 /**
@@ -115,10 +120,7 @@ export function maskTarget(channel: string, target: string): string {
 }
 
 /** A page of the delivery log: what went out, what failed and why, what waits for a retry. */
-export async function findDeliveryPage(
-  ctx: ServiceContext,
-  query: DeliveryQuery,
-): Promise<Page<DeliveryItem>> {
+export async function findDeliveryPage(ctx: ServiceContext, query: DeliveryQuery): Promise<DeliveryPage> {
   assertAdmin(ctx);
   const { rows, total } = await repo.findDeliveries(ctx.database.db, ctx.actor.tenantId, query);
   return {
@@ -137,5 +139,6 @@ export async function findDeliveryPage(
     total,
     page: query.page,
     pageSize: query.pageSize,
+    abilities: {},
   };
 }

@@ -1,12 +1,14 @@
 import {
   cycleCreateSchema,
+  cyclePageSchema,
   cycleSchema,
   idParamSchema,
+  pageQuerySchema,
   planSettingsSchema,
-  versionSchema,
+  versionBodySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import { noContent } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { closeCycle, findCycles, openCycle, updatePlanSettings } from "./cycles.service.js";
 
@@ -17,7 +19,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   r.put(
     "/api/plans/:id/settings",
-    { schema: { tags, params: idParamSchema, body: planSettingsSchema } },
+    { schema: { tags, params: idParamSchema, body: planSettingsSchema, response: noContent } },
     async (request, reply) => {
       await updatePlanSettings(contextOf(app, request), request.params.id, request.body);
       return reply.status(204).send();
@@ -25,8 +27,15 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/plans/:id/cycles",
-    { schema: { tags, params: idParamSchema, response: { 200: z.array(cycleSchema) } } },
-    async (request) => findCycles(contextOf(app, request), request.params.id),
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        querystring: pageQuerySchema,
+        response: { 200: cyclePageSchema },
+      },
+    },
+    async (request) => findCycles(contextOf(app, request), request.params.id, request.query),
   );
   r.post(
     "/api/plans/:id/cycles",
@@ -36,7 +45,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
   );
   r.post(
     "/api/cycles/:id/close",
-    { schema: { tags, params: idParamSchema, body: z.strictObject({ version: versionSchema }) } },
+    { schema: { tags, params: idParamSchema, body: versionBodySchema, response: noContent } },
     async (request, reply) => {
       await closeCycle(contextOf(app, request), request.params.id, request.body.version);
       return reply.status(204).send();

@@ -1,8 +1,11 @@
 import {
   type CycleKind,
+  type CyclePage,
   cycleAbilities,
   cyclePermissions,
   cycleTransitions,
+  type PageQuery,
+  pageFrom,
   planAbilities,
   shanghaiDate,
 } from "@duban/domain";
@@ -40,11 +43,15 @@ async function getPlan(ctx: ServiceContext, planId: string) {
   return found.plan;
 }
 
-/** A plan's cycles. */
-export async function findCycles(ctx: ServiceContext, planId: string) {
+/** A page of a plan's cycles; the supervision office may open the next one. */
+export async function findCycles(ctx: ServiceContext, planId: string, query: PageQuery): Promise<CyclePage> {
   await getPlan(ctx, planId);
   const rows = await repo.findPlanCycles(ctx.database.db, ctx.actor.tenantId, planId);
-  return rows.map((r) => toCycle(ctx, r));
+  return pageFrom(
+    rows.map((r) => toCycle(ctx, r)),
+    query,
+    { open: planAbilities(ctx.actor).manageCycles },
+  );
 }
 
 /** Sets how often a plan is reported on and how far behind 序时进度 stays green. */

@@ -1,4 +1,4 @@
-import { nodeTransitions, taskPermissions } from "@duban/domain";
+import { type ClosurePage, nodeTransitions, type PageQuery, pageFrom, taskPermissions } from "@duban/domain";
 import { staleVersion } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -99,15 +99,20 @@ export async function decideClose(
   });
 }
 
-/** The close-out requests of a task, newest first, with their evidence. */
-export async function findClosures(ctx: ServiceContext, nodeId: string) {
+/** A page of the close-out requests of a task, newest first, with their evidence. */
+export async function findClosures(
+  ctx: ServiceContext,
+  nodeId: string,
+  query: PageQuery,
+): Promise<ClosurePage> {
   await getNode(ctx, nodeId);
   const rows = await repo.findNodeClosures(ctx.database.db, ctx.actor.tenantId, nodeId);
-  const fileIds = [...new Set(rows.flatMap((r) => r.closure.fileIds))];
+  const page = pageFrom(rows, query, {});
+  const fileIds = [...new Set(page.items.flatMap((r) => r.closure.fileIds))];
   const files = new Map(
     (await findTenantFiles(ctx.database.db, ctx.actor.tenantId, fileIds)).map((f) => [f.id, toFileRef(f)]),
   );
-  return rows.map(({ closure: c, requester }) => ({
+  const items = page.items.map(({ closure: c, requester }) => ({
     id: c.id,
     status: c.status,
     summary: c.summary,
@@ -117,4 +122,5 @@ export async function findClosures(ctx: ServiceContext, nodeId: string) {
     decidedAt: c.decidedAt?.toISOString() ?? null,
     decisionReason: c.decisionReason,
   }));
+  return { ...page, items };
 }

@@ -40,7 +40,7 @@ describe("分解 after publishing", () => {
     });
     expect(res.statusCode).toBe(204);
     expect((await task9(p)).dueDate).toBe("2023-10-31");
-    const changes = (await p.lead.get(`/api/plans/${p.planId}/changes`)).json();
+    const changes = (await p.lead.get(`/api/plans/${p.planId}/changes`)).json().items;
     expect(changes[0]).toMatchObject({
       entityId: p.task9.id,
       reason: "分园验收推迟",
@@ -186,7 +186,7 @@ describe("申请办结 → 销号", () => {
     ).toBe(204);
     node = await task9(p);
     expect(node).toMatchObject({ status: "closed", light: "blue" });
-    const closures = (await p.lead.get(`/api/nodes/${p.task9.id}/closures`)).json();
+    const closures = (await p.lead.get(`/api/nodes/${p.task9.id}/closures`)).json().items;
     expect(closures.map((c: { status: string }) => c.status)).toEqual(["confirmed", "returned"]);
   });
 });

@@ -2,6 +2,7 @@ import { idParamSchema } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { contentDisposition } from "../../http/content-disposition.js";
+import { fileResponse } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { isPreviewable } from "../evidence/index.js";
 import { getReadableFile } from "./file-access.js";
@@ -19,6 +20,8 @@ export async function downloadRoutes(app: FastifyInstance): Promise<void> {
         tags: ["files"],
         params: idParamSchema,
         querystring: z.object({ inline: z.enum(["0", "1"]).optional() }),
+        // The file goes back with the media type it was stored with.
+        response: fileResponse("*/*", "文件内容"),
       },
     },
     async (request, reply) => {

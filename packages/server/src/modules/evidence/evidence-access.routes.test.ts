@@ -44,7 +44,7 @@ async function bureauWithReports() {
     role: "executor",
   });
   expect(assigned.statusCode, assigned.body).toBe(201);
-  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items;
   const of = (unitId: string) =>
     list.find((a: { unit: { id: string } }) => a.unit.id === unitId).id as string;
   const cycle = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {});
@@ -110,7 +110,7 @@ describe("attaching a file to a report", () => {
     );
     expect(stolen.statusCode).toBe(400);
     expect(stolen.json()).toEqual(notAttachable);
-    expect((await p.kg2.get(`/api/assignments/${p.kg2Assignment}/reports`)).json()).toEqual([]);
+    expect((await p.kg2.get(`/api/assignments/${p.kg2Assignment}/reports`)).json().items).toEqual([]);
     const other = await buildPublishedPlan(t);
     const foreign = await upload(other.kg1);
     const cross = await p.kg1.post(

@@ -2,9 +2,9 @@ import {
   extensionCreateSchema,
   extensionDecisionSchema,
   extensionListQuerySchema,
+  extensionPageSchema,
   extensionSchema,
   idParamSchema,
-  pageOf,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { contextOf, typed } from "../../http/route-context.js";
@@ -23,7 +23,7 @@ export async function extensionRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   r.get(
     "/api/extensions",
-    { schema: { tags, querystring: extensionListQuerySchema, response: { 200: pageOf(extensionSchema) } } },
+    { schema: { tags, querystring: extensionListQuerySchema, response: { 200: extensionPageSchema } } },
     async (request) => findExtensionsPage(contextOf(app, request), request.query),
   );
   r.post(

@@ -6,6 +6,7 @@ import {
   type Extension,
   type ExtensionCreateInput,
   type ExtensionListQuery,
+  type ExtensionPage,
   extensionAbilities,
   seesAllExtensions,
   shanghaiDate,
@@ -46,9 +47,13 @@ export async function getExtensionDetail(ctx: ServiceContext, id: string): Promi
 }
 
 /** Requests matching the filters; a school sees only its own unit's. */
-export async function findExtensionsPage(ctx: ServiceContext, query: ExtensionListQuery) {
+export async function findExtensionsPage(
+  ctx: ServiceContext,
+  query: ExtensionListQuery,
+): Promise<ExtensionPage> {
   const own = ctx.actor.unitId;
-  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  // Requests are made from an assignment, so the list as a whole offers nothing more.
+  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize, abilities: {} };
   let unitId = query.unitId;
   if (!seesAllExtensions(ctx.actor)) {
     if (!own || (unitId && unitId !== own)) return empty;

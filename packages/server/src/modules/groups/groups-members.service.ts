@@ -1,4 +1,11 @@
-import { type GroupRule, groupPermissions } from "@duban/domain";
+import {
+  type GroupMember,
+  type GroupMemberPage,
+  type GroupRule,
+  groupPermissions,
+  type PageQuery,
+  pageFrom,
+} from "@duban/domain";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findAllUnits, type UnitRow } from "../units/index.js";
@@ -7,33 +14,43 @@ import { findMemberIds } from "./groups.repository.js";
 import { getGroupRow } from "./groups.service.js";
 
 /** A member unit as the API lists it: enough to show and pick it. */
-function toMember(unit: UnitRow) {
+function toMember(unit: UnitRow): GroupMember {
   return {
     id: unit.id,
     name: unit.name,
-    kind: unit.kind,
-    schoolType: unit.schoolType,
-    ownership: unit.ownership,
+    kind: unit.kind as GroupMember["kind"],
+    schoolType: unit.schoolType as GroupMember["schoolType"],
+    ownership: unit.ownership as GroupMember["ownership"],
     township: unit.township,
   };
 }
 
-/** The enabled units a group stands for right now. */
-export async function findGroupMembers(ctx: ServiceContext, id: string) {
+/** A page of the enabled units a group stands for right now. */
+export async function findGroupMembers(
+  ctx: ServiceContext,
+  id: string,
+  query: PageQuery,
+): Promise<GroupMemberPage> {
   const group = await getGroupRow(ctx, id);
   const { db } = ctx.database;
   const [memberIds, units] = await Promise.all([
     findMemberIds(db, ctx.actor.tenantId, [id]),
     findAllUnits(db, ctx.actor.tenantId),
   ]);
-  const items = resolveGroup(group, memberIds.get(id) ?? [], units).map(toMember);
-  return { items, total: items.length };
+  return pageFrom(resolveGroup(group, memberIds.get(id) ?? [], units).map(toMember), query, {});
 }
 
-/** The enabled units a rule would select, for the rule editor's live preview. */
-export async function previewGroupRule(ctx: ServiceContext, rule: GroupRule) {
+/** A page of the enabled units a rule would select, for the rule editor's live preview. */
+export async function previewGroupRule(
+  ctx: ServiceContext,
+  rule: GroupRule,
+  query: PageQuery,
+): Promise<GroupMemberPage> {
   authorize(groupPermissions(ctx.actor), "update");
   const units = await findAllUnits(ctx.database.db, ctx.actor.tenantId);
-  const items = resolveGroup({ kind: "rule", rule: normaliseRule(rule) }, [], units).map(toMember);
-  return { items, total: items.length };
+  return pageFrom(
+    resolveGroup({ kind: "rule", rule: normaliseRule(rule) }, [], units).map(toMember),
+    query,
+    {},
+  );
 }

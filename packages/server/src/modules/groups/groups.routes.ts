@@ -1,35 +1,21 @@
 import {
   groupCreateSchema,
-  groupListAbilitiesSchema,
+  groupMemberPageSchema,
+  groupPageSchema,
+  groupPreviewSchema,
   groupQuerySchema,
-  groupRuleSchema,
   groupSchema,
   groupUpdateSchema,
   idParamSchema,
-  pageOf,
+  pageQuerySchema,
   setEnabledSchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
 import { createGroup, findGroupsPage, getGroup, setGroupEnabled, updateGroup } from "./groups.service.js";
 import { findGroupMembers, previewGroupRule } from "./groups-members.service.js";
 
 const tags = ["groups"];
-const groupPage = pageOf(groupSchema).extend({ abilities: groupListAbilitiesSchema });
-const memberList = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      kind: z.string(),
-      schoolType: z.string().nullable(),
-      ownership: z.string().nullable(),
-      township: z.string().nullable(),
-    }),
-  ),
-  total: z.number().int(),
-});
 
 /** Unit groups: list, read, create, edit, enable/disable, resolve members, preview a rule. */
 export async function groupRoutes(app: FastifyInstance): Promise<void> {
@@ -37,7 +23,7 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/groups",
-    { schema: { tags, querystring: groupQuerySchema, response: { 200: groupPage } } },
+    { schema: { tags, querystring: groupQuerySchema, response: { 200: groupPageSchema } } },
     async (request) => findGroupsPage(contextOf(app, request), request.query),
   );
 
@@ -50,8 +36,15 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/groups/preview",
-    { schema: { tags, body: z.strictObject({ rule: groupRuleSchema }), response: { 200: memberList } } },
-    async (request) => previewGroupRule(contextOf(app, request), request.body.rule),
+    {
+      schema: {
+        tags,
+        querystring: pageQuerySchema,
+        body: groupPreviewSchema,
+        response: { 200: groupMemberPageSchema },
+      },
+    },
+    async (request) => previewGroupRule(contextOf(app, request), request.body.rule, request.query),
   );
 
   r.get(
@@ -74,7 +67,14 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/groups/:id/members",
-    { schema: { tags, params: idParamSchema, response: { 200: memberList } } },
-    async (request) => findGroupMembers(contextOf(app, request), request.params.id),
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        querystring: pageQuerySchema,
+        response: { 200: groupMemberPageSchema },
+      },
+    },
+    async (request) => findGroupMembers(contextOf(app, request), request.params.id, request.query),
   );
 }

@@ -1,10 +1,11 @@
+import { importResultSchema } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { forbidden } from "../../errors.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
+import { fileResponse } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { readImportUpload } from "./upload.js";
-import { sendXlsx } from "./xlsx-template.js";
+import { sendXlsx, XLSX_TYPE } from "./xlsx-template.js";
 
 /** What one Excel import (units, users …) is made of. */
 export interface ExcelImport {
@@ -23,7 +24,8 @@ export function registerExcelImport(app: FastifyInstance, spec: ExcelImport): vo
   const tags = [spec.resource];
   const refuse = () => forbidden(`只有系统管理员可以导入${spec.label}`);
 
-  r.get(`/api/${spec.resource}/import-template`, { schema: { tags } }, async (request, reply) => {
+  const template = { tags, response: fileResponse(XLSX_TYPE, `${spec.label}导入模板（Excel）`) };
+  r.get(`/api/${spec.resource}/import-template`, { schema: template }, async (request, reply) => {
     if (!spec.canImport(contextOf(app, request).actor)) throw refuse();
     const body = await spec.buildTemplate();
     return sendXlsx(reply, {
@@ -39,7 +41,7 @@ export function registerExcelImport(app: FastifyInstance, spec: ExcelImport): vo
       schema: {
         tags,
         consumes: ["multipart/form-data"],
-        response: { 200: z.object({ imported: z.number().int() }) },
+        response: { 200: importResultSchema },
       },
     },
     async (request) => {

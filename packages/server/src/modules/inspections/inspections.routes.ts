@@ -1,17 +1,15 @@
 import {
   idParamSchema,
   inspectionCreateSchema,
-  inspectionListAbilitiesSchema,
+  inspectionPageSchema,
   inspectionQuerySchema,
   inspectionSchema,
-  pageOf,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { contextOf, typed } from "../../http/route-context.js";
 import { createInspection, findInspectionsPage, getInspection } from "./inspections.service.js";
 
 const tags = ["inspections"];
-const page = pageOf(inspectionSchema).extend({ abilities: inspectionListAbilitiesSchema });
 
 /** 责任督学挂牌督导: visit records (a finding is turned into a 整改 item by the rectifications routes). */
 export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
@@ -24,7 +22,7 @@ export async function inspectionRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/inspections",
-    { schema: { tags, querystring: inspectionQuerySchema, response: { 200: page } } },
+    { schema: { tags, querystring: inspectionQuerySchema, response: { 200: inspectionPageSchema } } },
     async (request) => findInspectionsPage(contextOf(app, request), request.query),
   );
   r.get(

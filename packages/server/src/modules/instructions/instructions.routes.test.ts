@@ -48,11 +48,16 @@ describe("领导批示 leader instructions", () => {
     const onItem = (
       await b.schoolUser.get(`/api/instructions?entity=rectification&entityId=${item.id}`)
     ).json();
-    expect(onItem).toHaveLength(1);
-    expect(onItem[0].abilities).toEqual({ acknowledge: true });
+    expect(onItem).toMatchObject({ total: 1, page: 1, pageSize: 20, abilities: { create: false } });
+    expect(onItem.items).toHaveLength(1);
+    expect(onItem.items[0].abilities).toEqual({ acknowledge: true });
     expect(
       (await b.otherSchoolUser.get(`/api/instructions?entity=rectification&entityId=${item.id}`)).json(),
-    ).toEqual([]);
+    ).toEqual({ items: [], total: 0, page: 1, pageSize: 20, abilities: { create: false } });
+    // Only a leader may write another instruction on the item.
+    expect(
+      (await b.leader.get(`/api/instructions?entity=rectification&entityId=${item.id}`)).json().abilities,
+    ).toEqual({ create: true });
     expect((await b.otherSchoolUser.post(`/api/instructions/${ins.id}/acknowledge`)).statusCode).toBe(404);
     expect((await b.supervisor.post(`/api/instructions/${ins.id}/acknowledge`)).statusCode).toBe(403);
     const ack = await b.schoolUser.post(`/api/instructions/${ins.id}/acknowledge`);

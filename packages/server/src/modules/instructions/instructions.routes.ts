@@ -1,14 +1,13 @@
 import {
   idParamSchema,
   instructionCreateSchema,
-  instructionListAbilitiesSchema,
+  instructionPageSchema,
   instructionQuerySchema,
   instructionSchema,
-  pageOf,
+  myInstructionPageSchema,
   pageQuerySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
 import {
   acknowledgeInstruction,
@@ -31,18 +30,12 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/instructions",
-    { schema: { tags, querystring: instructionQuerySchema, response: { 200: z.array(instructionSchema) } } },
+    { schema: { tags, querystring: instructionQuerySchema, response: { 200: instructionPageSchema } } },
     async (request) => findEntityInstructions(contextOf(app, request), request.query),
   );
   r.get(
     "/api/instructions/mine",
-    {
-      schema: {
-        tags,
-        querystring: pageQuerySchema,
-        response: { 200: pageOf(instructionSchema).extend({ abilities: instructionListAbilitiesSchema }) },
-      },
-    },
+    { schema: { tags, querystring: pageQuerySchema, response: { 200: myInstructionPageSchema } } },
     async (request) => findMyInstructions(contextOf(app, request), request.query),
   );
   r.get(

@@ -2,13 +2,17 @@ import {
   canSeeInstruction,
   type Instruction,
   type InstructionCreateInput,
-  type InstructionEntity,
+  type InstructionPage,
+  type InstructionQuery,
   instructionAbilities,
   instructionListAbilities,
   instructionPermissions,
   instructionStatusLabels,
   instructionStatusOf,
+  type MyInstructionPage,
   nextInstructionStatus,
+  type PageQuery,
+  pageFrom,
   seesAllInstructions,
 } from "@duban/domain";
 import { AppError, invalid, notFound } from "../../errors.js";
@@ -98,23 +102,30 @@ export async function getInstruction(ctx: ServiceContext, id: string): Promise<I
   return toInstruction(ctx, await getInstructionRow(ctx, id));
 }
 
-/** The instructions shown on an item. */
+/** A page of the instructions shown on an item; a leader may write another. */
 export async function findEntityInstructions(
   ctx: ServiceContext,
-  key: { entity: InstructionEntity; entityId: string },
-): Promise<Instruction[]> {
+  query: InstructionQuery,
+): Promise<InstructionPage> {
+  const { entity, entityId } = query;
+  const abilities = instructionListAbilities(ctx.actor);
   const ownOnly = !seesAllInstructions(ctx.actor);
-  if (ownOnly && !ctx.actor.unitId) return [];
+  if (ownOnly && !ctx.actor.unitId) return pageFrom([], query, abilities);
   const rows = await repo.findEntityInstructions(ctx.database.db, {
     tenantId: ctx.actor.tenantId,
-    ...key,
+    entity,
+    entityId,
     unitId: ownOnly ? ctx.actor.unitId : null,
   });
-  return rows.map((row) => toInstruction(ctx, row));
+  return pageFrom(
+    rows.map((row) => toInstruction(ctx, row)),
+    query,
+    abilities,
+  );
 }
 
 /** A leader's own instructions and whether each has been acknowledged. */
-export async function findMyInstructions(ctx: ServiceContext, query: { page: number; pageSize: number }) {
+export async function findMyInstructions(ctx: ServiceContext, query: PageQuery): Promise<MyInstructionPage> {
   authorize(instructionListAbilities(ctx.actor), "create");
   const { rows, total } = await repo.findLeaderInstructions(
     ctx.database.db,

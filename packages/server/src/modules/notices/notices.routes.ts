@@ -3,18 +3,18 @@ import {
   noticeCreateSchema,
   noticeDecisionSchema,
   noticeLedgerAbilities,
-  noticeLedgerAbilitiesSchema,
   noticeListQuerySchema,
+  noticePageSchema,
   noticeReplySchema,
+  noticeScanResultSchema,
   noticeSchema,
-  pageOf,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { authorize } from "../../http/authorize.js";
+import { fileResponse } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { audit } from "../audit/index.js";
-import { sendXlsx } from "../imports/index.js";
+import { sendXlsx, XLSX_TYPE } from "../imports/index.js";
 import { raiseAutoNotices } from "./auto-notices.js";
 import { decideNotice, replyNotice } from "./notice-reply.js";
 import { createNotice, findNoticesPage, getNotice } from "./notices.service.js";
@@ -32,13 +32,15 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         querystring: noticeListQuerySchema,
-        response: { 200: pageOf(noticeSchema).extend({ abilities: noticeLedgerAbilitiesSchema }) },
+        response: { 200: noticePageSchema },
       },
     },
     async (request) => findNoticesPage(contextOf(app, request), request.query),
   );
-  r.get("/api/notices/export.xlsx", { schema: { tags, querystring: exportQuery } }, async (request, reply) =>
-    sendXlsx(reply, await exportNotices(contextOf(app, request), request.query)),
+  r.get(
+    "/api/notices/export.xlsx",
+    { schema: { tags, querystring: exportQuery, response: fileResponse(XLSX_TYPE, "督办台账（Excel）") } },
+    async (request, reply) => sendXlsx(reply, await exportNotices(contextOf(app, request), request.query)),
   );
   r.post(
     "/api/notices",
@@ -49,10 +51,7 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     "/api/notices/scan",
     {
-      schema: {
-        tags,
-        response: { 200: z.object({ raised: z.number(), upgraded: z.number(), closed: z.number() }) },
-      },
+      schema: { tags, response: { 200: noticeScanResultSchema } },
     },
     async (request) => {
       const ctx = contextOf(app, request);

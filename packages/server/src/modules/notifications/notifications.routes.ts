@@ -1,16 +1,15 @@
-import { idParamSchema, notificationSchema, pageOf, pageQuerySchema } from "@duban/domain";
+import {
+  idParamSchema,
+  notificationPageSchema,
+  notificationQuerySchema,
+  notificationSchema,
+  readAllResultSchema,
+} from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
 import { findMyNotifications, readAllNotifications, readNotification } from "./notifications.service.js";
 
 const tags = ["notifications"];
-const listQuery = pageQuerySchema.extend({
-  unread: z
-    .enum(["true", "false"])
-    .transform((v) => v === "true")
-    .optional(),
-});
 
 /** The in-app notification centre: the bell's list, mark one or all read. */
 export async function notificationRoutes(app: FastifyInstance): Promise<void> {
@@ -18,17 +17,13 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     "/api/notifications",
     {
-      schema: {
-        tags,
-        querystring: listQuery,
-        response: { 200: pageOf(notificationSchema).extend({ unreadCount: z.number() }) },
-      },
+      schema: { tags, querystring: notificationQuerySchema, response: { 200: notificationPageSchema } },
     },
     async (request) => findMyNotifications(contextOf(app, request), request.query),
   );
   r.post(
     "/api/notifications/read-all",
-    { schema: { tags, response: { 200: z.object({ updated: z.number() }) } } },
+    { schema: { tags, response: { 200: readAllResultSchema } } },
     async (request) => readAllNotifications(contextOf(app, request)),
   );
   r.post(

@@ -1,4 +1,4 @@
-import type { Notification, PageQuery } from "@duban/domain";
+import type { Notification, NotificationPage, NotificationQuery } from "@duban/domain";
 import { notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import * as repo from "./notifications.repository.js";
@@ -19,10 +19,19 @@ function toNotification(row: repo.NotificationRow): Notification {
 }
 
 /** The signed-in user's notifications, newest first, with how many are unread. */
-export async function findMyNotifications(ctx: ServiceContext, query: PageQuery & { unread?: boolean }) {
+export async function findMyNotifications(
+  ctx: ServiceContext,
+  query: NotificationQuery,
+): Promise<NotificationPage> {
   const key = { tenantId: ctx.actor.tenantId, userId: ctx.actor.userId };
   const found = await repo.findUserNotifications(ctx.database.db, key, query);
-  return { ...found, items: found.items.map(toNotification), page: query.page, pageSize: query.pageSize };
+  return {
+    ...found,
+    items: found.items.map(toNotification),
+    page: query.page,
+    pageSize: query.pageSize,
+    abilities: {},
+  };
 }
 
 /** Marks one of the user's notifications read; someone else's answers 404. */

@@ -202,6 +202,12 @@ describe("POST /api/plan-imports/upload", () => {
       content: png,
     });
     expect(res.statusCode).toBe(415);
-    expect((await b.supervisor.get("/api/plan-imports")).json()).toEqual([]);
+    expect((await b.supervisor.get("/api/plan-imports")).json()).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 20,
+      abilities: {},
+    });
   });
 });

@@ -1,16 +1,18 @@
 import {
   idParamSchema,
+  pageFrom,
+  pageQuerySchema,
+  pendingImportPageSchema,
   planImportAbilities,
-  planImportAbilitiesSchema,
   planImportPasteSchema,
   planImportSchema,
   planImportUpdateSchema,
   planListAbilities,
+  planPublishResultSchema,
   planPublishSchema,
-  versionSchema,
+  versionBodySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { planFileMaxBytes } from "../../files/read-plan-document.js";
 import { parsePlanOffThread, readPlanOffThread } from "../../files/read-plan-off-thread.js";
 import { authorize } from "../../http/authorize.js";
@@ -27,15 +29,6 @@ import {
 import { publishImport } from "./publish-plan.js";
 
 const tags = ["plans"];
-const pendingSchema = z.array(
-  z.object({
-    id: z.string(),
-    title: z.string(),
-    filename: z.string().nullable(),
-    updatedAt: z.string(),
-    abilities: planImportAbilitiesSchema,
-  }),
-);
 
 /** 立项: upload or paste a 工作要点, review the parsed draft, publish it as a plan. */
 export async function planImportRoutes(app: FastifyInstance): Promise<void> {
@@ -90,19 +83,24 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.get("/api/plan-imports", { schema: { tags, response: { 200: pendingSchema } } }, async (request) => {
-    const ctx = contextOf(app, request);
-    authorize(planListAbilities(ctx.actor), "import", "只有督查室或系统管理员可以查看待发布的计划");
-    const rows = await findReviewingImports(ctx.database.db, ctx.actor.tenantId);
-    return rows.map((r) => ({
-      id: r.id,
-      title: (r.draft as { title: string }).title,
-      filename: r.filename,
-      updatedAt: r.updatedAt.toISOString(),
-      // The list holds only drafts under review.
-      abilities: planImportAbilities(ctx.actor, { status: "reviewing" }),
-    }));
-  });
+  r.get(
+    "/api/plan-imports",
+    { schema: { tags, querystring: pageQuerySchema, response: { 200: pendingImportPageSchema } } },
+    async (request) => {
+      const ctx = contextOf(app, request);
+      authorize(planListAbilities(ctx.actor), "import", "只有督查室或系统管理员可以查看待发布的计划");
+      const rows = await findReviewingImports(ctx.database.db, ctx.actor.tenantId);
+      const pending = rows.map((r) => ({
+        id: r.id,
+        title: (r.draft as { title: string }).title,
+        filename: r.filename,
+        updatedAt: r.updatedAt.toISOString(),
+        // The list holds only drafts under review.
+        abilities: planImportAbilities(ctx.actor, { status: "reviewing" }),
+      }));
+      return pageFrom(pending, request.query, {});
+    },
+  );
 
   r.get(
     "/api/plan-imports/:id",
@@ -133,7 +131,7 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
         tags,
         params: idParamSchema,
         body: planPublishSchema,
-        response: { 201: z.object({ planId: z.string() }) },
+        response: { 201: planPublishResultSchema },
       },
     },
     async (request, reply) =>
@@ -146,7 +144,7 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         params: idParamSchema,
-        body: z.strictObject({ version: versionSchema }),
+        body: versionBodySchema,
         response: { 200: planImportSchema },
       },
     },

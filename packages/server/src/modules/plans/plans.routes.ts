@@ -8,6 +8,7 @@ import {
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { contentDisposition } from "../../http/content-disposition.js";
+import { fileResponse } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { findUnreadableDates } from "./plan-status.js";
 import { copyPlan, findPlansPage, getPlanDetail, getPlanSourceFile } from "./plans.service.js";
@@ -40,7 +41,12 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.get("/api/plans/:id/source", { schema: { tags, params: idParamSchema } }, async (request, reply) => {
+  const source = {
+    tags,
+    params: idParamSchema,
+    response: fileResponse("*/*", "工作要点原文件（.docx、.pdf 或 .txt）"),
+  };
+  r.get("/api/plans/:id/source", { schema: source }, async (request, reply) => {
     const { file, stream, size } = await getPlanSourceFile(contextOf(app, request), request.params.id);
     return reply
       .header("content-type", file.mime)

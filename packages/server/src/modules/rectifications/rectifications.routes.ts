@@ -2,32 +2,27 @@ import {
   findingRectifySchema,
   idParamSchema,
   idSchema,
-  pageOf,
-  rectificationCountsSchema,
   rectificationCreateSchema,
   rectificationFilterSchema,
-  rectificationLedgerAbilitiesSchema,
+  rectificationPageSchema,
   rectificationQuerySchema,
   rectificationSchema,
+  rectificationStatsSchema,
   rectificationSubmitSchema,
   rectificationVerifySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { fileResponse } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
+import { XLSX_TYPE } from "../imports/index.js";
 import { submitRectification, verifyRectification } from "./rectification-actions.js";
 import { exportDisposition, exportRectifications, rectificationStats } from "./rectification-ledger.js";
 import { createRectification, findRectificationsPage, getRectification } from "./rectifications.service.js";
 import { findingIndexSchema, rectifyFinding } from "./rectify-finding.js";
 
 const tags = ["rectifications"];
-const page = pageOf(rectificationSchema).extend({ abilities: rectificationLedgerAbilitiesSchema });
 const findingParams = z.object({ id: idSchema, index: findingIndexSchema });
-const stats = z.object({
-  totals: rectificationCountsSchema,
-  byUnit: z.array(rectificationCountsSchema.extend({ unit: z.object({ id: z.string(), name: z.string() }) })),
-  bySource: z.array(rectificationCountsSchema.extend({ source: z.string(), label: z.string() })),
-});
 
 /** 整改台账: raise items (also from an inspection's finding), the unit's measures, 销号 or 退回, statistics and the Excel ledger. */
 export async function rectificationRoutes(app: FastifyInstance): Promise<void> {
@@ -40,22 +35,28 @@ export async function rectificationRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/rectifications",
-    { schema: { tags, querystring: rectificationQuerySchema, response: { 200: page } } },
+    { schema: { tags, querystring: rectificationQuerySchema, response: { 200: rectificationPageSchema } } },
     async (request) => findRectificationsPage(contextOf(app, request), request.query),
   );
   r.get(
     "/api/rectifications/stats",
-    { schema: { tags, querystring: rectificationFilterSchema, response: { 200: stats } } },
+    { schema: { tags, querystring: rectificationFilterSchema, response: { 200: rectificationStatsSchema } } },
     async (request) => rectificationStats(contextOf(app, request), request.query),
   );
   r.get(
     "/api/rectifications/export.xlsx",
-    { schema: { tags, querystring: rectificationFilterSchema } },
+    {
+      schema: {
+        tags,
+        querystring: rectificationFilterSchema,
+        response: fileResponse(XLSX_TYPE, "整改台账（Excel）"),
+      },
+    },
     async (request, reply) => {
       const ctx = contextOf(app, request);
       const body = await exportRectifications(ctx, request.query);
       return reply
-        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-type", XLSX_TYPE)
         .header("content-disposition", exportDisposition(ctx))
         .send(body);
     },

@@ -22,7 +22,7 @@ async function assignAndOpen(p: Plan) {
   expect(res.statusCode, res.body).toBe(201);
   const cycle = await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {});
   expect(cycle.statusCode, cycle.body).toBe(201);
-  const [assignment] = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+  const [assignment] = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items;
   return { assignment, cycle: cycle.json() };
 }
 

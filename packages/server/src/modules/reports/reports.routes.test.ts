@@ -93,7 +93,7 @@ describe("反馈 → 审核 reports and review", () => {
     ]);
     const after = (await p.lead.get(`/api/assignments/${assignment.id}`)).json();
     expect(after.progress).toBe(60);
-    const nodes = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+    const nodes = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items;
     expect(nodes.filter((a: { progress: number }) => a.progress === 60)).toHaveLength(1);
   });
 
@@ -143,7 +143,13 @@ describe("反馈 → 审核 reports and review", () => {
       (await p.kg2.post(`/api/assignments/${assignment.id}/reports`, { cycleId: cycle.id, progress: 10 }))
         .statusCode,
     ).toBe(404);
-    expect((await p.kg1.get(`/api/assignments/${assignment.id}/reports`)).json()).toEqual([]);
+    expect((await p.kg1.get(`/api/assignments/${assignment.id}/reports`)).json()).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 20,
+      abilities: {},
+    });
   });
 
   it("marks a late report and refuses any report once the cycle is closed", async () => {
@@ -168,7 +174,7 @@ describe("反馈 → 审核 reports and review", () => {
     ).toBe(204);
     const other = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`))
       .json()
-      .find((a: { id: string }) => a.id !== assignment.id);
+      .items.find((a: { id: string }) => a.id !== assignment.id);
     const refused = await p.kg2.post(`/api/assignments/${other.id}/reports`, {
       cycleId: cycle.id,
       progress: 10,

@@ -1,6 +1,12 @@
-import { idParamSchema, reportReviewSchema, reportSaveSchema, reportSchema } from "@duban/domain";
+import {
+  idParamSchema,
+  pageQuerySchema,
+  reportPageSchema,
+  reportReviewSchema,
+  reportSaveSchema,
+  reportSchema,
+} from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
 import { findAssignmentReports, getReport } from "./reports.service.js";
 import { reviewReport } from "./review-report.js";
@@ -28,8 +34,15 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/assignments/:id/reports",
-    { schema: { tags, params: idParamSchema, response: { 200: z.array(reportSchema) } } },
-    async (request) => findAssignmentReports(contextOf(app, request), request.params.id),
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        querystring: pageQuerySchema,
+        response: { 200: reportPageSchema },
+      },
+    },
+    async (request) => findAssignmentReports(contextOf(app, request), request.params.id, request.query),
   );
   r.get(
     "/api/reports/:id",

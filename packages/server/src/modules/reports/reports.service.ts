@@ -1,4 +1,11 @@
-import { canSeeAssignment, type Report, reportAbilities } from "@duban/domain";
+import {
+  canSeeAssignment,
+  type PageQuery,
+  pageFrom,
+  type Report,
+  type ReportPage,
+  reportAbilities,
+} from "@duban/domain";
 import { notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { getAssignment } from "../assignments/index.js";
@@ -82,9 +89,15 @@ export async function getReport(ctx: ServiceContext, id: string): Promise<Report
   return report!;
 }
 
-/** Every report of an assignment, newest cycle first: the report timeline. */
-export async function findAssignmentReports(ctx: ServiceContext, assignmentId: string): Promise<Report[]> {
+/** A page of an assignment's reports, newest cycle first: the report timeline. */
+export async function findAssignmentReports(
+  ctx: ServiceContext,
+  assignmentId: string,
+  query: PageQuery,
+): Promise<ReportPage> {
   const assignment = await getAssignment(ctx, assignmentId);
   const rows = await repo.findAssignmentReports(ctx.database.db, ctx.actor.tenantId, assignmentId);
-  return toReports(ctx, rows, assignment.node);
+  // Cut the page first, so values, files and history are read for its reports only.
+  const page = pageFrom(rows, query, {});
+  return { ...page, items: await toReports(ctx, page.items, assignment.node) };
 }

@@ -89,7 +89,13 @@ describe("GET /api/units/options and /townships", () => {
     const schoolUser = await userOf(tenant.id, "school");
     const res = await schoolUser.get("/api/units/options");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual([{ id: open.id, name: open.name, kind: "school", schoolType: "primary" }]);
+    expect(res.json()).toEqual({
+      items: [{ id: open.id, name: open.name, kind: "school", schoolType: "primary" }],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+      abilities: {},
+    });
   });
 
   it("lists distinct townships to unit viewers and refuses school users", async () => {
@@ -97,7 +103,21 @@ describe("GET /api/units/options and /townships", () => {
     await buildUnit(t.database.db, tenant.id, { township: "李官镇" });
     await buildUnit(t.database.db, tenant.id, { township: "李官镇" });
     await buildUnit(t.database.db, tenant.id, { township: "得利寺镇" });
-    expect((await session.get("/api/units/townships")).json()).toEqual(["得利寺镇", "李官镇"]);
+    expect((await session.get("/api/units/townships")).json()).toEqual({
+      items: ["得利寺镇", "李官镇"],
+      total: 2,
+      page: 1,
+      pageSize: 20,
+      abilities: {},
+    });
+    // A page past the first cuts the same sorted list.
+    expect((await session.get("/api/units/townships?page=2&pageSize=1")).json()).toEqual({
+      items: ["李官镇"],
+      total: 2,
+      page: 2,
+      pageSize: 1,
+      abilities: {},
+    });
     const schoolUser = await userOf(tenant.id, "school");
     expect((await schoolUser.get("/api/units/townships")).statusCode).toBe(403);
   });
@@ -223,7 +243,7 @@ describe("PUT /api/units/:id/enabled", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ enabled: false, version: 1 });
     expect(res.json().abilities).toEqual({ update: true, disable: false, enable: true });
-    expect((await session.get("/api/units/options")).json()).toEqual([]);
+    expect((await session.get("/api/units/options")).json().items).toEqual([]);
     const log = (await session.get("/api/audit-logs?action=unit.disable")).json();
     expect(log.items[0]).toMatchObject({ entityId: unit.id, summary: { after: { enabled: false } } });
   });

@@ -1,29 +1,25 @@
 import {
   canViewUnits,
   idParamSchema,
-  pageOf,
+  pageFrom,
+  pageQuerySchema,
   setEnabledSchema,
+  townshipPageSchema,
+  type UnitOption,
   unitCreateSchema,
-  unitListAbilitiesSchema,
+  unitOptionPageSchema,
+  unitPageSchema,
   unitQuerySchema,
   unitSchema,
   unitUpdateSchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { forbidden } from "../../errors.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { findAllUnits, findTownships } from "./units.repository.js";
 import { createUnit, findUnitsPage, getUnit, setUnitEnabled, toUnit, updateUnit } from "./units.service.js";
 
 const tags = ["units"];
-const unitPage = pageOf(unitSchema).extend({ abilities: unitListAbilitiesSchema });
-const unitOption = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  schoolType: z.string().nullable(),
-});
 
 /** Departments and schools: list, read, create, edit, enable/disable. */
 export async function unitRoutes(app: FastifyInstance): Promise<void> {
@@ -31,28 +27,36 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/units",
-    { schema: { tags, querystring: unitQuerySchema, response: { 200: unitPage } } },
+    { schema: { tags, querystring: unitQuerySchema, response: { 200: unitPageSchema } } },
     async (request) => findUnitsPage(contextOf(app, request), request.query),
   );
 
   // Every signed-in user may pick units in forms (e.g. a school choosing whom a reply goes to).
   r.get(
     "/api/units/options",
-    { schema: { tags, response: { 200: z.array(unitOption) } } },
+    { schema: { tags, querystring: pageQuerySchema, response: { 200: unitOptionPageSchema } } },
     async (request) => {
       const ctx = contextOf(app, request);
       const rows = await findAllUnits(ctx.database.db, ctx.actor.tenantId);
-      return rows.map((u) => ({ id: u.id, name: u.name, kind: u.kind, schoolType: u.schoolType }));
+      const options = rows.map(
+        (u): UnitOption => ({
+          id: u.id,
+          name: u.name,
+          kind: u.kind as UnitOption["kind"],
+          schoolType: u.schoolType as UnitOption["schoolType"],
+        }),
+      );
+      return pageFrom(options, request.query, {});
     },
   );
 
   r.get(
     "/api/units/townships",
-    { schema: { tags, response: { 200: z.array(z.string()) } } },
+    { schema: { tags, querystring: pageQuerySchema, response: { 200: townshipPageSchema } } },
     async (request) => {
       const ctx = contextOf(app, request);
       if (!canViewUnits(ctx.actor)) throw forbidden("您的角色无权查看单位");
-      return findTownships(ctx.database.db, ctx.actor.tenantId);
+      return pageFrom(await findTownships(ctx.database.db, ctx.actor.tenantId), request.query, {});
     },
   );
 

@@ -1,21 +1,20 @@
 import {
   idParamSchema,
-  pageOf,
   resetPasswordSchema,
   setEnabledSchema,
   userCreateSchema,
-  userListAbilitiesSchema,
+  userPageSchema,
   userQuerySchema,
   userSchema,
   userUpdateSchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
+import { noContent } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { createUser, findUsersPage, getUser, presentUsers, updateUser } from "./users.service.js";
 import { resetUserPassword, setUserEnabled, unlockUser } from "./users-account.service.js";
 
 const tags = ["users"];
-const userPage = pageOf(userSchema).extend({ abilities: userListAbilitiesSchema });
 
 /** Users: list, read, create, edit, enable/disable, reset password, unlock. */
 export async function userRoutes(app: FastifyInstance): Promise<void> {
@@ -23,7 +22,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     "/api/users",
-    { schema: { tags, querystring: userQuerySchema, response: { 200: userPage } } },
+    { schema: { tags, querystring: userQuerySchema, response: { 200: userPageSchema } } },
     async (request) => findUsersPage(contextOf(app, request), request.query),
   );
 
@@ -56,15 +55,19 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     "/api/users/:id/reset-password",
-    { schema: { tags, params: idParamSchema, body: resetPasswordSchema } },
+    { schema: { tags, params: idParamSchema, body: resetPasswordSchema, response: noContent } },
     async (request, reply) => {
       await resetUserPassword(contextOf(app, request), request.params.id, request.body);
       return reply.status(204).send();
     },
   );
 
-  r.post("/api/users/:id/unlock", { schema: { tags, params: idParamSchema } }, async (request, reply) => {
-    await unlockUser(contextOf(app, request), request.params.id);
-    return reply.status(204).send();
-  });
+  r.post(
+    "/api/users/:id/unlock",
+    { schema: { tags, params: idParamSchema, response: noContent } },
+    async (request, reply) => {
+      await unlockUser(contextOf(app, request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
 }

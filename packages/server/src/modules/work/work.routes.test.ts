@@ -18,7 +18,7 @@ async function setUp() {
     indicatorIds: [indicatorId],
   });
   const cycle = (await p.supervisor.post(`/api/plans/${p.planId}/cycles`, {})).json();
-  const [assignment] = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+  const [assignment] = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items;
   return { ...p, indicatorId, cycle, assignment };
 }
 

@@ -1,4 +1,4 @@
-import { type Assignment, canSeeAssignment } from "@duban/domain";
+import { type Assignment, canSeeAssignment, type ReportRef } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import { assignments } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
@@ -24,12 +24,13 @@ async function unitWork(ctx: ServiceContext, unitId: string) {
   );
   const list = rows.map((r) => toAssignment(ctx, r));
   const cycles = await repo.findOpenCycles(db, ctx.actor.tenantId, [...new Set(list.map((a) => a.planId))]);
-  const reports = await repo.findReportsFor(
+  const found = await repo.findReportsFor(
     db,
     ctx.actor.tenantId,
     list.map((a) => a.id),
     cycles.map((c) => c.id),
   );
+  const reports: ReportRef[] = found;
   const due = list.flatMap((assignment) =>
     cycles
       .filter((c) => c.planId === assignment.planId)

@@ -1,4 +1,4 @@
-import type { PlanDetail } from "@duban/domain";
+import type { PlanDetail, PlanSettingsInput } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
   App,
@@ -32,11 +32,7 @@ const cadenceOptions = [
   { value: "adhoc", label: "不定期" },
 ];
 
-interface SettingsValues {
-  cadence: string;
-  cadenceDueDay: number;
-  lightTolerance: number;
-}
+type SettingsValues = Omit<PlanSettingsInput, "version">;
 
 /** 填报周期 of a plan for the supervision office: cadence settings, cycles with counts, open and close. */
 export function CyclesDrawer({
