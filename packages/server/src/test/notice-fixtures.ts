@@ -13,7 +13,7 @@ export async function buildAssignedPlan(t: TestApp) {
     role: "executor",
   });
   if (res.statusCode !== 201) throw new Error(res.body);
-  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items;
+  const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
   return { ...p, assignmentId: list.items[0].id as string };
 }
 

@@ -39,7 +39,7 @@ describe("filing a school's report", () => {
       expect(res.statusCode).toBe(403);
       expect(res.json().error).toEqual({ code: "forbidden", message: "只能为本单位的交办事项填报" });
     }
-    expect((await p.lead.get(`/api/assignments/${assignment.id}/reports`)).json()).toEqual([]);
+    expect((await p.lead.get(`/api/assignments/${assignment.id}/reports`)).json().items).toEqual([]);
     const filed = await p.kg1.post(`/api/assignments/${assignment.id}/reports`, body);
     expect(filed.statusCode, filed.body).toBe(201);
   });
@@ -115,7 +115,7 @@ describe("abilities in every answer", () => {
     });
     expect(returned.json().abilities).toEqual(noReport);
     const back = (await p.kg1.get(`/api/assignments/${assignment.id}/reports`)).json();
-    expect(back.map((r: { abilities: ReportAbilities }) => r.abilities)).toEqual([
+    expect(back.items.map((r: { abilities: ReportAbilities }) => r.abilities)).toEqual([
       { edit: true, submit: true, review: false },
     ]);
   });
