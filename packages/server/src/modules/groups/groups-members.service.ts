@@ -18,9 +18,9 @@ function toMember(unit: UnitRow): GroupMember {
   return {
     id: unit.id,
     name: unit.name,
-    kind: unit.kind as GroupMember["kind"],
-    schoolType: unit.schoolType as GroupMember["schoolType"],
-    ownership: unit.ownership as GroupMember["ownership"],
+    kind: unit.kind,
+    schoolType: unit.schoolType,
+    ownership: unit.ownership,
     township: unit.township,
   };
 }

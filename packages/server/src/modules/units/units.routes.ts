@@ -42,8 +42,8 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         (u): UnitOption => ({
           id: u.id,
           name: u.name,
-          kind: u.kind as UnitOption["kind"],
-          schoolType: u.schoolType as UnitOption["schoolType"],
+          kind: u.kind,
+          schoolType: u.schoolType,
         }),
       );
       return pageFrom(options, request.query, {});
