@@ -20,9 +20,8 @@ test("an overdue task raises a red 督办单; the kindergarten replies with evid
 }) => {
   // Three users, a scan, an upload and a decision: give it three times the usual time.
   test.slow();
-  // The clock is set by the data: the seed plan is 瓦房店市教育局2023年工作要点 and every task is due within 2023, while
-  // the server runs on today's date (2026 or later), so each task of a freshly published seed plan is already past
-  // its due date — overdue, which is exactly the 红色督办 condition — without touching the server's clock.
+  // The server runs on 2023-06-15 (DUBAN_FAKE_NOW), when task 9 of the seed plan is only behind its 序时进度.
+  // The assignment below is due on 2023-06-10, so it is five days overdue: exactly the 红色督办 condition.
   const { planId, csrf } = await publishSeedPlan(page.request, { openCycle: true });
   const replyText = `已召开专题会议，新增公办学位80个，普惠率达标（${Date.now()}）`;
   const measures = "一、挖潜扩容；二、每月向学前教育科报送进度。";
@@ -48,7 +47,7 @@ test("an overdue task raises a red 督办单; the kindergarten replies with evid
     department.page.request,
     deptCsrf,
     `/api/nodes/${task9.id}/assignments`,
-    { unitIds: [unitId], role: "executor" },
+    { unitIds: [unitId], role: "executor", dueDate: "2023-06-10" },
   );
   expect(assigned.created).toBe(1);
   await department.context.close();
