@@ -131,8 +131,11 @@ export const recipes: Record<string, SuccessRecipe> = {
         await ctx.tenant.sessions.supervisor.post(nodeUrl, { unitIds: units, role: "executor" }),
         201,
       );
-      const list = expectStatus<{ id: string }[]>(await ctx.tenant.sessions.supervisor.get(nodeUrl), 200);
-      for (const a of list) await setDueInDays(ctx.t, a.id, -30);
+      const page = expectStatus<{ items: { id: string }[] }>(
+        await ctx.tenant.sessions.supervisor.get(nodeUrl),
+        200,
+      );
+      for (const a of page.items) await setDueInDays(ctx.t, a.id, -30);
       return {};
     },
   },
