@@ -69,9 +69,6 @@ export function pageFrom<T, A>(all: readonly T[], query: PageQuery, abilities: A
   };
 }
 
-/** What the current user may do with a record; the web app hides the rest. */
-export const abilitiesSchema = z.record(z.string(), z.boolean());
-
 /** The optimistic-lock version a client sends back with an update. */
 export const versionSchema = z.number().int().min(0);
 

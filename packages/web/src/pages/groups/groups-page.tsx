@@ -3,7 +3,7 @@ import { type Group, type GroupRule, ownershipLabels, schoolTypeLabels, unitKind
 import { Button, Empty, Input, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { groupsKey, setGroupEnabled, useGroups } from "../../api/groups";
-import { allowed, canToggleEnabled } from "../../components/abilities";
+import { canToggleEnabled } from "../../components/abilities";
 import { EnabledTag } from "../../components/enabled-tag";
 import { EnabledToggle } from "../../components/enabled-toggle";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
@@ -107,7 +107,7 @@ export function GroupsPage() {
       <PageHeader
         title="单位分组"
         actions={
-          allowed(groups.data?.abilities, "create") && (
+          (groups.data?.abilities?.create ?? false) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ group: null })}>
               新建分组
             </Button>

@@ -5,7 +5,6 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useInspections } from "../../api/inspections";
 import { useUnitOptions } from "../../api/units";
-import { allowed } from "../../components/abilities";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
@@ -77,7 +76,7 @@ export function InspectionsPage() {
       <PageHeader
         title="督导检查"
         actions={
-          allowed(list.data?.abilities, "create") && (
+          (list.data?.abilities?.create ?? false) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               记录督导
             </Button>

@@ -12,7 +12,6 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { type NoticeFilters, noticesExportUrl, noticesKey, scanNotices, useNotices } from "../../api/notices";
 import { useUnitOptions } from "../../api/units";
-import { allowed } from "../../components/abilities";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { canManage } from "../../components/navigation";
 import { NoticeLevelTag, NoticeStatusTag } from "../../components/notice-tags";
@@ -89,17 +88,17 @@ export function NoticesPage() {
         title={ledger ? "督办台账" : "督办单"}
         actions={
           <>
-            {allowed(abilities, "export") && (
+            {(abilities?.export ?? false) && (
               <Button icon={<DownloadOutlined />} href={noticesExportUrl(filters)} download>
                 导出 Excel
               </Button>
             )}
-            {allowed(abilities, "scan") && (
+            {(abilities?.scan ?? false) && (
               <Button icon={<ScanOutlined />} loading={scan.isPending} onClick={() => scan.mutate(undefined)}>
                 立即扫描
               </Button>
             )}
-            {allowed(abilities, "create") && (
+            {(abilities?.create ?? false) && (
               <Button type="primary" icon={<SendOutlined />} onClick={() => setCreating(true)}>
                 下发督办单
               </Button>

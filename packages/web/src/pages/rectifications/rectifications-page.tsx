@@ -16,7 +16,6 @@ import {
   useRectifications,
 } from "../../api/rectifications";
 import { useUnitOptions } from "../../api/units";
-import { allowed } from "../../components/abilities";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { RectificationStatusTag } from "../../components/notice-tags";
 import { PageHeader } from "../../components/page-header";
@@ -65,14 +64,14 @@ export function RectificationsPage() {
   const units = useUnitOptions();
   const width = useFilterWidth(160);
   const abilities = list.data?.abilities;
-  const canCreate = allowed(abilities, "create");
+  const canCreate = abilities?.create ?? false;
   return (
     <>
       <PageHeader
         title="整改台账"
         actions={
           <>
-            {allowed(abilities, "export") && (
+            {(abilities?.export ?? false) && (
               <Button icon={<DownloadOutlined />} href={rectificationsExportUrl(filters)} download>
                 导出 Excel
               </Button>
@@ -87,7 +86,7 @@ export function RectificationsPage() {
       />
       <RectificationStatsCards totals={stats.data?.totals} />
       <FilterBar>
-        {allowed(abilities, "seeAllUnits") && (
+        {(abilities?.seeAllUnits ?? false) && (
           <Select
             aria-label="按整改单位筛选"
             placeholder="整改单位"

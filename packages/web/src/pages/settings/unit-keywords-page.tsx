@@ -5,7 +5,6 @@ import { useEffect, useMemo, useState } from "react";
 import { isApiError } from "../../api/client";
 import { saveUnitKeywords, unitKeywordsKey, useUnitKeywords } from "../../api/unit-keywords";
 import { useUnitOptions } from "../../api/units";
-import { allowed } from "../../components/abilities";
 import { PageHeader } from "../../components/page-header";
 
 interface Row {
@@ -23,7 +22,7 @@ export function UnitKeywordsPage() {
   const dictionary = useUnitKeywords();
   const units = useUnitOptions();
   const [rows, setRows] = useState<Row[]>([]);
-  const editable = allowed(dictionary.data?.abilities, "update");
+  const editable = dictionary.data?.abilities?.update ?? false;
   const departments = useMemo(
     () =>
       (units.data ?? []).filter((u) => u.kind === "department").map((u) => ({ value: u.id, label: u.name })),

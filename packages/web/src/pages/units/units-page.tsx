@@ -11,7 +11,7 @@ import {
   unitsKey,
   useUnits,
 } from "../../api/units";
-import { allowed, canToggleEnabled } from "../../components/abilities";
+import { canToggleEnabled } from "../../components/abilities";
 import { EnabledTag } from "../../components/enabled-tag";
 import { EnabledToggle } from "../../components/enabled-toggle";
 import { ImportDialog } from "../../components/import-dialog";
@@ -100,12 +100,12 @@ export function UnitsPage() {
         title={manager ? "单位管理" : "单位"}
         actions={
           <>
-            {allowed(listAbilities, "import") && (
+            {(listAbilities?.import ?? false) && (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
                 导入单位
               </Button>
             )}
-            {allowed(listAbilities, "create") && (
+            {(listAbilities?.create ?? false) && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ unit: null })}>
                 新建单位
               </Button>

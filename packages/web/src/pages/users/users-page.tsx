@@ -5,7 +5,6 @@ import { Button, Empty, Table, type TableColumnsType, Tag } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { type UserFilters as Filters, importUsers, usersKey, useUsers } from "../../api/users";
-import { allowed } from "../../components/abilities";
 import { EnabledTag } from "../../components/enabled-tag";
 import { ImportDialog } from "../../components/import-dialog";
 import { canManage } from "../../components/navigation";
@@ -84,12 +83,12 @@ export function UsersPage() {
         title={manager ? "用户管理" : "用户"}
         actions={
           <>
-            {allowed(listAbilities, "import") && (
+            {(listAbilities?.import ?? false) && (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
                 导入用户
               </Button>
             )}
-            {allowed(listAbilities, "create") && (
+            {(listAbilities?.create ?? false) && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
                 新建用户
               </Button>
