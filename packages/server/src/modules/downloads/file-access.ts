@@ -1,4 +1,4 @@
-import { canSeeAssignment } from "@duban/domain";
+import { canSeeAssignment, canSeeNotice, canSeeRectification } from "@duban/domain";
 import { AppError, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { getNode } from "../assignments/index.js";
@@ -9,8 +9,6 @@ import {
   findFilesByIds,
   ownsFile,
 } from "../evidence/index.js";
-import { canSeeNotice } from "../notices/index.js";
-import { canSeeRectification } from "../rectifications/index.js";
 
 /** Whether the actor may see one record holding the file, by that record's own visibility rule. */
 async function canSeeAttachment(ctx: ServiceContext, attachment: FileAttachment): Promise<boolean> {

@@ -1,3 +1,2 @@
 // Public face of the rectifications module: the only file that other modules, jobs/, cli/ and seed/ import from it.
-export { canSeeRectification } from "./rectifications.policy.js";
 export { getRectification, insertRectificationIn } from "./rectifications.service.js";

@@ -1,6 +1,6 @@
+import { canManageUnits } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { registerExcelImport } from "../imports/index.js";
-import { canManageUnits } from "./units.policy.js";
 import { buildUnitTemplate, importUnits } from "./units-import.service.js";
 
 /** Excel import of units: the template download and the upload. */

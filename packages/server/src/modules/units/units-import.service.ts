@@ -1,4 +1,5 @@
 import {
+  canManageUnits,
   ownershipLabels,
   schoolTypeLabels,
   type UnitCreateInput,
@@ -18,7 +19,6 @@ import {
   type SheetRow,
   type TemplateColumn,
 } from "../imports/index.js";
-import { canManageUnits } from "./units.policy.js";
 import { findAllUnits, insertUnits, type UnitValues } from "./units.repository.js";
 
 const SHEET = "单位";

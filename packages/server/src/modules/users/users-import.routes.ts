@@ -1,6 +1,6 @@
+import { canManageUsers } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { registerExcelImport } from "../imports/index.js";
-import { canManageUsers } from "./users.policy.js";
 import { buildUserTemplate, importUsers } from "./users-import.service.js";
 
 /** Excel import of users: the template download and the upload. */

@@ -1,4 +1,5 @@
 import {
+  canManageUsers,
   passwordProblem,
   type Role,
   roleLabels,
@@ -20,7 +21,6 @@ import {
   type TemplateColumn,
 } from "../imports/index.js";
 import { findAllUnits } from "../units/index.js";
-import { canManageUsers } from "./users.policy.js";
 import { findIdentityOwners, insertUsers, type UserValues } from "./users.repository.js";
 
 const SHEET = "用户";
