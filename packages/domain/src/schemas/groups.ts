@@ -12,6 +12,7 @@ import {
   versionSchema,
 } from "./common.js";
 import { lineText, multilineText } from "./primitives.js";
+import { unitOptionSchema } from "./units.js";
 
 /** A rule selecting units by their attributes; empty lists mean "any". */
 export const groupRuleSchema = z.strictObject({
@@ -93,11 +94,7 @@ export const groupPageSchema = pageOf(groupSchema, groupListAbilitiesSchema);
 export type GroupPage = z.infer<typeof groupPageSchema>;
 
 /** A unit a group stands for: enough to show and pick it. */
-export const groupMemberSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(unitKinds),
-  schoolType: z.enum(schoolTypes).nullable(),
+export const groupMemberSchema = unitOptionSchema.extend({
   ownership: z.enum(ownerships).nullable(),
   township: z.string().nullable(),
 });
