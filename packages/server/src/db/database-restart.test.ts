@@ -48,10 +48,21 @@ beforeAll(async () => {
   admin = await signIn(app, login, TEST_PASSWORD);
 }, 60_000);
 
+/** Runs one teardown step; one that takes over 10 s is named on stderr and left behind, so the cluster still goes. */
+async function teardownStep(name: string, step: () => Promise<unknown> | undefined) {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<"slow">((resolve) => {
+    timer = setTimeout(() => resolve("slow"), 10_000);
+  });
+  const outcome = await Promise.race([Promise.resolve(step()).then(() => "done" as const), slow]);
+  clearTimeout(timer);
+  if (outcome === "slow") console.warn(`database-restart teardown: ${name} did not finish within 10 s`);
+}
+
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
-  await pg?.destroy();
+  await teardownStep("app.close()", () => app?.close());
+  await teardownStep("database.close()", () => database?.close());
+  await teardownStep("pg.destroy()", () => pg?.destroy());
 });
 
 /** Asks until `ask` answers `status`, for at most `withinMs`; returns the last status seen. */

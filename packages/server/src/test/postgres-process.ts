@@ -36,7 +36,7 @@ export interface PostgresProcess {
   start(): Promise<void>;
   /** Stops it the way an operator's restart does: `pg_ctl -m fast stop` ends every session (57P01). */
   stop(): Promise<void>;
-  /** Stops the server and removes the cluster. */
+  /** Stops the server at once (`-m immediate`: nothing of a throwaway cluster needs a clean shutdown) and removes it. */
   destroy(): Promise<void>;
 }
 
@@ -84,7 +84,10 @@ export async function startPostgres(): Promise<PostgresProcess> {
       running = false;
     },
     destroy: async () => {
-      if (running) await pg.stop().catch(stopSync);
+      if (running) {
+        await shell(`${pgCtl} -m immediate -w stop`).catch(stopSync);
+        running = false;
+      }
       process.off("exit", stopSync);
       fs.rmSync(dir, { recursive: true, force: true });
     },
