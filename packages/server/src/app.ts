@@ -22,6 +22,7 @@ import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { sessionStore } from "./modules/auth/index.js";
+import { calendarRoutes } from "./modules/calendar/calendar.routes.js";
 import { channelRoutes } from "./modules/channels/channels.routes.js";
 import { cycleRoutes } from "./modules/cycles/cycles.routes.js";
 import { decomposeRoutes } from "./modules/decompose/decompose.routes.js";
@@ -113,6 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     assignmentRoutes,
     cycleRoutes,
     reminderSettingsRoutes,
+    calendarRoutes,
     reportRoutes,
     evidenceRoutes,
     downloadRoutes,

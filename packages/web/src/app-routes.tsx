@@ -29,6 +29,9 @@ const NewPlanPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import("./pages/plan-imports/review-page").then((m) => ({ default: m.ReviewPage })),
 );
+const WorkCalendarPage = lazy(() =>
+  import("./pages/settings/work-calendar-page").then((m) => ({ default: m.WorkCalendarPage })),
+);
 const UnitKeywordsPage = lazy(() =>
   import("./pages/settings/unit-keywords-page").then((m) => ({ default: m.UnitKeywordsPage })),
 );
@@ -126,6 +129,14 @@ export function AppRoutes() {
           element={
             <RequireArea area="unitKeywords">
               <UnitKeywordsPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="settings/work-calendar"
+          element={
+            <RequireArea area="workCalendar">
+              <WorkCalendarPage />
             </RequireArea>
           }
         />

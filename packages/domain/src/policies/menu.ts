@@ -10,6 +10,7 @@ import { canCreateRectification } from "./rectifications.js";
 import { canViewUnitKeywords, unitKeywordAbilities } from "./unit-keywords.js";
 import { canManageUnits, canViewUnits } from "./units.js";
 import { canManageUsers, canViewUsers } from "./users.js";
+import { canViewWorkCalendarPage, workCalendarAbilities } from "./work-calendar.js";
 
 /** The areas of the app, each with its own route, in the order the side menu lists them. */
 export const menuAreas = [
@@ -26,6 +27,7 @@ export const menuAreas = [
   "audit",
   "unitKeywords",
   "channels",
+  "workCalendar",
 ] as const;
 /** An area of the app. */
 export type MenuArea = (typeof menuAreas)[number];
@@ -51,6 +53,7 @@ export const menuAbilitiesSchema = z.object({
     audit: areaAbilitiesSchema,
     unitKeywords: areaAbilitiesSchema,
     channels: areaAbilitiesSchema,
+    workCalendar: areaAbilitiesSchema,
   }),
   /** 本单位工作: a school's own assignments. */
   unitWork: z.boolean(),
@@ -100,6 +103,7 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
       audit: area(auditAbilities(actor).view, auditAbilities(actor).view),
       unitKeywords: area(canViewUnitKeywords(actor), unitKeywordAbilities(actor).update),
       channels: area(canManageChannels(actor), canManageChannels(actor)),
+      workCalendar: area(canViewWorkCalendarPage(actor), workCalendarAbilities(actor).update),
     },
     unitWork: !!actor.unitId && hasAnyRole(actor, "school"),
     raiseNotices: noticeLedgerAbilities(actor).create,

@@ -1,4 +1,4 @@
-import { addDays, dayNumber, daysBetween, shanghaiDate } from "@duban/domain";
+import { addDays, daysBetween, isWorkingDay, shanghaiDate, type WorkCalendar } from "@duban/domain";
 
 /** A plan's 催办 settings; the domain's `defaultPlanReminderSettings` when the plan has none. */
 export interface ReminderSettings {
@@ -24,25 +24,20 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const QUIET_FROM_HOUR = 22;
 const QUIET_UNTIL_HOUR = 7;
 
-/** Whether a Shanghai calendar day is Saturday or Sunday. */
-export function isWeekend(date: string): boolean {
-  // 1970-01-01 was a Thursday; day 2 of that week is Saturday.
-  const weekday = (((dayNumber(date) + 3) % 7) + 7) % 7; // 0 = Monday
-  return weekday >= 5;
-}
-
 /**
  * The reminders due today for one thing a unit still owes: an assignment's report in an open cycle, an unfinished
  * task by its due date, or a 整改 item not yet submitted. The keys carry no date except the daily overdue one, so a reminder missed on its day (a
- * weekend, a restart) still goes out on the next run, and only once.
+ * holiday, a restart) still goes out on the next run, and only once. "仅工作日" asks the bureau's working-day
+ * calendar: nothing goes out on a 法定节假日 or an ordinary weekend, and reminders do go out on a 调休 Saturday.
  */
 export function dueReminders(input: {
   today: string;
   dueDate: string;
   settings: ReminderSettings;
+  calendar: WorkCalendar;
 }): DueReminder[] {
   const { today, dueDate, settings } = input;
-  if (settings.remindWorkdaysOnly && isWeekend(today)) return [];
+  if (settings.remindWorkdaysOnly && !isWorkingDay(input.calendar, today)) return [];
   const late = daysBetween(dueDate, today);
   if (late < 0)
     return -late <= settings.remindDaysBefore

@@ -1,5 +1,6 @@
-import { roles as allRoles, type Role, shanghaiDate } from "@duban/domain";
+import { roles as allRoles, type Role, shanghaiDate, workCalendarOf } from "@duban/domain";
 import type { Database, DbOrTx } from "../db/client.js";
+import { type CalendarLog, loadWorkCalendars } from "../modules/calendar/index.js";
 import { insertNotifications } from "../modules/notifications/index.js";
 import { enqueueMessage } from "../notify/enqueue.js";
 import { type DueReminder, dueReminders } from "./reminder-rules.js";
@@ -23,12 +24,25 @@ export async function runReminders(deps: {
   now: Date;
   /** Only this tenant's reminders; all tenants when absent. */
   tenantId?: string;
+  /** Where a year missing from a working-day calendar is reported, once. */
+  log?: CalendarLog;
 }): Promise<ReminderCounts> {
   const { database, now } = deps;
   const today = shanghaiDate(now);
   const counts: ReminderCounts = { sent: 0, skipped: 0 };
-  const due = (await findReminderSubjects(database.db, deps.tenantId)).flatMap((subject) =>
-    dueReminders({ today, dueDate: subject.dueDate, settings: subject.settings }).map((reminder) => ({
+  const subjects = await findReminderSubjects(database.db, deps.tenantId);
+  const calendars = await loadWorkCalendars(
+    database.db,
+    subjects.map((s) => s.tenantId),
+    { today, ...(deps.log ? { log: deps.log } : {}) },
+  );
+  const due = subjects.flatMap((subject) =>
+    dueReminders({
+      today,
+      dueDate: subject.dueDate,
+      settings: subject.settings,
+      calendar: calendars.get(subject.tenantId) ?? workCalendarOf(),
+    }).map((reminder) => ({
       subject,
       reminder,
       claim: { ...subject.claim, tenantId: subject.tenantId, kind: claimKind(subject, reminder) },

@@ -8,6 +8,8 @@ import { runReminders } from "./run-reminders.js";
 /** Where the scheduler reports trouble; Fastify's logger fits. */
 export interface SchedulerLog {
   error(obj: unknown, msg?: string): void;
+  /** Notes that need no action now, such as a year missing from a working-day calendar. */
+  warn?(obj: unknown, msg?: string): void;
 }
 
 /** One pass: automatic 督办单 for every tenant, today's reminders, then the delivery queue. */
@@ -29,7 +31,7 @@ export async function runScheduledWork(deps: {
       deps.log?.error({ err: e, tenantId: t.id }, "自动督办单扫描失败");
     }
   }
-  const reminders = await runReminders({ database, now });
+  const reminders = await runReminders({ database, now, ...(deps.log ? { log: deps.log } : {}) });
   const deliveries = await drainDeliveries(
     { database, ...(deps.secrets ? { secrets: deps.secrets } : {}) },
     { now },

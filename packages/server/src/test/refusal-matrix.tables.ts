@@ -1,6 +1,7 @@
 import { assignmentsAccess } from "../modules/assignments/assignments.access.js";
 import { auditAccess } from "../modules/audit/audit.access.js";
 import { authAccess } from "../modules/auth/auth.access.js";
+import { calendarAccess } from "../modules/calendar/calendar.access.js";
 import { channelsAccess } from "../modules/channels/channels.access.js";
 import { cyclesAccess } from "../modules/cycles/cycles.access.js";
 import { decomposeAccess } from "../modules/decompose/decompose.access.js";
@@ -34,6 +35,7 @@ export const tables: RouteAccess[] = [
   ...assignmentsAccess,
   ...cyclesAccess,
   ...reminderSettingsAccess,
+  ...calendarAccess,
   ...reportsAccess,
   ...evidenceAccess,
   ...workAccess,

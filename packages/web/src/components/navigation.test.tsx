@@ -112,6 +112,7 @@ describe("menu entries from abilities", () => {
     expect(menuKeyOf("/plan-imports/import-1")).toBe("plans");
     expect(menuKeyOf("/units/unit-school-1/work")).toBe("unitWork");
     expect(menuKeyOf("/settings/unit-keywords")).toBe("unitKeywords");
+    expect(menuKeyOf("/settings/work-calendar")).toBe("workCalendar");
     expect(menuKeyOf("/")).toBe("home");
   });
 });

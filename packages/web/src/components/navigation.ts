@@ -28,6 +28,7 @@ const routes: Record<Area, AreaRoute> = {
   audit: { path: "/audit", label: { manage: "审计日志", read: "审计日志" } },
   unitKeywords: { path: "/settings/unit-keywords", label: { manage: "关键词词典", read: "关键词词典" } },
   channels: { path: "/settings/channels", label: { manage: "消息渠道", read: "消息渠道" } },
+  workCalendar: { path: "/settings/work-calendar", label: { manage: "工作日历", read: "工作日历" } },
 };
 
 /** True when the user may open the area, as the server said in `me.abilities`. */

@@ -44,6 +44,7 @@ describe("POST /api/auth/login", () => {
         audit: area(false, false, false),
         unitKeywords: area(true, true, false),
         channels: area(false, false, false),
+        workCalendar: area(true, true, false),
       },
       unitWork: false,
       raiseNotices: true,

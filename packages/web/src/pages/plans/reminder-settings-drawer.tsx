@@ -3,6 +3,7 @@ import { Alert, Button, Drawer, Form, InputNumber, Result, Space, Spin, Switch, 
 import { reminderSettingsKey, saveReminderSettings, useReminderSettings } from "../../api/reminders";
 import { formatDay } from "../../components/plan-format";
 import { useWrite } from "../../hooks/use-write";
+import { CalendarMissingNotice } from "../settings/calendar-missing-notice";
 
 interface Values {
   remindDaysBefore: number;
@@ -98,10 +99,11 @@ function ReminderSettingsForm({ planId, settings }: { planId: string; settings: 
           name="remindWorkdaysOnly"
           label="仅工作日提醒"
           valuePropName="checked"
-          extra="开启后周六、周日不发送催办消息"
+          extra="开启后法定节假日和周六、周日不发送催办消息，调休上班日照常发送（按工作日历）"
         >
           <Switch />
         </Form.Item>
+        <CalendarMissingNotice />
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             保存
