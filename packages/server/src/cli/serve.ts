@@ -10,6 +10,7 @@ import { startScheduler } from "../jobs/scheduler.js";
 import { secretBoxFor } from "../notify/secret-box.js";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
 import { demoUsers } from "../seed/demo-data.js";
+import { serverLoggerOptions } from "./logger-options.js";
 import { CliError } from "./runtime.js";
 
 /**
@@ -96,7 +97,8 @@ async function listen(config: Config, demo: boolean): Promise<void> {
     if (demo) await seedDemo(database.db, config, { demo: true });
   }
   const clock = config.fakeNow ? clockStartingAt(config.fakeNow) : systemClock;
-  const app = await buildApp({ database, config, clock, logger: { level: config.logLevel } });
+  const logger = serverLoggerOptions({ level: config.logLevel, output: process.stdout });
+  const app = await buildApp({ database, config, clock, logger });
   // A database restart is survived: requests answer 503 and the scheduler pauses until it is back.
   logAvailabilityChanges(database.availability, app.log);
   // Every process may run it: reminders are claimed by unique key, deliveries with SKIP LOCKED.

@@ -5,7 +5,7 @@ import { insertNotifications } from "../modules/notifications/index.js";
 import { enqueueMessage } from "../notify/enqueue.js";
 import { type DueReminder, dueReminders } from "./reminder-rules.js";
 import { findReminderSubjects, type ReminderSubject } from "./reminder-subjects.js";
-import { claimId, claimReminder, findClaimed, findPeople } from "./reminders.repository.js";
+import { claimId, claimReminder, findClaimed, findPeople, findTenantIds } from "./reminders.repository.js";
 
 /** What a reminder run sent. */
 export interface ReminderCounts {
@@ -31,11 +31,12 @@ export async function runReminders(deps: {
   const today = shanghaiDate(now);
   const counts: ReminderCounts = { sent: 0, skipped: 0 };
   const subjects = await findReminderSubjects(database.db, deps.tenantId);
-  const calendars = await loadWorkCalendars(
-    database.db,
-    subjects.map((s) => s.tenantId),
-    { today, ...(deps.log ? { log: deps.log } : {}) },
-  );
+  // Every tenant's, not only those with something owed: a missing year is logged even on a quiet day.
+  const tenantIds = deps.tenantId ? [deps.tenantId] : (await findTenantIds(database.db)).map((t) => t.id);
+  const calendars = await loadWorkCalendars(database.db, tenantIds, {
+    today,
+    ...(deps.log ? { log: deps.log } : {}),
+  });
   const due = subjects.flatMap((subject) =>
     dueReminders({
       today,
