@@ -30,7 +30,8 @@ export default defineConfig({
         ...sourceConditions,
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts"],
+          // scripts/: checks of the repository itself (the Node.js range every dependency supports).
+          include: ["packages/*/src/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: [...configDefaults.exclude, "packages/server/**"],
           environment: "node",
         },
