@@ -87,12 +87,17 @@ export function WorkCalendarPage() {
           onPressEnter={(e) => pick(Number((e.target as HTMLInputElement).value))}
         />
       </Flex>
-      <YearTable key={year} year={year} />
+      <YearTable
+        key={year}
+        year={year}
+        warned={overview.data?.missing.some((m) => m.year === year) ?? false}
+      />
     </>
   );
 }
 
-function YearTable({ year }: { year: number }) {
+/** One year's table, editable for the admin; `warned` when the notice above already names the year as missing. */
+function YearTable({ year, warned }: { year: number; warned: boolean }) {
   const data = useWorkCalendarYear(year);
   const [rows, setRows] = useState<Row[]>([]);
   const editable = data.data?.abilities.update ?? false;
@@ -153,7 +158,7 @@ function YearTable({ year }: { year: number }) {
           </Flex>
         )}
       </Flex>
-      {data.data?.missingMessage && (
+      {data.data?.missingMessage && !warned && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={data.data.missingMessage} />
       )}
       {issues.length > 0 && (
