@@ -4,22 +4,19 @@ import type {
   AssignmentCreateResult,
   AssignmentRemoveInput,
   Cycle,
-  DueReport,
   FileRef,
   MyWork,
   PlanSettingsInput,
   Report,
-  ReportRef,
   ReportReviewInput,
   ReportSaveBody,
-  ReviewItem,
   UnitWork,
 } from "@duban/domain";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
 import { fetchAllItems } from "./paging";
 
-export type { Cycle, DueReport, FileRef, MyWork, ReportRef, ReviewItem };
+export type { Cycle, FileRef, MyWork };
 
 /** Root query key of assignments, reports, cycles and 我的工作: one write refreshes them all. */
 export const executionKey = ["execution"] as const;
