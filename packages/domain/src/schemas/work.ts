@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { reportStatuses } from "../policies/reports.js";
 import { workItemKinds } from "../rules/work-items.js";
+import { pageQuerySchema } from "./common.js";
 import { assignmentSchema } from "./execution.js";
 
 /** One thing waiting for the signed-in user in 我的工作, with where it opens. */
@@ -38,3 +40,10 @@ export const unitWorkSchema = z.object({
 });
 /** A unit's assignments. */
 export type UnitWork = z.infer<typeof unitWorkSchema>;
+
+/** Query of `GET /api/nodes/:nodeId/reports`: a page of a task's reports across its units, by state if asked. */
+export const nodeReportQuerySchema = pageQuerySchema.extend({
+  status: z.enum(reportStatuses, { error: "状态应为草稿、已提交、已退回或已通过" }).optional(),
+});
+/** A task's report history query. */
+export type NodeReportQuery = z.infer<typeof nodeReportQuerySchema>;
