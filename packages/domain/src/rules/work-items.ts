@@ -45,11 +45,16 @@ export const dueSoonDays = 3;
  * year-only dates count to their last day, as everywhere else.
  */
 export function dueLight(due: string | null, today: string): DueLight {
-  const known = knownPlanDate(due);
-  if (!known) return "grey";
-  const left = daysBetween(today, planDateLastDay(known));
+  const left = daysLeft(due, today);
+  if (left === null) return "grey";
   if (left < 0) return "red";
   return left <= dueSoonDays ? "yellow" : "green";
+}
+
+/** Whole days from `today` to the last day of `due`, negative once past it; null without a readable date. */
+export function daysLeft(due: string | null, today: string): number | null {
+  const known = knownPlanDate(due);
+  return known ? daysBetween(today, planDateLastDay(known)) : null;
 }
 
 /** What ordering 我的工作 needs of an item. */

@@ -18,6 +18,8 @@ export const workItemSchema = z.object({
   /** The last day to act, `YYYY-MM-DD`; null when the item has no deadline. */
   due: z.string().nullable(),
   light: z.enum(["red", "yellow", "green", "grey"]),
+  /** Days from today to the due date (negative once past it), by the server's clock; null without a date. */
+  daysLeft: z.number().int().nullable(),
   /** The web path of the record. */
   link: z.string(),
   /** When it began waiting (ISO instant or date). */

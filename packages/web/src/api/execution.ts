@@ -8,13 +8,14 @@ import type {
   MyWork,
   PlanSettingsInput,
   Report,
+  ReportPage,
   ReportReviewInput,
   ReportSaveBody,
   UnitWork,
 } from "@duban/domain";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
-import { fetchAllItems } from "./paging";
+import { fetchAllItems, type Paging } from "./paging";
 
 export type { Cycle, FileRef, MyWork };
 
@@ -129,4 +130,33 @@ export function uploadEvidence(file: File): Promise<FileRef> {
   const body = new FormData();
   body.append("file", file);
   return apiRequest<FileRef>("/files", { method: "POST", body });
+}
+
+/** One report. */
+export function useReport(id: string | null) {
+  return useQuery({
+    queryKey: [...executionKey, "report", id],
+    queryFn: ({ signal }) => apiRequest<Report>(`/reports/${id}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+/** One page of a task's reports across its units, newest cycle first: the task page's history. */
+export function useNodeReports(nodeId: string, paging: Paging) {
+  return useQuery({
+    queryKey: [...executionKey, "node-reports", nodeId, paging],
+    queryFn: ({ signal }) =>
+      apiRequest<ReportPage>(`/nodes/${nodeId}/reports`, { signal, query: { ...paging } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every approved report of a task, for its indicators' values over the cycles; asked only when `enabled`. */
+export function useNodeApprovedReports(nodeId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...executionKey, "node-reports", nodeId, "approved"],
+    queryFn: ({ signal }) =>
+      fetchAllItems<Report>(`/nodes/${nodeId}/reports`, { signal, query: { status: "approved" } }),
+    enabled,
+  });
 }

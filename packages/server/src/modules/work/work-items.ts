@@ -1,6 +1,7 @@
 import {
   type Assignment,
   assignmentRoleLabels,
+  daysLeft,
   dueLight,
   type Extension,
   type Instruction,
@@ -25,11 +26,16 @@ export const taskTitle = (node: { number: number | null; title: string }) =>
   `${node.number ? `${node.number}. ` : ""}${node.title}`;
 
 /** The parts of an item each builder supplies; the key and the light follow from them. */
-type ItemParts = Omit<WorkItem, "key" | "light"> & { key?: string };
+type ItemParts = Omit<WorkItem, "key" | "light" | "daysLeft"> & { key?: string };
 
 /** Completes an item with its key and light on `today`. */
 export function item(parts: ItemParts, today: string): WorkItem {
-  return { ...parts, key: parts.key ?? `${parts.kind}:${parts.id}`, light: dueLight(parts.due, today) };
+  return {
+    ...parts,
+    key: parts.key ?? `${parts.kind}:${parts.id}`,
+    light: dueLight(parts.due, today),
+    daysLeft: daysLeft(parts.due, today),
+  };
 }
 
 /** A report to write or rewrite in an open cycle. */

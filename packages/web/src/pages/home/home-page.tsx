@@ -2,7 +2,7 @@ import { roleLabels } from "@duban/domain";
 import { Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Tag, Typography } from "antd";
 import { useMyWork } from "../../api/execution";
 import { useSignedInUser } from "../../hooks/use-signed-in-user";
-import { Returned, ToAcknowledge, ToReport, ToReview } from "./work-lists";
+import { emptyWorkText, WorkList } from "./work-lists";
 
 /** 上午好 / 下午好 … by the browser's clock. */
 function greeting(hour: number): string {
@@ -13,26 +13,19 @@ function greeting(hour: number): string {
   return "晚上好";
 }
 
-/** The to-dos of 我的工作, or an honest empty state. */
+/** The to-dos of 我的工作, or an empty state that says what would appear for the user's roles. */
 function MyWorkLists() {
+  const me = useSignedInUser();
   const work = useMyWork();
   if (work.isPending) return <Skeleton active />;
   if (work.isError) return <Result status="warning" title={work.error.message} />;
-  const { toAcknowledge, toReport, returned, toReview } = work.data;
-  if (toAcknowledge.length + toReport.length + returned.length + toReview.length === 0)
+  if (work.data.items.length === 0)
     return (
-      <Card>
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" />
+      <Card aria-label="待办事项">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyWorkText(me.roles)} />
       </Card>
     );
-  return (
-    <Flex vertical gap={16}>
-      <Returned items={returned} />
-      <ToReport items={toReport} />
-      <ToAcknowledge items={toAcknowledge} />
-      <ToReview items={toReview} />
-    </Flex>
-  );
+  return <WorkList items={work.data.items} />;
 }
 
 /** 我的工作: a greeting, what the user must do now (most urgent first), and who they are. */
