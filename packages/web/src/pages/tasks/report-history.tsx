@@ -32,7 +32,11 @@ export function ReportHistory({ nodeId, indicators }: { nodeId: string; indicato
   }, [focused.data]);
 
   if (page.isPending || (focusId && focused.isPending))
-    return <Skeleton active aria-label="正在加载填报记录" />;
+    return (
+      <div aria-busy="true" aria-label="正在加载填报记录">
+        <Skeleton active />
+      </div>
+    );
   if (page.isError) return <Alert type="warning" showIcon title={page.error.message} />;
   const others = page.data.items.filter((r) => r.id !== focused.data?.id);
   if (!focused.data && page.data.total === 0)
