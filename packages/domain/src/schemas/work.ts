@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { reportStatuses } from "../policies/reports.js";
 import { workItemKinds } from "../rules/work-items.js";
-import { pageQuerySchema } from "./common.js";
+import { noListAbilitiesSchema, pageOf, pageQuerySchema } from "./common.js";
 import { assignmentSchema } from "./execution.js";
 
 /** One thing waiting for the signed-in user in 我的工作, with where it opens. */
@@ -30,8 +30,8 @@ export const workItemSchema = z.object({
 /** An item of 我的工作. */
 export type WorkItem = z.infer<typeof workItemSchema>;
 
-/** `GET /api/my-work`（我的工作）: everything waiting for the signed-in user, most urgent first. */
-export const myWorkSchema = z.object({ items: z.array(workItemSchema) });
+/** `GET /api/my-work`（我的工作）: a page of everything waiting for the signed-in user, most urgent first. */
+export const myWorkSchema = pageOf(workItemSchema, noListAbilitiesSchema);
 /** 我的工作. */
 export type MyWork = z.infer<typeof myWorkSchema>;
 

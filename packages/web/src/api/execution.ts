@@ -22,11 +22,12 @@ export type { Cycle, FileRef, MyWork };
 /** Root query key of assignments, reports, cycles and 我的工作: one write refreshes them all. */
 export const executionKey = ["execution"] as const;
 
-/** What the signed-in user must do now. */
-export function useMyWork() {
+/** One page of what the signed-in user must do now, most urgent first. */
+export function useMyWork(paging: Paging) {
   return useQuery({
-    queryKey: [...executionKey, "my-work"],
-    queryFn: ({ signal }) => apiRequest<MyWork>("/my-work", { signal }),
+    queryKey: [...executionKey, "my-work", paging],
+    queryFn: ({ signal }) => apiRequest<MyWork>("/my-work", { signal, query: { ...paging } }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -155,6 +155,8 @@ describe("GET /api/my-work", () => {
       `assignment_acknowledge | ${TASK_9} | 2023-12-31 | green | ${report}`,
       `instruction_acknowledge | 抓紧推进学位建设 |  | grey | /plans/${s.planId}/tasks/${s.task9.id}`,
     ]);
+    const days = ((await s.kg1.get("/api/my-work")).json() as MyWork).items.map((i) => i.daysLeft);
+    expect(days).toEqual([1, 5, 10, 199, null]);
     // Its report is in, its reply given, its 整改 handed in: only the 签收 is left.
     expect(await workOf(s.kg2)).toEqual([
       `assignment_acknowledge | ${TASK_9} | 2023-12-31 | green | /assignments/${s.second.id}/report`,
@@ -173,6 +175,10 @@ describe("GET /api/my-work", () => {
     expect(await workOf(s.admin)).toEqual([
       `rectification_verify | 围墙破损 |  | grey | /rectifications/${s.handedIn.id}`,
     ]);
+    // One page at a time, in the same order: the third and fourth of 西城幼儿园's five.
+    const second = (await s.kg1.get("/api/my-work?page=2&pageSize=2")).json() as MyWork;
+    expect(second).toMatchObject({ total: 5, page: 2, pageSize: 2, abilities: {} });
+    expect(second.items.map((i) => i.kind)).toEqual(["report_returned", "assignment_acknowledge"]);
     expect(await workOf(s.leader)).toEqual([]);
     expect(await workOf(s.inspector)).toEqual([]);
     expect(await workOf(s.otherDept)).toEqual([]);
@@ -209,9 +215,47 @@ describe("GET /api/my-work for a unit's reports", () => {
     expect(await workOf(await signIn(t.app, stranger.login, TEST_PASSWORD))).toEqual([]);
   });
 
-  it("refuses without a session", async () => {
+  it("links a 批示 on a report to the report, and still loads when the addressee cannot open that report", async () => {
+    const p = await buildPublishedPlan(t);
+    const a = await assignTask9AndOpenCycle(p);
+    const report = await ok(
+      p.kg1.post(`/api/assignments/${a.assignment.id}/reports`, {
+        cycleId: a.cycle.id,
+        progress: 20,
+        submit: true,
+      }),
+    );
+    const db = t.database.db as Db;
+    const leader = await signIn(
+      t.app,
+      (await buildUser(db, { tenantId: p.tenant.id, role: "leader" })).login,
+      TEST_PASSWORD,
+    );
+    for (const unitId of [p.kindergarten.id, p.secondKindergarten.id])
+      await ok(
+        leader.post("/api/instructions", {
+          entity: "report",
+          entityId: report.id,
+          unitId,
+          text: "请核实数据",
+        }),
+      );
+    const linkOf = async (session: TestSession) =>
+      ((await session.get("/api/my-work")).json() as MyWork).items.find(
+        (i) => i.kind === "instruction_acknowledge",
+      )?.link;
+    expect(await linkOf(p.kg1)).toBe(`/assignments/${a.assignment.id}?report=${report.id}`);
+    // The second kindergarten may not open the first one's report: the item opens its notifications instead.
+    expect(await linkOf(p.kg2)).toBe("/notifications");
+  });
+
+  it("refuses without a session, and a bad page", async () => {
     const res = await t.app.inject({ method: "GET", url: "/api/my-work" });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("unauthenticated");
+    const p = await buildPublishedPlan(t);
+    const bad = await p.kg1.get("/api/my-work?pageSize=0");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe("validation_failed");
   });
 });

@@ -83,7 +83,9 @@ describe("GET /api/nodes/:nodeId/reports", () => {
     expect(badSize.json().error.code).toBe("validation_failed");
     const badState = await s.lead.get(`${s.url}?status=lost`);
     expect(badState.statusCode).toBe(400);
-    expect(badState.json().error.details).toEqual([{ path: "querystring.status", message: "状态应为草稿、已提交、已退回或已通过" }]);
+    expect(badState.json().error.details).toEqual([
+      { path: "querystring.status", message: "状态应为草稿、已提交、已退回或已通过" },
+    ]);
     const other = await buildPublishedPlan(t);
     const foreign = await other.supervisor.get(s.url);
     expect(foreign.statusCode).toBe(404);

@@ -3,6 +3,7 @@ import {
   idSchema,
   myWorkSchema,
   nodeReportQuerySchema,
+  pageQuerySchema,
   reportPageSchema,
   unitWorkSchema,
 } from "@duban/domain";
@@ -17,8 +18,10 @@ const nodeParams = z.object({ nodeId: idSchema });
 /** 我的工作, the unit page, and a task's report history across its units. */
 export async function workRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  r.get("/api/my-work", { schema: { tags: ["work"], response: { 200: myWorkSchema } } }, async (request) =>
-    findMyWork(contextOf(app, request)),
+  r.get(
+    "/api/my-work",
+    { schema: { tags: ["work"], querystring: pageQuerySchema, response: { 200: myWorkSchema } } },
+    async (request) => findMyWork(contextOf(app, request), request.query),
   );
   r.get(
     "/api/units/:id/assignments",

@@ -3,11 +3,13 @@ import {
   compareWorkItems,
   type Instruction,
   type MyWork,
+  type PageQuery,
+  pageFrom,
   shanghaiDate,
 } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import { assignments } from "../../db/schema.js";
-import { notFound } from "../../errors.js";
+import { AppError, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { hasAnyRole } from "../../policy.js";
 import { findAssignmentDetails, getNode, toAssignment } from "../assignments/index.js";
@@ -66,8 +68,15 @@ async function instructionLink(ctx: ServiceContext, i: Instruction): Promise<str
     const { node } = await getNode(ctx, i.entityId);
     return `/plans/${node.planId}/tasks/${node.id}`;
   }
-  const { assignment } = await getReportDetail(ctx, i.entityId);
-  return `/assignments/${assignment.id}?report=${i.entityId}`;
+  try {
+    const { assignment } = await getReportDetail(ctx, i.entityId);
+    return `/assignments/${assignment.id}?report=${i.entityId}`;
+  } catch (error) {
+    // A leader may address a report's instruction to a unit that cannot open that report: the list must still
+    // load, and 签收 is then done from the notification.
+    if (error instanceof AppError && error.code === "not_found") return "/notifications";
+    throw error;
+  }
 }
 
 /** The report items of the actor's unit: to write, returned, and to 签收. */
@@ -85,7 +94,7 @@ async function unitItems(ctx: ServiceContext) {
  * assignments and 批示 to 签收, 督办单 to answer or decide, 整改 items to carry out or verify, 延期 to decide.
  * Each source asks its own module, whose policy decides what the actor may act on.
  */
-export async function findMyWork(ctx: ServiceContext): Promise<MyWork> {
+export async function findMyWork(ctx: ServiceContext, query: PageQuery): Promise<MyWork> {
   const unitId = ctx.actor.unitId;
   const [own, reviews, notices, rectifications, extensions, instructions] = await Promise.all([
     unitItems(ctx),
@@ -107,7 +116,8 @@ export async function findMyWork(ctx: ServiceContext): Promise<MyWork> {
     ...extensions.map(extensionItem),
     ...instructions.map((i, n) => instructionItem(i, links[n]!)),
   ].map((parts) => item(parts, today));
-  return { items: items.sort(compareWorkItems) };
+  // Every source is read whole, since urgency orders across them; the page is cut from the merged list.
+  return pageFrom(items.sort(compareWorkItems), query, {});
 }
 
 /** A unit page: its assignments with lights; schools and inspectors may open only their own unit. */

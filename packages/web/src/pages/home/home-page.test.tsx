@@ -32,7 +32,11 @@ const instruction: WorkItem = {
 };
 
 function renderHome(roles: Role[], items: WorkItem[]) {
-  mockApi((r) => (r.url === "/api/my-work" ? { status: 200, body: { items } } : { status: 404 }));
+  mockApi((r) =>
+    r.url === "/api/my-work?page=1&pageSize=20"
+      ? { status: 200, body: { items, total: items.length, page: 1, pageSize: 20, abilities: {} } }
+      : { status: 404 },
+  );
   const actor = { userId: "user-1", tenantId: "tenant-1", unitId: "unit-1", roles };
   renderInApp(<HomePage />, { me: signedIn(roles, menuAbilities(actor)) });
 }

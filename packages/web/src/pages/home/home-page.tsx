@@ -2,6 +2,7 @@ import { roleLabels } from "@duban/domain";
 import { Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Tag, Typography } from "antd";
 import { useMyWork } from "../../api/execution";
 import { useSignedInUser } from "../../hooks/use-signed-in-user";
+import { useTablePaging } from "../../hooks/use-table-paging";
 import { emptyWorkText, WorkList } from "./work-lists";
 
 /** 上午好 / 下午好 … by the browser's clock. */
@@ -16,16 +17,17 @@ function greeting(hour: number): string {
 /** The to-dos of 我的工作, or an empty state that says what would appear for the user's roles. */
 function MyWorkLists() {
   const me = useSignedInUser();
-  const work = useMyWork();
+  const { paging, pagination } = useTablePaging();
+  const work = useMyWork(paging);
   if (work.isPending) return <Skeleton active />;
   if (work.isError) return <Result status="warning" title={work.error.message} />;
-  if (work.data.items.length === 0)
+  if (work.data.total === 0)
     return (
       <Card aria-label="待办事项">
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyWorkText(me.roles)} />
       </Card>
     );
-  return <WorkList items={work.data.items} />;
+  return <WorkList page={work.data} pagination={pagination(work.data.total)} />;
 }
 
 /** 我的工作: a greeting, what the user must do now (most urgent first), and who they are. */

@@ -1,5 +1,5 @@
-import { type Role, type WorkItem, type WorkItemKind, workItemKindLabels } from "@duban/domain";
-import { Card, Flex, List, Tag, Typography } from "antd";
+import { type MyWork, type Role, type WorkItem, type WorkItemKind, workItemKindLabels } from "@duban/domain";
+import { Card, Flex, List, type TablePaginationConfig, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { AcknowledgeButton } from "../../components/acknowledge-button";
 import { lightTagColors } from "../../components/light-tag";
@@ -72,11 +72,28 @@ function WorkRow({ item }: { item: WorkItem }) {
   );
 }
 
-/** 我的工作: every waiting item, most urgent first, as the server ordered them. */
-export function WorkList({ items }: { items: WorkItem[] }) {
+/** 我的工作: one page of the waiting items, most urgent first, as the server ordered them. */
+export function WorkList({ page, pagination }: { page: MyWork; pagination: TablePaginationConfig }) {
   return (
-    <Card size="small" title={`待办（${items.length}）`} aria-label="待办事项">
-      <List dataSource={items} rowKey="key" renderItem={(item) => <WorkRow item={item} />} />
+    <Card size="small" title={`待办（${page.total}）`} aria-label="待办事项">
+      <List
+        dataSource={page.items}
+        rowKey="key"
+        renderItem={(item) => <WorkRow item={item} />}
+        pagination={
+          page.total > page.pageSize
+            ? {
+                current: pagination.current,
+                pageSize: pagination.pageSize,
+                total: pagination.total,
+                simple: pagination.simple,
+                showTotal: pagination.showTotal,
+                onChange: pagination.onChange,
+                align: "end",
+              }
+            : false
+        }
+      />
     </Card>
   );
 }

@@ -33,7 +33,7 @@ export function ReportHistory({ nodeId, indicators }: { nodeId: string; indicato
 
   if (page.isPending || (focusId && focused.isPending))
     return (
-      <div aria-busy="true" aria-label="正在加载填报记录">
+      <div role="status" aria-busy="true" aria-label="正在加载填报记录">
         <Skeleton active />
       </div>
     );
