@@ -30,6 +30,7 @@ export * from "./rules/indicator-status.js";
 export * from "./rules/lights.js";
 export * from "./rules/rollup.js";
 export * from "./rules/work-calendar.js";
+export * from "./rules/work-items.js";
 export * from "./schemas/audit.js";
 export * from "./schemas/auth.js";
 export * from "./schemas/channels.js";

@@ -4,6 +4,8 @@ import {
   indicatorStatus,
   indicatorStatuses,
   indicatorStatusLabels,
+  isCoverageComplete,
+  isSettledEarly,
   isTargetMet,
 } from "./indicator-status.js";
 
@@ -60,15 +62,16 @@ describe("indicatorStatus", () => {
     );
   });
 
-  it("is missed from the day after the due day when not met, with or without a value", () => {
+  it("is missed from the day after the due day when a value is in and not met", () => {
     const late = { ...when, today: "2023-09-11" };
     for (const comparator of ["gte", "gt", "lte", "lt", "eq", "range"] as const) {
       const unmet = comparator === "lte" || comparator === "lt" ? 100 : 0;
       expect(indicatorStatus({ ...late, comparator, target: 10, targetMax: 12, actual: unmet })).toBe(
         "missed",
       );
+      // Nothing reported is no data, not a failure: the page says who has not reported instead.
       expect(indicatorStatus({ ...late, comparator, target: 10, targetMax: 12, actual: null })).toBe(
-        "missed",
+        "no_data",
       );
     }
   });
@@ -172,9 +175,65 @@ describe("indicatorStatus", () => {
     expect(indicatorStatuses.map((s) => indicatorStatusLabels[s])).toEqual([
       "已达成",
       "进展正常",
-      "暂无数据",
+      "无数据",
       "有风险",
       "未达成",
     ]);
+  });
+});
+
+describe("indicatorStatus with coverage", () => {
+  // 公办幼儿园在园幼儿占比 ≥ 50 %, averaged over six kindergartens.
+  const share = { ...when, comparator: "gte" as const, target: 50, aggregation: "average" as const };
+
+  it("is not met while only 1 of 6 units has reported, even with a value above the target", () => {
+    expect(indicatorStatus({ ...share, actual: 60, coverage: { reported: 1, expected: 6 } })).toBe(
+      "on_track",
+    );
+  });
+
+  it("is met once every expected unit has reported", () => {
+    expect(indicatorStatus({ ...share, actual: 60, coverage: { reported: 6, expected: 6 } })).toBe("met");
+  });
+
+  it("is at risk after the due day when the value looks met but units are still missing", () => {
+    const late = { ...share, today: "2023-09-11", actual: 60, coverage: { reported: 5, expected: 6 } };
+    expect(indicatorStatus(late)).toBe("at_risk");
+  });
+
+  it("is no data with nothing in, before and after the due day, whatever the coverage", () => {
+    const none = { ...share, actual: null, coverage: { reported: 0, expected: 6 } };
+    expect(indicatorStatus(none)).toBe("no_data");
+    expect(indicatorStatus({ ...none, today: "2023-12-01" })).toBe("no_data");
+  });
+
+  it("is met early when the aggregation settles it: a bureau-wide latest figure, a sum past its floor", () => {
+    const partial = { reported: 1, expected: 6 };
+    expect(indicatorStatus({ ...share, aggregation: "latest", actual: 60, coverage: partial })).toBe("met");
+    expect(indicatorStatus({ ...share, aggregation: "sum", actual: 60, coverage: partial })).toBe("met");
+    expect(indicatorStatus({ ...share, aggregation: "max", actual: 60, coverage: partial })).toBe("met");
+    expect(indicatorStatus({ ...share, aggregation: "min", actual: 60, coverage: partial })).toBe("on_track");
+  });
+
+  it("keeps the unmet rules when units are missing", () => {
+    expect(indicatorStatus({ ...share, actual: 10, coverage: { reported: 1, expected: 6 } })).toBe("at_risk");
+  });
+});
+
+describe("isSettledEarly and isCoverageComplete", () => {
+  it("settles only where the units still to report cannot undo the figure", () => {
+    expect(isSettledEarly("sum", "gte")).toBe(true);
+    expect(isSettledEarly("sum", "lte")).toBe(false);
+    expect(isSettledEarly("average", "gte")).toBe(false);
+    expect(isSettledEarly("min", "lt")).toBe(true);
+    expect(isSettledEarly("max", "lt")).toBe(false);
+    expect(isSettledEarly("latest", "eq")).toBe(true);
+  });
+
+  it("is complete when all have reported, when nobody is expected, or without coverage", () => {
+    expect(isCoverageComplete({ reported: 6, expected: 6 })).toBe(true);
+    expect(isCoverageComplete({ reported: 5, expected: 6 })).toBe(false);
+    expect(isCoverageComplete({ reported: 0, expected: 0 })).toBe(true);
+    expect(isCoverageComplete(null)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { Comparator } from "../plans.js";
+import type { Aggregation, Comparator } from "../plans.js";
 import { dayNumber, planDateLastDay, planDateStart } from "./calendar.js";
 import { expectedProgress } from "./expected-progress.js";
 import { defaultLightTolerance } from "./lights.js";
@@ -12,7 +12,7 @@ export type IndicatorStatus = (typeof indicatorStatuses)[number];
 export const indicatorStatusLabels: Record<IndicatorStatus, string> = {
   met: "已达成",
   on_track: "进展正常",
-  no_data: "暂无数据",
+  no_data: "无数据",
   at_risk: "有风险",
   missed: "未达成",
 };
@@ -28,8 +28,18 @@ export interface TargetCheckInput {
   actual: number | null;
 }
 
+/** How many of the units expected to report an indicator have an approved value in. */
+export interface IndicatorCoverage {
+  reported: number;
+  expected: number;
+}
+
 /** What an indicator's status is computed from. */
 export interface IndicatorStatusInput extends TargetCheckInput {
+  /** Who has reported so far; without it the actual is taken as complete. */
+  coverage?: IndicatorCoverage | null;
+  /** How units' values combine; with the comparator it says whether a partial total can already be final. */
+  aggregation?: Aggregation;
   /** Due date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (coarse dates mean their last day). */
   due: string;
   /** The Asia/Shanghai calendar date, `YYYY-MM-DD`. */
@@ -74,10 +84,28 @@ export function isTargetMet(input: TargetCheckInput): boolean {
 }
 
 /**
+ * Whether a value met with only some units in stays met whatever the rest report: one bureau-wide figure
+ * (latest), a sum or maximum that must reach a floor (values are never negative), a minimum under a ceiling.
+ */
+export function isSettledEarly(aggregation: Aggregation, comparator: Comparator): boolean {
+  if (aggregation === "latest") return true;
+  const upward = comparator === "gte" || comparator === "gt";
+  const downward = comparator === "lte" || comparator === "lt";
+  return ((aggregation === "sum" || aggregation === "max") && upward) || (aggregation === "min" && downward);
+}
+
+/** Whether every expected unit has reported (or none is expected, so there is no one left to wait for). */
+export function isCoverageComplete(coverage: IndicatorCoverage | null | undefined): boolean {
+  return !coverage || coverage.reported >= coverage.expected;
+}
+
+/**
  * The status of an indicator on a day:
- * - met: the comparator is satisfied (at any date; the value is the latest approved aggregate);
- * - missed: not met and today is after the due day, including when no value was ever reported;
- * - no_data: no value yet and the due day has not passed;
+ * - no_data: no approved value is in, whatever the day (an empty indicator is not judged);
+ * - met: the comparator is satisfied and every expected unit has reported, or the aggregation settles it
+ *   early (`isSettledEarly`); a value that looks met with units still to report is on track until the due day
+ *   and at risk after it;
+ * - missed: not met and today is after the due day;
  * - on_track / at_risk, before or on the due day, when not met:
  *   gte, gt and range below its lower bound (higher is better) are on track when the share achieved,
  *   (actual − baseline) / (target − baseline) · 100, is at least 序时进度 − tolerance; a target not above the
@@ -94,9 +122,17 @@ export function indicatorStatus(input: IndicatorStatusInput): IndicatorStatus {
   const tolerance = input.tolerance ?? defaultLightTolerance;
   if (!(tolerance >= 0 && Number.isFinite(tolerance))) throw new RangeError(`容差应为非负数：${tolerance}`);
   const overdue = today > dayNumber(dueDate);
-  if (isTargetMet(input)) return "met";
-  if (overdue) return "missed";
+  const met = isTargetMet(input);
   if (input.actual === null) return "no_data";
+  if (met) {
+    const settled =
+      isCoverageComplete(input.coverage) ||
+      (input.aggregation !== undefined && isSettledEarly(input.aggregation, input.comparator));
+    if (settled) return "met";
+    // The units still to report may change the figure: wait for them, and worry once the day has passed.
+    return overdue ? "at_risk" : "on_track";
+  }
+  if (overdue) return "missed";
   const share = shareAchieved(input);
   if (share === null) return "at_risk";
   const start = input.start ?? `${dueDate.slice(0, 4)}-01-01`;

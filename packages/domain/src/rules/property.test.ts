@@ -84,14 +84,15 @@ describe("light properties", () => {
 });
 
 describe("indicator status properties", () => {
-  it("always gives a status, met whenever satisfied and missed or met after the due day", () => {
+  it("always gives a status, met whenever satisfied and missed or met after the due day once a value is in", () => {
     const comparator = fc.constantFrom("gte", "gt", "lte", "lt", "eq", "range" as const);
     const num = fc.integer({ min: -1000, max: 1000 });
     fc.assert(
       fc.property(comparator, num, num, fc.option(num), day, day, (c, target, max, actual, due, today) => {
         const status = indicatorStatus({ comparator: c, target, targetMax: max, actual, due, today });
         expect(indicatorStatuses).toContain(status);
-        if (today > due) expect(["met", "missed"]).toContain(status);
+        if (actual === null) expect(status).toBe("no_data");
+        else if (today > due) expect(["met", "missed"]).toContain(status);
         else expect(status).not.toBe("missed");
       }),
     );

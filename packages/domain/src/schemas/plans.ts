@@ -238,6 +238,8 @@ export const indicatorSchema = z.object({
   sourceText: z.string().nullable(),
   /** Aggregated from the latest approved value of each reporting unit; null before any. */
   actual: z.number().nullable(),
+  /** How many of the units assigned this indicator have an approved value in (已报 1/6). */
+  coverage: z.object({ reported: z.number().int(), expected: z.number().int() }),
   status: z.enum(["met", "on_track", "no_data", "at_risk", "missed"]),
 });
 /** An indicator. */

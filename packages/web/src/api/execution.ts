@@ -4,31 +4,30 @@ import type {
   AssignmentCreateResult,
   AssignmentRemoveInput,
   Cycle,
-  DueReport,
   FileRef,
   MyWork,
   PlanSettingsInput,
   Report,
-  ReportRef,
+  ReportPage,
   ReportReviewInput,
   ReportSaveBody,
-  ReviewItem,
   UnitWork,
 } from "@duban/domain";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
-import { fetchAllItems } from "./paging";
+import { fetchAllItems, type Paging } from "./paging";
 
-export type { Cycle, DueReport, FileRef, MyWork, ReportRef, ReviewItem };
+export type { Cycle, FileRef, MyWork };
 
 /** Root query key of assignments, reports, cycles and 我的工作: one write refreshes them all. */
 export const executionKey = ["execution"] as const;
 
-/** What the signed-in user must do now. */
-export function useMyWork() {
+/** One page of what the signed-in user must do now, most urgent first. */
+export function useMyWork(paging: Paging) {
   return useQuery({
-    queryKey: [...executionKey, "my-work"],
-    queryFn: ({ signal }) => apiRequest<MyWork>("/my-work", { signal }),
+    queryKey: [...executionKey, "my-work", paging],
+    queryFn: ({ signal }) => apiRequest<MyWork>("/my-work", { signal, query: { ...paging } }),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -132,4 +131,33 @@ export function uploadEvidence(file: File): Promise<FileRef> {
   const body = new FormData();
   body.append("file", file);
   return apiRequest<FileRef>("/files", { method: "POST", body });
+}
+
+/** One report. */
+export function useReport(id: string | null) {
+  return useQuery({
+    queryKey: [...executionKey, "report", id],
+    queryFn: ({ signal }) => apiRequest<Report>(`/reports/${id}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+/** One page of a task's reports across its units, newest cycle first: the task page's history. */
+export function useNodeReports(nodeId: string, paging: Paging) {
+  return useQuery({
+    queryKey: [...executionKey, "node-reports", nodeId, paging],
+    queryFn: ({ signal }) =>
+      apiRequest<ReportPage>(`/nodes/${nodeId}/reports`, { signal, query: { ...paging } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every approved report of a task, for its indicators' values over the cycles; asked only when `enabled`. */
+export function useNodeApprovedReports(nodeId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...executionKey, "node-reports", nodeId, "approved"],
+    queryFn: ({ signal }) =>
+      fetchAllItems<Report>(`/nodes/${nodeId}/reports`, { signal, query: { status: "approved" } }),
+    enabled,
+  });
 }

@@ -1,4 +1,4 @@
-import type { Me, PlanDetail, PlanTreeNode, Report } from "@duban/domain";
+import type { Assignment, Me, PlanDetail, PlanTreeNode, Report } from "@duban/domain";
 
 /** A submitted report of 第一中学, version 7, that the viewer may review. */
 export function submittedReport(overrides: Partial<Report> = {}): Report {
@@ -123,5 +123,29 @@ export function signedIn(roles: Me["roles"], abilities: Me["abilities"], unit: M
     mustChangePassword: false,
     csrfToken: "csrf-token",
     abilities,
+  };
+}
+
+/** An acknowledged, active assignment of the first task to 第一中学, due at the end of June 2023. */
+export function activeAssignment(overrides: Partial<Assignment> = {}): Assignment {
+  return {
+    id: "assignment-1",
+    planId: "plan-2023",
+    node: { id: "node-1", title: "推进课后服务全覆盖", label: "1.", number: 1 },
+    measure: null,
+    unit: { id: "unit-1", name: "第一中学" },
+    role: "executor",
+    responsiblePerson: null,
+    dueDate: "2023-06-30",
+    status: "active",
+    acknowledgedAt: "2023-01-11T02:00:00.000Z",
+    progress: 40,
+    light: "green",
+    indicatorIds: [],
+    removedReason: null,
+    version: 1,
+    createdAt: "2023-01-10T02:00:00.000Z",
+    abilities: { acknowledge: false, report: false, requestExtension: false, remove: false },
+    ...overrides,
   };
 }

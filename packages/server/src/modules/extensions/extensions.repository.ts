@@ -103,3 +103,20 @@ export async function updateExtension(
     .returning();
   return row ?? null;
 }
+
+/** Requests at one step, oldest first; `leadUnitId` narrows them to tasks that unit leads. */
+export function findPendingExtensions(
+  db: DbOrTx,
+  tenantId: string,
+  filter: { status: ExtensionStatus; leadUnitId?: string },
+) {
+  const e = extensionRequests;
+  return select(
+    db,
+    and(
+      eq(e.tenantId, tenantId),
+      eq(e.status, filter.status),
+      filter.leadUnitId ? eq(planNodes.leadUnitId, filter.leadUnitId) : undefined,
+    ),
+  ).orderBy(e.createdAt, e.id);
+}

@@ -104,3 +104,23 @@ export async function createExtension(ctx: ServiceContext, input: ExtensionCreat
   });
   return toExtension(ctx, (await getExtensionDetail(ctx, id))!);
 }
+
+/** Requests waiting for the actor's decision: at the lead step for tasks its unit leads, then the office's. */
+export async function findExtensionsToDecide(ctx: ServiceContext): Promise<Extension[]> {
+  const { db } = ctx.database;
+  const tenantId = ctx.actor.tenantId;
+  // The office's step does not depend on the task, so the policy asked without one says whether to look.
+  const office = extensionAbilities(
+    ctx.actor,
+    { status: "pending_supervisor" },
+    { node: { leadUnitId: null } },
+  );
+  const [leadRows, officeRows] = await Promise.all([
+    ctx.actor.unitId
+      ? repo.findPendingExtensions(db, tenantId, { status: "pending_lead", leadUnitId: ctx.actor.unitId })
+      : [],
+    office.decide ? repo.findPendingExtensions(db, tenantId, { status: "pending_supervisor" }) : [],
+  ]);
+  // The policy decides who may act at each step; the queries only narrow what it is asked about.
+  return [...leadRows, ...officeRows].map((d) => toExtension(ctx, d)).filter((x) => x.abilities.decide);
+}

@@ -4,6 +4,7 @@ export { decideExtension } from "./decide-extension.js";
 export {
   createExtension,
   findExtensionsPage,
+  findExtensionsToDecide,
   getExtensionDetail,
   TOO_LATE,
   toExtension,

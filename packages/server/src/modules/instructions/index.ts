@@ -3,6 +3,7 @@ export {
   acknowledgeInstruction,
   createInstruction,
   findEntityInstructions,
+  findInstructionsToAcknowledge,
   findMyInstructions,
   getInstruction,
 } from "./instructions.service.js";

@@ -112,3 +112,15 @@ export async function acknowledgeInstruction(
     .returning({ id: leaderInstructions.id });
   return rows.length > 0;
 }
+
+/** The instructions addressed to a unit that it has not acknowledged yet, newest first. */
+export function findPendingInstructions(db: DbOrTx, key: { tenantId: string; unitId: string }) {
+  return selectInstructions(
+    db,
+    and(
+      eq(leaderInstructions.tenantId, key.tenantId),
+      eq(leaderInstructions.unitId, key.unitId),
+      isNull(leaderInstructions.acknowledgedAt),
+    ),
+  );
+}

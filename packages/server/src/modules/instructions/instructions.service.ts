@@ -158,3 +158,11 @@ export async function acknowledgeInstruction(ctx: ServiceContext, id: string): P
   });
   return getInstruction(ctx, id);
 }
+
+/** The instructions waiting for the actor's unit to 签收. */
+export async function findInstructionsToAcknowledge(ctx: ServiceContext): Promise<Instruction[]> {
+  const unitId = ctx.actor.unitId;
+  if (!unitId) return [];
+  const rows = await repo.findPendingInstructions(ctx.database.db, { tenantId: ctx.actor.tenantId, unitId });
+  return rows.map((r) => toInstruction(ctx, r)).filter((i) => i.abilities.acknowledge);
+}

@@ -6,6 +6,8 @@ import {
   noticeAbilities,
   noticeLedgerAbilities,
   noticeLevelLabels,
+  noticePermissions,
+  noticeStatusesAllowing,
   seesAllNotices,
   shanghaiDate,
 } from "@duban/domain";
@@ -157,4 +159,23 @@ export async function createNotice(ctx: ServiceContext, input: NoticeCreateInput
     return notice.id;
   });
   return getNotice(ctx, id);
+}
+
+/** Notices waiting for the actor: its unit's to answer, and for the office the replied ones to decide. */
+export async function findNoticesWaitingFor(ctx: ServiceContext): Promise<Notice[]> {
+  const unitId = ctx.actor.unitId;
+  // Asked with a unit that is not the actor's, the permission says whether the actor decides at all.
+  const decides = noticePermissions(ctx.actor, { unitId: "" }).decide;
+  const filters = [
+    ...(unitId ? noticeStatusesAllowing("reply").map((status) => ({ unitId, status })) : []),
+    ...(decides ? noticeStatusesAllowing("accept").map((status) => ({ status })) : []),
+  ];
+  const today = shanghaiDate(ctx.clock.now());
+  const found = await Promise.all(
+    filters.map((f) =>
+      repo.findNotices(ctx.database.db, ctx.actor.tenantId, { ...f, today, page: 1, pageSize: 0 }),
+    ),
+  );
+  const notices = found.flatMap((f) => f.items.map((d) => toNotice(ctx, d)));
+  return notices.filter((n) => n.abilities.reply || n.abilities.decide);
 }

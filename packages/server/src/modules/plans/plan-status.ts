@@ -14,24 +14,38 @@ import type { findApprovedValues } from "./plans.repository.js";
 
 type ApprovedValue = Awaited<ReturnType<typeof findApprovedValues>>[number];
 
+/** One unit's latest approved value of an indicator. */
+export interface UnitValue {
+  unitId: string;
+  value: number;
+  at: Date;
+}
+
 /** The latest approved value of each unit, per indicator: what an indicator's actual is built from. */
-export function latestPerUnit(values: ApprovedValue[]): Map<string, { value: number; at: Date }[]> {
+export function latestPerUnit(values: ApprovedValue[]): Map<string, UnitValue[]> {
   const latest = new Map<string, ApprovedValue>();
   for (const v of values) {
     const key = `${v.indicatorId}:${v.unitId}`;
     const seen = latest.get(key);
     if (!seen || (v.at && seen.at && v.at > seen.at)) latest.set(key, v);
   }
-  const byIndicator = new Map<string, { value: number; at: Date }[]>();
+  const byIndicator = new Map<string, UnitValue[]>();
   for (const v of latest.values()) {
     const list = byIndicator.get(v.indicatorId) ?? [];
-    list.push({ value: v.value, at: v.at ?? new Date(0) });
+    list.push({ unitId: v.unitId, value: v.value, at: v.at ?? new Date(0) });
     byIndicator.set(v.indicatorId, list);
   }
   return byIndicator;
 }
 
-/** An indicator's actual value and status today. */
+/** The units expected to report each indicator, as sets by indicator id. */
+export function unitsPerIndicator(rows: { indicatorId: string; unitId: string }[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const r of rows) map.set(r.indicatorId, (map.get(r.indicatorId) ?? new Set()).add(r.unitId));
+  return map;
+}
+
+/** An indicator's actual value, how many expected units have reported, and its status today. */
 export function indicatorNow(
   indicator: {
     id: string;
@@ -41,11 +55,20 @@ export function indicatorNow(
     deadline: string | null;
     aggregation: Aggregation;
   },
-  values: Map<string, { value: number; at: Date }[]>,
-  context: { year: number; now: Date; tolerance: number },
+  values: Map<string, UnitValue[]>,
+  context: { year: number; now: Date; tolerance: number; expectedUnits: Map<string, Set<string>> },
 ) {
-  const actual = aggregate(values.get(indicator.id) ?? [], indicator.aggregation);
+  const unitValues = values.get(indicator.id) ?? [];
+  const actual = aggregate(unitValues, indicator.aggregation);
+  const expected = context.expectedUnits.get(indicator.id) ?? new Set<string>();
+  // Only the units still assigned count: a withdrawn unit's old value is in the figure but owes nothing.
+  const coverage = {
+    reported: unitValues.filter((v) => expected.has(v.unitId)).length,
+    expected: expected.size,
+  };
   const status = indicatorStatus({
+    coverage,
+    aggregation: indicator.aggregation,
     comparator: indicator.comparator,
     target: indicator.targetValue,
     targetMax: indicator.targetMax,
@@ -55,7 +78,7 @@ export function indicatorNow(
     today: shanghaiDate(context.now),
     tolerance: context.tolerance,
   });
-  return { actual, status };
+  return { actual, coverage, status };
 }
 
 /** A node as far as lights are concerned. */

@@ -20,7 +20,9 @@ export interface TreeContext {
   actor: PolicyActor;
   unitNames: Map<string, string>;
   assignmentCounts: Map<string, number>;
-  indicatorNow(indicator: Contents["indicatorRows"][number]): Pick<Indicator, "actual" | "status">;
+  indicatorNow(
+    indicator: Contents["indicatorRows"][number],
+  ): Pick<Indicator, "actual" | "coverage" | "status">;
 }
 
 /** Assembles the flat rows of a plan into its tree, with unit names, indicator values and assignment counts. */

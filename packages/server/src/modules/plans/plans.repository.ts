@@ -2,6 +2,7 @@ import type { CycleKind } from "@duban/domain";
 import { and, asc, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
+  assignmentIndicators,
   assignments,
   files,
   indicators,
@@ -149,6 +150,21 @@ export async function findApprovedValues(db: DbOrTx, tenantId: string, planId: s
     .innerJoin(indicators, eq(indicators.id, reportValues.indicatorId))
     .where(
       and(eq(reportValues.tenantId, tenantId), eq(indicators.planId, planId), eq(reports.status, "approved")),
+    );
+}
+
+/** The units expected to report each indicator of a plan: those with an active assignment that includes it. */
+export async function findIndicatorUnits(db: DbOrTx, tenantId: string, planId: string) {
+  return db
+    .select({ indicatorId: assignmentIndicators.indicatorId, unitId: assignments.unitId })
+    .from(assignmentIndicators)
+    .innerJoin(assignments, eq(assignments.id, assignmentIndicators.assignmentId))
+    .where(
+      and(
+        eq(assignmentIndicators.tenantId, tenantId),
+        eq(assignments.planId, planId),
+        eq(assignments.status, "active"),
+      ),
     );
 }
 

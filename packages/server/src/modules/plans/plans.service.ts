@@ -18,7 +18,7 @@ import { audit } from "../audit/index.js";
 import { findAllUnits } from "../units/index.js";
 import * as importsRepo from "./plan-imports.repository.js";
 import { toPlanImport } from "./plan-imports.service.js";
-import { indicatorNow, latestPerUnit, lightTree } from "./plan-status.js";
+import { indicatorNow, latestPerUnit, lightTree, unitsPerIndicator } from "./plan-status.js";
 import { buildPlanTree } from "./plan-tree.js";
 import * as repo from "./plans.repository.js";
 
@@ -78,19 +78,22 @@ export async function getPlanDetail(ctx: ServiceContext, id: string): Promise<Pl
   const row = await getPlanRow(ctx, id);
   const { db } = ctx.database;
   const { plan } = row;
-  const [contents, units, assignmentCounts, approved] = await Promise.all([
+  const [contents, units, assignmentCounts, approved, indicatorUnits] = await Promise.all([
     repo.findPlanContents(db, ctx.actor.tenantId, id),
     findAllUnits(db, ctx.actor.tenantId, { includeDisabled: true }),
     repo.countAssignments(db, ctx.actor.tenantId, id),
     repo.findApprovedValues(db, ctx.actor.tenantId, id),
+    repo.findIndicatorUnits(db, ctx.actor.tenantId, id),
   ]);
   const now = ctx.clock.now();
   const values = latestPerUnit(approved);
+  const expectedUnits = unitsPerIndicator(indicatorUnits);
   const nodes = buildPlanTree(contents, {
     actor: ctx.actor,
     unitNames: new Map(units.map((u) => [u.id, u.name])),
     assignmentCounts,
-    indicatorNow: (i) => indicatorNow(i, values, { year: plan.year, now, tolerance: plan.lightTolerance }),
+    indicatorNow: (i) =>
+      indicatorNow(i, values, { year: plan.year, now, tolerance: plan.lightTolerance, expectedUnits }),
   });
   const lights = lightTree(nodes, plan, now);
   return {

@@ -1,2 +1,6 @@
 // Public face of the rectifications module: the only file that other modules, jobs/, cli/ and seed/ import from it.
-export { getRectification, insertRectificationIn } from "./rectifications.service.js";
+export {
+  findRectificationsWaitingFor,
+  getRectification,
+  insertRectificationIn,
+} from "./rectifications.service.js";

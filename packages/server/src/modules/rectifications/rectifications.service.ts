@@ -3,11 +3,15 @@ import {
   canSeeInspection,
   canSeeRectification,
   isRectificationLive,
+  nextRectificationStatus,
   type Rectification,
+  type RectificationAction,
   type RectificationCreateInput,
   type RectificationQuery,
   rectificationAbilities,
   rectificationLedgerAbilities,
+  rectificationPermissions,
+  rectificationStatuses,
   seesAllRectifications,
   shanghaiDate,
 } from "@duban/domain";
@@ -184,4 +188,27 @@ export async function createRectification(
   await assertSourceRecord(ctx, input);
   const row = await ctx.database.db.transaction((tx) => insertRectificationIn(ctx, tx, input));
   return getRectification(ctx, row.id);
+}
+
+/** The most items of one state 我的工作 lists; a ledger longer than that is the ledger page's job. */
+const WAITING_MAX = 200;
+
+/** The states from which an action applies. */
+const statusesAllowing = (action: RectificationAction) =>
+  rectificationStatuses.filter((status) => nextRectificationStatus(status, action) !== null);
+
+/** Items waiting for the actor: its unit's to submit (open or returned), and those it may verify (submitted). */
+export async function findRectificationsWaitingFor(ctx: ServiceContext): Promise<Rectification[]> {
+  const { db } = ctx.database;
+  const base = { tenantId: ctx.actor.tenantId, today: todayOf(ctx) };
+  const unitId = ctx.actor.unitId;
+  // With the actor as the item's author, the permission says whether the actor verifies any item at all.
+  const verifies = rectificationPermissions(ctx.actor, { unitId: "", createdBy: ctx.actor.userId }).verify;
+  const scopes = [
+    ...(unitId ? statusesAllowing("submit").map((status) => ({ ...base, unitId, status })) : []),
+    ...(verifies ? statusesAllowing("accept").map((status) => ({ ...base, status })) : []),
+  ];
+  const rows = (await Promise.all(scopes.map((s) => repo.findRectificationRows(db, s, WAITING_MAX)))).flat();
+  const items = await toRectifications(ctx, rows);
+  return items.filter((i) => i.abilities.submit || i.abilities.verify);
 }

@@ -1,6 +1,7 @@
 // Public face of the reports module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export {
   findAssignmentReports,
+  findNodeReports,
   getReport,
   getReportDetail,
   type ReportItems,

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { ReportStatus } from "@duban/domain";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
   assignments,
@@ -57,6 +58,46 @@ export async function findReportInContext(db: DbOrTx, tenantId: string, id: stri
 /** Every report of an assignment, newest cycle first. */
 export function findAssignmentReports(db: DbOrTx, tenantId: string, assignmentId: string) {
   return findReportsWhere(db, tenantId, eq(reports.assignmentId, assignmentId));
+}
+
+/**
+ * One page of a task's reports across its units (one unit's when `unitId` is set), newest cycle first, then the
+ * latest submitted; the id keeps the order stable for reports submitted at the same instant.
+ */
+export async function findNodeReportsPage(
+  db: DbOrTx,
+  tenantId: string,
+  filter: { nodeId: string; unitId?: string; status?: ReportStatus; page: number; pageSize: number },
+) {
+  const where = and(
+    eq(reports.tenantId, tenantId),
+    eq(assignments.nodeId, filter.nodeId),
+    filter.unitId ? eq(reports.unitId, filter.unitId) : undefined,
+    filter.status ? eq(reports.status, filter.status) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ report: reports, cycle: reportCycles, unitName: units.name })
+      .from(reports)
+      .innerJoin(assignments, eq(assignments.id, reports.assignmentId))
+      .innerJoin(reportCycles, eq(reportCycles.id, reports.cycleId))
+      .innerJoin(units, eq(units.id, reports.unitId))
+      .where(where)
+      .orderBy(
+        desc(reportCycles.dueDate),
+        sql`${reports.submittedAt} desc nulls last`,
+        asc(units.name),
+        asc(reports.id),
+      )
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db
+      .select({ n: count() })
+      .from(reports)
+      .innerJoin(assignments, eq(assignments.id, reports.assignmentId))
+      .where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
 }
 
 /** A report with its context. */

@@ -1,5 +1,6 @@
 import {
   canSeeAssignment,
+  type NodeReportQuery,
   type PageQuery,
   pageFrom,
   type Report,
@@ -8,7 +9,7 @@ import {
 } from "@duban/domain";
 import { notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
-import { getAssignment } from "../assignments/index.js";
+import { getAssignment, getNode } from "../assignments/index.js";
 import { type FileRow, toFileRef } from "../evidence/index.js";
 import * as repo from "./reports.repository.js";
 
@@ -100,4 +101,28 @@ export async function findAssignmentReports(
   // Cut the page first, so values, files and history are read for its reports only.
   const page = pageFrom(rows, query, {});
   return { ...page, items: await toReports(ctx, page.items, assignment.node) };
+}
+
+/**
+ * A page of a task's reports across its units, newest cycle first: the task page's history in one request.
+ * The bureau sees every unit's; a unit sees its own; someone without a unit sees none.
+ */
+export async function findNodeReports(
+  ctx: ServiceContext,
+  nodeId: string,
+  query: NodeReportQuery,
+): Promise<ReportPage> {
+  const { node } = await getNode(ctx, nodeId);
+  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize, abilities: {} };
+  // Asked about a unit no one belongs to, the policy says whether the actor sees every unit's reports.
+  const seesAll = canSeeAssignment(ctx.actor, { unitId: "" });
+  if (!seesAll && !ctx.actor.unitId) return empty;
+  const { rows, total } = await repo.findNodeReportsPage(ctx.database.db, ctx.actor.tenantId, {
+    nodeId: node.id,
+    unitId: seesAll ? undefined : ctx.actor.unitId!,
+    status: query.status,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  return { ...empty, items: await toReports(ctx, rows, node), total };
 }

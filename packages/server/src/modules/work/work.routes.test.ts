@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPublishedPlan, flattenTree } from "../../test/plan-fixtures.js";
+import { assignTask9AndOpenCycle, buildPublishedPlan, flattenTree } from "../../test/plan-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 
 let t: TestApp;
@@ -26,18 +26,25 @@ describe("GET /api/my-work", () => {
   it("tells the school what to acknowledge and report, and the lead department what to review", async () => {
     const p = await setUp();
     const school = (await p.kg1.get("/api/my-work")).json();
-    expect(school.toAcknowledge.map((a: { id: string }) => a.id)).toEqual([p.assignment.id]);
-    expect(school.toReport).toHaveLength(1);
-    expect(school.toReport[0]).toMatchObject({ cycle: { id: p.cycle.id }, report: null });
+    expect(school.items.map((i: { kind: string; id: string }) => [i.kind, i.id])).toEqual([
+      ["report_due", p.assignment.id],
+      ["assignment_acknowledge", p.assignment.id],
+    ]);
     await p.kg1.post(`/api/assignments/${p.assignment.id}/reports`, {
       cycleId: p.cycle.id,
       progress: 40,
       submit: true,
     });
     const lead = (await p.lead.get("/api/my-work")).json();
-    expect(lead.toReview).toHaveLength(1);
-    expect(lead.toReview[0]).toMatchObject({ unitName: "西城幼儿园", progress: 40, node: { number: 9 } });
-    expect((await p.kg1.get("/api/my-work")).json().toReport).toHaveLength(0);
+    expect(lead.items).toHaveLength(1);
+    expect(lead.items[0]).toMatchObject({
+      kind: "report_review",
+      title: "西城幼儿园：9. 促进学前教育普及普惠发展",
+      detail: "2023年6月 · 进度 40%",
+    });
+    expect((await p.kg1.get("/api/my-work")).json().items.map((i: { kind: string }) => i.kind)).toEqual([
+      "assignment_acknowledge",
+    ]);
     expect((await t.app.inject({ method: "GET", url: "/api/my-work" })).statusCode).toBe(401);
   });
 
@@ -56,8 +63,11 @@ describe("GET /api/my-work", () => {
       version: report.version,
     });
     const school = (await p.kg1.get("/api/my-work")).json();
-    expect(school.returned).toHaveLength(1);
-    expect(school.returned[0].returnReason).toBe("缺少照片");
+    expect(school.items[0]).toMatchObject({
+      kind: "report_returned",
+      id: report.id,
+      detail: "2023年6月 · 退回原因：缺少照片",
+    });
   });
 });
 
@@ -102,6 +112,57 @@ describe("plan lights and indicator values", () => {
     // The other 23 tasks run over the whole plan year with nothing reported: behind 序时进度, none overdue yet.
     expect(counts).toEqual({ red: 0, yellow: 23, green: 1, grey: 0, blue: 0 });
     expect(plan.light).toBe("yellow");
+  });
+});
+
+describe("indicator coverage", () => {
+  it("shows 1 of 2 kindergartens reported and does not call 60 % of an average met until both are in", async () => {
+    const p = await buildPublishedPlan(t);
+    const a = await assignTask9AndOpenCycle(p);
+    const indicatorOf = async () => {
+      const plan = (await p.lead.get(`/api/plans/${p.planId}`)).json();
+      const task9 = flattenTree(plan.nodes as { id: string; children: never[] }[]).find(
+        (n) => n.id === p.task9.id,
+      ) as unknown as {
+        indicators: { id: string; actual: number | null; coverage: unknown; status: string }[];
+      };
+      const { actual, coverage, status } = task9.indicators.find((i) => i.id === a.indicatorId)!;
+      return { actual, coverage, status };
+    };
+    // Nothing in: no data (it used to read 暂无数据 before the due day and 未达成 after it).
+    expect(await indicatorOf()).toEqual({
+      actual: null,
+      coverage: { reported: 0, expected: 2 },
+      status: "no_data",
+    });
+    const approve = async (session: typeof p.kg1, assignmentId: string, value: number) => {
+      const report = (
+        await session.post(`/api/assignments/${assignmentId}/reports`, {
+          cycleId: a.cycle.id,
+          progress: value,
+          values: [{ indicatorId: a.indicatorId, value }],
+          submit: true,
+        })
+      ).json();
+      const res = await p.lead.post(`/api/reports/${report.id}/review`, {
+        decision: "approve",
+        version: report.version,
+      });
+      expect(res.statusCode).toBe(200);
+    };
+    await approve(p.kg1, a.assignment.id, 60);
+    // 60 % ≥ 50 % from one kindergarten of two: on track, not 已达成, while the average may still fall.
+    expect(await indicatorOf()).toEqual({
+      actual: 60,
+      coverage: { reported: 1, expected: 2 },
+      status: "on_track",
+    });
+    await approve(p.kg2, a.second.id, 50);
+    expect(await indicatorOf()).toEqual({
+      actual: 55,
+      coverage: { reported: 2, expected: 2 },
+      status: "met",
+    });
   });
 });
 

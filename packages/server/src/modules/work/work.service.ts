@@ -1,20 +1,38 @@
-import { type Assignment, canSeeAssignment, type ReportRef } from "@duban/domain";
+import {
+  canSeeAssignment,
+  compareWorkItems,
+  type Instruction,
+  type MyWork,
+  type PageQuery,
+  pageFrom,
+  shanghaiDate,
+} from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import { assignments } from "../../db/schema.js";
-import { notFound } from "../../errors.js";
+import { AppError, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { hasAnyRole } from "../../policy.js";
-import { findAssignmentDetails, toAssignment } from "../assignments/index.js";
+import { findAssignmentDetails, getNode, toAssignment } from "../assignments/index.js";
+import { findExtensionsToDecide } from "../extensions/index.js";
+import { findInstructionsToAcknowledge } from "../instructions/index.js";
+import { findNoticesWaitingFor } from "../notices/index.js";
+import { findRectificationsWaitingFor } from "../rectifications/index.js";
+import { getReportDetail } from "../reports/index.js";
 import { findUnit } from "../units/index.js";
 import * as repo from "./work.repository.js";
+import {
+  acknowledgeItem,
+  type DueReport,
+  extensionItem,
+  instructionItem,
+  item,
+  noticeItem,
+  rectificationItem,
+  reportItem,
+  reviewItem,
+} from "./work-items.js";
 
-/** Sorts by due date, soonest first; undated last. */
-const byDue =
-  <T>(due: (x: T) => string | null) =>
-  (a: T, b: T) =>
-    (due(a) ?? "9999").localeCompare(due(b) ?? "9999");
-
-/** A unit's active assignments with this cycle's report state. */
+/** A unit's active assignments, and this cycle's report state of each for every open cycle of its plan. */
 async function unitWork(ctx: ServiceContext, unitId: string) {
   const { db } = ctx.database;
   const rows = await findAssignmentDetails(
@@ -24,14 +42,13 @@ async function unitWork(ctx: ServiceContext, unitId: string) {
   );
   const list = rows.map((r) => toAssignment(ctx, r));
   const cycles = await repo.findOpenCycles(db, ctx.actor.tenantId, [...new Set(list.map((a) => a.planId))]);
-  const found = await repo.findReportsFor(
+  const reports = await repo.findReportsFor(
     db,
     ctx.actor.tenantId,
     list.map((a) => a.id),
     cycles.map((c) => c.id),
   );
-  const reports: ReportRef[] = found;
-  const due = list.flatMap((assignment) =>
+  const due: DueReport[] = list.flatMap((assignment) =>
     cycles
       .filter((c) => c.planId === assignment.planId)
       .map((c) => ({
@@ -43,32 +60,64 @@ async function unitWork(ctx: ServiceContext, unitId: string) {
   return { list, due };
 }
 
-/** 我的工作: what the actor must do now, most urgent first. */
-export async function findMyWork(ctx: ServiceContext) {
+/** Where a 批示 opens: the item it was written on. */
+async function instructionLink(ctx: ServiceContext, i: Instruction): Promise<string> {
+  if (i.entity === "notice") return `/notices/${i.entityId}`;
+  if (i.entity === "rectification") return `/rectifications/${i.entityId}`;
+  if (i.entity === "plan_node") {
+    const { node } = await getNode(ctx, i.entityId);
+    return `/plans/${node.planId}/tasks/${node.id}`;
+  }
+  try {
+    const { assignment } = await getReportDetail(ctx, i.entityId);
+    return `/assignments/${assignment.id}?report=${i.entityId}`;
+  } catch (error) {
+    // A leader may address a report's instruction to a unit that cannot open that report: the list must still
+    // load, and 签收 is then done from the notification.
+    if (error instanceof AppError && error.code === "not_found") return "/notifications";
+    throw error;
+  }
+}
+
+/** The report items of the actor's unit: to write, returned, and to 签收. */
+async function unitItems(ctx: ServiceContext) {
   const unitId = ctx.actor.unitId;
-  const mine = unitId ? await unitWork(ctx, unitId) : { list: [] as Assignment[], due: [] };
-  const open = mine.due.filter((d) => !d.report || d.report.status === "draft");
-  const returned = mine.due.filter((d) => d.report?.status === "returned");
-  const reviewing =
+  if (!unitId) return [];
+  const mine = await unitWork(ctx, unitId);
+  // A draft is still to write; a submitted or approved report waits for no one in the unit.
+  const open = mine.due.filter((d) => !d.report || ["draft", "returned"].includes(d.report.status));
+  return [...open.map(reportItem), ...mine.list.filter((a) => a.abilities.acknowledge).map(acknowledgeItem)];
+}
+
+/**
+ * 我的工作: everything waiting for the actor, most urgent first — reports to write, rewrite and review,
+ * assignments and 批示 to 签收, 督办单 to answer or decide, 整改 items to carry out or verify, 延期 to decide.
+ * Each source asks its own module, whose policy decides what the actor may act on.
+ */
+export async function findMyWork(ctx: ServiceContext, query: PageQuery): Promise<MyWork> {
+  const unitId = ctx.actor.unitId;
+  const [own, reviews, notices, rectifications, extensions, instructions] = await Promise.all([
+    unitItems(ctx),
     unitId && hasAnyRole(ctx.actor, "department")
-      ? await repo.findReportsToReview(ctx.database.db, ctx.actor.tenantId, unitId)
-      : [];
-  return {
-    toAcknowledge: mine.list.filter((a) => a.abilities.acknowledge).sort(byDue((a) => a.dueDate)),
-    toReport: open.sort(byDue((d) => d.cycle.dueDate)),
-    returned: returned.map((d) => ({ ...d, returnReason: d.report?.returnReason ?? null })),
-    toReview: reviewing.map((r) => ({
-      reportId: r.id,
-      assignmentId: r.assignmentId,
-      unitName: r.unitName,
-      node: { id: r.nodeId, title: r.nodeTitle, number: r.nodeNumber },
-      cycleName: r.cycleName,
-      cycleDue: r.cycleDue,
-      progress: r.progress,
-      late: r.late,
-      submittedAt: r.submittedAt?.toISOString() ?? null,
-    })),
-  };
+      ? repo.findReportsToReview(ctx.database.db, ctx.actor.tenantId, unitId)
+      : [],
+    findNoticesWaitingFor(ctx),
+    findRectificationsWaitingFor(ctx),
+    findExtensionsToDecide(ctx),
+    findInstructionsToAcknowledge(ctx),
+  ]);
+  const links = await Promise.all(instructions.map((i) => instructionLink(ctx, i)));
+  const today = shanghaiDate(ctx.clock.now());
+  const items = [
+    ...own,
+    ...reviews.map(reviewItem),
+    ...notices.map(noticeItem),
+    ...rectifications.map(rectificationItem),
+    ...extensions.map(extensionItem),
+    ...instructions.map((i, n) => instructionItem(i, links[n]!)),
+  ].map((parts) => item(parts, today));
+  // Every source is read whole, since urgency orders across them; the page is cut from the merged list.
+  return pageFrom(items.sort(compareWorkItems), query, {});
 }
 
 /** A unit page: its assignments with lights; schools and inspectors may open only their own unit. */

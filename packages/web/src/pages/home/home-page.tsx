@@ -2,7 +2,8 @@ import { roleLabels } from "@duban/domain";
 import { Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Tag, Typography } from "antd";
 import { useMyWork } from "../../api/execution";
 import { useSignedInUser } from "../../hooks/use-signed-in-user";
-import { Returned, ToAcknowledge, ToReport, ToReview } from "./work-lists";
+import { useTablePaging } from "../../hooks/use-table-paging";
+import { emptyWorkText, WorkList } from "./work-lists";
 
 /** 上午好 / 下午好 … by the browser's clock. */
 function greeting(hour: number): string {
@@ -13,26 +14,20 @@ function greeting(hour: number): string {
   return "晚上好";
 }
 
-/** The to-dos of 我的工作, or an honest empty state. */
+/** The to-dos of 我的工作, or an empty state that says what would appear for the user's roles. */
 function MyWorkLists() {
-  const work = useMyWork();
+  const me = useSignedInUser();
+  const { paging, pagination } = useTablePaging();
+  const work = useMyWork(paging);
   if (work.isPending) return <Skeleton active />;
   if (work.isError) return <Result status="warning" title={work.error.message} />;
-  const { toAcknowledge, toReport, returned, toReview } = work.data;
-  if (toAcknowledge.length + toReport.length + returned.length + toReview.length === 0)
+  if (work.data.total === 0)
     return (
-      <Card>
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" />
+      <Card aria-label="待办事项">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyWorkText(me.roles)} />
       </Card>
     );
-  return (
-    <Flex vertical gap={16}>
-      <Returned items={returned} />
-      <ToReport items={toReport} />
-      <ToAcknowledge items={toAcknowledge} />
-      <ToReview items={toReview} />
-    </Flex>
-  );
+  return <WorkList page={work.data} pagination={pagination(work.data.total)} />;
 }
 
 /** 我的工作: a greeting, what the user must do now (most urgent first), and who they are. */

@@ -1,151 +1,117 @@
-import { type Assignment, assignmentRoleLabels } from "@duban/domain";
-import { Card, Flex, List, Tag, Typography } from "antd";
-import type { ReactNode } from "react";
-import type { DueReport, ReviewItem } from "../../api/execution";
+import { type MyWork, type Role, type WorkItem, type WorkItemKind, workItemKindLabels } from "@duban/domain";
+import { Card, Flex, List, type TablePaginationConfig, Tag, Typography } from "antd";
+import { Link } from "react-router";
 import { AcknowledgeButton } from "../../components/acknowledge-button";
+import { lightTagColors } from "../../components/light-tag";
 import { NavButton } from "../../components/nav-button";
-import { formatPlanDate } from "../../components/plan-format";
 
-const taskTitle = (node: { number: number | null; title: string }) =>
-  `${node.number ? `${node.number}. ` : ""}${node.title}`;
+/** The one action each kind of item leads to, as its button says it. */
+const actionLabels: Record<WorkItemKind, string> = {
+  report_returned: "修改并重新提交",
+  notice_reply: "回复",
+  rectification_submit: "提交整改",
+  report_due: "填报",
+  assignment_acknowledge: "签收",
+  instruction_acknowledge: "查看并签收",
+  extension_decide: "审批",
+  report_review: "审核",
+  notice_decide: "办结审核",
+  rectification_verify: "验收",
+};
 
-/** One to-do: what, details beneath, and the one action that moves it on. */
-function WorkRow({ title, meta, action }: { title: ReactNode; meta: ReactNode; action: ReactNode }) {
+/** How far off the due date is, in words: “逾期 3 天”, “今天到期”, “还剩 5 天”. */
+export function dueText(daysLeft: number): string {
+  if (daysLeft < 0) return `逾期 ${-daysLeft} 天`;
+  if (daysLeft === 0) return "今天到期";
+  return `还剩 ${daysLeft} 天`;
+}
+
+/** The due date with its light, or “无时限” for an item without a deadline. */
+function DueTag({ item }: { item: WorkItem }) {
+  if (item.due === null || item.daysLeft === null)
+    return <Typography.Text type="secondary">无时限</Typography.Text>;
+  return (
+    <span>
+      截止 {item.due}
+      <Tag color={lightTagColors[item.light]} style={{ marginInlineStart: 8 }}>
+        {dueText(item.daysLeft)}
+      </Tag>
+    </span>
+  );
+}
+
+/** One waiting item: its kind, what it is about (a link to the record), context, due date, and its action. */
+function WorkRow({ item }: { item: WorkItem }) {
+  const danger = item.kind === "report_returned" || item.light === "red";
   return (
     <List.Item>
       <Flex wrap justify="space-between" align="center" gap={8} style={{ width: "100%" }}>
-        <Flex vertical style={{ minWidth: 0, flex: "1 1 220px" }}>
-          <Typography.Text strong>{title}</Typography.Text>
+        <Flex vertical gap={2} style={{ minWidth: 0, flex: "1 1 240px" }}>
+          <span>
+            <Tag color={danger ? "red" : "blue"}>{workItemKindLabels[item.kind]}</Tag>
+            <Link to={item.link}>
+              <Typography.Text strong>{item.title}</Typography.Text>
+            </Link>
+          </span>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {meta}
+            {item.detail}
           </Typography.Text>
+          <span style={{ fontSize: 13 }}>
+            <DueTag item={item} />
+          </span>
         </Flex>
-        {action}
+        {item.assignment ? (
+          <AcknowledgeButton assignment={item.assignment} type="primary" />
+        ) : (
+          <NavButton to={item.link} type="primary" danger={item.kind === "report_returned"}>
+            {actionLabels[item.kind]}
+          </NavButton>
+        )}
       </Flex>
     </List.Item>
   );
 }
 
-/** A section of 我的工作 with its count; left out when empty. */
-function WorkSection<T>({
-  title,
-  items,
-  render,
-}: {
-  title: string;
-  items: T[];
-  render: (item: T) => ReactNode;
-}) {
-  if (items.length === 0) return null;
+/** 我的工作: one page of the waiting items, most urgent first, as the server ordered them. */
+export function WorkList({ page, pagination }: { page: MyWork; pagination: TablePaginationConfig }) {
   return (
-    <Card size="small" title={`${title}（${items.length}）`} aria-label={title}>
-      <List dataSource={items} renderItem={(item) => render(item)} />
+    <Card size="small" title={`待办（${page.total}）`} aria-label="待办事项">
+      <List
+        dataSource={page.items}
+        rowKey="key"
+        renderItem={(item) => <WorkRow item={item} />}
+        pagination={
+          page.total > page.pageSize
+            ? {
+                current: pagination.current,
+                pageSize: pagination.pageSize,
+                total: pagination.total,
+                simple: pagination.simple,
+                showTotal: pagination.showTotal,
+                onChange: pagination.onChange,
+                align: "end",
+              }
+            : false
+        }
+      />
     </Card>
   );
 }
 
-/** 待签收: assignments the unit has not acknowledged yet. */
-export function ToAcknowledge({ items }: { items: Assignment[] }) {
-  return (
-    <WorkSection
-      title="待签收"
-      items={items}
-      render={(a) => (
-        <WorkRow
-          key={a.id}
-          title={taskTitle(a.node)}
-          meta={`${assignmentRoleLabels[a.role]} · 时限 ${formatPlanDate(a.dueDate)}`}
-          action={<AcknowledgeButton assignment={a} type="primary" />}
-        />
-      )}
-    />
-  );
-}
+/** What an empty 我的工作 says, by the user's first role in this order: what would appear here when there is work. */
+const emptyTexts: [Role, string][] = [
+  [
+    "school",
+    "本单位暂无待办：交办的工作待签收、本期待填报、督办单待回复、整改待提交、领导批示待签收时会列在这里。",
+  ],
+  ["department", "本科室暂无待办：待审核的填报、待审批的延期申请、督办单和批示会列在这里。"],
+  ["supervisor", "暂无待办：已回复待办结的督办单、待验收的整改、待审批的延期申请会列在这里。"],
+  ["inspector", "暂无待办：您录入的整改事项提交后，待验收的会列在这里。"],
+  ["leader", "暂无待办。您的批示可在“我的批示”中查看签收情况。"],
+  ["admin", "暂无待办：待验收的整改事项会列在这里。"],
+];
 
-/** 待填报: this cycle's reports still to write, most urgent first. */
-export function ToReport({ items }: { items: DueReport[] }) {
-  return (
-    <WorkSection
-      title="待填报"
-      items={items}
-      render={(d) => (
-        <WorkRow
-          key={`${d.assignment.id}:${d.cycle.id}`}
-          title={taskTitle(d.assignment.node)}
-          meta={
-            <>
-              {d.cycle.name} · 截止 {formatPlanDate(d.cycle.dueDate)}
-              {d.report?.status === "draft" && <Tag style={{ marginInlineStart: 8 }}>草稿</Tag>}
-            </>
-          }
-          action={
-            <NavButton to={`/assignments/${d.assignment.id}/report`} type="primary">
-              填报
-            </NavButton>
-          }
-        />
-      )}
-    />
-  );
-}
-
-/** 被退回: returned reports with the reviewer's reason. */
-export function Returned({ items }: { items: DueReport[] }) {
-  return (
-    <WorkSection
-      title="被退回"
-      items={items}
-      render={(d) => (
-        <WorkRow
-          key={`${d.assignment.id}:${d.cycle.id}`}
-          title={taskTitle(d.assignment.node)}
-          meta={
-            <>
-              {d.cycle.name} · 截止 {formatPlanDate(d.cycle.dueDate)}
-              <br />
-              <Typography.Text type="danger">
-                退回原因：{d.returnReason ?? d.report?.returnReason ?? "—"}
-              </Typography.Text>
-            </>
-          }
-          action={
-            <NavButton to={`/assignments/${d.assignment.id}/report`} type="primary" danger>
-              修改并重新提交
-            </NavButton>
-          }
-        />
-      )}
-    />
-  );
-}
-
-/** 待审核: submitted reports on tasks the department leads. */
-export function ToReview({ items }: { items: ReviewItem[] }) {
-  return (
-    <WorkSection
-      title="待审核"
-      items={items}
-      render={(r) => (
-        <WorkRow
-          key={r.reportId}
-          title={`${r.unitName}：${taskTitle(r.node)}`}
-          meta={
-            <>
-              {r.cycleName} · 进度 {Math.round(r.progress)}%
-              {r.late && (
-                <Tag color="orange" style={{ marginInlineStart: 8 }}>
-                  迟报
-                </Tag>
-              )}
-            </>
-          }
-          action={
-            <NavButton to={`/assignments/${r.assignmentId}?report=${r.reportId}`} type="primary">
-              审核
-            </NavButton>
-          }
-        />
-      )}
-    />
-  );
+/** The empty state of 我的工作 for the user's roles. */
+export function emptyWorkText(roles: readonly Role[]): string {
+  return emptyTexts.find(([role]) => roles.includes(role))?.[1] ?? "暂无待办事项";
 }

@@ -22,8 +22,10 @@ const indicatorColumns = [
   {
     title: "状态",
     dataIndex: "status",
-    width: 90,
-    render: (value: Indicator["status"]) => <IndicatorStatusTag status={value} />,
+    width: 150,
+    render: (value: Indicator["status"], indicator: Indicator) => (
+      <IndicatorStatusTag status={value} coverage={indicator.coverage} />
+    ),
   },
   {
     title: "时限",

@@ -7,6 +7,7 @@ import { AcknowledgeButton } from "../../components/acknowledge-button";
 import { formatPlanDate } from "../../components/plan-format";
 import { ExtensionButton } from "../extensions/extension-dialog";
 import { findNode } from "../tasks/task-tree";
+import { ReportContext } from "./report-context";
 import { ReportForm } from "./report-form";
 
 /** 填报 (`/assignments/:id/report`): this cycle's report of an assignment, made for a phone. */
@@ -42,6 +43,13 @@ function ReportLoader({ assignment }: { assignment: Assignment }) {
         {assignment.dueDate && ` · 完成时限 ${formatPlanDate(assignment.dueDate)}`}
       </Typography.Text>
       <ExtensionButton assignment={assignment} size="small" style={{ alignSelf: "flex-start" }} />
+      <ReportContext
+        node={node}
+        assignment={assignment}
+        cycle={cycle}
+        indicators={indicators}
+        reports={reports.data ?? []}
+      />
       {assignment.abilities.acknowledge && (
         <Alert
           type="warning"

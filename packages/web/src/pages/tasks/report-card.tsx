@@ -15,13 +15,28 @@ const actionLabels: Record<string, string> = {
 const formatTime = (at: string) =>
   new Date(at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 
-/** One report of the timeline: state, progress, the three texts, indicator values, evidence and history. */
-export function ReportCard({ report, indicators }: { report: Report; indicators: Indicator[] }) {
+/**
+ * One report of the timeline: state, progress, the three texts, indicator values, evidence and history;
+ * `highlighted` when a link opened the page on it (审核 from 我的工作).
+ */
+export function ReportCard({
+  report,
+  indicators,
+  highlighted = false,
+}: {
+  report: Report;
+  indicators: Indicator[];
+  highlighted?: boolean;
+}) {
   const nameOf = (id: string) => indicators.find((i) => i.id === id);
   return (
     <Card
       size="small"
       id={`report-${report.id}`}
+      aria-current={highlighted ? "true" : undefined}
+      style={
+        highlighted ? { borderColor: "#1677ff", boxShadow: "0 0 0 2px rgba(22, 119, 255, 0.25)" } : undefined
+      }
       title={
         <Flex wrap gap={8} align="center">
           <span>{report.unit.name}</span>

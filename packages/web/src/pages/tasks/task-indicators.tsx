@@ -30,7 +30,7 @@ export function TaskIndicators({
             title={indicator.name}
             extra={
               <Flex gap={4} align="center">
-                <IndicatorStatusTag status={indicator.status} />
+                <IndicatorStatusTag status={indicator.status} coverage={indicator.coverage} />
                 {onEdit && (
                   <Button size="small" type="link" onClick={() => onEdit(indicator)}>
                     编辑指标

@@ -1,10 +1,10 @@
 import { CheckCircleOutlined, HistoryOutlined, SendOutlined } from "@ant-design/icons";
 import type { Indicator, PlanDetail, PlanTreeNode } from "@duban/domain";
-import { Button, Descriptions, Empty, Flex, Progress, Result, Space, Spin, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { Button, Descriptions, Flex, Progress, Result, Space, Spin, Typography } from "antd";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useClosures } from "../../api/decompose";
-import { useNodeAssignments, useReportsOf } from "../../api/execution";
+import { useNodeApprovedReports, useNodeAssignments } from "../../api/execution";
 import { usePlan } from "../../api/plans";
 import { InstructionsPanel } from "../../components/instructions-panel";
 import { LightTag } from "../../components/light-tag";
@@ -17,7 +17,7 @@ import { ClosureBanner } from "./closure-banner";
 import { ClosureHistory } from "./closure-history";
 import { DecomposeToolbar } from "./decompose-toolbar";
 import { IndicatorDialog } from "./indicator-dialog";
-import { ReportCard } from "./report-card";
+import { ReportHistory } from "./report-history";
 import { TaskAssignments } from "./task-assignments";
 import { TaskIndicators } from "./task-indicators";
 import { TaskItems } from "./task-items";
@@ -42,17 +42,8 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
   const [editing, setEditing] = useState<Indicator | null>(null);
   const closures = useClosures(node.id);
   const assignments = useNodeAssignments(node.id);
-  const ids = useMemo(() => (assignments.data ?? []).map((a) => a.id), [assignments.data]);
-  const reports = useReportsOf(ids);
-  const timeline = useMemo(
-    () =>
-      [...(reports.data ?? [])].sort(
-        (a, b) =>
-          b.cycle.dueDate.localeCompare(a.cycle.dueDate) ||
-          (b.submittedAt ?? "").localeCompare(a.submittedAt ?? ""),
-      ),
-    [reports.data],
-  );
+  // The indicators' values over the cycles come from the approved reports only, asked for in pages of 200.
+  const approved = useNodeApprovedReports(node.id, node.indicators.length > 0);
   // What the signed-in user may do with the task comes with it from the API.
   const { abilities } = node;
 
@@ -127,7 +118,7 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
           <Typography.Title level={5}>指标</Typography.Title>
           <TaskIndicators
             indicators={node.indicators}
-            reports={reports.data ?? []}
+            reports={approved.data ?? []}
             onEdit={abilities.decompose ? setEditing : undefined}
           />
         </section>
@@ -142,15 +133,7 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
       </section>
       <section>
         <Typography.Title level={5}>填报记录</Typography.Title>
-        {timeline.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无填报" />
-        ) : (
-          <Flex vertical gap={12}>
-            {timeline.map((report) => (
-              <ReportCard key={report.id} report={report} indicators={node.indicators} />
-            ))}
-          </Flex>
-        )}
+        <ReportHistory nodeId={node.id} indicators={node.indicators} />
       </section>
       {(closures.data ?? []).length > 0 && (
         <section>

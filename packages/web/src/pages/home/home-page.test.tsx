@@ -1,0 +1,72 @@
+import { menuAbilities, type Role, type WorkItem } from "@duban/domain";
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { mockApi } from "../../test/api-mock";
+import { signedIn } from "../../test/fixtures";
+import { renderInApp } from "../../test/render";
+import { HomePage } from "./home-page";
+
+const overdueNotice: WorkItem = {
+  key: "notice_reply:n-1",
+  kind: "notice_reply",
+  id: "n-1",
+  title: "9. 促进学前教育普及普惠发展",
+  detail: "红色督办 · 西城幼儿园 · 进度滞后",
+  due: "2023-06-13",
+  light: "red",
+  daysLeft: -2,
+  link: "/notices/n-1",
+  since: "2023-06-01T02:00:00.000Z",
+};
+const instruction: WorkItem = {
+  key: "instruction_acknowledge:i-1",
+  kind: "instruction_acknowledge",
+  id: "i-1",
+  title: "抓紧推进学位建设",
+  detail: "王局长的批示",
+  due: null,
+  light: "grey",
+  daysLeft: null,
+  link: "/plans/plan-2023/tasks/node-1",
+  since: "2023-06-10T02:00:00.000Z",
+};
+
+function renderHome(roles: Role[], items: WorkItem[]) {
+  mockApi((r) =>
+    r.url === "/api/my-work?page=1&pageSize=20"
+      ? { status: 200, body: { items, total: items.length, page: 1, pageSize: 20, abilities: {} } }
+      : { status: 404 },
+  );
+  const actor = { userId: "user-1", tenantId: "tenant-1", unitId: "unit-1", roles };
+  renderInApp(<HomePage />, { me: signedIn(roles, menuAbilities(actor)) });
+}
+
+describe("HomePage (我的工作)", () => {
+  it("lists every waiting item in the server's order with its kind, due date, light and a link to the record", async () => {
+    renderHome(["school"], [overdueNotice, instruction]);
+    const list = await screen.findByLabelText("待办事项");
+    const rows = within(list).getAllByRole("listitem");
+    expect(rows.map((r) => r.textContent)).toEqual([
+      "督办单待回复9. 促进学前教育普及普惠发展红色督办 · 西城幼儿园 · 进度滞后截止 2023-06-13逾期 2 天回复",
+      "批示待签收抓紧推进学位建设王局长的批示无时限查看并签收",
+    ]);
+    expect(within(rows[0]!).getByRole("link").getAttribute("href")).toBe("/notices/n-1");
+    expect(within(rows[1]!).getByRole("link").getAttribute("href")).toBe("/plans/plan-2023/tasks/node-1");
+  });
+
+  it("says what would appear here for the user's role when nothing waits", async () => {
+    renderHome(["school"], []);
+    expect(
+      await screen.findByText(
+        "本单位暂无待办：交办的工作待签收、本期待填报、督办单待回复、整改待提交、领导批示待签收时会列在这里。",
+      ),
+    ).toBeTruthy();
+  });
+
+  it("gives the supervision office its own empty state", async () => {
+    renderHome(["supervisor"], []);
+    expect(
+      await screen.findByText("暂无待办：已回复待办结的督办单、待验收的整改、待审批的延期申请会列在这里。"),
+    ).toBeTruthy();
+  });
+});
