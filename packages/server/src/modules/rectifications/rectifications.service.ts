@@ -131,6 +131,8 @@ export async function insertRectificationIn(
     link: `/rectifications/${row.id}`,
     entity: "rectification",
     entityId: row.id,
+    dedupeKey: `rectification.created:${row.id}`,
+    now: ctx.clock.now(),
   });
   await audit(ctx, tx, {
     action: "rectification.create",
