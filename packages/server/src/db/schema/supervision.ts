@@ -50,6 +50,8 @@ export const notifications = pgTable(
     dedupeKey: text("dedupe_key"),
     /** A push still owed: `group` (one grouped message at the end of a scheduler pass) or `digest` (08:00). */
     pushState: text("push_state", { enum: notificationPushStates }),
+    /** For a `digest` push, the Shanghai day whose 08:00 digest lists it. */
+    digestDay: text("digest_day"),
     createdAt: createdAt(),
   },
   (t) => [

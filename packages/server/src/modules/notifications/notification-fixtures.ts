@@ -34,7 +34,8 @@ export async function buildNotifyBureau(t: TestApp) {
     role: "executor",
   });
   if (res.statusCode !== 201) throw new Error(res.body);
-  const assignmentId = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items[0].id as string;
+  const assignmentId = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items[0]
+    .id as string;
   const sessions = {
     supervisor: p.supervisor,
     lead: p.lead,

@@ -19,10 +19,10 @@ async function expectTold(b: NotifyBureau, kind: string, userIds: string[], link
 }
 
 /** Posts and expects the status, returning the body. */
-async function ok(res: Promise<{ statusCode: number; body: string; json(): any }>, status = 200) {
+async function ok(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) {
   const r = await res;
   expect(r.statusCode, r.body).toBe(status);
-  return r.body ? r.json() : null;
+  return (r.body ? r.json() : {}) as { id: string; version: number };
 }
 
 /** Task 9's current version, as the lead department sees it. */

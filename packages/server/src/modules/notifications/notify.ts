@@ -1,6 +1,7 @@
 import { type NotificationMode, notificationKindOf } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
 import { enqueueMessage } from "../../notify/enqueue.js";
+import { digestDayOf } from "./digest-day.js";
 import {
   findModes,
   findRecipients,
@@ -67,6 +68,7 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<number> {
       entityId: input.entityId,
       dedupeKey: input.dedupeKey,
       pushState: pushStateOf(modeOf(p.id)),
+      digestDay: modeOf(p.id) === "digest" ? digestDayOf(now) : null,
     })),
   );
   if (!input.grouped) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { notificationDigests, notifications, users } from "../../db/schema.js";
 
@@ -18,18 +18,22 @@ export interface HeldRow {
  */
 export async function takeHeld(
   db: DbOrTx,
-  state: "group" | "digest",
-  userKey?: { tenantId: string; userId: string },
+  held: { state: "group" } | { state: "digest"; tenantId: string; userId: string; day: string },
+  tenantId?: string,
 ): Promise<HeldRow[]> {
+  const n = notifications;
   return db
-    .update(notifications)
-    .set({ pushState: null })
+    .update(n)
+    .set({ pushState: null, digestDay: null })
     .where(
-      and(
-        eq(notifications.pushState, state),
-        userKey ? eq(notifications.tenantId, userKey.tenantId) : undefined,
-        userKey ? eq(notifications.userId, userKey.userId) : undefined,
-      ),
+      held.state === "group"
+        ? and(eq(n.pushState, "group"), tenantId ? eq(n.tenantId, tenantId) : undefined)
+        : and(
+            eq(n.pushState, "digest"),
+            eq(n.tenantId, held.tenantId),
+            eq(n.userId, held.userId),
+            lte(n.digestDay, held.day),
+          ),
     )
     .returning({
       tenantId: notifications.tenantId,
@@ -41,10 +45,11 @@ export async function takeHeld(
     });
 }
 
-/** The users with notifications waiting for their digest and no digest sent on the day yet. */
+/** The users with notifications due in the day's digest and no digest sent on the day yet. */
 export async function findDigestUsers(
   db: DbOrTx,
   day: string,
+  tenantId?: string,
 ): Promise<{ tenantId: string; userId: string }[]> {
   return db
     .selectDistinct({ tenantId: notifications.tenantId, userId: notifications.userId })
@@ -57,7 +62,14 @@ export async function findDigestUsers(
         eq(notificationDigests.day, day),
       ),
     )
-    .where(and(eq(notifications.pushState, "digest"), isNull(notificationDigests.id)))
+    .where(
+      and(
+        eq(notifications.pushState, "digest"),
+        lte(notifications.digestDay, day),
+        isNull(notificationDigests.id),
+        tenantId ? eq(notifications.tenantId, tenantId) : undefined,
+      ),
+    )
     .orderBy(asc(notifications.tenantId), asc(notifications.userId));
 }
 

@@ -1,6 +1,7 @@
 import { shanghaiDate } from "@duban/domain";
 import type { Database } from "../../db/client.js";
 import { enqueueMessage, type OutgoingMessage } from "../../notify/enqueue.js";
+import { isPastDigestHour } from "./digest-day.js";
 import {
   claimDigest,
   findDigestUsers,
@@ -11,9 +12,6 @@ import {
 
 /** Reminders one audience is owed in one run from which they are pushed as one grouped message. */
 export const GROUP_PUSH_AT = 3;
-
-/** The hour (Asia/Shanghai) from which a day's digest goes out. */
-export const DIGEST_HOUR = 8;
 
 /** One message for several items: the single item as it is, else a count and the numbered list. */
 export function groupedMessage(rows: HeldRow[], heading: (n: number) => string): OutgoingMessage {
@@ -37,9 +35,9 @@ const escalationHeading = (n: number) => `督办提醒：${n} 项事项逾期或
  * message per unit's group robot, each listing the items, instead of one per item. Taking the rows and queueing
  * the messages is one transaction, so a crash leaves them held for the next pass and nothing goes twice.
  */
-export async function sendGroupedPushes(database: Database, now: Date): Promise<number> {
+export async function sendGroupedPushes(database: Database, now: Date, tenantId?: string): Promise<number> {
   return database.db.transaction(async (tx) => {
-    const held = await takeHeld(tx, "group");
+    const held = await takeHeld(tx, { state: "group" }, tenantId);
     let queued = 0;
     for (const [tenantId, rows] of groupBy(held, (r) => r.tenantId)) {
       const people = await findPushTargets(tx, tenantId, [...new Set(rows.map((r) => r.userId))]);
@@ -76,19 +74,18 @@ export async function sendGroupedPushes(database: Database, now: Date): Promise<
 }
 
 /**
- * From 08:00 Asia/Shanghai, sends each user with notifications waiting for the digest one email listing them,
+ * From 08:00 Asia/Shanghai, sends each user with notifications due in the day's digest one email listing them,
  * once a day: the day's claim (a unique row per user and day) and the taking of the rows share one transaction,
  * so two processes, or two passes, never send a user two digests on one day. Returns how many digests went out.
  */
-export async function sendDailyDigests(database: Database, now: Date): Promise<number> {
-  const local = new Date(now.getTime() + 8 * 3600_000);
-  if (local.getUTCHours() < DIGEST_HOUR) return 0;
+export async function sendDailyDigests(database: Database, now: Date, tenantId?: string): Promise<number> {
+  if (!isPastDigestHour(now)) return 0;
   const day = shanghaiDate(now);
   let sent = 0;
-  for (const key of await findDigestUsers(database.db, day)) {
+  for (const key of await findDigestUsers(database.db, day, tenantId)) {
     const done = await database.db.transaction(async (tx) => {
       if (!(await claimDigest(tx, { ...key, day }))) return false;
-      const rows = await takeHeld(tx, "digest", key);
+      const rows = await takeHeld(tx, { state: "digest", ...key, day });
       const [person] = await findPushTargets(tx, key.tenantId, [key.userId]);
       if (rows.length === 0 || !person?.email) return true;
       const text = rows.map((r, i) => `${i + 1}. ${r.title}${r.body ? `（${r.body}）` : ""}`).join("\n");
