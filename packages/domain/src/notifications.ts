@@ -92,3 +92,42 @@ export type NotificationPreferencesInput = z.infer<typeof notificationPreference
 export const notificationPushStates = ["group", "digest"] as const;
 /** A push a notification still owes. */
 export type NotificationPushState = (typeof notificationPushStates)[number];
+
+/** The web paths notifications open: one builder per record they are about. */
+export const notificationLinks = {
+  /** An assignment opens its task page. */
+  assignment: (assignmentId: string) => `/assignments/${assignmentId}`,
+  /** A report opens its assignment's task page, scrolled to the report. */
+  report: (assignmentId: string, reportId: string) => `/assignments/${assignmentId}?report=${reportId}`,
+  notice: (noticeId: string) => `/notices/${noticeId}`,
+  extension: (extensionId: string) => `/extensions/${extensionId}`,
+  rectification: (rectificationId: string) => `/rectifications/${rectificationId}`,
+  task: (planId: string, nodeId: string) => `/plans/${planId}/tasks/${nodeId}`,
+  instruction: (instructionId: string) => `/instructions/${instructionId}`,
+} as const;
+
+/** Which record each kind opens (a 催办 opens the assignment, or the 整改 item it is about). */
+export const notificationLinkKinds: Record<NotificationKind, (keyof typeof notificationLinks)[]> = {
+  "assignment.created": ["assignment"],
+  "assignment.acknowledged": ["assignment"],
+  "report.submitted": ["report"],
+  "report.resubmitted": ["report"],
+  "report.returned": ["report"],
+  "report.approved": ["report"],
+  notice: ["notice"],
+  "notice.replied": ["notice"],
+  notice_returned: ["notice"],
+  "notice.accepted": ["notice"],
+  "extension.submitted": ["extension"],
+  extension: ["extension"],
+  "rectification.created": ["rectification"],
+  "rectification.submitted": ["rectification"],
+  "rectification.returned": ["rectification"],
+  "rectification.accepted": ["rectification"],
+  "task.close_requested": ["task"],
+  "task.closed": ["task"],
+  "task.close_returned": ["task"],
+  "instruction.created": ["instruction"],
+  "instruction.acknowledged": ["instruction"],
+  reminder: ["assignment", "rectification"],
+};
