@@ -71,13 +71,13 @@ export const notificationPreferenceSchema = z.object({
 export type NotificationPreference = z.infer<typeof notificationPreferenceSchema>;
 
 /** `GET /api/notification-preferences`: every kind with the user's mode (the default where not chosen). */
-export const notificationPreferencesSchema = z.object({ items: z.array(notificationPreferenceSchema) });
+export const notificationPreferencesSchema = z.object({ preferences: z.array(notificationPreferenceSchema) });
 /** The user's notification preferences. */
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 
 /** Body of `PUT /api/notification-preferences`: the kinds to change, each once. */
 export const notificationPreferencesInputSchema = z.strictObject({
-  items: z
+  preferences: z
     .array(notificationPreferenceSchema)
     .min(1, { error: "请至少选择一项" })
     .max(notificationKinds.length)

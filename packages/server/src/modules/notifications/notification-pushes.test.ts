@@ -59,21 +59,21 @@ describe("notification preferences", () => {
   it("reads every kind's mode, push by default, and sets the user's own", async () => {
     const b = await buildNotifyBureau(t);
     const before = (await b.kg1.get("/api/notification-preferences")).json();
-    expect(before.items).toHaveLength(22);
-    expect(before.items[0]).toEqual({ kind: "assignment.created", mode: "push" });
+    expect(before.preferences).toHaveLength(22);
+    expect(before.preferences[0]).toEqual({ kind: "assignment.created", mode: "push" });
     const put = await b.kg1.put("/api/notification-preferences", {
-      items: [
+      preferences: [
         { kind: "notice", mode: "in_app" },
         { kind: "reminder", mode: "digest" },
       ],
     });
     expect(put.statusCode, put.body).toBe(200);
     const byKind = Object.fromEntries(
-      put.json().items.map((i: { kind: string; mode: string }) => [i.kind, i.mode]),
+      put.json().preferences.map((i: { kind: string; mode: string }) => [i.kind, i.mode]),
     );
     expect(byKind).toMatchObject({ notice: "in_app", reminder: "digest", "assignment.created": "push" });
     // Another user's choices are their own.
-    expect((await b.school.get("/api/notification-preferences")).json().items[6]).toEqual({
+    expect((await b.school.get("/api/notification-preferences")).json().preferences[6]).toEqual({
       kind: "notice",
       mode: "push",
     });
@@ -88,31 +88,35 @@ describe("notification preferences", () => {
       expect(res.statusCode).toBe(400);
       return res.json().error;
     };
-    expect((await bad({ items: [{ kind: "nope", mode: "push" }] })).details[0]).toMatchObject({
-      path: "items.0.kind",
+    expect((await bad({ preferences: [{ kind: "nope", mode: "push" }] })).details[0]).toMatchObject({
+      path: "preferences.0.kind",
       message: "未知的通知类型",
     });
-    expect((await bad({ items: [{ kind: "notice", mode: "loud" }] })).details[0].path).toBe("items.0.mode");
+    expect((await bad({ preferences: [{ kind: "notice", mode: "loud" }] })).details[0].path).toBe(
+      "preferences.0.mode",
+    );
     expect(
       (
         await bad({
-          items: [
+          preferences: [
             { kind: "notice", mode: "push" },
             { kind: "notice", mode: "in_app" },
           ],
         })
       ).details[0].message,
     ).toBe("每种通知只能设置一次");
-    expect((await bad({ items: [] })).details[0].message).toBe("请至少选择一项");
-    expect((await bad({ items: [{ kind: "notice", mode: "push" }], userId: b.ids.school })).code).toBe(
+    expect((await bad({ preferences: [] })).details[0].message).toBe("请至少选择一项");
+    expect((await bad({ preferences: [{ kind: "notice", mode: "push" }], userId: b.ids.school })).code).toBe(
       "validation_failed",
     );
   });
 
   it("keeps an in-app-only kind out of the channels, and holds a digest kind for the 08:00 digest", async () => {
     const b = await buildNotifyBureau(t);
-    await b.kg1.put("/api/notification-preferences", { items: [{ kind: "notice", mode: "in_app" }] });
-    await b.school.put("/api/notification-preferences", { items: [{ kind: "notice", mode: "digest" }] });
+    await b.kg1.put("/api/notification-preferences", { preferences: [{ kind: "notice", mode: "in_app" }] });
+    await b.school.put("/api/notification-preferences", {
+      preferences: [{ kind: "notice", mode: "digest" }],
+    });
     const notice = await raiseNotice(b);
     const told = await toldOf(t, b.tenant.id, "notice");
     expect(told.users).toEqual([b.ids.school, b.ids.kg1].sort());

@@ -8,7 +8,7 @@ export const notificationsAccess: RouteAccess[] = [
   { route: "GET /api/notification-preferences", roles: allRoles(200) },
   {
     route: "PUT /api/notification-preferences",
-    body: () => ({ items: [{ kind: "reminder", mode: "digest" }] }),
+    body: () => ({ preferences: [{ kind: "reminder", mode: "digest" }] }),
     roles: allRoles(200),
   },
   // The fixture's notification is the school user's: nobody else is told it exists.

@@ -12,7 +12,10 @@ export async function getMyPreferences(ctx: ServiceContext): Promise<Notificatio
   const key = { tenantId: ctx.actor.tenantId, userId: ctx.actor.userId };
   const chosen = await findUserPreferences(ctx.database.db, key);
   return {
-    items: notificationKinds.map((kind) => ({ kind, mode: chosen.get(kind) ?? defaultNotificationMode })),
+    preferences: notificationKinds.map((kind) => ({
+      kind,
+      mode: chosen.get(kind) ?? defaultNotificationMode,
+    })),
   };
 }
 
@@ -22,6 +25,6 @@ export async function updateMyPreferences(
   input: NotificationPreferencesInput,
 ): Promise<NotificationPreferences> {
   const key = { tenantId: ctx.actor.tenantId, userId: ctx.actor.userId };
-  await upsertUserPreferences(ctx.database.db, key, input.items, ctx.clock.now());
+  await upsertUserPreferences(ctx.database.db, key, input.preferences, ctx.clock.now());
   return getMyPreferences(ctx);
 }

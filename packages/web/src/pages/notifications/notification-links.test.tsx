@@ -4,7 +4,9 @@ import { createRoutesFromElements, matchRoutes } from "react-router";
 import { describe, expect, it } from "vitest";
 import { AppRoutes } from "../../app-routes";
 
-const routes = createRoutesFromElements((AppRoutes() as ReactElement<{ children: ReactElement }>).props.children);
+const routes = createRoutesFromElements(
+  (AppRoutes() as ReactElement<{ children: ReactElement }>).props.children,
+);
 
 const id = "0b6e7a8e-3c1f-4f0e-9d43-5d0a1f2b3c4d";
 const other = "5f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b";

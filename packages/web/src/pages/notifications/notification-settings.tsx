@@ -20,7 +20,7 @@ export function NotificationSettings() {
   const prefs = useNotificationPreferences();
   const save = useWrite({
     mutationFn: (item: { kind: NotificationKind; mode: NotificationMode }) =>
-      saveNotificationPreferences({ items: [item] }),
+      saveNotificationPreferences({ preferences: [item] }),
     success: "已保存接收设置",
     refresh: [...notificationsKey, "preferences"],
   });
@@ -33,7 +33,7 @@ export function NotificationSettings() {
         8:00 发送一封汇总邮件。
       </Typography.Paragraph>
       <List
-        dataSource={prefs.data.items}
+        dataSource={prefs.data.preferences}
         renderItem={(item) => (
           <List.Item
             actions={[
