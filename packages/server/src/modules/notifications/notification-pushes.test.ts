@@ -215,4 +215,34 @@ describe("grouped escalations", () => {
     // Nothing is held any more: a second pass sends nothing.
     expect(await sendGroupedPushes(t.database, TEST_NOW, b.tenant.id)).toBe(0);
   });
+
+  it("pushes the automatic 督办单 of one scan to a unit as one message", async () => {
+    const b = await buildNotifyBureau(t);
+    const plan = (await b.supervisor.get(`/api/plans/${b.planId}`)).json();
+    const tasks = flattenTree(
+      plan.nodes as { id: string; level: string; number: number; children: never[] }[],
+    )
+      .filter((n) => n.level === "task" && n.number !== 9)
+      .slice(0, 2);
+    for (const task of tasks)
+      await b.supervisor.post(`/api/nodes/${task.id}/assignments`, {
+        unitIds: [b.kindergarten.id],
+        role: "executor",
+        dueDate: "2023-06-10",
+      });
+    const before = new Set((await queued(b.tenant.id)).map((d) => d.id));
+    // Two overdue (red) and task 9 behind 序时进度 (yellow): three notices for the kindergarten.
+    const scan = await b.supervisor.post("/api/notices/scan");
+    expect(scan.json()).toEqual({ raised: 3, upgraded: 0, closed: 0 });
+    expect((await toldOf(t, b.tenant.id, "notice")).users).toHaveLength(6);
+    expect((await queued(b.tenant.id)).length).toBe(before.size);
+    await sendGroupedPushes(t.database, TEST_NOW, b.tenant.id);
+    const sent = (await queued(b.tenant.id)).filter((d) => !before.has(d.id));
+    expect(sent.map((d) => [d.target, d.title]).sort()).toEqual(
+      [
+        [await emailOf(b.ids.school), "督办提醒：3 项事项逾期或待处理"],
+        [await emailOf(b.ids.kg1), "督办提醒：3 项事项逾期或待处理"],
+      ].sort(),
+    );
+  });
 });
