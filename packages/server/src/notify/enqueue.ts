@@ -1,8 +1,8 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { channelSettings, deliveries } from "../db/schema.js";
-import { robotSendTime } from "../jobs/reminder-rules.js";
 import { type ChannelKind, type RobotConfig, robotTarget } from "./channel-config.js";
+import { robotSendTime } from "./quiet-hours.js";
 import { isSealed } from "./secret-box.js";
 
 /** What a message says, whichever channel carries it. */
