@@ -1,4 +1,4 @@
-import { type AssignmentCreateInput, isNodeOpen, taskPermissions } from "@duban/domain";
+import { type AssignmentCreateInput, isNodeOpen, notificationLinks, taskPermissions } from "@duban/domain";
 import { AppError, invalid } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -84,7 +84,7 @@ export async function createAssignments(ctx: ServiceContext, nodeId: string, inp
         kind: "assignment.created",
         title: `新的交办任务：${node.title}`,
         body: `请签收并按时反馈${a.dueDate ? `，完成时限 ${a.dueDate}` : ""}`,
-        link: `/assignments/${a.id}`,
+        link: notificationLinks.assignment(a.id),
         entity: "assignment",
         entityId: a.id,
         dedupeKey: `assignment.created:${a.id}`,

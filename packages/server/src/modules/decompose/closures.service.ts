@@ -1,4 +1,11 @@
-import { type ClosurePage, nodeTransitions, type PageQuery, pageFrom, taskPermissions } from "@duban/domain";
+import {
+  type ClosurePage,
+  nodeTransitions,
+  notificationLinks,
+  type PageQuery,
+  pageFrom,
+  taskPermissions,
+} from "@duban/domain";
 import { staleVersion } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -42,7 +49,7 @@ export async function requestClose(
       recipients: { roles: ["supervisor"] },
       title: `申请办结，请确认销号：${node.title}`,
       body: input.summary,
-      link: `/plans/${node.planId}/tasks/${nodeId}`,
+      link: notificationLinks.task(node.planId, nodeId),
       entity: "plan_node",
       entityId: nodeId,
       dedupeKey: `task.close_requested:${nodeId}:v${input.version}`,
@@ -110,7 +117,7 @@ export async function decideClose(
       recipients: node.leadUnitId ? { unitId: node.leadUnitId } : { userIds: [] },
       title: confirm ? `任务已销号：${node.title}` : `办结申请被退回：${node.title}`,
       body: confirm ? "" : `退回原因：${input.reason ?? ""}`,
-      link: `/plans/${node.planId}/tasks/${nodeId}`,
+      link: notificationLinks.task(node.planId, nodeId),
       entity: "plan_node",
       entityId: nodeId,
       dedupeKey: `task.close_decided:${nodeId}:v${input.version}`,

@@ -5,6 +5,7 @@ import {
   extensionAbilities,
   extensionTransitions,
   nextStatus,
+  notificationLinks,
 } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
 import { AppError, staleVersion } from "../../errors.js";
@@ -62,7 +63,7 @@ export async function decideExtension(
         ? `延期申请已经牵头科室同意，待督查室终审：${d.node.title}`
         : `延期申请${approve ? "已批准" : "未获批准"}：${d.node.title}`,
       body: step ? "" : approve ? `完成时限调整为 ${e.requestedDue}` : (input.reason ?? ""),
-      link: `/extensions/${id}`,
+      link: notificationLinks.extension(id),
       entity: "extension_request",
       entityId: id,
       dedupeKey: `extension:${id}:${status}`,
@@ -75,7 +76,7 @@ export async function decideExtension(
         recipients: { roles: ["supervisor"] },
         title: `延期申请待终审：${d.unitName}申请将「${d.node.title}」延至 ${e.requestedDue}`,
         body: e.reason,
-        link: `/extensions/${id}`,
+        link: notificationLinks.extension(id),
         entity: "extension_request",
         entityId: id,
         dedupeKey: `extension.submitted:${id}:pending_supervisor`,

@@ -8,6 +8,7 @@ import {
   type ExtensionListQuery,
   type ExtensionPage,
   extensionAbilities,
+  notificationLinks,
   seesAllExtensions,
   shanghaiDate,
 } from "@duban/domain";
@@ -102,7 +103,7 @@ export async function createExtension(ctx: ServiceContext, input: ExtensionCreat
       recipients: d.node.leadUnitId ? { unitId: d.node.leadUnitId, roles: ["department"] } : { userIds: [] },
       title: `延期申请待审批：${d.unitName}申请将「${d.node.title}」延至 ${input.requestedDue}`,
       body: input.reason,
-      link: `/extensions/${row.id}`,
+      link: notificationLinks.extension(row.id),
       entity: "extension_request",
       entityId: row.id,
       dedupeKey: `extension.submitted:${row.id}:pending_lead`,

@@ -1,4 +1,9 @@
-import { type ReportReviewInput, reportPermissions, reportTransitions } from "@duban/domain";
+import {
+  notificationLinks,
+  type ReportReviewInput,
+  reportPermissions,
+  reportTransitions,
+} from "@duban/domain";
 import { AppError } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -62,7 +67,7 @@ export async function reviewReport(ctx: ServiceContext, id: string, input: Repor
       recipients: report.submittedBy ? { userIds: [report.submittedBy] } : { unitId: report.unitId },
       title: approve ? `${row.cycle.name}反馈已审核通过` : `${row.cycle.name}反馈被退回，请修改后重新提交`,
       body: approve ? `进度 ${report.progress}% 已计入任务` : `退回原因：${input.reason ?? ""}`,
-      link: `/assignments/${assignment.id}?report=${id}`,
+      link: notificationLinks.report(assignment.id, id),
       entity: "report",
       entityId: id,
       dedupeKey: `report.reviewed:${id}:v${input.version}`,
