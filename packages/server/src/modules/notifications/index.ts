@@ -1,6 +1,5 @@
 // Public face of the notifications module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 
 export { DIGEST_HOUR } from "./digest-day.js";
-export { insertNotifications } from "./notifications.repository.js";
 export { type NotifyInput, notify, notifyUnit, type Recipients } from "./notify.js";
 export { GROUP_PUSH_AT, sendDailyDigests, sendGroupedPushes } from "./pushes.js";
