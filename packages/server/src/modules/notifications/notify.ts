@@ -1,4 +1,4 @@
-import { type NotificationMode, notificationKindOf } from "@duban/domain";
+import { defaultNotificationMode, type NotificationMode, notificationKindOf } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
 import { enqueueMessage } from "../../notify/enqueue.js";
 import { digestDayOf } from "./digest-day.js";
@@ -51,10 +51,10 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<number> {
         prefKind,
         people.map((p) => p.id),
       )
-    : new Map();
+    : new Map<string, NotificationMode>();
   const pushStateOf = (mode: NotificationMode) =>
     mode === "digest" ? "digest" : mode === "push" && input.grouped ? "group" : null;
-  const modeOf = (id: string): NotificationMode => modes.get(id) ?? "push";
+  const modeOf = (id: string): NotificationMode => modes.get(id) ?? defaultNotificationMode;
   const inserted = await insertOnce(
     tx,
     people.map((p) => ({
