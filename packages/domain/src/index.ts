@@ -1,5 +1,6 @@
 export * from "./errors.js";
 export * from "./limits.js";
+export * from "./notifications.js";
 export * from "./password.js";
 export * from "./plans.js";
 export * from "./policies/actor.js";

@@ -62,6 +62,9 @@ const RectificationDetailPage = lazy(() =>
 const InspectionsPage = lazy(() =>
   import("./pages/inspections/inspections-page").then((m) => ({ default: m.InspectionsPage })),
 );
+const InstructionDetailPage = lazy(() =>
+  import("./pages/instructions/instruction-detail-page").then((m) => ({ default: m.InstructionDetailPage })),
+);
 const MyInstructionsPage = lazy(() =>
   import("./pages/instructions/my-instructions-page").then((m) => ({ default: m.MyInstructionsPage })),
 );
@@ -105,6 +108,7 @@ export function AppRoutes() {
         <Route path="notices" element={<NoticesPage />} />
         <Route path="notices/:id" element={<NoticeDetailPage />} />
         <Route path="extensions" element={<ExtensionsPage />} />
+        <Route path="extensions/:id" element={<ExtensionsPage />} />
         <Route path="rectifications" element={<RectificationsPage />} />
         <Route path="rectifications/:id" element={<RectificationDetailPage />} />
         <Route
@@ -123,6 +127,7 @@ export function AppRoutes() {
             </RequireArea>
           }
         />
+        <Route path="instructions/:id" element={<InstructionDetailPage />} />
         <Route path="plan-imports/:id" element={<ReviewPage />} />
         <Route
           path="settings/unit-keywords"

@@ -1,11 +1,10 @@
-import { roles as allRoles, type Role, shanghaiDate, workCalendarOf } from "@duban/domain";
+import { type Role, shanghaiDate, workCalendarOf } from "@duban/domain";
 import type { Database, DbOrTx } from "../db/client.js";
 import { type CalendarLog, loadWorkCalendars } from "../modules/calendar/index.js";
-import { insertNotifications } from "../modules/notifications/index.js";
-import { enqueueMessage } from "../notify/enqueue.js";
+import { GROUP_PUSH_AT, notify, type Recipients } from "../modules/notifications/index.js";
 import { type DueReminder, dueReminders } from "./reminder-rules.js";
 import { findReminderSubjects, type ReminderSubject } from "./reminder-subjects.js";
-import { claimId, claimReminder, findClaimed, findPeople, findTenantIds } from "./reminders.repository.js";
+import { claimId, claimReminder, findClaimed, findTenantIds } from "./reminders.repository.js";
 
 /** What a reminder run sent. */
 export interface ReminderCounts {
@@ -51,12 +50,14 @@ export async function runReminders(deps: {
   );
   // Most of a day's runs find everything already sent: one read skips those without a transaction each.
   const claimed = await findClaimed(database.db, [...new Set(due.map((d) => d.claim.kind))], deps.tenantId);
+  const burst = bursts(due.filter((d) => !claimed.has(claimId(d.claim))));
   for (const { subject, reminder, claim } of due) {
     const sent =
       !claimed.has(claimId(claim)) &&
       (await database.db.transaction(async (tx) => {
         if (!(await claimReminder(tx, claim))) return false;
-        await deliver(tx, subject, reminder, now);
+        const grouped = burst.has(audienceKey(subject, reminder));
+        await deliver(tx, subject, reminder, { now, dedupeKey: `reminder:${claimId(claim)}`, grouped });
         return true;
       }));
     if (sent) counts.sent++;
@@ -74,38 +75,51 @@ export function claimKind(subject: ReminderSubject, due: DueReminder): string {
 }
 
 /** The unit's staff for plain reminders; its department or school users as its heads; or the supervisors. */
-async function recipients(tx: DbOrTx, subject: ReminderSubject, due: DueReminder) {
-  if (due.audience === "supervisor") return findPeople(tx, subject.tenantId, ["supervisor"]);
+function recipients(subject: ReminderSubject, due: DueReminder): Recipients {
+  if (due.audience === "supervisor") return { roles: ["supervisor"] };
   // Users carry no "head of unit" flag: every enabled department or school user of the unit stands for its head.
-  const roles: Role[] = due.audience === "head" ? ["department", "school"] : [...allRoles];
-  return findPeople(tx, subject.tenantId, roles, subject.unitId);
+  const roles: Role[] | undefined = due.audience === "head" ? ["department", "school"] : undefined;
+  return { unitId: subject.unitId, ...(roles ? { roles } : {}) };
 }
 
-/** Writes the bell notifications and queues the channel messages of one claimed reminder. */
-async function deliver(tx: DbOrTx, subject: ReminderSubject, due: DueReminder, now: Date): Promise<void> {
+/** Who a reminder goes to, as one key: the supervisors, or one unit. */
+function audienceKey(subject: ReminderSubject, due: DueReminder): string {
+  return `${subject.tenantId}|${due.audience === "supervisor" ? "supervisor" : subject.unitId}`;
+}
+
+/**
+ * The audiences owed many reminders in this run (a plan published late in its year escalates dozens at once):
+ * theirs are pushed as one grouped message at the end of the scheduler pass, not one push each.
+ */
+function bursts(due: { subject: ReminderSubject; reminder: DueReminder }[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const d of due) {
+    const key = audienceKey(d.subject, d.reminder);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= GROUP_PUSH_AT).map(([key]) => key));
+}
+
+/** Writes the bell notifications and queues (or holds for grouping) the pushes of one claimed reminder. */
+async function deliver(
+  tx: DbOrTx,
+  subject: ReminderSubject,
+  due: DueReminder,
+  options: { now: Date; dedupeKey: string; grouped: boolean },
+): Promise<void> {
   const message = messageOf(subject, due);
-  const people = await recipients(tx, subject, due);
-  if (people.length > 0)
-    await insertNotifications(
-      tx,
-      people.map((p) => ({
-        tenantId: subject.tenantId,
-        userId: p.id,
-        kind: `reminder_${due.kind}`,
-        title: message.title,
-        body: message.text,
-        link: subject.link,
-        entity: subject.entity,
-        entityId: subject.entityId,
-      })),
-    );
-  await enqueueMessage(tx, {
+  await notify(tx, {
     tenantId: subject.tenantId,
+    kind: `reminder_${due.kind}`,
+    recipients: recipients(subject, due),
+    title: message.title,
+    body: message.text,
+    link: subject.link,
+    entity: subject.entity,
+    entityId: subject.entityId,
     // The supervisors hear through the bureau's own robot, not the unit's group.
-    unitId: due.audience === "supervisor" ? null : subject.unitId,
-    emails: people.flatMap((p) => (p.email ? [p.email] : [])),
-    message,
-    now,
+    robotUnitId: due.audience === "supervisor" ? null : subject.unitId,
+    ...options,
   });
 }
 

@@ -4,6 +4,7 @@ import { drainDeliveries } from "../notify/delivery-worker.js";
 import type { SecretBox } from "../notify/secret-box.js";
 import { findTenantIds } from "./reminders.repository.js";
 import { runReminders } from "./run-reminders.js";
+import { sendNotificationPushes } from "./send-notification-pushes.js";
 
 /** Where the scheduler reports trouble; Fastify's logger fits. */
 export interface SchedulerLog {
@@ -12,7 +13,7 @@ export interface SchedulerLog {
   warn?(obj: unknown, msg?: string): void;
 }
 
-/** One pass: automatic 督办单 for every tenant, today's reminders, then the delivery queue. */
+/** One pass: automatic 督办单 for every tenant, today's reminders, their grouped pushes and digests, then the queue. */
 export async function runScheduledWork(deps: {
   database: Database;
   now: Date;
@@ -32,11 +33,12 @@ export async function runScheduledWork(deps: {
     }
   }
   const reminders = await runReminders({ database, now, ...(deps.log ? { log: deps.log } : {}) });
+  const pushes = await sendNotificationPushes({ database, now });
   const deliveries = await drainDeliveries(
     { database, ...(deps.secrets ? { secrets: deps.secrets } : {}) },
     { now },
   );
-  return { reminders, deliveries };
+  return { reminders, pushes, deliveries };
 }
 
 /**

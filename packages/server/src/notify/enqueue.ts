@@ -1,8 +1,8 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { channelSettings, deliveries } from "../db/schema.js";
-import { robotSendTime } from "../jobs/reminder-rules.js";
 import { type ChannelKind, type RobotConfig, robotTarget } from "./channel-config.js";
+import { robotSendTime } from "./quiet-hours.js";
 import { isSealed } from "./secret-box.js";
 
 /** What a message says, whichever channel carries it. */
@@ -19,10 +19,18 @@ export interface DeliveryPayload extends OutgoingMessage {
 /**
  * Queues a message on the tenant's channels, inside the caller's transaction: each group robot (the unit's own
  * overriding the tenant's) and one email per address. Robots wait out the night's quiet hours; email does not.
+ * `robots: false` queues the emails alone (a user's own digest is no group's business).
  */
 export async function enqueueMessage(
   tx: DbOrTx,
-  input: { tenantId: string; unitId: string | null; emails: string[]; message: OutgoingMessage; now: Date },
+  input: {
+    tenantId: string;
+    unitId: string | null;
+    emails: string[];
+    message: OutgoingMessage;
+    now: Date;
+    robots?: boolean;
+  },
 ): Promise<number> {
   const { tenantId, unitId, message, now } = input;
   const settings = await tx
@@ -43,6 +51,7 @@ export async function enqueueMessage(
   const rows: (typeof deliveries.$inferInsert)[] = [];
   for (const s of chosen.values()) {
     const kind = s.kind as ChannelKind;
+    if (kind !== "email" && input.robots === false) continue;
     const payload = { title: message.title, text: message.text };
     if (kind === "email")
       for (const email of new Set(input.emails))

@@ -1,4 +1,10 @@
-import type { Notification, NotificationPage, ReadAllResult } from "@duban/domain";
+import type {
+  Notification,
+  NotificationPage,
+  NotificationPreferences,
+  NotificationPreferencesInput,
+  ReadAllResult,
+} from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
 import type { Paging } from "./paging";
@@ -40,4 +46,19 @@ export function readNotification(id: string): Promise<Notification> {
 /** Marks every notification of the user read. */
 export function readAllNotifications(): Promise<ReadAllResult> {
   return apiRequest<ReadAllResult>("/notifications/read-all", { method: "POST" });
+}
+
+/** The signed-in user's mode for every notification kind. */
+export function useNotificationPreferences() {
+  return useQuery({
+    queryKey: [...notificationsKey, "preferences"],
+    queryFn: ({ signal }) => apiRequest<NotificationPreferences>("/notification-preferences", { signal }),
+  });
+}
+
+/** Sets the signed-in user's modes for the kinds given. */
+export function saveNotificationPreferences(
+  input: NotificationPreferencesInput,
+): Promise<NotificationPreferences> {
+  return apiRequest<NotificationPreferences>("/notification-preferences", { method: "PUT", body: input });
 }

@@ -1,7 +1,7 @@
 import { BellOutlined } from "@ant-design/icons";
-import type { Notification } from "@duban/domain";
+import { type Notification, notificationKindLabels, notificationKindOf } from "@duban/domain";
 import { useQueryClient } from "@tanstack/react-query";
-import { Badge, Button, Empty, Flex, List, Popover, Typography } from "antd";
+import { Badge, Button, Empty, Flex, List, Popover, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useNavigate } from "react-router";
@@ -29,8 +29,9 @@ export function useOpenNotification() {
   };
 }
 
-/** One line of a notification list: bold while unread, with its time. */
+/** One line of a notification list: bold while unread, with its kind and time. */
 export function NotificationItem({ item, onOpen }: { item: Notification; onOpen: () => void }) {
+  const kind = notificationKindOf(item.kind);
   return (
     <List.Item style={{ cursor: "pointer", paddingInline: 8 }} onClick={onOpen}>
       <List.Item.Meta
@@ -42,6 +43,7 @@ export function NotificationItem({ item, onOpen }: { item: Notification; onOpen:
               {item.body}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {kind && <Tag bordered={false}>{notificationKindLabels[kind]}</Tag>}
               {dayjs(item.createdAt).format("YYYY-MM-DD HH:mm")}
             </Typography.Text>
           </Flex>

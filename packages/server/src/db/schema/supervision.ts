@@ -5,6 +5,7 @@ import {
   noticeLevels,
   noticeSources,
   noticeStatuses,
+  notificationPushStates,
   rectificationSources,
   rectificationStatuses,
 } from "@duban/domain";
@@ -45,9 +46,24 @@ export const notifications = pgTable(
     entity: text("entity"),
     entityId: uuid("entity_id"),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** The step that caused it (kind, record, event): the same step never tells the same user twice. */
+    dedupeKey: text("dedupe_key"),
+    /** A push still owed: `group` (one grouped message at the end of a scheduler pass) or `digest` (08:00). */
+    pushState: text("push_state", { enum: notificationPushStates }),
+    /** For a `digest` push, the Shanghai day whose 08:00 digest lists it. */
+    digestDay: text("digest_day"),
     createdAt: createdAt(),
   },
-  (t) => [index("notifications_user_idx").on(t.tenantId, t.userId, t.createdAt)],
+  (t) => [
+    index("notifications_user_idx").on(t.tenantId, t.userId, t.createdAt),
+    // The once-only guarantee: a retried or replayed step inserts ON CONFLICT DO NOTHING and pushes nothing.
+    uniqueIndex("notifications_dedupe_key")
+      .on(t.tenantId, t.userId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null`),
+    // The grouped-push and digest jobs look only for the few rows still owing a push.
+    index("notifications_push_idx").on(t.pushState, t.userId).where(sql`${t.pushState} is not null`),
+    check("notifications_push_state_check", oneOf(t.pushState, notificationPushStates)),
+  ],
 );
 
 /** A 督办单: raised automatically from lights (blue/yellow/red) or by hand, replied to by the unit. */

@@ -6,6 +6,7 @@ import {
   assignmentPermissions,
   assignmentTransitions,
   canSeeAssignment,
+  notificationLinks,
   type PageQuery,
   pageFrom,
   shanghaiDate,
@@ -18,6 +19,7 @@ import { AppError, notFound, staleVersion } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
+import { notify } from "../notifications/index.js";
 import { findNodeWithPlan, lightToday } from "../plans/index.js";
 import * as repo from "./assignments.repository.js";
 
@@ -115,6 +117,18 @@ export async function acknowledgeAssignment(
     version,
     { acknowledgedAt: ctx.clock.now(), acknowledgedBy: ctx.actor.userId },
     "assignment.acknowledge",
+    (tx) =>
+      notify(tx, {
+        tenantId: ctx.actor.tenantId,
+        kind: "assignment.acknowledged",
+        recipients: { userIds: d.assignment.createdBy ? [d.assignment.createdBy] : [] },
+        title: `${d.unitName}已签收：${d.node.title}`,
+        link: notificationLinks.assignment(d.assignment.id),
+        entity: "assignment",
+        entityId: d.assignment.id,
+        dedupeKey: `assignment.acknowledged:${d.assignment.id}`,
+        now: ctx.clock.now(),
+      }),
   );
 }
 
@@ -143,6 +157,8 @@ async function saveAssignment(
   version: number,
   values: Parameters<typeof repo.updateAssignment>[2],
   action: string,
+  /** More of the same step, in its transaction (the notification it sends). */
+  also?: (tx: DbOrTx) => Promise<unknown>,
 ) {
   if (d.assignment.version !== version) throw staleVersion();
   await ctx.database.db.transaction(async (tx) => {
@@ -158,6 +174,7 @@ async function saveAssignment(
       entityId: d.assignment.id,
       summary: { unit: d.unitName, ...(values.removedReason ? { reason: values.removedReason } : {}) },
     });
+    await also?.(tx);
   });
   return toAssignment(
     ctx,

@@ -1,9 +1,10 @@
-import { type AssignmentCreateInput, isNodeOpen, taskPermissions } from "@duban/domain";
+import { type AssignmentCreateInput, isNodeOpen, notificationLinks, taskPermissions } from "@duban/domain";
 import { AppError, invalid } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { findEnabledGroups, findMemberIds, resolveGroup } from "../groups/index.js";
+import { notifyUnit } from "../notifications/index.js";
 import { findAllUnits } from "../units/index.js";
 import * as repo from "./assignments.repository.js";
 import { getNode } from "./assignments.service.js";
@@ -76,6 +77,19 @@ export async function createAssignments(ctx: ServiceContext, nodeId: string, inp
       })),
       input.indicatorIds ?? [],
     );
+    for (const a of rows)
+      await notifyUnit(tx, {
+        tenantId: ctx.actor.tenantId,
+        unitId: a.unitId,
+        kind: "assignment.created",
+        title: `新的交办任务：${node.title}`,
+        body: `请签收并按时反馈${a.dueDate ? `，完成时限 ${a.dueDate}` : ""}`,
+        link: notificationLinks.assignment(a.id),
+        entity: "assignment",
+        entityId: a.id,
+        dedupeKey: `assignment.created:${a.id}`,
+        now: ctx.clock.now(),
+      });
     await audit(ctx, tx, {
       action: "assignment.create",
       entity: "plan_node",

@@ -1,10 +1,18 @@
-import { type ClosurePage, nodeTransitions, type PageQuery, pageFrom, taskPermissions } from "@duban/domain";
+import {
+  type ClosurePage,
+  nodeTransitions,
+  notificationLinks,
+  type PageQuery,
+  pageFrom,
+  taskPermissions,
+} from "@duban/domain";
 import { staleVersion } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { getNode } from "../assignments/index.js";
 import { audit } from "../audit/index.js";
 import { findAttachableFiles, findTenantFiles, toFileRef } from "../evidence/index.js";
+import { notify } from "../notifications/index.js";
 import * as repo from "./decompose.repository.js";
 import { insertPlanChange } from "./plan-changes.repository.js";
 
@@ -34,6 +42,18 @@ export async function requestClose(
       summary: input.summary,
       fileIds: input.fileIds,
       requestedBy: ctx.actor.userId,
+    });
+    await notify(tx, {
+      tenantId: ctx.actor.tenantId,
+      kind: "task.close_requested",
+      recipients: { roles: ["supervisor"] },
+      title: `申请办结，请确认销号：${node.title}`,
+      body: input.summary,
+      link: notificationLinks.task(node.planId, nodeId),
+      entity: "plan_node",
+      entityId: nodeId,
+      dedupeKey: `task.close_requested:${nodeId}:v${input.version}`,
+      now: ctx.clock.now(),
     });
     await audit(ctx, tx, {
       action: "plan_node.close_request",
@@ -89,6 +109,19 @@ export async function decideClose(
       after: { status },
       reason: input.reason ?? null,
       actorId: ctx.actor.userId,
+    });
+    // The lead unit asked; it hears the outcome.
+    await notify(tx, {
+      tenantId: ctx.actor.tenantId,
+      kind: confirm ? "task.closed" : "task.close_returned",
+      recipients: node.leadUnitId ? { unitId: node.leadUnitId } : { userIds: [] },
+      title: confirm ? `任务已销号：${node.title}` : `办结申请被退回：${node.title}`,
+      body: confirm ? "" : `退回原因：${input.reason ?? ""}`,
+      link: notificationLinks.task(node.planId, nodeId),
+      entity: "plan_node",
+      entityId: nodeId,
+      dedupeKey: `task.close_decided:${nodeId}:v${input.version}`,
+      now,
     });
     await audit(ctx, tx, {
       action: confirm ? "plan_node.close" : "plan_node.close_return",

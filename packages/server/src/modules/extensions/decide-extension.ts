@@ -5,6 +5,7 @@ import {
   extensionAbilities,
   extensionTransitions,
   nextStatus,
+  notificationLinks,
 } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
 import { AppError, staleVersion } from "../../errors.js";
@@ -13,7 +14,7 @@ import type { ServiceContext } from "../../http/context.js";
 import { findAssignmentDetail, updateAssignment } from "../assignments/index.js";
 import { audit } from "../audit/index.js";
 import { insertPlanChange } from "../decompose/index.js";
-import { notifyUnit } from "../notifications/index.js";
+import { notify, notifyUnit } from "../notifications/index.js";
 import * as repo from "./extensions.repository.js";
 import { getExtensionDetail, toExtension } from "./extensions.service.js";
 
@@ -53,16 +54,33 @@ export async function decideExtension(
     );
     if (!updated) throw staleVersion();
     if (status === "approved") await moveDueDate(ctx, tx, d);
-    if (status !== "pending_supervisor")
-      await notifyUnit(tx, {
+    const step = status === "pending_supervisor";
+    await notifyUnit(tx, {
+      tenantId: ctx.actor.tenantId,
+      unitId: e.unitId,
+      kind: "extension",
+      title: step
+        ? `延期申请已经牵头科室同意，待督查室终审：${d.node.title}`
+        : `延期申请${approve ? "已批准" : "未获批准"}：${d.node.title}`,
+      body: step ? "" : approve ? `完成时限调整为 ${e.requestedDue}` : (input.reason ?? ""),
+      link: notificationLinks.extension(id),
+      entity: "extension_request",
+      entityId: id,
+      dedupeKey: `extension:${id}:${status}`,
+      now,
+    });
+    if (step)
+      await notify(tx, {
         tenantId: ctx.actor.tenantId,
-        unitId: e.unitId,
-        kind: "extension",
-        title: `延期申请${approve ? "已批准" : "未获批准"}：${d.node.title}`,
-        body: approve ? `完成时限调整为 ${e.requestedDue}` : (input.reason ?? ""),
-        link: `/extensions/${id}`,
+        kind: "extension.submitted",
+        recipients: { roles: ["supervisor"] },
+        title: `延期申请待终审：${d.unitName}申请将「${d.node.title}」延至 ${e.requestedDue}`,
+        body: e.reason,
+        link: notificationLinks.extension(id),
         entity: "extension_request",
         entityId: id,
+        dedupeKey: `extension.submitted:${id}:pending_supervisor`,
+        now,
       });
     await audit(ctx, tx, {
       action: `extension.${status === "pending_supervisor" ? "lead_approve" : status === "approved" ? "approve" : "refuse"}`,

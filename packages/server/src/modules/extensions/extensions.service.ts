@@ -8,6 +8,7 @@ import {
   type ExtensionListQuery,
   type ExtensionPage,
   extensionAbilities,
+  notificationLinks,
   seesAllExtensions,
   shanghaiDate,
 } from "@duban/domain";
@@ -16,6 +17,7 @@ import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { getAssignment } from "../assignments/index.js";
 import { audit } from "../audit/index.js";
+import { notify } from "../notifications/index.js";
 import * as repo from "./extensions.repository.js";
 
 /** Builds the API shape of a request. */
@@ -93,6 +95,19 @@ export async function createExtension(ctx: ServiceContext, input: ExtensionCreat
       reason: input.reason,
       progress: input.progress,
       requestedBy: ctx.actor.userId,
+    });
+    // The task's lead department decides first.
+    await notify(tx, {
+      tenantId: ctx.actor.tenantId,
+      kind: "extension.submitted",
+      recipients: d.node.leadUnitId ? { unitId: d.node.leadUnitId, roles: ["department"] } : { userIds: [] },
+      title: `延期申请待审批：${d.unitName}申请将「${d.node.title}」延至 ${input.requestedDue}`,
+      body: input.reason,
+      link: notificationLinks.extension(row.id),
+      entity: "extension_request",
+      entityId: row.id,
+      dedupeKey: `extension.submitted:${row.id}:pending_lead`,
+      now: ctx.clock.now(),
     });
     await audit(ctx, tx, {
       action: "extension.create",

@@ -11,6 +11,7 @@ import {
   instructionStatusOf,
   type MyInstructionPage,
   nextInstructionStatus,
+  notificationLinks,
   type PageQuery,
   pageFrom,
   seesAllInstructions,
@@ -19,7 +20,7 @@ import { AppError, invalid, notFound } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
-import { notifyUnit } from "../notifications/index.js";
+import { notify, notifyUnit } from "../notifications/index.js";
 import { findUnit } from "../units/index.js";
 import * as repo from "./instructions.repository.js";
 
@@ -75,9 +76,11 @@ export async function createInstruction(
       kind: "instruction.created",
       title: `${ctx.actor.name}作出批示，请及时签收并落实`,
       body: input.text,
-      link: `/instructions/${row.id}`,
+      link: notificationLinks.instruction(row.id),
       entity: "instruction",
       entityId: row.id,
+      dedupeKey: `instruction.created:${row.id}`,
+      now: ctx.clock.now(),
     });
     await audit(ctx, tx, {
       action: "instruction.create",
@@ -143,7 +146,7 @@ export async function findMyInstructions(ctx: ServiceContext, query: PageQuery):
 
 /** The responsible unit acknowledges（签收）an instruction, once. */
 export async function acknowledgeInstruction(ctx: ServiceContext, id: string): Promise<Instruction> {
-  const { instruction } = await getInstructionRow(ctx, id);
+  const { instruction, unitName } = await getInstructionRow(ctx, id);
   authorize(instructionPermissions(ctx.actor, instruction), "acknowledge");
   if (!nextInstructionStatus(instructionStatusOf(instruction), "acknowledge"))
     throw new AppError("conflict", "该批示已签收，无需重复签收");
@@ -154,6 +157,18 @@ export async function acknowledgeInstruction(ctx: ServiceContext, id: string): P
       { userId: ctx.actor.userId, at: ctx.clock.now() },
     );
     if (!done) throw new AppError("conflict", "该批示已签收，无需重复签收");
+    await notify(tx, {
+      tenantId: ctx.actor.tenantId,
+      kind: "instruction.acknowledged",
+      recipients: { userIds: [instruction.leaderId] },
+      title: `${unitName}已签收您的批示`,
+      body: instruction.text,
+      link: notificationLinks.instruction(id),
+      entity: "instruction",
+      entityId: id,
+      dedupeKey: `instruction.acknowledged:${id}`,
+      now: ctx.clock.now(),
+    });
     await audit(ctx, tx, { action: "instruction.acknowledge", entity: "instruction", entityId: id });
   });
   return getInstruction(ctx, id);

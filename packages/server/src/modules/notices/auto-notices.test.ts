@@ -34,6 +34,8 @@ describe("automatic 督办单 from lights", () => {
   it("raises a red notice once an assignment is overdue, tells the unit, and does nothing on a second scan", async () => {
     const p = await buildAssignedPlan(t);
     await setDueInDays(t, p.assignmentId, -1);
+    // The 交办 notification read, the bell counts the notice alone.
+    await p.kg1.post("/api/notifications/read-all");
     expect(await scan(p)).toEqual({ raised: 1, upgraded: 0, closed: 0 });
     const notice = await onlyNotice(p);
     expect(notice).toMatchObject({

@@ -78,8 +78,8 @@ export async function raiseAutoNotices(
   return counts;
 }
 
-/** Tells the unit about a new or worse notice. */
-function notify(tx: DbOrTx, d: AssignmentDetail, noticeId: string, judged: AutoLevel) {
+/** Tells the unit about a new or worse notice; a scan's many notices reach a unit as one grouped push. */
+function notify(tx: DbOrTx, d: AssignmentDetail, noticeId: string, judged: AutoLevel, now: Date) {
   return notifyUnit(tx, {
     tenantId: d.assignment.tenantId,
     unitId: d.assignment.unitId,
@@ -89,6 +89,9 @@ function notify(tx: DbOrTx, d: AssignmentDetail, noticeId: string, judged: AutoL
     link: `/notices/${noticeId}`,
     entity: "supervision_notice",
     entityId: noticeId,
+    dedupeKey: `notice:${noticeId}:${judged.level}`,
+    now,
+    grouped: true,
   });
 }
 
@@ -115,7 +118,7 @@ async function raise(db: Database["db"], d: AssignmentDetail, judged: AutoLevel,
       level: judged.level,
       text: judged.reason,
     });
-    await notify(tx, d, row.id, judged);
+    await notify(tx, d, row.id, judged, now);
     return true;
   });
 }
@@ -149,7 +152,7 @@ async function upgrade(
       level: judged.level,
       text: judged.reason,
     });
-    await notify(tx, d, live.id, judged);
+    await notify(tx, d, live.id, judged, now);
     return true;
   });
 }

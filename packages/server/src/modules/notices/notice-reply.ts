@@ -10,7 +10,7 @@ import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { findAttachableFiles } from "../evidence/index.js";
-import { notifyUnit } from "../notifications/index.js";
+import { notify, notifyUnit } from "../notifications/index.js";
 import * as repo from "./notices.repository.js";
 import { getNotice, getNoticeDetail } from "./notices.service.js";
 
@@ -39,6 +39,19 @@ export async function replyNotice(ctx: ServiceContext, id: string, input: Notice
       fileIds: input.fileIds,
       actorId: ctx.actor.userId,
       actorName: ctx.actor.name,
+    });
+    // A manual notice's issuer hears of the answer; an automatic one's, the supervision office.
+    await notify(tx, {
+      tenantId: ctx.actor.tenantId,
+      kind: "notice.replied",
+      recipients: n.raisedBy ? { userIds: [n.raisedBy] } : { roles: ["supervisor"] },
+      title: `督办单已回复，请审核：${d.node.title}`,
+      body: `${d.unitName}：${input.text}`,
+      link: `/notices/${id}`,
+      entity: "supervision_notice",
+      entityId: id,
+      dedupeKey: `notice.replied:${id}:v${n.version}`,
+      now: ctx.clock.now(),
     });
     await audit(ctx, tx, {
       action: "notice.reply",
@@ -78,17 +91,18 @@ export async function decideNotice(
       actorId: ctx.actor.userId,
       actorName: ctx.actor.name,
     });
-    if (!accept)
-      await notifyUnit(tx, {
-        tenantId: ctx.actor.tenantId,
-        unitId: n.unitId,
-        kind: "notice_returned",
-        title: `督办单回复被退回：${d.node.title}`,
-        body: input.reason ?? "",
-        link: `/notices/${id}`,
-        entity: "supervision_notice",
-        entityId: id,
-      });
+    await notifyUnit(tx, {
+      tenantId: ctx.actor.tenantId,
+      unitId: n.unitId,
+      kind: accept ? "notice.accepted" : "notice_returned",
+      title: accept ? `督办单已办结：${d.node.title}` : `督办单回复被退回：${d.node.title}`,
+      body: accept ? "督查室已审核通过您的办理情况" : (input.reason ?? ""),
+      link: `/notices/${id}`,
+      entity: "supervision_notice",
+      entityId: id,
+      dedupeKey: `notice.decided:${id}:v${input.version}`,
+      now: ctx.clock.now(),
+    });
     await audit(ctx, tx, {
       action: accept ? "notice.accept" : "notice.return",
       entity: "supervision_notice",

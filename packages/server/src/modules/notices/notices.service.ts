@@ -149,6 +149,8 @@ export async function createNotice(ctx: ServiceContext, input: NoticeCreateInput
       link: `/notices/${notice.id}`,
       entity: "supervision_notice",
       entityId: notice.id,
+      dedupeKey: `notice:${notice.id}:${input.level}`,
+      now: ctx.clock.now(),
     });
     await audit(ctx, tx, {
       action: "notice.create",

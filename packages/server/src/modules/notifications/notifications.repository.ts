@@ -1,25 +1,9 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { notifications, users } from "../../db/schema.js";
+import { notifications } from "../../db/schema.js";
 
 /** A notification row. */
 export type NotificationRow = typeof notifications.$inferSelect;
-
-/** The enabled users of a unit: who a unit's notification reaches. */
-export async function findEnabledUnitUserIds(db: DbOrTx, tenantId: string, unitId: string) {
-  return db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.unitId, unitId), eq(users.enabled, true)));
-}
-
-/** Puts notifications in their users' bells, inside the caller's transaction. */
-export async function insertNotifications(
-  db: DbOrTx,
-  rows: (typeof notifications.$inferInsert)[],
-): Promise<void> {
-  await db.insert(notifications).values(rows);
-}
 
 /** One page of a user's notifications, newest first, with the unread count. */
 export async function findUserNotifications(

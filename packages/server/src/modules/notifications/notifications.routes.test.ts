@@ -8,9 +8,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** A plan whose first kindergarten has two notifications from two manual notices. */
+/** A plan whose first kindergarten has two unread notifications from two manual notices (and its 交办, read). */
 async function withTwoNotifications() {
   const p = await buildAssignedPlan(t);
+  // The 交办 notification read: the two notices are the unread ones.
+  await p.kg1.post("/api/notifications/read-all");
   for (const level of ["blue", "red"])
     expect(
       (
@@ -30,7 +32,7 @@ describe("通知 in-app notifications", () => {
   it("lists my notifications newest first with the unread count, and marks one and then all read", async () => {
     const p = await withTwoNotifications();
     const list = (await p.kg1.get("/api/notifications")).json();
-    expect(list).toMatchObject({ total: 2, unreadCount: 2, page: 1 });
+    expect(list).toMatchObject({ total: 3, unreadCount: 2, page: 1 });
     expect(list.items[0].title).toContain("红色督办");
     const paged = (await p.kg1.get("/api/notifications?pageSize=1&page=2")).json();
     expect(paged.items[0].title).toContain("蓝色提醒");

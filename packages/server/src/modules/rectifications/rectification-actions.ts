@@ -1,5 +1,6 @@
 import {
   nextRectificationStatus,
+  notificationLinks,
   type Rectification,
   type RectificationSubmitInput,
   type RectificationVerifyInput,
@@ -10,7 +11,7 @@ import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { findAttachableFiles } from "../evidence/index.js";
-import { notifyUnit } from "../notifications/index.js";
+import { notify, notifyUnit } from "../notifications/index.js";
 import * as repo from "./rectifications.repository.js";
 import { getRectification, getRectificationRow } from "./rectifications.service.js";
 
@@ -42,6 +43,19 @@ export async function submitRectification(
       },
     );
     if (!updated) throw staleVersion();
+    // Whoever raised the item checks it.
+    await notify(tx, {
+      tenantId: ctx.actor.tenantId,
+      kind: "rectification.submitted",
+      recipients: { userIds: item.createdBy ? [item.createdBy] : [] },
+      title: `整改情况已提交，请验收：${item.problem}`,
+      body: input.measures,
+      link: notificationLinks.rectification(id),
+      entity: "rectification",
+      entityId: id,
+      dedupeKey: `rectification.submitted:${id}:v${input.version}`,
+      now: ctx.clock.now(),
+    });
     await audit(ctx, tx, {
       action: "rectification.submit",
       entity: "rectification",
@@ -83,17 +97,18 @@ export async function verifyRectification(
       },
     );
     if (!updated) throw staleVersion();
-    if (!accept)
-      await notifyUnit(tx, {
-        tenantId: ctx.actor.tenantId,
-        unitId: item.unitId,
-        kind: "rectification.returned",
-        title: "整改情况被退回，请按要求继续整改后重新提交",
-        body: input.reason ?? "",
-        link: `/rectifications/${id}`,
-        entity: "rectification",
-        entityId: id,
-      });
+    await notifyUnit(tx, {
+      tenantId: ctx.actor.tenantId,
+      unitId: item.unitId,
+      kind: accept ? "rectification.accepted" : "rectification.returned",
+      title: accept ? `整改事项已验收销号：${item.problem}` : "整改情况被退回，请按要求继续整改后重新提交",
+      body: accept ? "" : (input.reason ?? ""),
+      link: notificationLinks.rectification(id),
+      entity: "rectification",
+      entityId: id,
+      dedupeKey: `rectification.verified:${id}:v${input.version}`,
+      now: ctx.clock.now(),
+    });
     await audit(ctx, tx, {
       action: accept ? "rectification.accept" : "rectification.return",
       entity: "rectification",

@@ -4,6 +4,7 @@ import {
   canSeeRectification,
   isRectificationLive,
   nextRectificationStatus,
+  notificationLinks,
   type Rectification,
   type RectificationAction,
   type RectificationCreateInput,
@@ -132,9 +133,11 @@ export async function insertRectificationIn(
     kind: "rectification.created",
     title: `新的整改事项：请于 ${row.deadline} 前完成整改`,
     body: row.problem,
-    link: `/rectifications/${row.id}`,
+    link: notificationLinks.rectification(row.id),
     entity: "rectification",
     entityId: row.id,
+    dedupeKey: `rectification.created:${row.id}`,
+    now: ctx.clock.now(),
   });
   await audit(ctx, tx, {
     action: "rectification.create",

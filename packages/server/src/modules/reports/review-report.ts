@@ -1,9 +1,15 @@
-import { type ReportReviewInput, reportPermissions, reportTransitions } from "@duban/domain";
+import {
+  notificationLinks,
+  type ReportReviewInput,
+  reportPermissions,
+  reportTransitions,
+} from "@duban/domain";
 import { AppError } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { recordApprovedProgress } from "../assignments/index.js";
 import { audit } from "../audit/index.js";
+import { notify } from "../notifications/index.js";
 import * as repo from "./reports.repository.js";
 import { getReportDetail, toReports } from "./reports.service.js";
 
@@ -54,6 +60,19 @@ export async function reviewReport(ctx: ServiceContext, id: string, input: Repor
       if (!(await recordApprovedProgress(tx, a, report.progress)))
         throw new AppError("stale_version", "交办事项刚被修改，请刷新后重试");
     }
+    // The one who reported hears the outcome; a report without a submitter (imported), its unit.
+    await notify(tx, {
+      tenantId: ctx.actor.tenantId,
+      kind: approve ? "report.approved" : "report.returned",
+      recipients: report.submittedBy ? { userIds: [report.submittedBy] } : { unitId: report.unitId },
+      title: approve ? `${row.cycle.name}反馈已审核通过` : `${row.cycle.name}反馈被退回，请修改后重新提交`,
+      body: approve ? `进度 ${report.progress}% 已计入任务` : `退回原因：${input.reason ?? ""}`,
+      link: notificationLinks.report(assignment.id, id),
+      entity: "report",
+      entityId: id,
+      dedupeKey: `report.reviewed:${id}:v${input.version}`,
+      now,
+    });
     await audit(ctx, tx, {
       action: approve ? "report.approve" : "report.return",
       entity: "report",

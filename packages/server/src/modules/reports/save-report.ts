@@ -2,6 +2,7 @@ import {
   assignmentPermissions,
   assignmentTransitions,
   isCycleOpen,
+  notificationLinks,
   type ReportSaveInput,
   reportTransitions,
   shanghaiDate,
@@ -13,6 +14,7 @@ import { getAssignment } from "../assignments/index.js";
 import { audit } from "../audit/index.js";
 import { findCycle } from "../cycles/index.js";
 import { findAttachableFiles } from "../evidence/index.js";
+import { notify } from "../notifications/index.js";
 import * as repo from "./reports.repository.js";
 import { toReport } from "./reports.service.js";
 
@@ -98,6 +100,21 @@ export async function saveReport(ctx: ServiceContext, assignmentId: string, inpu
           actorId: ctx.actor.userId,
           actorName: ctx.actor.name,
           snapshot: { progress: input.progress, values: input.values },
+        });
+        // The task's lead department reviews it.
+        await notify(tx, {
+          tenantId: ctx.actor.tenantId,
+          kind: action === "resubmit" ? "report.resubmitted" : "report.submitted",
+          recipients: d.node.leadUnitId
+            ? { unitId: d.node.leadUnitId, roles: ["department"] }
+            : { userIds: [] },
+          title: `${d.unitName}${action === "resubmit" ? "重新提交" : "提交"}了${cycle.name}反馈，请审核：${d.node.title}`,
+          body: `进度 ${input.progress}%`,
+          link: notificationLinks.report(assignmentId, row.id),
+          entity: "report",
+          entityId: row.id,
+          dedupeKey: `report.submitted:${row.id}:v${row.version}`,
+          now,
         });
       }
       await audit(ctx, tx, {
