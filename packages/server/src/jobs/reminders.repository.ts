@@ -193,21 +193,6 @@ export async function claimReminder(
   return rows.length > 0;
 }
 
-/** Enabled users of the tenant with any of the roles, optionally only those of one unit. */
-export async function findPeople(tx: DbOrTx, tenantId: string, roles: Role[], unitId?: string) {
-  return tx
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(
-      and(
-        eq(users.tenantId, tenantId),
-        eq(users.enabled, true),
-        arrayOverlaps(users.roles, roles),
-        unitId ? eq(users.unitId, unitId) : sql`true`,
-      ),
-    );
-}
-
 /** Every tenant of the installation: the scheduler's automatic notices run tenant by tenant. */
 export async function findTenantIds(db: DbOrTx): Promise<{ id: string }[]> {
   return db.select({ id: tenants.id }).from(tenants);
