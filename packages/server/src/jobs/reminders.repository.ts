@@ -1,5 +1,4 @@
-import type { Role } from "@duban/domain";
-import { and, arrayOverlaps, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import {
   assignments,
@@ -12,7 +11,6 @@ import {
   reports,
   tenants,
   units,
-  users,
 } from "../db/schema.js";
 
 /**
