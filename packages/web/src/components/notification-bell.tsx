@@ -2,7 +2,6 @@ import { BellOutlined } from "@ant-design/icons";
 import type { Notification } from "@duban/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { Badge, Button, Empty, Flex, List, Popover, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import {
@@ -11,6 +10,7 @@ import {
   readNotification,
   useBellNotifications,
 } from "../api/notifications";
+import { formatDateTime } from "./date-format";
 
 /** Opens a notification: marks it read (if unread), refreshes the counts and goes to its item. */
 export function useOpenNotification() {
@@ -42,7 +42,7 @@ export function NotificationItem({ item, onOpen }: { item: Notification; onOpen:
               {item.body}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {dayjs(item.createdAt).format("YYYY-MM-DD HH:mm")}
+              {formatDateTime(item.createdAt)}
             </Typography.Text>
           </Flex>
         }

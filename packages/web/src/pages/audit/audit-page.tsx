@@ -1,8 +1,8 @@
 import type { AuditEntry } from "@duban/domain";
 import { AutoComplete, DatePicker, Empty, Input, Table, type TableColumnsType, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { type AuditFilters, useAuditLogs } from "../../api/audit";
+import { formatDateTime } from "../../components/date-format";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { PageHeader } from "../../components/page-header";
 import { useDebouncedValue } from "../../hooks/use-debounced-value";
@@ -15,7 +15,7 @@ const columns: TableColumnsType<AuditEntry> = [
     title: "时间",
     dataIndex: "createdAt",
     width: 170,
-    render: (value: string) => dayjs(value).format("YYYY-MM-DD HH:mm:ss"),
+    render: (value: string) => formatDateTime(value),
   },
   { title: "操作人", key: "actor", width: 110, render: (_, entry) => entry.actor?.name ?? "—" },
   {

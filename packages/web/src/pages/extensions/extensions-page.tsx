@@ -1,7 +1,6 @@
 import type { Extension } from "@duban/domain";
 import { extensionStatuses } from "@duban/domain";
 import { Empty, Select, Table, type TableColumnsType, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { Link } from "react-router";
 import { executionKey } from "../../api/execution";
 import {
@@ -13,6 +12,7 @@ import {
 } from "../../api/extensions";
 import { plansKey } from "../../api/plans";
 import { useUnitOptions } from "../../api/units";
+import { formatDate } from "../../components/date-format";
 import { DecisionButtons } from "../../components/decision-buttons";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { PageHeader } from "../../components/page-header";
@@ -92,7 +92,7 @@ const columns: TableColumnsType<Extension> = [
     title: "申请时间",
     dataIndex: "createdAt",
     width: 110,
-    render: (v: string) => dayjs(v).format("YYYY-MM-DD"),
+    render: (v: string) => formatDate(v),
   },
   {
     title: "状态",

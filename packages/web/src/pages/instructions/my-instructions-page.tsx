@@ -1,8 +1,8 @@
 import type { Instruction } from "@duban/domain";
 import { Empty, Table, type TableColumnsType, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { Link } from "react-router";
 import { useMyInstructions } from "../../api/instructions";
+import { formatDateTime } from "../../components/date-format";
 import { PageHeader } from "../../components/page-header";
 import { useTablePaging } from "../../hooks/use-table-paging";
 
@@ -25,7 +25,7 @@ const columns: TableColumnsType<Instruction> = [
     title: "批示时间",
     dataIndex: "createdAt",
     width: 150,
-    render: (v: string) => dayjs(v).format("YYYY-MM-DD HH:mm"),
+    render: (v: string) => formatDateTime(v),
   },
   {
     title: "批示对象",
@@ -55,7 +55,7 @@ const columns: TableColumnsType<Instruction> = [
         <Tag color={i.state === "已签收" ? "success" : "warning"}>{i.state}</Tag>
         {i.acknowledgedAt && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {dayjs(i.acknowledgedAt).format("MM-DD HH:mm")}
+            {formatDateTime(i.acknowledgedAt)}
           </Typography.Text>
         )}
       </>

@@ -4,6 +4,7 @@ import dayjs from "dayjs";
 import { Link, useParams } from "react-router";
 import { decideNotice, noticesKey, useNotice } from "../../api/notices";
 import { notificationsKey } from "../../api/notifications";
+import { formatDateTime } from "../../components/date-format";
 import { DecisionButtons } from "../../components/decision-buttons";
 import { InstructionButton, InstructionsPanel } from "../../components/instructions-panel";
 import { NoticeLevelTag, NoticeStatusTag } from "../../components/notice-tags";
@@ -75,7 +76,7 @@ function NoticeView({ notice }: { notice: Notice }) {
             {
               key: "created",
               label: "下发时间",
-              children: dayjs(notice.createdAt).format("YYYY-MM-DD HH:mm"),
+              children: formatDateTime(notice.createdAt),
             },
             { key: "due", label: "回复时限", children: formatPlanDate(notice.replyDue) },
             {

@@ -7,11 +7,11 @@ import {
   noticeStatusLabels,
 } from "@duban/domain";
 import { App, Button, Empty, Select, Table, type TableColumnsType } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { type NoticeFilters, noticesExportUrl, noticesKey, scanNotices, useNotices } from "../../api/notices";
 import { useUnitOptions } from "../../api/units";
+import { formatDate } from "../../components/date-format";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { canManage } from "../../components/navigation";
 import { NoticeLevelTag, NoticeStatusTag } from "../../components/notice-tags";
@@ -41,7 +41,7 @@ const columns: TableColumnsType<Notice> = [
     title: "下发时间",
     dataIndex: "createdAt",
     width: 110,
-    render: (v: string) => dayjs(v).format("YYYY-MM-DD"),
+    render: (v: string) => formatDate(v),
   },
   {
     title: "回复时限",

@@ -2,6 +2,7 @@ import type { TableColumnsType } from "antd";
 import { Card, Table } from "antd";
 import { Link } from "react-router";
 import { type PendingImport, usePendingImports } from "../../api/plans";
+import { formatDateTime } from "../../components/date-format";
 
 const columns: TableColumnsType<PendingImport> = [
   {
@@ -19,7 +20,7 @@ const columns: TableColumnsType<PendingImport> = [
     title: "更新时间",
     dataIndex: "updatedAt",
     width: 170,
-    render: (value: string) => new Date(value).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }),
+    render: (value: string) => formatDateTime(value),
   },
 ];
 
