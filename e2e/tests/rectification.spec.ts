@@ -69,7 +69,10 @@ test("责任督学 records a visit, turns a finding into a 整改 item; the kind
       await phone.getByRole("button", { name: "打开菜单" }).click();
       await phone.getByRole("menu").getByRole("menuitem", { name: "整改台账" }).click();
       await expect(phone).toHaveURL(/\/rectifications$/);
-      const row = phone.getByRole("row").filter({ hasText: finding1 });
+      const row = phone
+        .getByRole("list", { name: "记录列表" })
+        .getByRole("listitem")
+        .filter({ hasText: finding1 });
       await expect(row).toHaveCount(1);
       await expect(row).toContainText("督导检查");
       await expect(row).toContainText("待整改");

@@ -1,10 +1,11 @@
 import type { AuditEntry } from "@duban/domain";
-import { AutoComplete, DatePicker, Empty, Input, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { AutoComplete, DatePicker, Empty, Input, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
 import { type AuditFilters, useAuditLogs } from "../../api/audit";
 import { formatDateTime } from "../../components/date-format";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { PageHeader } from "../../components/page-header";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { useDebouncedValue } from "../../hooks/use-debounced-value";
 import { useFilters } from "../../hooks/use-filters";
 import { useTablePaging } from "../../hooks/use-table-paging";
@@ -111,7 +112,7 @@ export function AuditPage() {
           }}
         />
       </FilterBar>
-      <Table<AuditEntry>
+      <ResponsiveTable<AuditEntry>
         rowKey="id"
         size="middle"
         columns={columns}

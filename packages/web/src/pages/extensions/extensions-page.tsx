@@ -1,6 +1,6 @@
 import type { Extension } from "@duban/domain";
 import { extensionStatuses } from "@duban/domain";
-import { Empty, Select, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Empty, Select, type TableColumnsType, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { executionKey } from "../../api/execution";
 import {
@@ -17,6 +17,7 @@ import { DecisionButtons } from "../../components/decision-buttons";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { useFilters } from "../../hooks/use-filters";
 import { useTablePaging } from "../../hooks/use-table-paging";
 import { useWrite } from "../../hooks/use-write";
@@ -137,7 +138,7 @@ export function ExtensionsPage() {
           onChange={(v) => setFilter("unitId", v)}
         />
       </FilterBar>
-      <Table<Extension>
+      <ResponsiveTable<Extension>
         rowKey="id"
         size="middle"
         columns={columns}

@@ -1,9 +1,10 @@
 import type { Instruction } from "@duban/domain";
-import { Empty, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Empty, type TableColumnsType, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { useMyInstructions } from "../../api/instructions";
 import { formatDateTime } from "../../components/date-format";
 import { PageHeader } from "../../components/page-header";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { useTablePaging } from "../../hooks/use-table-paging";
 
 const entityLabels: Record<Instruction["entity"], string> = {
@@ -70,7 +71,7 @@ export function MyInstructionsPage() {
   return (
     <>
       <PageHeader title="我的批示" />
-      <Table<Instruction>
+      <ResponsiveTable<Instruction>
         rowKey="id"
         size="middle"
         columns={columns}

@@ -6,7 +6,7 @@ import {
   noticeStatuses,
   noticeStatusLabels,
 } from "@duban/domain";
-import { App, Button, Empty, Select, Table, type TableColumnsType } from "antd";
+import { App, Button, Empty, Select, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { type NoticeFilters, noticesExportUrl, noticesKey, scanNotices, useNotices } from "../../api/notices";
@@ -17,6 +17,7 @@ import { canManage } from "../../components/navigation";
 import { NoticeLevelTag, NoticeStatusTag } from "../../components/notice-tags";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { optionsOf } from "../../components/select-options";
 import { useFilters } from "../../hooks/use-filters";
 import { useSignedInUser } from "../../hooks/use-signed-in-user";
@@ -146,7 +147,7 @@ export function NoticesPage() {
           onChange={(v) => setFilter("overdueReply", v)}
         />
       </FilterBar>
-      <Table<Notice>
+      <ResponsiveTable<Notice>
         rowKey="id"
         size="middle"
         columns={columns}

@@ -1,8 +1,9 @@
 import type { TableColumnsType } from "antd";
-import { Card, Table } from "antd";
+import { Card } from "antd";
 import { Link } from "react-router";
 import { type PendingImport, usePendingImports } from "../../api/plans";
 import { formatDateTime } from "../../components/date-format";
+import { ResponsiveTable } from "../../components/responsive-table";
 
 const columns: TableColumnsType<PendingImport> = [
   {
@@ -30,7 +31,7 @@ export function PendingImports() {
   if (!pending.data?.length) return null;
   return (
     <Card size="small" title={`待审核的计划（${pending.data.length}）`} style={{ marginBottom: 16 }}>
-      <Table<PendingImport>
+      <ResponsiveTable<PendingImport>
         rowKey="id"
         size="small"
         columns={columns}
