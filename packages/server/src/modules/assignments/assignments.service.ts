@@ -1,4 +1,5 @@
 import {
+  type AuditAction,
   type Assignment,
   type AssignmentPage,
   assignmentAbilities,
@@ -142,7 +143,7 @@ async function saveAssignment(
   d: repo.AssignmentDetail,
   version: number,
   values: Parameters<typeof repo.updateAssignment>[2],
-  action: string,
+  action: AuditAction,
 ) {
   if (d.assignment.version !== version) throw staleVersion();
   await ctx.database.db.transaction(async (tx) => {
