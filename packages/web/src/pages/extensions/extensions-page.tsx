@@ -24,7 +24,7 @@ import { useWrite } from "../../hooks/use-write";
 
 /** Chinese names and colours of the two-step flow's states. */
 export const extensionStatusLabels: Record<ExtensionStatus, string> = {
-  pending_lead: "待牵头处室审批",
+  pending_lead: "待牵头科室审批",
   pending_supervisor: "待督查室审批",
   approved: "已同意",
   refused: "不同意",

@@ -7,9 +7,11 @@ import { notificationsKey } from "../../api/notifications";
 import { formatDateTime } from "../../components/date-format";
 import { DecisionButtons } from "../../components/decision-buttons";
 import { InstructionButton, InstructionsPanel } from "../../components/instructions-panel";
+import { areaLabel } from "../../components/navigation";
 import { NoticeLevelTag, NoticeStatusTag } from "../../components/notice-tags";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
+import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { useWrite } from "../../hooks/use-write";
 import { NoticeEvents } from "./notice-events";
 import { NoticeReplyForm } from "./notice-reply-form";
@@ -24,6 +26,7 @@ export function NoticeDetailPage() {
 }
 
 function NoticeView({ notice }: { notice: Notice }) {
+  const me = useSignedInUser();
   const decide = useWrite({
     mutationFn: (d: { accept: boolean; reason?: string }) =>
       decideNotice(notice.id, {
@@ -43,7 +46,7 @@ function NoticeView({ notice }: { notice: Notice }) {
   return (
     <Flex vertical gap={16} style={{ maxWidth: 960 }}>
       <div>
-        <Link to="/notices">← 督办台账</Link>
+        <Link to="/notices">← {areaLabel(me, "notices")}</Link>
         <PageHeader
           title={`督办单：${title}`}
           actions={

@@ -12,7 +12,8 @@ const columns: TableColumnsType<PendingImport> = [
     render: (title: string, item) => <Link to={`/plan-imports/${item.id}`}>{title || "（无标题）"}</Link>,
   },
   {
-    title: "文件",
+    // The uploaded file's name, "复制自 <plan>" for a copy, or 粘贴的文本.
+    title: "来源",
     dataIndex: "filename",
     width: 220,
     render: (value: string | null) => value ?? "粘贴的文本",
