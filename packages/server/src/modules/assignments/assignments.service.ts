@@ -1,7 +1,7 @@
 import {
-  type AuditAction,
   type Assignment,
   type AssignmentPage,
+  type AuditAction,
   assignmentAbilities,
   assignmentDueDay,
   assignmentPermissions,
