@@ -63,6 +63,16 @@ async function expectNoSidewaysScroll(page: Page, path: string): Promise<void> {
   await expect(page.locator(".ant-spin-spinning")).toHaveCount(0);
   const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY);
   expect(width, `${path} is ${width} px wide on a ${PHONE_WIDTH} px phone`).toBeLessThanOrEqual(PHONE_WIDTH);
+  // Nor does a box inside it scroll sideways (a wide table in its own scroller hides its actions the same way).
+  const scrollers = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>("body *"))
+      .filter((el) => {
+        const { overflowX } = getComputedStyle(el);
+        return (overflowX === "auto" || overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join(".")}`),
+  );
+  expect(scrollers, `${path} scrolls sideways inside`).toEqual([]);
 }
 
 /** The pages each role opens on a phone, beyond 我的工作, the plan, the task, 督办单, 整改 and 通知. */
