@@ -1,3 +1,4 @@
+export * from "./audit-actions.js";
 export * from "./errors.js";
 export * from "./limits.js";
 export * from "./notifications.js";

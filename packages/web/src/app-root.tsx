@@ -4,15 +4,26 @@ import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { useState } from "react";
-import { createBrowserRouter, RouterProvider } from "react-router";
+import { createBrowserRouter, RouterProvider, ScrollRestoration } from "react-router";
 import { createQueryClient } from "./api/query-client";
 import { AppRoutes } from "./app-routes";
 
 dayjs.locale("zh-cn");
 
 // A data router, so screens with unsaved edits can block in-app navigation (useBlocker); the routes themselves
-// stay declarative in AppRoutes.
-const router = createBrowserRouter([{ path: "*", element: <AppRoutes /> }]);
+// stay declarative in AppRoutes. ScrollRestoration opens every new page at its top (or at its #hash) and puts
+// back the position on 后退, instead of carrying the last page's scroll over.
+const router = createBrowserRouter([
+  {
+    path: "*",
+    element: (
+      <>
+        <ScrollRestoration />
+        <AppRoutes />
+      </>
+    ),
+  },
+]);
 
 /** The app's providers: Chinese Ant Design, TanStack Query and the router. */
 export function AppRoot() {

@@ -9,6 +9,9 @@ import { FullPageSpin } from "./require-auth";
 import { SideMenu } from "./side-menu";
 import { UserMenu } from "./user-menu";
 
+// Ant Design's header height; the sticky side menu starts below it.
+const headerHeight = 64;
+
 /** The signed-in frame: header with the user menu, a side menu (a drawer on phones) and the page. */
 export function AppLayout() {
   const me = useSignedInUser();
@@ -26,6 +29,7 @@ export function AppLayout() {
           paddingInline: isMobile ? 12 : 24,
           background: token.colorBgContainer,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          height: headerHeight,
           position: "sticky",
           top: 0,
           zIndex: 10,
@@ -65,7 +69,19 @@ export function AppLayout() {
             <SideMenu onNavigate={() => setDrawerOpen(false)} />
           </Drawer>
         ) : (
-          <Layout.Sider width={208} theme="light" breakpoint="lg" collapsible>
+          <Layout.Sider
+            width={208}
+            theme="light"
+            breakpoint="lg"
+            collapsible
+            // The menu stays in view on long pages instead of scrolling away and leaving an empty column.
+            style={{
+              position: "sticky",
+              top: headerHeight,
+              height: `calc(100vh - ${headerHeight}px)`,
+              overflow: "auto",
+            }}
+          >
             <SideMenu />
           </Layout.Sider>
         )}

@@ -1,6 +1,5 @@
 import type { Instruction } from "@duban/domain";
 import { Button, Card, Empty, Flex, Form, Input, List, Modal, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import {
   acknowledgeInstruction,
@@ -12,6 +11,7 @@ import {
 import { notificationsKey } from "../api/notifications";
 import { useSignedInUser } from "../hooks/use-signed-in-user";
 import { useWrite } from "../hooks/use-write";
+import { formatDateTime } from "./date-format";
 import { canManage } from "./navigation";
 
 /** 批示: a leader writes an instruction on an item; the responsible unit is notified. */
@@ -95,7 +95,7 @@ export function InstructionItem({ instruction }: { instruction: Instruction }) {
             <span>{instruction.leader.name} 批示</span>
             <Tag color={acked ? "success" : "warning"}>{instruction.state}</Tag>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {dayjs(instruction.createdAt).format("YYYY-MM-DD HH:mm")} · 致 {instruction.unit.name}
+              {formatDateTime(instruction.createdAt)} · 致 {instruction.unit.name}
             </Typography.Text>
           </Flex>
         }

@@ -1,6 +1,6 @@
 import { type Me, menuAbilities, type Role } from "@duban/domain";
 import { describe, expect, it } from "vitest";
-import { canManage, canOpen, menuEntries, menuKeyOf } from "./navigation";
+import { areaLabel, canManage, canOpen, menuEntries, menuKeyOf } from "./navigation";
 
 const UNIT = { id: "00000000-0000-4000-8000-0000000000aa", name: "西城幼儿园", kind: "school" };
 
@@ -67,5 +67,12 @@ describe("menuKeyOf", () => {
     expect(menuKeyOf("/plan-imports/1")).toBe("plans");
     expect(menuKeyOf("/settings/channels")).toBe("channels");
     expect(menuKeyOf("/")).toBe("home");
+  });
+});
+
+describe("areaLabel", () => {
+  it("names the notices area as the menu does, so a back link reads 督办单 for a school and 督办台账 for 督查室", () => {
+    expect(areaLabel(meOf(["school"]), "notices")).toBe("督办单");
+    expect(areaLabel(meOf(["supervisor"]), "notices")).toBe("督办台账");
   });
 });

@@ -43,6 +43,12 @@ export interface MenuEntry {
   label: string;
 }
 
+/** What the side menu calls an area for this user, so a page's back link uses the same name. */
+export function areaLabel(me: Me, area: Area): string {
+  const { label } = routes[area];
+  return canManage(me, area) ? label.manage : label.read;
+}
+
 /** The side-menu entries of the user: 我的工作 for everyone, 本单位工作 when offered, then each listed area. */
 export function menuEntries(me: Me): MenuEntry[] {
   const entries: MenuEntry[] = [{ key: "home", path: "/", label: "我的工作" }];
@@ -50,8 +56,7 @@ export function menuEntries(me: Me): MenuEntry[] {
     entries.push({ key: "unitWork", path: `/units/${me.unit.id}/work`, label: "本单位工作" });
   for (const area of menuAreas) {
     if (!me.abilities.areas[area].listed) continue;
-    const { path, label } = routes[area];
-    entries.push({ key: area, path, label: canManage(me, area) ? label.manage : label.read });
+    entries.push({ key: area, path: routes[area].path, label: areaLabel(me, area) });
   }
   return entries;
 }

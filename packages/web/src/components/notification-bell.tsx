@@ -2,7 +2,6 @@ import { BellOutlined } from "@ant-design/icons";
 import { type Notification, notificationKindLabels, notificationKindOf } from "@duban/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { Badge, Button, Empty, Flex, List, Popover, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import {
@@ -11,6 +10,8 @@ import {
   readNotification,
   useBellNotifications,
 } from "../api/notifications";
+import { useIsMobile } from "../hooks/use-is-mobile";
+import { formatDateTime } from "./date-format";
 
 /** Opens a notification: marks it read (if unread), refreshes the counts and goes to its item. */
 export function useOpenNotification() {
@@ -39,12 +40,12 @@ export function NotificationItem({ item, onOpen }: { item: Notification; onOpen:
         title={<Typography.Text strong={!item.readAt}>{item.title}</Typography.Text>}
         description={
           <Flex vertical>
-            <Typography.Text type="secondary" ellipsis={{ tooltip: item.body }} style={{ maxWidth: 300 }}>
+            <Typography.Text type="secondary" ellipsis={{ tooltip: item.body }} style={{ maxWidth: "100%" }}>
               {item.body}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {kind && <Tag bordered={false}>{notificationKindLabels[kind]}</Tag>}
-              {dayjs(item.createdAt).format("YYYY-MM-DD HH:mm")}
+              {formatDateTime(item.createdAt)}
             </Typography.Text>
           </Flex>
         }
@@ -56,6 +57,7 @@ export function NotificationItem({ item, onOpen }: { item: Notification; onOpen:
 /** The header's bell: unread count, the newest ten, 全部已读 and a link to the full list. */
 export function NotificationBell() {
   const [open, setOpen] = useState(false);
+  const isMobile = useIsMobile();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const bell = useBellNotifications();
@@ -66,7 +68,8 @@ export function NotificationBell() {
     void queryClient.invalidateQueries({ queryKey: notificationsKey });
   };
   const content = (
-    <Flex vertical style={{ width: 340, maxWidth: "80vw" }}>
+    // The popover's padding is 12 px a side: the list leaves a 12 px margin on each side of a phone's screen.
+    <Flex vertical style={{ width: 340, maxWidth: "calc(100vw - 48px)" }}>
       <List
         size="small"
         dataSource={bell.data?.items ?? []}
@@ -103,7 +106,9 @@ export function NotificationBell() {
   return (
     <Popover
       trigger="click"
-      placement="bottomRight"
+      // Centred under the bell, the popover slides along the screen's edge instead of overflowing it; on a phone
+      // the bell is not at the far right, so a right-aligned popover would run off the left edge.
+      placement={isMobile ? "bottom" : "bottomRight"}
       title="通知"
       content={content}
       open={open}

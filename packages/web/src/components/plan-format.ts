@@ -1,4 +1,5 @@
-import { type Comparator, comparatorSymbols, isPlanDate } from "@duban/domain";
+import { type Comparator, comparatorSymbols } from "@duban/domain";
+import { formatDate, invalidDateText } from "./date-format";
 
 /** A number as users read it: 301000 → "301,000", 0.5 → "0.5". */
 export function formatNumber(value: number): string {
@@ -18,27 +19,10 @@ export function formatTarget(target: {
   return `${comparatorSymbols[target.comparator]} ${formatNumber(target.value)}${unit}`;
 }
 
-/** What a page shows for a stored date it cannot read, instead of failing or printing "NaN年". */
-export const invalidDateText = "日期无效";
+/** A plan date or a timestamp's day, written as every date in the web is ("2023-12-31"); see formatDate. */
+export const formatPlanDate = formatDate;
 
-/** Shows a stored value that is no date, and says so in the console for whoever looks into it. */
-function unreadable(value: string): string {
-  console.warn("日期无效，已按无效显示：", value);
-  return invalidDateText;
-}
+/** A timestamp's Shanghai calendar day ("2023-10-01"); see formatDate. */
+export const formatDay = formatDate;
 
-/** A plan date as users read it: "2023" → 2023年, "2023-09" → 2023年9月, "2023-12-31" → 2023年12月31日. */
-export function formatPlanDate(date: string | null | undefined): string {
-  if (!date) return "—";
-  if (!isPlanDate(date)) return unreadable(date);
-  const [y, m, d] = date.split("-");
-  return `${y}年${m ? `${Number(m)}月` : ""}${d ? `${Number(d)}日` : ""}`;
-}
-
-/** A timestamp as a calendar date in the user's time zone. */
-export function formatDay(timestamp: string | null | undefined): string {
-  if (!timestamp) return "—";
-  const instant = new Date(timestamp);
-  if (Number.isNaN(instant.getTime())) return unreadable(timestamp);
-  return instant.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" });
-}
+export { invalidDateText };

@@ -1,6 +1,7 @@
 import {
   type Assignment,
   type AssignmentPage,
+  type AuditAction,
   assignmentAbilities,
   assignmentDueDay,
   assignmentPermissions,
@@ -156,7 +157,7 @@ async function saveAssignment(
   d: repo.AssignmentDetail,
   version: number,
   values: Parameters<typeof repo.updateAssignment>[2],
-  action: string,
+  action: AuditAction,
   /** More of the same step, in its transaction (the notification it sends). */
   also?: (tx: DbOrTx) => Promise<unknown>,
 ) {

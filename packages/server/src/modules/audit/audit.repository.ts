@@ -1,15 +1,16 @@
-import type { AuditQuery } from "@duban/domain";
-import { and, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import type { AuditAction, AuditEntity, AuditQuery } from "@duban/domain";
+import { and, count, desc, eq, getTableColumns, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { auditLogs } from "../../db/schema.js";
+import { entityTitleSql } from "./audit-titles.js";
 
 /** One event to record. */
 export interface AuditEvent {
   tenantId: string | null;
   actorId: string | null;
   actorName: string | null;
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | null;
   summary?: unknown;
   ip: string | null;
@@ -39,7 +40,7 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** A filtered page of a tenant's audit entries, newest first. */
+/** A filtered page of a tenant's audit entries, newest first, each with the title of the record it names. */
 export async function findAuditLogs(db: DbOrTx, tenantId: string, query: AuditQuery) {
   const conditions: SQL[] = [eq(auditLogs.tenantId, tenantId)];
   if (query.actorId) conditions.push(eq(auditLogs.actorId, query.actorId));
@@ -61,7 +62,7 @@ export async function findAuditLogs(db: DbOrTx, tenantId: string, query: AuditQu
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     db
-      .select()
+      .select({ ...getTableColumns(auditLogs), entityTitle: entityTitleSql() })
       .from(auditLogs)
       .where(where)
       .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))

@@ -1,4 +1,10 @@
-import { type AuditPage, type AuditQuery, auditAbilities } from "@duban/domain";
+import {
+  type AuditPage,
+  type AuditQuery,
+  auditAbilities,
+  auditActionLabel,
+  auditEntityLabel,
+} from "@duban/domain";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findAuditLogs } from "./audit.repository.js";
@@ -13,8 +19,11 @@ export async function findAuditPage(ctx: ServiceContext, query: AuditQuery): Pro
       id: String(r.id),
       actor: r.actorId ? { id: r.actorId, name: r.actorName ?? "" } : null,
       action: r.action,
+      actionLabel: auditActionLabel(r.action),
       entity: r.entity,
+      entityLabel: auditEntityLabel(r.entity),
       entityId: r.entityId,
+      entityTitle: r.entityTitle,
       summary: r.summary,
       ip: r.ip,
       createdAt: r.createdAt.toISOString(),

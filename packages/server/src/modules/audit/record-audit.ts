@@ -1,3 +1,4 @@
+import type { AuditAction, AuditEntity } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
 import type { ServiceContext } from "../../http/context.js";
 import { insertAudit } from "./audit.repository.js";
@@ -6,7 +7,7 @@ import { insertAudit } from "./audit.repository.js";
 export function audit(
   ctx: ServiceContext,
   db: DbOrTx,
-  event: { action: string; entity: string; entityId?: string | null; summary?: unknown },
+  event: { action: AuditAction; entity: AuditEntity; entityId?: string | null; summary?: unknown },
 ): Promise<void> {
   return insertAudit(db, {
     tenantId: ctx.actor.tenantId,

@@ -182,7 +182,8 @@ export async function copyPlan(ctx: ServiceContext, id: string, year: number) {
     const created = await importsRepo.insertImport(tx, {
       tenantId: ctx.actor.tenantId,
       kind: "plan",
-      filename: null,
+      // Listed as the draft's source among the imports under review.
+      filename: `复制自 ${detail.title}`,
       format: "copy",
       sourceText: "",
       // A copy is not a document; its hash only has to be unique, so it never counts as a duplicate.

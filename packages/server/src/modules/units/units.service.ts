@@ -1,4 +1,5 @@
 import {
+  type AuditAction,
   canViewUnits,
   type SetEnabledInput,
   type Unit,
@@ -124,7 +125,7 @@ async function saveUnit(
   before: repo.UnitRow,
   version: number,
   values: Partial<repo.UnitValues>,
-  action: string,
+  action: AuditAction,
 ): Promise<Unit> {
   if (before.version !== version) throw staleVersion();
   const row = await ctx.database.db.transaction(async (tx) => {

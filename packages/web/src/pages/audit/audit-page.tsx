@@ -1,48 +1,53 @@
-import type { AuditEntry } from "@duban/domain";
-import { AutoComplete, DatePicker, Empty, Input, Table, type TableColumnsType, Tag, Typography } from "antd";
-import dayjs from "dayjs";
-import { useState } from "react";
+import {
+  type AuditEntry,
+  auditActionLabels,
+  auditActions,
+  auditEntities,
+  auditEntityLabels,
+} from "@duban/domain";
+import { DatePicker, Empty, Input, Select, type TableColumnsType, Tag, Typography } from "antd";
 import { type AuditFilters, useAuditLogs } from "../../api/audit";
+import { formatDateTime } from "../../components/date-format";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { PageHeader } from "../../components/page-header";
-import { useDebouncedValue } from "../../hooks/use-debounced-value";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { useFilters } from "../../hooks/use-filters";
 import { useTablePaging } from "../../hooks/use-table-paging";
-import { auditActionLabels, auditEntityLabels, labelledOptions } from "./audit-labels";
+
+// The filters offer the domain's lists, so an administrator picks 复制计划 instead of typing plan.copy.
+const actionOptions = auditActions.map((value) => ({ value, label: auditActionLabels[value] }));
+const entityOptions = auditEntities.map((value) => ({ value, label: auditEntityLabels[value] }));
 
 const columns: TableColumnsType<AuditEntry> = [
-  {
-    title: "时间",
-    dataIndex: "createdAt",
-    width: 170,
-    render: (value: string) => dayjs(value).format("YYYY-MM-DD HH:mm:ss"),
-  },
+  { title: "时间", dataIndex: "createdAt", width: 150, render: (value: string) => formatDateTime(value) },
   { title: "操作人", key: "actor", width: 110, render: (_, entry) => entry.actor?.name ?? "—" },
   {
     title: "操作",
-    dataIndex: "action",
+    key: "action",
     width: 150,
-    render: (action: string) => (
-      <Tag color={action.endsWith("_failed") ? "error" : "default"}>
-        {auditActionLabels[action] ?? action}
-      </Tag>
+    render: (_, entry) => (
+      <Tag color={entry.action.endsWith("_failed") ? "error" : "default"}>{entry.actionLabel}</Tag>
     ),
   },
   {
     title: "对象",
     key: "entity",
-    width: 200,
     render: (_, entry) => (
       <>
-        {auditEntityLabels[entry.entity] ?? entry.entity}
-        {entry.entityId && (
-          <Typography.Text
-            type="secondary"
-            copyable={{ text: entry.entityId }}
-            style={{ marginInlineStart: 4 }}
-          >
-            {entry.entityId.slice(0, 8)}
-          </Typography.Text>
+        {entry.entityLabel}
+        {entry.entityTitle ? (
+          <Typography.Text style={{ marginInlineStart: 4 }}>{entry.entityTitle}</Typography.Text>
+        ) : (
+          entry.entityId && (
+            // A record without a title (or one since deleted) is still found by its id.
+            <Typography.Text
+              type="secondary"
+              copyable={{ text: entry.entityId }}
+              style={{ marginInlineStart: 4 }}
+            >
+              {entry.entityId.slice(0, 8)}
+            </Typography.Text>
+          )
         )}
       </>
     ),
@@ -64,36 +69,30 @@ function SummaryJson({ entry }: { entry: AuditEntry }) {
 export function AuditPage() {
   const { paging, pagination, resetPage } = useTablePaging();
   const { filters, setFilter } = useFilters<AuditFilters>({}, resetPage);
-  // Typed filters are debounced so the log is not queried on every keystroke.
-  const [typed, setTyped] = useState<{ action?: string; entity?: string }>({});
-  const settled = useDebouncedValue(typed);
-  const logs = useAuditLogs({ ...filters, ...settled }, paging);
-  const setTypedFilter = (key: "action" | "entity", value: string | undefined) => {
-    setTyped((current) => ({ ...current, [key]: value?.trim() || undefined }));
-    resetPage();
-  };
+  const logs = useAuditLogs(filters, paging);
   const wide = useFilterWidth(220);
   const full = useFilterWidth(260, true);
   return (
     <>
       <PageHeader title="审计日志" />
       <FilterBar>
-        <AutoComplete
+        <Select
           aria-label="按操作筛选"
-          placeholder="操作，如 auth.login"
+          placeholder="操作"
           allowClear
+          showSearch={{ optionFilterProp: "label" }}
           style={{ width: wide }}
-          options={labelledOptions(auditActionLabels)}
-          showSearch={{ filterOption: (input, option) => String(option?.label ?? "").includes(input) }}
-          onChange={(value: string | undefined) => setTypedFilter("action", value)}
+          options={actionOptions}
+          onChange={(value) => setFilter("action", value)}
         />
-        <AutoComplete
+        <Select
           aria-label="按对象类型筛选"
-          placeholder="对象类型，如 user"
+          placeholder="对象类型"
           allowClear
+          showSearch={{ optionFilterProp: "label" }}
           style={{ width: wide }}
-          options={labelledOptions(auditEntityLabels)}
-          onChange={(value: string | undefined) => setTypedFilter("entity", value)}
+          options={entityOptions}
+          onChange={(value) => setFilter("entity", value)}
         />
         <Input.Search
           aria-label="搜索审计日志"
@@ -111,7 +110,7 @@ export function AuditPage() {
           }}
         />
       </FilterBar>
-      <Table<AuditEntry>
+      <ResponsiveTable<AuditEntry>
         rowKey="id"
         size="middle"
         columns={columns}

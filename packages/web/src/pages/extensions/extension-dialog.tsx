@@ -40,7 +40,7 @@ export function ExtensionDialog({ assignment, onClose }: { assignment: Assignmen
         reason: v.reason.trim(),
         progress: v.progress,
       }),
-    success: "延期申请已提交，等待牵头处室和督查室审批",
+    success: "延期申请已提交，等待牵头科室和督查室审批",
     refresh: extensionsKey,
     also: [executionKey],
     form,

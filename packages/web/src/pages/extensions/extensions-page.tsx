@@ -1,7 +1,6 @@
 import type { Extension } from "@duban/domain";
 import { extensionStatuses } from "@duban/domain";
-import { Empty, Select, Table, type TableColumnsType, Tag, Typography } from "antd";
-import dayjs from "dayjs";
+import { Empty, Select, type TableColumnsType, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { executionKey } from "../../api/execution";
 import {
@@ -13,17 +12,19 @@ import {
 } from "../../api/extensions";
 import { plansKey } from "../../api/plans";
 import { useUnitOptions } from "../../api/units";
+import { formatDate } from "../../components/date-format";
 import { DecisionButtons } from "../../components/decision-buttons";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { useFilters } from "../../hooks/use-filters";
 import { useTablePaging } from "../../hooks/use-table-paging";
 import { useWrite } from "../../hooks/use-write";
 
 /** Chinese names and colours of the two-step flow's states. */
 export const extensionStatusLabels: Record<ExtensionStatus, string> = {
-  pending_lead: "待牵头处室审批",
+  pending_lead: "待牵头科室审批",
   pending_supervisor: "待督查室审批",
   approved: "已同意",
   refused: "不同意",
@@ -92,7 +93,7 @@ const columns: TableColumnsType<Extension> = [
     title: "申请时间",
     dataIndex: "createdAt",
     width: 110,
-    render: (v: string) => dayjs(v).format("YYYY-MM-DD"),
+    render: (v: string) => formatDate(v),
   },
   {
     title: "状态",
@@ -137,7 +138,7 @@ export function ExtensionsPage() {
           onChange={(v) => setFilter("unitId", v)}
         />
       </FilterBar>
-      <Table<Extension>
+      <ResponsiveTable<Extension>
         rowKey="id"
         size="middle"
         columns={columns}

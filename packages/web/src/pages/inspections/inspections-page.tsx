@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { Inspection } from "@duban/domain";
-import { Button, Empty, Flex, List, Select, Table, type TableColumnsType, Tag } from "antd";
+import { Button, Empty, Flex, List, Select, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useInspections } from "../../api/inspections";
@@ -8,6 +8,7 @@ import { useUnitOptions } from "../../api/units";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { useTablePaging } from "../../hooks/use-table-paging";
 import { FindingRectifyDialog } from "./finding-rectify-dialog";
 import { InspectionCreateDialog } from "./inspection-create-dialog";
@@ -99,7 +100,7 @@ export function InspectionsPage() {
           }}
         />
       </FilterBar>
-      <Table<Inspection>
+      <ResponsiveTable<Inspection>
         rowKey="id"
         size="middle"
         columns={columns}

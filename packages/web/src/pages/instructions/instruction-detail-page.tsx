@@ -1,11 +1,11 @@
 import type { Instruction } from "@duban/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Descriptions, Flex, Result, Spin, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { Link, useParams } from "react-router";
 import { apiRequest } from "../../api/client";
 import { acknowledgeInstruction, instructionsKey } from "../../api/instructions";
 import { notificationsKey } from "../../api/notifications";
+import { formatDateTime } from "../../components/date-format";
 import { PageHeader } from "../../components/page-header";
 import { useWrite } from "../../hooks/use-write";
 
@@ -60,7 +60,7 @@ function InstructionView({ instruction: i }: { instruction: Instruction }) {
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label="批示领导">{i.leader.name}</Descriptions.Item>
           <Descriptions.Item label="批示时间">
-            {dayjs(i.createdAt).format("YYYY-MM-DD HH:mm")}
+            {formatDateTime(i.createdAt)}
           </Descriptions.Item>
           <Descriptions.Item label="责任单位">{i.unit.name}</Descriptions.Item>
           <Descriptions.Item label="状态">

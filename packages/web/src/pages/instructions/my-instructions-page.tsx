@@ -1,9 +1,10 @@
 import type { Instruction } from "@duban/domain";
-import { Empty, Table, type TableColumnsType, Tag, Typography } from "antd";
-import dayjs from "dayjs";
+import { Empty, type TableColumnsType, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { useMyInstructions } from "../../api/instructions";
+import { formatDateTime } from "../../components/date-format";
 import { PageHeader } from "../../components/page-header";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { useTablePaging } from "../../hooks/use-table-paging";
 
 const entityLabels: Record<Instruction["entity"], string> = {
@@ -25,7 +26,7 @@ const columns: TableColumnsType<Instruction> = [
     title: "批示时间",
     dataIndex: "createdAt",
     width: 150,
-    render: (v: string) => dayjs(v).format("YYYY-MM-DD HH:mm"),
+    render: (v: string) => formatDateTime(v),
   },
   {
     title: "批示对象",
@@ -55,7 +56,7 @@ const columns: TableColumnsType<Instruction> = [
         <Tag color={i.state === "已签收" ? "success" : "warning"}>{i.state}</Tag>
         {i.acknowledgedAt && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {dayjs(i.acknowledgedAt).format("MM-DD HH:mm")}
+            {formatDateTime(i.acknowledgedAt)}
           </Typography.Text>
         )}
       </>
@@ -70,7 +71,7 @@ export function MyInstructionsPage() {
   return (
     <>
       <PageHeader title="我的批示" />
-      <Table<Instruction>
+      <ResponsiveTable<Instruction>
         rowKey="id"
         size="middle"
         columns={columns}

@@ -4,11 +4,14 @@ import dayjs from "dayjs";
 import { Link, useParams } from "react-router";
 import { decideNotice, noticesKey, useNotice } from "../../api/notices";
 import { notificationsKey } from "../../api/notifications";
+import { formatDateTime } from "../../components/date-format";
 import { DecisionButtons } from "../../components/decision-buttons";
 import { InstructionButton, InstructionsPanel } from "../../components/instructions-panel";
+import { areaLabel } from "../../components/navigation";
 import { NoticeLevelTag, NoticeStatusTag } from "../../components/notice-tags";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
+import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { useWrite } from "../../hooks/use-write";
 import { NoticeEvents } from "./notice-events";
 import { NoticeReplyForm } from "./notice-reply-form";
@@ -23,6 +26,7 @@ export function NoticeDetailPage() {
 }
 
 function NoticeView({ notice }: { notice: Notice }) {
+  const me = useSignedInUser();
   const decide = useWrite({
     mutationFn: (d: { accept: boolean; reason?: string }) =>
       decideNotice(notice.id, {
@@ -42,7 +46,7 @@ function NoticeView({ notice }: { notice: Notice }) {
   return (
     <Flex vertical gap={16} style={{ maxWidth: 960 }}>
       <div>
-        <Link to="/notices">← 督办台账</Link>
+        <Link to="/notices">← {areaLabel(me, "notices")}</Link>
         <PageHeader
           title={`督办单：${title}`}
           actions={
@@ -75,7 +79,7 @@ function NoticeView({ notice }: { notice: Notice }) {
             {
               key: "created",
               label: "下发时间",
-              children: dayjs(notice.createdAt).format("YYYY-MM-DD HH:mm"),
+              children: formatDateTime(notice.createdAt),
             },
             { key: "due", label: "回复时限", children: formatPlanDate(notice.replyDue) },
             {

@@ -2,8 +2,8 @@ import { PaperClipOutlined } from "@ant-design/icons";
 import type { Notice } from "@duban/domain";
 import { type NoticeLevel, noticeLevelLabels } from "@duban/domain";
 import { Flex, Timeline, Typography } from "antd";
-import dayjs from "dayjs";
 import { fileUrl } from "../../api/execution";
+import { formatDateTime } from "../../components/date-format";
 
 const actionLabels: Record<string, string> = {
   raise: "下发督办单",
@@ -31,7 +31,7 @@ export function NoticeEvents({ events }: { events: NonNullable<Notice["events"]>
             <Typography.Text strong>{actionLabels[e.action] ?? e.action}</Typography.Text>
             {e.level && ` · ${noticeLevelLabels[e.level as NoticeLevel] ?? e.level}`}
             <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-              {e.actorName ?? "系统"} · {dayjs(e.createdAt).format("YYYY-MM-DD HH:mm")}
+              {e.actorName ?? "系统"} · {formatDateTime(e.createdAt)}
             </Typography.Text>
             {e.text && (
               <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>

@@ -6,17 +6,18 @@ import {
   noticeStatuses,
   noticeStatusLabels,
 } from "@duban/domain";
-import { App, Button, Empty, Select, Table, type TableColumnsType } from "antd";
-import dayjs from "dayjs";
+import { App, Button, Empty, Select, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { type NoticeFilters, noticesExportUrl, noticesKey, scanNotices, useNotices } from "../../api/notices";
 import { useUnitOptions } from "../../api/units";
+import { formatDate } from "../../components/date-format";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { canManage } from "../../components/navigation";
 import { NoticeLevelTag, NoticeStatusTag } from "../../components/notice-tags";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { optionsOf } from "../../components/select-options";
 import { useFilters } from "../../hooks/use-filters";
 import { useSignedInUser } from "../../hooks/use-signed-in-user";
@@ -41,7 +42,7 @@ const columns: TableColumnsType<Notice> = [
     title: "下发时间",
     dataIndex: "createdAt",
     width: 110,
-    render: (v: string) => dayjs(v).format("YYYY-MM-DD"),
+    render: (v: string) => formatDate(v),
   },
   {
     title: "回复时限",
@@ -146,7 +147,7 @@ export function NoticesPage() {
           onChange={(v) => setFilter("overdueReply", v)}
         />
       </FilterBar>
-      <Table<Notice>
+      <ResponsiveTable<Notice>
         rowKey="id"
         size="middle"
         columns={columns}

@@ -24,7 +24,7 @@ const fieldLabels: Record<string, string> = {
   valueMax: "上限",
   unit: "单位",
   deadline: "时限",
-  hedge: "措辞",
+  hedge: "表述",
   text: "原文",
   leadUnitId: "牵头单位",
   coUnitIds: "配合单位",

@@ -117,7 +117,7 @@ export function TargetFormModal({ target, readOnly, onSave, onClose }: TargetFor
         <Form.Item name="deadline" label="时限" rules={[planDateRule]}>
           <Input placeholder="YYYY、YYYY-MM 或 YYYY-MM-DD" />
         </Form.Item>
-        <Form.Item name="hedge" label="措辞">
+        <Form.Item name="hedge" label="表述">
           <AutoComplete options={hedgeOptions} placeholder="确保、力争、争取…" />
         </Form.Item>
       </Form>

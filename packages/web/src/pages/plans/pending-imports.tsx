@@ -1,7 +1,9 @@
 import type { TableColumnsType } from "antd";
-import { Card, Table } from "antd";
+import { Card } from "antd";
 import { Link } from "react-router";
 import { type PendingImport, usePendingImports } from "../../api/plans";
+import { formatDateTime } from "../../components/date-format";
+import { ResponsiveTable } from "../../components/responsive-table";
 
 const columns: TableColumnsType<PendingImport> = [
   {
@@ -10,7 +12,8 @@ const columns: TableColumnsType<PendingImport> = [
     render: (title: string, item) => <Link to={`/plan-imports/${item.id}`}>{title || "（无标题）"}</Link>,
   },
   {
-    title: "文件",
+    // The uploaded file's name, "复制自 <plan>" for a copy, or 粘贴的文本.
+    title: "来源",
     dataIndex: "filename",
     width: 220,
     render: (value: string | null) => value ?? "粘贴的文本",
@@ -19,7 +22,7 @@ const columns: TableColumnsType<PendingImport> = [
     title: "更新时间",
     dataIndex: "updatedAt",
     width: 170,
-    render: (value: string) => new Date(value).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }),
+    render: (value: string) => formatDateTime(value),
   },
 ];
 
@@ -29,7 +32,7 @@ export function PendingImports() {
   if (!pending.data?.length) return null;
   return (
     <Card size="small" title={`待审核的计划（${pending.data.length}）`} style={{ marginBottom: 16 }}>
-      <Table<PendingImport>
+      <ResponsiveTable<PendingImport>
         rowKey="id"
         size="small"
         columns={columns}

@@ -1,6 +1,8 @@
 import type { PlanDetail } from "@duban/domain";
-import { Empty, Table } from "antd";
+import { Empty } from "antd";
 import { type Key, useMemo, useState } from "react";
+import { ResponsiveTable } from "../../components/responsive-table";
+import { planCard } from "./plan-card";
 import { planColumns } from "./plan-columns";
 import { isFiltering, type PlanFilters } from "./plan-filters";
 import { type PlanRow, planRowsOf, structureKeysOf } from "./plan-rows";
@@ -14,14 +16,18 @@ export function PlanTable({ plan, filters }: { plan: PlanDetail; filters: PlanFi
     return planRowsOf(nodes, filters);
   }, [plan.nodes, filters]);
   const columns = useMemo(() => planColumns(plan.id, planStatusColumns()), [plan.id]);
+  const card = useMemo(() => planCard(plan.id), [plan.id]);
   return (
-    <Table<PlanRow>
+    <ResponsiveTable<PlanRow>
       rowKey="key"
       size="middle"
       columns={columns}
+      renderCard={card}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: "max-content" }}
+      // Titles wrap so the table fits its column (max-content pushed 时限 and 交办数 out of view at 1440 px);
+      // it scrolls on its own only when the window is narrower than the fixed columns.
+      scroll={{ x: true }}
       expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpanded, indentSize: 12 }}
       locale={{
         emptyText: <Empty description={isFiltering(filters) ? "没有符合条件的任务" : "这个计划还没有内容"} />,

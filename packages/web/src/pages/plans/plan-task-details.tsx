@@ -39,7 +39,13 @@ const indicatorColumns = [
     width: 70,
     render: (value: Indicator["aggregation"]) => aggregationLabels[value],
   },
-  { title: "措辞", dataIndex: "hedge", width: 70, render: (value: string | null) => value ?? "" },
+  {
+    // 力争 / 争取 soften a target; shown as a tag beside it rather than a column of single words.
+    title: "表述",
+    dataIndex: "hedge",
+    width: 70,
+    render: (value: string | null) => value && <Tag>{value}</Tag>,
+  },
 ];
 
 /** What an expanded task shows: its measures, indicators and milestones. */

@@ -1,11 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { PlanSummary } from "@duban/domain";
-import { Button, Empty, Segmented, Table, type TableColumnsType } from "antd";
+import { Button, Empty, Segmented, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { usePlans } from "../../api/plans";
 import { PageHeader } from "../../components/page-header";
 import { formatDay } from "../../components/plan-format";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { PendingImports } from "./pending-imports";
 
 const columns: TableColumnsType<PlanSummary> = [
@@ -58,7 +59,7 @@ export function PlansPage() {
           onChange={(value) => setYear(Number(value))}
         />
       )}
-      <Table<PlanSummary>
+      <ResponsiveTable<PlanSummary>
         rowKey="id"
         size="middle"
         columns={columns}

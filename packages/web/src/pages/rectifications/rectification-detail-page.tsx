@@ -1,9 +1,9 @@
 import { type Rectification, rectificationSourceLabels } from "@duban/domain";
 import { Alert, Card, Descriptions, Flex, Result, Spin, Typography } from "antd";
-import dayjs from "dayjs";
 import { Link, useParams } from "react-router";
 import { notificationsKey } from "../../api/notifications";
 import { rectificationsKey, useRectification, verifyRectification } from "../../api/rectifications";
+import { formatDate, formatDateTime } from "../../components/date-format";
 import { DecisionButtons } from "../../components/decision-buttons";
 import { EvidenceList } from "../../components/evidence-list";
 import { InstructionButton, InstructionsPanel } from "../../components/instructions-panel";
@@ -74,7 +74,7 @@ function RectificationView({ item }: { item: Rectification }) {
             { key: "source", label: "来源", children: rectificationSourceLabels[item.source] },
             { key: "deadline", label: "整改时限", children: formatPlanDate(item.deadline) },
             { key: "person", label: "责任人", children: item.responsiblePerson ?? "—" },
-            { key: "created", label: "登记时间", children: dayjs(item.createdAt).format("YYYY-MM-DD") },
+            { key: "created", label: "登记时间", children: formatDate(item.createdAt) },
             { key: "problem", label: "存在的问题", span: "filled", children: item.problem },
             { key: "requirement", label: "整改要求", span: "filled", children: item.requirement },
           ]}
@@ -94,9 +94,7 @@ function RectificationView({ item }: { item: Rectification }) {
           <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{item.measures}</Typography.Paragraph>
           <EvidenceList files={item.files} />
           {item.submittedAt && (
-            <Typography.Text type="secondary">
-              提交于 {dayjs(item.submittedAt).format("YYYY-MM-DD HH:mm")}
-            </Typography.Text>
+            <Typography.Text type="secondary">提交于 {formatDateTime(item.submittedAt)}</Typography.Text>
           )}
         </Card>
       )}

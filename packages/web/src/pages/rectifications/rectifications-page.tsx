@@ -6,7 +6,7 @@ import {
   rectificationStatuses,
   rectificationStatusLabels,
 } from "@duban/domain";
-import { Button, Empty, Input, Select, Table, type TableColumnsType, Typography } from "antd";
+import { Button, Empty, Input, Select, type TableColumnsType, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import {
@@ -20,6 +20,7 @@ import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { RectificationStatusTag } from "../../components/notice-tags";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { optionsOf } from "../../components/select-options";
 import { useFilters } from "../../hooks/use-filters";
 import { useTablePaging } from "../../hooks/use-table-paging";
@@ -132,7 +133,7 @@ export function RectificationsPage() {
           onSearch={(v) => setFilter("q", v.trim())}
         />
       </FilterBar>
-      <Table<Rectification>
+      <ResponsiveTable<Rectification>
         rowKey="id"
         size="middle"
         columns={columns}

@@ -1,7 +1,7 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { Button, Empty, Select, Table, type TableColumnsType, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { type Delivery, type DeliveryFilters, useDeliveries } from "../../api/channels";
+import { formatDateTime } from "../../components/date-format";
 import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { useFilters } from "../../hooks/use-filters";
 import { useTablePaging } from "../../hooks/use-table-paging";
@@ -17,7 +17,7 @@ const columns: TableColumnsType<Delivery> = [
     title: "时间",
     dataIndex: "createdAt",
     width: 170,
-    render: (value: string) => dayjs(value).format("YYYY-MM-DD HH:mm:ss"),
+    render: (value: string) => formatDateTime(value),
   },
   {
     title: "渠道",

@@ -1,9 +1,9 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Empty, Table, type TableColumnsType, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import type { ChannelSetting } from "../../api/channels";
 import { useUnitOptions } from "../../api/units";
+import { formatDateTime } from "../../components/date-format";
 import { type RobotKind, robotKindLabels } from "./channel-labels";
 import { UnitRobotModal, type UnitRobotTarget } from "./unit-robot-modal";
 
@@ -64,7 +64,7 @@ export function UnitRobotsCard({ channels }: { channels: ChannelSetting[] }) {
       title: "最近修改",
       dataIndex: "updatedAt",
       width: 150,
-      render: (value: string) => dayjs(value).format("YYYY-MM-DD HH:mm"),
+      render: (value: string) => formatDateTime(value),
     },
     {
       title: "操作",

@@ -3,6 +3,7 @@ import { Drawer, Empty, Spin, Timeline, Typography } from "antd";
 import { useMemo } from "react";
 import { usePlanChanges } from "../../api/decompose";
 import { useUnitOptions } from "../../api/units";
+import { formatDateTime } from "../../components/date-format";
 import {
   changedFields,
   changeFieldLabels,
@@ -10,9 +11,6 @@ import {
   changeTitle,
   formatChangeValue,
 } from "./change-format";
-
-const formatTime = (at: string) =>
-  new Date(at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 
 /** 变更记录: who changed what on this task after publishing, when and why. */
 export function ChangeLog({
@@ -45,7 +43,7 @@ export function ChangeLog({
                 <Typography.Text strong>{changeTitle(change)}</Typography.Text>
                 <Typography.Text type="secondary">
                   {" "}
-                  · {change.actorName ?? "—"} · {formatTime(change.at)}
+                  · {change.actorName ?? "—"} · {formatDateTime(change.at)}
                 </Typography.Text>
                 <ul style={{ margin: "4px 0", paddingInlineStart: 20 }}>
                   {changedFields(change).map(({ field, before, after }) => (

@@ -1,9 +1,7 @@
 import { Card, Empty, Flex, Tag, Typography } from "antd";
 import type { Closure } from "../../api/decompose";
+import { formatDateTime } from "../../components/date-format";
 import { EvidenceList } from "../../components/evidence-list";
-
-const formatTime = (at: string) =>
-  new Date(at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 
 const statusTags: Record<Closure["status"], { color: string; label: string }> = {
   requested: { color: "gold", label: "待确认" },
@@ -22,7 +20,7 @@ export function ClosureHistory({ closures }: { closures: Closure[] }) {
           <Card
             key={closure.id}
             size="small"
-            title={`${closure.requestedBy ?? "—"} 申请办结 · ${formatTime(closure.requestedAt)}`}
+            title={`${closure.requestedBy ?? "—"} 申请办结 · ${formatDateTime(closure.requestedAt)}`}
             extra={<Tag color={tag.color}>{tag.label}</Tag>}
           >
             <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{closure.summary}</Typography.Paragraph>
@@ -32,7 +30,8 @@ export function ClosureHistory({ closures }: { closures: Closure[] }) {
                 type={closure.status === "returned" ? "danger" : "secondary"}
                 style={{ margin: "8px 0 0" }}
               >
-                督查室{closure.status === "returned" ? "退回" : "确认销号"} · {formatTime(closure.decidedAt)}
+                督查室{closure.status === "returned" ? "退回" : "确认销号"} ·{" "}
+                {formatDateTime(closure.decidedAt)}
                 {closure.decisionReason ? `：${closure.decisionReason}` : ""}
               </Typography.Paragraph>
             )}

@@ -1,5 +1,6 @@
 import type { Indicator, Report } from "@duban/domain";
 import { Card, Descriptions, Flex, Progress, Timeline, Typography } from "antd";
+import { formatDateTime } from "../../components/date-format";
 import { EvidenceList } from "../../components/evidence-list";
 import { formatNumber } from "../../components/plan-format";
 import { ReportStatusTag } from "../../components/report-status-tag";
@@ -11,9 +12,6 @@ const actionLabels: Record<string, string> = {
   return: "退回",
   approve: "通过",
 };
-
-const formatTime = (at: string) =>
-  new Date(at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 
 /**
  * One report of the timeline: state, progress, the three texts, indicator values, evidence and history;
@@ -75,7 +73,7 @@ export function ReportCard({
             content: (
               <span>
                 {actionLabels[h.action] ?? h.action}
-                {h.reason ? `（${h.reason}）` : ""} · {h.actorName ?? "—"} · {formatTime(h.at)}
+                {h.reason ? `（${h.reason}）` : ""} · {h.actorName ?? "—"} · {formatDateTime(h.at)}
               </span>
             ),
           }))}

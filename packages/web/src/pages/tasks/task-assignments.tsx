@@ -1,11 +1,12 @@
 import { type Assignment, assignmentRoleLabels } from "@duban/domain";
-import { Button, Flex, Progress, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Button, Flex, Progress, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
 import { AcknowledgeButton } from "../../components/acknowledge-button";
 import { AcknowledgedTag } from "../../components/acknowledged-tag";
 import { LightTag } from "../../components/light-tag";
 import { NavButton } from "../../components/nav-button";
 import { formatPlanDate } from "../../components/plan-format";
+import { ResponsiveTable } from "../../components/responsive-table";
 import { ExtensionDialog } from "../extensions/extension-dialog";
 import { RemoveDialog } from "./remove-dialog";
 
@@ -100,7 +101,7 @@ export function TaskAssignments({
   ];
   return (
     <>
-      <Table<Assignment>
+      <ResponsiveTable<Assignment>
         rowKey="id"
         size="small"
         columns={columns}

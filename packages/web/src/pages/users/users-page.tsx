@@ -2,9 +2,9 @@ import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { roleLabels, type User } from "@duban/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { Button, Empty, Table, type TableColumnsType, Tag } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { type UserFilters as Filters, importUsers, usersKey, useUsers } from "../../api/users";
+import { formatDateTime } from "../../components/date-format";
 import { EnabledTag } from "../../components/enabled-tag";
 import { ImportDialog } from "../../components/import-dialog";
 import { canManage } from "../../components/navigation";
@@ -60,7 +60,7 @@ export function UsersPage() {
       title: "最近登录",
       dataIndex: "lastLoginAt",
       width: 150,
-      render: (value: string | null) => (value ? dayjs(value).format("YYYY-MM-DD HH:mm") : "从未登录"),
+      render: (value: string | null) => (value ? formatDateTime(value) : "从未登录"),
     },
     {
       title: "操作",

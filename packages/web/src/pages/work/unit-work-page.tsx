@@ -1,5 +1,5 @@
 import { type Assignment, assignmentRoleLabels } from "@duban/domain";
-import { Flex, Progress, Result, Spin, Table, type TableColumnsType, Tag } from "antd";
+import { Flex, Progress, Result, Spin, type TableColumnsType, Tag } from "antd";
 import { Link, useParams } from "react-router";
 import { useUnitAssignments } from "../../api/execution";
 import { AcknowledgeButton } from "../../components/acknowledge-button";
@@ -8,6 +8,7 @@ import { LightTag } from "../../components/light-tag";
 import { NavButton } from "../../components/nav-button";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
+import { ResponsiveTable } from "../../components/responsive-table";
 
 const columns: TableColumnsType<Assignment> = [
   {
@@ -76,7 +77,7 @@ export function UnitWorkPage() {
   return (
     <>
       <PageHeader title={`${work.data.unit.name} · 工作`} />
-      <Table<Assignment>
+      <ResponsiveTable<Assignment>
         rowKey="id"
         size="middle"
         columns={columns}
