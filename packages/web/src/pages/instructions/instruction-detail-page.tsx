@@ -59,9 +59,7 @@ function InstructionView({ instruction: i }: { instruction: Instruction }) {
         <Typography.Paragraph style={{ fontSize: 16, whiteSpace: "pre-wrap" }}>{i.text}</Typography.Paragraph>
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label="批示领导">{i.leader.name}</Descriptions.Item>
-          <Descriptions.Item label="批示时间">
-            {formatDateTime(i.createdAt)}
-          </Descriptions.Item>
+          <Descriptions.Item label="批示时间">{formatDateTime(i.createdAt)}</Descriptions.Item>
           <Descriptions.Item label="责任单位">{i.unit.name}</Descriptions.Item>
           <Descriptions.Item label="状态">
             <Tag color={i.acknowledgedAt ? "green" : "orange"}>{i.state}</Tag>
