@@ -160,6 +160,11 @@ export const planImportSchema = z.object({
   draft: planDraftEditSchema,
   warnings: z.array(z.string()),
   duplicateOf: z.object({ kind: z.enum(["plan", "import"]), id: z.string(), title: z.string() }).nullable(),
+  /**
+   * Per task key, the dictionary's keywords of its lead unit that the task mentions (most mentioned first): why
+   * the unit was suggested. Tasks whose lead the document names, or that have none, are left out.
+   */
+  leadKeywords: z.record(z.string(), z.array(z.string())),
   planId: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
