@@ -1,5 +1,5 @@
 import type { CycleKind } from "@duban/domain";
-import { and, asc, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
   assignments,
@@ -192,4 +192,18 @@ export async function insertNodeItems(
   if (items.measures.length) await db.insert(measures).values(items.measures);
   if (items.indicators.length) await db.insert(indicators).values(items.indicators);
   if (items.milestones.length) await db.insert(milestones).values(items.milestones);
+}
+
+/** The unit and target of each of the tenant's indicators among `ids`: what a reported value is checked against. */
+export async function findIndicatorRules(db: DbOrTx, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: indicators.id,
+      unit: indicators.unit,
+      targetValue: indicators.targetValue,
+      targetMax: indicators.targetMax,
+    })
+    .from(indicators)
+    .where(and(eq(indicators.tenantId, tenantId), inArray(indicators.id, ids)));
 }
