@@ -27,7 +27,8 @@ export async function runReminders(deps: {
   const { database, now } = deps;
   const today = shanghaiDate(now);
   const counts: ReminderCounts = { sent: 0, skipped: 0 };
-  const due = (await findReminderSubjects(database.db, deps.tenantId)).flatMap((subject) =>
+  const year = Number(today.slice(0, 4));
+  const due = (await findReminderSubjects(database.db, year, deps.tenantId)).flatMap((subject) =>
     dueReminders({ today, dueDate: subject.dueDate, settings: subject.settings }).map((reminder) => ({
       subject,
       reminder,

@@ -4,5 +4,6 @@ export {
   findIndicatorRules,
   findNodeWithPlan,
   findPlan,
+  followedUpPlan,
   updatePlanReporting,
 } from "./plans.repository.js";

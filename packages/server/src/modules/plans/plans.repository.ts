@@ -1,5 +1,5 @@
 import type { CycleKind } from "@duban/domain";
-import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
   assignments,
@@ -41,7 +41,8 @@ export async function findPlans(
   },
 ) {
   const c: SQL[] = [eq(plans.tenantId, tenantId)];
-  if (query.publishedOnly) c.push(eq(plans.status, "published"));
+  // Published and archived plans are for everyone; only drafts are kept from some.
+  if (query.publishedOnly) c.push(ne(plans.status, "draft"));
   if (query.year) c.push(eq(plans.year, query.year));
   if (query.q) c.push(ilike(plans.title, likePattern(query.q)));
   const where = and(...c);
@@ -63,7 +64,7 @@ export async function findPlanYears(db: DbOrTx, tenantId: string, publishedOnly:
   const rows = await db
     .selectDistinct({ year: plans.year })
     .from(plans)
-    .where(and(eq(plans.tenantId, tenantId), publishedOnly ? eq(plans.status, "published") : undefined))
+    .where(and(eq(plans.tenantId, tenantId), publishedOnly ? ne(plans.status, "draft") : undefined))
     .orderBy(desc(plans.year));
   return rows.map((r) => r.year);
 }
@@ -161,6 +162,30 @@ export async function updatePlanReporting(
   const [row] = await db
     .update(plans)
     .set({ ...values, version: sql`${plans.version} + 1` })
+    .where(
+      and(eq(plans.tenantId, target.tenantId), eq(plans.id, target.id), eq(plans.version, target.version)),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * The plans whose open work is followed up (催办, automatic 督办单) in `year`: published, and of this year or
+ * later unless kept live — `isPlanFollowedUp` of the domain, in SQL, for queries joined to `plans`.
+ */
+export function followedUpPlan(year: number): SQL {
+  return and(eq(plans.status, "published"), or(gte(plans.year, year), eq(plans.livePastYear, true)))!;
+}
+
+/** Sets a plan's status (and whether a past year's plan stays live) at the version read; null when it moved. */
+export async function updatePlanStatus(
+  db: DbOrTx,
+  target: { tenantId: string; id: string; version: number },
+  values: Pick<typeof plans.$inferInsert, "status" | "livePastYear">,
+): Promise<PlanRow | null> {
+  const [row] = await db
+    .update(plans)
+    .set({ ...values, version: sql`${plans.version} + 1`, updatedAt: new Date() })
     .where(
       and(eq(plans.tenantId, target.tenantId), eq(plans.id, target.id), eq(plans.version, target.version)),
     )
