@@ -76,7 +76,7 @@ export const plansAccess: RouteAccess[] = [
   },
   // The fixture plan was pasted, not uploaded: there is no source file for anyone.
   { route: "GET /api/plans/:id/source", params: { id: "plan" }, roles: allRoles(404) },
-  ...(["archive", "unarchive"] as const).map((action) => ({
+  ...(["archive", "unarchive"] as const).map((action): RouteAccess => ({
     route: `POST /api/plans/:id/${action}`,
     params: { id: "plan" },
     body: () => ({ version: STALE }),
