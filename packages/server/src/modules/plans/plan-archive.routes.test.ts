@@ -7,7 +7,7 @@ import { runReminders } from "../../jobs/run-reminders.js";
 import { buildAssignedPlan, setDueInDays } from "../../test/notice-fixtures.js";
 import { buildPlanBureau, buildPublishedPlan, seedPlanText } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { raiseAutoNotices } from "../notices/auto-notices.js";
+import { raiseAutoNotices } from "../notices/index.js";
 
 let t: TestApp;
 beforeAll(async () => {
