@@ -33,6 +33,8 @@ export const auditActionLabels = {
   "plan_import.discard": "放弃计划草稿",
   "plan.publish": "发布计划",
   "plan.copy": "复制计划",
+  "plan.archive": "归档计划",
+  "plan.unarchive": "取消归档",
   "plan.settings": "修改填报设置",
   "plan.reminder_settings": "修改催办设置",
   "plan_node.update": "修改任务",

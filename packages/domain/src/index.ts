@@ -29,6 +29,7 @@ export * from "./roles.js";
 export * from "./rules/calendar.js";
 export * from "./rules/expected-progress.js";
 export * from "./rules/indicator-status.js";
+export * from "./rules/indicator-value.js";
 export * from "./rules/lights.js";
 export * from "./rules/rollup.js";
 export * from "./rules/work-calendar.js";

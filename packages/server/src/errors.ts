@@ -5,8 +5,12 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
+  /**
+   * `options.cause` is the internal failure behind a refusal (a parser's exception): the edge handler logs it
+   * and never sends it, so a client sees only the Chinese message.
+   */
+  constructor(code: ErrorCode, message: string, details?: unknown, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = "AppError";
     this.code = code;
     this.details = details;

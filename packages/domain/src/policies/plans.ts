@@ -3,10 +3,50 @@ import type { planImportStatuses } from "../plans.js";
 import { hasAnyRole, nextStatus, type PolicyActor, type Transitions } from "./actor.js";
 import { canManageCycles } from "./cycles.js";
 
-/** A plan is read by every role once published; a draft（征求意见稿）only by those who import plans. */
-export const planStatuses = ["draft", "published"] as const;
+/**
+ * A plan is read by every role once published; a draft（征求意见稿）only by those who import plans. An archived
+ * plan（归档）is still read by all, but nothing is followed up on it: no 催办, no automatic 督办单.
+ */
+export const planStatuses = ["draft", "published", "archived"] as const;
 /** A plan's status. */
 export type PlanStatus = (typeof planStatuses)[number];
+/** Chinese names of the plan statuses. */
+export const planStatusLabels: Record<PlanStatus, string> = {
+  draft: "草稿",
+  published: "已发布",
+  archived: "已归档",
+};
+
+/** What moves a plan between published and archived. */
+export const planActions = ["archive", "unarchive"] as const;
+/** A plan action. */
+export type PlanAction = (typeof planActions)[number];
+
+/** From-status × action → to-status: a published plan is archived（归档）, and an archived one taken back. */
+export const planTransitions: Transitions<PlanStatus, PlanAction> = {
+  draft: {},
+  published: { archive: "archived" },
+  archived: { unarchive: "published" },
+};
+
+/**
+ * How a plan whose year is over is published: as a record（存档: archived at once, nothing reminded or
+ * raised), or live（继续督办: reminders and automatic 督办 as for this year's plans）.
+ */
+export const pastYearModes = ["record", "live"] as const;
+/** A past-year publishing mode. */
+export type PastYearMode = (typeof pastYearModes)[number];
+
+/**
+ * Whether a plan's open work is still followed up (催办 and automatic 督办单) in `year`: a published plan of
+ * this year or a later one, or of a past year the bureau chose to keep live. The server's SQL says the same.
+ */
+export function isPlanFollowedUp(
+  plan: { status: PlanStatus; year: number; livePastYear: boolean },
+  year: number,
+): boolean {
+  return plan.status === "published" && (plan.year >= year || plan.livePastYear);
+}
 
 /** An imported document's status. */
 export type PlanImportStatus = (typeof planImportStatuses)[number];
@@ -37,6 +77,10 @@ export const planAbilitiesSchema = z.object({
   copy: z.boolean(),
   /** Set its cadence and open and close its reporting cycles. */
   manageCycles: z.boolean(),
+  /** 归档: stop every reminder and automatic 督办 on it. */
+  archive: z.boolean(),
+  /** 取消归档: follow it up again. */
+  unarchive: z.boolean(),
 });
 /** What the actor may do with one plan. */
 export type PlanAbilities = z.infer<typeof planAbilitiesSchema>;
@@ -66,7 +110,7 @@ export function canImportPlans(actor: PolicyActor): boolean {
  * included (they read what the bureau has published), it does not exist.
  */
 export function canViewPlanStatus(actor: PolicyActor, status: PlanStatus | PlanImportStatus): boolean {
-  return canViewPlans(actor) && (status === "published" || canImportPlans(actor));
+  return canViewPlans(actor) && (status === "published" || status === "archived" || canImportPlans(actor));
 }
 
 /** What the actor may do with the list of plans. */
@@ -74,9 +118,22 @@ export function planListAbilities(actor: PolicyActor): PlanListAbilities {
   return { import: canImportPlans(actor) };
 }
 
-/** What the actor may do with a published plan. */
-export function planAbilities(actor: PolicyActor): PlanAbilities {
-  return { copy: canImportPlans(actor), manageCycles: canManageCycles(actor) };
+/** What the actor may do with a plan; archiving follows its status (none without one, as in lists of cycles). */
+export function planAbilities(actor: PolicyActor, plan?: { status: PlanStatus }): PlanAbilities {
+  const allows = (action: PlanAction) =>
+    !!plan && canImportPlans(actor) && nextStatus(planTransitions, plan.status, action) !== null;
+  return {
+    copy: canImportPlans(actor),
+    manageCycles: canManageCycles(actor),
+    archive: allows("archive"),
+    unarchive: allows("unarchive"),
+  };
+}
+
+/** Who may archive or take back plans, whatever their state: those who publish them. */
+export function planPermissions(actor: PolicyActor): { archive: boolean; unarchive: boolean } {
+  const may = canImportPlans(actor);
+  return { archive: may, unarchive: may };
 }
 
 /** Who may act on an import, whatever its state. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { limits } from "../limits.js";
 import { aggregations, comparators, planImportStatuses, planKinds, planLevels } from "../plans.js";
 import {
+  pastYearModes,
   planAbilitiesSchema,
   planImportAbilitiesSchema,
   planListAbilitiesSchema,
@@ -140,6 +141,8 @@ export const planPublishSchema = z.strictObject({
   version: versionSchema,
   /** Publish even though the same document was published before. */
   allowDuplicate: z.boolean().optional(),
+  /** For a plan whose year is over: keep it as a record (archived) or follow it up live; asked when missing. */
+  pastYear: z.enum(pastYearModes).optional(),
 });
 /** Publish input. */
 export type PlanPublishInput = z.infer<typeof planPublishSchema>;
@@ -160,6 +163,11 @@ export const planImportSchema = z.object({
   draft: planDraftEditSchema,
   warnings: z.array(z.string()),
   duplicateOf: z.object({ kind: z.enum(["plan", "import"]), id: z.string(), title: z.string() }).nullable(),
+  /**
+   * Per task key, the dictionary's keywords of its lead unit that the task mentions (most mentioned first): why
+   * the unit was suggested. Tasks whose lead the document names, or that have none, are left out.
+   */
+  leadKeywords: z.record(z.string(), z.array(z.string())),
   planId: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
@@ -177,6 +185,8 @@ export const planSummarySchema = z.object({
   issuer: z.string().nullable(),
   docNumber: z.string().nullable(),
   status: z.enum(planStatuses),
+  /** A plan whose year is over, kept live (followed up with 催办 and automatic 督办单) by the bureau's choice. */
+  livePastYear: z.boolean(),
   sectionCount: z.number(),
   taskCount: z.number(),
   indicatorCount: z.number(),

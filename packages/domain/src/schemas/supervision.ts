@@ -32,6 +32,8 @@ export const noticeCreateSchema = z
     level: z.enum(noticeLevels),
     reason: reasonText,
     replyDue: calendarDateSchema,
+    /** Raise it even though an open notice of the same level for the unit and task exists (after the warning). */
+    allowDuplicate: z.boolean().optional(),
   })
   .refine((v) => v.assignmentId || v.unitId, { path: ["unitId"], error: "请选择责任单位" });
 /** Manual notice input. */

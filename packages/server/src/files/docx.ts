@@ -51,9 +51,14 @@ async function openZip(bytes: Uint8Array): Promise<JSZip> {
   try {
     return await JSZip.loadAsync(bytes);
   } catch (err) {
-    throw new AppError("bad_request", "Word 文件已损坏或不完整，无法打开，请在 Word 中另存后重新上传", {
-      reason: String(err),
-    });
+    throw new AppError(
+      "bad_request",
+      "Word 文件已损坏或不完整，无法打开，请在 Word 中另存后重新上传",
+      undefined,
+      {
+        cause: err,
+      },
+    );
   }
 }
 
@@ -128,9 +133,14 @@ async function readPart(zip: JSZip, path: string, budget: InflateBudget): Promis
     return await inflateCapped(file, budget);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError("bad_request", "Word 文件已损坏或不完整，无法读取，请在 Word 中另存后重新上传", {
-      reason: String(err),
-    });
+    throw new AppError(
+      "bad_request",
+      "Word 文件已损坏或不完整，无法读取，请在 Word 中另存后重新上传",
+      undefined,
+      {
+        cause: err,
+      },
+    );
   }
 }
 

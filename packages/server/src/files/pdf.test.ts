@@ -88,6 +88,19 @@ describe("reading PDF plans", () => {
     });
   });
 
+  it("reads a PDF handed over as a Node Buffer, as an upload arrives", async () => {
+    // pdf.js refuses a Buffer ("Please provide binary data as Uint8Array"), and a Buffer's slice() is one.
+    const bytes = Buffer.from(buildPdf([page(["一、总体要求", "1.加强师德师风建设。"])]));
+    const doc = await readPlanDocument({ bytes, filename: "要点.pdf" });
+    expect(doc.text).toBe("一、总体要求\n1.加强师德师风建设。");
+  });
+
+  it("drops the gap LibreOffice leaves between Chinese text and digits, and keeps spaces between Latin words", async () => {
+    const bytes = readFileSync(new URL("./test-fixtures/plan-libreoffice.pdf", import.meta.url));
+    const doc = await readPlanDocument({ bytes: new Uint8Array(bytes) });
+    expect(doc.text.split("\n")[0]).toBe("示范县教育局2023年工作要点");
+  });
+
   it("refuses a damaged PDF", async () => {
     const bytes = new TextEncoder().encode("%PDF-1.7\n1 0 obj << /Type /Catalog >>\n垃圾数据");
     await expect(readPlanDocument({ bytes })).rejects.toMatchObject({

@@ -43,14 +43,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
 /** Opens the PDF, turning pdf.js failures into the user-facing errors. */
 async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   try {
-    // pdf.js may transfer (detach) the buffer it is given, so it gets a copy; verbosity 0 keeps logs quiet.
-    return await getDocumentProxy(bytes.slice(), { verbosity: 0 });
+    // pdf.js may transfer (detach) the buffer it is given, so it gets a copy, and a plain Uint8Array one: it
+    // refuses a Node Buffer, whose own slice() is a Buffer view. verbosity 0 keeps logs quiet.
+    return await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   } catch (err) {
     const name = (err as Error)?.name;
     if (name === "PasswordException")
       throw new AppError("bad_request", "PDF 文件已加密，请去除打开密码后重新上传，或上传 Word、文本版本");
-    throw new AppError("bad_request", "PDF 文件已损坏或不完整，无法读取，请重新导出后上传", {
-      reason: String(err),
+    throw new AppError("bad_request", "PDF 文件已损坏或不完整，无法读取，请重新导出后上传", undefined, {
+      cause: err,
     });
   }
 }
@@ -72,10 +73,31 @@ async function pageLines(pdf: PdfDocument, pageNumber: number): Promise<LayoutLi
       lines.push(current);
     }
     if (item.str.trim() === "" && current.text === "") current.x0 = x + item.width;
-    current.text += item.str;
+    current.text = joinRun(current.text, item.str);
     current.x1 = Math.max(current.x1, x + item.width);
     ended = item.hasEOL;
   }
   page.cleanup();
-  return lines.filter((l) => l.text.trim() !== "");
+  // A gap still marked ends its line: it stays the space pdf.js gave.
+  return lines
+    .map((l) => ({ ...l, text: l.text.replaceAll(gapMark, " ") }))
+    .filter((l) => l.text.trim() !== "");
+}
+
+// Han characters and CJK punctuation: Chinese text never puts a space beside them.
+const cjk = /[\p{sc=Han}\u3000-\u303f\uff00-\uffef]/u;
+// Marks a space run pdf.js inserted for a gap, until the next run shows what follows it.
+const gapMark = "\u0000";
+
+/**
+ * Appends a text run to a line. LibreOffice and Word set digits and Latin letters in another font with a little
+ * extra room beside Chinese ("示范县教育局 2023 年"), which pdf.js reads as a space run: such a gap is dropped
+ * when Chinese text is on either side of it, so titles, years and numbers read as they were typed.
+ */
+function joinRun(line: string, run: string): string {
+  if (run === " ") return line.endsWith(gapMark) ? line : line + gapMark;
+  if (!line.endsWith(gapMark)) return line + run;
+  const before = line.at(-2);
+  const keep = before === undefined || !(cjk.test(before) || cjk.test(run[0] ?? ""));
+  return line.slice(0, -1) + (keep ? " " : "") + run;
 }

@@ -35,7 +35,15 @@ async function outcome(job: PlanJob): Promise<PlanJobResult> {
     return await run(job);
   } catch (err) {
     return err instanceof AppError
-      ? { ok: false, error: { code: err.code, message: err.message, details: err.details } }
+      ? {
+          ok: false,
+          error: {
+            code: err.code,
+            message: err.message,
+            details: err.details,
+            ...(err.cause === undefined ? {} : { cause: String(err.cause) }),
+          },
+        }
       : { ok: false, error: null, crash: String((err as Error)?.stack ?? err) };
   }
 }

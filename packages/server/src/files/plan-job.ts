@@ -11,8 +11,11 @@ export interface PlanReading {
   draft: PlanDraft;
 }
 
-/** What a worker answers: the reading, a refusal as an AppError's parts, or a crash for the log. */
+/**
+ * What a worker answers: the reading, a refusal as an AppError's parts (its cause as text, for the server log
+ * only), or a crash for the log.
+ */
 export type PlanJobResult =
   | ({ ok: true } & PlanReading)
-  | { ok: false; error: { code: ErrorCode; message: string; details?: unknown } }
+  | { ok: false; error: { code: ErrorCode; message: string; details?: unknown; cause?: string } }
   | { ok: false; error: null; crash: string };

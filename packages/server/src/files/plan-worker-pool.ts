@@ -51,7 +51,11 @@ export class PlanWorkerPool {
       const onMessage = (result: PlanJobResult) => {
         if (result.ok) finish({ reading: { document: result.document, draft: result.draft } });
         else if (result.error)
-          finish({ error: new AppError(result.error.code, result.error.message, result.error.details) });
+          finish({
+            error: new AppError(result.error.code, result.error.message, result.error.details, {
+              cause: result.error.cause,
+            }),
+          });
         else finish({ error: new Error(`plan document worker failed: ${result.crash}`) });
       };
       const onError = (err: Error & { code?: string }) =>

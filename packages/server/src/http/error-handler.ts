@@ -64,7 +64,12 @@ export function sendFrameworkError(err: FastifyError, _request: FastifyRequest, 
 /** The one error handler at the edge: known errors become envelopes, unknown ones a generic 500. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) return send(reply, err.status, err.code, err.message, err.details);
+    if (err instanceof AppError) {
+      // The internal failure behind a refusal (a parser's exception text) is for the log, never the answer.
+      if (err.cause !== undefined)
+        request.log.warn({ reqId: request.id, code: err.code, cause: String(err.cause) }, "request refused");
+      return send(reply, err.status, err.code, err.message, err.details);
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = fieldIssues(err.validationContext, err.validation);
       return send(reply, 400, "validation_failed", "提交的数据有误，请检查标出的字段", issues);

@@ -48,11 +48,15 @@ export interface ReminderSubject {
   wording: ReminderWording;
 }
 
-/** Every subject reminders may be due for, of one tenant or of all. */
-export async function findReminderSubjects(db: DbOrTx, tenantId?: string): Promise<ReminderSubject[]> {
+/** Every subject reminders may be due for in `year` (archived and past years' plans have none), of one tenant or of all. */
+export async function findReminderSubjects(
+  db: DbOrTx,
+  year: number,
+  tenantId?: string,
+): Promise<ReminderSubject[]> {
   // One after the other: PGlite serves a single connection anyway.
-  const cycles = await findUnreportedCycles(db, tenantId);
-  const tasks = await findUnfinishedAssignments(db, tenantId);
+  const cycles = await findUnreportedCycles(db, year, tenantId);
+  const tasks = await findUnfinishedAssignments(db, year, tenantId);
   const items = await findUnansweredRectifications(db, tenantId);
   return [
     ...cycles.map(cycleSubject),

@@ -12,12 +12,14 @@ import {
   tenants,
   units,
 } from "../db/schema.js";
+import { followedUpPlan } from "../modules/plans/index.js";
 
 /**
- * Every active assignment of a published plan paired with each open cycle of that plan for which the unit has
- * not submitted: the work reminders are about. Across all tenants: the scheduler serves the whole installation.
+ * Every active assignment of a plan followed up in `year` (published, not of a past year unless kept live)
+ * paired with each open cycle of that plan for which the unit has not submitted: the work reminders are about.
+ * Across all tenants: the scheduler serves the whole installation.
  */
-export async function findUnreportedCycles(db: DbOrTx, tenantId?: string) {
+export async function findUnreportedCycles(db: DbOrTx, year: number, tenantId?: string) {
   return (
     db
       .select({
@@ -36,7 +38,7 @@ export async function findUnreportedCycles(db: DbOrTx, tenantId?: string) {
         remindWorkdaysOnly: planReminderSettings.remindWorkdaysOnly,
       })
       .from(assignments)
-      .innerJoin(plans, and(eq(plans.id, assignments.planId), eq(plans.status, "published")))
+      .innerJoin(plans, and(eq(plans.id, assignments.planId), followedUpPlan(year)))
       .innerJoin(planNodes, eq(planNodes.id, assignments.nodeId))
       .innerJoin(units, eq(units.id, assignments.unitId))
       .innerJoin(
@@ -72,11 +74,11 @@ export async function findUnreportedCycles(db: DbOrTx, tenantId?: string) {
 export type UnreportedCycle = Awaited<ReturnType<typeof findUnreportedCycles>>[number];
 
 /**
- * Every active assignment of a published plan whose task is not finished and has a due date: the assignment's own,
+ * Every active assignment of a plan followed up in `year` whose task is not finished and has a due date: the assignment's own,
  * else its node's, still a plan date (`2023-09` or a day). Not finished is the lights' notion of not done
  * (`progress >= 100` or the node closed out（销号）), so the reminders stop when the assignment's light turns blue.
  */
-export async function findUnfinishedAssignments(db: DbOrTx, tenantId?: string) {
+export async function findUnfinishedAssignments(db: DbOrTx, year: number, tenantId?: string) {
   const due = sql<string>`coalesce(${assignments.dueDate}, ${planNodes.dueDate})`;
   return db
     .select({
@@ -91,7 +93,7 @@ export async function findUnfinishedAssignments(db: DbOrTx, tenantId?: string) {
       remindWorkdaysOnly: planReminderSettings.remindWorkdaysOnly,
     })
     .from(assignments)
-    .innerJoin(plans, and(eq(plans.id, assignments.planId), eq(plans.status, "published")))
+    .innerJoin(plans, and(eq(plans.id, assignments.planId), followedUpPlan(year)))
     .innerJoin(planNodes, eq(planNodes.id, assignments.nodeId))
     .innerJoin(units, eq(units.id, assignments.unitId))
     .leftJoin(planReminderSettings, eq(planReminderSettings.planId, plans.id))

@@ -1,4 +1,5 @@
 import type { Ownership, Role, SchoolType } from "@duban/domain";
+import { countyBureauKeywords } from "../modules/unit-keywords/index.js";
 
 /** The demo bureaus: a city bureau above the county-level bureau that runs the seed plan. */
 export const demoTenants = {
@@ -93,40 +94,5 @@ export const demoGroups: {
   { name: "全部公办学校", rule: { kind: "school", ownerships: ["public"] } },
 ];
 
-/** Keyword → department suggestions for lead units, as a county bureau divides its work. */
-export const demoKeywords: [keyword: string, department: string][] = [
-  ["党建", "组织人事科/党建办"],
-  ["党组织", "组织人事科/党建办"],
-  ["从严治党", "组织人事科/党建办"],
-  ["干部", "组织人事科/党建办"],
-  ["人才", "组织人事科/党建办"],
-  ["师德", "组织人事科/党建办"],
-  ["教师队伍", "组织人事科/党建办"],
-  ["学前", "学前教育科"],
-  ["幼儿园", "学前教育科"],
-  ["普惠", "学前教育科"],
-  ["义务教育", "基础教育科"],
-  ["高中", "基础教育科"],
-  ["特殊教育", "基础教育科"],
-  ["民办", "基础教育科"],
-  ["思想政治", "基础教育科"],
-  ["家校", "基础教育科"],
-  ["质量评价", "基础教育科"],
-  ["教育公平", "基础教育科"],
-  ["职业教育", "职业与成人教育科"],
-  ["职教", "职业与成人教育科"],
-  ["社区教育", "职业与成人教育科"],
-  ["安全", "安全稳定科"],
-  ["稳定", "安全稳定科"],
-  ["经费", "计划财务科"],
-  ["保障能力", "计划财务科"],
-  ["督导", "教育督导室"],
-  ["法治", "政策法规科"],
-  ["普法", "政策法规科"],
-  ["服务能力", "政策法规科"],
-  ["体质", "体卫艺科"],
-  ["全面发展", "体卫艺科"],
-  ["双减", "校外培训监管科"],
-  ["校外培训", "校外培训监管科"],
-  ["教师培训", "教师进修学校"],
-];
+/** Keyword → department suggestions for lead units: the defaults of a typical county bureau. */
+export const demoKeywords: [keyword: string, department: string][] = countyBureauKeywords;

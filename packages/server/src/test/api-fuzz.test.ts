@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RecordKind } from "./access.js";
 import { Rng } from "./api-fuzz.generate.js";
 import { type FuzzRequest, type Operation, operationsOf, requestFor } from "./api-fuzz.requests.js";
+import { englishTextIn } from "./english-text.js";
 import { buildMatrixTenant, type MatrixTenant } from "./refusal-matrix.fixture.js";
 import { urlOf } from "./refusal-matrix.run.js";
 import { tables } from "./refusal-matrix.tables.js";
@@ -32,12 +33,17 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
-/** What is wrong with an answer: a 5xx, or an error without the `{ error: { code, message } }` envelope. */
+/**
+ * What is wrong with an answer: a 5xx, an error without the `{ error: { code, message } }` envelope, or one
+ * that carries an internal exception's English text.
+ */
 function fault(res: LightMyRequestResponse): string | null {
   if (res.statusCode >= 500) return `answered ${res.statusCode}`;
   if (res.statusCode < 400) return null;
   try {
     const error = (res.json() as { error?: { code?: unknown; message?: unknown } }).error;
+    const english = englishTextIn(error);
+    if (english) return `answered ${res.statusCode} with English text: ${english.slice(0, 80)}`;
     if (typeof error?.code === "string" && typeof error.message === "string") return null;
   } catch {}
   return `answered ${res.statusCode} without the error envelope`;

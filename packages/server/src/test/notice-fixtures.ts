@@ -1,7 +1,7 @@
 import { addDays, shanghaiDate } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { assignments } from "../db/schema.js";
+import { assignments, plans } from "../db/schema.js";
 import { buildPublishedPlan } from "./plan-fixtures.js";
 import type { TestApp } from "./test-app.js";
 
@@ -14,6 +14,9 @@ export async function buildAssignedPlan(t: TestApp) {
   });
   if (res.statusCode !== 201) throw new Error(res.body);
   const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json();
+  // Reminder and 督办 tests run their clocks into later years (2026 dates on the 2023 plan): the plan is one
+  // the bureau keeps live, as it would choose for work carried over, so its year being over stops nothing.
+  await (t.database.db as Db).update(plans).set({ livePastYear: true }).where(eq(plans.id, p.planId));
   return { ...p, assignmentId: list.items[0].id as string };
 }
 

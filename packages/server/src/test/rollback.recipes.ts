@@ -46,6 +46,19 @@ export interface SuccessRecipe {
 
 /** Recipes by route, as `METHOD /api/path/:param`. */
 export const recipes: Record<string, SuccessRecipe> = {
+  // Archiving changes the plan other routes work on: each takes a plan of its own (taken back: one archived).
+  "POST /api/plans/:id/archive": { prepare: async (ctx) => ({ ids: { plan: await freshPlan(ctx) } }) },
+  "POST /api/plans/:id/unarchive": {
+    prepare: async (ctx) => {
+      const plan = await freshPlan(ctx);
+      const read = await ctx.tenant.sessions.supervisor.get(`/api/plans/${plan}`);
+      const archived = await ctx.tenant.sessions.supervisor.post(`/api/plans/${plan}/archive`, {
+        version: expectStatus<{ version: number }>(read, 200).version,
+      });
+      expectStatus(archived, 200);
+      return { ids: { plan } };
+    },
+  },
   // Disabling the fixture's kindergarten would refuse every later call that names it.
   "PUT /api/units/:id/enabled": { prepare: async (ctx) => ({ ids: { unit: await freshUnit(ctx) } }) },
   // The matrix's sheet lacks the template's columns; this one is the template filled in.

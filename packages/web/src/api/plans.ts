@@ -6,6 +6,7 @@ import type {
   PlanPage,
   PlanPublishInput,
   PlanPublishResult,
+  PlanSummary,
 } from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
@@ -86,4 +87,13 @@ export function discardPlanImport(id: string, version: number): Promise<PlanImpo
 /** Copies a plan into another year as a new draft under review. */
 export function copyPlan(id: string, year: number): Promise<PlanImport> {
   return apiRequest<PlanImport>(`/plans/${id}/copy`, { method: "POST", body: { year } });
+}
+
+/** 归档 a published plan, or takes an archived one back（取消归档）, at the version read. */
+export function changePlanArchive(
+  id: string,
+  action: "archive" | "unarchive",
+  version: number,
+): Promise<PlanSummary> {
+  return apiRequest<PlanSummary>(`/plans/${id}/${action}`, { method: "POST", body: { version } });
 }

@@ -11,6 +11,7 @@ import {
 import {
   type AnyPgColumn,
   bigserial,
+  boolean,
   check,
   doublePrecision,
   index,
@@ -68,6 +69,8 @@ export const plans = pgTable(
     docNumber: text("doc_number"),
     preamble: text("preamble"),
     status: text("status", { enum: planStatuses }).notNull().default("published"),
+    /** A plan whose year is over that the bureau chose to keep following up (催办, automatic 督办单). */
+    livePastYear: boolean("live_past_year").notNull().default(false),
     importId: uuid("import_id").references(() => planImports.id),
     fileId: uuid("file_id").references(() => files.id),
     sourceText: text("source_text"),

@@ -1,9 +1,10 @@
 import { nextNoticeStatus, noticeLevelLabels, noticeStatusesAllowing, shanghaiDate } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import type { Database, DbOrTx } from "../../db/client.js";
-import { assignments, plans } from "../../db/schema.js";
+import { assignments } from "../../db/schema.js";
 import { type AssignmentDetail, findAssignmentDetails } from "../assignments/index.js";
 import { notifyUnit } from "../notifications/index.js";
+import { followedUpPlan } from "../plans/index.js";
 import { type AutoLevel, autoLevel, autoReplyDue, isWorse, MISSED_CYCLES } from "./auto-level.js";
 import { findSilentAssignments } from "./auto-notices.repository.js";
 import * as repo from "./notices.repository.js";
@@ -22,7 +23,7 @@ const keyOf = (nodeId: string, assignmentId: string | null) => `${nodeId}:${assi
 
 /**
  * Raises, upgrades and closes automatic 督办单 from today's lights for every active assignment of the tenant's
- * published plans. Idempotent: a second run with nothing changed changes nothing. Used by `POST /api/notices/scan`
+ * plans followed up this year (published, of this year or kept live). Idempotent: a second run with nothing changed changes nothing. Used by `POST /api/notices/scan`
  * and the scheduler.
  */
 export async function raiseAutoNotices(
@@ -31,10 +32,12 @@ export async function raiseAutoNotices(
 ): Promise<ScanCounts> {
   const { db } = deps.database;
   const { tenantId, now } = input;
+  // Archived plans and plans of past years (unless kept live) are records: nothing is raised on them.
+  const year = Number(shanghaiDate(now).slice(0, 4));
   const items = await findAssignmentDetails(
     db,
     tenantId,
-    and(eq(assignments.status, "active"), eq(plans.status, "published"))!,
+    and(eq(assignments.status, "active"), followedUpPlan(year))!,
   );
   const silent = await findSilentAssignments(
     db,

@@ -16,6 +16,8 @@ export const noticesAccess: RouteAccess[] = [
       level: "blue",
       reason: "矩阵督办",
       replyDue: "2099-12-31",
+      // Each role raises one on the same assignment: past the first, the repeat warning would answer 409.
+      allowDuplicate: true,
     }),
     roles: { ...office, leader: 201, supervisor: 201 },
     foreign: refusedFirst("admin", "department", "school", "inspector"),

@@ -128,3 +128,26 @@ export async function findAutoNotices(db: DbOrTx, tenantId: string): Promise<Not
     .where(and(eq(supervisionNotices.tenantId, tenantId), eq(supervisionNotices.source, "auto")))
     .orderBy(desc(supervisionNotices.createdAt));
 }
+
+/** A live (not yet accepted or closed) notice of `level` for the unit on the task, or null: a second would repeat it. */
+export async function findLiveNotice(
+  db: DbOrTx,
+  key: { tenantId: string; nodeId: string; unitId: string; level: NoticeLevel },
+): Promise<NoticeRow | null> {
+  const n = supervisionNotices;
+  const [row] = await db
+    .select()
+    .from(n)
+    .where(
+      and(
+        eq(n.tenantId, key.tenantId),
+        eq(n.nodeId, key.nodeId),
+        eq(n.unitId, key.unitId),
+        eq(n.level, key.level),
+        inArray(n.status, noticeStatusesAllowing("close")),
+      ),
+    )
+    .orderBy(desc(n.createdAt), asc(n.id))
+    .limit(1);
+  return row ?? null;
+}

@@ -55,6 +55,30 @@ describe("督办单 by hand", () => {
     expect(res.json().assignmentId).toBeNull();
   });
 
+  it("warns with a link to the open one before raising a second notice of the same level, then raises it on confirmation", async () => {
+    const p = await buildAssignedPlan(t);
+    const first = await raise(p);
+    const again = await p.supervisor.post("/api/notices", {
+      nodeId: p.task9.id,
+      assignmentId: p.assignmentId,
+      level: "yellow",
+      reason: "再次督办",
+      replyDue: dayFromToday(t, 5),
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toEqual({
+      code: "conflict",
+      message: `${p.kindergarten.name}在该任务上已有一份未办结的“黄色警示”督办单，确认仍要再下发一份吗？`,
+      details: { openNoticeId: first.id },
+    });
+    expect((await p.supervisor.get("/api/notices?level=yellow")).json().total).toBe(1);
+    // Another level is a new step, not a repeat.
+    await raise(p, { level: "red" });
+    const confirmed = await raise(p, { allowDuplicate: true });
+    expect(confirmed.id).not.toBe(first.id);
+    expect((await p.supervisor.get("/api/notices?level=yellow")).json().total).toBe(2);
+  });
+
   it("answers 401, 400 with the field, 403 for others, 404 across tenants", async () => {
     const p = await buildAssignedPlan(t);
     const body = { nodeId: p.task9.id, level: "red", reason: "x", replyDue: dayFromToday(t, 3) };
@@ -142,7 +166,7 @@ describe("回复 and 审核 of a notice", () => {
   it("filters the ledger by overdue reply", async () => {
     const p = await buildAssignedPlan(t);
     const late = await raise(p, { replyDue: dayFromToday(t, -1) });
-    await raise(p, { replyDue: dayFromToday(t, 3) });
+    await raise(p, { replyDue: dayFromToday(t, 3), allowDuplicate: true });
     const found = (await p.supervisor.get("/api/notices?overdueReply=true")).json();
     expect(found.items.map((n: { id: string }) => n.id)).toEqual([late.id]);
     expect((await p.supervisor.get(`/api/notices?overdueReply=maybe`)).statusCode).toBe(400);

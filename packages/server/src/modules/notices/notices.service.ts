@@ -11,7 +11,7 @@ import {
   seesAllNotices,
   shanghaiDate,
 } from "@duban/domain";
-import { invalid, notFound } from "../../errors.js";
+import { AppError, invalid, notFound } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findAssignmentDetail, findEnabledUnits, getNode } from "../assignments/index.js";
@@ -117,6 +117,19 @@ export async function createNotice(ctx: ServiceContext, input: NoticeCreateInput
   authorize(noticeLedgerAbilities(ctx.actor), "create");
   const { node } = await getNode(ctx, input.nodeId);
   const target = await noticeTarget(ctx, node.id, input);
+  const open = await repo.findLiveNotice(ctx.database.db, {
+    tenantId: ctx.actor.tenantId,
+    nodeId: node.id,
+    unitId: target.unitId,
+    level: input.level,
+  });
+  // A second notice of the same level only repeats the first: said, with a link, unless the caller insists.
+  if (open && !input.allowDuplicate)
+    throw new AppError(
+      "conflict",
+      `${target.unitName}在该任务上已有一份未办结的“${noticeLevelLabels[input.level]}”督办单，确认仍要再下发一份吗？`,
+      { openNoticeId: open.id },
+    );
   const id = await ctx.database.db.transaction(async (tx) => {
     const row = await repo.insertNotice(tx, {
       tenantId: ctx.actor.tenantId,

@@ -26,23 +26,52 @@ export function matchUnitName(text: string, units: OwnerCandidate[]): string | n
   return partial[0]?.id ?? null;
 }
 
-/** The unit whose keyword appears earliest in the title, else earliest in the text. */
+/** Times `keyword` occurs in `text`, without overlaps. */
+function occurrences(text: string, keyword: string): number {
+  return keyword ? text.split(keyword).length - 1 : 0;
+}
+
+/** The dictionary's keywords for `unitId` that a task's title or text mentions, the most mentioned first. */
+export function matchedKeywords(
+  unitId: string,
+  node: { title: string; text: string },
+  keywords: SuggestionSources["keywords"],
+): string[] {
+  return keywords
+    .filter((k) => k.unitId === unitId)
+    .map((k) => ({
+      keyword: k.keyword,
+      n: occurrences(node.title, k.keyword) + occurrences(node.text, k.keyword),
+    }))
+    .filter((k) => k.n > 0)
+    .sort((a, b) => b.n - a.n || b.keyword.length - a.keyword.length)
+    .map((k) => k.keyword);
+}
+
+/**
+ * The unit whose keywords a task mentions most: a mention in the title outweighs any number in the text (the
+ * title says what the task is about; the text lists whom it touches, e.g. "普通高中…公用经费" in a funding task).
+ * A tie goes to the unit mentioned first.
+ */
 export function suggestByKeyword(
   title: string,
   text: string,
   keywords: SuggestionSources["keywords"],
 ): string | null {
-  for (const haystack of [title, text]) {
-    let best: { at: number; unitId: string; length: number } | null = null;
-    for (const k of keywords) {
-      const at = haystack.indexOf(k.keyword);
-      // Earliest mention wins; at the same place the longer keyword is the more specific one.
-      if (at >= 0 && (!best || at < best.at || (at === best.at && k.keyword.length > best.length)))
-        best = { at, unitId: k.unitId, length: k.keyword.length };
-    }
-    if (best) return best.unitId;
+  const whole = `${title}\n${text}`;
+  const scores = new Map<string, { score: number; first: number }>();
+  for (const k of keywords) {
+    const score = occurrences(title, k.keyword) * 1000 + occurrences(text, k.keyword);
+    if (score === 0) continue;
+    const at = whole.indexOf(k.keyword);
+    const was = scores.get(k.unitId) ?? { score: 0, first: Number.POSITIVE_INFINITY };
+    scores.set(k.unitId, { score: was.score + score, first: Math.min(was.first, at) });
   }
-  return null;
+  let best: { unitId: string; score: number; first: number } | null = null;
+  for (const [unitId, s] of scores)
+    if (!best || s.score > best.score || (s.score === best.score && s.first < best.first))
+      best = { unitId, ...s };
+  return best?.unitId ?? null;
 }
 
 /** A date the document states, if a draft may hold it (a year like 2200 is a typo in the document, left blank). */

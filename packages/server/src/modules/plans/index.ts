@@ -1,3 +1,9 @@
 // Public face of the plans module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { lightToday } from "./lights.js";
-export { findNodeWithPlan, findPlan, updatePlanReporting } from "./plans.repository.js";
+export {
+  findIndicatorRules,
+  findNodeWithPlan,
+  findPlan,
+  followedUpPlan,
+  updatePlanReporting,
+} from "./plans.repository.js";

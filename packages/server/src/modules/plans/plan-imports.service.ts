@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import {
   canViewPlanStatus,
   canViewPlans,
+  type DraftNode,
   type PlanDraftEdit,
   type PlanImport,
   type PlanImportAction,
@@ -17,7 +18,7 @@ import type { Actor, ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { findKeywords } from "../unit-keywords/index.js";
 import { findAllUnits } from "../units/index.js";
-import { draftFromParse } from "./draft-from-parse.js";
+import { draftFromParse, matchedKeywords } from "./draft-from-parse.js";
 import { assertDraftUnits } from "./draft-units.js";
 import * as repo from "./plan-imports.repository.js";
 
@@ -26,12 +27,32 @@ export function sourceHashOf(text: string): string {
   return createHash("sha256").update(text.replace(/\s+/g, "")).digest("hex");
 }
 
+/** Per task key, the keywords of its lead unit the task mentions; tasks whose document names the lead are left out. */
+function leadKeywordsOf(
+  nodes: DraftNode[],
+  keywords: { keyword: string; unitId: string }[],
+  out: Record<string, string[]> = {},
+): Record<string, string[]> {
+  for (const node of nodes) {
+    if (node.leadUnitId && !node.ownersText?.lead.length) {
+      const matched = matchedKeywords(node.leadUnitId, node, keywords);
+      if (matched.length) out[node.key] = matched;
+    }
+    leadKeywordsOf(node.children, keywords, out);
+  }
+  return out;
+}
+
 /** Builds the API shape of an import. */
 export async function toPlanImport(ctx: ServiceContext, row: repo.PlanImportRow): Promise<PlanImport> {
-  const duplicateOf =
-    row.status === "reviewing"
-      ? await repo.findDuplicate(ctx.database.db, row.tenantId, row.sourceHash, row.id)
-      : null;
+  const reviewing = row.status === "reviewing";
+  const [duplicateOf, keywords] = reviewing
+    ? await Promise.all([
+        repo.findDuplicate(ctx.database.db, row.tenantId, row.sourceHash, row.id),
+        findKeywords(ctx.database.db, row.tenantId),
+      ])
+    : [null, []];
+  const draft = row.draft as PlanDraftEdit;
   return {
     id: row.id,
     status: row.status,
@@ -39,9 +60,11 @@ export async function toPlanImport(ctx: ServiceContext, row: repo.PlanImportRow)
     filename: row.filename,
     format: row.format,
     sourceText: row.sourceText,
-    draft: row.draft as PlanDraftEdit,
+    draft,
     warnings: row.warnings as string[],
     duplicateOf,
+    // Only a draft under review is edited; a published one keeps its units without the reasons.
+    leadKeywords: leadKeywordsOf(draft.nodes, keywords),
     planId: row.planId,
     version: row.version,
     createdAt: row.createdAt.toISOString(),

@@ -76,6 +76,15 @@ export const plansAccess: RouteAccess[] = [
   },
   // The fixture plan was pasted, not uploaded: there is no source file for anyone.
   { route: "GET /api/plans/:id/source", params: { id: "plan" }, roles: allRoles(404) },
+  ...(["archive", "unarchive"] as const).map(
+    (action): RouteAccess => ({
+      route: `POST /api/plans/:id/${action}`,
+      params: { id: "plan" },
+      body: () => ({ version: STALE }),
+      roles: changes,
+      foreign: refusedFirst("leader", "department", "school", "inspector"),
+    }),
+  ),
   {
     route: "POST /api/plans/:id/copy",
     params: { id: "plan" },

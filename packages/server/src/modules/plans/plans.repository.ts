@@ -1,5 +1,5 @@
 import type { CycleKind } from "@duban/domain";
-import { and, asc, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
   assignmentIndicators,
@@ -42,7 +42,8 @@ export async function findPlans(
   },
 ) {
   const c: SQL[] = [eq(plans.tenantId, tenantId)];
-  if (query.publishedOnly) c.push(eq(plans.status, "published"));
+  // Published and archived plans are for everyone; only drafts are kept from some.
+  if (query.publishedOnly) c.push(ne(plans.status, "draft"));
   if (query.year) c.push(eq(plans.year, query.year));
   if (query.q) c.push(ilike(plans.title, likePattern(query.q)));
   const where = and(...c);
@@ -64,7 +65,7 @@ export async function findPlanYears(db: DbOrTx, tenantId: string, publishedOnly:
   const rows = await db
     .selectDistinct({ year: plans.year })
     .from(plans)
-    .where(and(eq(plans.tenantId, tenantId), publishedOnly ? eq(plans.status, "published") : undefined))
+    .where(and(eq(plans.tenantId, tenantId), publishedOnly ? ne(plans.status, "draft") : undefined))
     .orderBy(desc(plans.year));
   return rows.map((r) => r.year);
 }
@@ -184,6 +185,30 @@ export async function updatePlanReporting(
   return row ?? null;
 }
 
+/**
+ * The plans whose open work is followed up (催办, automatic 督办单) in `year`: published, and of this year or
+ * later unless kept live — `isPlanFollowedUp` of the domain, in SQL, for queries joined to `plans`.
+ */
+export function followedUpPlan(year: number): SQL {
+  return and(eq(plans.status, "published"), or(gte(plans.year, year), eq(plans.livePastYear, true)))!;
+}
+
+/** Sets a plan's status (and whether a past year's plan stays live) at the version read; null when it moved. */
+export async function updatePlanStatus(
+  db: DbOrTx,
+  target: { tenantId: string; id: string; version: number },
+  values: Pick<typeof plans.$inferInsert, "status" | "livePastYear">,
+): Promise<PlanRow | null> {
+  const [row] = await db
+    .update(plans)
+    .set({ ...values, version: sql`${plans.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(eq(plans.tenantId, target.tenantId), eq(plans.id, target.id), eq(plans.version, target.version)),
+    )
+    .returning();
+  return row ?? null;
+}
+
 /** Inserts a published plan; returns its id. */
 export async function insertPlan(db: DbOrTx, values: typeof plans.$inferInsert): Promise<string> {
   const [row] = await db.insert(plans).values(values).returning({ id: plans.id });
@@ -208,4 +233,18 @@ export async function insertNodeItems(
   if (items.measures.length) await db.insert(measures).values(items.measures);
   if (items.indicators.length) await db.insert(indicators).values(items.indicators);
   if (items.milestones.length) await db.insert(milestones).values(items.milestones);
+}
+
+/** The unit and target of each of the tenant's indicators among `ids`: what a reported value is checked against. */
+export async function findIndicatorRules(db: DbOrTx, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: indicators.id,
+      unit: indicators.unit,
+      targetValue: indicators.targetValue,
+      targetMax: indicators.targetMax,
+    })
+    .from(indicators)
+    .where(and(eq(indicators.tenantId, tenantId), inArray(indicators.id, ids)));
 }

@@ -118,10 +118,21 @@ describe("GET /api/plans", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ total: 1, years: [2023] });
     expect(res.json().abilities).toEqual({ import: false });
-    expect(res.json().items[0].abilities).toEqual({ copy: false, manageCycles: false });
+    expect(res.json().items[0].abilities).toEqual({
+      copy: false,
+      manageCycles: false,
+      archive: false,
+      unarchive: false,
+    });
     const forOffice = (await b.supervisor.get("/api/plans?year=2023")).json();
     expect(forOffice.abilities).toEqual({ import: true });
-    expect(forOffice.items[0].abilities).toEqual({ copy: true, manageCycles: true });
+    // The office may archive a published plan (归档), not take back one that is not archived.
+    expect(forOffice.items[0].abilities).toEqual({
+      copy: true,
+      manageCycles: true,
+      archive: true,
+      unarchive: false,
+    });
     expect((await b.school.get("/api/plans?year=2024")).json().total).toBe(0);
     expect((await b.supervisor.get("/api/plans?year=abc")).statusCode).toBe(400);
   });

@@ -5,17 +5,20 @@ import {
   planImportSchema,
   planPageSchema,
   planQuerySchema,
+  planSummarySchema,
+  versionBodySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { contentDisposition } from "../../http/content-disposition.js";
 import { fileResponse } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
+import { changePlanArchive } from "./archive-plan.js";
 import { findUnreadableDates } from "./plan-status.js";
 import { copyPlan, findPlansPage, getPlanDetail, getPlanSourceFile } from "./plans.service.js";
 
 const tags = ["plans"];
 
-/** Published plans: list by year, read the tree, download the source file, copy into another year. */
+/** Published plans: list by year, read the tree, download the source file, copy into another year, 归档. */
 export async function planRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
 
@@ -54,6 +57,24 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
       .header("content-disposition", contentDisposition("attachment", file.filename))
       .send(stream);
   });
+
+  for (const action of ["archive", "unarchive"] as const)
+    r.post(
+      `/api/plans/:id/${action}`,
+      {
+        schema: {
+          tags,
+          params: idParamSchema,
+          body: versionBodySchema,
+          response: { 200: planSummarySchema },
+        },
+      },
+      async (request) =>
+        changePlanArchive(contextOf(app, request), request.params.id, {
+          action,
+          version: request.body.version,
+        }),
+    );
 
   r.post(
     "/api/plans/:id/copy",

@@ -25,7 +25,7 @@ import * as repo from "./plans.repository.js";
 type PlanWithCounts = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
 
 /** Builds the list shape of a plan. */
-function toPlanSummary(ctx: ServiceContext, row: PlanWithCounts): PlanSummary {
+export function toPlanSummary(ctx: ServiceContext, row: PlanWithCounts): PlanSummary {
   const { plan } = row;
   return {
     id: plan.id,
@@ -34,13 +34,14 @@ function toPlanSummary(ctx: ServiceContext, row: PlanWithCounts): PlanSummary {
     issuer: plan.issuer,
     docNumber: plan.docNumber,
     status: plan.status,
+    livePastYear: plan.livePastYear,
     sectionCount: Number(row.sectionCount),
     taskCount: Number(row.taskCount),
     indicatorCount: Number(row.indicatorCount),
     milestoneCount: Number(row.milestoneCount),
     publishedAt: plan.publishedAt?.toISOString() ?? null,
     createdAt: plan.createdAt.toISOString(),
-    abilities: planAbilities(ctx.actor),
+    abilities: planAbilities(ctx.actor, plan),
   };
 }
 
@@ -66,8 +67,8 @@ export async function findPlansPage(
   };
 }
 
-/** One plan of the tenant, or 404. */
-async function getPlanRow(ctx: ServiceContext, id: string): Promise<PlanWithCounts> {
+/** One plan of the tenant the actor may read, or 404. */
+export async function getPlanRow(ctx: ServiceContext, id: string): Promise<PlanWithCounts> {
   const row = canViewPlans(ctx.actor) ? await repo.findPlan(ctx.database.db, ctx.actor.tenantId, id) : null;
   if (!row || !canViewPlanStatus(ctx.actor, row.plan.status)) throw notFound("计划");
   return row;

@@ -1,4 +1,10 @@
-import { type DraftNode, type PlanDraftEdit, planDateEnd } from "@duban/domain";
+import {
+  type DraftNode,
+  type PastYearMode,
+  type PlanDraftEdit,
+  planDateEnd,
+  shanghaiDate,
+} from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
 import { AppError, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -75,7 +81,7 @@ async function insertNode(
 export async function publishImport(
   ctx: ServiceContext,
   id: string,
-  input: { version: number; allowDuplicate?: boolean | undefined },
+  input: { version: number; allowDuplicate?: boolean | undefined; pastYear?: PastYearMode | undefined },
 ): Promise<{ planId: string }> {
   const row = await getImportToChange(ctx, id);
   const status = assertEditable(ctx.actor, row, { action: "publish", version: input.version });
@@ -85,6 +91,16 @@ export async function publishImport(
       duplicateOf: duplicate,
     });
   const draft = row.draft as PlanDraftEdit;
+  const thisYear = Number(shanghaiDate(ctx.clock.now()).slice(0, 4));
+  // Every date of a plan whose year is over is past: followed up, it would raise 逾期 everywhere at once. The
+  // office says whether it is a record of that year or work it still follows up.
+  if (draft.year < thisYear && !input.pastYear)
+    throw new AppError(
+      "conflict",
+      `这是 ${draft.year} 年的计划，年度已过：请选择作为存档（不催办、不自动督办）发布，还是继续督办`,
+      { pastYear: draft.year },
+    );
+  const record = draft.year < thisYear && input.pastYear === "record";
   return ctx.database.db.transaction(async (tx) => {
     const planId = await insertPlan(tx, {
       tenantId: ctx.actor.tenantId,
@@ -99,6 +115,8 @@ export async function publishImport(
       sourceHash: row.sourceHash,
       publishedBy: ctx.actor.userId,
       publishedAt: ctx.clock.now(),
+      status: record ? "archived" : "published",
+      livePastYear: draft.year < thisYear && input.pastYear === "live",
     });
     for (const [i, node] of draft.nodes.entries())
       await insertNode(
@@ -118,7 +136,7 @@ export async function publishImport(
       action: "plan.publish",
       entity: "plan",
       entityId: planId,
-      summary: { title: draft.title, year: draft.year, importId: id },
+      summary: { title: draft.title, year: draft.year, importId: id, ...(record ? { archived: true } : {}) },
     });
     return { planId };
   });

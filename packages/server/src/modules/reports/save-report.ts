@@ -1,6 +1,7 @@
 import {
   assignmentPermissions,
   assignmentTransitions,
+  indicatorValueProblem,
   isCycleOpen,
   notificationLinks,
   type ReportSaveInput,
@@ -15,6 +16,7 @@ import { audit } from "../audit/index.js";
 import { findCycle } from "../cycles/index.js";
 import { findAttachableFiles } from "../evidence/index.js";
 import { notify } from "../notifications/index.js";
+import { findIndicatorRules } from "../plans/index.js";
 import * as repo from "./reports.repository.js";
 import { toReport } from "./reports.service.js";
 
@@ -33,8 +35,28 @@ async function assertCanReport(ctx: ServiceContext, assignmentId: string, input:
     allowed.has(v.indicatorId) ? [] : [{ path: `values.${i}.indicatorId`, message: "本单位不填报该指标" }],
   );
   if (issues.length) throw invalid(issues);
+  await assertValuesInRange(ctx, input.values);
   const fileRows = await findAttachableFiles(ctx.database.db, ctx.actor, input.fileIds);
   return { d, cycle, fileRows };
+}
+
+/** Refuses a value outside its indicator's range (a percentage over 100, a negative or fractional count). */
+async function assertValuesInRange(ctx: ServiceContext, values: ReportSaveInput["values"]) {
+  const rules = new Map(
+    (
+      await findIndicatorRules(
+        ctx.database.db,
+        ctx.actor.tenantId,
+        values.map((v) => v.indicatorId),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const issues = values.flatMap((v, i) => {
+    const rule = rules.get(v.indicatorId);
+    const problem = rule ? indicatorValueProblem(rule, v.value) : null;
+    return problem ? [{ path: `values.${i}.value`, message: problem }] : [];
+  });
+  if (issues.length) throw invalid(issues);
 }
 
 /**

@@ -1,11 +1,15 @@
 import { type NoticeLevel, noticeLevelLabels, noticeLevels } from "@duban/domain";
-import { DatePicker, Form, Input, Modal, Select } from "antd";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Alert, App, DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
+import { useState } from "react";
+import { Link } from "react-router";
+import { isApiError } from "../../api/client";
 import { useNodeAssignments } from "../../api/execution";
 import { createNotice, noticesKey } from "../../api/notices";
 import { useUnitOptions } from "../../api/units";
 import { optionsOf } from "../../components/select-options";
-import { useWrite } from "../../hooks/use-write";
+import { useErrorHandler } from "../../hooks/use-error-handler";
 import { TaskPicker } from "./task-picker";
 
 interface Values {
@@ -30,7 +34,12 @@ export function NoticeCreateDialog({ nodeId, onClose }: { nodeId?: string; onClo
       .filter((u) => !assigned.some((a) => a.unit.id === u.id))
       .map((u) => ({ value: u.id, label: u.name })),
   ];
-  const submit = useWrite({
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const onError = useErrorHandler(noticesKey);
+  // The open notice of the same level the server warned about; 仍要下发 then sends with allowDuplicate.
+  const [repeat, setRepeat] = useState<{ id: string; message: string } | null>(null);
+  const submit = useMutation({
     mutationFn: (v: Values) =>
       createNotice({
         nodeId: v.nodeId,
@@ -39,28 +48,49 @@ export function NoticeCreateDialog({ nodeId, onClose }: { nodeId?: string; onClo
         level: v.level,
         reason: v.reason.trim(),
         replyDue: v.replyDue.format("YYYY-MM-DD"),
+        ...(repeat ? { allowDuplicate: true } : {}),
       }),
-    success: "督办单已下发",
-    refresh: noticesKey,
-    form,
-    onDone: onClose,
+    onSuccess: () => {
+      message.success("督办单已下发");
+      void queryClient.invalidateQueries({ queryKey: noticesKey });
+      onClose();
+    },
+    onError: (error) => {
+      const openId = (error as { details?: { openNoticeId?: unknown } }).details?.openNoticeId;
+      if (isApiError(error, "conflict") && typeof openId === "string")
+        setRepeat({ id: openId, message: error.message });
+      else onError(error, form);
+    },
   });
   return (
     <Modal
       open
       title="下发督办单"
-      okText="下发"
+      okText={repeat ? "仍要下发" : "下发"}
       cancelText="取消"
       confirmLoading={submit.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
     >
+      {repeat && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={repeat.message}
+          description={<Link to={`/notices/${repeat.id}`}>查看未办结的督办单</Link>}
+        />
+      )}
       <Form
         form={form}
         layout="vertical"
         initialValues={{ nodeId, level: "yellow" }}
         onFinish={(v) => submit.mutate(v)}
+        // A changed unit, task or level is another question: the warning no longer applies.
+        onValuesChange={(changed) => {
+          if ("unitId" in changed || "nodeId" in changed || "level" in changed) setRepeat(null);
+        }}
       >
         <Form.Item
           name="nodeId"

@@ -1,5 +1,11 @@
 import { DeleteOutlined, MergeCellsOutlined } from "@ant-design/icons";
-import { type DraftMilestone, type DraftTarget, type PlanDraftEdit, planLevelLabels } from "@duban/domain";
+import {
+  type DraftMilestone,
+  type DraftNode,
+  type DraftTarget,
+  type PlanDraftEdit,
+  planLevelLabels,
+} from "@duban/domain";
 import { App, Button, Card, Divider, Empty, Flex, Form, Input, Tag, Typography } from "antd";
 import { useState } from "react";
 import { formatPlanDate } from "../../components/plan-format";
@@ -31,10 +37,19 @@ export interface NodeDetailProps {
   readOnly: boolean;
   change: (edit: (draft: PlanDraftEdit) => PlanDraftEdit) => void;
   onSelect: (key: string | null) => void;
+  /** The dictionary keywords a node's suggested lead unit was matched by (none once the lead is changed). */
+  leadKeywords?: (node: DraftNode) => string[];
 }
 
 /** The selected node (or the node owning the selected target/milestone) with everything that can be edited. */
-export function NodeDetail({ draft, selectedKey, readOnly, change, onSelect }: NodeDetailProps) {
+export function NodeDetail({
+  draft,
+  selectedKey,
+  readOnly,
+  change,
+  onSelect,
+  leadKeywords,
+}: NodeDetailProps) {
   const { modal } = App.useApp();
   const [target, setTarget] = useState<DraftTarget | null>(null);
   const [milestone, setMilestone] = useState<DraftMilestone | null>(null);
@@ -122,6 +137,7 @@ export function NodeDetail({ draft, selectedKey, readOnly, change, onSelect }: N
         )}
         <NodeUnits
           node={node}
+          leadKeywords={leadKeywords?.(node) ?? []}
           readOnly={readOnly}
           onChange={(units) => edit((nodes) => updateNode(nodes, node.key, (n) => ({ ...n, ...units })))}
         />

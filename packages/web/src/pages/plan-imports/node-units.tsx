@@ -6,6 +6,8 @@ import { useUnitOptions } from "../../api/units";
 /** Props of the unit fields. */
 export interface NodeUnitsProps {
   node: DraftNode;
+  /** Dictionary keywords the task mentions that suggested its lead unit, shown under the select. */
+  leadKeywords?: string[];
   readOnly: boolean;
   onChange: (units: { leadUnitId: string | null; coUnitIds: string[] }) => void;
 }
@@ -16,7 +18,7 @@ function ownersHint(names: string[] | undefined, role: string): string | null {
 }
 
 /** 牵头单位 (one) and 配合单位 (several), chosen from the tenant's enabled units; departments listed first. */
-export function NodeUnits({ node, readOnly, onChange }: NodeUnitsProps) {
+export function NodeUnits({ node, leadKeywords = [], readOnly, onChange }: NodeUnitsProps) {
   const units = useUnitOptions();
   const options = useMemo(
     () =>
@@ -25,7 +27,9 @@ export function NodeUnits({ node, readOnly, onChange }: NodeUnitsProps) {
         .map((unit) => ({ value: unit.id, label: unit.name })),
     [units.data],
   );
-  const leadHint = ownersHint(node.ownersText?.lead, "牵头");
+  const leadHint =
+    ownersHint(node.ownersText?.lead, "牵头") ??
+    (leadKeywords.length ? `按关键词“${leadKeywords.join("”“")}”推荐，请核对` : null);
   const coHint = ownersHint(node.ownersText?.co, "配合");
 
   return (

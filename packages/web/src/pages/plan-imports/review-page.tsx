@@ -5,6 +5,7 @@ import { usePlanImport } from "../../api/plans";
 import { PageHeader } from "../../components/page-header";
 import { countNodes, describeCounts } from "./draft-ops";
 import { HeaderFields } from "./header-fields";
+import { PastYearDialog } from "./past-year-dialog";
 import { ReviewIssues } from "./review-issues";
 import { ReviewWorkspace } from "./review-workspace";
 import { useDraftEditor } from "./use-draft-editor";
@@ -126,6 +127,13 @@ function ReviewEditor({ planImport }: { planImport: PlanImport }) {
         {readOnly && <Tag>只读</Tag>}
       </Flex>
       <ReviewWorkspace planImport={planImport} draft={draft} readOnly={readOnly} change={editor.change} />
+      {actions.pastYear !== null && (
+        <PastYearDialog
+          year={actions.pastYear}
+          onChoose={actions.choosePastYear}
+          onCancel={actions.cancelPastYear}
+        />
+      )}
     </>
   );
 }

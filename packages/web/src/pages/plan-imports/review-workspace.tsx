@@ -1,4 +1,4 @@
-import type { PlanDraftEdit, PlanImport } from "@duban/domain";
+import type { DraftNode, PlanDraftEdit, PlanImport } from "@duban/domain";
 import { Col, Row } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useIsMobile } from "../../hooks/use-is-mobile";
@@ -52,6 +52,12 @@ export function ReviewWorkspace({ planImport, draft, readOnly, change }: ReviewW
     if (selectedKey && !place && !owner) setSelectedKey(null);
   }, [selectedKey, place, owner]);
 
+  /** Why the saved lead unit was suggested, while the node still has that unit (an unsaved change has none). */
+  const leadKeywords = (node: DraftNode): string[] => {
+    const saved = findNode(planImport.draft.nodes, node.key)?.node;
+    return saved && saved.leadUnitId === node.leadUnitId ? (planImport.leadKeywords[node.key] ?? []) : [];
+  };
+
   const paneHeight = isMobile ? "50vh" : "calc(100vh - 290px)";
   const treeNodes = flattenNodes(draft.nodes).length;
   return (
@@ -88,6 +94,7 @@ export function ReviewWorkspace({ planImport, draft, readOnly, change }: ReviewW
             readOnly={readOnly}
             change={change}
             onSelect={setSelectedKey}
+            leadKeywords={leadKeywords}
           />
         </div>
       </Col>

@@ -1,4 +1,4 @@
-import type { PlanImport } from "@duban/domain";
+import type { PastYearMode, PlanImport } from "@duban/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { App } from "antd";
 import { useState } from "react";
@@ -50,30 +50,42 @@ export function useReviewActions(planImport: PlanImport, editor: DraftEditor) {
     }
   }
 
-  async function publishWith(allowDuplicate: boolean) {
+  /** The year of a past year's plan the server asked about: record or live, chosen in a dialog. */
+  const [pastYear, setPastYear] = useState<{ year: number; allowDuplicate: boolean } | null>(null);
+
+  async function publishWith(options: { allowDuplicate: boolean; pastYear?: PastYearMode }) {
     const version = editor.dirty ? await save() : editor.version;
     if (version === null) return;
     setBusy("publish");
     try {
-      const { planId } = await publishPlanImport(planImport.id, { version, allowDuplicate });
+      const { planId } = await publishPlanImport(planImport.id, { version, ...options });
       editor.release();
       void queryClient.invalidateQueries({ queryKey: plansKey });
       void queryClient.invalidateQueries({ queryKey: planImportsKey });
-      message.success("计划已发布");
+      message.success(options.pastYear === "record" ? "计划已作为存档发布（已归档）" : "计划已发布");
       navigate(`/plans/${planId}`);
     } catch (error) {
-      const duplicate = (error as { details?: { duplicateOf?: unknown } }).details?.duplicateOf;
-      if (isApiError(error, "conflict") && duplicate && !allowDuplicate) {
+      const details = (error as { details?: { duplicateOf?: unknown; pastYear?: unknown } }).details;
+      if (isApiError(error, "conflict") && details?.duplicateOf && !options.allowDuplicate) {
         modal.confirm({
           title: "同一份文档已发布过，仍要发布吗？",
           content: error.message,
           okText: "仍要发布",
-          onOk: () => publishWith(true),
+          onOk: () => publishWith({ ...options, allowDuplicate: true }),
         });
+      } else if (isApiError(error, "conflict") && typeof details?.pastYear === "number") {
+        setPastYear({ year: details.pastYear, allowDuplicate: options.allowDuplicate });
       } else showError(error);
     } finally {
       setBusy(null);
     }
+  }
+
+  /** Publishes the past year's plan as the office chose: a record (archived) or live work. */
+  function choosePastYear(mode: PastYearMode) {
+    const asked = pastYear;
+    setPastYear(null);
+    if (asked) void publishWith({ allowDuplicate: asked.allowDuplicate, pastYear: mode });
   }
 
   function publish() {
@@ -82,7 +94,7 @@ export function useReviewActions(planImport: PlanImport, editor: DraftEditor) {
       title: `发布《${editor.draft.title}》？`,
       content: `将创建 ${describeCounts(counts).replaceAll(" · ", "、")}。${editor.dirty ? "未保存的修改会先保存。" : ""}`,
       okText: "确认发布",
-      onOk: () => publishWith(false),
+      onOk: () => publishWith({ allowDuplicate: false }),
     });
   }
 
@@ -109,5 +121,15 @@ export function useReviewActions(planImport: PlanImport, editor: DraftEditor) {
     });
   }
 
-  return { busy, issues, clearIssues: () => setIssues(null), save, publish, discard };
+  return {
+    busy,
+    issues,
+    clearIssues: () => setIssues(null),
+    save,
+    publish,
+    discard,
+    pastYear: pastYear?.year ?? null,
+    choosePastYear,
+    cancelPastYear: () => setPastYear(null),
+  };
 }

@@ -8,6 +8,7 @@ import { apiUrl } from "../../api/client";
 import { copyPlan, planImportsKey, usePlan } from "../../api/plans";
 import { PageHeader } from "../../components/page-header";
 import { CyclesDrawer } from "./cycles-drawer";
+import { PlanArchiveButton, PlanArchiveNote } from "./plan-archive";
 import { noPlanFilters, PlanFilterBar, type PlanFilters } from "./plan-filters";
 import { PlanSummary } from "./plan-summary";
 import { PlanSummaryBar } from "./plan-summary-bar";
@@ -65,9 +66,11 @@ function PlanView({ plan }: { plan: PlanDetail }) {
                 复制到下一年
               </Button>
             )}
+            <PlanArchiveButton plan={plan} />
           </>
         }
       />
+      <PlanArchiveNote plan={plan} />
       <PlanSummary plan={plan} />
       <PlanSummaryBar
         plan={plan}

@@ -1,8 +1,9 @@
-import type { Indicator, Report } from "@duban/domain";
+import { type Indicator, indicatorValueProblem, type Report } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Flex, Form, Input, InputNumber, Slider, type UploadFile } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import { ApiError } from "../../api/client";
 import { type Cycle, executionKey, saveReport } from "../../api/execution";
 import { plansKey } from "../../api/plans";
 import { useErrorHandler } from "../../hooks/use-error-handler";
@@ -16,7 +17,26 @@ interface ReportValues {
   values?: Record<string, number | null>;
 }
 
-const valueField = (id: string) => ["values", id];
+const valueField = (id: string): ["values", string] => ["values", id];
+
+/** The form's rule for an indicator's value: the same range the server checks, said at the field. */
+const valueRule = (indicator: Indicator) => ({
+  validator: (_: unknown, value: number | null | undefined) => {
+    const problem = typeof value === "number" ? indicatorValueProblem(indicator, value) : null;
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+  },
+});
+
+/** Puts the server's `values.<n>.value` issues on the fields of the indicators sent at those positions. */
+function valueIssues(error: unknown, sentIds: string[]) {
+  if (!(error instanceof ApiError) || error.code !== "validation_failed" || !Array.isArray(error.details))
+    return [];
+  return (error.details as { path?: string; message?: string }[]).flatMap((issue) => {
+    const at = /^values\.(\d+)\.value$/.exec(issue.path ?? "");
+    const id = at ? sentIds[Number(at[1])] : undefined;
+    return id ? [{ name: valueField(id), errors: [issue.message ?? "输入有误"] }] : [];
+  });
+}
 
 /** The fields of one cycle's report; 保存草稿 keeps it, 提交 sends it for review and goes back to 我的工作. */
 export function ReportForm({
@@ -36,6 +56,11 @@ export function ReportForm({
   const [form] = Form.useForm<ReportValues>();
   const [files, setFiles] = useState<UploadFile[]>(() => (report?.files ?? []).map(uploadFileOf));
   const onError = useErrorHandler(executionKey);
+  const sentValues = (values: ReportValues) =>
+    indicators.flatMap((i) => {
+      const value = values.values?.[i.id];
+      return typeof value === "number" ? [{ indicatorId: i.id, value }] : [];
+    });
   const save = useMutation({
     mutationFn: ({ values, submit }: { values: ReportValues; submit: boolean }) =>
       saveReport(assignmentId, {
@@ -44,10 +69,7 @@ export function ReportForm({
         doneText: values.doneText ?? "",
         problemsText: values.problemsText ?? "",
         nextText: values.nextText ?? "",
-        values: indicators.flatMap((i) => {
-          const value = values.values?.[i.id];
-          return typeof value === "number" ? [{ indicatorId: i.id, value }] : [];
-        }),
+        values: sentValues(values),
         fileIds: fileIdsOf(files),
         submit,
         ...(report ? { version: report.version } : {}),
@@ -62,13 +84,21 @@ export function ReportForm({
         navigate("/");
       } else message.success("草稿已保存");
     },
-    onError: (error) => onError(error, form),
+    onError: (error, { values }) => {
+      // The server names a value by its position in the list sent; the form names it by its indicator.
+      const fields = valueIssues(
+        error,
+        sentValues(values).map((v) => v.indicatorId),
+      );
+      if (fields.length) form.setFields(fields);
+      else onError(error, form);
+    },
   });
   const uploading = files.some((f) => f.status === "uploading");
   // A draft may be half written; only 提交 insists on the required texts.
   const run = (submit: boolean) =>
     form
-      .validateFields(submit ? undefined : ["progress"])
+      .validateFields(submit ? undefined : ["progress", ...indicators.map((i) => valueField(i.id))])
       .then(() => save.mutate({ values: form.getFieldsValue(true) as ReportValues, submit }))
       .catch(() => undefined);
 
@@ -86,8 +116,16 @@ export function ReportForm({
     >
       <Form.Item label="进度（%）" htmlFor="report-progress" required>
         <Flex gap={12} align="center">
-          <Form.Item name="progress" noStyle rules={[{ required: true, message: "请填写进度" }]}>
-            <InputNumber id="report-progress" min={0} max={100} precision={0} style={{ width: 96 }} />
+          <Form.Item
+            name="progress"
+            noStyle
+            rules={[
+              { required: true, message: "请填写进度" },
+              // Said, not clamped: a 150 typed by mistake must not become a silent 100.
+              { type: "number", min: 0, max: 100, message: "进度应为 0–100" },
+            ]}
+          >
+            <InputNumber id="report-progress" precision={0} style={{ width: 96 }} />
           </Form.Item>
           <Form.Item name="progress" noStyle>
             <Slider min={0} max={100} style={{ flex: 1 }} />
@@ -112,6 +150,7 @@ export function ReportForm({
           key={indicator.id}
           name={valueField(indicator.id)}
           label={`${indicator.name}${indicator.unit ? `（${indicator.unit}）` : ""}`}
+          rules={[valueRule(indicator)]}
         >
           <InputNumber style={{ width: "100%" }} inputMode="decimal" />
         </Form.Item>
