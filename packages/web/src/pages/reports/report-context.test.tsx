@@ -99,12 +99,12 @@ describe("ReportContext", () => {
       />,
     );
     const context = screen.getByLabelText("填报依据");
-    expect(context.textContent).toContain("本期截止2023年6月25日");
-    expect(context.textContent).toContain("完成时限2023年12月31日");
+    expect(context.textContent).toContain("本期截止2023-06-25");
+    expect(context.textContent).toContain("完成时限2023-12-31");
     // The newest approved earlier cycle (May), not the returned report of this cycle nor April's.
     const line = screen.getByRole("listitem");
     expect(line.textContent).toBe(
-      "公办幼儿园在园幼儿占比目标 ≥ 50 %时限 2023年12月 · 上期已通过：45 %（2023年5月）",
+      "公办幼儿园在园幼儿占比目标 ≥ 50 %时限 2023-12 · 上期已通过：45 %（2023年5月）",
     );
   });
 
