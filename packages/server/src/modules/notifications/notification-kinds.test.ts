@@ -1,8 +1,8 @@
 import { notificationKinds } from "@duban/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildNotifyBureau, type NotifyBureau, toldOf } from "../../test/notification-fixtures.js";
 import { flattenTree } from "../../test/plan-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { buildNotifyBureau, type NotifyBureau, toldOf } from "./notification-fixtures.js";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { channelSettings, deliveries, notifications, users } from "../../db/schema.js";
 import { runReminders } from "../../jobs/run-reminders.js";
+import { buildNotifyBureau, type NotifyBureau, toldOf } from "../../test/notification-fixtures.js";
 import { flattenTree } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
 import { sendDailyDigests, sendGroupedPushes } from "./index.js";
-import { buildNotifyBureau, type NotifyBureau, toldOf } from "./notification-fixtures.js";
 import { notify } from "./notify.js";
 
 let t: TestApp;

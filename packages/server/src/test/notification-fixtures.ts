@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
-import { channelSettings, deliveries, notifications, users } from "../../db/schema.js";
-import { buildUser, TEST_PASSWORD } from "../../test/factories.js";
-import { buildPublishedPlan } from "../../test/plan-fixtures.js";
-import { signIn, type TestSession } from "../../test/session.js";
-import type { TestApp } from "../../test/test-app.js";
+import type { Db } from "../db/client.js";
+import { channelSettings, deliveries, notifications, users } from "../db/schema.js";
+import { buildUser, TEST_PASSWORD } from "./factories.js";
+import { buildPublishedPlan } from "./plan-fixtures.js";
+import { signIn, type TestSession } from "./session.js";
+import type { TestApp } from "./test-app.js";
 
 /** The id of a signed-in user. */
 export async function idOf(s: TestSession): Promise<string> {
