@@ -13,20 +13,20 @@ import {
 import { useIsMobile } from "../hooks/use-is-mobile";
 import { formatDateTime } from "./date-format";
 
-/** Opens a notification: marks it read (if unread), refreshes the counts and goes to its item. */
+/** Opens a notification: goes to its item at once, then marks it read (if unread) and refreshes the counts. */
 export function useOpenNotification() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   return async (item: Notification) => {
-    if (!item.readAt) {
-      try {
-        await readNotification(item.id);
-      } catch {
-        // Marking read is a convenience; the link still opens.
-      }
-      void queryClient.invalidateQueries({ queryKey: notificationsKey });
-    }
+    // The page opens without waiting on the mark-read round trip.
     if (item.link) navigate(item.link);
+    if (item.readAt) return;
+    try {
+      await readNotification(item.id);
+    } catch {
+      // Marking read is a convenience; the link has opened already.
+    }
+    void queryClient.invalidateQueries({ queryKey: notificationsKey });
   };
 }
 
