@@ -97,20 +97,8 @@ function robotUnitOf(to: Recipients, people: Person[]): string | null {
   return units.size === 1 ? ([...units][0] ?? null) : null;
 }
 
-/** What a unit is told about, and where the bell's link leads. */
-export interface UnitNotice {
-  tenantId: string;
-  unitId: string;
-  kind: string;
-  title: string;
-  body?: string;
-  link: string | null;
-  entity: string | null;
-  entityId: string | null;
-  dedupeKey: string;
-  now: Date;
-  grouped?: boolean;
-}
+/** What a unit is told about, and where the bell's link leads: a step's notification addressed to one unit. */
+export type UnitNotice = Omit<NotifyInput, "recipients" | "robotUnitId"> & { unitId: string };
 
 /** Tells every enabled user of the unit, through `notify`. */
 export async function notifyUnit(tx: DbOrTx, notice: UnitNotice): Promise<number> {
