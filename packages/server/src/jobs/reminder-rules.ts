@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isWorkingDay, shanghaiDate, type WorkCalendar } from "@duban/domain";
+import { daysBetween, isWorkingDay, type WorkCalendar } from "@duban/domain";
 
 /** A plan's 催办 settings; the domain's `defaultPlanReminderSettings` when the plan has none. */
 export interface ReminderSettings {
