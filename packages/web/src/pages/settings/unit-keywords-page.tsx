@@ -6,6 +6,7 @@ import { isApiError } from "../../api/client";
 import { saveUnitKeywords, unitKeywordsKey, useUnitKeywords } from "../../api/unit-keywords";
 import { useUnitOptions } from "../../api/units";
 import { PageHeader } from "../../components/page-header";
+import { RowIssues } from "../../components/row-issues";
 
 interface Row {
   id: number;
@@ -85,14 +86,7 @@ export function UnitKeywordsPage() {
           showIcon
           style={{ marginBottom: 12 }}
           title={save.error.message}
-          description={
-            issues.length > 0 &&
-            issues.map((i) => (
-              <div key={i.path}>
-                第 {Number(i.path.split(".")[1]) + 1} 行：{i.message}
-              </div>
-            ))
-          }
+          description={issues.length > 0 && <RowIssues issues={issues} />}
         />
       )}
       <Table<Row>

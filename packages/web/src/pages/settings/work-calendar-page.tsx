@@ -25,6 +25,7 @@ import {
   workCalendarKey,
 } from "../../api/work-calendar";
 import { PageHeader } from "../../components/page-header";
+import { RowIssues } from "../../components/row-issues";
 import { useWrite } from "../../hooks/use-write";
 import { CalendarMissingNotice } from "./calendar-missing-notice";
 
@@ -167,11 +168,7 @@ function YearTable({ year, warned }: { year: number; warned: boolean }) {
           showIcon
           style={{ marginBottom: 12 }}
           title="请修改标出的日期"
-          description={issues.map((i) => (
-            <div key={i.path}>
-              第 {Number(i.path.split(".")[1]) + 1} 行：{i.message}
-            </div>
-          ))}
+          description={<RowIssues issues={issues} />}
         />
       )}
       <Table<Row>
