@@ -37,6 +37,8 @@ export interface OpenDatabaseOptions {
   /** PGlite data directory; `undefined` with no url means in memory. */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** PGlite in memory only: starts from this dump of a data directory (`dumpDataDir`) instead of an empty one. */
+  template?: Blob | undefined;
   /** Sees every statement before it runs (the test harness checks tenant scoping with it). */
   logger?: Logger;
 }
@@ -50,7 +52,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     fs.mkdirSync(dir, { recursive: true });
   }
   const unlock = dir ? lockDataDir(dir) : () => undefined;
-  const client = dir ? new PGlite(dir) : new PGlite();
+  const client = dir
+    ? new PGlite(dir)
+    : new PGlite(options.template ? { loadDataDir: options.template } : {});
   await client.waitReady;
   const db = drizzlePglite(client, {
     schema,

@@ -6,6 +6,7 @@ import { buildApp } from "../app.js";
 import { type Database, openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type Config, loadConfig } from "../env.js";
+import { pgliteTemplate } from "./pglite-template.js";
 import { countRequestStatements, faultLogger } from "./rollback-faults.js";
 import { auditRequests, tenantScopeLogger } from "./tenant-scope-audit.js";
 
@@ -72,8 +73,11 @@ function testLogger() {
 
 /** Opens the test database and migrates it. */
 export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL || undefined;
   const database = await openDatabase({
-    url: process.env.TEST_DATABASE_URL,
+    url,
+    // PGlite starts from a migrated dump instead of running initdb and every migration again.
+    template: url ? undefined : await pgliteTemplate(),
     poolSize: 4,
     logger: testLogger(),
   });
