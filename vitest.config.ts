@@ -7,6 +7,9 @@ const sourceConditions = {
   ssr: { resolve: { conditions: ["source"] } },
 };
 
+/** Server test files that mock a module (vi.mock): they run isolated, the others share a module cache per worker. */
+const serverMockingFiles = ["packages/server/src/modules/auth/lockout.routes.test.ts"];
+
 export default defineConfig({
   test: {
     // Two cores: API tests each start an in-process PGlite, so more workers only contend.
@@ -20,8 +23,24 @@ export default defineConfig({
         test: {
           name: "server",
           include: ["packages/server/src/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...serverMockingFiles],
           environment: "node",
+          // Each worker imports the server once and runs its files one after another: re-importing Fastify, Drizzle
+          // and the modules for each of ~90 files cost a third of the suite's CPU. Every file builds its own app and
+          // database, so nothing but the module cache is shared.
+          isolate: false,
           // Fails a test whose requests ran a statement on a tenant table without naming the tenant.
+          setupFiles: ["packages/server/src/test/tenant-scope-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        ...sourceConditions,
+        test: {
+          // Files that replace a module with vi.mock need a module cache of their own.
+          name: "server-isolated",
+          include: serverMockingFiles,
+          environment: "node",
           setupFiles: ["packages/server/src/test/tenant-scope-setup.ts"],
         },
       },
