@@ -6,6 +6,8 @@ export async function runCliOn(
   dataDir: string,
   ...argv: string[]
 ): Promise<{ code: number; output: string }> {
+  // Restored afterwards: files that run later in the same worker must not inherit this command's environment.
+  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
   process.env.DATA_DIR = dataDir;
   process.env.DATABASE_URL = "";
   const out: string[] = [];
@@ -16,5 +18,9 @@ export async function runCliOn(
   } finally {
     log.mockRestore();
     error.mockRestore();
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
