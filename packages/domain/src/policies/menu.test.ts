@@ -15,6 +15,7 @@ const expected: Record<Role, MenuAbilities> = {
   admin: {
     areas: {
       ...closed,
+      bulletins: a(true, false, false),
       plans: a(true, true, true),
       planImports: a(true, false, true),
       notices: a(true, true, true),
@@ -37,6 +38,7 @@ const expected: Record<Role, MenuAbilities> = {
   leader: {
     areas: {
       ...closed,
+      bulletins: a(true, true, false),
       plans: a(true, true, false),
       notices: a(true, true, true),
       extensions: a(true, false, false),
@@ -55,6 +57,7 @@ const expected: Record<Role, MenuAbilities> = {
   supervisor: {
     areas: {
       ...closed,
+      bulletins: a(true, true, true),
       plans: a(true, true, true),
       planImports: a(true, false, true),
       notices: a(true, true, true),
@@ -74,6 +77,7 @@ const expected: Record<Role, MenuAbilities> = {
   department: {
     areas: {
       ...closed,
+      bulletins: a(true, true, false),
       plans: a(true, true, false),
       notices: a(true, true, true),
       extensions: a(true, true, true),
@@ -89,6 +93,7 @@ const expected: Record<Role, MenuAbilities> = {
   school: {
     areas: {
       ...closed,
+      bulletins: a(true, true, false),
       plans: a(true, true, false),
       notices: a(true, true, false),
       extensions: a(true, false, false),
@@ -102,6 +107,7 @@ const expected: Record<Role, MenuAbilities> = {
   inspector: {
     areas: {
       ...closed,
+      bulletins: a(true, false, false),
       plans: a(true, true, false),
       notices: a(true, false, false),
       extensions: a(true, false, false),

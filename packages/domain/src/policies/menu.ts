@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hasAnyRole, type PolicyActor } from "./actor.js";
 import { auditAbilities } from "./audit.js";
+import { canWriteBulletins } from "./bulletins.js";
 import { canManageChannels } from "./channels.js";
 import { cockpitMenuAbilities, cockpitMenuAbilitiesSchema } from "./cockpit.js";
 import { canManageGroups, canViewGroups } from "./groups.js";
@@ -22,6 +23,7 @@ export const menuAreas = [
   "rectifications",
   "inspections",
   "instructions",
+  "bulletins",
   "units",
   "groups",
   "users",
@@ -48,6 +50,7 @@ export const menuAbilitiesSchema = z.object({
     rectifications: areaAbilitiesSchema,
     inspections: areaAbilitiesSchema,
     instructions: areaAbilitiesSchema,
+    bulletins: areaAbilitiesSchema,
     units: areaAbilitiesSchema,
     groups: areaAbilitiesSchema,
     users: areaAbilitiesSchema,
@@ -96,6 +99,12 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
         hasAnyRole(actor, "leader", "supervisor", "inspector"),
       ),
       instructions: area(canWriteInstructions(actor), canWriteInstructions(actor)),
+      // Every role may open 督查通报 (a unit reads the issued ones naming it); the menu lists it where there are some.
+      bulletins: area(
+        anyRole,
+        canWriteBulletins(actor),
+        hasAnyRole(actor, "leader", "supervisor", "department", "school"),
+      ),
       units: area(canViewUnits(actor), canManageUnits(actor)),
       groups: area(
         canViewGroups(actor),
