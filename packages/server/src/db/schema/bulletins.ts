@@ -1,6 +1,16 @@
 import { type BulletinBlock, bulletinStatuses } from "@duban/domain";
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
 import { oneOf } from "./enum-check.js";
@@ -39,9 +49,7 @@ export const bulletins = pgTable(
   (t) => [
     index("bulletins_plan_idx").on(t.tenantId, t.planId, t.createdAt),
     // A 文号 names one document: a second bulletin with the same number would be a numbering fault.
-    uniqueIndex("bulletins_number_unique")
-      .on(t.tenantId, t.number)
-      .where(sql`${t.number} is not null`),
+    uniqueIndex("bulletins_number_unique").on(t.tenantId, t.number).where(sql`${t.number} is not null`),
     check("bulletins_status_check", oneOf(t.status, bulletinStatuses)),
     // Issued and numbered go together: the number is what makes a 通报 issued.
     check("bulletins_issued_check", sql`(${t.status} = 'issued') = (${t.number} is not null)`),
