@@ -1,6 +1,7 @@
 import { assignmentsAccess } from "../modules/assignments/assignments.access.js";
 import { auditAccess } from "../modules/audit/audit.access.js";
 import { authAccess } from "../modules/auth/auth.access.js";
+import { bulletinsAccess } from "../modules/bulletins/bulletins.access.js";
 import { calendarAccess } from "../modules/calendar/calendar.access.js";
 import { channelsAccess } from "../modules/channels/channels.access.js";
 import { cyclesAccess } from "../modules/cycles/cycles.access.js";
@@ -46,6 +47,7 @@ export const tables: RouteAccess[] = [
   ...rectificationsAccess,
   ...inspectionsAccess,
   ...instructionsAccess,
+  ...bulletinsAccess,
   ...channelsAccess,
   // Last: these end or change sessions.
   ...authAccess,
