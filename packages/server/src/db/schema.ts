@@ -1,6 +1,7 @@
 /** The Drizzle schema, one file per area; migrations are generated from all of it. */
 export * from "./schema/accounts.js";
 export * from "./schema/calendar.js";
+export * from "./schema/documents.js";
 export * from "./schema/execution.js";
 export * from "./schema/notification-settings.js";
 export * from "./schema/plans.js";

@@ -1,12 +1,8 @@
 import {
   AlignmentType,
   BorderStyle,
-  OverlapType,
   Paragraph,
-  RelativeHorizontalPosition,
-  RelativeVerticalPosition,
   Table,
-  TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
@@ -38,8 +34,8 @@ function row(paragraph: Paragraph): TableRow {
 }
 
 /**
- * 版记: 抄送 and 印发机关 / 印发日期 between black lines, floated to the foot of the last page, where the standard
- * puts it (its last line on the page's last line).
+ * 版记: 抄送 and 印发机关 / 印发日期 between black lines, after the 成文日期 on the last page. It follows the text
+ * rather than floating to the page's foot: LibreOffice moves a table floated there onto a page of its own.
  */
 export function docketTable(doc: DocketInput): Table {
   const rows: TableRow[] = [];
@@ -75,13 +71,6 @@ export function docketTable(doc: DocketInput): Table {
       left: none,
       right: none,
       insideVertical: none,
-    },
-    float: {
-      horizontalAnchor: TableAnchorType.MARGIN,
-      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
-      verticalAnchor: TableAnchorType.MARGIN,
-      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-      overlap: OverlapType.NEVER,
     },
     rows,
   });

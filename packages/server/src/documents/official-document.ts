@@ -84,8 +84,7 @@ function main(doc: OfficialDocument): (Paragraph | Table)[] {
       ? [new Paragraph({ children: [run(`${doc.addressee}：`, FONT.仿宋, SIZE.三号)] })]
       : []),
     ...bodyBlocks(doc.body),
-    new Paragraph({ children: [] }),
-    new Paragraph({ children: [] }),
+    ...blankLines(2),
     new Paragraph({
       alignment: AlignmentType.RIGHT,
       indent: { right: signatureIndent },
@@ -99,6 +98,9 @@ function main(doc: OfficialDocument): (Paragraph | Table)[] {
     }),
   ];
 }
+
+/** Empty lines of the grid, the standard's "空一行". */
+const blankLines = (n: number) => Array.from({ length: n }, () => new Paragraph({ children: [] }));
 
 /** 页码: "— 1 —" in 4号 half-width 宋体, one character in from the outer edge (odd pages right, even pages left). */
 function pageFooter(side: "odd" | "even"): Footer {
@@ -153,7 +155,7 @@ export async function buildOfficialDocument(doc: OfficialDocument): Promise<Buff
         },
         footers: { default: pageFooter("odd"), even: pageFooter("even") },
         // Word wants a paragraph, not a table, as the body's last element.
-        children: [...head(doc), ...main(doc), docketTable(doc), new Paragraph({ children: [] })],
+        children: [...head(doc), ...main(doc), ...blankLines(2), docketTable(doc), ...blankLines(1)],
       },
     ],
   });

@@ -5,6 +5,7 @@ import { calendarAccess } from "../modules/calendar/calendar.access.js";
 import { channelsAccess } from "../modules/channels/channels.access.js";
 import { cyclesAccess } from "../modules/cycles/cycles.access.js";
 import { decomposeAccess } from "../modules/decompose/decompose.access.js";
+import { docNumbersAccess } from "../modules/doc-numbers/doc-numbers.access.js";
 import { evidenceAccess } from "../modules/evidence/evidence.access.js";
 import { extensionsAccess } from "../modules/extensions/extensions.access.js";
 import { groupsAccess } from "../modules/groups/groups.access.js";
@@ -47,6 +48,7 @@ export const tables: RouteAccess[] = [
   ...inspectionsAccess,
   ...instructionsAccess,
   ...channelsAccess,
+  ...docNumbersAccess,
   // Last: these end or change sessions.
   ...authAccess,
 ];
