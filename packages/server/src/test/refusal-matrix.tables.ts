@@ -6,6 +6,7 @@ import { calendarAccess } from "../modules/calendar/calendar.access.js";
 import { channelsAccess } from "../modules/channels/channels.access.js";
 import { cyclesAccess } from "../modules/cycles/cycles.access.js";
 import { decomposeAccess } from "../modules/decompose/decompose.access.js";
+import { docNumbersAccess } from "../modules/doc-numbers/doc-numbers.access.js";
 import { evidenceAccess } from "../modules/evidence/evidence.access.js";
 import { extensionsAccess } from "../modules/extensions/extensions.access.js";
 import { groupsAccess } from "../modules/groups/groups.access.js";
@@ -49,6 +50,7 @@ export const tables: RouteAccess[] = [
   ...instructionsAccess,
   ...bulletinsAccess,
   ...channelsAccess,
+  ...docNumbersAccess,
   // Last: these end or change sessions.
   ...authAccess,
 ];
