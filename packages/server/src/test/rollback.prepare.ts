@@ -47,7 +47,10 @@ export async function freshUnit({ t, tenant }: RecipeContext): Promise<string> {
 /** A new draft 督查通报 of the fixture's plan. */
 export async function freshBulletin({ tenant }: RecipeContext): Promise<{ id: string; version: number }> {
   const body = { title: "回滚督查通报", from: "2023-06-01", to: "2023-06-15" };
-  return expectStatus(await tenant.sessions.supervisor.post(`/api/plans/${tenant.ids.plan}/bulletins`, body), 201);
+  return expectStatus(
+    await tenant.sessions.supervisor.post(`/api/plans/${tenant.ids.plan}/bulletins`, body),
+    201,
+  );
 }
 
 /** The fixture report's current version, as its reader sees it. */

@@ -201,7 +201,9 @@ export const recipes: Record<string, SuccessRecipe> = {
     prepare: async (ctx) => ({ ids: { extension: (await pendingExtension(ctx, ["pending_lead"])).id } }),
   },
   // Deleting and issuing each end a draft: each gets its own, so the matrix's stays a draft for the others.
-  "DELETE /api/bulletins/:id": { prepare: async (ctx) => ({ ids: { bulletin: (await freshBulletin(ctx)).id } }) },
+  "DELETE /api/bulletins/:id": {
+    prepare: async (ctx) => ({ ids: { bulletin: (await freshBulletin(ctx)).id } }),
+  },
   "POST /api/bulletins/:id/issue": {
     prepare: async (ctx) => ({ ids: { bulletin: (await freshBulletin(ctx)).id } }),
   },

@@ -3,8 +3,22 @@ import { type RouteAccess, refusedFirst, STALE } from "../../test/access.js";
 // The matrix's 通报 is a draft: only the 督查室 and leaders see it, so every other role gets 404 as for a record
 // that is not theirs; a leader sees it but may not change it (403). Writes go at a stale version (409) and change
 // nothing, so the cells after them meet the same draft.
-const draftSeenBy = { admin: 404, leader: 200, supervisor: 200, department: 404, school: 404, inspector: 404 };
-const draftWrittenBy = { admin: 404, leader: 403, supervisor: 409, department: 404, school: 404, inspector: 404 };
+const draftSeenBy = {
+  admin: 404,
+  leader: 200,
+  supervisor: 200,
+  department: 404,
+  school: 404,
+  inspector: 404,
+};
+const draftWrittenBy = {
+  admin: 404,
+  leader: 403,
+  supervisor: 409,
+  department: 404,
+  school: 404,
+  inspector: 404,
+};
 
 /** Who may call the 督查通报 routes: the 督查室 drafts, edits and issues; leaders read; named units read issued ones. */
 export const bulletinsAccess: RouteAccess[] = [

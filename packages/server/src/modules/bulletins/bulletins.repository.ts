@@ -12,7 +12,10 @@ export interface BulletinKey {
 }
 
 /** Inserts a draft. */
-export async function insertBulletin(db: DbOrTx, values: typeof bulletins.$inferInsert): Promise<BulletinRow> {
+export async function insertBulletin(
+  db: DbOrTx,
+  values: typeof bulletins.$inferInsert,
+): Promise<BulletinRow> {
   const [row] = await db.insert(bulletins).values(values).returning();
   return row!;
 }

@@ -28,13 +28,22 @@ export async function bulletinRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   r.post(
     "/api/plans/:id/bulletins",
-    { schema: { tags, params: idParamSchema, body: bulletinCreateSchema, response: { 201: bulletinSchema } } },
+    {
+      schema: { tags, params: idParamSchema, body: bulletinCreateSchema, response: { 201: bulletinSchema } },
+    },
     async (request, reply) =>
       reply.status(201).send(await createBulletin(contextOf(app, request), request.params.id, request.body)),
   );
   r.get(
     "/api/plans/:id/bulletins",
-    { schema: { tags, params: idParamSchema, querystring: pageQuerySchema, response: { 200: bulletinPageSchema } } },
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        querystring: pageQuerySchema,
+        response: { 200: bulletinPageSchema },
+      },
+    },
     async (request) => findBulletins(contextOf(app, request), request.params.id, request.query),
   );
   r.get(
@@ -44,7 +53,9 @@ export async function bulletinRoutes(app: FastifyInstance): Promise<void> {
   );
   r.put(
     "/api/bulletins/:id",
-    { schema: { tags, params: idParamSchema, body: bulletinUpdateSchema, response: { 200: bulletinSchema } } },
+    {
+      schema: { tags, params: idParamSchema, body: bulletinUpdateSchema, response: { 200: bulletinSchema } },
+    },
     async (request) => updateBulletin(contextOf(app, request), request.params.id, request.body),
   );
   r.delete(
@@ -57,12 +68,20 @@ export async function bulletinRoutes(app: FastifyInstance): Promise<void> {
   );
   r.post(
     "/api/bulletins/:id/issue",
-    { schema: { tags, params: idParamSchema, body: bulletinVersionSchema, response: { 200: bulletinSchema } } },
+    {
+      schema: { tags, params: idParamSchema, body: bulletinVersionSchema, response: { 200: bulletinSchema } },
+    },
     async (request) => issueBulletin(contextOf(app, request), request.params.id, request.body),
   );
   r.get(
     "/api/bulletins/:id/document",
-    { schema: { tags, params: idParamSchema, response: fileResponse(DOCX_TYPE, "督查通报（Word，GB/T 9704）") } },
+    {
+      schema: {
+        tags,
+        params: idParamSchema,
+        response: fileResponse(DOCX_TYPE, "督查通报（Word，GB/T 9704）"),
+      },
+    },
     async (request, reply) => {
       const file = await bulletinDocument(contextOf(app, request), request.params.id);
       return reply

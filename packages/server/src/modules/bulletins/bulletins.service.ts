@@ -71,17 +71,28 @@ export async function getBulletin(ctx: ServiceContext, id: string): Promise<Bull
 }
 
 /** A page of a plan's bulletins: all of them for the 督查室 and leaders, the issued ones naming it for a unit. */
-export async function findBulletins(ctx: ServiceContext, planId: string, query: PageQuery): Promise<BulletinPage> {
+export async function findBulletins(
+  ctx: ServiceContext,
+  planId: string,
+  query: PageQuery,
+): Promise<BulletinPage> {
   await getPlanRow(ctx, planId);
   const abilities = bulletinListAbilities(ctx.actor);
   const all = seesAllBulletins(ctx.actor);
-  if (!all && !ctx.actor.unitId) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, abilities };
+  if (!all && !ctx.actor.unitId)
+    return { items: [], total: 0, page: query.page, pageSize: query.pageSize, abilities };
   const { rows, total } = await repo.findPlanBulletins(
     ctx.database.db,
     { tenantId: ctx.actor.tenantId, planId, unitId: all ? null : ctx.actor.unitId },
     query,
   );
-  return { items: rows.map((r) => toSummary(ctx, r)), total, page: query.page, pageSize: query.pageSize, abilities };
+  return {
+    items: rows.map((r) => toSummary(ctx, r)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    abilities,
+  };
 }
 
 /**
@@ -163,7 +174,11 @@ export async function updateBulletin(
 }
 
 /** Deletes a draft the 督查室 no longer wants; an issued 通报 stays on record. */
-export async function deleteBulletin(ctx: ServiceContext, id: string, input: BulletinVersionInput): Promise<void> {
+export async function deleteBulletin(
+  ctx: ServiceContext,
+  id: string,
+  input: BulletinVersionInput,
+): Promise<void> {
   const { bulletin } = await getBulletinRow(ctx, id);
   authorize(bulletinPermissions(ctx.actor), "delete", "只有督查室可以删除通报草稿");
   transition(bulletinTransitions, bulletin.status, "delete", "该通报已印发，不能删除");
