@@ -4,7 +4,13 @@ import type { Db } from "../../db/client.js";
 import { planSnapshots } from "../../db/schema.js";
 import { assignTask9AndOpenCycle, buildPublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { loadPlanSnapshot, recordPlanSnapshots, takePlanSnapshot } from "./index.js";
+import {
+  findPlanTrend,
+  loadPlanSnapshot,
+  recordDemoHistory,
+  recordPlanSnapshots,
+  takePlanSnapshot,
+} from "./index.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -152,5 +158,26 @@ describe("recordPlanSnapshots", () => {
     expect(
       (await loadPlanSnapshot(db(), { tenantId: p.tenant.id, planId: p.planId, asOf: "2023-06-15" }))?.day,
     ).toBe("2023-06-15");
+  });
+
+  it("gives a demo plan the 1st of each earlier month of its year, once", async () => {
+    const p = await setUp();
+    expect(await recordDemoHistory(t.database, { tenantId: p.tenant.id, now: TEST_NOW })).toBe(6);
+    expect(await recordDemoHistory(t.database, { tenantId: p.tenant.id, now: TEST_NOW })).toBe(0);
+    const trend = await findPlanTrend(db(), {
+      tenantId: p.tenant.id,
+      planId: p.planId,
+      from: "2023-01-01",
+      to: "2023-06-15",
+    });
+    expect(trend.map((x) => [x.day, x.expectedProgress])).toEqual([
+      ["2023-01-01", 0.3],
+      ["2023-02-01", 8.8],
+      ["2023-03-01", 16.4],
+      ["2023-04-01", 24.9],
+      ["2023-05-01", 33.2],
+      ["2023-06-01", 41.6],
+      ["2023-06-15", 45.5],
+    ]);
   });
 });
