@@ -101,6 +101,21 @@ function tasksOf(nodes: NodeRow[], plan: SnapshotPlan, day: string): SnapshotTas
   return tasks;
 }
 
+/** Each node's place in the plan read top to bottom (depth first). */
+function nodeOrder(nodes: NodeRow[]): Map<string, number> {
+  const children = new Map<string, NodeRow[]>();
+  for (const n of nodes) children.set(n.parentId ?? "", [...(children.get(n.parentId ?? "") ?? []), n]);
+  const order = new Map<string, number>();
+  const walk = (parentId: string) => {
+    for (const n of children.get(parentId) ?? []) {
+      order.set(n.id, order.size);
+      walk(n.id);
+    }
+  };
+  walk("");
+  return order;
+}
+
 /** Where an assignment's report of the cycle stands on `day`. */
 function reportStanding(
   report: { status: string; late: boolean } | undefined,
@@ -162,7 +177,12 @@ function indicatorsOf(sources: Sources, plan: SnapshotPlan, day: string): Snapsh
   const expectedUnits = new Map<string, Set<string>>();
   for (const r of sources.indicatorUnits)
     expectedUnits.set(r.indicatorId, (expectedUnits.get(r.indicatorId) ?? new Set()).add(r.unitId));
-  return sources.indicatorRows.map((i) => {
+  // In plan order, as the plan page lists them under their tasks.
+  const order = nodeOrder(sources.nodes);
+  const rows = [...sources.indicatorRows].sort(
+    (a, b) => (order.get(a.nodeId) ?? 0) - (order.get(b.nodeId) ?? 0) || a.position - b.position,
+  );
+  return rows.map((i) => {
     const unitValues = byIndicator.get(i.id) ?? [];
     const expected = expectedUnits.get(i.id) ?? new Set<string>();
     const reported = unitValues.filter((v) => expected.has(v.unitId)).length;

@@ -2,6 +2,7 @@
 export {
   findPlanTrend,
   loadPlanSnapshot,
+  recordDemoHistory,
   recordPlanSnapshot,
   recordPlanSnapshots,
   takePlanSnapshot,

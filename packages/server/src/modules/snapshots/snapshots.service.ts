@@ -81,3 +81,28 @@ export async function findPlanTrend(
 export function trendPoint(day: string, totals: SnapshotTotals): SnapshotTrendPoint {
   return { day, progress: totals.progress, expectedProgress: totals.expectedProgress, tasks: totals.tasks };
 }
+
+/**
+ * Demo history: records the 1st of each month of every published plan's year before `now`, each computed with
+ * that day as its clock (its lights, 序时进度 and the values approved by then; progress as it stands now), so a
+ * demo plan published today still draws a trend. Days already recorded are left alone. Not for real tenants:
+ * their history is what the daily job saw.
+ */
+export async function recordDemoHistory(
+  database: Pick<Database, "db">,
+  at: { tenantId: string; now: Date },
+): Promise<number> {
+  const today = shanghaiDate(at.now);
+  let stored = 0;
+  for (const planId of await repo.findPublishedPlanIds(database.db, at.tenantId)) {
+    const plan = await repo.findSnapshotPlan(database.db, at.tenantId, planId);
+    if (!plan) continue;
+    for (let month = 1; month <= 12; month++) {
+      const day = `${plan.year}-${String(month).padStart(2, "0")}-01`;
+      if (day >= today) break;
+      const now = new Date(`${day}T08:00:00+08:00`);
+      if (await recordPlanSnapshot(database.db, { tenantId: at.tenantId, planId, now })) stored += 1;
+    }
+  }
+  return stored;
+}
