@@ -37,6 +37,7 @@ export const auditActionLabels = {
   "plan.unarchive": "取消归档",
   "plan.settings": "修改填报设置",
   "plan.reminder_settings": "修改催办设置",
+  "document_numbers.update": "修改文号前缀",
   "plan_node.update": "修改任务",
   "plan_node.close_request": "申请办结",
   "plan_node.close": "确认销号",
@@ -71,6 +72,10 @@ export const auditActionLabels = {
   "rectification.return": "退回整改",
   "instruction.create": "批示",
   "instruction.acknowledge": "签收批示",
+  "bulletin.create": "起草督查通报",
+  "bulletin.update": "修改督查通报",
+  "bulletin.issue": "印发督查通报",
+  "bulletin.delete": "删除督查通报草稿",
   "work_calendar.save": "保存工作日历",
   "work_calendar.reset": "恢复工作日历",
   "seed.demo": "生成演示数据",
@@ -105,6 +110,7 @@ export const auditEntityLabels = {
   inspection: "督导检查",
   rectification: "整改",
   instruction: "批示",
+  bulletin: "督查通报",
   work_calendar: "工作日历",
 } as const satisfies Record<string, string>;
 

@@ -27,6 +27,7 @@ export const notificationKindLabels = {
   "task.close_returned": "办结申请被退回",
   "instruction.created": "领导批示",
   "instruction.acknowledged": "批示已签收",
+  "bulletin.issued": "督查通报",
   reminder: "催办",
 } as const;
 
@@ -104,6 +105,7 @@ export const notificationLinks = {
   rectification: (rectificationId: string) => `/rectifications/${rectificationId}`,
   task: (planId: string, nodeId: string) => `/plans/${planId}/tasks/${nodeId}`,
   instruction: (instructionId: string) => `/instructions/${instructionId}`,
+  bulletin: (bulletinId: string) => `/bulletins/${bulletinId}`,
 } as const;
 
 /** Which record each kind opens (a 催办 opens the assignment, or the 整改 item it is about). */
@@ -129,5 +131,6 @@ export const notificationLinkKinds: Record<NotificationKind, (keyof typeof notif
   "task.close_returned": ["task"],
   "instruction.created": ["instruction"],
   "instruction.acknowledged": ["instruction"],
+  "bulletin.issued": ["bulletin"],
   reminder: ["assignment", "rectification"],
 };

@@ -22,10 +22,12 @@ import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { sessionStore } from "./modules/auth/index.js";
+import { bulletinRoutes } from "./modules/bulletins/bulletins.routes.js";
 import { calendarRoutes } from "./modules/calendar/calendar.routes.js";
 import { channelRoutes } from "./modules/channels/channels.routes.js";
 import { cycleRoutes } from "./modules/cycles/cycles.routes.js";
 import { decomposeRoutes } from "./modules/decompose/decompose.routes.js";
+import { docNumberRoutes } from "./modules/doc-numbers/doc-numbers.routes.js";
 import { downloadRoutes } from "./modules/downloads/downloads.routes.js";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.js";
 import { extensionRoutes } from "./modules/extensions/extensions.routes.js";
@@ -40,6 +42,7 @@ import { planRoutes } from "./modules/plans/plans.routes.js";
 import { rectificationRoutes } from "./modules/rectifications/rectifications.routes.js";
 import { reminderSettingsRoutes } from "./modules/reminder-settings/reminder-settings.routes.js";
 import { reportRoutes } from "./modules/reports/reports.routes.js";
+import { snapshotRoutes } from "./modules/snapshots/snapshots.routes.js";
 import { unitKeywordRoutes } from "./modules/unit-keywords/unit-keywords.routes.js";
 import { unitRoutes } from "./modules/units/units.routes.js";
 import { unitImportRoutes } from "./modules/units/units-import.routes.js";
@@ -126,7 +129,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     rectificationRoutes,
     inspectionRoutes,
     instructionRoutes,
+    bulletinRoutes,
     channelRoutes,
+    docNumberRoutes,
+    snapshotRoutes,
   ];
   for (const routes of routePlugins) await app.register(routes);
   await registerWeb(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);

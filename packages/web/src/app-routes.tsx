@@ -68,6 +68,12 @@ const InstructionDetailPage = lazy(() =>
 const MyInstructionsPage = lazy(() =>
   import("./pages/instructions/my-instructions-page").then((m) => ({ default: m.MyInstructionsPage })),
 );
+const BulletinsPage = lazy(() =>
+  import("./pages/bulletins/bulletins-page").then((m) => ({ default: m.BulletinsPage })),
+);
+const BulletinPage = lazy(() =>
+  import("./pages/bulletins/bulletin-page").then((m) => ({ default: m.BulletinPage })),
+);
 
 /** Every route of the app; admin areas check access and show 403 to others. */
 export function AppRoutes() {
@@ -128,6 +134,15 @@ export function AppRoutes() {
           }
         />
         <Route path="instructions/:id" element={<InstructionDetailPage />} />
+        <Route
+          path="bulletins"
+          element={
+            <RequireArea area="bulletins">
+              <BulletinsPage />
+            </RequireArea>
+          }
+        />
+        <Route path="bulletins/:id" element={<BulletinPage />} />
         <Route path="plan-imports/:id" element={<ReviewPage />} />
         <Route
           path="settings/unit-keywords"

@@ -15,6 +15,7 @@ const expected: Record<Role, MenuAbilities> = {
   admin: {
     areas: {
       ...closed,
+      bulletins: a(true, false, false),
       plans: a(true, true, true),
       planImports: a(true, false, true),
       notices: a(true, true, true),
@@ -32,10 +33,12 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: false,
     raiseNotices: false,
     manageCycles: false,
+    cockpit: { open: true, home: false },
   },
   leader: {
     areas: {
       ...closed,
+      bulletins: a(true, true, false),
       plans: a(true, true, false),
       notices: a(true, true, true),
       extensions: a(true, false, false),
@@ -49,10 +52,12 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: false,
     raiseNotices: true,
     manageCycles: false,
+    cockpit: { open: true, home: true },
   },
   supervisor: {
     areas: {
       ...closed,
+      bulletins: a(true, true, true),
       plans: a(true, true, true),
       planImports: a(true, false, true),
       notices: a(true, true, true),
@@ -67,10 +72,12 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: false,
     raiseNotices: true,
     manageCycles: true,
+    cockpit: { open: true, home: true },
   },
   department: {
     areas: {
       ...closed,
+      bulletins: a(true, true, false),
       plans: a(true, true, false),
       notices: a(true, true, true),
       extensions: a(true, true, true),
@@ -81,10 +88,12 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: false,
     raiseNotices: false,
     manageCycles: false,
+    cockpit: { open: true, home: false },
   },
   school: {
     areas: {
       ...closed,
+      bulletins: a(true, true, false),
       plans: a(true, true, false),
       notices: a(true, true, false),
       extensions: a(true, false, false),
@@ -93,10 +102,12 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: true,
     raiseNotices: false,
     manageCycles: false,
+    cockpit: { open: true, home: false },
   },
   inspector: {
     areas: {
       ...closed,
+      bulletins: a(true, false, false),
       plans: a(true, true, false),
       notices: a(true, false, false),
       extensions: a(true, false, false),
@@ -107,6 +118,7 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: false,
     raiseNotices: false,
     manageCycles: false,
+    cockpit: { open: false, home: false },
   },
 };
 
@@ -127,6 +139,7 @@ describe("menuAbilities", () => {
       unitWork: false,
       raiseNotices: false,
       manageCycles: false,
+      cockpit: { open: false, home: false },
     });
   });
 

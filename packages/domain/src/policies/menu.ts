@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { hasAnyRole, type PolicyActor } from "./actor.js";
 import { auditAbilities } from "./audit.js";
+import { canWriteBulletins } from "./bulletins.js";
 import { canManageChannels } from "./channels.js";
+import { cockpitMenuAbilities, cockpitMenuAbilitiesSchema } from "./cockpit.js";
 import { canManageGroups, canViewGroups } from "./groups.js";
 import { canUseInspections, inspectionListAbilities } from "./inspections.js";
 import { canWriteInstructions } from "./instructions.js";
@@ -21,6 +23,7 @@ export const menuAreas = [
   "rectifications",
   "inspections",
   "instructions",
+  "bulletins",
   "units",
   "groups",
   "users",
@@ -47,6 +50,7 @@ export const menuAbilitiesSchema = z.object({
     rectifications: areaAbilitiesSchema,
     inspections: areaAbilitiesSchema,
     instructions: areaAbilitiesSchema,
+    bulletins: areaAbilitiesSchema,
     units: areaAbilitiesSchema,
     groups: areaAbilitiesSchema,
     users: areaAbilitiesSchema,
@@ -61,6 +65,8 @@ export const menuAbilitiesSchema = z.object({
   raiseNotices: z.boolean(),
   /** 填报周期 of a plan. */
   manageCycles: z.boolean(),
+  /** 领导驾驶舱: whether it opens and whether it is the home page. */
+  cockpit: cockpitMenuAbilitiesSchema,
 });
 /** What the menu may offer the signed-in user. */
 export type MenuAbilities = z.infer<typeof menuAbilitiesSchema>;
@@ -93,6 +99,12 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
         hasAnyRole(actor, "leader", "supervisor", "inspector"),
       ),
       instructions: area(canWriteInstructions(actor), canWriteInstructions(actor)),
+      // Every role may open 督查通报 (a unit reads the issued ones naming it); the menu lists it where there are some.
+      bulletins: area(
+        anyRole,
+        canWriteBulletins(actor),
+        hasAnyRole(actor, "leader", "supervisor", "department", "school"),
+      ),
       units: area(canViewUnits(actor), canManageUnits(actor)),
       groups: area(
         canViewGroups(actor),
@@ -108,5 +120,6 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
     unitWork: !!actor.unitId && hasAnyRole(actor, "school"),
     raiseNotices: noticeLedgerAbilities(actor).create,
     manageCycles: hasAnyRole(actor, "supervisor"),
+    cockpit: cockpitMenuAbilities(actor),
   };
 }

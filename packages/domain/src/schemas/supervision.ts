@@ -89,6 +89,8 @@ export const noticeSchema = z.object({
   node: z.object({ id: z.string(), title: z.string(), label: z.string().nullable() }),
   assignmentId: z.string().nullable(),
   unit: z.object({ id: z.string(), name: z.string() }),
+  /** 文号 given at creation (督办〔2023〕12号); null on notices raised before numbering began. */
+  documentNumber: z.string().nullable(),
   level: z.enum(noticeLevels),
   source: z.enum(noticeSources),
   reason: z.string(),

@@ -19,6 +19,7 @@ export const recordKinds = [
   "rectification",
   "inspection",
   "instruction",
+  "bulletin",
 ] as const;
 
 /** A kind of record. */

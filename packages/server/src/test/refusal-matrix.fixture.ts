@@ -166,6 +166,13 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     rectification,
     inspection: await visit(sessions.inspector, p.kindergarten.id),
     instruction: await instruct(rectification),
+    bulletin: created(
+      await p.supervisor.post(`/api/plans/${p.planId}/bulletins`, {
+        title: "矩阵督查通报",
+        from: "2023-06-01",
+        to: "2023-06-15",
+      }),
+    ).id,
   };
   const otherIds: Partial<Record<RecordKind, string>> = {
     unit: p.secondKindergarten.id,

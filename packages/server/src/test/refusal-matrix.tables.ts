@@ -1,10 +1,12 @@
 import { assignmentsAccess } from "../modules/assignments/assignments.access.js";
 import { auditAccess } from "../modules/audit/audit.access.js";
 import { authAccess } from "../modules/auth/auth.access.js";
+import { bulletinsAccess } from "../modules/bulletins/bulletins.access.js";
 import { calendarAccess } from "../modules/calendar/calendar.access.js";
 import { channelsAccess } from "../modules/channels/channels.access.js";
 import { cyclesAccess } from "../modules/cycles/cycles.access.js";
 import { decomposeAccess } from "../modules/decompose/decompose.access.js";
+import { docNumbersAccess } from "../modules/doc-numbers/doc-numbers.access.js";
 import { evidenceAccess } from "../modules/evidence/evidence.access.js";
 import { extensionsAccess } from "../modules/extensions/extensions.access.js";
 import { groupsAccess } from "../modules/groups/groups.access.js";
@@ -17,6 +19,7 @@ import { plansAccess } from "../modules/plans/plans.access.js";
 import { rectificationsAccess } from "../modules/rectifications/rectifications.access.js";
 import { reminderSettingsAccess } from "../modules/reminder-settings/reminder-settings.access.js";
 import { reportsAccess } from "../modules/reports/reports.access.js";
+import { snapshotsAccess } from "../modules/snapshots/snapshots.access.js";
 import { unitKeywordsAccess } from "../modules/unit-keywords/unit-keywords.access.js";
 import { unitsAccess } from "../modules/units/units.access.js";
 import { usersAccess } from "../modules/users/users.access.js";
@@ -46,7 +49,10 @@ export const tables: RouteAccess[] = [
   ...rectificationsAccess,
   ...inspectionsAccess,
   ...instructionsAccess,
+  ...bulletinsAccess,
   ...channelsAccess,
+  ...docNumbersAccess,
+  ...snapshotsAccess,
   // Last: these end or change sessions.
   ...authAccess,
 ];

@@ -44,6 +44,15 @@ export async function freshUnit({ t, tenant }: RecipeContext): Promise<string> {
   return (await buildUnit(t.database.db as Db, tenant.tenantId, { schoolType: "kindergarten" })).id;
 }
 
+/** A new draft 督查通报 of the fixture's plan. */
+export async function freshBulletin({ tenant }: RecipeContext): Promise<{ id: string; version: number }> {
+  const body = { title: "回滚督查通报", from: "2023-06-01", to: "2023-06-15" };
+  return expectStatus(
+    await tenant.sessions.supervisor.post(`/api/plans/${tenant.ids.plan}/bulletins`, body),
+    201,
+  );
+}
+
 /** The fixture report's current version, as its reader sees it. */
 export async function reportVersion(tenant: MatrixTenant): Promise<number> {
   const res = await tenant.sessions.department.get(`/api/reports/${tenant.ids.report}`);

@@ -9,6 +9,7 @@ import { flattenTree } from "./plan-fixtures.js";
 import { png } from "./rectification-fixtures.js";
 import {
   expectStatus,
+  freshBulletin,
   freshImport,
   freshPlan,
   freshUnit,
@@ -198,6 +199,13 @@ export const recipes: Record<string, SuccessRecipe> = {
   // The request pending on the fixture's assignment (the one just made, when the route above ran).
   "POST /api/extensions/:id/decision": {
     prepare: async (ctx) => ({ ids: { extension: (await pendingExtension(ctx, ["pending_lead"])).id } }),
+  },
+  // Deleting and issuing each end a draft: each gets its own, so the matrix's stays a draft for the others.
+  "DELETE /api/bulletins/:id": {
+    prepare: async (ctx) => ({ ids: { bulletin: (await freshBulletin(ctx)).id } }),
+  },
+  "POST /api/bulletins/:id/issue": {
+    prepare: async (ctx) => ({ ids: { bulletin: (await freshBulletin(ctx)).id } }),
   },
   // The matrix signs in with a wrong password; the success is a real user's.
   "POST /api/auth/login": {

@@ -36,6 +36,7 @@ const versionTables: Partial<Record<keyof RecordIds, string>> = {
   notice: "supervision_notices",
   extension: "extension_requests",
   rectification: "rectifications",
+  bulletin: "bulletins",
 };
 
 /** The current version of the record a route's path names, for a body the matrix sends with a stale one. */

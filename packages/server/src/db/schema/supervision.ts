@@ -87,6 +87,8 @@ export const supervisionNotices = pgTable(
     /** auto (from lights) or manual. */
     source: text("source", { enum: noticeSources }).notNull(),
     reason: text("reason").notNull(),
+    /** 文号 from the tenant's "notice" series, given in the creating transaction. */
+    documentNumber: text("document_number"),
     replyDue: text("reply_due"),
     /** open, replied, accepted, returned, or closed (recovered on its own). */
     status: text("status", { enum: noticeStatuses }).notNull().default("open"),
@@ -99,6 +101,10 @@ export const supervisionNotices = pgTable(
   },
   (t) => [
     index("supervision_notices_tenant_idx").on(t.tenantId, t.status),
+    // A guard behind the sequence: a 文号 names one notice of its tenant.
+    uniqueIndex("supervision_notices_document_number_key")
+      .on(t.tenantId, t.documentNumber)
+      .where(sql`${t.documentNumber} is not null`),
     // At most one live automatic notice per item: it is upgraded in place as the item worsens.
     uniqueIndex("supervision_notices_auto_key")
       .on(

@@ -38,6 +38,7 @@ describe("POST /api/auth/login", () => {
         rectifications: area(true, true, true),
         inspections: area(true, true, false),
         instructions: area(false, false, false),
+        bulletins: area(true, true, true),
         units: area(true, true, false),
         groups: area(true, true, true),
         users: area(false, false, false),
@@ -49,6 +50,7 @@ describe("POST /api/auth/login", () => {
       unitWork: false,
       raiseNotices: true,
       manageCycles: true,
+      cockpit: { open: true, home: true },
     });
   });
 

@@ -30,6 +30,7 @@ export function toNotice(ctx: ServiceContext, d: repo.NoticeDetail, events?: Eve
     node: { id: d.node.id, title: d.node.title, label: d.node.label },
     assignmentId: n.assignmentId,
     unit: { id: n.unitId, name: d.unitName },
+    documentNumber: n.documentNumber,
     level: n.level,
     source: n.source,
     reason: n.reason,

@@ -20,6 +20,7 @@ const samples: Record<keyof typeof notificationLinks, string> = {
   rectification: notificationLinks.rectification(id),
   task: notificationLinks.task(id, other),
   instruction: notificationLinks.instruction(id),
+  bulletin: notificationLinks.bulletin(id),
 };
 
 /** The route a path lands on in the app, by its pattern; `*` is the 404 page. */
