@@ -37,22 +37,41 @@ export async function getCockpit(ctx: ServiceContext, planId: string, query: Coc
   if (asOf > today)
     throw invalid([{ path: "asOf", message: `查询日期不能晚于今天（${today}），请重新选择` }]);
   const live = asOf === today;
+  const unitId = kind === "plan" ? null : ctx.actor.unitId;
+  const raiseNotices = noticeLedgerAbilities(ctx.actor).create;
+  // A past day's answer never changes (snapshots are append-only): built once per day, view and abilities.
+  const day = live ? null : await repo.findSnapshotDayAsOf(db, { tenantId, planId, asOf });
+  const key = day ? [tenantId, planId, day, asOf, kind, unitId, raiseNotices].join("|") : null;
+  const cached = key ? pastCockpits.get(key) : undefined;
+  if (cached) return cached;
   const snapshot = live
     ? await takePlanSnapshot(db, { tenantId, planId, now })
-    : await loadPlanSnapshot(db, { tenantId, planId, asOf });
+    : day
+      ? await loadPlanSnapshot(db, { tenantId, planId, asOf: day })
+      : null;
   if (!snapshot)
     throw new AppError("not_found", `${asOf} 及之前尚无该计划的进展记录，请选择计划发布之后的日期`);
-  const unitId = kind === "plan" ? null : ctx.actor.unitId;
   const view: CockpitView = { kind, unitId };
   const unit = unitId ? await findUnit(db, tenantId, unitId) : null;
-  return buildCockpit(snapshot, {
+  const cockpit = buildCockpit(snapshot, {
     plan,
     asOf,
     source: live ? "live" : "snapshot",
     view: { ...view, unitName: unit?.name ?? null },
     trend: await trendOf(db, { tenantId, planId, year: plan.year, view, snapshot, live }),
-    raiseNotices: noticeLedgerAbilities(ctx.actor).create,
+    raiseNotices,
   });
+  if (key) remember(key, cockpit);
+  return cockpit;
+}
+
+/** Past days' cockpits already built, most recent last; a few dozen screens of a few hundred KB each. */
+const pastCockpits = new Map<string, Cockpit>();
+const PAST_COCKPITS_KEPT = 32;
+
+function remember(key: string, cockpit: Cockpit): void {
+  pastCockpits.set(key, cockpit);
+  if (pastCockpits.size > PAST_COCKPITS_KEPT) pastCockpits.delete(pastCockpits.keys().next().value!);
 }
 
 /** Most months a scoped trend reads in full: one snapshot per month of the plan year. */
