@@ -3,6 +3,7 @@ import {
   BorderStyle,
   LineRuleType,
   Paragraph,
+  ShadingType,
   Table,
   TableCell,
   TableLayoutType,
@@ -63,7 +64,7 @@ function table(b: Extract<OfficialBodyBlock, { kind: "table" }>): Table {
     return new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      ...(fill ? { shading: { fill, color: "auto" } } : {}),
+      ...(fill ? { shading: { fill, color: "auto", type: ShadingType.CLEAR } } : {}),
       children: [
         new Paragraph({
           alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
