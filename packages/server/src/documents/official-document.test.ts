@@ -72,8 +72,12 @@ describe("buildOfficialDocument (GB/T 9704-2012)", () => {
     expect(paragraphWith(document, "24项重点任务中")).toContain('w:firstLine="630"');
   });
 
-  it("fills a light's table cell with its colour", async () => {
-    const { document } = await parts();
+  it("fills a light's table cell with its colour, its text off the line grid in 4号", async () => {
+    const { document, styles } = await parts();
+    // Without snapToGrid off, LibreOffice gives each table line a whole 28.95 pt grid line.
+    expect(styles).toMatch(
+      /<w:style w:type="paragraph" w:styleId="TableText">.*?<w:pPr><w:snapToGrid w:val="0"\/><w:spacing w:line="400" w:lineRule="exact"\/>.*?<w:sz w:val="28"\/>.*?<\/w:style>/s,
+    );
     expect(document).toMatch(/<w:shd w:fill="FF0000" w:color="auto" w:val="clear"\/>.*?红/s);
     expect(document).toMatch(/<w:shd w:fill="FFFF00" w:color="auto" w:val="clear"\/>.*?黄/s);
   });

@@ -12,7 +12,7 @@ export const sampleBulletin: OfficialDocument = {
   body: [
     {
       kind: "paragraph",
-      text: "按照年度工作要点安排，督查室对5月份重点工作推进情况进行了督查，现将有关情况通报如下。",
+      text: "按照年度工作要点安排，督查室对本月各项重点工作的推进情况进行了督查，现将有关情况通报如下。",
     },
     { kind: "heading", level: 1, text: "一、总体情况" },
     { kind: "paragraph", text: "24项重点任务中，正常推进18项，滞后4项，逾期2项。" },
@@ -26,7 +26,7 @@ export const sampleBulletin: OfficialDocument = {
         ["课后服务全覆盖", "基础教育科", { text: "黄", shading: "FFFF00" }],
       ],
     },
-    ...Array.from({ length: 14 }, (_, i) => ({
+    ...Array.from({ length: 8 }, (_, i) => ({
       kind: "paragraph" as const,
       text: `第${i + 1}项，各单位要对照任务清单逐项抓好落实，按时报送进展。`,
     })),

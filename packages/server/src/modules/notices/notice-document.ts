@@ -28,11 +28,10 @@ const lightFills: Record<Light, string> = {
   blue: "00B0F0",
 };
 
-/** The facts behind a notice as table rows: unit, task, level, today's progress and light, reason, deadline. */
+/** The facts behind a notice as table rows (the unit is the 主送机关): task, level, today's progress and light, reason, deadline. */
 async function factRows(ctx: ServiceContext, d: Awaited<ReturnType<typeof getNoticeDetail>>) {
   const n = d.notice;
   const rows: OfficialTableCell[][] = [
-    ["督办单位", d.unitName],
     ["督办任务", [d.node.label, d.node.title].filter(Boolean).join(" ")],
     ["督办等级", { text: noticeLevelLabels[n.level], shading: levelFills[n.level] }],
   ];
@@ -53,7 +52,7 @@ async function factRows(ctx: ServiceContext, d: Awaited<ReturnType<typeof getNot
     );
     rows.push([
       "当前进展",
-      `已完成${a.assignment.progress}%${due ? `，完成时限${due}` : ""}（截至${chineseDate(shanghaiDate(ctx.clock.now()))}）`,
+      `截至${chineseDate(shanghaiDate(ctx.clock.now()))}完成${a.assignment.progress}%${due ? `，时限${due}` : ""}`,
     ]);
     rows.push([
       "亮灯情况",
@@ -76,22 +75,21 @@ export async function buildNoticeDocument(ctx: ServiceContext, id: string): Prom
     issuerMark: issuer.office,
     documentNumber: n.documentNumber,
     title: "督办通知单",
+    layout: "form",
     addressee: d.unitName,
     body: [
       {
         kind: "paragraph",
-        text: `根据重点工作督查安排，现对你单位承担的下列任务予以${noticeLevelLabels[n.level]}。`,
+        text: `现对你单位承担的下列任务予以${noticeLevelLabels[n.level]}。`,
       },
       { kind: "table", header: ["事项", "内容"], widths: [1, 4], rows: await factRows(ctx, d) },
       {
         kind: "paragraph",
-        text: `请你单位认真研究、抓紧整改，${deadline}通过督办平台反馈办理情况（整改措施、进展及佐证材料）。逾期未反馈的，将在督查通报中予以通报。`,
+        text: `请认真研究、抓紧整改，${deadline}通过督办平台反馈整改措施、进展及佐证材料；逾期未反馈的，将予以通报。`,
       },
     ],
     signature: issuer.office,
     date,
-    printedBy: issuer.office,
-    printedOn: date,
   });
   const label = n.documentNumber ?? `督办通知单${id.slice(0, 8)}`;
   return { name: `${label}.docx`, asciiName: `notice-${id}.docx`, body };
