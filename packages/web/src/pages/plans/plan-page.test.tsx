@@ -97,6 +97,11 @@ describe("PlanPage", () => {
     expect(screen.getByRole("checkbox", { name: "仅看逾期" })).toHaveProperty("checked", true);
   });
 
+  it("offers a department the plan's 驾驶舱", async () => {
+    await renderPlanPage();
+    expect(screen.getByRole("button", { name: /驾驶舱/ })).toBeTruthy();
+  });
+
   it("says so when no task matches the search", async () => {
     const user = await renderPlanPage();
     await user.type(screen.getByRole("searchbox", { name: "搜索任务" }), "不存在的任务{Enter}");

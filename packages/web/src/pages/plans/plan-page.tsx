@@ -1,4 +1,10 @@
-import { BellOutlined, CalendarOutlined, CopyOutlined, DownloadOutlined } from "@ant-design/icons";
+import {
+  BellOutlined,
+  CalendarOutlined,
+  CopyOutlined,
+  DashboardOutlined,
+  DownloadOutlined,
+} from "@ant-design/icons";
 import type { PlanDetail } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Result, Spin } from "antd";
@@ -7,6 +13,7 @@ import { useNavigate, useParams, useSearchParams } from "react-router";
 import { apiUrl } from "../../api/client";
 import { copyPlan, planImportsKey, usePlan } from "../../api/plans";
 import { PageHeader } from "../../components/page-header";
+import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { CyclesDrawer } from "./cycles-drawer";
 import { PlanArchiveButton, PlanArchiveNote } from "./plan-archive";
 import { PlanFilterBar, type PlanFilters, planFiltersFromSearch, planFiltersToSearch } from "./plan-filters";
@@ -26,6 +33,7 @@ export function PlanPage() {
 
 function PlanView({ plan }: { plan: PlanDetail }) {
   const { message } = App.useApp();
+  const me = useSignedInUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   // The filters live in the address, so a link (a cockpit figure, a shared URL) opens the table narrowed.
@@ -50,6 +58,11 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         title={plan.title}
         actions={
           <>
+            {me.abilities.cockpit.open && (
+              <Button icon={<DashboardOutlined />} onClick={() => navigate(`/plans/${plan.id}/cockpit`)}>
+                驾驶舱
+              </Button>
+            )}
             {plan.hasSourceFile && (
               <Button icon={<DownloadOutlined />} href={apiUrl(`/plans/${plan.id}/source`)} download>
                 下载原文
