@@ -1,5 +1,5 @@
 import { type Cockpit, menuAbilities, type Role } from "@duban/domain";
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes, useLocation } from "react-router";
 import { describe, expect, it, vi } from "vitest";
@@ -8,6 +8,9 @@ import { publishedPlan, signedIn } from "../../test/fixtures";
 import { renderInApp } from "../../test/render";
 import { emptyCockpit, planCockpit } from "./cockpit-fixture";
 import { CockpitPage } from "./cockpit-page";
+
+// The whole screen renders at once (five cards and their tables), which takes a few seconds on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 // happy-dom has no canvas: the charts are stubs that keep their option and click handler, so a test can click
 // a slice, bar, cell or point the way ECharts reports it.
@@ -222,6 +225,12 @@ describe("CockpitPage (领导驾驶舱)", () => {
     renderCockpit(
       planCockpit({
         scope: { kind: "department", unitId: "unit-1", unitName: "学前教育科" },
+        supervision: {
+          openNotices: { blue: 0, yellow: 1, red: 0 },
+          averageReplyDays: null,
+          overdueRectifications: 0,
+          unacknowledgedInstructions: null,
+        },
         abilities: { raiseNotices: false },
       }),
       { roles: ["department"] },
@@ -230,6 +239,11 @@ describe("CockpitPage (领导驾驶舱)", () => {
     expect(screen.getByRole("tab", { name: "按部分" })).toBeTruthy();
     expect(screen.queryByRole("tab", { name: "按牵头科室" })).toBeNull();
     expect(screen.queryByRole("button", { name: "督办" })).toBeNull();
+    // 平均回复用时 and 批示 are plan-wide figures the department does not get.
+    const card = screen.getByText("督办情况").closest(".ant-card") as HTMLElement;
+    expect(card.textContent).toContain("平均回复用时—");
+    expect(card.textContent).toContain("批示未签收—");
+    expect(within(card).queryByRole("link", { name: /批示未签收/ })).toBeNull();
   });
 
   it("shows a school its own summary without the schools' heat map", async () => {

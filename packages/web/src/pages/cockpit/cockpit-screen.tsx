@@ -17,6 +17,7 @@ import {
 import dayjs from "dayjs";
 import { useMemo } from "react";
 import { Link } from "react-router";
+import { isApiError } from "../../api/client";
 import { cockpitKey, useCockpit } from "../../api/cockpit";
 import { usePlans } from "../../api/plans";
 import { CockpitView } from "./cockpit-view";
@@ -130,7 +131,15 @@ export function CockpitScreen({
           />
         </Flex>
       </Flex>
-      {cockpit.isError && !shown && <Result status="warning" title={cockpit.error.message} />}
+      {cockpit.isError && !shown && isApiError(cockpit.error, "not_found") && (
+        // A day before the plan's first record: the date picker above leads on to a day that has one.
+        <Card size="small">
+          <Empty description={`暂无快照：${cockpit.error.message}`} />
+        </Card>
+      )}
+      {cockpit.isError && !shown && !isApiError(cockpit.error, "not_found") && (
+        <Result status="warning" title={cockpit.error.message} />
+      )}
       {cockpit.isError && shown && <Alert type="warning" showIcon title={cockpit.error.message} />}
       {cockpit.isPending && <CockpitSkeleton />}
       {shown && (

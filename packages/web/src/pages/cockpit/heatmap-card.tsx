@@ -83,37 +83,32 @@ export function HeatmapCard({ cockpit }: { cockpit: Cockpit }) {
   const options = groupOptions(cockpit.heatmap, grouping).map((g) => ({ value: g, label: g }));
   const height = Math.min(view.units.length, visibleRows) * rowHeight + 110;
   return (
-    <Card
-      title="学校 × 任务亮灯"
-      size="small"
-      extra={
-        <Flex gap={8} wrap>
-          <Segmented<HeatmapGrouping>
-            size="small"
-            aria-label="分组方式"
-            value={grouping}
-            options={[
-              { value: "township", label: "按乡镇" },
-              { value: "schoolType", label: "按学校类型" },
-            ]}
-            onChange={(value) => {
-              setGrouping(value);
-              setOnly(undefined);
-            }}
-          />
-          <Select
-            size="small"
-            aria-label={grouping === "township" ? "筛选乡镇" : "筛选学校类型"}
-            placeholder={grouping === "township" ? "全部乡镇" : "全部类型"}
-            allowClear
-            style={{ width: 140 }}
-            options={options}
-            value={only}
-            onChange={(value: string | undefined) => setOnly(value)}
-          />
-        </Flex>
-      }
-    >
+    <Card title="学校 × 任务亮灯" size="small">
+      <Flex gap={8} wrap style={{ marginBottom: 8 }}>
+        <Segmented<HeatmapGrouping>
+          size="small"
+          aria-label="分组方式"
+          value={grouping}
+          options={[
+            { value: "township", label: "按乡镇" },
+            { value: "schoolType", label: "按学校类型" },
+          ]}
+          onChange={(value) => {
+            setGrouping(value);
+            setOnly(undefined);
+          }}
+        />
+        <Select
+          size="small"
+          aria-label={grouping === "township" ? "筛选乡镇" : "筛选学校类型"}
+          placeholder={grouping === "township" ? "全部乡镇" : "全部类型"}
+          allowClear
+          style={{ width: 140 }}
+          options={options}
+          value={only}
+          onChange={(value: string | undefined) => setOnly(value)}
+        />
+      </Flex>
       {view.units.length === 0 || view.tasks.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无交办到学校的任务" />
       ) : (

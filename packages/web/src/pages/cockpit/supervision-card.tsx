@@ -51,8 +51,19 @@ export function SupervisionCard({ cockpit }: { cockpit: Cockpit }) {
           </Figure>
         </Col>
         <Col xs={8}>
-          <Figure to={canOpen(me, "instructions") ? instructionsLink : null}>
-            <Statistic title="批示未签收" value={supervision.unacknowledgedInstructions} suffix="条" />
+          {/* Null on a department's or school's cockpit: 批示 are counted plan-wide only. */}
+          <Figure
+            to={
+              supervision.unacknowledgedInstructions !== null && canOpen(me, "instructions")
+                ? instructionsLink
+                : null
+            }
+          >
+            <Statistic
+              title="批示未签收"
+              value={supervision.unacknowledgedInstructions ?? "—"}
+              suffix={supervision.unacknowledgedInstructions === null ? undefined : "条"}
+            />
           </Figure>
         </Col>
       </Row>
