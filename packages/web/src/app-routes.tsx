@@ -15,6 +15,9 @@ const UsersPage = lazy(() => import("./pages/users/users-page").then((m) => ({ d
 const AuditPage = lazy(() => import("./pages/audit/audit-page").then((m) => ({ default: m.AuditPage })));
 const PlansPage = lazy(() => import("./pages/plans/plans-page").then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import("./pages/plans/plan-page").then((m) => ({ default: m.PlanPage })));
+const CockpitPage = lazy(() =>
+  import("./pages/cockpit/cockpit-page").then((m) => ({ default: m.CockpitPage })),
+);
 const TaskPage = lazy(() => import("./pages/tasks/task-page").then((m) => ({ default: m.TaskPage })));
 const ReportPage = lazy(() => import("./pages/reports/report-page").then((m) => ({ default: m.ReportPage })));
 const UnitWorkPage = lazy(() =>
@@ -106,6 +109,7 @@ export function AppRoutes() {
           }
         />
         <Route path="plans/:id" element={<PlanPage />} />
+        <Route path="plans/:id/cockpit" element={<CockpitPage />} />
         <Route path="plans/:planId/tasks/:nodeId" element={<TaskPage />} />
         <Route path="assignments/:id" element={<AssignmentRedirect />} />
         <Route path="assignments/:id/report" element={<ReportPage />} />

@@ -1,10 +1,16 @@
 import { menuAbilities, type Role, type WorkItem } from "@duban/domain";
 import { screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
-import { mockApi } from "../../test/api-mock";
-import { signedIn } from "../../test/fixtures";
+import { describe, expect, it, vi } from "vitest";
+import { mockApi, type SentRequest } from "../../test/api-mock";
+import { publishedPlan, signedIn } from "../../test/fixtures";
 import { renderInApp } from "../../test/render";
+import { planCockpit } from "../cockpit/cockpit-fixture";
 import { HomePage } from "./home-page";
+
+// happy-dom has no canvas to draw on.
+vi.mock("../cockpit/cockpit-chart", () => ({
+  CockpitChart: ({ label }: { label: string }) => <div role="img" aria-label={label} />,
+}));
 
 const overdueNotice: WorkItem = {
   key: "notice_reply:n-1",
@@ -31,14 +37,21 @@ const instruction: WorkItem = {
   since: "2023-06-10T02:00:00.000Z",
 };
 
-function renderHome(roles: Role[], items: WorkItem[]) {
-  mockApi((r) =>
-    r.url === "/api/my-work?page=1&pageSize=20"
-      ? { status: 200, body: { items, total: items.length, page: 1, pageSize: 20, abilities: {} } }
-      : { status: 404 },
-  );
+function renderHome(roles: Role[], items: WorkItem[]): SentRequest[] {
+  const sent = mockApi((r) => {
+    if (r.url === "/api/my-work?page=1&pageSize=20")
+      return { status: 200, body: { items, total: items.length, page: 1, pageSize: 20, abilities: {} } };
+    if (r.url === "/api/plans?page=1&pageSize=200")
+      return {
+        status: 200,
+        body: { items: [publishedPlan([])], total: 1, page: 1, pageSize: 200, years: [2023] },
+      };
+    if (r.url === "/api/plans/plan-2023/cockpit") return { status: 200, body: planCockpit() };
+    return { status: 404 };
+  });
   const actor = { userId: "user-1", tenantId: "tenant-1", unitId: "unit-1", roles };
   renderInApp(<HomePage />, { me: signedIn(roles, menuAbilities(actor)) });
+  return sent;
 }
 
 describe("HomePage (我的工作)", () => {
@@ -68,5 +81,22 @@ describe("HomePage (我的工作)", () => {
     expect(
       await screen.findByText("暂无待办：已回复待办结的督办单、待验收的整改、待审批的延期申请会列在这里。"),
     ).toBeTruthy();
+  });
+
+  it("opens on the cockpit of the newest plan for a leader, above the leader's own to-dos", async () => {
+    renderHome(["leader"], []);
+    const cockpit = await screen.findByRole("region", { name: "领导驾驶舱" });
+    expect(await within(cockpit).findByRole("img", { name: "任务亮灯分布" })).toBeTruthy();
+    expect(within(cockpit).getByRole("link", { name: "2023年教育工作要点" }).getAttribute("href")).toBe(
+      "/plans/plan-2023",
+    );
+    expect(await screen.findByText("暂无待办。您的批示可在“我的批示”中查看签收情况。")).toBeTruthy();
+  });
+
+  it("shows a school no cockpit and never asks for one", async () => {
+    const sent = renderHome(["school"], []);
+    await screen.findByLabelText("待办事项");
+    expect(screen.queryByRole("region", { name: "领导驾驶舱" })).toBeNull();
+    expect(sent.map((r) => r.url)).toEqual(["/api/my-work?page=1&pageSize=20"]);
   });
 });

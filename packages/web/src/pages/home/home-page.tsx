@@ -1,9 +1,13 @@
 import { roleLabels } from "@duban/domain";
 import { Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Tag, Typography } from "antd";
+import { lazy, Suspense } from "react";
 import { useMyWork } from "../../api/execution";
 import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { useTablePaging } from "../../hooks/use-table-paging";
 import { emptyWorkText, WorkList } from "./work-lists";
+
+// The cockpit and its charts load only for those whose home page it is, so a school's phone never fetches them.
+const HomeCockpit = lazy(() => import("../cockpit/home-cockpit").then((m) => ({ default: m.HomeCockpit })));
 
 /** 上午好 / 下午好 … by the browser's clock. */
 function greeting(hour: number): string {
@@ -30,7 +34,10 @@ function MyWorkLists() {
   return <WorkList page={work.data} pagination={pagination(work.data.total)} />;
 }
 
-/** 我的工作: a greeting, what the user must do now (most urgent first), and who they are. */
+/**
+ * 工作台: a greeting, the 领导驾驶舱 for those whose home page it is (leaders, 督查室), what the user must do now
+ * (most urgent first), and who they are.
+ */
 export function HomePage() {
   const me = useSignedInUser();
   return (
@@ -38,6 +45,16 @@ export function HomePage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {greeting(new Date().getHours())}，{me.name}
       </Typography.Title>
+      {me.abilities.cockpit.home && (
+        <section aria-label="领导驾驶舱">
+          <Typography.Title level={4} style={{ marginTop: 0 }}>
+            领导驾驶舱
+          </Typography.Title>
+          <Suspense fallback={<Skeleton active />}>
+            <HomeCockpit />
+          </Suspense>
+        </section>
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Typography.Title level={4} style={{ marginTop: 0 }}>

@@ -6,7 +6,7 @@ import {
   noticeStatuses,
   noticeStatusLabels,
 } from "@duban/domain";
-import { App, Button, Empty, Select, type TableColumnsType } from "antd";
+import { App, Button, Empty, Select, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { type NoticeFilters, noticesExportUrl, noticesKey, scanNotices, useNotices } from "../../api/notices";
@@ -19,6 +19,7 @@ import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
 import { ResponsiveTable } from "../../components/responsive-table";
 import { optionsOf } from "../../components/select-options";
+import { useAddressFilters } from "../../hooks/use-address-filters";
 import { useFilters } from "../../hooks/use-filters";
 import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { useTablePaging } from "../../hooks/use-table-paging";
@@ -71,7 +72,8 @@ export function NoticesPage() {
   const { modal } = App.useApp();
   const navigate = useNavigate();
   const { paging, pagination, resetPage } = useTablePaging();
-  const { filters, setFilter } = useFilters<NoticeFilters>({}, resetPage);
+  const linked = useAddressFilters<NoticeFilters>(["planId", "level", "unitId", "status", "overdueReply"]);
+  const { filters, setFilter } = useFilters<NoticeFilters>(linked, resetPage);
   const [creating, setCreating] = useState(false);
   const notices = useNotices(filters, paging);
   const units = useUnitOptions();
@@ -120,6 +122,7 @@ export function NoticesPage() {
           allowClear
           style={{ width }}
           options={optionsOf(noticeLevels, noticeLevelLabels)}
+          defaultValue={linked.level}
           onChange={(v) => setFilter("level", v)}
         />
         {ledger && (
@@ -130,6 +133,7 @@ export function NoticesPage() {
             showSearch={{ optionFilterProp: "label" }}
             style={{ width }}
             options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            defaultValue={linked.unitId}
             onChange={(v) => setFilter("unitId", v)}
           />
         )}
@@ -139,6 +143,7 @@ export function NoticesPage() {
           allowClear
           style={{ width }}
           options={optionsOf(noticeStatuses, noticeStatusLabels)}
+          defaultValue={linked.status}
           onChange={(v) => setFilter("status", v)}
         />
         <Select
@@ -150,8 +155,14 @@ export function NoticesPage() {
             { value: "true", label: "回复逾期" },
             { value: "false", label: "未逾期" },
           ]}
+          defaultValue={linked.overdueReply}
           onChange={(v) => setFilter("overdueReply", v)}
         />
+        {filters.planId && (
+          <Tag closable onClose={() => setFilter("planId", undefined)} style={{ alignSelf: "center" }}>
+            仅本计划
+          </Tag>
+        )}
       </FilterBar>
       <ResponsiveTable<Notice>
         rowKey="id"

@@ -10,8 +10,31 @@ export interface PlanFilters extends PlanRowFilters {
   light?: Light;
 }
 
-/** No filter set: the whole plan. */
-export const noPlanFilters: PlanFilters = { q: "", leadUnitId: undefined };
+/**
+ * The filters a link may set in the plan page's address, so a figure elsewhere (e.g. the cockpit) can open the
+ * plan narrowed to it: `?light=red&section=<id>&lead=<unit id>&overdue=1&q=<text>`.
+ */
+export function planFiltersFromSearch(params: URLSearchParams): PlanFilters {
+  const light = params.get("light");
+  return {
+    q: params.get("q") ?? "",
+    leadUnitId: params.get("lead") || undefined,
+    sectionId: params.get("section") || undefined,
+    light: (lightColors as readonly string[]).includes(light ?? "") ? (light as Light) : undefined,
+    overdue: params.get("overdue") === "1" || undefined,
+  };
+}
+
+/** The address query of the filters, the inverse of planFiltersFromSearch (unset filters left out). */
+export function planFiltersToSearch(filters: PlanFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.light) params.set("light", filters.light);
+  if (filters.sectionId) params.set("section", filters.sectionId);
+  if (filters.leadUnitId) params.set("lead", filters.leadUnitId);
+  if (filters.overdue) params.set("overdue", "1");
+  if (filters.q) params.set("q", filters.q);
+  return params;
+}
 
 /** True when any filter narrows the table. */
 export function isFiltering(filters: PlanFilters): boolean {
@@ -59,6 +82,7 @@ export function PlanFilterBar({
         placeholder="搜索任务标题或内容"
         aria-label="搜索任务"
         allowClear
+        defaultValue={filters.q}
         style={{ width: searchWidth }}
         onSearch={(value) => set({ q: value })}
         onChange={(e) => !e.target.value && set({ q: "" })}

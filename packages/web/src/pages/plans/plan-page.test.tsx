@@ -23,7 +23,7 @@ const plan = publishedPlan([sectionNode({ children: [overdueTask, onScheduleTask
   taskCount: 2,
 });
 
-async function renderPlanPage() {
+async function renderPlanPage(path = "/plans/plan-2023") {
   mockApi((request) =>
     request.url === "/api/plans/plan-2023" ? { status: 200, body: plan } : { status: 404 },
   );
@@ -32,7 +32,7 @@ async function renderPlanPage() {
       <Route path="/plans/:id" element={<PlanPage />} />
     </Routes>,
     {
-      path: "/plans/plan-2023",
+      path,
       me: signedIn(
         ["department"],
         menuAbilities({ userId: "user-1", tenantId: "tenant-1", unitId: "unit-edu", roles: ["department"] }),
@@ -79,6 +79,27 @@ describe("PlanPage", () => {
     expect(green.getAttribute("aria-pressed")).toBe("true");
     await user.click(green);
     await waitFor(() => expect(taskTitles()).toEqual(["落实课后服务全覆盖", "推进集团化办学"]));
+  });
+
+  it("opens narrowed to the light and section a link names in the address", async () => {
+    const user = await renderPlanPage("/plans/plan-2023?light=red&section=section-1");
+    expect(taskTitles()).toEqual(["落实课后服务全覆盖"]);
+    const red = within(screen.getByLabelText("亮灯统计")).getByText("红 逾期").closest("button")!;
+    expect(red.getAttribute("aria-pressed")).toBe("true");
+    // Clearing the light in the summary widens the table again, keeping the section.
+    await user.click(red);
+    await waitFor(() => expect(taskTitles()).toEqual(["落实课后服务全覆盖", "推进集团化办学"]));
+  });
+
+  it("opens with only overdue tasks of a lead unit when the address says overdue=1&lead=…", async () => {
+    await renderPlanPage("/plans/plan-2023?overdue=1&lead=unit-edu");
+    expect(taskTitles()).toEqual(["落实课后服务全覆盖"]);
+    expect(screen.getByRole("checkbox", { name: "仅看逾期" })).toHaveProperty("checked", true);
+  });
+
+  it("offers a department the plan's 驾驶舱", async () => {
+    await renderPlanPage();
+    expect(screen.getByRole("button", { name: /驾驶舱/ })).toBeTruthy();
   });
 
   it("says so when no task matches the search", async () => {

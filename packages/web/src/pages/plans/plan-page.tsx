@@ -1,15 +1,22 @@
-import { BellOutlined, CalendarOutlined, CopyOutlined, DownloadOutlined } from "@ant-design/icons";
+import {
+  BellOutlined,
+  CalendarOutlined,
+  CopyOutlined,
+  DashboardOutlined,
+  DownloadOutlined,
+} from "@ant-design/icons";
 import type { PlanDetail } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Result, Spin } from "antd";
-import { useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useMemo, useState } from "react";
+import { useNavigate, useParams, useSearchParams } from "react-router";
 import { apiUrl } from "../../api/client";
 import { copyPlan, planImportsKey, usePlan } from "../../api/plans";
 import { PageHeader } from "../../components/page-header";
+import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { CyclesDrawer } from "./cycles-drawer";
 import { PlanArchiveButton, PlanArchiveNote } from "./plan-archive";
-import { noPlanFilters, PlanFilterBar, type PlanFilters } from "./plan-filters";
+import { PlanFilterBar, type PlanFilters, planFiltersFromSearch, planFiltersToSearch } from "./plan-filters";
 import { PlanSummary } from "./plan-summary";
 import { PlanSummaryBar } from "./plan-summary-bar";
 import { PlanTable } from "./plan-table";
@@ -26,9 +33,13 @@ export function PlanPage() {
 
 function PlanView({ plan }: { plan: PlanDetail }) {
   const { message } = App.useApp();
+  const me = useSignedInUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [filters, setFilters] = useState<PlanFilters>(noPlanFilters);
+  // The filters live in the address, so a link (a cockpit figure, a shared URL) opens the table narrowed.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => planFiltersFromSearch(searchParams), [searchParams]);
+  const setFilters = (next: PlanFilters) => setSearchParams(planFiltersToSearch(next), { replace: true });
   const [cyclesOpen, setCyclesOpen] = useState(false);
   const [remindersOpen, setRemindersOpen] = useState(false);
   const copy = useMutation({
@@ -47,6 +58,11 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         title={plan.title}
         actions={
           <>
+            {me.abilities.cockpit.open && (
+              <Button icon={<DashboardOutlined />} onClick={() => navigate(`/plans/${plan.id}/cockpit`)}>
+                驾驶舱
+              </Button>
+            )}
             {plan.hasSourceFile && (
               <Button icon={<DownloadOutlined />} href={apiUrl(`/plans/${plan.id}/source`)} download>
                 下载原文

@@ -22,6 +22,7 @@ import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
 import { ResponsiveTable } from "../../components/responsive-table";
 import { optionsOf } from "../../components/select-options";
+import { useAddressFilters } from "../../hooks/use-address-filters";
 import { useFilters } from "../../hooks/use-filters";
 import { useTablePaging } from "../../hooks/use-table-paging";
 import { RectificationCreateDialog } from "./rectification-create-dialog";
@@ -58,7 +59,8 @@ const columns: TableColumnsType<Rectification> = [
 export function RectificationsPage() {
   const navigate = useNavigate();
   const { paging, pagination, resetPage } = useTablePaging();
-  const { filters, setFilter } = useFilters<RectificationFilters>({}, resetPage);
+  const linked = useAddressFilters<RectificationFilters>(["unitId", "source", "status", "overdue"]);
+  const { filters, setFilter } = useFilters<RectificationFilters>(linked, resetPage);
   const [creating, setCreating] = useState(false);
   const list = useRectifications(filters, paging);
   const stats = useRectificationStats(filters);
@@ -123,6 +125,7 @@ export function RectificationsPage() {
             { value: "true", label: "已逾期" },
             { value: "false", label: "未逾期" },
           ]}
+          defaultValue={linked.overdue}
           onChange={(v) => setFilter("overdue", v)}
         />
         <Input.Search
