@@ -1,8 +1,8 @@
 import {
   AlignmentType,
   BorderStyle,
-  LineRuleType,
   Paragraph,
+  ShadingType,
   Table,
   TableCell,
   TableLayoutType,
@@ -10,7 +10,7 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { CHAR, FONT, run, SIZE, TEXT_WIDTH } from "./gbt9704.js";
+import { CHAR, FONT, run, SIZE, TABLE_TEXT_STYLE, TEXT_WIDTH } from "./gbt9704.js";
 
 /** A table cell: its text, and a fill colour (hex, e.g. "FF0000" for a red light) when the cell shows a light. */
 export type OfficialTableCell = string | { text: string; shading?: string };
@@ -63,12 +63,11 @@ function table(b: Extract<OfficialBodyBlock, { kind: "table" }>): Table {
     return new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      ...(fill ? { shading: { fill, color: "auto" } } : {}),
+      ...(fill ? { shading: { fill, color: "auto", type: ShadingType.CLEAR } } : {}),
       children: [
         new Paragraph({
           alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
-          // Table text sits off the 22-line grid: an exact line keeps rows compact and the same in every program.
-          spacing: { line: 400, lineRule: LineRuleType.EXACT },
+          style: TABLE_TEXT_STYLE,
           children: [run(text, header ? FONT.黑体 : FONT.仿宋, SIZE.四号)],
         }),
       ],

@@ -9,7 +9,7 @@ import {
   TabStopType,
   WidthType,
 } from "docx";
-import { chineseDate, FONT, run, SIZE, TEXT_WIDTH } from "./gbt9704.js";
+import { chineseDate, FONT, run, SIZE, TABLE_TEXT_STYLE, TEXT_WIDTH } from "./gbt9704.js";
 
 /** The 版记's values. */
 export interface DocketInput {
@@ -43,6 +43,7 @@ export function docketTable(doc: DocketInput): Table {
     rows.push(
       row(
         new Paragraph({
+          style: TABLE_TEXT_STYLE,
           // A wrapped 抄送 line lines up under the first name, after the colon.
           indent: { left: ONE_CHAR + 3 * ONE_CHAR, hanging: 3 * ONE_CHAR, right: ONE_CHAR },
           children: [run(`抄送：${doc.copyTo.join("，")}。`, FONT.仿宋, SIZE.四号)],
@@ -52,6 +53,7 @@ export function docketTable(doc: DocketInput): Table {
   rows.push(
     row(
       new Paragraph({
+        style: TABLE_TEXT_STYLE,
         indent: { left: ONE_CHAR },
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - ONE_CHAR }],
         children: [run(`${doc.printedBy}\t${chineseDate(doc.printedOn)}印发`, FONT.仿宋, SIZE.四号)],

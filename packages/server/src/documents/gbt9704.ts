@@ -70,3 +70,6 @@ export function chineseDate(isoDate: string): string {
   if (!m) throw new Error(`not a date: ${isoDate}`);
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/** The paragraph style of text in tables (body tables and the 版记): off the line grid, see `docx-finish.ts`. */
+export const TABLE_TEXT_STYLE = "TableText";

@@ -7,3 +7,4 @@ export {
   type OfficialDocument,
   type OfficialTableCell,
 } from "./official-document.js";
+export { DOCX_TYPE, type DocxFile, sendDocx } from "./send-docx.js";

@@ -4,6 +4,7 @@ import {
   DocumentGridType,
   Document as DocxDocument,
   Footer,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -12,7 +13,21 @@ import {
 } from "docx";
 import { bodyBlocks, type OfficialBodyBlock } from "./body-blocks.js";
 import { docketTable } from "./docket.js";
-import { CHAR, chineseDate, FONT, fontOf, GRID, mm, PAGE, RED, run, SIZE, TEXT_WIDTH } from "./gbt9704.js";
+import { finishDocx } from "./docx-finish.js";
+import {
+  CHAR,
+  chineseDate,
+  FONT,
+  fontOf,
+  GRID,
+  mm,
+  PAGE,
+  RED,
+  run,
+  SIZE,
+  TABLE_TEXT_STYLE,
+  TEXT_WIDTH,
+} from "./gbt9704.js";
 
 export type { OfficialBodyBlock, OfficialTableCell } from "./body-blocks.js";
 
@@ -34,31 +49,50 @@ export interface OfficialDocument {
   date: string;
   /** 抄送机关, in the 版记. */
   copyTo?: readonly string[] | null;
-  /** 印发机关, in the 版记. */
-  printedBy: string;
+  /** 印发机关, in the 版记; with 印发日期 it makes the 版记, which a document without them (a 通知单) leaves out. */
+  printedBy?: string | null;
   /** 印发日期, "YYYY-MM-DD". */
-  printedOn: string;
+  printedOn?: string | null;
+  /**
+   * `document` (default): the full 版头, its mark 35 mm under the 版心's top. `form`: a one-page 通知单 whose mark
+   * opens the 版心 with the number right under it, and with one blank line (not two) before the signature.
+   */
+  layout?: "document" | "form";
 }
 
-/** Width of a line of text in characters: CJK characters count one, ASCII digits and letters half. */
-const charsOf = (text: string) => [...text].reduce((n, c) => n + (c.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
+/** Width of a line of text in characters: CJK characters count one, ASCII digits and letters about half. */
+const charsOf = (text: string, ascii = 0.5) =>
+  [...text].reduce((n, c) => n + (c.charCodeAt(0) < 0x80 ? ascii : 1), 0);
+
+/** Empty lines of the grid, the standard's "空一行". */
+const blankLines = (n: number) => Array.from({ length: n }, () => new Paragraph({ children: [] }));
+
+/** Word ends a body with a paragraph, never a table: this one is a twip high, so it never opens a page. */
+const endMark = () =>
+  new Paragraph({
+    style: TABLE_TEXT_STYLE,
+    spacing: { line: 20, lineRule: LineRuleType.EXACT },
+    children: [],
+  });
 
 /** The mark's size: as large as 42 pt (about 15 mm a character) while it still fits on one line of the 版心. */
 function markSize(mark: string): number {
-  return Math.min(42, Math.floor(TEXT_WIDTH / 20 / Math.max(1, charsOf(mark))));
+  // Latin letters of a fallback font run wider than half a character; 5 % spare keeps the mark on one line.
+  return Math.min(42, Math.floor((0.95 * TEXT_WIDTH) / 20 / Math.max(1, charsOf(mark, 0.65))));
 }
 
 /** 版头: the red mark, the number two lines under it, and under the number the red line as wide as the 版心. */
 function head(doc: OfficialDocument): Paragraph[] {
+  const form = doc.layout === "form";
   const redLine = { style: BorderStyle.SINGLE, size: 18, color: RED, space: 11 } as const;
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       // The mark's top edge sits 35 mm below the 版心's top; a 42 pt line leaves ~7 mm over the glyphs itself.
-      spacing: { before: mm(28) },
+      spacing: { before: form ? 0 : mm(28) },
       children: [run(doc.issuerMark, FONT.小标宋, markSize(doc.issuerMark), { color: RED })],
     }),
-    new Paragraph({ children: [] }),
+    ...blankLines(form ? 0 : 1),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       // The separator line: 4 mm under the number (11 pt of border spacing), red, the full width of the 版心.
@@ -84,7 +118,7 @@ function main(doc: OfficialDocument): (Paragraph | Table)[] {
       ? [new Paragraph({ children: [run(`${doc.addressee}：`, FONT.仿宋, SIZE.三号)] })]
       : []),
     ...bodyBlocks(doc.body),
-    ...blankLines(2),
+    ...blankLines(doc.layout === "form" ? 1 : 2),
     new Paragraph({
       alignment: AlignmentType.RIGHT,
       indent: { right: signatureIndent },
@@ -98,9 +132,6 @@ function main(doc: OfficialDocument): (Paragraph | Table)[] {
     }),
   ];
 }
-
-/** Empty lines of the grid, the standard's "空一行". */
-const blankLines = (n: number) => Array.from({ length: n }, () => new Paragraph({ children: [] }));
 
 /** 页码: "— 1 —" in 4号 half-width 宋体, one character in from the outer edge (odd pages right, even pages left). */
 function pageFooter(side: "odd" | "even"): Footer {
@@ -141,6 +172,14 @@ export async function buildOfficialDocument(doc: OfficialDocument): Promise<Buff
           name: "Normal",
           run: { font: fontOf(FONT.仿宋), size: SIZE.三号 * 2, characterSpacing: GRID.characterSpacing },
         },
+        {
+          id: TABLE_TEXT_STYLE,
+          name: "Table Text",
+          basedOn: "Normal",
+          // An exact line keeps table rows compact and the same in every program.
+          paragraph: { spacing: { line: 400, lineRule: LineRuleType.EXACT } },
+          run: { size: SIZE.四号 * 2 },
+        },
       ],
     },
     sections: [
@@ -155,9 +194,19 @@ export async function buildOfficialDocument(doc: OfficialDocument): Promise<Buff
         },
         footers: { default: pageFooter("odd"), even: pageFooter("even") },
         // Word wants a paragraph, not a table, as the body's last element.
-        children: [...head(doc), ...main(doc), ...blankLines(2), docketTable(doc), ...blankLines(1)],
+        children: [
+          ...head(doc),
+          ...main(doc),
+          ...(doc.printedBy && doc.printedOn
+            ? [
+                ...blankLines(doc.layout === "form" ? 1 : 2),
+                docketTable({ copyTo: doc.copyTo, printedBy: doc.printedBy, printedOn: doc.printedOn }),
+                endMark(),
+              ]
+            : []),
+        ],
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return finishDocx(await Packer.toBuffer(document));
 }

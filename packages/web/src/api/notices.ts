@@ -42,6 +42,11 @@ export function noticesExportUrl(filters: NoticeFilters): string {
   return apiUrl("/notices/export.xlsx", { ...filters });
 }
 
+/** The download address of a notice's 督办通知单 (.docx, GB/T 9704). */
+export function noticeDocumentUrl(id: string): string {
+  return apiUrl(`/notices/${id}/document`);
+}
+
 /** Raises a 督办单 by hand. */
 export function createNotice(input: NoticeCreateInput): Promise<Notice> {
   return apiRequest<Notice>("/notices", { method: "POST", body: input });

@@ -49,6 +49,15 @@ export async function nextDocumentNumber(
   return { seq, text: formatDocumentNumber(prefix, input.year, seq) };
 }
 
+/** Who issues a tenant's 督查 documents: the bureau (瓦房店市教育局) and its office (瓦房店市教育局督查室). */
+export async function findDocumentIssuer(
+  db: DbOrTx,
+  tenantId: string,
+): Promise<{ bureau: string; office: string }> {
+  const bureau = await repo.findTenantName(db, tenantId);
+  return { bureau, office: `${bureau}督查室` };
+}
+
 /** The tenant's 文号 settings as the 督查室 sees them. */
 export async function getDocumentNumberSettings(ctx: ServiceContext): Promise<DocumentNumberSettings> {
   if (!canSeeDocumentNumbers(ctx.actor))

@@ -1,2 +1,2 @@
 // Public face of the doc-numbers module: the only file that other modules, jobs/, cli/ and seed/ import from it.
-export { type DocumentNumber, nextDocumentNumber } from "./doc-numbers.service.js";
+export { type DocumentNumber, findDocumentIssuer, nextDocumentNumber } from "./doc-numbers.service.js";

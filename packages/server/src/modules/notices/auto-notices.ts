@@ -7,6 +7,7 @@ import { notifyUnit } from "../notifications/index.js";
 import { followedUpPlan } from "../plans/index.js";
 import { type AutoLevel, autoLevel, autoReplyDue, isWorse, MISSED_CYCLES } from "./auto-level.js";
 import { findSilentAssignments } from "./auto-notices.repository.js";
+import { numberNotice } from "./notice-number.js";
 import * as repo from "./notices.repository.js";
 
 /** What the scan changed. */
@@ -114,6 +115,7 @@ async function raise(db: Database["db"], d: AssignmentDetail, judged: AutoLevel,
       replyDue: autoReplyDue(judged.level, now),
     });
     if (!row) return false;
+    await numberNotice(tx, row, now);
     await repo.insertNoticeEvent(tx, {
       tenantId: a.tenantId,
       noticeId: row.id,
@@ -148,6 +150,7 @@ async function upgrade(
       },
     );
     if (!row) return false;
+    await numberNotice(tx, row, now);
     await repo.insertNoticeEvent(tx, {
       tenantId: live.tenantId,
       noticeId: live.id,
@@ -172,6 +175,7 @@ async function closeRecovered(db: Database["db"], live: repo.NoticeRow, now: Dat
       { status, closedAt: now, closeNote: note },
     );
     if (!row) return false;
+    await numberNotice(tx, row, now);
     await repo.insertNoticeEvent(tx, {
       tenantId: live.tenantId,
       noticeId: live.id,

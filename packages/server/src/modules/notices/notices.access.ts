@@ -31,6 +31,12 @@ export const noticesAccess: RouteAccess[] = [
     otherUnit: { school: 404 },
   },
   {
+    route: "GET /api/notices/:id/document",
+    params: { id: "notice" },
+    roles: reads,
+    otherUnit: { school: 404 },
+  },
+  {
     route: "POST /api/notices/:id/reply",
     params: { id: "notice" },
     body: () => ({ text: "已整改" }),

@@ -87,6 +87,19 @@ export async function insertNotice(
   return row ?? null;
 }
 
+/** Writes the 文号 a new notice was given, in the transaction that created it. */
+export async function setNoticeNumber(
+  db: DbOrTx,
+  key: { tenantId: string; id: string },
+  documentNumber: string,
+): Promise<void> {
+  const n = supervisionNotices;
+  await db
+    .update(n)
+    .set({ documentNumber })
+    .where(and(eq(n.tenantId, key.tenantId), eq(n.id, key.id)));
+}
+
 /** Updates a notice if its version still matches; null when it changed meanwhile. */
 export async function updateNotice(
   db: DbOrTx,

@@ -10,12 +10,14 @@ import {
   noticeSchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
+import { DOCX_TYPE, sendDocx } from "../../documents/index.js";
 import { authorize } from "../../http/authorize.js";
 import { fileResponse } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { audit } from "../audit/index.js";
 import { sendXlsx, XLSX_TYPE } from "../imports/index.js";
 import { raiseAutoNotices } from "./auto-notices.js";
+import { buildNoticeDocument } from "./notice-document.js";
 import { decideNotice, replyNotice } from "./notice-reply.js";
 import { createNotice, findNoticesPage, getNotice } from "./notices.service.js";
 import { exportNotices } from "./notices-export.js";
@@ -69,6 +71,12 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
     "/api/notices/:id",
     { schema: { tags, params: idParamSchema, response: { 200: noticeSchema } } },
     async (request) => getNotice(contextOf(app, request), request.params.id),
+  );
+  r.get(
+    "/api/notices/:id/document",
+    { schema: { tags, params: idParamSchema, response: fileResponse(DOCX_TYPE, "督办通知单（Word）") } },
+    async (request, reply) =>
+      sendDocx(reply, await buildNoticeDocument(contextOf(app, request), request.params.id)),
   );
   r.post(
     "/api/notices/:id/reply",

@@ -17,6 +17,7 @@ import type { ServiceContext } from "../../http/context.js";
 import { findAssignmentDetail, findEnabledUnits, getNode } from "../assignments/index.js";
 import { audit } from "../audit/index.js";
 import { notifyUnit } from "../notifications/index.js";
+import { numberNotice } from "./notice-number.js";
 import * as repo from "./notices.repository.js";
 
 type EventRow = Awaited<ReturnType<typeof repo.findNoticeEvents>> extends Map<string, infer E> ? E : never;
@@ -145,6 +146,7 @@ export async function createNotice(ctx: ServiceContext, input: NoticeCreateInput
       raisedBy: ctx.actor.userId,
     });
     const notice = row!;
+    await numberNotice(tx, notice, ctx.clock.now());
     await repo.insertNoticeEvent(tx, {
       tenantId: ctx.actor.tenantId,
       noticeId: notice.id,

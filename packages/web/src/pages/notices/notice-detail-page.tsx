@@ -1,8 +1,9 @@
+import { DownloadOutlined } from "@ant-design/icons";
 import type { Notice } from "@duban/domain";
-import { Alert, Card, Descriptions, Flex, Result, Spin } from "antd";
+import { Alert, Button, Card, Descriptions, Flex, Result, Spin } from "antd";
 import dayjs from "dayjs";
 import { Link, useParams } from "react-router";
-import { decideNotice, noticesKey, useNotice } from "../../api/notices";
+import { decideNotice, noticeDocumentUrl, noticesKey, useNotice } from "../../api/notices";
 import { notificationsKey } from "../../api/notifications";
 import { formatDateTime } from "../../components/date-format";
 import { DecisionButtons } from "../../components/decision-buttons";
@@ -51,6 +52,9 @@ function NoticeView({ notice }: { notice: Notice }) {
           title={`督办单：${title}`}
           actions={
             <>
+              <Button icon={<DownloadOutlined />} href={noticeDocumentUrl(notice.id)} download>
+                下载督办通知单
+              </Button>
               <InstructionButton
                 entity="notice"
                 entityId={notice.id}
@@ -73,6 +77,7 @@ function NoticeView({ notice }: { notice: Notice }) {
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
           items={[
+            { key: "number", label: "文号", children: notice.documentNumber ?? "—" },
             { key: "unit", label: "责任单位", children: notice.unit.name },
             { key: "level", label: "督办等级", children: <NoticeLevelTag level={notice.level} /> },
             { key: "status", label: "状态", children: <NoticeStatusTag status={notice.status} /> },

@@ -27,6 +27,12 @@ import { NoticeCreateDialog } from "./notice-create-dialog";
 
 const columns: TableColumnsType<Notice> = [
   {
+    title: "文号",
+    dataIndex: "documentNumber",
+    width: 150,
+    render: (v: string | null) => v ?? "—",
+  },
+  {
     title: "督办事项",
     key: "node",
     render: (_, n) => `${n.node.label ?? ""}${n.node.title}`,

@@ -1,0 +1,76 @@
+import { execFile, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import JSZip from "jszip";
+
+const run = promisify(execFile);
+
+/** The XML parts of a .docx that layout tests read: body, styles, settings, and each footer by file name. */
+export async function docxParts(bytes: Buffer) {
+  const zip = await JSZip.loadAsync(bytes);
+  const read = async (name: string) => {
+    const file = zip.file(name);
+    if (!file) throw new Error(`the document has no ${name}`);
+    return file.async("string");
+  };
+  const footers: Record<string, string> = {};
+  for (const name of Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n)))
+    footers[name.slice("word/".length)] = await read(name);
+  return {
+    document: await read("word/document.xml"),
+    styles: await read("word/styles.xml"),
+    settings: await read("word/settings.xml"),
+    rels: await read("word/_rels/document.xml.rels"),
+    footers,
+  };
+}
+
+/** Throws a message naming the Debian package when a program the document tests need is not installed. */
+export function requireProgram(program: string, debianPackage: string): void {
+  try {
+    execFileSync("sh", ["-c", `command -v ${program}`], { stdio: "ignore" });
+  } catch {
+    throw new Error(`${program} is missing: install the Debian package ${debianPackage} (.ci/run does)`);
+  }
+}
+
+/**
+ * Converts .docx files to PDF with LibreOffice headless in one start, under a private profile so parallel runs
+ * do not share (and lock) one. Returns the PDF paths in the order given.
+ */
+export async function convertToPdf(files: Record<string, Buffer>): Promise<Record<string, string>> {
+  requireProgram("soffice", "libreoffice-writer-nogui");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-docx-"));
+  const inputs = Object.entries(files).map(([name, bytes]) => {
+    const file = path.join(dir, `${name}.docx`);
+    fs.writeFileSync(file, bytes);
+    return file;
+  });
+  const profile = `file://${path.join(dir, "profile")}`;
+  await run(
+    "soffice",
+    [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...inputs],
+    { timeout: 120_000 },
+  );
+  return Object.fromEntries(Object.keys(files).map((name) => [name, path.join(dir, `${name}.pdf`)]));
+}
+
+/** A PDF's page count and page size line, from pdfinfo. */
+export async function pdfInfo(file: string): Promise<{ pages: number; pageSize: string }> {
+  requireProgram("pdfinfo", "poppler-utils");
+  const { stdout } = await run("pdfinfo", [file]);
+  const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, "m").exec(stdout)?.[1] ?? "";
+  return { pages: Number(field("Pages")), pageSize: field("Page size") };
+}
+
+/** A PDF's text per page (pdftotext, form feeds between pages), spaces removed so CJK runs compare whole. */
+export async function pdfPagesText(file: string): Promise<string[]> {
+  requireProgram("pdftotext", "poppler-utils");
+  const { stdout } = await run("pdftotext", [file, "-"]);
+  return stdout
+    .split("\f")
+    .slice(0, -1)
+    .map((page) => page.replace(/\s+/g, ""));
+}
