@@ -20,13 +20,14 @@ function meOf(roles: Role[], unit: Me["unit"] = UNIT): Me {
 }
 
 describe("menuEntries", () => {
-  it("gives a school its own work, its 督办单 and the 整改台账", () => {
+  it("gives a school its own work, its 督办单, the 整改台账 and the 督查通报 naming it", () => {
     expect(menuEntries(meOf(["school"]))).toEqual([
       { key: "home", path: "/", label: "我的工作" },
       { key: "unitWork", path: `/units/${UNIT.id}/work`, label: "本单位工作" },
       { key: "plans", path: "/plans", label: "计划" },
       { key: "notices", path: "/notices", label: "督办单" },
       { key: "rectifications", path: "/rectifications", label: "整改台账" },
+      { key: "bulletins", path: "/bulletins", label: "督查通报" },
     ]);
   });
 

@@ -1,13 +1,10 @@
 import type { BulletinBlock } from "@duban/domain";
 import { shanghaiDate } from "@duban/domain";
-import { buildOfficialDocument, type OfficialBodyBlock } from "../../documents/index.js";
+import { buildOfficialDocument, type DocxFile, type OfficialBodyBlock } from "../../documents/index.js";
 import { notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findPlan } from "../plans/index.js";
 import { getBulletinRow } from "./bulletins.service.js";
-
-/** The media type of a Word document. */
-export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** The builder's blocks of a bulletin's body: a table's first row is its header. */
 export function officialBody(content: readonly BulletinBlock[]): OfficialBodyBlock[] {
@@ -23,10 +20,7 @@ export function officialBody(content: readonly BulletinBlock[]): OfficialBodyBlo
  * A bulletin as a GB/T 9704 .docx. An issued one carries its 文号 and issue date; a draft downloads too, for
  * proof-reading, with "（草稿）" before its title and no 文号, so it cannot pass for the issued text.
  */
-export async function bulletinDocument(
-  ctx: ServiceContext,
-  id: string,
-): Promise<{ filename: string; body: Buffer }> {
+export async function bulletinDocument(ctx: ServiceContext, id: string): Promise<DocxFile> {
   const { bulletin: b } = await getBulletinRow(ctx, id);
   const plan = await findPlan(ctx.database.db, ctx.actor.tenantId, b.planId);
   if (!plan) throw notFound("计划");
@@ -45,5 +39,9 @@ export async function bulletinDocument(
     printedBy: office,
     printedOn: date,
   });
-  return { filename: issued ? `${b.number}${b.title}.docx` : `${b.title}（草稿）.docx`, body };
+  return {
+    name: issued ? `${b.number}${b.title}.docx` : `${b.title}（草稿）.docx`,
+    asciiName: issued ? `bulletin-${b.seq}.docx` : "bulletin-draft.docx",
+    body,
+  };
 }

@@ -8,10 +8,10 @@ import {
   pageQuerySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
-import { contentDisposition } from "../../http/content-disposition.js";
+import { DOCX_TYPE, sendDocx } from "../../documents/index.js";
 import { fileResponse, noContent } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
-import { bulletinDocument, DOCX_TYPE } from "./bulletin-document.js";
+import { bulletinDocument } from "./bulletin-document.js";
 import {
   createBulletin,
   deleteBulletin,
@@ -82,13 +82,7 @@ export async function bulletinRoutes(app: FastifyInstance): Promise<void> {
         response: fileResponse(DOCX_TYPE, "督查通报（Word，GB/T 9704）"),
       },
     },
-    async (request, reply) => {
-      const file = await bulletinDocument(contextOf(app, request), request.params.id);
-      return reply
-        .header("content-type", DOCX_TYPE)
-        .header("content-disposition", contentDisposition("attachment", file.filename))
-        .header("cache-control", "no-store")
-        .send(file.body);
-    },
+    async (request, reply) =>
+      sendDocx(reply, await bulletinDocument(contextOf(app, request), request.params.id)),
   );
 }

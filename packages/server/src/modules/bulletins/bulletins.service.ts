@@ -107,8 +107,10 @@ export async function createBulletin(
   authorize(bulletinListAbilities(ctx.actor), "create", "只有督查室可以起草督查通报");
   const plan = await getPlanRow(ctx, planId);
   const today = shanghaiDate(ctx.clock.now());
-  if (isAfterDate(input.to, today))
-    throw invalid([{ path: "to", message: `通报期间的结束日期不能晚于今天（${today}）` }]);
+  if (isAfterDate(input.to, today)) {
+    const message = `通报期间的结束日期不能晚于今天（${today}）`;
+    throw invalid([{ path: "to", message }], message);
+  }
   const db = ctx.database.db;
   const key = { tenantId: ctx.actor.tenantId, planId };
   const [end, start, units] = await Promise.all([
