@@ -16,8 +16,8 @@ import { Step, type StepSummary } from "./lib/stats.js";
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 300);
 const CALLERS = Number(process.env.BENCH_CALLERS ?? 20);
-const PER_CALLER = Number(process.env.BENCH_REQUESTS_PER_CALLER ?? 15);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PER_CALLER = Number(process.env.BENCH_REQUESTS_PER_CALLER ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** The server's day: late in the plan year, so every month has its cycle and snapshot. */
 const TODAY = "2023-12-20";
 const log = (msg: string) => process.stderr.write(`[bench:cockpit] ${msg}\n`);
