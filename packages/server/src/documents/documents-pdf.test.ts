@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleBulletin } from "../test/document-fixtures.js";
 import { buildAssignedPlan, dayFromToday } from "../test/notice-fixtures.js";
-import { convertToPdf, pdfInfo, pdfPagesText } from "../test/office-tools.js";
+import { convertToPdf, pdfInfo, pdfPagesText, removeConverted } from "../test/office-tools.js";
 import { createTestApp, type TestApp } from "../test/test-app.js";
 import { buildOfficialDocument } from "./index.js";
 
@@ -30,7 +30,10 @@ beforeAll(async () => {
     notice: download.rawPayload,
   });
 }, 180_000);
-afterAll(async () => t?.close());
+afterAll(async () => {
+  if (pdfs) removeConverted(pdfs);
+  await t?.close();
+});
 
 describe("official documents in LibreOffice", () => {
   it("lays the 通报 out on two A4 pages with its 版头 on the first and the 版记 on the last", async () => {

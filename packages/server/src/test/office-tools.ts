@@ -74,3 +74,10 @@ export async function pdfPagesText(file: string): Promise<string[]> {
     .slice(0, -1)
     .map((page) => page.replace(/\s+/g, ""));
 }
+
+/** Removes the working directory `convertToPdf` made (the .docx copies, the PDFs and the private profile). */
+export function removeConverted(pdfs: Record<string, string>): void {
+  const dirs = new Set(Object.values(pdfs).map((file) => path.dirname(file)));
+  for (const dir of dirs)
+    if (path.basename(dir).startsWith("duban-docx-")) fs.rmSync(dir, { recursive: true, force: true });
+}
