@@ -106,4 +106,13 @@ test("a department's cockpit shows the tasks it leads, reached from the plan pag
   await expect(page.getByText("仅学前教育科牵头的任务")).toBeVisible();
   await expectDrawn(page, "任务亮灯分布");
   await expect(page.getByRole("tab", { name: "按牵头科室" })).toHaveCount(0);
+  // An earlier day is asked for again; before the plan's year nothing was recorded, whatever the scheduler added.
+  const day = page.getByPlaceholder("今天");
+  await day.click();
+  await day.fill("2022-12-31");
+  await day.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/plans/${planId}/cockpit\\?asOf=2022-12-31$`));
+  await expect(
+    page.getByText("暂无快照：2022-12-31 及之前尚无该计划的进展记录，请选择计划发布之后的日期"),
+  ).toBeVisible();
 });
