@@ -8,6 +8,7 @@ import { publishedPlan, signedIn } from "../../test/fixtures";
 import { renderInApp } from "../../test/render";
 import { emptyCockpit, planCockpit } from "./cockpit-fixture";
 import { CockpitPage } from "./cockpit-page";
+import { HomeCockpit } from "./home-cockpit";
 
 // The whole screen renders at once (five cards and their tables), which takes a few seconds on a busy machine.
 configure({ asyncUtilTimeout: 5000 });
@@ -266,6 +267,33 @@ describe("CockpitPage (领导驾驶舱)", () => {
   it("shows the server's message when the cockpit cannot be read", async () => {
     renderCockpit(errorAnswer(400, "validation_failed", "日期不能晚于今天"));
     expect(await screen.findByText("日期不能晚于今天")).toBeTruthy();
+  });
+
+  it("offers a plan picker when several plans are active and shows the picked plan's cockpit", async () => {
+    const older = publishedPlan([], { id: "plan-2022", year: 2022, title: "2022年教育工作要点" });
+    const draft = publishedPlan([], {
+      id: "plan-draft",
+      status: "draft",
+      title: "2024年教育工作要点（草稿）",
+    });
+    const sent = mockApi((r) => {
+      if (r.url === "/api/plans?page=1&pageSize=200")
+        return { status: 200, body: { ...plansList, items: [older, publishedPlan([]), draft] } };
+      if (r.url === "/api/plans/plan-2023/cockpit") return { status: 200, body: planCockpit() };
+      if (r.url === "/api/plans/plan-2022/cockpit")
+        return { status: 200, body: planCockpit({ planId: "plan-2022", planTitle: "2022年教育工作要点" }) };
+      return { status: 404 };
+    });
+    const actor = { userId: "user-1", tenantId: "tenant-1", unitId: null, roles: ["leader" as const] };
+    renderInApp(<HomeCockpit />, { me: signedIn(["leader"], menuAbilities(actor)) });
+    const picker = await screen.findByRole("combobox", { name: "选择计划" });
+    // The newest year first; drafts are not offered.
+    await waitFor(() => expect(sent.map((r) => r.url)).toContain("/api/plans/plan-2023/cockpit"));
+    const user = userEvent.setup({ delay: null });
+    await user.click(picker);
+    expect(screen.queryByTitle("2024年教育工作要点（草稿）")).toBeNull();
+    await user.click(await screen.findByTitle("2022年教育工作要点"));
+    await waitFor(() => expect(sent.map((r) => r.url)).toContain("/api/plans/plan-2022/cockpit"));
   });
 
   it("refuses those without a cockpit", async () => {

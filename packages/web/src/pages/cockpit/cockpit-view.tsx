@@ -9,7 +9,7 @@ import { SupervisionCard } from "./supervision-card";
 
 /**
  * The cockpit's figures on one screen: completion across the top, then the breakdowns beside 督办 and 需要关注,
- * then the schools' heat map beside the indicators. Columns stack on narrow screens.
+ * then the schools' heat map and the indicators. Columns stack on narrow screens.
  */
 export function CockpitView({ cockpit, onPickDay }: { cockpit: Cockpit; onPickDay: (day: string) => void }) {
   // A school's own summary has one unit: a heat map of one row says nothing the lists do not.
@@ -32,12 +32,13 @@ export function CockpitView({ cockpit, onPickDay }: { cockpit: Cockpit; onPickDa
           </Col>
         </Row>
       </Col>
+      {/* Full width: a column per task (24 in the seed plan) and indicator names need the room. */}
       {heatmap && (
-        <Col xs={24} xl={14}>
+        <Col span={24}>
           <HeatmapCard cockpit={cockpit} />
         </Col>
       )}
-      <Col xs={24} xl={heatmap ? 10 : 24}>
+      <Col span={24}>
         <IndicatorsCard cockpit={cockpit} />
       </Col>
     </Row>

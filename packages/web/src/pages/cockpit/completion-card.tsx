@@ -70,7 +70,8 @@ function TrendLine({ cockpit, onPickDay }: { cockpit: Cockpit; onPickDay: (day: 
   const option = useMemo(
     () => ({
       tooltip: { trigger: "axis" },
-      legend: { top: 0 },
+      // One scrollable line, so on a phone the legend never wraps onto the plot.
+      legend: { top: 0, type: "scroll" },
       grid: { left: 40, right: 16, top: 32, bottom: 28 },
       xAxis: { type: "category", data: cockpit.trend.map((p) => p.day.slice(5)) },
       yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
@@ -143,7 +144,7 @@ export function CompletionCard({
             </Link>
             <section aria-label="总体进度">
               <Typography.Text type="secondary">实际进度</Typography.Text>
-              <Progress percent={completion.progress} status={behind ? "exception" : "normal"} />
+              <Progress percent={completion.progress} strokeColor={behind ? lightDotColors.red : undefined} />
               <Typography.Text type="secondary">序时进度</Typography.Text>
               <Progress percent={completion.expectedProgress} strokeColor="#8c8c8c" />
             </section>

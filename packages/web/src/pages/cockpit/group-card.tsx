@@ -29,7 +29,8 @@ function GroupBars({ planId, kind, rows }: { planId: string; kind: GroupKind; ro
   const option = useMemo(
     () => ({
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      legend: { top: 0 },
+      // One scrollable line, so on a phone the legend never wraps onto the plot.
+      legend: { top: 0, type: "scroll" },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: "value", minInterval: 1 },
       // Plan order top to bottom: a category axis draws its first item at the bottom.
@@ -81,7 +82,7 @@ function columnsOf(planId: string, kind: GroupKind): TableColumnsType<CockpitGro
         <Progress
           percent={row.progress}
           size="small"
-          status={row.progress < row.expectedProgress ? "exception" : "normal"}
+          strokeColor={row.progress < row.expectedProgress ? lightDotColors.red : undefined}
           format={(p) => `${p}% / ${row.expectedProgress}%`}
         />
       ),

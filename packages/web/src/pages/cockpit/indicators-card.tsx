@@ -37,7 +37,7 @@ function columnsOf(planId: string): TableColumnsType<CockpitIndicator> {
     {
       title: "目标",
       key: "target",
-      width: 150,
+      width: 160,
       render: (_, i) => {
         const reach = reachOf(i);
         const target = formatTarget({
