@@ -52,8 +52,7 @@ async function measure(exec: Exec, engine: string) {
   const t1 = performance.now();
   await exec("create index bench_search_trgm on bench_search using gin (body gin_trgm_ops)");
   const trgmBuildMs = performance.now() - t1;
-  const size = async (name: string) =>
-    Number((await exec(`select pg_relation_size('${name}') as n`))[0]!.n);
+  const size = async (name: string) => Number((await exec(`select pg_relation_size('${name}') as n`))[0]!.n);
   await exec("analyze bench_search");
   const result: Record<string, unknown> = {
     engine,
@@ -77,7 +76,9 @@ async function measure(exec: Exec, engine: string) {
       for (let r = 0; r < REPEAT; r++) await exec(sql, [q, ...words]);
       return { hits, ms: Number(((performance.now() - start) / REPEAT).toFixed(2)) };
     };
-    const plan = await exec(`explain ${trgmSql.replace(/\$(\d)/g, (_, d) => `'${[q, ...words][Number(d) - 1]}'`)}`);
+    const plan = await exec(
+      `explain ${trgmSql.replace(/\$(\d)/g, (_, d) => `'${[q, ...words][Number(d) - 1]}'`)}`,
+    );
     result[q] = {
       bigram: await time(bigramSql),
       trgm: await time(trgmSql),
