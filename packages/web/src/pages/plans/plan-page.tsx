@@ -1,4 +1,10 @@
-import { BellOutlined, CalendarOutlined, CopyOutlined, DownloadOutlined } from "@ant-design/icons";
+import {
+  BellOutlined,
+  CalendarOutlined,
+  CopyOutlined,
+  DownloadOutlined,
+  GlobalOutlined,
+} from "@ant-design/icons";
 import type { PlanDetail } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Result, Spin } from "antd";
@@ -7,6 +13,7 @@ import { useNavigate, useParams } from "react-router";
 import { apiUrl } from "../../api/client";
 import { copyPlan, planImportsKey, usePlan } from "../../api/plans";
 import { PageHeader } from "../../components/page-header";
+import { PublicSettingsDrawer } from "../public/public-settings-drawer";
 import { CyclesDrawer } from "./cycles-drawer";
 import { PlanArchiveButton, PlanArchiveNote } from "./plan-archive";
 import { noPlanFilters, PlanFilterBar, type PlanFilters } from "./plan-filters";
@@ -31,6 +38,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
   const [filters, setFilters] = useState<PlanFilters>(noPlanFilters);
   const [cyclesOpen, setCyclesOpen] = useState(false);
   const [remindersOpen, setRemindersOpen] = useState(false);
+  const [publicOpen, setPublicOpen] = useState(false);
   const copy = useMutation({
     mutationFn: () => copyPlan(plan.id, plan.year + 1),
     onSuccess: (created) => {
@@ -66,6 +74,9 @@ function PlanView({ plan }: { plan: PlanDetail }) {
                 复制到下一年
               </Button>
             )}
+            <Button icon={<GlobalOutlined />} onClick={() => setPublicOpen(true)}>
+              公开设置
+            </Button>
             <PlanArchiveButton plan={plan} />
           </>
         }
@@ -86,6 +97,9 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           open={remindersOpen}
           onClose={() => setRemindersOpen(false)}
         />
+      )}
+      {publicOpen && (
+        <PublicSettingsDrawer planId={plan.id} open={publicOpen} onClose={() => setPublicOpen(false)} />
       )}
     </>
   );
