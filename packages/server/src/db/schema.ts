@@ -6,4 +6,5 @@ export * from "./schema/notification-settings.js";
 export * from "./schema/plans.js";
 export * from "./schema/reminders.js";
 export * from "./schema/search.js";
+export * from "./schema/snapshots.js";
 export * from "./schema/supervision.js";

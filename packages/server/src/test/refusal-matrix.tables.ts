@@ -16,8 +16,10 @@ import { notificationsAccess } from "../modules/notifications/notifications.acce
 import { plansAccess } from "../modules/plans/plans.access.js";
 import { rectificationsAccess } from "../modules/rectifications/rectifications.access.js";
 import { reminderSettingsAccess } from "../modules/reminder-settings/reminder-settings.access.js";
+import { publicAccess } from "../modules/public/public.access.js";
 import { reportsAccess } from "../modules/reports/reports.access.js";
 import { searchAccess } from "../modules/search/search.access.js";
+import { snapshotsAccess } from "../modules/snapshots/snapshots.access.js";
 import { unitKeywordsAccess } from "../modules/unit-keywords/unit-keywords.access.js";
 import { unitsAccess } from "../modules/units/units.access.js";
 import { usersAccess } from "../modules/users/users.access.js";
@@ -49,6 +51,8 @@ export const tables: RouteAccess[] = [
   ...instructionsAccess,
   ...channelsAccess,
   ...searchAccess,
+  ...snapshotsAccess,
+  ...publicAccess,
   // Last: these end or change sessions.
   ...authAccess,
 ];

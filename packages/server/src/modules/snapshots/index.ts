@@ -1,0 +1,9 @@
+// Public face of the snapshots module: the only file that other modules, jobs/, cli/ and seed/ import from it.
+export {
+  findPlanTrend,
+  loadPlanSnapshot,
+  recordPlanSnapshot,
+  recordPlanSnapshots,
+  takePlanSnapshot,
+  trendPoint,
+} from "./snapshots.service.js";
