@@ -79,7 +79,7 @@ export const publicPlanSchema = z.object({
   plan: z.object({ id: z.string(), title: z.string(), year: z.number().int() }),
   /** The Shanghai day the figures are of. */
   asOf: z.string(),
-  /** Over the public tasks only: their lights, weighted progress and mean 序时进度. */
+  /** Over the public tasks only: their lights, progress weighted as the plan weighs tasks, mean 序时进度. */
   summary: z.object({
     taskCount: z.number().int(),
     tasks: lightTallySchema,

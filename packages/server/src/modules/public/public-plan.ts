@@ -32,7 +32,8 @@ export function buildPublicPlan(
   const publicIndicators = new Set(flags.indicators.filter((i) => i.public).map((i) => i.id));
   const sections: PublicPlan["sections"] = [];
   const tally = emptyLightTally();
-  let progress = 0;
+  let weighted = 0;
+  let weights = 0;
   let expected = 0;
   let count = 0;
   for (const task of snapshot.tasks) {
@@ -44,16 +45,24 @@ export function buildPublicPlan(
     }
     section.tasks.push(publicTask(task, snapshot, publicIndicators));
     countLight(tally, task.light);
-    progress += task.progress;
+    // Progress weighs each task as the plan does; 序时进度 is the plain mean, as in the snapshot's totals.
+    weighted += task.progress * task.weight;
+    weights += task.weight;
     expected += task.expectedProgress;
     count += 1;
   }
-  const mean = (sum: number) => (count === 0 ? 0 : Math.round((sum / count) * 10) / 10);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const progress = weights === 0 ? 0 : round(weighted / weights);
   return {
     bureau: meta.bureau,
     plan: meta.plan,
     asOf: snapshot.day,
-    summary: { taskCount: count, tasks: tally, progress: mean(progress), expectedProgress: mean(expected) },
+    summary: {
+      taskCount: count,
+      tasks: tally,
+      progress,
+      expectedProgress: count === 0 ? 0 : round(expected / count),
+    },
     sections,
   };
 }

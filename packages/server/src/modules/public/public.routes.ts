@@ -36,7 +36,12 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { body, etag } = await getPublicPlan(app.deps, request.params);
       reply.header("etag", etag).header("cache-control", CACHE_CONTROL);
-      if (request.headers["if-none-match"] === etag) return reply.code(304).send(null);
+      // A 304 carries no body at all, not even the JSON null its schema serializes.
+      if (request.headers["if-none-match"] === etag)
+        return reply
+          .code(304)
+          .serializer(() => "")
+          .send(null);
       return body;
     },
   );

@@ -6,13 +6,16 @@ import {
   type PublicSettingsInput,
   shanghaiDate,
 } from "@duban/domain";
-import { invalid, notFound, staleVersion } from "../../errors.js";
+import { AppError, invalid, notFound, staleVersion } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { AppDeps, ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { loadPlanSnapshot, takePlanSnapshot } from "../snapshots/index.js";
 import * as repo from "./public.repository.js";
 import { buildPublicPlan } from "./public-plan.js";
+
+/** One answer for every plan the public may not see, so none is told apart from one that does not exist. */
+const NOT_PUBLIC = "该计划未公开或不存在，请核对网址";
 
 /** The public page with its ETag, a hash of exactly what is sent. */
 export interface PublicPlanAnswer {
@@ -32,7 +35,7 @@ export async function getPublicPlan(
   const db = deps.database.db;
   const tenant = await repo.findTenantBySlug(db, params.tenantSlug);
   const plan = tenant ? await repo.findReadablePlan(db, tenant.id, params.planId) : null;
-  if (!tenant || !plan?.isPublic) throw notFound("公开的计划");
+  if (!tenant || !plan?.isPublic) throw new AppError("not_found", NOT_PUBLIC);
   const key = { tenantId: tenant.id, planId: plan.id };
   const now = deps.clock.now();
   const snapshot =
