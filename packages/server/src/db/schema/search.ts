@@ -11,6 +11,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
  * triggers on the source tables in the same statement as each write (migration `search_sync`). `grams` holds
  * the text's character bigrams as a 'simple' tsvector: Chinese has no spaces, and bigrams index it the same
  * way on PGlite and PostgreSQL without an extension (measured in bench/search.bench.ts against pg_trgm).
+ * Measured on 10 800 report texts (300 schools × 12 cycles × 3 tasks, 19 MB of table): bigram GIN index 4.4 MB
+ * against pg_trgm's 6.0 MB; "幼儿园 分园" 4.1 ms on PGlite / 2.6 ms on PostgreSQL (pg_trgm 6.2 / 8.1 ms), and
+ * the two-character "普惠" 3.6 / 2.4 ms where pg_trgm cannot use its index and scans (14 / 15.7 ms).
  */
 export const searchEntries = pgTable(
   "search_entries",
