@@ -37,7 +37,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
       const { body, etag } = await getPublicPlan(app.deps, request.params);
       reply.header("etag", etag).header("cache-control", CACHE_CONTROL);
       // A 304 carries no body at all, not even the JSON null its schema serializes.
-      if (request.headers["if-none-match"] === etag)
+      if (matchesEtag(request.headers["if-none-match"], etag))
         return reply
           .code(304)
           .serializer(() => "")
@@ -62,4 +62,13 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => setPublicSettings(contextOf(app, request), request.params.id, request.body),
   );
+}
+
+/** Whether an If-None-Match header names the ETag: a list of tags, weak ones compared as strong, or `*`. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t.replace(/^W\//, "") === etag;
+  });
 }
