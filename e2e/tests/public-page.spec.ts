@@ -16,7 +16,9 @@ test("the 督查室 makes two sections public and the page renders signed out on
   baseURL,
 }, testInfo) => {
   const { planId, csrf } = await publishSeedPlan(request);
-  const settings = (await (await request.get(`/api/plans/${planId}/public-settings`)).json()) as PublicSettings;
+  const settings = (await (
+    await request.get(`/api/plans/${planId}/public-settings`)
+  ).json()) as PublicSettings;
   const sections = settings.nodes.filter((n) => n.level === "section").slice(0, 2);
   const inSections = (nodeId: string): boolean => {
     for (let at: string | null = nodeId; at; at = settings.nodes.find((n) => n.id === at)?.parentId ?? null)
