@@ -38,6 +38,7 @@ export const auditActionLabels = {
   "plan.settings": "修改填报设置",
   "plan.reminder_settings": "修改催办设置",
   "document_numbers.update": "修改文号前缀",
+  "plan.public_settings": "修改公开范围",
   "plan_node.update": "修改任务",
   "plan_node.close_request": "申请办结",
   "plan_node.close": "确认销号",

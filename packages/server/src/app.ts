@@ -39,9 +39,11 @@ import { noticeRoutes } from "./modules/notices/notices.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { planImportRoutes } from "./modules/plans/plan-imports.routes.js";
 import { planRoutes } from "./modules/plans/plans.routes.js";
+import { publicRoutes } from "./modules/public/public.routes.js";
 import { rectificationRoutes } from "./modules/rectifications/rectifications.routes.js";
 import { reminderSettingsRoutes } from "./modules/reminder-settings/reminder-settings.routes.js";
 import { reportRoutes } from "./modules/reports/reports.routes.js";
+import { searchRoutes } from "./modules/search/search.routes.js";
 import { snapshotRoutes } from "./modules/snapshots/snapshots.routes.js";
 import { unitKeywordRoutes } from "./modules/unit-keywords/unit-keywords.routes.js";
 import { unitRoutes } from "./modules/units/units.routes.js";
@@ -132,7 +134,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bulletinRoutes,
     channelRoutes,
     docNumberRoutes,
+    searchRoutes,
     snapshotRoutes,
+    publicRoutes,
   ];
   for (const routes of routePlugins) await app.register(routes);
   await registerWeb(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);

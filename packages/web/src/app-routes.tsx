@@ -1,8 +1,8 @@
-import { lazy } from "react";
+import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { AppLayout } from "./components/app-layout";
 import { RequireArea } from "./components/require-area";
-import { RequireAuth } from "./components/require-auth";
+import { FullPageSpin, RequireAuth } from "./components/require-auth";
 import { ChangePasswordPage } from "./pages/auth/change-password-page";
 import { LoginPage } from "./pages/auth/login-page";
 import { NotFoundPage } from "./pages/errors/not-found-page";
@@ -68,6 +68,10 @@ const InspectionsPage = lazy(() =>
 const InstructionDetailPage = lazy(() =>
   import("./pages/instructions/instruction-detail-page").then((m) => ({ default: m.InstructionDetailPage })),
 );
+const SearchPage = lazy(() => import("./pages/search/search-page").then((m) => ({ default: m.SearchPage })));
+const PublicPlanPage = lazy(() =>
+  import("./pages/public/public-plan-page").then((m) => ({ default: m.PublicPlanPage })),
+);
 const MyInstructionsPage = lazy(() =>
   import("./pages/instructions/my-instructions-page").then((m) => ({ default: m.MyInstructionsPage })),
 );
@@ -83,6 +87,15 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* 政务公开: no sign-in, no app frame. */}
+      <Route
+        path="/public/:tenantSlug/:planId"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicPlanPage />
+          </Suspense>
+        }
+      />
       <Route
         path="/change-password"
         element={
@@ -114,6 +127,7 @@ export function AppRoutes() {
         <Route path="assignments/:id" element={<AssignmentRedirect />} />
         <Route path="assignments/:id/report" element={<ReportPage />} />
         <Route path="units/:id/work" element={<UnitWorkPage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="notices" element={<NoticesPage />} />
         <Route path="notices/:id" element={<NoticeDetailPage />} />

@@ -16,9 +16,11 @@ import { instructionsAccess } from "../modules/instructions/instructions.access.
 import { noticesAccess } from "../modules/notices/notices.access.js";
 import { notificationsAccess } from "../modules/notifications/notifications.access.js";
 import { plansAccess } from "../modules/plans/plans.access.js";
+import { publicAccess } from "../modules/public/public.access.js";
 import { rectificationsAccess } from "../modules/rectifications/rectifications.access.js";
 import { reminderSettingsAccess } from "../modules/reminder-settings/reminder-settings.access.js";
 import { reportsAccess } from "../modules/reports/reports.access.js";
+import { searchAccess } from "../modules/search/search.access.js";
 import { snapshotsAccess } from "../modules/snapshots/snapshots.access.js";
 import { unitKeywordsAccess } from "../modules/unit-keywords/unit-keywords.access.js";
 import { unitsAccess } from "../modules/units/units.access.js";
@@ -52,7 +54,9 @@ export const tables: RouteAccess[] = [
   ...bulletinsAccess,
   ...channelsAccess,
   ...docNumbersAccess,
+  ...searchAccess,
   ...snapshotsAccess,
+  ...publicAccess,
   // Last: these end or change sessions.
   ...authAccess,
 ];

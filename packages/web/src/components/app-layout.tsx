@@ -4,6 +4,7 @@ import { Suspense, useState } from "react";
 import { Outlet } from "react-router";
 import { useIsMobile } from "../hooks/use-is-mobile";
 import { useSignedInUser } from "../hooks/use-signed-in-user";
+import { HeaderSearch } from "./header-search";
 import { NotificationBell } from "./notification-bell";
 import { FullPageSpin } from "./require-auth";
 import { SideMenu } from "./side-menu";
@@ -52,6 +53,7 @@ export function AppLayout() {
           </Typography.Text>
         )}
         <Flex flex={1} justify="flex-end" align="center" gap={4}>
+          <HeaderSearch compact={isMobile} />
           <NotificationBell />
           <UserMenu />
         </Flex>

@@ -71,6 +71,8 @@ export const plans = pgTable(
     status: text("status", { enum: planStatuses }).notNull().default("published"),
     /** A plan whose year is over that the bureau chose to keep following up (催办, automatic 督办单). */
     livePastYear: boolean("live_past_year").notNull().default(false),
+    /** Shown on the public progress page（政务公开）, limited to the nodes and indicators marked public. */
+    isPublic: boolean("is_public").notNull().default(false),
     importId: uuid("import_id").references(() => planImports.id),
     fileId: uuid("file_id").references(() => files.id),
     sourceText: text("source_text"),
@@ -124,6 +126,8 @@ export const planNodes = pgTable(
     progress: doublePrecision("progress").notNull().default(0),
     /** active, closing (办结 requested) or closed (销号). */
     status: text("status", { enum: nodeStatuses }).notNull().default("active"),
+    /** Marked public: a section publishes every task under it, a task itself (when the plan is public). */
+    isPublic: boolean("is_public").notNull().default(false),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),
@@ -171,6 +175,8 @@ export const indicators = pgTable(
     hedge: text("hedge"),
     aggregation: text("aggregation", { enum: aggregations }).notNull(),
     sourceText: text("source_text"),
+    /** Shown on the public page with its task. */
+    isPublic: boolean("is_public").notNull().default(false),
   },
   (t) => [
     index("indicators_plan_idx").on(t.tenantId, t.planId),

@@ -4,6 +4,7 @@ import {
   CopyOutlined,
   DashboardOutlined,
   DownloadOutlined,
+  GlobalOutlined,
 } from "@ant-design/icons";
 import type { PlanDetail } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -14,6 +15,7 @@ import { apiUrl } from "../../api/client";
 import { copyPlan, planImportsKey, usePlan } from "../../api/plans";
 import { PageHeader } from "../../components/page-header";
 import { useSignedInUser } from "../../hooks/use-signed-in-user";
+import { PublicSettingsDrawer } from "../public/public-settings-drawer";
 import { CyclesDrawer } from "./cycles-drawer";
 import { PlanArchiveButton, PlanArchiveNote } from "./plan-archive";
 import { PlanFilterBar, type PlanFilters, planFiltersFromSearch, planFiltersToSearch } from "./plan-filters";
@@ -42,6 +44,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
   const setFilters = (next: PlanFilters) => setSearchParams(planFiltersToSearch(next), { replace: true });
   const [cyclesOpen, setCyclesOpen] = useState(false);
   const [remindersOpen, setRemindersOpen] = useState(false);
+  const [publicOpen, setPublicOpen] = useState(false);
   const copy = useMutation({
     mutationFn: () => copyPlan(plan.id, plan.year + 1),
     onSuccess: (created) => {
@@ -82,6 +85,9 @@ function PlanView({ plan }: { plan: PlanDetail }) {
                 复制到下一年
               </Button>
             )}
+            <Button icon={<GlobalOutlined />} onClick={() => setPublicOpen(true)}>
+              公开设置
+            </Button>
             <PlanArchiveButton plan={plan} />
           </>
         }
@@ -102,6 +108,9 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           open={remindersOpen}
           onClose={() => setRemindersOpen(false)}
         />
+      )}
+      {publicOpen && (
+        <PublicSettingsDrawer planId={plan.id} open={publicOpen} onClose={() => setPublicOpen(false)} />
       )}
     </>
   );
