@@ -33,6 +33,7 @@ import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { inspectionRoutes } from "./modules/inspections/inspections.routes.js";
 import { instructionRoutes } from "./modules/instructions/instructions.routes.js";
+import { ledgerRoutes } from "./modules/ledger/ledger.routes.js";
 import { noticeRoutes } from "./modules/notices/notices.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { planImportRoutes } from "./modules/plans/plan-imports.routes.js";
@@ -126,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     rectificationRoutes,
     inspectionRoutes,
     instructionRoutes,
+    ledgerRoutes,
     channelRoutes,
   ];
   for (const routes of routePlugins) await app.register(routes);

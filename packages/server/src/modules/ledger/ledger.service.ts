@@ -1,0 +1,81 @@
+import { canExportLedger, type LedgerQuery, type PlanSnapshot, shanghaiDate } from "@duban/domain";
+import { AppError, forbidden, invalid } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { getPlanDetail, lightToday } from "../plans/index.js";
+import { buildLedgerData } from "./ledger-data.js";
+import * as repo from "./ledger.repository.js";
+import { writeLedgerWorkbook } from "./ledger-workbook.js";
+
+/** The last instant of a Shanghai calendar day. */
+function endOfDay(day: string): Date {
+  return new Date(`${day}T23:59:59.999+08:00`);
+}
+
+/** The snapshot of a past day; none is a refusal the office can act on, never a silent "today". */
+async function snapshotOf(ctx: ServiceContext, planId: string, asOf: string): Promise<PlanSnapshot | null> {
+  void ctx;
+  void planId;
+  void asOf;
+  return null;
+}
+
+/**
+ * The plan-wide 工作台账 as an .xlsx file: today's state, or (with `asOf`) the lights and progress of that day's
+ * snapshot with the reports approved by its end. Returns the file and its download names.
+ */
+export async function exportLedger(ctx: ServiceContext, planId: string, query: LedgerQuery) {
+  if (!canExportLedger(ctx.actor)) throw forbidden("只有督查室、局领导或系统管理员可以导出工作台账");
+  const today = shanghaiDate(ctx.clock.now());
+  if (query.asOf && query.asOf > today)
+    throw invalid([{ path: "asOf", message: `截至日期不能晚于今天（${today}）` }]);
+  const plan = await getPlanDetail(ctx, planId);
+  const day = query.asOf ?? today;
+  const snapshot = query.asOf && query.asOf < today ? await snapshotOf(ctx, planId, query.asOf) : null;
+  if (query.asOf && query.asOf < today && !snapshot)
+    throw new AppError("not_found", `${query.asOf}及之前没有该计划的进度记录，请选择更晚的日期`);
+  const until = snapshot ? endOfDay(day) : null;
+  const { db } = ctx.database;
+  const tenantId = ctx.actor.tenantId;
+  const [rows, latest, last] = await Promise.all([
+    repo.findLedgerAssignments(db, tenantId, planId),
+    repo.findLatestApprovedReports(db, tenantId, planId, until),
+    repo.findLastSubmissions(db, tenantId, planId, until),
+  ]);
+  const nodes = new Map<string, { startDate: string | null; dueDate: string | null; done: boolean }>();
+  const visit = (list: typeof plan.nodes) => {
+    for (const n of list) {
+      nodes.set(n.id, { startDate: n.startDate, dueDate: n.dueDate, done: n.status === "closed" });
+      visit(n.children);
+    }
+  };
+  visit(plan.nodes);
+  const now = ctx.clock.now();
+  const data = buildLedgerData(
+    plan,
+    {
+      rows,
+      // An assignment's light as its own page shows it: its due date, else its task's; done at 100 % or 销号.
+      lightOf: (row) => {
+        const node = nodes.get(row.nodeId);
+        return lightToday(
+          {
+            startDate: node?.startDate ?? null,
+            dueDate: row.dueDate ?? node?.dueDate ?? null,
+            progress: row.progress,
+            done: row.progress >= 100 || !!node?.done,
+          },
+          plan,
+          now,
+        );
+      },
+      latest: new Map(latest.map((r) => [r.assignmentId, r])),
+      lastReportAt: new Map(last.flatMap((r) => (r.at ? [[r.assignmentId, r.at] as const] : []))),
+    },
+    { day, snapshot },
+  );
+  return {
+    name: `${plan.title}工作台账-${day}.xlsx`,
+    asciiName: `ledger-${day}.xlsx`,
+    body: await writeLedgerWorkbook(data),
+  };
+}
