@@ -32,6 +32,7 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: false,
     raiseNotices: false,
     manageCycles: false,
+    cockpit: { open: true, home: false },
   },
   leader: {
     areas: {
@@ -49,6 +50,7 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: false,
     raiseNotices: true,
     manageCycles: false,
+    cockpit: { open: true, home: true },
   },
   supervisor: {
     areas: {
@@ -67,6 +69,7 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: false,
     raiseNotices: true,
     manageCycles: true,
+    cockpit: { open: true, home: true },
   },
   department: {
     areas: {
@@ -81,6 +84,7 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: false,
     raiseNotices: false,
     manageCycles: false,
+    cockpit: { open: true, home: false },
   },
   school: {
     areas: {
@@ -93,6 +97,7 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: true,
     raiseNotices: false,
     manageCycles: false,
+    cockpit: { open: true, home: false },
   },
   inspector: {
     areas: {
@@ -107,6 +112,7 @@ const expected: Record<Role, MenuAbilities> = {
     unitWork: false,
     raiseNotices: false,
     manageCycles: false,
+    cockpit: { open: false, home: false },
   },
 };
 
@@ -127,6 +133,7 @@ describe("menuAbilities", () => {
       unitWork: false,
       raiseNotices: false,
       manageCycles: false,
+      cockpit: { open: false, home: false },
     });
   });
 

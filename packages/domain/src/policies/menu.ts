@@ -2,6 +2,7 @@ import { z } from "zod";
 import { hasAnyRole, type PolicyActor } from "./actor.js";
 import { auditAbilities } from "./audit.js";
 import { canManageChannels } from "./channels.js";
+import { cockpitMenuAbilities, cockpitMenuAbilitiesSchema } from "./cockpit.js";
 import { canManageGroups, canViewGroups } from "./groups.js";
 import { canUseInspections, inspectionListAbilities } from "./inspections.js";
 import { canWriteInstructions } from "./instructions.js";
@@ -61,6 +62,8 @@ export const menuAbilitiesSchema = z.object({
   raiseNotices: z.boolean(),
   /** 填报周期 of a plan. */
   manageCycles: z.boolean(),
+  /** 领导驾驶舱: whether it opens and whether it is the home page. */
+  cockpit: cockpitMenuAbilitiesSchema,
 });
 /** What the menu may offer the signed-in user. */
 export type MenuAbilities = z.infer<typeof menuAbilitiesSchema>;
@@ -108,5 +111,6 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
     unitWork: !!actor.unitId && hasAnyRole(actor, "school"),
     raiseNotices: noticeLedgerAbilities(actor).create,
     manageCycles: hasAnyRole(actor, "supervisor"),
+    cockpit: cockpitMenuAbilities(actor),
   };
 }

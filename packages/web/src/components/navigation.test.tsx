@@ -37,6 +37,7 @@ function userWith(options: {
     unitWork: options.unit != null,
     raiseNotices: false,
     manageCycles: false,
+    cockpit: { open: false, home: false },
   };
   return signedIn(options.roles, abilities, options.unit ?? null);
 }

@@ -49,6 +49,7 @@ describe("POST /api/auth/login", () => {
       unitWork: false,
       raiseNotices: true,
       manageCycles: true,
+      cockpit: { open: true, home: true },
     });
   });
 
