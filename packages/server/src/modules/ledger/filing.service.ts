@@ -32,7 +32,10 @@ function standingOf(row: { reportStatus: string | null; late: boolean | null }):
 const standingOrder: Record<FilingStanding, number> = { missing: 0, late: 1, on_time: 2 };
 
 /** The cycle's units with their counts: missing first, then late, then on time, by name within each. */
-async function filingUnits(ctx: ServiceContext, cycle: { id: string; planId: string }): Promise<FilingUnit[]> {
+async function filingUnits(
+  ctx: ServiceContext,
+  cycle: { id: string; planId: string },
+): Promise<FilingUnit[]> {
   const rows = await repo.findCycleFilings(ctx.database.db, ctx.actor.tenantId, cycle);
   const byUnit = new Map<string, FilingUnit & { last: number }>();
   for (const row of rows) {

@@ -28,6 +28,9 @@ export interface LedgerAssignment {
 /** A task (or subtask) line of the ledger, with its assignments under it. */
 export interface LedgerTask {
   kind: "task";
+  /** A subtask's progress is already inside its task's, so only tasks are weighed for a section. */
+  level: "task" | "subtask";
+  weight: number;
   code: string;
   title: string;
   measures: string;
@@ -98,7 +101,12 @@ function indicatorLine(
 interface DayFigures {
   task(node: PlanTreeNode): { progress: number; light: Light };
   assignment(row: LedgerAssignmentRow): { progress: number; light: Light } | null;
-  indicator(i: Indicator): { actual: number | null; reported: number; expected: number; status: IndicatorStatus };
+  indicator(i: Indicator): {
+    actual: number | null;
+    reported: number;
+    expected: number;
+    status: IndicatorStatus;
+  };
 }
 
 /** Figures from today's plan tree and assignments. */
@@ -177,6 +185,8 @@ export function buildLedgerData(
     const dates = assignments.flatMap((a) => (a.lastReportAt ? [a.lastReportAt.getTime()] : []));
     return {
       kind: "task",
+      level: node.level === "subtask" ? "subtask" : "task",
+      weight: node.weight,
       code: codeOf(node),
       title: node.title,
       measures: node.measures.map((m) => m.text).join("\n"),
@@ -198,29 +208,27 @@ export function buildLedgerData(
     );
   const sections: LedgerSection[] = [];
   const loose: PlanTreeNode[] = [];
-  // A past day's section progress is weighed from its tasks as the snapshot kept them.
-  const progressOf = (node: PlanTreeNode) =>
-    day.snapshot
-      ? weightedProgress(node.children.map((c) => ({ progress: figures.task(c).progress, weight: c.weight })))
-      : node.progress;
   for (const node of plan.nodes) {
-    if (node.level === "section")
-      sections.push({ title: headingOf(node), progress: progressOf(node), lines: linesOf(node.children) });
+    if (node.level === "section") sections.push(sectionOf(headingOf(node), linesOf(node.children)));
     else loose.push(node);
   }
   // A plan without 部分 (or with tasks outside them) still prints every task, on one sheet of its own.
-  if (loose.length)
-    sections.push({
-      title: "其他任务",
-      progress: weightedProgress(loose.map((n) => ({ progress: figures.task(n).progress, weight: n.weight }))),
-      lines: linesOf(loose),
-    });
+  if (loose.length) sections.push(sectionOf("其他任务", linesOf(loose)));
   return {
     planTitle: plan.title,
     day: day.day,
     fromSnapshot: day.snapshot !== null,
-    progress: day.snapshot ? day.snapshot.totals.progress : weightedProgress(plan.nodes),
+    progress: weightedProgress(sections.flatMap((s) => s.lines.filter(isTask))),
     sections,
   };
 }
 
+/** Whether a line is a task (not a heading) of the task level. */
+function isTask(line: LedgerTask | LedgerHeading): line is LedgerTask {
+  return line.kind === "task" && line.level === "task";
+}
+
+/** A section with its progress: its tasks' weighted mean, as the plan page weighs a task's parts. */
+function sectionOf(title: string, lines: (LedgerTask | LedgerHeading)[]): LedgerSection {
+  return { title, progress: weightedProgress(lines.filter(isTask)), lines };
+}

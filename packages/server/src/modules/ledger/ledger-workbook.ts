@@ -89,6 +89,11 @@ function paintLight(cell: ExcelJS.Cell, light: Light): void {
   cell.alignment = { vertical: "top", horizontal: "center" };
 }
 
+/** A 0–100 progress as the fraction a "0.0%" cell shows, without float noise (1.3 → 0.013, not 0.013000000000000001). */
+function share(progress: number): number {
+  return Number((progress / 100).toFixed(4));
+}
+
 /** The day part of an instant, Shanghai time, or blank. */
 function dayOf(at: Date | null): string {
   return at ? shanghaiDate(at) : "";
@@ -104,7 +109,7 @@ function addTask(sheet: ExcelJS.Worksheet, task: LedgerTask): void {
     task.leadUnit,
     task.coUnits,
     task.deadline,
-    task.progress / 100,
+    share(task.progress),
     "",
     "",
     "",
@@ -113,16 +118,18 @@ function addTask(sheet: ExcelJS.Worksheet, task: LedgerTask): void {
   ]);
   row.font = { bold: true };
   paintLight(row.getCell(9), task.light);
+  // "9." numbers its units 9-1, 9-2: the plan's own punctuation would read "9.-1".
+  const prefix = task.code.replace(/[.、．]$/, "");
   task.assignments.forEach((a, i) => {
     const line = sheet.addRow([
-      `${task.code}-${i + 1}`,
+      `${prefix}-${i + 1}`,
       `${a.unitName}（${a.role}）`,
       a.measureText ?? "",
       "",
       "",
       "",
       a.dueDate ?? "",
-      a.progress / 100,
+      share(a.progress),
       "",
       a.doneText,
       a.problemsText,
@@ -134,7 +141,12 @@ function addTask(sheet: ExcelJS.Worksheet, task: LedgerTask): void {
 }
 
 /** One section's sheet: its title line, then its tasks under merged 分项 headings. */
-function addSection(workbook: ExcelJS.Workbook, data: LedgerData, section: LedgerSection, taken: Set<string>) {
+function addSection(
+  workbook: ExcelJS.Workbook,
+  data: LedgerData,
+  section: LedgerSection,
+  taken: Set<string>,
+) {
   const sheet = workbook.addWorksheet(sheetName(section.title, taken));
   head(sheet, `${data.planTitle}工作台账（截至${data.day}）`);
   mergedLine(sheet, section.title, { size: 12, fill: "FFDCE6F1" });
@@ -159,21 +171,29 @@ function tasksOf(section: LedgerSection): LedgerTask[] {
 /** The summary sheet: counts by light and progress, overall and per section. */
 function addSummary(workbook: ExcelJS.Workbook, data: LedgerData): void {
   const sheet = workbook.addWorksheet("汇总");
-  const header = ["部分", "任务数", ...lightColors.map((l) => `${lightColorNames[l]}灯（${lightLabels[l]}）`), "进度"];
+  const header = [
+    "部分",
+    "任务数",
+    ...lightColors.map((l) => `${lightColorNames[l]}灯（${lightLabels[l]}）`),
+    "进度",
+  ];
   sheet.columns = header.map((_, i) => ({ width: i === 0 ? 44 : 12 }));
-  const title = sheet.addRow([`${data.planTitle}工作台账汇总（截至${data.day}${data.fromSnapshot ? "，按当日进度记录" : ""}）`]);
+  const title = sheet.addRow([
+    `${data.planTitle}工作台账汇总（截至${data.day}${data.fromSnapshot ? "，按当日进度记录" : ""}）`,
+  ]);
   sheet.mergeCells(title.number, 1, title.number, header.length);
   title.font = { bold: true, size: 16 };
   title.alignment = { horizontal: "center" };
   const head = sheet.addRow(header);
   head.font = { bold: true };
-  const lightCells = (tasks: LedgerTask[]) => lightColors.map((l) => tasks.filter((t) => t.light === l).length);
+  const lightCells = (tasks: LedgerTask[]) =>
+    lightColors.map((l) => tasks.filter((t) => t.light === l).length);
   for (const section of data.sections) {
     const tasks = tasksOf(section);
-    sheet.addRow([section.title, tasks.length, ...lightCells(tasks), section.progress / 100]);
+    sheet.addRow([section.title, tasks.length, ...lightCells(tasks), share(section.progress)]);
   }
   const all = data.sections.flatMap(tasksOf);
-  const total = sheet.addRow(["合计", all.length, ...lightCells(all), data.progress / 100]);
+  const total = sheet.addRow(["合计", all.length, ...lightCells(all), share(data.progress)]);
   total.font = { bold: true };
   lightColors.forEach((l, i) => {
     head.getCell(3 + i).fill = solid(lightFills[l]);

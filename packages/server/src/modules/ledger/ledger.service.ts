@@ -2,8 +2,8 @@ import { canExportLedger, type LedgerQuery, type PlanSnapshot, shanghaiDate } fr
 import { AppError, forbidden, invalid } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { getPlanDetail, lightToday } from "../plans/index.js";
-import { buildLedgerData } from "./ledger-data.js";
 import * as repo from "./ledger.repository.js";
+import { buildLedgerData } from "./ledger-data.js";
 import { writeLedgerWorkbook } from "./ledger-workbook.js";
 
 /** The last instant of a Shanghai calendar day. */
@@ -27,7 +27,7 @@ export async function exportLedger(ctx: ServiceContext, planId: string, query: L
   if (!canExportLedger(ctx.actor)) throw forbidden("只有督查室、局领导或系统管理员可以导出工作台账");
   const today = shanghaiDate(ctx.clock.now());
   if (query.asOf && query.asOf > today)
-    throw invalid([{ path: "asOf", message: `截至日期不能晚于今天（${today}）` }]);
+    throw invalid([{ path: "querystring.asOf", message: `截至日期不能晚于今天（${today}）` }]);
   const plan = await getPlanDetail(ctx, planId);
   const day = query.asOf ?? today;
   const snapshot = query.asOf && query.asOf < today ? await snapshotOf(ctx, planId, query.asOf) : null;
