@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { assignments, measures, reports, units } from "../../db/schema.js";
 
