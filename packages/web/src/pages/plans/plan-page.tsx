@@ -1,13 +1,22 @@
-import { BellOutlined, CalendarOutlined, CopyOutlined, DownloadOutlined } from "@ant-design/icons";
+import {
+  BellOutlined,
+  CalendarOutlined,
+  CopyOutlined,
+  DownloadOutlined,
+  FileExcelOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import type { PlanDetail } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Result, Spin } from "antd";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { apiUrl } from "../../api/client";
+import { ledgerUrl } from "../../api/ledger";
 import { copyPlan, planImportsKey, usePlan } from "../../api/plans";
 import { PageHeader } from "../../components/page-header";
 import { CyclesDrawer } from "./cycles-drawer";
+import { FilingDrawer } from "./filing-drawer";
 import { PlanArchiveButton, PlanArchiveNote } from "./plan-archive";
 import { noPlanFilters, PlanFilterBar, type PlanFilters } from "./plan-filters";
 import { PlanSummary } from "./plan-summary";
@@ -31,6 +40,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
   const [filters, setFilters] = useState<PlanFilters>(noPlanFilters);
   const [cyclesOpen, setCyclesOpen] = useState(false);
   const [remindersOpen, setRemindersOpen] = useState(false);
+  const [filingOpen, setFilingOpen] = useState(false);
   const copy = useMutation({
     mutationFn: () => copyPlan(plan.id, plan.year + 1),
     onSuccess: (created) => {
@@ -50,6 +60,16 @@ function PlanView({ plan }: { plan: PlanDetail }) {
             {plan.hasSourceFile && (
               <Button icon={<DownloadOutlined />} href={apiUrl(`/plans/${plan.id}/source`)} download>
                 下载原文
+              </Button>
+            )}
+            {plan.abilities.ledger && (
+              <Button icon={<FileExcelOutlined />} href={ledgerUrl(plan.id)} download>
+                下载台账
+              </Button>
+            )}
+            {plan.abilities.ledger && (
+              <Button icon={<TeamOutlined />} onClick={() => setFilingOpen(true)}>
+                报送情况
               </Button>
             )}
             {plan.abilities.manageCycles && (
@@ -80,6 +100,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
       <PlanFilterBar nodes={plan.nodes} filters={filters} onChange={setFilters} />
       <PlanTable plan={plan} filters={filters} />
       {cyclesOpen && <CyclesDrawer plan={plan} open={cyclesOpen} onClose={() => setCyclesOpen(false)} />}
+      {filingOpen && <FilingDrawer plan={plan} open={filingOpen} onClose={() => setFilingOpen(false)} />}
       {remindersOpen && (
         <ReminderSettingsDrawer
           planId={plan.id}
