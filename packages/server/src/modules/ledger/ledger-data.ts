@@ -162,7 +162,11 @@ export function buildLedgerData(
 ): LedgerData {
   const figures = day.snapshot ? snapshotFigures(day.snapshot) : liveFigures(facts);
   const byNode = new Map<string, LedgerAssignmentRow[]>();
-  for (const row of facts.rows) byNode.set(row.nodeId, [...(byNode.get(row.nodeId) ?? []), row]);
+  for (const row of facts.rows) {
+    const list = byNode.get(row.nodeId);
+    if (list) list.push(row);
+    else byNode.set(row.nodeId, [row]);
+  }
 
   const assignmentLine = (row: LedgerAssignmentRow): LedgerAssignment | null => {
     const f = figures.assignment(row);

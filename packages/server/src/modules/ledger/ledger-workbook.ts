@@ -1,3 +1,5 @@
+import { PassThrough } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { type Light, lightColorNames, lightColors, lightLabels, shanghaiDate } from "@duban/domain";
 import ExcelJS from "exceljs";
 import type { LedgerData, LedgerSection, LedgerTask } from "./ledger-data.js";
@@ -31,6 +33,31 @@ export const lightFills: Record<Light, string> = {
 /** Rows above the data on every sheet: the title and the header, repeated on each printed page. */
 const HEAD_ROWS = 2;
 
+/**
+ * Rows written between yields to the event loop. The workbook is streamed (each row rendered to XML as it is
+ * committed, the zip deflated as it goes), so 24 tasks × 300 units never hold the process for seconds at once.
+ */
+const ROWS_PER_TURN = 100;
+
+/** The streaming writer and its worksheets. */
+type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
+type Sheet = ReturnType<Writer["addWorksheet"]>;
+
+/** A3 landscape, fit to one page wide, title and header repeated on every page and frozen on screen. */
+const sheetOptions: Partial<ExcelJS.AddWorksheetOptions> = {
+  pageSetup: {
+    paperSize: 8 as ExcelJS.PaperSize, // 8 is A3 in the SpreadsheetML paper table.
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    // 0: as many pages tall as the rows need.
+    fitToHeight: 0,
+    printTitlesRow: `1:${HEAD_ROWS}`,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  },
+  views: [{ state: "frozen", ySplit: HEAD_ROWS }],
+};
+
 /** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
 function sheetName(title: string, taken: Set<string>): string {
   const base = title.replace(/[[\]:*?/\\]/g, "").slice(0, 28) || "部分";
@@ -40,56 +67,12 @@ function sheetName(title: string, taken: Set<string>): string {
   return name;
 }
 
-/** A3 landscape, fit to one page wide, title and header repeated on every page. */
-function printSetup(sheet: ExcelJS.Worksheet): void {
-  sheet.pageSetup = {
-    paperSize: 8 as ExcelJS.PaperSize, // 8 is A3 in the SpreadsheetML paper table.
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    // 0: as many pages tall as the rows need.
-    fitToHeight: 0,
-    printTitlesRow: `1:${HEAD_ROWS}`,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-  };
-  sheet.views = [{ state: "frozen", ySplit: HEAD_ROWS }];
-}
-
-/** A merged title line across every column. */
-function mergedLine(sheet: ExcelJS.Worksheet, text: string, options: { size: number; fill?: string }) {
-  const row = sheet.addRow([text]);
-  sheet.mergeCells(row.number, 1, row.number, COLUMNS.length);
-  row.font = { bold: true, size: options.size };
-  row.alignment = { vertical: "middle", horizontal: options.size > 12 ? "center" : "left" };
-  if (options.fill) row.getCell(1).fill = solid(options.fill);
-  return row;
-}
-
 /** A solid cell fill. */
 function solid(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
 }
 
-/** The sheet's title and header rows. */
-function head(sheet: ExcelJS.Worksheet, title: string): void {
-  sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
-  mergedLine(sheet, title, { size: 16 });
-  const header = sheet.addRow(COLUMNS.map((c) => c.header));
-  header.font = { bold: true };
-  header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  header.eachCell((cell) => {
-    cell.fill = solid("FFE8E8E8");
-  });
-}
-
-/** A light cell: its colour name and meaning, filled with its colour. */
-function paintLight(cell: ExcelJS.Cell, light: Light): void {
-  cell.value = `${lightColorNames[light]}·${lightLabels[light]}`;
-  cell.fill = solid(lightFills[light]);
-  cell.alignment = { vertical: "top", horizontal: "center" };
-}
-
-/** A 0–100 progress as the fraction a "0.0%" cell shows, without float noise (1.3 → 0.013, not 0.013000000000000001). */
+/** A 0–100 progress as the fraction a "0.0%" cell shows, without float noise (1.3 → 0.013). */
 function share(progress: number): number {
   return Number((progress / 100).toFixed(4));
 }
@@ -99,68 +82,105 @@ function dayOf(at: Date | null): string {
   return at ? shanghaiDate(at) : "";
 }
 
+/** Commits a row and, every few hundred rows, lets other requests run. */
+async function commit(row: ExcelJS.Row): Promise<void> {
+  row.commit();
+  if (row.number % ROWS_PER_TURN === 0) await nextTurn();
+}
+
+/** A merged title line across `width` columns. */
+async function mergedLine(
+  sheet: Sheet,
+  text: string,
+  options: { size: number; width: number; fill?: string },
+) {
+  const row = sheet.addRow([text]);
+  sheet.mergeCells(row.number, 1, row.number, options.width);
+  row.font = { bold: true, size: options.size };
+  row.alignment = { vertical: "middle", horizontal: options.size > 12 ? "center" : "left", wrapText: true };
+  if (options.fill) row.getCell(1).fill = solid(options.fill);
+  await commit(row);
+}
+
+/** The sheet's merged title and its header row (left uncommitted for the caller to colour). */
+async function head(sheet: Sheet, title: string, header: string[]): Promise<ExcelJS.Row> {
+  await mergedLine(sheet, title, { size: 16, width: header.length });
+  const row = sheet.addRow(header);
+  row.font = { bold: true };
+  row.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  row.eachCell((cell) => {
+    cell.fill = solid("FFE8E8E8");
+  });
+  return row;
+}
+
+/** A data row: top-aligned, wrapped, its progress cell as a percentage. */
+function dataRow(sheet: Sheet, values: unknown[], progressColumn: number): ExcelJS.Row {
+  const row = sheet.addRow(values);
+  row.alignment = { vertical: "top", wrapText: true };
+  row.getCell(progressColumn).numFmt = "0.0%";
+  return row;
+}
+
+/** A light cell: its colour name and meaning, filled with its colour. */
+function paintLight(cell: ExcelJS.Cell, light: Light): void {
+  cell.value = `${lightColorNames[light]}·${lightLabels[light]}`;
+  cell.fill = solid(lightFills[light]);
+  cell.alignment = { vertical: "top", horizontal: "center" };
+}
+
 /** A task's line and one line per assignment under it. */
-function addTask(sheet: ExcelJS.Worksheet, task: LedgerTask): void {
-  const row = sheet.addRow([
-    task.code,
-    task.title,
-    task.measures,
-    task.indicators,
-    task.leadUnit,
-    task.coUnits,
-    task.deadline,
-    share(task.progress),
-    "",
-    "",
-    "",
-    "",
-    dayOf(task.lastReportAt),
-  ]);
+async function addTask(sheet: Sheet, task: LedgerTask): Promise<void> {
+  const { code, title, measures, indicators, leadUnit, coUnits, deadline } = task;
+  const row = dataRow(
+    sheet,
+    [code, title, measures, indicators, leadUnit, coUnits, deadline, share(task.progress), "", "", "", ""],
+    8,
+  );
+  row.getCell(13).value = dayOf(task.lastReportAt);
   row.font = { bold: true };
   paintLight(row.getCell(9), task.light);
+  await commit(row);
   // "9." numbers its units 9-1, 9-2: the plan's own punctuation would read "9.-1".
-  const prefix = task.code.replace(/[.、．]$/, "");
-  task.assignments.forEach((a, i) => {
-    const line = sheet.addRow([
-      `${prefix}-${i + 1}`,
-      `${a.unitName}（${a.role}）`,
-      a.measureText ?? "",
-      "",
-      "",
-      "",
-      a.dueDate ?? "",
-      share(a.progress),
-      "",
-      a.doneText,
-      a.problemsText,
-      a.nextText,
-      dayOf(a.lastReportAt),
-    ]);
+  const prefix = code.replace(/[.、．]$/, "");
+  for (const [i, a] of task.assignments.entries()) {
+    const line = dataRow(
+      sheet,
+      [
+        `${prefix}-${i + 1}`,
+        `${a.unitName}（${a.role}）`,
+        a.measureText ?? "",
+        "",
+        "",
+        "",
+        a.dueDate ?? "",
+        share(a.progress),
+        "",
+        a.doneText,
+        a.problemsText,
+        a.nextText,
+        dayOf(a.lastReportAt),
+      ],
+      8,
+    );
     paintLight(line.getCell(9), a.light);
-  });
+    await commit(line);
+  }
 }
 
 /** One section's sheet: its title line, then its tasks under merged 分项 headings. */
-function addSection(
-  workbook: ExcelJS.Workbook,
-  data: LedgerData,
-  section: LedgerSection,
-  taken: Set<string>,
-) {
-  const sheet = workbook.addWorksheet(sheetName(section.title, taken));
-  head(sheet, `${data.planTitle}工作台账（截至${data.day}）`);
-  mergedLine(sheet, section.title, { size: 12, fill: "FFDCE6F1" });
+async function addSection(workbook: Writer, data: LedgerData, section: LedgerSection, taken: Set<string>) {
+  const sheet = workbook.addWorksheet(sheetName(section.title, taken), sheetOptions);
+  sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
+  const header = COLUMNS.map((c) => c.header);
+  await commit(await head(sheet, `${data.planTitle}工作台账（截至${data.day}）`, header));
+  const width = COLUMNS.length;
+  await mergedLine(sheet, section.title, { size: 12, width, fill: "FFDCE6F1" });
   for (const line of section.lines) {
-    if (line.kind === "heading") mergedLine(sheet, line.title, { size: 11 });
-    else addTask(sheet, line);
+    if (line.kind === "heading") await mergedLine(sheet, line.title, { size: 11, width });
+    else await addTask(sheet, line);
   }
-  const first = HEAD_ROWS + 1;
-  for (let r = first; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    row.alignment = { ...row.alignment, vertical: "top", wrapText: true };
-    row.getCell(8).numFmt = "0.0%";
-  }
-  printSetup(sheet);
+  sheet.commit();
 }
 
 /** Task lines of a section. */
@@ -169,45 +189,39 @@ function tasksOf(section: LedgerSection): LedgerTask[] {
 }
 
 /** The summary sheet: counts by light and progress, overall and per section. */
-function addSummary(workbook: ExcelJS.Workbook, data: LedgerData): void {
-  const sheet = workbook.addWorksheet("汇总");
-  const header = [
-    "部分",
-    "任务数",
-    ...lightColors.map((l) => `${lightColorNames[l]}灯（${lightLabels[l]}）`),
-    "进度",
-  ];
+async function addSummary(workbook: Writer, data: LedgerData): Promise<void> {
+  const sheet = workbook.addWorksheet("汇总", sheetOptions);
+  const lights = lightColors.map((l) => `${lightColorNames[l]}灯（${lightLabels[l]}）`);
+  const header = ["部分", "任务数", ...lights, "进度"];
   sheet.columns = header.map((_, i) => ({ width: i === 0 ? 44 : 12 }));
-  const title = sheet.addRow([
-    `${data.planTitle}工作台账汇总（截至${data.day}${data.fromSnapshot ? "，按当日进度记录" : ""}）`,
-  ]);
-  sheet.mergeCells(title.number, 1, title.number, header.length);
-  title.font = { bold: true, size: 16 };
-  title.alignment = { horizontal: "center" };
-  const head = sheet.addRow(header);
-  head.font = { bold: true };
-  const lightCells = (tasks: LedgerTask[]) =>
-    lightColors.map((l) => tasks.filter((t) => t.light === l).length);
+  const note = data.fromSnapshot ? "，按当日进度记录" : "";
+  const headRow = await head(sheet, `${data.planTitle}工作台账汇总（截至${data.day}${note}）`, header);
+  lightColors.forEach((l, i) => {
+    headRow.getCell(3 + i).fill = solid(lightFills[l]);
+  });
+  await commit(headRow);
+  const counts = (tasks: LedgerTask[]) => lightColors.map((l) => tasks.filter((t) => t.light === l).length);
   for (const section of data.sections) {
     const tasks = tasksOf(section);
-    sheet.addRow([section.title, tasks.length, ...lightCells(tasks), share(section.progress)]);
+    await commit(dataRow(sheet, [section.title, tasks.length, ...counts(tasks), share(section.progress)], 8));
   }
   const all = data.sections.flatMap(tasksOf);
-  const total = sheet.addRow(["合计", all.length, ...lightCells(all), share(data.progress)]);
+  const total = dataRow(sheet, ["合计", all.length, ...counts(all), share(data.progress)], 8);
   total.font = { bold: true };
-  lightColors.forEach((l, i) => {
-    head.getCell(3 + i).fill = solid(lightFills[l]);
-  });
-  for (let r = 3; r <= sheet.rowCount; r++) sheet.getRow(r).getCell(header.length).numFmt = "0.0%";
-  printSetup(sheet);
+  await commit(total);
+  sheet.commit();
 }
 
-/** The whole 工作台账 as an .xlsx workbook: the summary first, then one sheet per section. */
+/** The whole 工作台账 as an .xlsx file: the summary first, then one sheet per section. */
 export async function writeLedgerWorkbook(data: LedgerData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   workbook.creator = "Duban 督办";
-  addSummary(workbook, data);
+  await addSummary(workbook, data);
   const taken = new Set(["汇总"]);
-  for (const section of data.sections) addSection(workbook, data, section, taken);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  for (const section of data.sections) await addSection(workbook, data, section, taken);
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }

@@ -111,8 +111,19 @@ describe("GET /api/plans/:id/ledger", () => {
     expect(task[4]).toBe(
       "公办幼儿园在园幼儿占比：目标≥50%；当前60%（已报 1/2）；进展正常\n普惠园覆盖率：目标≥85%；当前暂无（已报 0/0）；无数据",
     );
-    expect(task.slice(5)).toEqual(["学前教育科", "", "", 0.3, "黄·滞后", "", "", "", "2023-06-15"]);
-    expect((sheet.getRow(5).values as unknown[]).slice(1)).toEqual([
+    expect(texts(sheet, 4).slice(4)).toEqual([
+      "学前教育科",
+      "",
+      "",
+      "0.3",
+      "黄·滞后",
+      "",
+      "",
+      "",
+      "2023-06-15",
+    ]);
+    expect(task[8]).toBe(0.3);
+    expect(texts(sheet, 5)).toEqual([
       "9-1",
       `${p.secondKindergarten.name}（落实）`,
       "",
@@ -120,14 +131,15 @@ describe("GET /api/plans/:id/ledger", () => {
       "",
       "",
       "",
-      0,
+      "0",
       "黄·滞后",
       "",
       "",
       "",
       "",
     ]);
-    expect((sheet.getRow(6).values as unknown[]).slice(1)).toEqual([
+    expect(sheet.getRow(6).getCell(8).value).toBe(0.6);
+    expect(texts(sheet, 6)).toEqual([
       "9-2",
       "西城幼儿园（落实）",
       "",
@@ -135,7 +147,7 @@ describe("GET /api/plans/:id/ledger", () => {
       "",
       "",
       "",
-      0.6,
+      "0.6",
       "绿·正常",
       "新增学位120个",
       "分园装修滞后",

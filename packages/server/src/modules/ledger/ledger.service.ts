@@ -1,4 +1,10 @@
-import { canExportLedger, type LedgerQuery, type PlanSnapshot, shanghaiDate } from "@duban/domain";
+import {
+  canExportLedger,
+  type LedgerQuery,
+  type Light,
+  type PlanSnapshot,
+  shanghaiDate,
+} from "@duban/domain";
 import { AppError, forbidden, invalid } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { getPlanDetail, lightToday } from "../plans/index.js";
@@ -50,6 +56,7 @@ export async function exportLedger(ctx: ServiceContext, planId: string, query: L
   };
   visit(plan.nodes);
   const now = ctx.clock.now();
+  const lights = new Map<string, Light>();
   const data = buildLedgerData(
     plan,
     {
@@ -57,25 +64,27 @@ export async function exportLedger(ctx: ServiceContext, planId: string, query: L
       // An assignment's light as its own page shows it: its due date, else its task's; done at 100 % or 销号.
       lightOf: (row) => {
         const node = nodes.get(row.nodeId);
-        return lightToday(
-          {
-            startDate: node?.startDate ?? null,
-            dueDate: row.dueDate ?? node?.dueDate ?? null,
-            progress: row.progress,
-            done: row.progress >= 100 || !!node?.done,
-          },
-          plan,
-          now,
-        );
+        const subject = {
+          startDate: node?.startDate ?? null,
+          dueDate: row.dueDate ?? node?.dueDate ?? null,
+          progress: row.progress,
+          done: row.progress >= 100 || !!node?.done,
+        };
+        // Thousands of assignments share a handful of windows and progress values: each light is worked out once.
+        const key = `${subject.startDate}|${subject.dueDate}|${subject.progress}|${subject.done}`;
+        let light = lights.get(key);
+        if (!light) lights.set(key, (light = lightToday(subject, plan, now)));
+        return light;
       },
       latest: new Map(latest.map((r) => [r.assignmentId, r])),
       lastReportAt: new Map(last.flatMap((r) => (r.at ? [[r.assignmentId, r.at] as const] : []))),
     },
     { day, snapshot },
   );
+  const body = await writeLedgerWorkbook(data);
   return {
     name: `${plan.title}工作台账-${day}.xlsx`,
     asciiName: `ledger-${day}.xlsx`,
-    body: await writeLedgerWorkbook(data),
+    body,
   };
 }
