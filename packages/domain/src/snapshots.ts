@@ -57,6 +57,8 @@ export const snapshotTaskSchema = z.object({
   sectionId: z.string().nullable(),
   sectionTitle: z.string().nullable(),
   leadUnitId: z.string().nullable(),
+  /** Its weight in roll-ups of progress. */
+  weight: z.number(),
   status: z.enum(nodeStatuses),
   light: snapshotLightSchema,
   progress: z.number(),

@@ -41,6 +41,7 @@ import { planRoutes } from "./modules/plans/plans.routes.js";
 import { rectificationRoutes } from "./modules/rectifications/rectifications.routes.js";
 import { reminderSettingsRoutes } from "./modules/reminder-settings/reminder-settings.routes.js";
 import { reportRoutes } from "./modules/reports/reports.routes.js";
+import { snapshotRoutes } from "./modules/snapshots/snapshots.routes.js";
 import { unitKeywordRoutes } from "./modules/unit-keywords/unit-keywords.routes.js";
 import { unitRoutes } from "./modules/units/units.routes.js";
 import { unitImportRoutes } from "./modules/units/units-import.routes.js";
@@ -129,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     instructionRoutes,
     ledgerRoutes,
     channelRoutes,
+    snapshotRoutes,
   ];
   for (const routes of routePlugins) await app.register(routes);
   await registerWeb(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);

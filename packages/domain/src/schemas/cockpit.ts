@@ -32,7 +32,7 @@ export const cockpitGroupRowSchema = z.object({
   progress: z.number(),
   expectedProgress: z.number(),
   overdueTasks: z.number().int(),
-  /** Reports of the current cycle owed by the group's assignments, and how many came in on time. */
+  /** Reports of the current cycle in or past due (still-open ones not counted), and how many came in on time. */
   reportsDue: z.number().int(),
   reportsOnTime: z.number().int(),
   /** reportsOnTime / reportsDue · 100, rounded to one decimal; null when none was due. */
@@ -99,9 +99,10 @@ export type CockpitIndicator = z.infer<typeof cockpitIndicatorSchema>;
 /** 督办 figures of the plan (or the scope's part of it). */
 export const cockpitSupervisionSchema = z.object({
   openNotices: noticeTallySchema,
+  /** Plan-wide figures: null on a department's or school's cockpit, which sees only its units' counts. */
   averageReplyDays: z.number().nullable(),
   overdueRectifications: z.number().int(),
-  unacknowledgedInstructions: z.number().int(),
+  unacknowledgedInstructions: z.number().int().nullable(),
 });
 
 /** Kinds of 需要关注 items: a red (or yellow) task, or a unit with reports missing. */

@@ -109,6 +109,7 @@ async function listen(config: Config, demo: boolean): Promise<void> {
         now: () => clock.now(),
         secrets: secretBoxFor(config),
         log: app.log,
+        demo,
       })
     : async () => undefined;
   let closing = false;

@@ -5,4 +5,5 @@ export * from "./schema/execution.js";
 export * from "./schema/notification-settings.js";
 export * from "./schema/plans.js";
 export * from "./schema/reminders.js";
+export * from "./schema/snapshots.js";
 export * from "./schema/supervision.js";

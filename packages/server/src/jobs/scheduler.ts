@@ -1,5 +1,6 @@
 import type { Database } from "../db/client.js";
 import { raiseAutoNotices } from "../modules/notices/index.js";
+import { recordDemoHistory, recordPlanSnapshots } from "../modules/snapshots/index.js";
 import { drainDeliveries } from "../notify/delivery-worker.js";
 import type { SecretBox } from "../notify/secret-box.js";
 import { findTenantIds } from "./reminders.repository.js";
@@ -13,13 +14,18 @@ export interface SchedulerLog {
   warn?(obj: unknown, msg?: string): void;
 }
 
-/** One pass: automatic 督办单 for every tenant, today's reminders, their grouped pushes and digests, then the queue. */
+/**
+ * One pass: automatic 督办单 and the day's plan snapshots for every tenant, today's reminders, their grouped
+ * pushes and digests, then the queue.
+ */
 export async function runScheduledWork(deps: {
   database: Database;
   now: Date;
   /** Opens the channel secrets; the delivery worker reads the environment's key when absent. */
   secrets?: SecretBox;
   log?: SchedulerLog;
+  /** Demo mode: a plan published in the demo also gets a monthly history, so its cockpit draws a trend. */
+  demo?: boolean;
 }) {
   const { database, now } = deps;
   for (const t of await findTenantIds(database.db)) {
@@ -30,6 +36,15 @@ export async function runScheduledWork(deps: {
       if (database.availability.noteFailure(e)) throw e;
       // One tenant's bad data must not stop the others' reminders.
       deps.log?.error({ err: e, tenantId: t.id }, "自动督办单扫描失败");
+    }
+    try {
+      // The day's snapshot, after the scan so it counts the notices just raised; the first pass of a Shanghai
+      // day records it, later passes find it stored and skip.
+      await recordPlanSnapshots(database, { tenantId: t.id, now });
+      if (deps.demo) await recordDemoHistory(database, { tenantId: t.id, now });
+    } catch (e) {
+      if (database.availability.noteFailure(e)) throw e;
+      deps.log?.error({ err: e, tenantId: t.id }, "计划日快照记录失败");
     }
   }
   const reminders = await runReminders({ database, now, ...(deps.log ? { log: deps.log } : {}) });
@@ -53,6 +68,7 @@ export function startScheduler(deps: {
   now?: () => Date;
   secrets?: SecretBox;
   log?: SchedulerLog;
+  demo?: boolean;
 }): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const tick = () => {
@@ -64,6 +80,7 @@ export function startScheduler(deps: {
       now: deps.now?.() ?? new Date(),
       ...(deps.secrets ? { secrets: deps.secrets } : {}),
       ...(deps.log ? { log: deps.log } : {}),
+      ...(deps.demo ? { demo: true } : {}),
     })
       .catch((e) => {
         if (!deps.database.availability.noteFailure(e)) deps.log?.error({ err: e }, "定时任务失败");

@@ -18,6 +18,7 @@ import { plansAccess } from "../modules/plans/plans.access.js";
 import { rectificationsAccess } from "../modules/rectifications/rectifications.access.js";
 import { reminderSettingsAccess } from "../modules/reminder-settings/reminder-settings.access.js";
 import { reportsAccess } from "../modules/reports/reports.access.js";
+import { snapshotsAccess } from "../modules/snapshots/snapshots.access.js";
 import { unitKeywordsAccess } from "../modules/unit-keywords/unit-keywords.access.js";
 import { unitsAccess } from "../modules/units/units.access.js";
 import { usersAccess } from "../modules/users/users.access.js";
@@ -49,6 +50,7 @@ export const tables: RouteAccess[] = [
   ...instructionsAccess,
   ...ledgerAccess,
   ...channelsAccess,
+  ...snapshotsAccess,
   // Last: these end or change sessions.
   ...authAccess,
 ];

@@ -9,6 +9,7 @@ import type { DbOrTx } from "../../db/client.js";
 import { AppError, staleVersion } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
+import { recordPlanSnapshot } from "../snapshots/index.js";
 import { assertDraftUnits } from "./draft-units.js";
 import * as repo from "./plan-imports.repository.js";
 import { assertEditable, getImportToChange } from "./plan-imports.service.js";
@@ -132,6 +133,8 @@ export async function publishImport(
       { status, planId },
     );
     if (!updated) throw staleVersion();
+    // Backfill: a plan's history starts the day it is published (an archived record has none to follow).
+    if (!record) await recordPlanSnapshot(tx, { tenantId: ctx.actor.tenantId, planId, now: ctx.clock.now() });
     await audit(ctx, tx, {
       action: "plan.publish",
       entity: "plan",
