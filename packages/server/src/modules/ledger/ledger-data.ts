@@ -62,8 +62,8 @@ export interface LedgerData {
   planTitle: string;
   /** The day the figures are of (today, or the asOf day). */
   day: string;
-  /** Whether the figures come from a past day's snapshot rather than today's state. */
-  fromSnapshot: boolean;
+  /** The day of the snapshot the figures come from (the asOf day or the latest recorded before it); null: live. */
+  snapshotDay: string | null;
   progress: number;
   sections: LedgerSection[];
 }
@@ -221,7 +221,7 @@ export function buildLedgerData(
   return {
     planTitle: plan.title,
     day: day.day,
-    fromSnapshot: day.snapshot !== null,
+    snapshotDay: day.snapshot?.day ?? null,
     progress: weightedProgress(sections.flatMap((s) => s.lines.filter(isTask))),
     sections,
   };

@@ -194,7 +194,7 @@ async function addSummary(workbook: Writer, data: LedgerData): Promise<void> {
   const lights = lightColors.map((l) => `${lightColorNames[l]}灯（${lightLabels[l]}）`);
   const header = ["部分", "任务数", ...lights, "进度"];
   sheet.columns = header.map((_, i) => ({ width: i === 0 ? 44 : 12 }));
-  const note = data.fromSnapshot ? "，按当日进度记录" : "";
+  const note = data.snapshotDay ? `，按${data.snapshotDay}进度记录` : "";
   const headRow = await head(sheet, `${data.planTitle}工作台账汇总（截至${data.day}${note}）`, header);
   lightColors.forEach((l, i) => {
     headRow.getCell(3 + i).fill = solid(lightFills[l]);

@@ -8,26 +8,14 @@ import {
 import { AppError, forbidden, invalid } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { getPlanDetail, lightToday } from "../plans/index.js";
+import { loadPlanSnapshot } from "../snapshots/index.js";
 import * as repo from "./ledger.repository.js";
 import { buildLedgerData } from "./ledger-data.js";
 import { writeLedgerWorkbook } from "./ledger-workbook.js";
 
-/** The last instant of a Shanghai calendar day. */
-function endOfDay(day: string): Date {
-  return new Date(`${day}T23:59:59.999+08:00`);
-}
-
-/** The snapshot of a past day; none is a refusal the office can act on, never a silent "today". */
-async function snapshotOf(ctx: ServiceContext, planId: string, asOf: string): Promise<PlanSnapshot | null> {
-  void ctx;
-  void planId;
-  void asOf;
-  return null;
-}
-
 /**
  * The plan-wide 工作台账 as an .xlsx file: today's state, or (with `asOf`) the lights and progress of that day's
- * snapshot with the reports approved by its end. Returns the file and its download names.
+ * snapshot with the reports approved by the moment it was taken. Returns the file and its download names.
  */
 export async function exportLedger(ctx: ServiceContext, planId: string, query: LedgerQuery) {
   if (!canExportLedger(ctx.actor)) throw forbidden("只有督查室、局领导或系统管理员可以导出工作台账");
@@ -36,10 +24,14 @@ export async function exportLedger(ctx: ServiceContext, planId: string, query: L
     throw invalid([{ path: "querystring.asOf", message: `截至日期不能晚于今天（${today}）` }]);
   const plan = await getPlanDetail(ctx, planId);
   const day = query.asOf ?? today;
-  const snapshot = query.asOf && query.asOf < today ? await snapshotOf(ctx, planId, query.asOf) : null;
+  const snapshot =
+    query.asOf && query.asOf < today
+      ? await loadPlanSnapshot(ctx.database.db, { tenantId: ctx.actor.tenantId, planId, asOf: query.asOf })
+      : null;
   if (query.asOf && query.asOf < today && !snapshot)
     throw new AppError("not_found", `${query.asOf}及之前没有该计划的进度记录，请选择更晚的日期`);
-  const until = snapshot ? endOfDay(day) : null;
+  // Report texts as they stood when the snapshot was taken, so texts and lights describe the same moment.
+  const until = snapshot ? new Date(snapshot.takenAt) : null;
   const { db } = ctx.database;
   const tenantId = ctx.actor.tenantId;
   const [rows, latest, last] = await Promise.all([
