@@ -87,7 +87,7 @@ describe("the 督办台账's keyword and columns", () => {
     expect((await exported(`?q=${encodeURIComponent("西城")}`)).length).toBe(3);
     expect((await exported(`?q=${encodeURIComponent("无此事项")}`)).length).toBe(1);
     // The keyword narrows the other filters rather than replacing them.
-    const closed = await p.supervisor.get(`/api/notices?q=${encodeURIComponent("西城")}&status=closed`);
+    const closed = await p.supervisor.get(`/api/notices?q=${encodeURIComponent("西城")}&status=accepted`);
     expect(closed.json().total).toBe(1);
   });
 
