@@ -6,7 +6,7 @@ import {
   noticeStatuses,
   noticeStatusLabels,
 } from "@duban/domain";
-import { App, Button, Empty, Select, type TableColumnsType } from "antd";
+import { App, Button, Empty, Input, Select, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { type NoticeFilters, noticesExportUrl, noticesKey, scanNotices, useNotices } from "../../api/notices";
@@ -145,6 +145,13 @@ export function NoticesPage() {
             { value: "false", label: "未逾期" },
           ]}
           onChange={(v) => setFilter("overdueReply", v)}
+        />
+        <Input.Search
+          aria-label="搜索督办单"
+          placeholder="搜索事项、任务、单位"
+          allowClear
+          style={{ width: 220 }}
+          onSearch={(v) => setFilter("q", v.trim())}
         />
       </FilterBar>
       <ResponsiveTable<Notice>
