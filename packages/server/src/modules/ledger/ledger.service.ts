@@ -2,16 +2,48 @@ import {
   canExportLedger,
   type LedgerQuery,
   type Light,
-  type PlanSnapshot,
+  type PlanDetail,
+  type PlanTreeNode,
   shanghaiDate,
 } from "@duban/domain";
 import { AppError, forbidden, invalid } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { getPlanDetail, lightToday } from "../plans/index.js";
 import { loadPlanSnapshot } from "../snapshots/index.js";
+import type { LedgerAssignmentRow } from "./ledger.repository.js";
 import * as repo from "./ledger.repository.js";
 import { buildLedgerData } from "./ledger-data.js";
 import { writeLedgerWorkbook } from "./ledger-workbook.js";
+
+/**
+ * An assignment's light as its own page shows it: its due date, else its task's; done at 100 % or once its task
+ * is closed out（销号）. Thousands of assignments share a handful of windows and progress values, so each
+ * distinct light is worked out once.
+ */
+function assignmentLights(plan: PlanDetail, now: Date): (row: LedgerAssignmentRow) => Light {
+  const nodes = new Map<string, { startDate: string | null; dueDate: string | null; done: boolean }>();
+  const visit = (list: PlanTreeNode[]) => {
+    for (const n of list) {
+      nodes.set(n.id, { startDate: n.startDate, dueDate: n.dueDate, done: n.status === "closed" });
+      visit(n.children);
+    }
+  };
+  visit(plan.nodes);
+  const lights = new Map<string, Light>();
+  return (row) => {
+    const node = nodes.get(row.nodeId);
+    const subject = {
+      startDate: node?.startDate ?? null,
+      dueDate: row.dueDate ?? node?.dueDate ?? null,
+      progress: row.progress,
+      done: row.progress >= 100 || !!node?.done,
+    };
+    const key = `${subject.startDate}|${subject.dueDate}|${subject.progress}|${subject.done}`;
+    let light = lights.get(key);
+    if (!light) lights.set(key, (light = lightToday(subject, plan, now)));
+    return light;
+  };
+}
 
 /**
  * The plan-wide 工作台账 as an .xlsx file: today's state, or (with `asOf`) the lights and progress of that day's
@@ -39,35 +71,12 @@ export async function exportLedger(ctx: ServiceContext, planId: string, query: L
     repo.findLatestApprovedReports(db, tenantId, planId, until),
     repo.findLastSubmissions(db, tenantId, planId, until),
   ]);
-  const nodes = new Map<string, { startDate: string | null; dueDate: string | null; done: boolean }>();
-  const visit = (list: typeof plan.nodes) => {
-    for (const n of list) {
-      nodes.set(n.id, { startDate: n.startDate, dueDate: n.dueDate, done: n.status === "closed" });
-      visit(n.children);
-    }
-  };
-  visit(plan.nodes);
-  const now = ctx.clock.now();
-  const lights = new Map<string, Light>();
+  const lightOf = assignmentLights(plan, ctx.clock.now());
   const data = buildLedgerData(
     plan,
     {
       rows,
-      // An assignment's light as its own page shows it: its due date, else its task's; done at 100 % or 销号.
-      lightOf: (row) => {
-        const node = nodes.get(row.nodeId);
-        const subject = {
-          startDate: node?.startDate ?? null,
-          dueDate: row.dueDate ?? node?.dueDate ?? null,
-          progress: row.progress,
-          done: row.progress >= 100 || !!node?.done,
-        };
-        // Thousands of assignments share a handful of windows and progress values: each light is worked out once.
-        const key = `${subject.startDate}|${subject.dueDate}|${subject.progress}|${subject.done}`;
-        let light = lights.get(key);
-        if (!light) lights.set(key, (light = lightToday(subject, plan, now)));
-        return light;
-      },
+      lightOf,
       latest: new Map(latest.map((r) => [r.assignmentId, r])),
       lastReportAt: new Map(last.flatMap((r) => (r.at ? [[r.assignmentId, r.at] as const] : []))),
     },
