@@ -39,8 +39,10 @@ function assignmentLights(plan: PlanDetail, now: Date): (row: LedgerAssignmentRo
       done: row.progress >= 100 || !!node?.done,
     };
     const key = `${subject.startDate}|${subject.dueDate}|${subject.progress}|${subject.done}`;
-    let light = lights.get(key);
-    if (!light) lights.set(key, (light = lightToday(subject, plan, now)));
+    const known = lights.get(key);
+    if (known) return known;
+    const light = lightToday(subject, plan, now);
+    lights.set(key, light);
     return light;
   };
 }
