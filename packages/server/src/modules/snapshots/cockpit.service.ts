@@ -37,22 +37,84 @@ export async function getCockpit(ctx: ServiceContext, planId: string, query: Coc
   if (asOf > today)
     throw invalid([{ path: "asOf", message: `查询日期不能晚于今天（${today}），请重新选择` }]);
   const live = asOf === today;
-  const snapshot = live
-    ? await takePlanSnapshot(db, { tenantId, planId, now })
-    : await loadPlanSnapshot(db, { tenantId, planId, asOf });
+  const unitId = kind === "plan" ? null : ctx.actor.unitId;
+  const raiseNotices = noticeLedgerAbilities(ctx.actor).create;
+  if (live) {
+    // Callers asking while today's figures are being computed share that computation: twenty leaders opening
+    // the screen at nine o'clock cost one reading of the plan, not twenty.
+    const key = [tenantId, planId, today, kind, unitId, raiseNotices].join("|");
+    return shared(key, async () => {
+      const snapshot = await takePlanSnapshot(db, { tenantId, planId, now });
+      return assemble(db, { tenantId, plan, asOf, kind, unitId, raiseNotices, snapshot, live });
+    });
+  }
+  // A past day's answer never changes (snapshots are append-only): built once per day, view and abilities.
+  const day = await repo.findSnapshotDayAsOf(db, { tenantId, planId, asOf });
+  const key = day ? [tenantId, planId, day, asOf, kind, unitId, raiseNotices].join("|") : null;
+  const cached = key ? pastCockpits.get(key) : undefined;
+  if (cached) return cached;
+  const snapshot = day ? await loadPlanSnapshot(db, { tenantId, planId, asOf: day }) : null;
   if (!snapshot)
     throw new AppError("not_found", `${asOf} 及之前尚无该计划的进展记录，请选择计划发布之后的日期`);
-  const unitId = kind === "plan" ? null : ctx.actor.unitId;
-  const view: CockpitView = { kind, unitId };
-  const unit = unitId ? await findUnit(db, tenantId, unitId) : null;
+  const cockpit = await assemble(db, { tenantId, plan, asOf, kind, unitId, raiseNotices, snapshot, live });
+  if (key) remember(key, cockpit);
+  return cockpit;
+}
+
+/** The cockpit of one snapshot for one view, with its trend. */
+async function assemble(
+  db: DbOrTx,
+  at: {
+    tenantId: string;
+    plan: { id: string; title: string; year: number };
+    asOf: string;
+    kind: CockpitView["kind"];
+    unitId: string | null;
+    raiseNotices: boolean;
+    snapshot: PlanSnapshot;
+    live: boolean;
+  },
+): Promise<Cockpit> {
+  const { tenantId, plan, snapshot } = at;
+  const view: CockpitView = { kind: at.kind, unitId: at.unitId };
+  const unit = at.unitId ? await findUnit(db, tenantId, at.unitId) : null;
+  const trend = await trendOf(db, {
+    tenantId,
+    planId: plan.id,
+    year: plan.year,
+    view,
+    snapshot,
+    live: at.live,
+  });
   return buildCockpit(snapshot, {
     plan,
-    asOf,
-    source: live ? "live" : "snapshot",
+    asOf: at.asOf,
+    source: at.live ? "live" : "snapshot",
     view: { ...view, unitName: unit?.name ?? null },
-    trend: await trendOf(db, { tenantId, planId, year: plan.year, view, snapshot, live }),
-    raiseNotices: noticeLedgerAbilities(ctx.actor).create,
+    trend,
+    raiseNotices: at.raiseNotices,
   });
+}
+
+/** Today's cockpits being computed, by plan, day and view. */
+const inFlight = new Map<string, Promise<Cockpit>>();
+
+/** Joins the computation under way for `key`, or starts one; it is forgotten once done, so no answer goes stale. */
+function shared(key: string, make: () => Promise<Cockpit>): Promise<Cockpit> {
+  const running = inFlight.get(key);
+  if (running) return running;
+  const started = make().finally(() => inFlight.delete(key));
+  inFlight.set(key, started);
+  return started;
+}
+
+/** Past days' cockpits already built, most recent last; a few dozen screens of a few hundred KB each. */
+const pastCockpits = new Map<string, Cockpit>();
+const PAST_COCKPITS_KEPT = 32;
+
+function remember(key: string, cockpit: Cockpit): void {
+  pastCockpits.set(key, cockpit);
+  if (pastCockpits.size > PAST_COCKPITS_KEPT) pastCockpits.delete(pastCockpits.keys().next().value!);
 }
 
 /** Most months a scoped trend reads in full: one snapshot per month of the plan year. */

@@ -16,6 +16,10 @@ import {
   units,
 } from "../../db/schema.js";
 
+// The outer 批示's columns written out in full: drizzle leaves a one-table select's columns unqualified.
+const liEntity = sql.raw(`"leader_instructions"."entity"`);
+const liEntityId = sql.raw(`"leader_instructions"."entity_id"`);
+
 /** 督办单 still waiting on someone: not accepted and not closed by the scan. */
 const liveNoticeStatuses = ["open", "replied", "returned"] as const;
 
@@ -77,8 +81,9 @@ export async function findSnapshotSources(
       .from(indicators)
       .where(and(eq(indicators.tenantId, tenantId), eq(indicators.planId, planId)))
       .orderBy(asc(indicators.position)),
+    // Only each unit's latest approved value counts; picking it here spares reading twelve months of values.
     db
-      .select({
+      .selectDistinctOn([reportValues.indicatorId, reports.unitId], {
         indicatorId: reportValues.indicatorId,
         unitId: reports.unitId,
         value: reportValues.value,
@@ -94,7 +99,8 @@ export async function findSnapshotSources(
           eq(reports.status, "approved"),
           lte(reports.reviewedAt, at.until),
         ),
-      ),
+      )
+      .orderBy(reportValues.indicatorId, reports.unitId, desc(reports.reviewedAt)),
     db
       .select({ indicatorId: assignmentIndicators.indicatorId, unitId: assignments.unitId })
       .from(assignmentIndicators)
@@ -223,14 +229,17 @@ async function findSupervisionSources(db: DbOrTx, at: { tenantId: string; planId
         and(
           eq(leaderInstructions.tenantId, tenantId),
           isNull(leaderInstructions.acknowledgedAt),
-          sql`(
-            (${leaderInstructions.entity} = 'plan_node' and ${leaderInstructions.entityId} in
-              (select id from plan_nodes where tenant_id = ${tenantId} and plan_id = ${planId}))
-            or (${leaderInstructions.entity} = 'notice' and ${leaderInstructions.entityId} in
-              (select id from supervision_notices where tenant_id = ${tenantId} and plan_id = ${planId}))
-            or (${leaderInstructions.entity} = 'report' and ${leaderInstructions.entityId} in
-              (select r.id from reports r join assignments a on a.id = r.assignment_id
-               where r.tenant_id = ${tenantId} and a.plan_id = ${planId})))`,
+          // EXISTS per instruction, not IN over the plan's reports: there are few 批示 and many reports.
+          sql`exists (
+            select 1 from plan_nodes n where ${liEntity} = 'plan_node'
+              and n.id = ${liEntityId} and n.tenant_id = ${tenantId} and n.plan_id = ${planId}
+            union all
+            select 1 from supervision_notices sn where ${liEntity} = 'notice'
+              and sn.id = ${liEntityId} and sn.tenant_id = ${tenantId} and sn.plan_id = ${planId}
+            union all
+            select 1 from reports r join assignments a on a.id = r.assignment_id
+            where ${liEntity} = 'report' and r.id = ${liEntityId}
+              and r.tenant_id = ${tenantId} and a.plan_id = ${planId})`,
         ),
       ),
   ]);
@@ -316,4 +325,24 @@ export async function hasSnapshot(db: DbOrTx, at: { tenantId: string; planId: st
       ),
     );
   return row !== undefined;
+}
+
+/** The day of the snapshot `asOf` reads (that day or the latest before), without its content. */
+export async function findSnapshotDayAsOf(
+  db: DbOrTx,
+  at: { tenantId: string; planId: string; asOf: string },
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ day: planSnapshots.day })
+    .from(planSnapshots)
+    .where(
+      and(
+        eq(planSnapshots.tenantId, at.tenantId),
+        eq(planSnapshots.planId, at.planId),
+        lte(planSnapshots.day, at.asOf),
+      ),
+    )
+    .orderBy(desc(planSnapshots.day))
+    .limit(1);
+  return row?.day;
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { planSnapshots } from "../../db/schema.js";
+import { runScheduledWork } from "../../jobs/scheduler.js";
 import { assignTask9AndOpenCycle, buildPublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
 import {
@@ -178,6 +179,17 @@ describe("recordPlanSnapshots", () => {
       ["2023-05-01", 33.2],
       ["2023-06-01", 41.6],
       ["2023-06-15", 45.5],
+    ]);
+  });
+
+  it("is recorded by the scheduler's pass on the Shanghai day of its clock", async () => {
+    const p = await setUp();
+    // 23:30 UTC on the 16th is already the 17th in Shanghai.
+    await runScheduledWork({ database: t.database, now: new Date("2023-06-16T23:30:00Z") });
+    const s = await loadPlanSnapshot(db(), { tenantId: p.tenant.id, planId: p.planId, asOf: "2023-06-17" });
+    expect([s?.day, s?.totals.assignments]).toEqual([
+      "2023-06-17",
+      { red: 0, yellow: 1, green: 1, grey: 0, blue: 0 },
     ]);
   });
 });
