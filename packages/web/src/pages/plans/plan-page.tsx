@@ -3,7 +3,6 @@ import {
   CalendarOutlined,
   CopyOutlined,
   DownloadOutlined,
-  FileExcelOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { PlanDetail } from "@duban/domain";
@@ -12,11 +11,11 @@ import { App, Button, Result, Spin } from "antd";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { apiUrl } from "../../api/client";
-import { ledgerUrl } from "../../api/ledger";
 import { copyPlan, planImportsKey, usePlan } from "../../api/plans";
 import { PageHeader } from "../../components/page-header";
 import { CyclesDrawer } from "./cycles-drawer";
 import { FilingDrawer } from "./filing-drawer";
+import { LedgerDownload } from "./ledger-download";
 import { PlanArchiveButton, PlanArchiveNote } from "./plan-archive";
 import { noPlanFilters, PlanFilterBar, type PlanFilters } from "./plan-filters";
 import { PlanSummary } from "./plan-summary";
@@ -62,11 +61,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
                 下载原文
               </Button>
             )}
-            {plan.abilities.ledger && (
-              <Button icon={<FileExcelOutlined />} href={ledgerUrl(plan.id)} download>
-                下载台账
-              </Button>
-            )}
+            {plan.abilities.ledger && <LedgerDownload planId={plan.id} />}
             {plan.abilities.ledger && (
               <Button icon={<TeamOutlined />} onClick={() => setFilingOpen(true)}>
                 报送情况
