@@ -52,6 +52,7 @@ export const auditActionLabels = {
   "assignment.remove": "撤销交办",
   "cycle.open": "开启填报周期",
   "cycle.close": "关闭填报周期",
+  "cycle.urge": "一键催报",
   "report.save_draft": "保存反馈草稿",
   "report.submit": "提交反馈",
   "report.approve": "反馈审核通过",

@@ -35,6 +35,7 @@ import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { inspectionRoutes } from "./modules/inspections/inspections.routes.js";
 import { instructionRoutes } from "./modules/instructions/instructions.routes.js";
+import { ledgerRoutes } from "./modules/ledger/ledger.routes.js";
 import { noticeRoutes } from "./modules/notices/notices.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { planImportRoutes } from "./modules/plans/plan-imports.routes.js";
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     inspectionRoutes,
     instructionRoutes,
     bulletinRoutes,
+    ledgerRoutes,
     channelRoutes,
     docNumberRoutes,
     searchRoutes,

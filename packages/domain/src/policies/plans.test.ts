@@ -48,6 +48,7 @@ describe("plan abilities", () => {
         manageCycles: name === "supervisor",
         archive: false,
         unarchive: false,
+        ledger: name === "supervisor" || name === "leader" || name === "admin",
       });
       expect(planAbilitiesSchema.parse(abilities)).toEqual(abilities);
     });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { planImportStatuses } from "../plans.js";
 import { hasAnyRole, nextStatus, type PolicyActor, type Transitions } from "./actor.js";
 import { canManageCycles } from "./cycles.js";
+import { canExportLedger } from "./ledger.js";
 
 /**
  * A plan is read by every role once published; a draft（征求意见稿）only by those who import plans. An archived
@@ -81,6 +82,8 @@ export const planAbilitiesSchema = z.object({
   archive: z.boolean(),
   /** 取消归档: follow it up again. */
   unarchive: z.boolean(),
+  /** Download the plan-wide 工作台账 (.xlsx) and read its cycles' 报送情况. */
+  ledger: z.boolean(),
 });
 /** What the actor may do with one plan. */
 export type PlanAbilities = z.infer<typeof planAbilitiesSchema>;
@@ -127,6 +130,7 @@ export function planAbilities(actor: PolicyActor, plan?: { status: PlanStatus })
     manageCycles: canManageCycles(actor),
     archive: allows("archive"),
     unarchive: allows("unarchive"),
+    ledger: canExportLedger(actor),
   };
 }
 

@@ -7,7 +7,14 @@ import {
   noticeSources,
   noticeStatuses,
 } from "../policies/notices.js";
-import { decisionSchema, idSchema, noListAbilitiesSchema, pageOf, pageQuerySchema } from "./common.js";
+import {
+  decisionSchema,
+  idSchema,
+  noListAbilitiesSchema,
+  pageOf,
+  pageQuerySchema,
+  searchSchema,
+} from "./common.js";
 import { calendarDateSchema, multilineText } from "./primitives.js";
 
 /** 督办单 levels, mildest first: blue 提醒, yellow 警示, red 督办. */
@@ -65,6 +72,8 @@ export const noticeListQuerySchema = pageQuerySchema.extend({
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .optional(),
+  /** A keyword matched against the notice's reason, its task's title and the unit's name. */
+  q: searchSchema,
 });
 /** Ledger filters. */
 export type NoticeListQuery = z.infer<typeof noticeListQuerySchema>;

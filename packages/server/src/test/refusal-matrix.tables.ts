@@ -13,6 +13,7 @@ import { groupsAccess } from "../modules/groups/groups.access.js";
 import { healthAccess } from "../modules/health/health.access.js";
 import { inspectionsAccess } from "../modules/inspections/inspections.access.js";
 import { instructionsAccess } from "../modules/instructions/instructions.access.js";
+import { ledgerAccess } from "../modules/ledger/ledger.access.js";
 import { noticesAccess } from "../modules/notices/notices.access.js";
 import { notificationsAccess } from "../modules/notifications/notifications.access.js";
 import { plansAccess } from "../modules/plans/plans.access.js";
@@ -52,6 +53,7 @@ export const tables: RouteAccess[] = [
   ...inspectionsAccess,
   ...instructionsAccess,
   ...bulletinsAccess,
+  ...ledgerAccess,
   ...channelsAccess,
   ...docNumbersAccess,
   ...searchAccess,

@@ -98,7 +98,7 @@ export function publishedPlan(nodes: PlanTreeNode[], overrides: Partial<PlanDeta
     milestoneCount: 0,
     publishedAt: "2023-01-10T02:00:00.000Z",
     createdAt: "2023-01-05T02:00:00.000Z",
-    abilities: { copy: false, manageCycles: false, archive: false, unarchive: false },
+    abilities: { copy: false, manageCycles: false, archive: false, unarchive: false, ledger: false },
     preamble: null,
     cadence: "monthly",
     cadenceDueDay: 25,

@@ -177,14 +177,19 @@ describe("督办台账 export", () => {
       "序号",
       "督办事项",
       "责任单位",
+      "牵头科室",
       "督办等级",
       "下发时间",
       "回复时限",
+      "回复时间",
       "办理情况",
+      "整改措施",
+      "验收结果",
+      "办结时间",
       "状态",
     ]);
     expect(sheet.getRow(2).getCell(3).value).toBe(p.kindergarten.name);
-    expect(sheet.getRow(2).getCell(4).value).toBe("红色督办");
+    expect(sheet.getRow(2).getCell(5).value).toBe("红色督办");
     expect(sheet.rowCount).toBe(2);
     const none = await p.supervisor.get("/api/notices/export.xlsx?level=blue");
     const empty = new ExcelJS.Workbook();

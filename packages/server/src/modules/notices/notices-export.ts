@@ -16,12 +16,24 @@ const columns = [
   { header: "序号", width: 6 },
   { header: "督办事项", width: 40 },
   { header: "责任单位", width: 20 },
+  { header: "牵头科室", width: 16 },
   { header: "督办等级", width: 12 },
   { header: "下发时间", width: 12 },
   { header: "回复时限", width: 12 },
+  { header: "回复时间", width: 12 },
   { header: "办理情况", width: 50 },
+  { header: "整改措施", width: 40 },
+  { header: "验收结果", width: 24 },
+  { header: "办结时间", width: 12 },
   { header: "状态", width: 12 },
 ];
+
+/** The office's last decision on the unit's answer: 通过, or 退回 with its reason. */
+function verdictOf(events: { action: string; text: string | null }[]): string {
+  const decision = events.filter((e) => e.action === "accept" || e.action === "return").at(-1);
+  if (!decision) return "";
+  return decision.action === "accept" ? "通过" : `退回：${decision.text ?? ""}`;
+}
 
 /** Builds the 督办台账 workbook with the ledger's filters applied; returns the file and its name. */
 export async function exportNotices(ctx: ServiceContext, query: Omit<NoticeListQuery, "page" | "pageSize">) {
@@ -42,18 +54,25 @@ export async function exportNotices(ctx: ServiceContext, query: Omit<NoticeListQ
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   items.forEach((d, i) => {
     const n = d.notice;
-    // 办理情况 is the unit's latest answer; earlier ones stay in the notice's history.
-    const reply = (events.get(n.id) ?? []).filter((e) => e.action === "reply").at(-1);
-    sheet.addRow([
+    // 办理情况 and 整改措施 are the unit's latest answer; earlier ones stay in the notice's history.
+    const history = events.get(n.id) ?? [];
+    const reply = history.filter((e) => e.action === "reply").at(-1);
+    const row = sheet.addRow([
       i + 1,
       `${d.node.label ?? ""}${d.node.title}：${n.reason}`,
       d.unitName,
+      d.leadUnitName ?? "",
       noticeLevelLabels[n.level],
       shanghaiDate(n.createdAt),
       n.replyDue ?? "",
+      reply ? shanghaiDate(reply.createdAt) : "",
       reply?.text ?? "",
+      reply?.measures ?? "",
+      verdictOf(history),
+      n.closedAt ? shanghaiDate(n.closedAt) : "",
       noticeStatusLabels[n.status],
     ]);
+    row.alignment = { vertical: "top", wrapText: true };
   });
   const today = shanghaiDate(ctx.clock.now());
   return {

@@ -1,5 +1,6 @@
 import { type NoticeLevel, type NoticeStatus, noticeStatusesAllowing } from "@duban/domain";
-import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
 import { noticeEvents, planNodes, supervisionNotices, units } from "../../db/schema.js";
 
@@ -13,8 +14,13 @@ export interface NoticeFilter {
   unitId?: string;
   planId?: string;
   overdueReply?: boolean;
+  /** A keyword in the reason, the task's title or the unit's name. */
+  q?: string | undefined;
   today: string;
 }
+
+/** The lead department of a notice's task（牵头科室）, joined as a second copy of units. */
+const leadUnits = alias(units, "lead_units");
 
 /** The SQL of the ledger's filters, always scoped to the tenant. */
 function whereOf(tenantId: string, f: NoticeFilter): SQL | undefined {
@@ -29,7 +35,14 @@ function whereOf(tenantId: string, f: NoticeFilter): SQL | undefined {
     f.overdueReply
       ? and(lt(n.replyDue, f.today), inArray(n.status, noticeStatusesAllowing("reply")))
       : undefined,
+    f.q ? keyword(f.q) : undefined,
   );
+}
+
+/** The keyword filter: a plain substring (LIKE's wildcards escaped) of the reason, task title or unit name. */
+function keyword(q: string): SQL | undefined {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(ilike(supervisionNotices.reason, like), ilike(planNodes.title, like), ilike(units.name, like));
 }
 
 const detail = {
@@ -41,6 +54,7 @@ const detail = {
     leadUnitId: planNodes.leadUnitId,
   },
   unitName: units.name,
+  leadUnitName: leadUnits.name,
 };
 
 /** One page of the ledger, newest first; `pageSize` 0 means every row (for the export). */
@@ -55,12 +69,19 @@ export async function findNotices(
     .from(supervisionNotices)
     .innerJoin(planNodes, eq(planNodes.id, supervisionNotices.nodeId))
     .innerJoin(units, eq(units.id, supervisionNotices.unitId))
+    .leftJoin(leadUnits, eq(leadUnits.id, planNodes.leadUnitId))
     .where(where)
     .orderBy(desc(supervisionNotices.createdAt), asc(supervisionNotices.id));
   const items = filter.pageSize
     ? await base.limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize)
     : await base;
-  const [total] = await db.select({ n: count() }).from(supervisionNotices).where(where);
+  // The count joins what the keyword may match: the task's title and the unit's name.
+  const [total] = await db
+    .select({ n: count() })
+    .from(supervisionNotices)
+    .innerJoin(planNodes, eq(planNodes.id, supervisionNotices.nodeId))
+    .innerJoin(units, eq(units.id, supervisionNotices.unitId))
+    .where(where);
   return { items, total: total?.n ?? 0 };
 }
 
@@ -74,6 +95,7 @@ export async function findNotice(db: DbOrTx, tenantId: string, id: string): Prom
     .from(supervisionNotices)
     .innerJoin(planNodes, eq(planNodes.id, supervisionNotices.nodeId))
     .innerJoin(units, eq(units.id, supervisionNotices.unitId))
+    .leftJoin(leadUnits, eq(leadUnits.id, planNodes.leadUnitId))
     .where(and(eq(supervisionNotices.tenantId, tenantId), eq(supervisionNotices.id, id)));
   return row ?? null;
 }

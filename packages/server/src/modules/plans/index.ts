@@ -1,5 +1,6 @@
 // Public face of the plans module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { lightToday } from "./lights.js";
+export { getPlanDetail } from "./plans.service.js";
 export {
   findIndicatorRules,
   findNodeWithPlan,

@@ -59,7 +59,7 @@ describe("publishing a plan whose year is over", () => {
     expect({ status: plan.status, livePastYear: plan.livePastYear, abilities: plan.abilities }).toEqual({
       status: "archived",
       livePastYear: false,
-      abilities: { copy: true, manageCycles: true, archive: false, unarchive: true },
+      abilities: { copy: true, manageCycles: true, archive: false, unarchive: true, ledger: true },
     });
     // The school still reads a record.
     expect((await b.school.get(`/api/plans/${plan.id}`)).statusCode).toBe(200);

@@ -123,6 +123,7 @@ describe("GET /api/plans", () => {
       manageCycles: false,
       archive: false,
       unarchive: false,
+      ledger: false,
     });
     const forOffice = (await b.supervisor.get("/api/plans?year=2023")).json();
     expect(forOffice.abilities).toEqual({ import: true });
@@ -132,6 +133,7 @@ describe("GET /api/plans", () => {
       manageCycles: true,
       archive: true,
       unarchive: false,
+      ledger: true,
     });
     expect((await b.school.get("/api/plans?year=2024")).json().total).toBe(0);
     expect((await b.supervisor.get("/api/plans?year=abc")).statusCode).toBe(400);

@@ -5,6 +5,7 @@ import {
   type RectificationStatus,
   rectificationSourceLabels,
   rectificationStatusLabels,
+  shanghaiDate,
 } from "@duban/domain";
 import ExcelJS from "exceljs";
 import type { ServiceContext } from "../../http/context.js";
@@ -65,7 +66,23 @@ const COLUMNS = [
   { header: "来源", width: 14 },
   { header: "状态", width: 10 },
   { header: "逾期", width: 6 },
+  { header: "下发日期", width: 12 },
+  { header: "整改措施", width: 40 },
+  { header: "回复日期", width: 12 },
+  { header: "验收结果", width: 24 },
+  { header: "办结日期", width: 12 },
 ];
+
+/** The 验收 verdict of an item: 通过 once accepted（销号）, 退回 with the reason while returned, else blank. */
+function verdictOf(item: { status: RectificationStatus; returnReason: string | null }): string {
+  if (item.status === "accepted") return "通过";
+  return item.status === "returned" ? `退回：${item.returnReason ?? ""}` : "";
+}
+
+/** The Shanghai day of an instant, or blank. */
+function dayOf(at: Date | null): string {
+  return at ? shanghaiDate(at) : "";
+}
 
 /** The 整改台账 as an .xlsx workbook, with the list's filters applied. */
 export async function exportRectifications(
@@ -91,6 +108,11 @@ export async function exportRectifications(
       rectificationSourceLabels[item.source],
       rectificationStatusLabels[item.status],
       overdue ? "是" : "否",
+      dayOf(item.createdAt),
+      item.measures ?? "",
+      dayOf(item.submittedAt),
+      verdictOf(item),
+      item.status === "accepted" ? dayOf(item.verifiedAt) : "",
     ]);
     row.alignment = { vertical: "top", wrapText: true };
   });

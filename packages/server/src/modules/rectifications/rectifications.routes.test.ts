@@ -283,9 +283,16 @@ describe("整改 statistics and export", () => {
       "来源",
       "状态",
       "逾期",
+      "下发日期",
+      "整改措施",
+      "回复日期",
+      "验收结果",
+      "办结日期",
     ]);
     expect(rows).toHaveLength(2);
-    expect(rows[1]!.slice(4)).toEqual(["2020-01-01", "王校长", "安全隐患排查", "待整改", "是"]);
+    expect(rows[1]!.slice(4, 9)).toEqual(["2020-01-01", "王校长", "安全隐患排查", "待整改", "是"]);
+    // Not yet answered: no measures, reply, verdict or close date.
+    expect(rows[1]!.slice(10)).toEqual(["", "", "", ""]);
     expect((await b.supervisor.get("/api/rectifications/export.xlsx?overdue=maybe")).statusCode).toBe(400);
   });
 });

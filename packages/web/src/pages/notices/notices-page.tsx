@@ -6,7 +6,7 @@ import {
   noticeStatuses,
   noticeStatusLabels,
 } from "@duban/domain";
-import { App, Button, Empty, Select, type TableColumnsType, Tag } from "antd";
+import { App, Button, Empty, Input, Select, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { type NoticeFilters, noticesExportUrl, noticesKey, scanNotices, useNotices } from "../../api/notices";
@@ -163,6 +163,13 @@ export function NoticesPage() {
             仅本计划
           </Tag>
         )}
+        <Input.Search
+          aria-label="搜索督办单"
+          placeholder="搜索事项、任务、单位"
+          allowClear
+          style={{ width: 220 }}
+          onSearch={(v) => setFilter("q", v.trim())}
+        />
       </FilterBar>
       <ResponsiveTable<Notice>
         rowKey="id"

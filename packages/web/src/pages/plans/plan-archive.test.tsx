@@ -6,7 +6,7 @@ import { publishedPlan, taskNode } from "../../test/fixtures";
 import { renderInApp } from "../../test/render";
 import { PlanArchiveButton, PlanArchiveNote } from "./plan-archive";
 
-const abilities = { copy: true, manageCycles: true, archive: true, unarchive: false };
+const abilities = { copy: true, manageCycles: true, archive: true, unarchive: false, ledger: true };
 
 describe("PlanArchiveButton and PlanArchiveNote", () => {
   it("归档 asks first, then sends the plan's version", async () => {

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   DownloadOutlined,
   GlobalOutlined,
+  TeamOutlined,
 } from "@ant-design/icons";
 import type { PlanDetail } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -17,6 +18,8 @@ import { PageHeader } from "../../components/page-header";
 import { useSignedInUser } from "../../hooks/use-signed-in-user";
 import { PublicSettingsDrawer } from "../public/public-settings-drawer";
 import { CyclesDrawer } from "./cycles-drawer";
+import { FilingDrawer } from "./filing-drawer";
+import { LedgerDownload } from "./ledger-download";
 import { PlanArchiveButton, PlanArchiveNote } from "./plan-archive";
 import { PlanFilterBar, type PlanFilters, planFiltersFromSearch, planFiltersToSearch } from "./plan-filters";
 import { PlanSummary } from "./plan-summary";
@@ -45,6 +48,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
   const [cyclesOpen, setCyclesOpen] = useState(false);
   const [remindersOpen, setRemindersOpen] = useState(false);
   const [publicOpen, setPublicOpen] = useState(false);
+  const [filingOpen, setFilingOpen] = useState(false);
   const copy = useMutation({
     mutationFn: () => copyPlan(plan.id, plan.year + 1),
     onSuccess: (created) => {
@@ -69,6 +73,12 @@ function PlanView({ plan }: { plan: PlanDetail }) {
             {plan.hasSourceFile && (
               <Button icon={<DownloadOutlined />} href={apiUrl(`/plans/${plan.id}/source`)} download>
                 下载原文
+              </Button>
+            )}
+            {plan.abilities.ledger && <LedgerDownload planId={plan.id} />}
+            {plan.abilities.ledger && (
+              <Button icon={<TeamOutlined />} onClick={() => setFilingOpen(true)}>
+                报送情况
               </Button>
             )}
             {plan.abilities.manageCycles && (
@@ -102,6 +112,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
       <PlanFilterBar nodes={plan.nodes} filters={filters} onChange={setFilters} />
       <PlanTable plan={plan} filters={filters} />
       {cyclesOpen && <CyclesDrawer plan={plan} open={cyclesOpen} onClose={() => setCyclesOpen(false)} />}
+      {filingOpen && <FilingDrawer plan={plan} open={filingOpen} onClose={() => setFilingOpen(false)} />}
       {remindersOpen && (
         <ReminderSettingsDrawer
           planId={plan.id}

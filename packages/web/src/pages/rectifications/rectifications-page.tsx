@@ -130,7 +130,7 @@ export function RectificationsPage() {
         />
         <Input.Search
           aria-label="搜索整改事项"
-          placeholder="搜索问题、要求"
+          placeholder="搜索问题、要求、单位"
           allowClear
           style={{ width: 220 }}
           onSearch={(v) => setFilter("q", v.trim())}
