@@ -1,6 +1,5 @@
 // Public face of the plans module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { lightToday } from "./lights.js";
-export { getPlanDetail } from "./plans.service.js";
 export {
   findIndicatorRules,
   findNodeWithPlan,
@@ -8,3 +7,4 @@ export {
   followedUpPlan,
   updatePlanReporting,
 } from "./plans.repository.js";
+export { getPlanDetail } from "./plans.service.js";
