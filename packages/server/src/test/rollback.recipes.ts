@@ -253,10 +253,16 @@ const storedBytes =
 export const keepsPartialWork: { route: string; tables: string[]; why: string }[] = [
   {
     route: "POST /api/notices/scan",
-    tables: ["supervision_notices", "notice_events", "notifications", "document_number_sequences"],
+    tables: [
+      "supervision_notices",
+      "notice_events",
+      "notifications",
+      "document_number_sequences",
+      "search_entries",
+    ],
     why:
-      "each notice is raised, upgraded or closed whole in its own transaction (notice, its 文号, event and " +
-      "notification together), so one failing item does not undo the others; the scan is idempotent, and the next run " +
+      "each notice is raised, upgraded or closed whole in its own transaction (notice, its 文号, event, " +
+      "notification and search entry together), so one failing item does not undo the others; the scan is idempotent, and the next run " +
       "(the scheduler's or the next click) finishes the rest",
   },
   {
