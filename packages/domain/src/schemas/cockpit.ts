@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { aggregations, comparators } from "../plans.js";
-import { indicatorStatuses } from "../rules/indicator-status.js";
 import {
   lightTallySchema,
   noticeTallySchema,
+  snapshotIndicatorSchema,
   snapshotLightSchema,
   snapshotTrendPointSchema,
 } from "../snapshots.js";
@@ -78,21 +77,7 @@ export const cockpitHeatmapSchema = z.object({
 export type CockpitHeatmap = z.infer<typeof cockpitHeatmapSchema>;
 
 /** An indicator with its value, target line, status and coverage（已报 4/6）. */
-export const cockpitIndicatorSchema = z.object({
-  indicatorId: z.string(),
-  nodeId: z.string(),
-  taskTitle: z.string(),
-  name: z.string(),
-  comparator: z.enum(comparators),
-  target: z.number(),
-  targetMax: z.number().nullable(),
-  unit: z.string(),
-  aggregation: z.enum(aggregations),
-  value: z.number().nullable(),
-  status: z.enum(indicatorStatuses),
-  reported: z.number().int(),
-  expected: z.number().int(),
-});
+export const cockpitIndicatorSchema = snapshotIndicatorSchema.extend({ taskTitle: z.string() });
 /** A cockpit indicator. */
 export type CockpitIndicator = z.infer<typeof cockpitIndicatorSchema>;
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { aggregations, comparators, planLevels } from "../plans.js";
+import { planLevels } from "../plans.js";
 import { nodeStatuses } from "../policies/tasks.js";
-import { indicatorStatuses } from "../rules/indicator-status.js";
-import { lightTallySchema, snapshotLightSchema } from "../snapshots.js";
+import { lightTallySchema, snapshotIndicatorSchema, snapshotLightSchema } from "../snapshots.js";
 import { idSchema, versionSchema } from "./common.js";
 
 /**
@@ -44,19 +43,9 @@ export const publicSettingsSchema = z.object({
 export type PublicSettings = z.infer<typeof publicSettingsSchema>;
 
 /** An indicator on the public page: target, value and coverage（已报 4/6）, nothing about who reported. */
-export const publicIndicatorSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  comparator: z.enum(comparators),
-  target: z.number(),
-  targetMax: z.number().nullable(),
-  unit: z.string(),
-  aggregation: z.enum(aggregations),
-  value: z.number().nullable(),
-  status: z.enum(indicatorStatuses),
-  reported: z.number().int(),
-  expected: z.number().int(),
-});
+export const publicIndicatorSchema = snapshotIndicatorSchema
+  .omit({ indicatorId: true, nodeId: true })
+  .extend({ id: z.string() });
 
 /** A task on the public page. */
 export const publicTaskSchema = z.object({

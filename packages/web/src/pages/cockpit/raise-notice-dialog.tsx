@@ -1,14 +1,9 @@
-import { type CockpitAttention, type NoticeLevel, noticeLevelLabels, noticeLevels } from "@duban/domain";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, DatePicker, Descriptions, Form, Input, Modal, Select } from "antd";
+import type { CockpitAttention, NoticeLevel } from "@duban/domain";
+import { useQueryClient } from "@tanstack/react-query";
+import { App, Descriptions, Form, Modal } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
-import { Link } from "react-router";
-import { isApiError } from "../../api/client";
 import { cockpitKey } from "../../api/cockpit";
-import { createNotice, noticesKey } from "../../api/notices";
-import { optionsOf } from "../../components/select-options";
-import { useErrorHandler } from "../../hooks/use-error-handler";
+import { NoticeTermsFields, RepeatedNoticeAlert, useRaiseNotice } from "../notices/raise-notice";
 
 interface Values {
   level: NoticeLevel;
@@ -42,31 +37,10 @@ export function RaiseNoticeDialog({
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const onError = useErrorHandler(noticesKey);
-  // An open notice of the same level already exists: 仍要下发 then sends with allowDuplicate.
-  const [repeat, setRepeat] = useState<{ id: string; message: string } | null>(null);
-  const submit = useMutation({
-    mutationFn: (v: Values) =>
-      createNotice({
-        nodeId: item.nodeId,
-        ...(item.assignmentId ? { assignmentId: item.assignmentId } : { unitId: item.unitId ?? undefined }),
-        level: v.level,
-        reason: v.reason.trim(),
-        replyDue: v.replyDue.format("YYYY-MM-DD"),
-        ...(repeat ? { allowDuplicate: true } : {}),
-      }),
-    onSuccess: () => {
-      message.success(`已向${item.unitName ?? "责任单位"}下发督办单`);
-      void queryClient.invalidateQueries({ queryKey: noticesKey });
-      void queryClient.invalidateQueries({ queryKey: cockpitKey });
-      onClose();
-    },
-    onError: (error) => {
-      const openId = (error as { details?: { openNoticeId?: unknown } }).details?.openNoticeId;
-      if (isApiError(error, "conflict") && typeof openId === "string")
-        setRepeat({ id: openId, message: error.message });
-      else onError(error, form);
-    },
+  const { submit, repeat, clearRepeat } = useRaiseNotice(form, () => {
+    message.success(`已向${item.unitName ?? "责任单位"}下发督办单`);
+    void queryClient.invalidateQueries({ queryKey: cockpitKey });
+    onClose();
   });
   return (
     <Modal
@@ -79,15 +53,7 @@ export function RaiseNoticeDialog({
       onCancel={onClose}
       destroyOnHidden
     >
-      {repeat && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={repeat.message}
-          description={<Link to={`/notices/${repeat.id}`}>查看未办结的督办单</Link>}
-        />
-      )}
+      <RepeatedNoticeAlert repeat={repeat} />
       <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
         <Descriptions.Item label="督办事项">{item.title}</Descriptions.Item>
         <Descriptions.Item label="责任单位">{item.unitName ?? "—"}</Descriptions.Item>
@@ -100,22 +66,20 @@ export function RaiseNoticeDialog({
           reason: reasonFor(item),
           replyDue: dayjs(today).add(5, "day"),
         }}
-        onFinish={(v) => submit.mutate(v)}
-        onValuesChange={(changed) => "level" in changed && setRepeat(null)}
+        onFinish={(v) =>
+          submit.mutate({
+            nodeId: item.nodeId,
+            ...(item.assignmentId
+              ? { assignmentId: item.assignmentId }
+              : { unitId: item.unitId ?? undefined }),
+            level: v.level,
+            reason: v.reason.trim(),
+            replyDue: v.replyDue.format("YYYY-MM-DD"),
+          })
+        }
+        onValuesChange={(changed) => "level" in changed && clearRepeat()}
       >
-        <Form.Item name="level" label="督办等级" rules={[{ required: true }]}>
-          <Select options={optionsOf(noticeLevels, noticeLevelLabels)} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label="督办事由"
-          rules={[{ required: true, whitespace: true, message: "请填写督办事由" }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount />
-        </Form.Item>
-        <Form.Item name="replyDue" label="回复时限" rules={[{ required: true, message: "请选择回复时限" }]}>
-          <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isBefore(dayjs(today), "day")} />
-        </Form.Item>
+        <NoticeTermsFields disabledDate={(d) => d.isBefore(dayjs(today), "day")} />
       </Form>
     </Modal>
   );
