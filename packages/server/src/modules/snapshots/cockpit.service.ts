@@ -3,6 +3,7 @@ import {
   type Cockpit,
   type CockpitQuery,
   canViewPlanStatus,
+  cockpitSchema,
   cockpitScopeOf,
   noticeLedgerAbilities,
   type PlanSnapshot,
@@ -18,13 +19,20 @@ import * as repo from "./snapshots.repository.js";
 import { findPlanTrend, loadPlanSnapshot, takePlanSnapshot, trendPoint } from "./snapshots.service.js";
 
 /**
- * The cockpit of a plan as of a day, limited to what the actor leads or is assigned.
+ * The cockpit of a plan as of a day, limited to what the actor leads or is assigned, as the JSON body of the
+ * answer. It is checked against `cockpitSchema` and serialized once per computation: an answer of a few hundred
+ * KB costs more to validate and stringify than to build from a stored snapshot, and twenty leaders opening the
+ * same screen get the same bytes.
  *
  * Today (asOf left out or today's date) is computed live, so the leader sees a report approved an hour ago and
  * the figures equal the plan and task pages; an earlier day is read from its snapshot (or the latest before
  * it), never recomputed from today's data. The trend is every recorded day of the plan year up to asOf.
  */
-export async function getCockpit(ctx: ServiceContext, planId: string, query: CockpitQuery): Promise<Cockpit> {
+export async function getCockpitJson(
+  ctx: ServiceContext,
+  planId: string,
+  query: CockpitQuery,
+): Promise<Buffer> {
   const kind = cockpitScopeOf(ctx.actor);
   if (!kind) throw forbidden("您的角色没有领导驾驶舱，请从计划列表查看任务进展");
   const { db } = ctx.database;
@@ -45,7 +53,9 @@ export async function getCockpit(ctx: ServiceContext, planId: string, query: Coc
     const key = [tenantId, planId, today, kind, unitId, raiseNotices].join("|");
     return shared(key, async () => {
       const snapshot = await takePlanSnapshot(db, { tenantId, planId, now });
-      return assemble(db, { tenantId, plan, asOf, kind, unitId, raiseNotices, snapshot, live });
+      return serialize(
+        await assemble(db, { tenantId, plan, asOf, kind, unitId, raiseNotices, snapshot, live }),
+      );
     });
   }
   // A past day's answer never changes (snapshots are append-only): built once per day, view and abilities.
@@ -56,9 +66,16 @@ export async function getCockpit(ctx: ServiceContext, planId: string, query: Coc
   const snapshot = day ? await loadPlanSnapshot(db, { tenantId, planId, asOf: day }) : null;
   if (!snapshot)
     throw new AppError("not_found", `${asOf} 及之前尚无该计划的进展记录，请选择计划发布之后的日期`);
-  const cockpit = await assemble(db, { tenantId, plan, asOf, kind, unitId, raiseNotices, snapshot, live });
-  if (key) remember(key, cockpit);
-  return cockpit;
+  const body = serialize(
+    await assemble(db, { tenantId, plan, asOf, kind, unitId, raiseNotices, snapshot, live }),
+  );
+  if (key) remember(key, body);
+  return body;
+}
+
+/** The answer's bytes, checked against the contract as the route's serializer would check them. */
+function serialize(cockpit: Cockpit): Buffer {
+  return Buffer.from(JSON.stringify(cockpitSchema.parse(cockpit)));
 }
 
 /** The cockpit of one snapshot for one view, with its trend. */
@@ -97,10 +114,10 @@ async function assemble(
 }
 
 /** Today's cockpits being computed, by plan, day and view. */
-const inFlight = new Map<string, Promise<Cockpit>>();
+const inFlight = new Map<string, Promise<Buffer>>();
 
 /** Joins the computation under way for `key`, or starts one; it is forgotten once done, so no answer goes stale. */
-function shared(key: string, make: () => Promise<Cockpit>): Promise<Cockpit> {
+function shared(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
   const running = inFlight.get(key);
   if (running) return running;
   const started = make().finally(() => inFlight.delete(key));
@@ -109,11 +126,11 @@ function shared(key: string, make: () => Promise<Cockpit>): Promise<Cockpit> {
 }
 
 /** Past days' cockpits already built, most recent last; a few dozen screens of a few hundred KB each. */
-const pastCockpits = new Map<string, Cockpit>();
+const pastCockpits = new Map<string, Buffer>();
 const PAST_COCKPITS_KEPT = 32;
 
-function remember(key: string, cockpit: Cockpit): void {
-  pastCockpits.set(key, cockpit);
+function remember(key: string, body: Buffer): void {
+  pastCockpits.set(key, body);
   if (pastCockpits.size > PAST_COCKPITS_KEPT) pastCockpits.delete(pastCockpits.keys().next().value!);
 }
 
