@@ -1,5 +1,6 @@
 export * from "./audit-actions.js";
 export * from "./errors.js";
+export * from "./forms.js";
 export * from "./limits.js";
 export * from "./notifications.js";
 export * from "./password.js";
