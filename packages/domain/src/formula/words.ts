@@ -40,7 +40,8 @@ export function astInWords(ast: FormulaAst, fields: FormField[]): string {
         break;
       case "not":
         if (node.operand.kind === "in") text = inWords(node.operand, true);
-        else if (isValueEquality(node.operand)) text = compareWords(node.operand, true);
+        else if (node.operand.kind === "compare" && isValueEquality(node.operand))
+          text = compareWords(node.operand, true);
         else text = `并非${condition(node.operand, 3)}`;
         break;
       case "compare":
@@ -55,8 +56,8 @@ export function astInWords(ast: FormulaAst, fields: FormField[]): string {
     return precedence(node) < min ? `（${text}）` : text;
   };
   const compareWords = (node: Extract<FormulaAst, { kind: "compare" }>, negated: boolean) => {
-    const valued = isValueEquality(node);
-    const relation = valued ? ((node.op === "=") !== negated ? "为" : "不为") : relations[node.op];
+    const equal = node.op === "=";
+    const relation = isValueEquality(node) ? (equal !== negated ? "为" : "不为") : relations[node.op];
     return `${subjectWords(node.left)}${relation}${value(node.right, node.left)}`;
   };
   const inWords = (node: Extract<FormulaAst, { kind: "in" }>, negated: boolean) =>
@@ -116,7 +117,7 @@ export function astInWords(ast: FormulaAst, fields: FormField[]): string {
 }
 
 /** Whether a comparison is an equality with a value（公办, 小学, 是）rather than between numbers. */
-function isValueEquality(node: FormulaAst): node is Extract<FormulaAst, { kind: "compare" }> {
+function isValueEquality(node: FormulaAst): boolean {
   return (
     node.kind === "compare" &&
     (node.op === "=" || node.op === "!=") &&
