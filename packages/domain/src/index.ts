@@ -1,6 +1,7 @@
 export * from "./audit-actions.js";
 export * from "./errors.js";
 export * from "./forms.js";
+export * from "./formula/index.js";
 export * from "./limits.js";
 export * from "./notifications.js";
 export * from "./password.js";
