@@ -90,7 +90,7 @@ export function tokenize(source: string, words: readonly string[] = []): Token[]
         ? known.find((w) => source.startsWith(w, i) && isBoundary(source[i + w.length]))
         : undefined;
     if (word !== undefined) {
-      tokens.push({ kind: "quoted", text: word, at: start });
+      tokens.push({ kind: "name", text: word, at: start });
       i += word.length;
       continue;
     }

@@ -90,6 +90,20 @@ describe("parseFormula", () => {
     expect(ast("sum(3-6岁幼儿数)")).toEqual(sum("young"));
   });
 
+  it("reads a label holding 且 or 或 whole, and 且 / 或 between names written without spaces", () => {
+    const odd = [
+      ...fields,
+      { key: "both", label: "教师或保育员数", type: "integer" as const, required: false, unit: "人" },
+    ];
+    expect(parseFormula("sum(教师或保育员数)", odd)).toEqual({
+      ok: true,
+      ast: { kind: "aggregate", fn: "sum", field: "both", where: null },
+    });
+    expect(ast("count(where 普惠且党建示范校或普惠)")).toEqual(
+      ast("count(where 普惠 and 党建示范校 or 普惠)"),
+    );
+  });
+
   it("accepts unit attributes by English and Chinese name, values by label", () => {
     const expected = ast("count(where schoolType = 幼儿园 and kind = 学校 and township = 城关镇)");
     expect(ast("count(where 学段 = 幼儿园 且 类型 = 学校 且 乡镇 = 城关镇)")).toEqual(expected);
