@@ -104,6 +104,8 @@ export function tokenize(source: string, words: readonly string[] = []): Token[]
       const num = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/u.exec(source.slice(i)) as RegExpExecArray;
       tokens.push({ kind: "number", text: num[0], at: start });
       i += num[0].length;
+      // 50% is 50: percentages are stored as 0–100, and "× 100%" reads as the percentage it is meant to be.
+      if (source[i] === "%" || source[i] === "％") i++;
       continue;
     }
     const close = quotes[c];
