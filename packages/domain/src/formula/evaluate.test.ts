@@ -87,6 +87,18 @@ describe("evaluateFormula", () => {
     expect(evaluate("sum(在园幼儿数) / 3", [row({ children: 1 })])).toEqual({ value: 1 / 3 });
   });
 
+  it("gives no value, not an exception, for a stored AST of the wrong shape", () => {
+    const rule = parseRule("公办在园幼儿数 <= 在园幼儿数", fields);
+    if (!rule.ok) throw new Error(rule.message);
+    expect(evaluateFormula(rule.ast, rows)).toEqual({ value: null, reason: "公式有误：请重新保存公式" });
+    expect(
+      evaluateFormula(
+        { kind: "aggregate", fn: "count", field: null, where: { kind: "number", value: 1 } },
+        rows,
+      ),
+    ).toEqual({ value: null, reason: "公式有误：请重新保存公式" });
+  });
+
   it("ignores values of the wrong type in a row", () => {
     expect(evaluate("sum(在园幼儿数)", [row({ children: "12" }), row({ children: 3 })])).toEqual({
       value: 3,
