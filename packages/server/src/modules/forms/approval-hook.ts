@@ -6,22 +6,24 @@ export type SubmissionsApprovedHook = (
   input: { tenantId: string; formId: string; now: Date },
 ) => Promise<void>;
 
-// One hook for the process: the computed indicators' recomputation, registered once where the app is built.
-// Registering the same function again replaces it, so building several apps (tests) is harmless.
-let hook: SubmissionsApprovedHook | null = null;
+// The hooks of the process: the computed indicators' recomputation, registered where the app is built. A set,
+// so registering the same function once per app built (as tests build many) runs it once.
+const hooks = new Set<SubmissionsApprovedHook>();
 
 /**
- * Registers what runs after an approval: `onSubmissionsApproved(recomputeFormIndicators)`. The forms module
- * does not import the indicator-formulas module (which reads forms), so the dependency stays one-way.
+ * Registers what runs after an approval, e.g. `onSubmissionsApproved(recomputeFormIndicators)`, and returns
+ * what takes it off again. The forms module does not import the indicator-formulas module (which reads forms),
+ * so the dependency stays one-way.
  */
-export function onSubmissionsApproved(fn: SubmissionsApprovedHook): void {
-  hook = fn;
+export function onSubmissionsApproved(fn: SubmissionsApprovedHook): () => void {
+  hooks.add(fn);
+  return () => hooks.delete(fn);
 }
 
-/** Runs the registered hook (nothing while none is registered); a failure fails the approval's transaction. */
+/** Runs the registered hooks in order; a failure fails the approval's transaction, so nothing is half-approved. */
 export async function runSubmissionsApproved(
   tx: DbOrTx,
   input: { tenantId: string; formId: string; now: Date },
 ): Promise<void> {
-  if (hook) await hook(tx, input);
+  for (const hook of hooks) await hook(tx, input);
 }
