@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateFormula, evaluateRule, parseFormula, parseRule } from "./index.js";
+import { evaluateFormula, evaluateRule, isRowInFormula, parseFormula, parseRule } from "./index.js";
 import { fields, row } from "./test-fixtures/fields.js";
 import type { FormulaRow } from "./types.js";
 
@@ -87,10 +87,35 @@ describe("evaluateFormula", () => {
     expect(evaluate("sum(在园幼儿数) / 3", [row({ children: 1 })])).toEqual({ value: 1 / 3 });
   });
 
+  it("gives no value, not an exception, for a stored AST of the wrong shape", () => {
+    const rule = parseRule("公办在园幼儿数 <= 在园幼儿数", fields);
+    if (!rule.ok) throw new Error(rule.message);
+    expect(evaluateFormula(rule.ast, rows)).toEqual({ value: null, reason: "公式有误：请重新保存公式" });
+    expect(
+      evaluateFormula(
+        { kind: "aggregate", fn: "count", field: null, where: { kind: "number", value: 1 } },
+        rows,
+      ),
+    ).toEqual({ value: null, reason: "公式有误：请重新保存公式" });
+  });
+
   it("ignores values of the wrong type in a row", () => {
     expect(evaluate("sum(在园幼儿数)", [row({ children: "12" }), row({ children: 3 })])).toEqual({
       value: 3,
     });
+  });
+});
+
+describe("isRowInFormula", () => {
+  it("tells the rows any aggregate takes in: filtered, and with a value for a field aggregate", () => {
+    const parsed = parseFormula("sum(在园幼儿数 where 办学性质 = 公办) / count(where 党建示范校)", fields);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(rows.filter((r) => isRowInFormula(parsed.ast, r)).map((r) => r.unit.id)).toEqual(["a", "c", "d"]);
+    const rate = parseFormula("avg(入园率)", fields);
+    expect(rate.ok && rows.filter((r) => isRowInFormula(rate.ast, r)).map((r) => r.unit.id)).toEqual([
+      "a",
+      "b",
+    ]);
   });
 });
 

@@ -7,6 +7,8 @@ import type { FormulaAst, FormulaResult, FormulaRow, FormulaUnit } from "./types
 /** The reason a formula has no value: a division by zero, or avg / min / max over no rows. */
 export const noDataReason = "无数据";
 const tooLargeReason = "结果超出可计算的范围";
+// A stored AST of the wrong shape gives no value rather than an exception: a recompute runs inside approvals.
+const malformedReason = "公式有误：请重新保存公式";
 
 class NoValue extends Error {}
 
@@ -20,7 +22,8 @@ const epsilon = 1e-9;
 /** Evaluates an indicator formula over the rows; a finite number, or null with the reason. */
 export function evaluateFormulaAst(ast: FormulaAst, rows: FormulaRow[]): FormulaResult {
   try {
-    return { value: total(ast, rows) };
+    // + 0 turns −0 into 0, which is what a reader expects to see.
+    return { value: total(ast, rows) + 0 };
   } catch (e) {
     if (e instanceof NoValue) return { value: null, reason: e.message };
     throw e;
@@ -29,7 +32,13 @@ export function evaluateFormulaAst(ast: FormulaAst, rows: FormulaRow[]): Formula
 
 /** Whether a rule holds for one submission's values: false only when it is definitely broken. */
 export function ruleHolds(ast: FormulaAst, values: FormValues): boolean {
-  return truth(ast, { values, unit: null }) !== false;
+  try {
+    return truth(ast, { values, unit: null }) !== false;
+  } catch (e) {
+    // A rule of the wrong shape cannot be judged; parseRule never produces one, so it blocks nobody.
+    if (e instanceof NoValue) return true;
+    throw e;
+  }
 }
 
 const finite = (n: number): number => {
@@ -52,7 +61,7 @@ function total(ast: FormulaAst, rows: FormulaRow[]): number {
     case "aggregate":
       return aggregate(ast, rows);
     default:
-      throw new Error(`a ${ast.kind} node is not a number`);
+      throw new NoValue(malformedReason);
   }
 }
 
@@ -75,17 +84,32 @@ export function exactSum(values: number[]): number {
   return sum + compensation;
 }
 
-function aggregate(ast: Extract<FormulaAst, { kind: "aggregate" }>, rows: FormulaRow[]): number {
-  const where = ast.where;
-  const matching = where === null ? rows : rows.filter((row) => truth(where, row) === true);
-  const key = ast.field;
-  if (ast.fn === "count")
-    return key === null ? matching.length : matching.filter((r) => !isEmptyValue(r.values[key])).length;
-  const numbers: number[] = [];
-  for (const row of matching) {
-    const v = row.values[key as string];
-    if (typeof v === "number" && Number.isFinite(v)) numbers.push(v);
+/** Whether an aggregate takes a row in: its filter holds and, unless it counts rows, the row has a value. */
+function includes(ast: Extract<FormulaAst, { kind: "aggregate" }>, row: FormulaRow): boolean {
+  if (ast.where !== null && truth(ast.where, row) !== true) return false;
+  if (ast.field === null) return true;
+  const v = row.values[ast.field];
+  return ast.fn === "count" ? !isEmptyValue(v) : typeof v === "number" && Number.isFinite(v);
+}
+
+/** Whether any aggregate of a formula takes the row in: the rows a drill-down shows behind the number. */
+export function isRowInFormula(ast: FormulaAst, row: FormulaRow): boolean {
+  switch (ast.kind) {
+    case "aggregate":
+      return includes(ast, row);
+    case "negate":
+      return isRowInFormula(ast.operand, row);
+    case "binary":
+      return isRowInFormula(ast.left, row) || isRowInFormula(ast.right, row);
+    default:
+      return false;
   }
+}
+
+function aggregate(ast: Extract<FormulaAst, { kind: "aggregate" }>, rows: FormulaRow[]): number {
+  const taken = rows.filter((row) => includes(ast, row));
+  if (ast.fn === "count") return taken.length;
+  const numbers = taken.map((row) => row.values[ast.field as string] as number);
   if (ast.fn === "sum") return finite(exactSum(numbers));
   if (numbers.length === 0) throw new NoValue(noDataReason);
   if (ast.fn === "avg") return finite(exactSum(numbers) / numbers.length);
@@ -124,7 +148,7 @@ function scalar(ast: FormulaAst, row: RowScope): Scalar {
       return Number.isFinite(r) ? r : null;
     }
     default:
-      throw new Error(`a ${ast.kind} node has no value in one row`);
+      throw new NoValue(malformedReason);
   }
 }
 
@@ -154,7 +178,7 @@ function truth(ast: FormulaAst, row: RowScope): Truth {
       return results.includes(true) ? true : results.includes(null) ? null : false;
     }
     default:
-      throw new Error(`a ${ast.kind} node is not a condition`);
+      throw new NoValue(malformedReason);
   }
 }
 

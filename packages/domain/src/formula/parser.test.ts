@@ -71,6 +71,7 @@ describe("parseFormula", () => {
       ast("count(where (入园率 >= 90 and ownership != 民办) or not inclusive = 是)"),
     );
     expect(ast("count(where 入园率 ≤ 90)")).toEqual(ast("count(where 入园率 <= 90)"));
+    expect(ast("count(where 入园率 ＞ 90％) * 100%")).toEqual(ast("count(where 入园率 > 90) * 100"));
   });
 
   it("binds and tighter than or, and not tighter than and", () => {
@@ -88,6 +89,20 @@ describe("parseFormula", () => {
     });
     expect(ast('count("备注 说明")')).toEqual(ast("count(备注 说明)"));
     expect(ast("sum(3-6岁幼儿数)")).toEqual(sum("young"));
+  });
+
+  it("reads a label holding 且 or 或 whole, and 且 / 或 between names written without spaces", () => {
+    const odd = [
+      ...fields,
+      { key: "both", label: "教师或保育员数", type: "integer" as const, required: false, unit: "人" },
+    ];
+    expect(parseFormula("sum(教师或保育员数)", odd)).toEqual({
+      ok: true,
+      ast: { kind: "aggregate", fn: "sum", field: "both", where: null },
+    });
+    expect(ast("count(where 普惠且党建示范校或普惠)")).toEqual(
+      ast("count(where 普惠 and 党建示范校 or 普惠)"),
+    );
   });
 
   it("accepts unit attributes by English and Chinese name, values by label", () => {
@@ -122,6 +137,27 @@ describe("parseFormula", () => {
     });
     expect(ast("count(where 开办日期 < 2020-09-01)")).toMatchObject({
       where: { op: "<", right: { kind: "text", value: "2020-09-01" } },
+    });
+  });
+
+  it("reads aggregates by their Chinese names", () => {
+    expect(
+      ast("合计(在园幼儿数) + 求和(在园幼儿数) - 平均值(入园率) + 最大(入园率) + 最小值(入园率) + 计数()"),
+    ).toEqual(ast("sum(在园幼儿数) + sum(在园幼儿数) - avg(入园率) + max(入园率) + min(入园率) + count()"));
+  });
+
+  it("refuses nesting deeper than 60 levels and sources longer than 2000 characters, without overflowing", () => {
+    expect(parseFormula(`${"(".repeat(61)}1${")".repeat(61)}`, fields)).toEqual({
+      ok: false,
+      message: "嵌套超过 60 层：请简化公式",
+      at: 60,
+    });
+    expect(parseFormula(`${"-".repeat(61)}1`, fields)).toMatchObject({ ok: false, at: 60 });
+    expect(parseFormula(`${"(".repeat(60)}1${")".repeat(60)}`, fields)).toEqual({ ok: true, ast: num(1) });
+    expect(parseFormula(`1${" + 1".repeat(500)}`, fields)).toEqual({
+      ok: false,
+      message: "公式太长：请控制在 2000 个字符以内",
+      at: 2000,
     });
   });
 

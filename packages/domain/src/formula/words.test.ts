@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkFormula,
   checkRule,
+  formulaAstSchema,
   formulaFieldKeys,
   formulaInWords,
   parseFormula,
@@ -28,6 +29,10 @@ describe("formulaInWords", () => {
     ["count(where 乡镇 = 城关镇 and 学段 = 小学 and 办学性质 = 民办)", "城关镇民办小学数"],
     ["count(党建示范校 = 是)", "党建示范校为“是”的单位数"],
     ["count(党建示范校)", "已填党建示范校的单位数"],
+    [
+      "count(党建示范校 where 学段 = 幼儿园 and 在园幼儿数 > 10)",
+      "在园幼儿数大于10且已填党建示范校的幼儿园数",
+    ],
     ["count(where kind = 学校 and 党建示范校 = 否)", "党建示范校为“否”的学校数"],
     ["avg(入园率 where 学段 = 幼儿园 and 在园幼儿数 >= 100)", "在园幼儿数不小于100的幼儿园的入园率的平均值"],
     [
@@ -56,6 +61,19 @@ describe("formulaFieldKeys", () => {
         ast("sum(在园幼儿数 where 党建示范校 and 办学性质 = 公办) / sum(在园幼儿数) - count(开设年级)"),
       ),
     ).toEqual(["children", "model", "stages"]);
+  });
+});
+
+describe("formulaAstSchema", () => {
+  it("refuses a stored AST of the wrong shape", () => {
+    expect(
+      formulaAstSchema.safeParse({ kind: "aggregate", fn: "median", field: "children", where: null }).success,
+    ).toBe(false);
+    expect(formulaAstSchema.safeParse({ kind: "number", value: "1" }).success).toBe(false);
+    expect(
+      formulaAstSchema.safeParse({ kind: "in", operand: { kind: "field", key: "k" }, values: [] }).success,
+    ).toBe(false);
+    expect(formulaAstSchema.safeParse(ast("sum(在园幼儿数 where 办学性质 = 公办)")).success).toBe(true);
   });
 });
 
