@@ -12,6 +12,7 @@ import { extensionsAccess } from "../modules/extensions/extensions.access.js";
 import { formsAccess } from "../modules/forms/forms.access.js";
 import { groupsAccess } from "../modules/groups/groups.access.js";
 import { healthAccess } from "../modules/health/health.access.js";
+import { indicatorFormulasAccess } from "../modules/indicator-formulas/indicator-formulas.access.js";
 import { inspectionsAccess } from "../modules/inspections/inspections.access.js";
 import { instructionsAccess } from "../modules/instructions/instructions.access.js";
 import { ledgerAccess } from "../modules/ledger/ledger.access.js";
@@ -47,6 +48,7 @@ export const tables: RouteAccess[] = [
   ...evidenceAccess,
   ...workAccess,
   ...decomposeAccess,
+  ...indicatorFormulasAccess,
   ...noticesAccess,
   ...extensionsAccess,
   ...notificationsAccess,
