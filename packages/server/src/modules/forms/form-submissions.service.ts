@@ -106,12 +106,9 @@ export function assertValues(
   values: FormValues,
   mode: "draft" | "submit",
 ): void {
-  const known = new Set(form.fields.map((f) => f.key));
-  const unknown = Object.keys(values)
-    .filter((k) => !known.has(k))
-    .map((k) => ({ field: k, message: `填报表中没有字段“${k}”，请刷新页面后重新填写` }));
+  // A value of no field is among the problems: a form changed while the unit was filling it in.
   const fields = mode === "draft" ? form.fields.map((f) => ({ ...f, required: false })) : form.fields;
-  const problems = [...unknown, ...checkSubmission(fields, mode === "draft" ? [] : form.rules, values)];
+  const problems = checkSubmission(fields, mode === "draft" ? [] : form.rules, values);
   if (problems.length === 0) return;
   throw new AppError(
     "validation_failed",
