@@ -1,4 +1,4 @@
-import type { FormSubmission, FormSubmissionPage } from "@duban/domain";
+import type { Form, FormSubmission, FormSubmissionPage } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "../../db/client.js";
@@ -112,6 +112,19 @@ describe("filling in a form", () => {
       "conflict",
       "该填报已提交，正在等待审核；如需修改，请联系负责科室退回",
     );
+  });
+
+  it("submits without the values of a field removed after they were saved", async () => {
+    const { form, mine } = await sentForm(p);
+    const saved = await ok<FormSubmission>(
+      p.kg1.put(url(mine), { values: { children: 10, inclusive: true }, version: 0 }),
+    );
+    const current = await ok<Form>(p.lead.get(`/api/forms/${form.id}`));
+    const fields = current.fields.filter((f) => f.key !== "inclusive");
+    const body = { title: current.title, fields, rules: current.rules, version: current.version };
+    await ok<Form>(p.lead.put(`/api/forms/${form.id}`, body));
+    const submitted = await ok<FormSubmission>(p.kg1.post(`${url(mine)}/submit`, { version: saved.version }));
+    expect([submitted.status, submitted.values]).toEqual(["submitted", { children: 10 }]);
   });
 
   it("marks a submission on the deadline day on time, and one after it late", async () => {

@@ -163,7 +163,10 @@ export async function submitSubmission(ctx: ServiceContext, id: string, input: F
   assertFillable(ctx, row, "submit");
   const { submission, round } = row;
   if (submission.version !== input.version) throw new AppError("stale_version", STALE_SUBMISSION);
-  assertValues(row.form, submission.values, "submit");
+  // Values of fields removed from the form since they were saved are left behind, not held against the unit.
+  const keys = new Set(row.form.fields.map((f) => f.key));
+  const values = Object.fromEntries(Object.entries(submission.values).filter(([k]) => keys.has(k)));
+  assertValues(row.form, values, "submit");
   const now = ctx.clock.now();
   // The deadline is the last Shanghai day to hand in: late from the next day on.
   const late = isAfterDate(shanghaiDate(now), round.deadline);
@@ -171,6 +174,7 @@ export async function submitSubmission(ctx: ServiceContext, id: string, input: F
     const key = { tenantId: ctx.actor.tenantId, id, version: input.version, from: submission.status };
     const saved = await repo.updateSubmission(tx, key, {
       status: "submitted",
+      values,
       late,
       submittedAt: now,
       submittedBy: ctx.actor.userId,
@@ -182,7 +186,7 @@ export async function submitSubmission(ctx: ServiceContext, id: string, input: F
       tenantId: ctx.actor.tenantId,
       submissionId: id,
       action: "submitted",
-      values: submission.values,
+      values,
       actorId: ctx.actor.userId,
       createdAt: now,
     });
