@@ -71,7 +71,9 @@ describe("parseFormula", () => {
       ast("count(where (入园率 >= 90 and ownership != 民办) or not inclusive = 是)"),
     );
     expect(ast("count(where 入园率 ≤ 90)")).toEqual(ast("count(where 入园率 <= 90)"));
-    expect(ast("count(where 学段 in （小学，初中、高中）)")).toEqual(ast("count(where 学段 in (小学, 初中, 高中))"));
+    expect(ast("count(where 学段 in （小学，初中、高中）)")).toEqual(
+      ast("count(where 学段 in (小学, 初中, 高中))"),
+    );
     expect(ast("count(where 入园率 ＞ 90％) * 100%")).toEqual(ast("count(where 入园率 > 90) * 100"));
   });
 
