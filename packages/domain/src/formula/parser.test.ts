@@ -196,6 +196,20 @@ describe("parseFormula", () => {
   });
 });
 
+describe("duplicate labels", () => {
+  it("refuses a label two fields share instead of guessing which is meant", () => {
+    const twice = [
+      ...fields,
+      { key: "children2", label: "在园幼儿数", type: "integer" as const, required: false },
+    ];
+    expect(parseFormula("sum(班级数) + sum(在园幼儿数)", twice)).toEqual({
+      ok: false,
+      message: "表中有 2 个字段都叫「在园幼儿数」：请先改名再写公式",
+      at: 15,
+    });
+  });
+});
+
 describe("parseRule", () => {
   it("compares fields of one submission directly, with sums on either side", () => {
     expect(rule("公办在园幼儿数 <= 在园幼儿数")).toEqual({
