@@ -106,9 +106,13 @@ export function assertValues(
   values: FormValues,
   mode: "draft" | "submit",
 ): void {
-  // A value of no field is among the problems: a form changed while the unit was filling it in.
-  const fields = mode === "draft" ? form.fields.map((f) => ({ ...f, required: false })) : form.fields;
-  const problems = checkSubmission(fields, mode === "draft" ? [] : form.rules, values);
+  // A value of no field: the form changed while the unit was filling it in.
+  const known = new Set(form.fields.map((f) => f.key));
+  const unknown = Object.keys(values)
+    .filter((k) => !known.has(k))
+    .map((k) => ({ field: k, message: `表中没有这一项（${k}）：请刷新页面后重新填写` }));
+  const checked = checkSubmission(form.fields, form.rules, values, { draft: mode === "draft" });
+  const problems = [...unknown, ...checked];
   if (problems.length === 0) return;
   throw new AppError(
     "validation_failed",
