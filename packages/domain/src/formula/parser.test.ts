@@ -71,6 +71,9 @@ describe("parseFormula", () => {
       ast("count(where (入园率 >= 90 and ownership != 民办) or not inclusive = 是)"),
     );
     expect(ast("count(where 入园率 ≤ 90)")).toEqual(ast("count(where 入园率 <= 90)"));
+    expect(ast("count(where 学段 in （小学，初中、高中）)")).toEqual(
+      ast("count(where 学段 in (小学, 初中, 高中))"),
+    );
     expect(ast("count(where 入园率 ＞ 90％) * 100%")).toEqual(ast("count(where 入园率 > 90) * 100"));
   });
 
@@ -190,6 +193,20 @@ describe("parseFormula", () => {
     ["2 # 3", "无法识别的符号「#」", 2],
   ])("refuses %s: %s at %i", (source, message, at) => {
     expect(parseFormula(source, fields)).toEqual({ ok: false, message, at });
+  });
+});
+
+describe("duplicate labels", () => {
+  it("refuses a label two fields share instead of guessing which is meant", () => {
+    const twice = [
+      ...fields,
+      { key: "children2", label: "在园幼儿数", type: "integer" as const, required: false },
+    ];
+    expect(parseFormula("sum(班级数) + sum(在园幼儿数)", twice)).toEqual({
+      ok: false,
+      message: "表中有 2 个字段都叫「在园幼儿数」：请先改名再写公式",
+      at: 15,
+    });
   });
 });
 

@@ -140,12 +140,6 @@ describe("checkSubmission", () => {
     expect(draft({ children: 1.5 })).toEqual([{ field: "children", message: "在园幼儿数：应为整数" }]);
   });
 
-  it("refuses values for fields the form does not have", () => {
-    expect(check({ children: 1, removed: 3 })).toEqual([
-      { field: "removed", message: "表中没有这一项（removed）：请刷新页面后重新填写" },
-    ]);
-  });
-
   it("does not report a rule over a value already reported as wrong", () => {
     expect(check({ children: 10, publicChildren: 20.5 })).toEqual([
       { field: "publicChildren", message: "公办在园幼儿数：应为整数" },

@@ -13,7 +13,10 @@ export interface CheckSubmissionOptions {
   draft?: boolean;
 }
 
-/** Every problem of one submission: each value against its field, then each cross-field rule; [] when fine. */
+/**
+ * Every problem of one submission: each value against its field, then each cross-field rule; [] when fine.
+ * Values under keys the form does not have are the caller's to refuse（the API names them before calling）.
+ */
 export function checkSubmission(
   fields: FormField[],
   rules: FormRule[],
@@ -22,11 +25,6 @@ export function checkSubmission(
 ): SubmissionProblem[] {
   const problems: SubmissionProblem[] = [];
   const valid: FormValues = {};
-  const known = new Set(fields.map((f) => f.key));
-  for (const key of Object.keys(values)) {
-    if (!known.has(key))
-      problems.push({ field: key, message: `表中没有这一项（${key}）：请刷新页面后重新填写` });
-  }
   for (const field of fields) {
     const value = values[field.key];
     const message = valueProblem(options.draft ? { ...field, required: false } : field, value);
