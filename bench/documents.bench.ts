@@ -106,6 +106,46 @@ async function assignEveryTask(url: string, at: { tenantId: string; planId: stri
   }
 }
 
+/** A drafted bulletin as the API answers it. */
+interface Bulletin {
+  id: string;
+  title: string;
+  version: number;
+  content: unknown[];
+}
+
+/**
+ * Adds the table a 督查室 puts under a 通报 of every school: one row per school with its reporting figures, so
+ * the .docx is the 300-unit 通报 the issue speaks of.
+ */
+async function addUnitTable(supervisor: Client, b: Bulletin, url: string, tenantId: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const units = await c
+    .query("select name from units where tenant_id = $1 and name like '压测学校%' order by name", [tenantId])
+    .finally(() => c.end());
+  const rows = units.rows.map((u: { name: string }, i: number) => [
+    String(i + 1),
+    u.name,
+    "24",
+    String(20 + (i % 5)),
+    String(i % 3),
+    String(i % 2),
+    i % 7 === 0 ? "黄灯（滞后）" : "绿灯（正常）",
+  ]);
+  const table = {
+    type: "table",
+    rows: [["序号", "单位", "任务数", "按时报送", "逾期报送", "缺报", "亮灯"], ...rows],
+  };
+  const content = [...b.content, { type: "heading", level: 1, text: "附：各学校报送情况" }, table];
+  const res = await supervisor.request("PUT", `/api/bulletins/${b.id}`, {
+    title: b.title,
+    content,
+    version: b.version,
+  });
+  expectStatus(res, 200, "bulletin edit");
+}
+
 /** Signs the demo 督查室 in for the download client; returns its session cookie. */
 async function sessionCookie(base: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
@@ -179,6 +219,7 @@ async function main() {
       to: "2023-12-01",
     });
     expectStatus(draft, 201, "bulletin draft");
+    await addUnitTable(supervisor, draft.body as Bulletin, database.url!, scenario.tenantId);
     const paths = {
       docx: `/api/bulletins/${(draft.body as { id: string }).id}/document`,
       xlsx: `/api/plans/${planId}/ledger`,

@@ -20,6 +20,7 @@ export const errorCodes = [
   "upload_quota_exceeded",
   "internal",
   "database_unavailable",
+  "server_busy",
 ] as const;
 
 /** One of the machine-readable error codes. */
@@ -49,6 +50,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   upload_quota_exceeded: 413,
   internal: 500,
   database_unavailable: 503,
+  /** Every document worker is busy and the line for them is full. */
+  server_busy: 503,
 };
 
 /** One offending field of a rejected request. */

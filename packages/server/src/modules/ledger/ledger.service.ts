@@ -6,6 +6,7 @@ import {
   type PlanTreeNode,
   shanghaiDate,
 } from "@duban/domain";
+import { buildOffThread, documentBuilder } from "../../documents/index.js";
 import { AppError, forbidden, invalid } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { getPlanDetail, lightToday } from "../plans/index.js";
@@ -13,7 +14,12 @@ import { loadPlanSnapshot } from "../snapshots/index.js";
 import type { LedgerAssignmentRow } from "./ledger.repository.js";
 import * as repo from "./ledger.repository.js";
 import { buildLedgerData } from "./ledger-data.js";
-import { writeLedgerWorkbook } from "./ledger-workbook.js";
+
+// Written in the document worker: 24 tasks × 300 units of exceljs rows would hold the event loop for seconds.
+const ledgerWorkbook = documentBuilder<typeof import("./ledger-workbook.js"), "writeLedgerWorkbook">(
+  new URL("./ledger-workbook.js", import.meta.url),
+  "writeLedgerWorkbook",
+);
 
 /**
  * An assignment's light as its own page shows it: its due date, else its task's; done at 100 % or once its task
@@ -84,7 +90,7 @@ export async function exportLedger(ctx: ServiceContext, planId: string, query: L
     },
     { day, snapshot },
   );
-  const body = await writeLedgerWorkbook(data);
+  const body = await buildOffThread(ledgerWorkbook, data);
   return {
     name: `${plan.title}工作台账-${day}.xlsx`,
     asciiName: `ledger-${day}.xlsx`,
