@@ -13,12 +13,12 @@ import { getPlanDetail, lightToday } from "../plans/index.js";
 import { loadPlanSnapshot } from "../snapshots/index.js";
 import type { LedgerAssignmentRow } from "./ledger.repository.js";
 import * as repo from "./ledger.repository.js";
-import { buildLedgerData } from "./ledger-data.js";
 
-// Written in the document worker: 24 tasks × 300 units of exceljs rows would hold the event loop for seconds.
-const ledgerWorkbook = documentBuilder<typeof import("./ledger-workbook.js"), "writeLedgerWorkbook">(
-  new URL("./ledger-workbook.js", import.meta.url),
-  "writeLedgerWorkbook",
+// Assembled and written in the document worker: 24 tasks × 300 units of lines and exceljs rows would hold the
+// event loop for seconds.
+const ledgerFile = documentBuilder<typeof import("./ledger-file.js"), "writeLedgerFile">(
+  new URL("./ledger-file.js", import.meta.url),
+  "writeLedgerFile",
 );
 
 /**
@@ -80,17 +80,15 @@ export async function exportLedger(ctx: ServiceContext, planId: string, query: L
     repo.findLastSubmissions(db, tenantId, planId, until),
   ]);
   const lightOf = assignmentLights(plan, ctx.clock.now());
-  const data = buildLedgerData(
+  const body = await buildOffThread(ledgerFile, {
     plan,
-    {
-      rows,
-      lightOf,
-      latest: new Map(latest.map((r) => [r.assignmentId, r])),
-      lastReportAt: new Map(last.flatMap((r) => (r.at ? [[r.assignmentId, r.at] as const] : []))),
-    },
-    { day, snapshot },
-  );
-  const body = await buildOffThread(ledgerWorkbook, data);
+    rows,
+    lights: new Map(rows.map((r) => [r.id, lightOf(r)])),
+    latest: new Map(latest.map((r) => [r.assignmentId, r])),
+    lastReportAt: new Map(last.flatMap((r) => (r.at ? [[r.assignmentId, r.at] as const] : []))),
+    day,
+    snapshot,
+  });
   return {
     name: `${plan.title}工作台账-${day}.xlsx`,
     asciiName: `ledger-${day}.xlsx`,
