@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { threadId } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
@@ -89,9 +90,10 @@ describe("the document worker", () => {
 describe("a builder failing in the worker", () => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  const config = testConfig();
   beforeAll(async () => {
     database = await openTestDatabase();
-    app = await buildApp({ database, config: testConfig(), clock: new TestClock(), webRoot: null });
+    app = await buildApp({ database, config, clock: new TestClock(), webRoot: null });
     app.get("/api/failing-document", { config: { auth: "public" }, schema: { hide: true } }, async () => {
       await buildOffThread(failing, { why: "a bug in the builder" });
       return {};
@@ -101,6 +103,7 @@ describe("a builder failing in the worker", () => {
   afterAll(async () => {
     await app?.close();
     await database?.close();
+    fs.rmSync(config.dataDir, { recursive: true, force: true });
   });
 
   it("answers 500 in the error envelope, and the server builds the next document", async () => {
@@ -112,5 +115,20 @@ describe("a builder failing in the worker", () => {
     expect(res.json().error.message).toMatch(/^服务器内部错误，请稍后重试（请求编号 req-\w+）$/);
     await expect(buildOffThread(failing, { why: "again" })).rejects.toThrow(/cannot build: again/);
     expect(Number((await buildOffThread(onThread, {})).toString())).not.toBe(threadId);
+  });
+});
+
+describe("the server's shutdown", () => {
+  it("ends the idle document workers", async () => {
+    const database = await openTestDatabase();
+    const config = testConfig();
+    const app = await buildApp({ database, config, clock: new TestClock(), webRoot: null });
+    await app.ready();
+    await buildOffThread(onThread, {});
+    expect(documentWorkers.idleWorkers).toBeGreaterThan(0);
+    await app.close();
+    await database.close();
+    fs.rmSync(config.dataDir, { recursive: true, force: true });
+    expect(documentWorkers.idleWorkers).toBe(0);
   });
 });

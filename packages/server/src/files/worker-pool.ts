@@ -87,6 +87,11 @@ export class WorkerPool<Job, Value> {
     await Promise.all(ending);
   }
 
+  /** How many workers wait idle for the next job. */
+  get idleWorkers(): number {
+    return this.idle.length;
+  }
+
   private get entryName(): string {
     return this.options.entry.pathname.split("/").pop() ?? "";
   }
