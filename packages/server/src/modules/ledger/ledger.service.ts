@@ -75,9 +75,9 @@ export async function exportLedger(ctx: ServiceContext, planId: string, query: L
   const { db } = ctx.database;
   const tenantId = ctx.actor.tenantId;
   const [rows, latest, last] = await Promise.all([
-    repo.findLedgerAssignments(db, tenantId, planId),
-    repo.findLatestApprovedReports(db, tenantId, planId, until),
-    repo.findLastSubmissions(db, tenantId, planId, until),
+    repo.allPages((page) => repo.findLedgerAssignments(db, tenantId, planId, page)),
+    repo.allPages((page) => repo.findLatestApprovedReports(db, tenantId, planId, until, page)),
+    repo.allPages((page) => repo.findLastSubmissions(db, tenantId, planId, until, page)),
   ]);
   const lightOf = assignmentLights(plan, ctx.clock.now());
   const body = await buildOffThread(ledgerFile, {
