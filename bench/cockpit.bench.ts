@@ -7,10 +7,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import pg from "pg";
-import { openDatabase } from "../packages/server/src/db/client.js";
-import { recordPlanSnapshot } from "../packages/server/src/modules/snapshots/index.js";
 import { cockpitSql, seedCockpitRows } from "./lib/cockpit-seed.js";
 import { Client, expectStatus, type HttpContext } from "./lib/http.js";
+import { publishSeedPlan, seedSnapshots } from "./lib/seed-plan.js";
 import { buildServer, prepareDatabase, type RunningServer, startServer } from "./lib/server.js";
 import { Step, type StepSummary } from "./lib/stats.js";
 
@@ -31,44 +30,6 @@ const http: HttpContext = {
   sent: 0,
   requestTimeoutMs: 120_000,
 };
-
-/** Publishes the seed plan as the 督查室 and returns its id. */
-async function publishSeedPlan(supervisor: Client): Promise<string> {
-  const text = fs.readFileSync(
-    new URL("../packages/plan-parser/src/test-fixtures/seed-2023.txt", import.meta.url),
-    "utf8",
-  );
-  const draft = await supervisor.post("/api/plan-imports", { text });
-  expectStatus(draft, 201, "plan import");
-  const { id, version } = draft.body as { id: string; version: number };
-  const published = await supervisor.post(`/api/plan-imports/${id}/publish`, {
-    version,
-    allowDuplicate: true,
-  });
-  expectStatus(published, 201, "publish");
-  return (published.body as { planId: string }).planId;
-}
-
-/** Records the 1st of each month as the daily job would have; returns ms per snapshot and the stored sizes. */
-async function seedSnapshots(
-  url: string | undefined,
-  dataDir: string,
-  at: { tenantId: string; planId: string },
-) {
-  const database = await openDatabase({ url, dataDir, poolSize: 2 });
-  try {
-    const times: number[] = [];
-    for (let m = 1; m <= 12; m++) {
-      const now = new Date(`2023-${String(m).padStart(2, "0")}-01T08:00:00+08:00`);
-      const t0 = performance.now();
-      await recordPlanSnapshot(database.db, { ...at, now });
-      times.push(performance.now() - t0);
-    }
-    return { msPerSnapshot: median(times) };
-  } finally {
-    await database.close();
-  }
-}
 
 /**
  * The storage choice, measured: the stored JSON per day against the same content as one row per object

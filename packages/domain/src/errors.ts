@@ -21,6 +21,7 @@ export const errorCodes = [
   "upload_quota_exceeded",
   "internal",
   "database_unavailable",
+  "server_busy",
 ] as const;
 
 /** One of the machine-readable error codes. */
@@ -52,6 +53,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   upload_quota_exceeded: 413,
   internal: 500,
   database_unavailable: 503,
+  /** Every document worker is busy and the line for them is full. */
+  server_busy: 503,
 };
 
 /** One offending field of a rejected request. */

@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { z } from "zod";
 import type { Database } from "./db/client.js";
 import { logSerializers } from "./db/redact-error.js";
+import { closeDocumentWorkers } from "./documents/index.js";
 import { type Config, trustProxyOption } from "./env.js";
 import { FileStore } from "./files/file-store.js";
 import { registerAuthHook } from "./http/auth-hook.js";
@@ -110,6 +111,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerUnstorableTextGuard(app);
   // Approving form data recomputes the indicators computed from it, in the approval's transaction.
   onSubmissionsApproved(recomputeAfterApproval);
+  // Requests have finished when onClose runs: what is left of the document workers is idle.
+  app.addHook("onClose", closeDocumentWorkers);
 
   const routePlugins = [
     healthRoutes,

@@ -150,10 +150,10 @@ function pageFooter(side: "odd" | "even"): Footer {
 
 /**
  * Lays out a 公文 to GB/T 9704-2012 and returns the .docx bytes: A4 with the standard's margins, a 22 × 28 grid
- * of 3号仿宋, the red 版头, page numbers on the outer side and the 版记 at the foot of the last page.
- * Signature: `buildOfficialDocument(doc: OfficialDocument): Promise<Buffer>`.
+ * of 3号仿宋, the red 版头, page numbers on the outer side and the 版记 at the foot of the last page. Runs in
+ * the document worker (`buildOfficialDocument` of `index.ts` sends it there): laying out a long 通报 takes a second.
  */
-export async function buildOfficialDocument(doc: OfficialDocument): Promise<Buffer> {
+export async function writeOfficialDocument(doc: OfficialDocument): Promise<Buffer> {
   const document = new DocxDocument({
     title: doc.title,
     creator: doc.signature,

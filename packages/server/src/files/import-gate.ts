@@ -5,6 +5,8 @@ export interface ImportGateOptions {
   running: number;
   waiting: number;
   retryAfterSeconds: number;
+  /** The refusal when every slot and place in line is taken; by default a 429 about plan documents. */
+  refusal?: () => AppError;
 }
 
 /** Runs at most `running` jobs at once, queues up to `waiting` more, and refuses the rest with 429. */
@@ -19,10 +21,13 @@ export class ImportGate {
     if (this.active < this.options.running) this.active++;
     else if (this.queue.length < this.options.waiting) await new Promise<void>((r) => this.queue.push(r));
     else
-      throw new AppError(
-        "rate_limited",
-        `正在读取的工作要点文档较多，请 ${this.options.retryAfterSeconds} 秒后再试`,
-        { retryAfterSeconds: this.options.retryAfterSeconds },
+      throw (
+        this.options.refusal?.() ??
+        new AppError(
+          "rate_limited",
+          `正在读取的工作要点文档较多，请 ${this.options.retryAfterSeconds} 秒后再试`,
+          { retryAfterSeconds: this.options.retryAfterSeconds },
+        )
       );
     try {
       return await job();

@@ -1,4 +1,3 @@
-import type { ErrorCode } from "@duban/domain";
 import type { PlanDraft } from "@duban/plan-parser";
 import type { PlanDocument } from "./read-plan-document.js";
 
@@ -10,12 +9,3 @@ export interface PlanReading {
   document: PlanDocument | null;
   draft: PlanDraft;
 }
-
-/**
- * What a worker answers: the reading, a refusal as an AppError's parts (its cause as text, for the server log
- * only), or a crash for the log.
- */
-export type PlanJobResult =
-  | ({ ok: true } & PlanReading)
-  | { ok: false; error: { code: ErrorCode; message: string; details?: unknown; cause?: string } }
-  | { ok: false; error: null; crash: string };

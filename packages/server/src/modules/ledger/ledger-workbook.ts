@@ -35,7 +35,8 @@ const HEAD_ROWS = 2;
 
 /**
  * Rows written between yields to the event loop. The workbook is streamed (each row rendered to XML as it is
- * committed, the zip deflated as it goes), so 24 tasks × 300 units never hold the process for seconds at once.
+ * committed, the zip deflated as it goes) in the document worker (`ledger.service.ts`); the yields keep it fair
+ * wherever else it runs (the print tests call it directly).
  */
 const ROWS_PER_TURN = 100;
 

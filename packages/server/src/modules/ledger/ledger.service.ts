@@ -6,14 +6,20 @@ import {
   type PlanTreeNode,
   shanghaiDate,
 } from "@duban/domain";
+import { buildOffThread, documentBuilder } from "../../documents/index.js";
 import { AppError, forbidden, invalid } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { getPlanDetail, lightToday } from "../plans/index.js";
 import { loadPlanSnapshot } from "../snapshots/index.js";
 import type { LedgerAssignmentRow } from "./ledger.repository.js";
 import * as repo from "./ledger.repository.js";
-import { buildLedgerData } from "./ledger-data.js";
-import { writeLedgerWorkbook } from "./ledger-workbook.js";
+
+// Assembled and written in the document worker: 24 tasks × 300 units of lines and exceljs rows would hold the
+// event loop for seconds.
+const ledgerFile = documentBuilder<typeof import("./ledger-file.js"), "writeLedgerFile">(
+  new URL("./ledger-file.js", import.meta.url),
+  "writeLedgerFile",
+);
 
 /**
  * An assignment's light as its own page shows it: its due date, else its task's; done at 100 % or once its task
@@ -69,22 +75,20 @@ export async function exportLedger(ctx: ServiceContext, planId: string, query: L
   const { db } = ctx.database;
   const tenantId = ctx.actor.tenantId;
   const [rows, latest, last] = await Promise.all([
-    repo.findLedgerAssignments(db, tenantId, planId),
-    repo.findLatestApprovedReports(db, tenantId, planId, until),
-    repo.findLastSubmissions(db, tenantId, planId, until),
+    repo.allPages((page) => repo.findLedgerAssignments(db, tenantId, planId, page)),
+    repo.allPages((page) => repo.findLatestApprovedReports(db, tenantId, planId, until, page)),
+    repo.allPages((page) => repo.findLastSubmissions(db, tenantId, planId, until, page)),
   ]);
   const lightOf = assignmentLights(plan, ctx.clock.now());
-  const data = buildLedgerData(
+  const body = await buildOffThread(ledgerFile, {
     plan,
-    {
-      rows,
-      lightOf,
-      latest: new Map(latest.map((r) => [r.assignmentId, r])),
-      lastReportAt: new Map(last.flatMap((r) => (r.at ? [[r.assignmentId, r.at] as const] : []))),
-    },
-    { day, snapshot },
-  );
-  const body = await writeLedgerWorkbook(data);
+    rows,
+    lights: new Map(rows.map((r) => [r.id, lightOf(r)])),
+    latest: new Map(latest.map((r) => [r.assignmentId, r])),
+    lastReportAt: new Map(last.flatMap((r) => (r.at ? [[r.assignmentId, r.at] as const] : []))),
+    day,
+    snapshot,
+  });
   return {
     name: `${plan.title}工作台账-${day}.xlsx`,
     asciiName: `ledger-${day}.xlsx`,
