@@ -5,7 +5,7 @@ import { buildGroup, buildTenant, buildUnit } from "../../test/factories.js";
 import { toldOf } from "../../test/notification-fixtures.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { defineForm, fillAndSubmit, ok, refused, sentForm } from "./form-fixtures.js";
+import { defineForm, fillAndSubmit, ok, refused, sentForm } from "../../test/form-fixtures.js";
 
 let t: TestApp;
 let p: PublishedPlan;

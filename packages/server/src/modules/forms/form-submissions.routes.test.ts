@@ -6,7 +6,7 @@ import { formRounds } from "../../db/schema.js";
 import { toldOf } from "../../test/notification-fixtures.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { fillAndSubmit, ok, refused, sentForm } from "./form-fixtures.js";
+import { fillAndSubmit, ok, refused, sentForm } from "../../test/form-fixtures.js";
 import { onSubmissionsApproved } from "./index.js";
 
 let t: TestApp;

@@ -11,7 +11,7 @@ import {
   ok,
   refused,
   sendToKindergartens,
-} from "./form-fixtures.js";
+} from "../../test/form-fixtures.js";
 
 let t: TestApp;
 let p: PublishedPlan;

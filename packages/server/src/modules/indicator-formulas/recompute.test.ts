@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.js";
 import { indicatorComputedValues, indicatorFormulas } from "../../db/schema.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { type AudienceUnit, insertForm, insertRound } from "./computed-fixtures.js";
+import { type AudienceUnit, insertForm, insertRound } from "../../test/computed-fixtures.js";
 import { recomputeFormIndicators } from "./index.js";
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import type { Form, FormRound, FormSubmission } from "@duban/domain";
 import { expect } from "vitest";
-import type { PublishedPlan } from "../../test/plan-fixtures.js";
-import type { TestSession } from "../../test/session.js";
+import type { PublishedPlan } from "./plan-fixtures.js";
+import type { TestSession } from "./session.js";
 
 // Steps the forms tests share: a kindergarten form defined by the 学前教育科 and sent to both kindergartens.
 

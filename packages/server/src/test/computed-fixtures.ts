@@ -1,8 +1,8 @@
 import type { FormField, FormSubmissionStatus, FormValues, Ownership } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
-import { formRounds, formSubmissions, forms, users } from "../../db/schema.js";
-import { buildUnit, uniq } from "../../test/factories.js";
+import type { Db } from "../db/client.js";
+import { formRounds, formSubmissions, forms, users } from "../db/schema.js";
+import { buildUnit, uniq } from "./factories.js";
 
 /** The kindergarten form's one field: children enrolled（在园幼儿数）. */
 export const childrenField: FormField = {
