@@ -28,11 +28,12 @@ export function usePlanForms(planId: string, paging: Paging) {
   });
 }
 
-/** One form with its fields, rules and rounds. */
+/** One form with its fields, rules and rounds; nothing is asked while `id` is empty. */
 export function useForm(id: string) {
   return useQuery({
     queryKey: [...formsKey, "one", id],
     queryFn: ({ signal }) => apiRequest<Form>(`/forms/${id}`, { signal }),
+    enabled: id !== "",
   });
 }
 

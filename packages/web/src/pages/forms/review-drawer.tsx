@@ -2,6 +2,8 @@ import type { FormSubmission } from "@duban/domain";
 import { Alert, Button, Drawer, Flex, Form, Input, Modal, Popconfirm, Result, Spin, Typography } from "antd";
 import { useState } from "react";
 import { approveSubmission, formsKey, returnSubmission, useSubmission } from "../../api/forms";
+import { computedKey } from "../../api/indicator-formulas";
+import { plansKey } from "../../api/plans";
 import { formatDateTime } from "../../components/date-format";
 import { useWrite } from "../../hooks/use-write";
 import { SubmissionHistory, SubmissionStatusTag, SubmissionValues } from "./submission-view";
@@ -48,7 +50,8 @@ function ReviewBody({ submission }: { submission: FormSubmission }) {
     mutationFn: () => approveSubmission(submission.id, submission.version),
     success: `已通过${submission.unit.name}的填报`,
     refresh: formsKey,
-    also: [["indicators"], ["plans"]],
+    // An approval recomputes the form's indicators and with them the plan's figures.
+    also: [computedKey, plansKey],
   });
   const filled = submission.status !== "draft";
   return (

@@ -4,6 +4,8 @@ import { Alert, App, Button, Flex, Modal, Table, Typography, Upload } from "antd
 import { useState } from "react";
 import { ApiError } from "../../api/client";
 import { formsKey, importRound, roundTemplateUrl } from "../../api/forms";
+import { computedKey } from "../../api/indicator-formulas";
+import { plansKey } from "../../api/plans";
 
 /** One refused cell or row of an uploaded template. */
 export interface ImportIssue {
@@ -32,7 +34,7 @@ export function RoundImportDialog({ roundId, onClose }: { roundId: string; onClo
     mutationFn: (picked: File) => importRound(roundId, picked),
     onSuccess: () => {
       message.success("导入成功");
-      void queryClient.invalidateQueries({ queryKey: formsKey });
+      for (const key of [formsKey, computedKey, plansKey]) void queryClient.invalidateQueries({ queryKey: key });
       onClose();
     },
   });
