@@ -47,6 +47,8 @@ export const auditActionLabels = {
   "milestone.create": "新增节点",
   "indicator.create": "新增指标",
   "indicator.update": "修改指标",
+  "indicator.formula_set": "设置指标计算公式",
+  "indicator.formula_delete": "删除指标计算公式",
   "assignment.create": "交办",
   "assignment.acknowledge": "签收",
   "assignment.remove": "撤销交办",

@@ -33,6 +33,7 @@ import { evidenceRoutes } from "./modules/evidence/evidence.routes.js";
 import { extensionRoutes } from "./modules/extensions/extensions.routes.js";
 import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { indicatorFormulaRoutes } from "./modules/indicator-formulas/indicator-formulas.routes.js";
 import { inspectionRoutes } from "./modules/inspections/inspections.routes.js";
 import { instructionRoutes } from "./modules/instructions/instructions.routes.js";
 import { ledgerRoutes } from "./modules/ledger/ledger.routes.js";
@@ -126,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     downloadRoutes,
     workRoutes,
     decomposeRoutes,
+    indicatorFormulaRoutes,
     noticeRoutes,
     extensionRoutes,
     notificationRoutes,

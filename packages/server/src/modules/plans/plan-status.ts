@@ -9,6 +9,7 @@ import {
   rollupLights,
   shanghaiDate,
 } from "@duban/domain";
+import { type ComputedPoint, computedIndicatorNow } from "../indicator-formulas/index.js";
 import { lightToday } from "./lights.js";
 import type { findApprovedValues } from "./plans.repository.js";
 
@@ -45,7 +46,10 @@ export function unitsPerIndicator(rows: { indicatorId: string; unitId: string }[
   return map;
 }
 
-/** An indicator's actual value, how many expected units have reported, and its status today. */
+/**
+ * An indicator's actual value, how many expected units have reported, and its status today. A computed
+ * indicator（计算指标, in `computed`）takes its latest computed value and the form's coverage instead.
+ */
 export function indicatorNow(
   indicator: {
     id: string;
@@ -56,8 +60,21 @@ export function indicatorNow(
     aggregation: Aggregation;
   },
   values: Map<string, UnitValue[]>,
-  context: { year: number; now: Date; tolerance: number; expectedUnits: Map<string, Set<string>> },
+  context: {
+    year: number;
+    now: Date;
+    tolerance: number;
+    expectedUnits: Map<string, Set<string>>;
+    computed?: Map<string, ComputedPoint>;
+  },
 ) {
+  const point = context.computed?.get(indicator.id);
+  if (point)
+    return computedIndicatorNow(indicator, point, {
+      year: context.year,
+      today: shanghaiDate(context.now),
+      tolerance: context.tolerance,
+    });
   const unitValues = values.get(indicator.id) ?? [];
   const actual = aggregate(unitValues, indicator.aggregation);
   const expected = context.expectedUnits.get(indicator.id) ?? new Set<string>();

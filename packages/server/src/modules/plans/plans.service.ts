@@ -15,6 +15,7 @@ import { forbidden, notFound } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
+import { findPlanPoints } from "../indicator-formulas/index.js";
 import { findAllUnits } from "../units/index.js";
 import * as importsRepo from "./plan-imports.repository.js";
 import { toPlanImport } from "./plan-imports.service.js";
@@ -79,14 +80,16 @@ export async function getPlanDetail(ctx: ServiceContext, id: string): Promise<Pl
   const row = await getPlanRow(ctx, id);
   const { db } = ctx.database;
   const { plan } = row;
-  const [contents, units, assignmentCounts, approved, indicatorUnits] = await Promise.all([
+  const now = ctx.clock.now();
+  const [contents, units, assignmentCounts, approved, indicatorUnits, points] = await Promise.all([
     repo.findPlanContents(db, ctx.actor.tenantId, id),
     findAllUnits(db, ctx.actor.tenantId, { includeDisabled: true }),
     repo.countAssignments(db, ctx.actor.tenantId, id),
     repo.findApprovedValues(db, ctx.actor.tenantId, id),
     repo.findIndicatorUnits(db, ctx.actor.tenantId, id),
+    findPlanPoints(db, { tenantId: ctx.actor.tenantId, planId: id, until: now }),
   ]);
-  const now = ctx.clock.now();
+  const computed = new Map(points.map((p) => [p.indicatorId, p]));
   const values = latestPerUnit(approved);
   const expectedUnits = unitsPerIndicator(indicatorUnits);
   const nodes = buildPlanTree(contents, {
@@ -94,7 +97,13 @@ export async function getPlanDetail(ctx: ServiceContext, id: string): Promise<Pl
     unitNames: new Map(units.map((u) => [u.id, u.name])),
     assignmentCounts,
     indicatorNow: (i) =>
-      indicatorNow(i, values, { year: plan.year, now, tolerance: plan.lightTolerance, expectedUnits }),
+      indicatorNow(i, values, {
+        year: plan.year,
+        now,
+        tolerance: plan.lightTolerance,
+        expectedUnits,
+        computed,
+      }),
   });
   const lights = lightTree(nodes, plan, now);
   return {

@@ -17,9 +17,11 @@ import {
   type SnapshotUnit,
   weightedProgress,
 } from "@duban/domain";
+import { type ComputedPoint, computedIndicatorNow } from "../indicator-formulas/index.js";
 import type { findSnapshotSources } from "./snapshots.repository.js";
 
-type Sources = Awaited<ReturnType<typeof findSnapshotSources>>;
+/** The rows a snapshot is built from, with the computed indicators' figures as of its moment. */
+type Sources = Awaited<ReturnType<typeof findSnapshotSources>> & { computed?: ComputedPoint[] };
 type NodeRow = Sources["nodes"][number];
 
 /** The plan fields a snapshot needs. */
@@ -182,7 +184,30 @@ function indicatorsOf(sources: Sources, plan: SnapshotPlan, day: string): Snapsh
   const rows = [...sources.indicatorRows].sort(
     (a, b) => (order.get(a.nodeId) ?? 0) - (order.get(b.nodeId) ?? 0) || a.position - b.position,
   );
+  const computed = new Map((sources.computed ?? []).map((p) => [p.indicatorId, p]));
   return rows.map((i) => {
+    const point = computed.get(i.id);
+    // A computed indicator（计算指标）is its formula's value over the form's approved data, as the plan page shows it.
+    if (point) {
+      const now = computedIndicatorNow(i, point, {
+        year: plan.year,
+        today: day,
+        tolerance: plan.lightTolerance,
+      });
+      return {
+        indicatorId: i.id,
+        nodeId: i.nodeId,
+        name: i.name,
+        comparator: i.comparator,
+        target: i.targetValue,
+        targetMax: i.targetMax,
+        unit: i.unit,
+        aggregation: i.aggregation,
+        value: now.actual,
+        status: now.status,
+        ...now.coverage,
+      };
+    }
     const unitValues = byIndicator.get(i.id) ?? [];
     const expected = expectedUnits.get(i.id) ?? new Set<string>();
     const reported = unitValues.filter((v) => expected.has(v.unitId)).length;

@@ -1,6 +1,7 @@
 import { type PlanSnapshot, type SnapshotTotals, type SnapshotTrendPoint, shanghaiDate } from "@duban/domain";
 import type { Database, DbOrTx } from "../../db/client.js";
 import { notFound } from "../../errors.js";
+import { findPlanPoints } from "../indicator-formulas/index.js";
 import { buildSnapshot } from "./build-snapshot.js";
 import * as repo from "./snapshots.repository.js";
 
@@ -15,13 +16,11 @@ export async function takePlanSnapshot(
   const plan = await repo.findSnapshotPlan(db, at.tenantId, at.planId);
   if (!plan) throw notFound("计划");
   const day = shanghaiDate(at.now);
-  const sources = await repo.findSnapshotSources(db, {
-    tenantId: at.tenantId,
-    planId: plan.id,
-    day,
-    until: at.now,
-  });
-  return buildSnapshot(sources, plan, { day, takenAt: at.now });
+  const [sources, computed] = await Promise.all([
+    repo.findSnapshotSources(db, { tenantId: at.tenantId, planId: plan.id, day, until: at.now }),
+    findPlanPoints(db, { tenantId: at.tenantId, planId: plan.id, until: at.now }),
+  ]);
+  return buildSnapshot({ ...sources, computed }, plan, { day, takenAt: at.now });
 }
 
 /**
