@@ -108,6 +108,7 @@ export function FieldsEditor({
                 key={item.key}
                 size="small"
                 title={`字段 ${index + 1}`}
+                role="group"
                 aria-label={`字段 ${index + 1}`}
                 extra={
                   <Flex gap={4}>

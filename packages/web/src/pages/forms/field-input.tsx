@@ -13,8 +13,10 @@ export function fieldLabel(field: FormField): string {
 function fieldHint(field: FormField): string | undefined {
   const bounds: string[] = [];
   const isText = field.type === "text";
-  if (field.min !== null && field.min !== undefined) bounds.push(`${isText ? "至少" : "不小于"} ${field.min}`);
-  if (field.max !== null && field.max !== undefined) bounds.push(`${isText ? "至多" : "不大于"} ${field.max}`);
+  if (field.min !== null && field.min !== undefined)
+    bounds.push(`${isText ? "至少" : "不小于"} ${field.min}`);
+  if (field.max !== null && field.max !== undefined)
+    bounds.push(`${isText ? "至多" : "不大于"} ${field.max}`);
   const words = [field.help ?? "", bounds.length ? `${bounds.join("，")}${isText ? " 字" : ""}` : ""];
   return words.filter(Boolean).join("；") || undefined;
 }

@@ -29,8 +29,7 @@ function StatusNote({ submission }: { submission: FormSubmission }) {
   if (submission.status === "approved")
     return <Alert type="success" showIcon title="已通过审核，数据已锁定" />;
   if (submission.status === "submitted") return <Alert type="info" showIcon title="已提交，等待审核" />;
-  if (submission.round.status === "closed")
-    return <Alert type="warning" showIcon title="本批次填报已结束" />;
+  if (submission.round.status === "closed") return <Alert type="warning" showIcon title="本批次填报已结束" />;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import type { Form as FormRecord, FormField, FormRule } from "@duban/domain";
+import type { FormField, Form as FormRecord, FormRule } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Flex, Form, Input, Select } from "antd";
 import { useMemo, useState } from "react";
@@ -101,7 +101,8 @@ export function FormDesigner({ planId, form }: { planId: string; form: FormRecor
         fields: form?.fields ?? [blankField("f1")],
         rules: form?.rules ?? [],
       }}
-      onFinish={(values) => save.mutate(values)}
+      // The whole store: a field's key has no input, so the submitted values would leave it out.
+      onFinish={() => save.mutate(antForm.getFieldsValue(true) as DesignValues)}
     >
       <Flex vertical gap={16}>
         {conflict && (

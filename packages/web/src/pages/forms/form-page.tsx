@@ -73,7 +73,9 @@ function FormView({ form }: { form: FormRecord }) {
         title={form.title}
         actions={
           <>
-            <Tag color={form.status === "active" ? "processing" : "default"}>{formStatusLabels[form.status]}</Tag>
+            <Tag color={form.status === "active" ? "processing" : "default"}>
+              {formStatusLabels[form.status]}
+            </Tag>
             {form.abilities.send && (
               <Button type="primary" icon={<SendOutlined />} onClick={() => setSending(true)}>
                 下发填报

@@ -17,7 +17,11 @@ export const formStatusLabels: Record<FormStatus, string> = {
   archived: "已归档",
 };
 
-const statusColors: Record<FormStatus, string> = { draft: "default", active: "processing", archived: "default" };
+const statusColors: Record<FormStatus, string> = {
+  draft: "default",
+  active: "processing",
+  archived: "default",
+};
 
 const columns: TableColumnsType<FormSummary> = [
   { title: "填报表", key: "title", render: (_, f) => <Link to={`/forms/${f.id}`}>{f.title}</Link> },

@@ -37,7 +37,11 @@ function ReturnDialog({ submission, onClose }: { submission: FormSubmission; onC
           label="退回原因"
           rules={[{ required: true, whitespace: true, message: "请填写退回原因" }]}
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} placeholder="说明需要修改的地方" />
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            maxLength={2000}
+            placeholder="说明需要修改的地方"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -64,7 +68,12 @@ function ReviewBody({ submission }: { submission: FormSubmission }) {
         )}
       </Flex>
       {submission.status === "returned" && submission.returnReason && (
-        <Alert type="error" showIcon title="已退回，等待单位修改" description={`退回原因：${submission.returnReason}`} />
+        <Alert
+          type="error"
+          showIcon
+          title="已退回，等待单位修改"
+          description={`退回原因：${submission.returnReason}`}
+        />
       )}
       {filled ? (
         <SubmissionValues fields={submission.fields} values={submission.values} />

@@ -34,7 +34,8 @@ export function RoundImportDialog({ roundId, onClose }: { roundId: string; onClo
     mutationFn: (picked: File) => importRound(roundId, picked),
     onSuccess: () => {
       message.success("导入成功");
-      for (const key of [formsKey, computedKey, plansKey]) void queryClient.invalidateQueries({ queryKey: key });
+      for (const key of [formsKey, computedKey, plansKey])
+        void queryClient.invalidateQueries({ queryKey: key });
       onClose();
     },
   });

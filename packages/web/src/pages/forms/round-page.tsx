@@ -3,8 +3,8 @@ import {
   type FormRound,
   type FormRoundUnit,
   type FormSubmissionStatus,
-  formSubmissionStatusLabels,
   formSubmissionStatuses,
+  formSubmissionStatusLabels,
 } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
@@ -114,7 +114,13 @@ function RoundView({ round }: { round: FormRound }) {
                 disabled={missing === 0}
                 onConfirm={() => urge.mutateAsync()}
               >
-                <Button danger type="primary" icon={<BellOutlined />} disabled={missing === 0} loading={urge.isPending}>
+                <Button
+                  danger
+                  type="primary"
+                  icon={<BellOutlined />}
+                  disabled={missing === 0}
+                  loading={urge.isPending}
+                >
                   一键催报
                 </Button>
               </Popconfirm>
@@ -171,7 +177,9 @@ function RoundView({ round }: { round: FormRound }) {
         columns={columns}
         dataSource={shown}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有这一状态的单位" /> }}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有这一状态的单位" />,
+        }}
       />
       {reviewing && <ReviewDrawer submissionId={reviewing} onClose={() => setReviewing(null)} />}
       {importing && <RoundImportDialog roundId={round.id} onClose={() => setImporting(false)} />}

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { checkFormula, type FormField, parseRule } from "@duban/domain";
+import { checkRule, type FormField, parseRule } from "@duban/domain";
 import { Button, Card, Flex, Form, Input, Typography } from "antd";
 
 /** What the live check says of a rule as typed: null when it reads well, else the problem in Chinese. */
@@ -11,7 +11,7 @@ export function ruleProblem(source: string | undefined, fields: FormField[]): st
   try {
     const parsed = parseRule(text, named);
     if (!parsed.ok) return `第 ${parsed.at + 1} 个字符处：${parsed.message}`;
-    return checkFormula(parsed.ast, named)[0] ?? null;
+    return checkRule(parsed.ast, named)[0] ?? null;
   } catch {
     return "规则暂时无法检查，保存时由服务器检查";
   }
@@ -20,8 +20,13 @@ export function ruleProblem(source: string | undefined, fields: FormField[]): st
 /** The live check line under a rule. */
 function RuleCheck({ name }: { name: number }) {
   const form = Form.useFormInstance();
-  const source = Form.useWatch(["rules", name, "source"], form) as string | undefined;
-  const fields = (Form.useWatch("fields", form) ?? []) as FormField[];
+  // A watch is empty until after the first render; the store already holds the initial values.
+  const source = (Form.useWatch(["rules", name, "source"], form) ??
+    form.getFieldValue(["rules", name, "source"])) as string | undefined;
+  // `preserve` keeps each field's key, which has no input of its own.
+  const fields = (Form.useWatch("fields", { form, preserve: true }) ??
+    form.getFieldValue("fields") ??
+    []) as FormField[];
   const problem = ruleProblem(source, fields);
   return (
     <Typography.Text type={problem ? "danger" : "success"} role="status" aria-label="规则检查">

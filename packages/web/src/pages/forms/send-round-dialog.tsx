@@ -2,10 +2,10 @@ import type { Form as FormRecord } from "@duban/domain";
 import { DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useNavigate } from "react-router";
+import { useCycles } from "../../api/execution";
 import { createRound, formsKey } from "../../api/forms";
 import { useGroups } from "../../api/groups";
 import { useUnitOptions } from "../../api/units";
-import { useCycles } from "../../api/execution";
 import { useWrite } from "../../hooks/use-write";
 
 interface RoundValues {
@@ -93,10 +93,7 @@ export function SendRoundDialog({ form, onClose }: { form: FormRecord; onClose: 
         </Form.Item>
         {(cycles.data ?? []).length > 0 && (
           <Form.Item name="cycleId" label="所属填报周期" extra="按周期填报时选择；一次性填报不选">
-            <Select
-              allowClear
-              options={(cycles.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            />
+            <Select allowClear options={(cycles.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
         )}
       </Form>

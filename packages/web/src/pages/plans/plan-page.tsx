@@ -77,7 +77,12 @@ function PlanView({ plan }: { plan: PlanDetail }) {
               </Button>
             )}
             {/* The domain's own rule over the signed-in user, as the forms API applies it. */}
-            {canViewForms({ userId: me.id, tenantId: me.tenant.id, unitId: me.unit?.id ?? null, roles: me.roles }) && (
+            {canViewForms({
+              userId: me.id,
+              tenantId: me.tenant.id,
+              unitId: me.unit?.id ?? null,
+              roles: me.roles,
+            }) && (
               <Button icon={<FormOutlined />} onClick={() => navigate(`/plans/${plan.id}/forms`)}>
                 数据填报
               </Button>

@@ -58,7 +58,12 @@ export function ComputedRows({
         <Typography.Text type="secondary">
           共 {computed.rows.total} 个单位的已通过数据参与计算
         </Typography.Text>
-        <Button size="small" icon={<DownloadOutlined />} href={computedRowsUrl(computed.indicatorId)} download>
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          href={computedRowsUrl(computed.indicatorId)}
+          download
+        >
           导出 Excel
         </Button>
       </Flex>

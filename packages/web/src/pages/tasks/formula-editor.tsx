@@ -1,6 +1,6 @@
 import {
-  checkFormula,
   type ComputedIndicator,
+  checkFormula,
   type FormField,
   formulaInWords,
   type Indicator,
@@ -9,7 +9,7 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Flex, Form, Input, Modal, Select, Tag, Typography } from "antd";
 import { useState } from "react";
-import { usePlanForms, useForm as useFormRecord } from "../../api/forms";
+import { useForm as useFormRecord, usePlanForms } from "../../api/forms";
 import { computedKey, putFormula } from "../../api/indicator-formulas";
 import { plansKey } from "../../api/plans";
 
@@ -128,9 +128,7 @@ export function FormulaEditor({
         <Typography.Text type={check.ok ? "success" : "danger"} role="status" aria-label="公式检查">
           {check.text}
         </Typography.Text>
-        {serverError && (
-          <Alert type="error" showIcon title={serverError} style={{ marginTop: 12 }} />
-        )}
+        {serverError && <Alert type="error" showIcon title={serverError} style={{ marginTop: 12 }} />}
       </Form>
     </Modal>
   );
