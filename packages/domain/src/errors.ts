@@ -13,6 +13,7 @@ export const errorCodes = [
   "not_found",
   "conflict",
   "stale_version",
+  "form_field_in_use",
   "payload_too_large",
   "unsupported_media_type",
   "rate_limited",
@@ -40,6 +41,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   stale_version: 409,
+  /** A form field a computed indicator's formula uses cannot be deleted; `details` names the indicators. */
+  form_field_in_use: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
