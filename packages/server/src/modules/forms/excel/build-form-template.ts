@@ -129,7 +129,10 @@ function addValidations(
     const validation = cellValidation(field, lists.get(field.key) ?? null);
     if (!validation) return;
     const letter = sheet.getColumn(FIRST_FIELD_COLUMN + f).letter;
-    (sheet as SheetWithValidations).dataValidations.add(`${letter}${FIRST_DATA_ROW}:${letter}${last}`, validation);
+    (sheet as SheetWithValidations).dataValidations.add(
+      `${letter}${FIRST_DATA_ROW}:${letter}${last}`,
+      validation,
+    );
   });
 }
 

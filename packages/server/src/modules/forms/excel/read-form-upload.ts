@@ -97,6 +97,14 @@ function readValues(row: ExcelJS.Row, fields: FormField[], base: FormValues) {
   return { values, problems };
 }
 
+/** The current values of fields the template has no column for (attachments): the upload keeps them. */
+function keptValues(form: ExcelForm, values: FormValues | undefined): FormValues {
+  const kept: FormValues = {};
+  for (const field of form.fields)
+    if (field.type === "file" && values?.[field.key] !== undefined) kept[field.key] = values[field.key]!;
+  return kept;
+}
+
 /** Whether every value cell of the row is blank: a unit left unfilled, not imported. */
 function isBlankRow(row: ExcelJS.Row, fields: FormField[]): boolean {
   return fields.every((_, f) => isBlankCell(row.getCell(FIRST_FIELD_COLUMN + f)));
@@ -144,7 +152,7 @@ export async function readFormUpload(buffer: Buffer, options: FormUploadOptions)
       continue;
     }
     seen.set(unit.id, r);
-    const read = readValues(row, fields, current.get(unit.id) ?? {});
+    const read = readValues(row, fields, keptValues(options.form, current.get(unit.id)));
     problems.push(...read.problems, ...submissionProblems(r, options.form, read));
     rows.push({ row: r, unitId: unit.id, values: read.values });
   }
@@ -167,9 +175,11 @@ function submissionProblems(
   const labels = new Map(form.fields.map((f) => [f.key, f.label]));
   return checkSubmission(form.fields, form.rules, read.values)
     .filter((p) => (p.field === null ? refused.size === 0 : !refused.has(p.field)))
-    .map((p) => ({
-      row,
-      field: p.field,
-      message: rowMessage(row, p.field ? (labels.get(p.field) ?? null) : null, p.message),
-    }));
+    .map((p) => {
+      const label = p.field ? (labels.get(p.field) ?? null) : null;
+      // The check says "在园幼儿数：应为整数"; the row's message names the field in its own way.
+      const said =
+        label && p.message.startsWith(`${label}：`) ? p.message.slice(label.length + 1) : p.message;
+      return { row, field: p.field, message: rowMessage(row, label, said) };
+    });
 }
