@@ -61,6 +61,8 @@ const stopChars = new Set([
   "!",
 ]);
 
+// ASCII punctuation the language has no use for; a label holding one is quoted or matched whole.
+const strayChars = /[#$%&';:?@[\\\]^`{|}~]/u;
 const isSpace = (c: string) => /\s/u.test(c) || c === "\u3000";
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 
@@ -132,10 +134,10 @@ export function tokenize(source: string, words: readonly string[] = []): Token[]
       i++;
       continue;
     }
-    if (stopChars.has(c)) throw new FormulaSyntaxError(`无法识别的符号「${c}」`, start);
+    if (stopChars.has(c) || strayChars.test(c)) throw new FormulaSyntaxError(`无法识别的符号「${c}」`, start);
     while (i < source.length) {
       const d = source[i] as string;
-      if (isBoundary(d)) break;
+      if (isBoundary(d) || strayChars.test(d)) break;
       i++;
     }
     tokens.push({ kind: "name", text: source.slice(start, i), at: start });

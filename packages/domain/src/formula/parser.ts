@@ -32,7 +32,11 @@ export const reservedWords = new Set([...Object.keys(keywordOf), ...aggregates])
 
 /** Parses source text into a raw tree; throws FormulaSyntaxError with the position of the first problem. */
 export function parseRaw(source: string, words: readonly string[]): RawNode {
-  const tokens = tokenize(source, words);
+  // A label spelled like a keyword（sum, and）is never read whole: written bare it stays the keyword.
+  const tokens = tokenize(
+    source,
+    words.filter((w) => !reservedWords.has(w.toLowerCase())),
+  );
   let i = 0;
   const peek = (): Token => tokens[i] as Token;
   const next = (): Token => tokens[i++] as Token;
