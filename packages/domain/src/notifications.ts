@@ -28,6 +28,7 @@ export const notificationKindLabels = {
   "instruction.created": "领导批示",
   "instruction.acknowledged": "批示已签收",
   "bulletin.issued": "督查通报",
+  "form.returned": "填报被退回",
   reminder: "催办",
 } as const;
 
@@ -132,5 +133,7 @@ export const notificationLinkKinds: Record<NotificationKind, (keyof typeof notif
   "instruction.created": ["instruction"],
   "instruction.acknowledged": ["instruction"],
   "bulletin.issued": ["bulletin"],
+  // Opens the submission's page（/form-submissions/:id）, which the web's forms pages own.
+  "form.returned": [],
   reminder: ["assignment", "rectification"],
 };

@@ -31,6 +31,7 @@ import { docNumberRoutes } from "./modules/doc-numbers/doc-numbers.routes.js";
 import { downloadRoutes } from "./modules/downloads/downloads.routes.js";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.js";
 import { extensionRoutes } from "./modules/extensions/extensions.routes.js";
+import { formRoutes } from "./modules/forms/forms.routes.js";
 import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { indicatorFormulaRoutes } from "./modules/indicator-formulas/indicator-formulas.routes.js";
@@ -135,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     inspectionRoutes,
     instructionRoutes,
     bulletinRoutes,
+    formRoutes,
     ledgerRoutes,
     channelRoutes,
     docNumberRoutes,

@@ -20,7 +20,8 @@ const epsilon = 1e-9;
 /** Evaluates an indicator formula over the rows; a finite number, or null with the reason. */
 export function evaluateFormulaAst(ast: FormulaAst, rows: FormulaRow[]): FormulaResult {
   try {
-    return { value: total(ast, rows) };
+    // + 0 turns −0 into 0, which is what a reader expects to see.
+    return { value: total(ast, rows) + 0 };
   } catch (e) {
     if (e instanceof NoValue) return { value: null, reason: e.message };
     throw e;
@@ -75,17 +76,32 @@ export function exactSum(values: number[]): number {
   return sum + compensation;
 }
 
-function aggregate(ast: Extract<FormulaAst, { kind: "aggregate" }>, rows: FormulaRow[]): number {
-  const where = ast.where;
-  const matching = where === null ? rows : rows.filter((row) => truth(where, row) === true);
-  const key = ast.field;
-  if (ast.fn === "count")
-    return key === null ? matching.length : matching.filter((r) => !isEmptyValue(r.values[key])).length;
-  const numbers: number[] = [];
-  for (const row of matching) {
-    const v = row.values[key as string];
-    if (typeof v === "number" && Number.isFinite(v)) numbers.push(v);
+/** Whether an aggregate takes a row in: its filter holds and, unless it counts rows, the row has a value. */
+function includes(ast: Extract<FormulaAst, { kind: "aggregate" }>, row: FormulaRow): boolean {
+  if (ast.where !== null && truth(ast.where, row) !== true) return false;
+  if (ast.field === null) return true;
+  const v = row.values[ast.field];
+  return ast.fn === "count" ? !isEmptyValue(v) : typeof v === "number" && Number.isFinite(v);
+}
+
+/** Whether any aggregate of a formula takes the row in: the rows a drill-down shows behind the number. */
+export function isRowInFormula(ast: FormulaAst, row: FormulaRow): boolean {
+  switch (ast.kind) {
+    case "aggregate":
+      return includes(ast, row);
+    case "negate":
+      return isRowInFormula(ast.operand, row);
+    case "binary":
+      return isRowInFormula(ast.left, row) || isRowInFormula(ast.right, row);
+    default:
+      return false;
   }
+}
+
+function aggregate(ast: Extract<FormulaAst, { kind: "aggregate" }>, rows: FormulaRow[]): number {
+  const taken = rows.filter((row) => includes(ast, row));
+  if (ast.fn === "count") return taken.length;
+  const numbers = taken.map((row) => row.values[ast.field as string] as number);
   if (ast.fn === "sum") return finite(exactSum(numbers));
   if (numbers.length === 0) throw new NoValue(noDataReason);
   if (ast.fn === "avg") return finite(exactSum(numbers) / numbers.length);

@@ -11,7 +11,8 @@ import type { FormulaAst, FormulaParseResult, FormulaResult, FormulaRow } from "
 import { astInWords } from "./words.js";
 
 export { formulaAttributeLabels } from "./attributes.js";
-export { noDataReason } from "./evaluate.js";
+export { isRowInFormula, noDataReason } from "./evaluate.js";
+export { maxFormulaLength } from "./parse.js";
 export { checkSubmission } from "./submission.js";
 
 /** Whether a parsed rule holds for one submission's values（a rule over an empty value is not broken）. */

@@ -7,6 +7,9 @@ import { parseRaw } from "./parser.js";
 import { type FormulaMode, type Positions, resolveRaw } from "./resolve.js";
 import type { FormulaParseResult } from "./types.js";
 
+/** The longest formula or rule accepted, in characters. */
+export const maxFormulaLength = 2000;
+
 /** Parses, resolves and type-checks source text as an indicator formula or a rule. */
 export function parse(source: string, fields: FormField[], mode: FormulaMode): FormulaParseResult {
   const words = [
@@ -14,6 +17,9 @@ export function parse(source: string, fields: FormField[], mode: FormulaMode): F
     ...fields.flatMap((f) => f.options ?? []),
     ...attributeValueWords(),
   ];
+  if (source.length > maxFormulaLength) {
+    return { ok: false, message: `公式太长：请控制在 ${maxFormulaLength} 个字符以内`, at: maxFormulaLength };
+  }
   const positions: Positions = new Map();
   try {
     const ast = resolveRaw(parseRaw(source, words), mode, fields, positions);

@@ -125,6 +125,27 @@ describe("parseFormula", () => {
     });
   });
 
+  it("reads aggregates by their Chinese names", () => {
+    expect(
+      ast("合计(在园幼儿数) + 求和(在园幼儿数) - 平均值(入园率) + 最大(入园率) + 最小值(入园率) + 计数()"),
+    ).toEqual(ast("sum(在园幼儿数) + sum(在园幼儿数) - avg(入园率) + max(入园率) + min(入园率) + count()"));
+  });
+
+  it("refuses nesting deeper than 60 levels and sources longer than 2000 characters, without overflowing", () => {
+    expect(parseFormula(`${"(".repeat(61)}1${")".repeat(61)}`, fields)).toEqual({
+      ok: false,
+      message: "嵌套超过 60 层：请简化公式",
+      at: 60,
+    });
+    expect(parseFormula(`${"-".repeat(61)}1`, fields)).toMatchObject({ ok: false, at: 60 });
+    expect(parseFormula(`${"(".repeat(60)}1${")".repeat(60)}`, fields)).toEqual({ ok: true, ast: num(1) });
+    expect(parseFormula(`1${" + 1".repeat(500)}`, fields)).toEqual({
+      ok: false,
+      message: "公式太长：请控制在 2000 个字符以内",
+      at: 2000,
+    });
+  });
+
   it.each([
     ["sum(在园幼儿数 where ownership=公立)", "办学性质只能是 公办、民办、普惠性民办", 26],
     ["count(where 普惠 = 有)", "普惠只能是 是、否", 17],

@@ -15,7 +15,25 @@ export type RawNode =
   | { t: "and" | "or"; left: RawNode; right: RawNode; at: number }
   | { t: "not"; operand: RawNode; at: number };
 
-const aggregates = new Set<string>(["sum", "avg", "min", "max", "count"]);
+// Aggregates by English name（any case）and by the Chinese words a bureau would write.
+const aggregates: Record<string, FormulaAggregateFn> = {
+  sum: "sum",
+  avg: "avg",
+  min: "min",
+  max: "max",
+  count: "count",
+  求和: "sum",
+  合计: "sum",
+  平均: "avg",
+  平均值: "avg",
+  最小: "min",
+  最小值: "min",
+  最大: "max",
+  最大值: "max",
+  计数: "count",
+};
+// Deeper nesting than any real formula needs is refused before it can exhaust the stack.
+const maxDepth = 60;
 const comparators = new Set<string>(["=", "!=", "<", "<=", ">", ">="]);
 // Words the grammar reserves when written bare; a label spelled like one must be quoted.
 const keywordOf: Record<string, string> = {
@@ -28,11 +46,15 @@ const keywordOf: Record<string, string> = {
 };
 
 /** Names the parser reserves: a label equal to one of these must be quoted. */
-export const reservedWords = new Set([...Object.keys(keywordOf), ...aggregates]);
+export const reservedWords = new Set([...Object.keys(keywordOf), ...Object.keys(aggregates)]);
 
 /** Parses source text into a raw tree; throws FormulaSyntaxError with the position of the first problem. */
 export function parseRaw(source: string, words: readonly string[]): RawNode {
-  const tokens = tokenize(source, words);
+  // A label spelled like a keyword（sum, and）is never read whole: written bare it stays the keyword.
+  const tokens = tokenize(
+    source,
+    words.filter((w) => !reservedWords.has(w.toLowerCase())),
+  );
   let i = 0;
   const peek = (): Token => tokens[i] as Token;
   const next = (): Token => tokens[i++] as Token;
@@ -40,6 +62,13 @@ export function parseRaw(source: string, words: readonly string[]): RawNode {
   const describe = (t: Token) => (t.kind === "end" ? "结尾" : `「${t.text}」`);
   const fail = (t: Token, what: string): never => {
     throw new FormulaSyntaxError(`${describe(t)}处${what}`, t.at);
+  };
+  let depth = 0;
+  const nested = <T>(at: number, parse: () => T): T => {
+    if (++depth > maxDepth) throw new FormulaSyntaxError(`嵌套超过 ${maxDepth} 层：请简化公式`, at);
+    const node = parse();
+    depth--;
+    return node;
   };
   const expectClose = (open: Token) => {
     if (peek().kind !== "rparen") {
@@ -68,7 +97,7 @@ export function parseRaw(source: string, words: readonly string[]): RawNode {
   const notExpr = (): RawNode => {
     if (keyword() === "not") {
       const at = next().at;
-      return { t: "not", operand: notExpr(), at };
+      return { t: "not", operand: nested(at, notExpr), at };
     }
     return comparison();
   };
@@ -114,21 +143,21 @@ export function parseRaw(source: string, words: readonly string[]): RawNode {
   const unary = (): RawNode => {
     if (peek().kind === "op" && peek().text === "-") {
       const at = next().at;
-      return { t: "negate", operand: unary(), at };
+      return { t: "negate", operand: nested(at, unary), at };
     }
     if (peek().kind === "op" && peek().text === "+") next();
     return primary();
   };
   const aggregate = (fnToken: Token): RawNode => {
     const open = next();
-    const fn = fnToken.text.toLowerCase() as FormulaAggregateFn;
+    const fn = aggregates[fnToken.text.toLowerCase()] as FormulaAggregateFn;
     let arg: RawNode | null = null;
     let where: RawNode | null = null;
     if (peek().kind === "rparen" && fn !== "count") fail(peek(), `缺少字段：${fn} 的括号里应写一个字段`);
-    if (peek().kind !== "rparen" && keyword() !== "where") arg = orExpr();
+    if (peek().kind !== "rparen" && keyword() !== "where") arg = nested(open.at, orExpr);
     if (keyword() === "where") {
       next();
-      where = orExpr();
+      where = nested(open.at, orExpr);
     }
     expectClose(open);
     return { t: "aggregate", fn, arg, where, at: fnToken.at };
@@ -147,12 +176,12 @@ export function parseRaw(source: string, words: readonly string[]): RawNode {
         if (t.text.trim() === "") throw new FormulaSyntaxError("引号里没有名称", t.at);
         return { t: "name", text: t.text, quoted: true, at: t.at };
       case "lparen": {
-        const inner = orExpr();
+        const inner = nested(t.at, orExpr);
         expectClose(t);
         return inner;
       }
       case "name": {
-        if (aggregates.has(t.text.toLowerCase()) && peek().kind === "lparen") return aggregate(t);
+        if (aggregates[t.text.toLowerCase()] !== undefined && peek().kind === "lparen") return aggregate(t);
         if (keyword(t) !== undefined) fail(t, "缺少字段或数值");
         return { t: "name", text: t.text, quoted: false, at: t.at };
       }

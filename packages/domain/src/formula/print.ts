@@ -6,6 +6,7 @@ import {
   attributeValueLabel,
   formulaAttributeLabels,
 } from "./attributes.js";
+import { tokenize } from "./lexer.js";
 import { reservedWords } from "./parser.js";
 import type { FormulaAst } from "./types.js";
 
@@ -30,13 +31,36 @@ export function precedence(ast: FormulaAst): number {
   }
 }
 
-// A bare name must lex as one name token and mean itself: no spaces, operators, brackets, quotes or keywords.
-const bareName =
-  /^[^\s\d.()（）,，、「」『』“”"+\-−－*×/÷=<>＜＞≤≥≠＝!＋且或][^\s()（）,，、「」『』“”"+\-−－*×/÷=<>＜＞≤≥≠＝!＋且或]*$/u;
+// A bare name must lex as one plain name token that is not a keyword; anything else is quoted.
+function isBareName(name: string): boolean {
+  try {
+    const tokens = tokenize(name);
+    const [token] = tokens;
+    return (
+      tokens.length === 2 &&
+      token?.kind === "name" &&
+      token.text === name &&
+      !reservedWords.has(name.toLowerCase())
+    );
+  } catch {
+    return false;
+  }
+}
 
-/** A name written bare when it can be, else in 「」. */
+// Quote pairs the lexer knows, tried in turn so a name holding 」 is still written in quotes it cannot end.
+const quotePairs = [
+  ["「", "」"],
+  ['"', '"'],
+  ["“", "”"],
+  ["『", "』"],
+];
+
+/** A name written bare when it can be, else in the first quotes it does not contain. */
 export function quoteName(name: string): string {
-  return bareName.test(name) && !reservedWords.has(name.toLowerCase()) ? name : `「${name}」`;
+  if (isBareName(name)) return name;
+  const [open, close] =
+    quotePairs.find(([, c]) => !name.includes(c as string)) ?? (quotePairs[0] as string[]);
+  return `${open}${name}${close}`;
 }
 
 /** Source text of an AST; field keys become labels, attribute codes their Chinese labels. */

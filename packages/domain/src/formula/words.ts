@@ -81,7 +81,8 @@ export function astInWords(ast: FormulaAst, fields: FormField[]): string {
       case "max":
         return `${filtered}${name}的最大值`;
       case "count":
-        return node.field === null ? `${units}数` : `${filtered}已填${name}的${noun}数`;
+        if (node.field === null) return `${units}数`;
+        return `${rest.length === 0 ? "" : `${restWords}且`}已填${name}的${noun}数`;
     }
   };
 

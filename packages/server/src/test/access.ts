@@ -20,6 +20,9 @@ export const recordKinds = [
   "inspection",
   "instruction",
   "bulletin",
+  "form",
+  "formRound",
+  "formSubmission",
 ] as const;
 
 /** A kind of record. */

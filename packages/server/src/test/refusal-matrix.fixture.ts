@@ -148,6 +148,7 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     if (!row) throw new Error("fixture step failed: no notification");
     return row.id;
   };
+  const forms = await buildMatrixForm(p);
   const ids: RecordIds = {
     unit: p.kindergarten.id,
     group: group.id,
@@ -173,6 +174,9 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
         to: "2023-06-15",
       }),
     ).id,
+    form: forms.form,
+    formRound: forms.round,
+    formSubmission: forms.submissionOf(p.kindergarten.id),
   };
   const otherIds: Partial<Record<RecordKind, string>> = {
     unit: p.secondKindergarten.id,
@@ -186,6 +190,7 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     rectification: otherRectification,
     inspection: await visit(otherInspectorSession, p.secondKindergarten.id),
     instruction: await instruct(otherRectification),
+    formSubmission: forms.submissionOf(p.secondKindergarten.id),
   };
   // A task another department leads (or none does): the lead department's rights stop at its own tasks.
   const plan = created<PlanDetail>(await p.supervisor.get(`/api/plans/${p.planId}`), 200);
@@ -209,5 +214,31 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
       school: p.kindergarten.id,
       inspector: null,
     },
+  };
+}
+
+/**
+ * The matrix's 填报表: the 督查室 defines it for the 学前教育科 (so the department manages it) and sends it to both
+ * kindergartens, which makes it active and gives each a draft submission.
+ */
+async function buildMatrixForm(p: Awaited<ReturnType<typeof buildPublishedPlan>>) {
+  const form = created(
+    await p.supervisor.post(`/api/plans/${p.planId}/forms`, {
+      title: "矩阵填报表",
+      ownerUnitId: p.preschool.id,
+      fields: [{ key: "children", label: "在园幼儿数", type: "integer", required: false, min: 0 }],
+    }),
+  );
+  const round = created<{ id: string; units: { unit: { id: string }; submissionId: string }[] }>(
+    await p.supervisor.post(`/api/forms/${form.id}/rounds`, {
+      name: "矩阵批次",
+      deadline: "2023-06-30",
+      unitIds: [p.kindergarten.id, p.secondKindergarten.id],
+    }),
+  );
+  return {
+    form: form.id,
+    round: round.id,
+    submissionOf: (unitId: string) => round.units.find((u) => u.unit.id === unitId)!.submissionId,
   };
 }

@@ -37,6 +37,9 @@ const versionTables: Partial<Record<keyof RecordIds, string>> = {
   extension: "extension_requests",
   rectification: "rectifications",
   bulletin: "bulletins",
+  form: "forms",
+  formRound: "form_rounds",
+  formSubmission: "form_submissions",
 };
 
 /** The current version of the record a route's path names, for a body the matrix sends with a stale one. */

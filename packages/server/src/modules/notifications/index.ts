@@ -3,3 +3,4 @@
 export { DIGEST_HOUR } from "./digest-day.js";
 export { type NotifyInput, notify, notifyUnit, type Recipients } from "./notify.js";
 export { GROUP_PUSH_AT, sendDailyDigests, sendGroupedPushes } from "./pushes.js";
+export { findSentDedupeKeys } from "./recipients.repository.js";

@@ -247,7 +247,8 @@ describe("a notification for every step", () => {
   });
 
   it("lists a Chinese name for every kind the steps use", () => {
-    // bulletin.issued is told in modules/bulletins/bulletins.routes.test.ts.
-    expect(notificationKinds).toHaveLength(23);
+    // bulletin.issued is told in modules/bulletins/bulletins.routes.test.ts, form.returned in
+    // modules/forms/form-submissions.routes.test.ts.
+    expect(notificationKinds).toHaveLength(24);
   });
 });

@@ -65,3 +65,13 @@ export async function insertOnce(
     .onConflictDoNothing()
     .returning({ userId: notifications.userId, pushState: notifications.pushState });
 }
+
+/** Which of the dedupe keys some notification of the tenant already carries (a 催报 sent today, …). */
+export async function findSentDedupeKeys(db: DbOrTx, tenantId: string, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ key: notifications.dedupeKey })
+    .from(notifications)
+    .where(and(eq(notifications.tenantId, tenantId), inArray(notifications.dedupeKey, keys)));
+  return new Set(rows.flatMap((r) => (r.key ? [r.key] : [])));
+}

@@ -1,0 +1,7 @@
+// Public face of the forms module: the only file that other modules, jobs/, cli/ and seed/ import from it.
+export {
+  onSubmissionsApproved,
+  runSubmissionsApproved,
+  type SubmissionsApprovedHook,
+} from "./approval-hook.js";
+export { getFormRow } from "./forms.service.js";
