@@ -32,8 +32,8 @@ export const computedIndicatorQuerySchema = pageQuerySchema.extend({
 /** Query of the computed indicator. */
 export type ComputedIndicatorQuery = z.infer<typeof computedIndicatorQuerySchema>;
 
-/** One value of a form field as stored. */
-export const formValueSchema = z.union([z.number(), z.boolean(), z.string(), z.array(z.string()), z.null()]);
+/** One value of a form field as stored and answered (the request side is `formValueSchema`). */
+const storedValueSchema = z.union([z.number(), z.boolean(), z.string(), z.array(z.string()), z.null()]);
 
 /** One unit's approved row behind a computed value: the unit, its register attributes and the fields used. */
 export const computedRowSchema = z.object({
@@ -46,7 +46,7 @@ export const computedRowSchema = z.object({
   inclusive: z.boolean(),
   township: z.string().nullable(),
   /** The formula's fields by key. */
-  values: z.record(z.string(), formValueSchema),
+  values: z.record(z.string(), storedValueSchema),
 });
 /** One unit row of a computed indicator. */
 export type ComputedRow = z.infer<typeof computedRowSchema>;

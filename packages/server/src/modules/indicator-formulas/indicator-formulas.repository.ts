@@ -196,21 +196,22 @@ export async function findPlanPoints(
 ): Promise<ComputedPoint[]> {
   const until = at.until.toISOString();
   const result = (await db.execute(sql`
-    select f.indicator_id, v.value, v.reported, v.expected,
-      coalesce(r.status = 'closed' and r.closed_at <= ${until}::timestamptz, false) as closed
-    from ${indicatorFormulas} f
-    join ${indicators} i on i.id = f.indicator_id
+    select "f"."indicator_id", "v"."value", "v"."reported", "v"."expected",
+      coalesce("r"."status" = 'closed' and "r"."closed_at" <= ${until}::timestamptz, false) as "closed"
+    from "indicator_formulas" "f"
+    join "indicators" "i" on "i"."id" = "f"."indicator_id"
     join lateral (
-      select cv.value, cv.reported, cv.expected from ${indicatorComputedValues} cv
-      where cv.tenant_id = f.tenant_id and cv.indicator_id = f.indicator_id and cv.computed_at <= ${until}::timestamptz
-      order by cv.computed_at desc, cv.id desc limit 1
-    ) v on true
+      select "cv"."value", "cv"."reported", "cv"."expected" from "indicator_computed_values" "cv"
+      where "cv"."tenant_id" = ${at.tenantId} and "cv"."indicator_id" = "f"."indicator_id"
+        and "cv"."computed_at" <= ${until}::timestamptz
+      order by "cv"."computed_at" desc, "cv"."id" desc limit 1
+    ) "v" on true
     left join lateral (
-      select fr.status, fr.closed_at from ${formRounds} fr
-      where fr.tenant_id = f.tenant_id and fr.form_id = f.form_id
-      order by fr.created_at desc, fr.id desc limit 1
-    ) r on true
-    where f.tenant_id = ${at.tenantId} and i.plan_id = ${at.planId}`)) as unknown as {
+      select "fr"."status", "fr"."closed_at" from "form_rounds" "fr"
+      where "fr"."tenant_id" = ${at.tenantId} and "fr"."form_id" = "f"."form_id"
+      order by "fr"."created_at" desc, "fr"."id" desc limit 1
+    ) "r" on true
+    where "f"."tenant_id" = ${at.tenantId} and "i"."plan_id" = ${at.planId}`)) as unknown as {
     rows: {
       indicator_id: string;
       value: number | null;
