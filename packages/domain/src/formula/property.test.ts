@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ownershipLabels, schoolTypeLabels, unitKindLabels } from "../units.js";
-import { evaluateFormula, formulaSource, parseFormula } from "./index.js";
+import { evaluateFormula, formulaAstSchema, formulaSource, parseFormula } from "./index.js";
 import { arbitraryFormula, roundTripFields } from "./test-fixtures/arbitrary-ast.js";
 import { fields } from "./test-fixtures/fields.js";
 import type { FormulaRow } from "./types.js";
@@ -174,6 +174,15 @@ describe("formula properties", () => {
         else expect(Number.isFinite(result.value)).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("accepts every well-formed AST in the stored-shape schema, unchanged", () => {
+    fc.assert(
+      fc.property(arbitraryFormula, (ast) => {
+        expect(formulaAstSchema.parse(JSON.parse(JSON.stringify(ast)))).toEqual(ast);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -8,11 +8,17 @@ import type { SubmissionProblem } from "./types.js";
 // The longest file id accepted; ids are short opaque strings, this only keeps junk out.
 const maxFileIdLength = 200;
 
+/** How strictly to check: a draft being saved may leave required fields empty and break rules until it is submitted. */
+export interface CheckSubmissionOptions {
+  draft?: boolean;
+}
+
 /** Every problem of one submission: each value against its field, then each cross-field rule; [] when fine. */
 export function checkSubmission(
   fields: FormField[],
   rules: FormRule[],
   values: FormValues,
+  options: CheckSubmissionOptions = {},
 ): SubmissionProblem[] {
   const problems: SubmissionProblem[] = [];
   const valid: FormValues = {};
@@ -23,11 +29,12 @@ export function checkSubmission(
   }
   for (const field of fields) {
     const value = values[field.key];
-    const message = valueProblem(field, value);
+    const message = valueProblem(options.draft ? { ...field, required: false } : field, value);
     if (message !== null) problems.push({ field: field.key, message: `${field.label}：${message}` });
     // Rules see only values that passed, so a wrong value is reported once, by its field.
     else if (value !== undefined) valid[field.key] = value;
   }
+  if (options.draft) return problems;
   for (const rule of rules) {
     const parsed = parse(rule.source, fields, "rule");
     if (!parsed.ok) {
