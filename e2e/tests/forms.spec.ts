@@ -161,7 +161,7 @@ test("a department collects kindergartens' numbers by a form and 公办园占比
     await expect(dialog.getByRole("status", { name: "公式检查" })).toHaveText(/^即：/);
     await dialog.getByRole("button", { name: "保存" }).click();
     await expect(page.getByText("计算公式已保存")).toBeVisible();
-    await expect(card.getByText("已报 0/9")).toBeVisible();
+    await expect(card.getByText("已报 0/9", { exact: true })).toBeVisible();
   });
 
   const publicPhone = await openAs(browser, baseURL, "xicheng", "/my-forms", { phone: true });
@@ -185,7 +185,7 @@ test("a department collects kindergartens' numbers by a form and 公办园占比
       const card = phone.getByRole("listitem").filter({ hasText: title });
       await expect(card).toContainText("在园幼儿数有误，请核对");
       await card.getByRole("button", { name: "修改" }).click();
-      await expect(phone.getByText("退回原因：在园幼儿数有误，请核对")).toBeVisible();
+      await expect(phone.getByRole("alert").getByText("退回原因：在园幼儿数有误，请核对")).toBeVisible();
       await phone.getByLabel("在园幼儿数（人）").fill("50");
       await phone.getByRole("button", { name: "提交" }).click();
       await expect(phone.getByText("已提交，等待审核").first()).toBeVisible();
@@ -206,7 +206,7 @@ test("a department collects kindergartens' numbers by a form and 公办园占比
     const card = page.getByLabel(`指标：${INDICATOR}`);
     // 150 children in the public kindergarten of 150 + 50 in both.
     await expect(card.getByLabel("计算值")).toHaveText("75 %");
-    await expect(card.getByText("已报 2/9")).toBeVisible();
+    await expect(card.getByText("已报 2/9", { exact: true })).toBeVisible();
     await expect(card.getByText("进行中（已报 2/9）")).toBeVisible();
     await expect(card.getByText(/^公式：/)).toBeVisible();
     await card.getByRole("button", { name: /明细/ }).click();
