@@ -10,6 +10,7 @@ import type {
   FormSubmissionPage,
   FormUpdateInput,
   FormValues,
+  ImportResult,
 } from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest, apiUrl } from "./client";
@@ -81,10 +82,10 @@ export function roundTemplateUrl(id: string): string {
 }
 
 /** Uploads a filled template; all rows are saved or none (400 with the rows' problems). */
-export function importRound(id: string, file: File): Promise<unknown> {
+export function importRound(id: string, file: File): Promise<ImportResult> {
   const body = new FormData();
   body.append("file", file);
-  return apiRequest<unknown>(`/form-rounds/${id}/import`, { method: "POST", body });
+  return apiRequest<ImportResult>(`/form-rounds/${id}/import`, { method: "POST", body });
 }
 
 /** A page of the signed-in unit's submissions（我的填报）. */

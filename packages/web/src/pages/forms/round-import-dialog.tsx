@@ -9,7 +9,8 @@ import { plansKey } from "../../api/plans";
 
 /** One refused cell or row of an uploaded template. */
 export interface ImportIssue {
-  row: number;
+  /** The Excel row; null for a problem of the whole file (e.g. a changed template). */
+  row: number | null;
   field: string | null;
   message: string;
 }
@@ -19,7 +20,11 @@ export function importIssues(error: unknown): ImportIssue[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
   return (error.details as Partial<ImportIssue>[])
     .filter((d) => typeof d.message === "string")
-    .map((d) => ({ row: Number(d.row ?? 0), field: d.field ?? null, message: d.message ?? "" }));
+    .map((d) => ({
+      row: typeof d.row === "number" ? d.row : null,
+      field: d.field ?? null,
+      message: d.message ?? "",
+    }));
 }
 
 /**
@@ -32,8 +37,8 @@ export function RoundImportDialog({ roundId, onClose }: { roundId: string; onClo
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation({
     mutationFn: (picked: File) => importRound(roundId, picked),
-    onSuccess: () => {
-      message.success("导入成功");
+    onSuccess: (result) => {
+      message.success(`导入成功，共导入 ${result.imported} 个单位的数据`);
       for (const key of [formsKey, computedKey, plansKey])
         void queryClient.invalidateQueries({ queryKey: key });
       onClose();
@@ -97,7 +102,7 @@ export function RoundImportDialog({ roundId, onClose }: { roundId: string; onClo
             dataSource={issues}
             pagination={issues.length > 10 ? { pageSize: 10 } : false}
             columns={[
-              { title: "行", dataIndex: "row", width: 60 },
+              { title: "行", dataIndex: "row", width: 60, render: (r: number | null) => r ?? "整个文件" },
               { title: "字段", dataIndex: "field", width: 140, render: (f: string | null) => f ?? "—" },
               { title: "问题", dataIndex: "message" },
             ]}
