@@ -32,8 +32,10 @@ import { downloadRoutes } from "./modules/downloads/downloads.routes.js";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.js";
 import { extensionRoutes } from "./modules/extensions/extensions.routes.js";
 import { formRoutes } from "./modules/forms/forms.routes.js";
+import { onSubmissionsApproved } from "./modules/forms/index.js";
 import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { recomputeAfterApproval } from "./modules/indicator-formulas/index.js";
 import { indicatorFormulaRoutes } from "./modules/indicator-formulas/indicator-formulas.routes.js";
 import { inspectionRoutes } from "./modules/inspections/inspections.routes.js";
 import { instructionRoutes } from "./modules/instructions/instructions.routes.js";
@@ -106,6 +108,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandler(app);
   registerAuthHook(app, app.deps, sessionStore);
   registerUnstorableTextGuard(app);
+  // Approving form data recomputes the indicators computed from it, in the approval's transaction.
+  onSubmissionsApproved(recomputeAfterApproval);
 
   const routePlugins = [
     healthRoutes,

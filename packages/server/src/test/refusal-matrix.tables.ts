@@ -13,6 +13,7 @@ import { formExcelAccess } from "../modules/forms/excel/form-excel.access.js";
 import { formsAccess } from "../modules/forms/forms.access.js";
 import { groupsAccess } from "../modules/groups/groups.access.js";
 import { healthAccess } from "../modules/health/health.access.js";
+import { indicatorFormulasAccess } from "../modules/indicator-formulas/indicator-formulas.access.js";
 import { inspectionsAccess } from "../modules/inspections/inspections.access.js";
 import { instructionsAccess } from "../modules/instructions/instructions.access.js";
 import { ledgerAccess } from "../modules/ledger/ledger.access.js";
@@ -48,6 +49,7 @@ export const tables: RouteAccess[] = [
   ...evidenceAccess,
   ...workAccess,
   ...decomposeAccess,
+  ...indicatorFormulasAccess,
   ...noticesAccess,
   ...extensionsAccess,
   ...notificationsAccess,

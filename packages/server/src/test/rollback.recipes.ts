@@ -207,6 +207,25 @@ export const recipes: Record<string, SuccessRecipe> = {
   "POST /api/bulletins/:id/issue": {
     prepare: async (ctx) => ({ ids: { bulletin: (await freshBulletin(ctx)).id } }),
   },
+  // The matrix sends a stale version to an indicator without a formula; the success defines one on a free one.
+  "PUT /api/indicators/:id/formula": {
+    prepare: async (ctx) => ({
+      ids: { indicator: await indicatorWithoutFormula(ctx) },
+      body: { formId: ctx.tenant.ids.form, source: "sum(在园幼儿数)" },
+    }),
+  },
+  "DELETE /api/indicators/:id/formula": {
+    role: "supervisor",
+    prepare: async (ctx) => {
+      const indicator = await indicatorWithoutFormula(ctx);
+      const put = await ctx.tenant.sessions.supervisor.put(`/api/indicators/${indicator}/formula`, {
+        formId: ctx.tenant.ids.form,
+        source: "count()",
+      });
+      expectStatus(put, 200);
+      return { ids: { indicator } };
+    },
+  },
   // The matrix signs in with a wrong password; the success is a real user's.
   "POST /api/auth/login": {
     anonymous: true,
@@ -287,3 +306,14 @@ export const keepsPartialWork: { route: string; tables: string[]; why: string }[
       "until a success clears it",
   },
 ];
+
+/** An indicator of the matrix's plan that is not computed yet, for a formula of its own. */
+async function indicatorWithoutFormula({ tenant }: RecipeContext): Promise<string> {
+  const s = tenant.sessions.supervisor;
+  const plan = expectStatus<PlanDetail>(await s.get(`/api/plans/${tenant.ids.plan}`), 200);
+  for (const i of flattenTree(plan.nodes).flatMap((n) => n.indicators)) {
+    const computed = expectStatus<{ formula: unknown }>(await s.get(`/api/indicators/${i.id}/computed`), 200);
+    if (computed.formula === null) return i.id;
+  }
+  throw new Error("preparation failed: every indicator has a formula");
+}

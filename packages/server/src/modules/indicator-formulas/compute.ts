@@ -126,3 +126,11 @@ export function toComputedRow(submission: Submission, columns: FormField[]): Com
     values,
   };
 }
+
+/** `recomputeFormIndicators` as the forms module's approval hook: one function for the process, so it runs once. */
+export async function recomputeAfterApproval(
+  tx: DbOrTx,
+  at: { tenantId: string; formId: string; now: Date },
+): Promise<void> {
+  await recomputeFormIndicators(tx, at);
+}

@@ -1,6 +1,5 @@
 // Public face of the indicator-formulas module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 
-export { recomputeFormIndicators } from "./compute.js";
+export { recomputeAfterApproval, recomputeFormIndicators } from "./compute.js";
 export { type ComputedFigure, computedIndicatorNow, computedStatusLabel } from "./computed-status.js";
-export { type FieldUse, findFormFieldUses } from "./field-uses.js";
 export { type ComputedPoint, findPlanPoints } from "./indicator-formulas.repository.js";

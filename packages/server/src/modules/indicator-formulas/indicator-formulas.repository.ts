@@ -228,13 +228,3 @@ export async function findPlanPoints(
     closed: r.closed === true,
   }));
 }
-
-/** The formulas computed from a form, each with its indicator's name and the field keys it reads. */
-export async function findFormulaUses(db: DbOrTx, tenantId: string, formId: string) {
-  return db
-    .select({ indicatorId: indicatorFormulas.indicatorId, name: indicators.name, ast: indicatorFormulas.ast })
-    .from(indicatorFormulas)
-    .innerJoin(indicators, eq(indicators.id, indicatorFormulas.indicatorId))
-    .where(and(eq(indicatorFormulas.tenantId, tenantId), eq(indicatorFormulas.formId, formId)))
-    .orderBy(asc(indicators.name));
-}
