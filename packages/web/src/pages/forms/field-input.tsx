@@ -1,7 +1,66 @@
+import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import type { FormField } from "@duban/domain";
-import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select } from "antd";
+import {
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Upload,
+} from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
+import { fileUrl, uploadEvidence } from "../../api/execution";
+
+/** A file field: one upload (photo, PDF, Word, Excel) kept as its stored file's id. */
+function FileValue({
+  id,
+  value,
+  onChange,
+  disabled,
+}: {
+  id: string;
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  disabled: boolean;
+}) {
+  const { message } = App.useApp();
+  const [name, setName] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  return (
+    <Flex gap={8} align="center" wrap>
+      {value && (
+        <a href={fileUrl(value, true)} target="_blank" rel="noreferrer">
+          <PaperClipOutlined /> {name ?? "已上传的附件"}
+        </a>
+      )}
+      <Upload
+        accept="image/*,.pdf,.docx,.xlsx"
+        showUploadList={false}
+        disabled={disabled}
+        customRequest={({ file }) => {
+          setUploading(true);
+          uploadEvidence(file as File)
+            .then((stored) => {
+              setName(stored.filename);
+              onChange?.(stored.id);
+            })
+            .catch((error: Error) => message.error(error.message))
+            .finally(() => setUploading(false));
+        }}
+      >
+        <Button id={id} icon={<UploadOutlined />} loading={uploading}>
+          {value ? "重新上传" : "上传附件"}
+        </Button>
+      </Upload>
+    </Flex>
+  );
+}
 
 /** The label a unit sees: the field's name with its unit, e.g. 在园幼儿数（人）. */
 export function fieldLabel(field: FormField): string {
@@ -57,7 +116,7 @@ function control(field: FormField, disabled: boolean): ReactNode {
     case "text":
       return <Input.TextArea id={id} autoSize={{ minRows: 2, maxRows: 8 }} maxLength={field.max ?? 2000} />;
     case "file":
-      return <Input id={id} disabled placeholder="附件请在电脑端上传" />;
+      return <FileValue id={id} disabled={disabled} />;
   }
 }
 

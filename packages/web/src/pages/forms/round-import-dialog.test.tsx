@@ -20,12 +20,18 @@ describe("RoundImportDialog", () => {
     await user.upload(input, new File(["x"], "填报.xlsx", { type: "application/octet-stream" }));
     await user.click(within(dialog).getByRole("button", { name: "开始导入" }));
     const table = await within(dialog).findByRole("table");
-    expect(within(table).getAllByRole("row").map((r) => r.textContent)).toEqual([
+    expect(
+      within(table)
+        .getAllByRole("row")
+        .map((r) => r.textContent),
+    ).toEqual([
       "行字段问题",
       "整个文件—模板的表头被修改过，请重新下载模板",
       "5在园幼儿数在园幼儿数应为不小于 0 的整数",
     ]);
-    expect(within(dialog).getByText("文件中有 2 处错误，未导入任何数据，请按提示修改后重新上传")).toBeTruthy();
+    expect(
+      within(dialog).getByText("文件中有 2 处错误，未导入任何数据，请按提示修改后重新上传"),
+    ).toBeTruthy();
     expect(sent.map((r) => [r.method, r.url])).toEqual([["POST", "/api/form-rounds/round-1/import"]]);
   });
 });

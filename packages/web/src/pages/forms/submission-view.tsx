@@ -6,6 +6,7 @@ import {
   formSubmissionStatusLabels,
 } from "@duban/domain";
 import { Descriptions, Tag, Timeline, Typography } from "antd";
+import { fileUrl } from "../../api/execution";
 import { formatDateTime } from "../../components/date-format";
 import { fieldLabel } from "./field-input";
 
@@ -42,7 +43,21 @@ export function SubmissionValues({
       size="small"
       column={1}
       bordered
-      items={fields.map((f) => ({ key: f.key, label: fieldLabel(f), children: valueText(values[f.key]) }))}
+      items={fields.map((f) => {
+        const value = values[f.key];
+        const file = f.type === "file" && typeof value === "string" && value !== "";
+        return {
+          key: f.key,
+          label: fieldLabel(f),
+          children: file ? (
+            <a href={fileUrl(value, true)} target="_blank" rel="noreferrer">
+              查看附件
+            </a>
+          ) : (
+            valueText(value)
+          ),
+        };
+      })}
     />
   );
 }
