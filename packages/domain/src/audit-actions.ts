@@ -86,6 +86,7 @@ export const auditActionLabels = {
   "form_round.create": "下发填报",
   "form_round.urge": "填报催报",
   "form_round.close": "结束填报批次",
+  "form_round.import": "导入填报数据",
   "form_submission.save": "保存填报",
   "form_submission.submit": "提交填报",
   "form_submission.approve": "填报审核通过",

@@ -81,6 +81,14 @@ const BulletinsPage = lazy(() =>
 const BulletinPage = lazy(() =>
   import("./pages/bulletins/bulletin-page").then((m) => ({ default: m.BulletinPage })),
 );
+const FormsPage = lazy(() => import("./pages/forms/forms-page").then((m) => ({ default: m.FormsPage })));
+const NewFormPage = lazy(() => import("./pages/forms/form-page").then((m) => ({ default: m.NewFormPage })));
+const FormPage = lazy(() => import("./pages/forms/form-page").then((m) => ({ default: m.FormPage })));
+const RoundPage = lazy(() => import("./pages/forms/round-page").then((m) => ({ default: m.RoundPage })));
+const FillPage = lazy(() => import("./pages/forms/fill-page").then((m) => ({ default: m.FillPage })));
+const MyFormsPage = lazy(() =>
+  import("./pages/forms/my-forms-page").then((m) => ({ default: m.MyFormsPage })),
+);
 
 /** Every route of the app; admin areas check access and show 403 to others. */
 export function AppRoutes() {
@@ -124,6 +132,12 @@ export function AppRoutes() {
         <Route path="plans/:id" element={<PlanPage />} />
         <Route path="plans/:id/cockpit" element={<CockpitPage />} />
         <Route path="plans/:planId/tasks/:nodeId" element={<TaskPage />} />
+        <Route path="plans/:planId/forms" element={<FormsPage />} />
+        <Route path="plans/:planId/forms/new" element={<NewFormPage />} />
+        <Route path="forms/:id" element={<FormPage />} />
+        <Route path="form-rounds/:id" element={<RoundPage />} />
+        <Route path="form-submissions/:id" element={<FillPage />} />
+        <Route path="my-forms" element={<MyFormsPage />} />
         <Route path="assignments/:id" element={<AssignmentRedirect />} />
         <Route path="assignments/:id/report" element={<ReportPage />} />
         <Route path="units/:id/work" element={<UnitWorkPage />} />

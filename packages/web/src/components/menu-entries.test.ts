@@ -24,6 +24,7 @@ describe("menuEntries", () => {
     expect(menuEntries(meOf(["school"]))).toEqual([
       { key: "home", path: "/", label: "我的工作" },
       { key: "unitWork", path: `/units/${UNIT.id}/work`, label: "本单位工作" },
+      { key: "myForms", path: "/my-forms", label: "我的填报" },
       { key: "plans", path: "/plans", label: "计划" },
       { key: "notices", path: "/notices", label: "督办单" },
       { key: "rectifications", path: "/rectifications", label: "整改台账" },
@@ -65,6 +66,7 @@ describe("menuEntries", () => {
 describe("menuKeyOf", () => {
   it("highlights the entry a path belongs to", () => {
     expect(menuKeyOf(`/units/${UNIT.id}/work`)).toBe("unitWork");
+    expect(menuKeyOf("/form-submissions/1")).toBe("myForms");
     expect(menuKeyOf("/plan-imports/1")).toBe("plans");
     expect(menuKeyOf("/settings/channels")).toBe("channels");
     expect(menuKeyOf("/")).toBe("home");

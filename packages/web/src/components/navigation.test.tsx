@@ -74,6 +74,7 @@ describe("menu entries from abilities", () => {
     expect(menuEntries(school)).toEqual([
       { key: "home", path: "/", label: "我的工作" },
       { key: "unitWork", path: "/units/unit-school-1/work", label: "本单位工作" },
+      { key: "myForms", path: "/my-forms", label: "我的填报" },
       { key: "plans", path: "/plans", label: "计划" },
       { key: "notices", path: "/notices", label: "督办单" },
       { key: "rectifications", path: "/rectifications", label: "整改台账" },
@@ -142,6 +143,7 @@ describe("SideMenu", () => {
     expect(items.map((item) => item.textContent)).toEqual([
       "我的工作",
       "本单位工作",
+      "我的填报",
       "计划",
       "督办单",
       "整改台账",

@@ -50,11 +50,13 @@ export function areaLabel(me: Me, area: Area): string {
   return canManage(me, area) ? label.manage : label.read;
 }
 
-/** The side-menu entries of the user: 我的工作 for everyone, 本单位工作 when offered, then each listed area. */
+/** The side-menu entries of the user: 我的工作 for everyone, 本单位工作 and 我的填报 when offered, then each listed area. */
 export function menuEntries(me: Me): MenuEntry[] {
   const entries: MenuEntry[] = [{ key: "home", path: "/", label: "我的工作" }];
-  if (me.abilities.unitWork && me.unit)
+  if (me.abilities.unitWork && me.unit) {
     entries.push({ key: "unitWork", path: `/units/${me.unit.id}/work`, label: "本单位工作" });
+    entries.push({ key: "myForms", path: "/my-forms", label: "我的填报" });
+  }
   for (const area of menuAreas) {
     if (!me.abilities.areas[area].listed) continue;
     entries.push({ key: area, path: routes[area].path, label: areaLabel(me, area) });
@@ -65,6 +67,7 @@ export function menuEntries(me: Me): MenuEntry[] {
 /** The menu key of a location path, for highlighting the current entry. */
 export function menuKeyOf(pathname: string): string {
   if (/^\/units\/[^/]+\/work/.test(pathname)) return "unitWork";
+  if (/^\/(my-forms|form-submissions)/.test(pathname)) return "myForms";
   const area = menuAreas.find((name) =>
     [routes[name].path, ...(routes[name].prefixes ?? [])].some((prefix) => pathname.startsWith(prefix)),
   );

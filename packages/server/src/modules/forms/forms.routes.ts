@@ -19,6 +19,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import { noContent } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
+import { formExcelRoutes } from "./excel/form-excel.routes.js";
 import { closeRound, createRound, getRound, urgeRound } from "./form-rounds.service.js";
 import {
   findMySubmissions,
@@ -35,6 +36,7 @@ const tags = ["forms"];
 export async function formRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   const ctx = (request: Parameters<typeof contextOf>[1]) => contextOf(app, request);
+  await formExcelRoutes(app);
   r.get(
     "/api/plans/:id/forms",
     {

@@ -4,10 +4,11 @@ import {
   CopyOutlined,
   DashboardOutlined,
   DownloadOutlined,
+  FormOutlined,
   GlobalOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
-import type { PlanDetail } from "@duban/domain";
+import { canViewForms, type PlanDetail } from "@duban/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Result, Spin } from "antd";
 import { useMemo, useState } from "react";
@@ -73,6 +74,17 @@ function PlanView({ plan }: { plan: PlanDetail }) {
             {plan.hasSourceFile && (
               <Button icon={<DownloadOutlined />} href={apiUrl(`/plans/${plan.id}/source`)} download>
                 下载原文
+              </Button>
+            )}
+            {/* The domain's own rule over the signed-in user, as the forms API applies it. */}
+            {canViewForms({
+              userId: me.id,
+              tenantId: me.tenant.id,
+              unitId: me.unit?.id ?? null,
+              roles: me.roles,
+            }) && (
+              <Button icon={<FormOutlined />} onClick={() => navigate(`/plans/${plan.id}/forms`)}>
+                数据填报
               </Button>
             )}
             {plan.abilities.ledger && <LedgerDownload planId={plan.id} />}

@@ -117,6 +117,7 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
         <section>
           <Typography.Title level={5}>指标</Typography.Title>
           <TaskIndicators
+            planId={plan.id}
             indicators={node.indicators}
             reports={approved.data ?? []}
             onEdit={abilities.decompose ? setEditing : undefined}

@@ -1,0 +1,401 @@
+// 数据填报 under load: 300 kindergartens each fill in and submit a 20-field form (spread over 10 s, then all at
+// once), the department approves every submission, and 5 computed indicators are recomputed over 3 000 units'
+// approved submissions; beside one hand-written SQL update per submission. Real HTTP against the real server in
+// a child process; server CPU from /proc. Prints one JSON object, medians over BENCH_RUNS rounds. Run with
+// `npm run bench:forms` and BENCH_DATABASE_URL set to a PostgreSQL server (the recompute seeds through SQL).
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import { evaluateFormula, type FormField, type FormulaAst, parseFormula } from "@duban/domain";
+import pg from "pg";
+import { type Client, expectStatus, type HttpContext } from "./lib/http.js";
+import { type School, seedScenario } from "./lib/seed.js";
+import { buildServer, prepareDatabase, type RunningServer, startServer } from "./lib/server.js";
+import { serverTimes } from "./lib/server-log.js";
+import { Step, type StepSummary } from "./lib/stats.js";
+
+const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 300);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SPREAD_MS = Number(process.env.BENCH_ARRIVAL_SPREAD_MS ?? 10_000);
+const RECOMPUTE_UNITS = Number(process.env.BENCH_RECOMPUTE_UNITS ?? 3000);
+const RECOMPUTE_REPEATS = 20;
+const log = (msg: string) => process.stderr.write(`[bench:forms] ${msg}\n`);
+
+const runId = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
+const abort = new AbortController();
+const http: HttpContext = {
+  base: "",
+  signal: abort.signal,
+  // Setup ~4 per school; per run 3 rounds of save + submit + approve per school; plus a few dozen.
+  maxRequests: SCHOOLS * (6 + RUNS * 9) + 500,
+  sent: 0,
+  requestTimeoutMs: 120_000,
+};
+
+/** The 20 fields: the figures the seed plan's targets are made of, then 13 further counts. */
+const fields: FormField[] = [
+  { key: "children", label: "在园幼儿数", type: "integer", required: true, min: 0, max: 5000, unit: "人" },
+  { key: "registered", label: "残疾儿童登记数", type: "integer", required: true, min: 0, unit: "人" },
+  { key: "enrolled", label: "残疾儿童入学数", type: "integer", required: true, min: 0, unit: "人" },
+  { key: "area", label: "生均面积", type: "decimal", required: false, min: 0, decimals: 2, unit: "平方米" },
+  { key: "model", label: "是否示范园", type: "boolean", required: true },
+  {
+    key: "level",
+    label: "办园等级",
+    type: "choice",
+    required: false,
+    options: ["省级示范", "市级示范", "普通"],
+  },
+  { key: "surveyDay", label: "统计日期", type: "date", required: false },
+  ...Array.from({ length: 13 }, (_, i) => ({
+    key: `f${i + 8}`,
+    label: `统计项${i + 8}`,
+    type: "integer" as const,
+    required: false,
+    min: 0,
+    max: 100_000,
+  })),
+];
+const rules = [{ source: "残疾儿童入学数 <= 残疾儿童登记数", message: "入学数不能超过登记数" }];
+
+/** The 5 computed indicators of the seed plan's kind. */
+const formulas = [
+  "sum(在园幼儿数 where 办学性质=公办) / sum(在园幼儿数) × 100",
+  "sum(在园幼儿数 where 普惠) / sum(在园幼儿数) × 100",
+  "sum(残疾儿童入学数) / sum(残疾儿童登记数) × 100",
+  "count(是否示范园 = 是)",
+  "avg(生均面积 where 乡镇 = 共济街道)",
+];
+
+/** School i's figures: valid, and different per school. */
+function valuesOf(i: number, run: number): Record<string, unknown> {
+  const registered = 2 + (i % 5);
+  const values: Record<string, unknown> = {
+    children: 100 + ((i * 7 + run) % 400),
+    registered,
+    enrolled: registered - (i % 2),
+    area: Number((6 + (i % 40) / 10).toFixed(2)),
+    model: i % 9 === 0,
+    level: ["省级示范", "市级示范", "普通"][i % 3],
+    surveyDay: "2023-06-10",
+  };
+  for (let k = 8; k <= 20; k++) values[`f${k}`] = (i * k + run) % 1000;
+  return values;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : 0;
+}
+const r1 = (n: number) => Number(n.toFixed(1));
+const r2 = (n: number) => Number(n.toFixed(2));
+
+/** Sends a round of the form to every school; returns each school's submission id. */
+async function sendRound(lead: Client, formId: string, schools: School[], name: string) {
+  const round = await lead.post(`/api/forms/${formId}/rounds`, {
+    name,
+    deadline: "2023-06-25",
+    unitIds: schools.map((s) => s.unitId),
+  });
+  expectStatus(round, 201, "send round");
+  const units = (round.body as { units: { unit: { id: string }; submissionId: string }[] }).units;
+  const byUnit = new Map(units.map((u) => [u.unit.id, u.submissionId]));
+  return { id: (round.body as { id: string }).id, submissionIds: schools.map((s) => byUnit.get(s.unitId)!) };
+}
+
+/** What one measured step printed: latency summary and server CPU. */
+type Measured = StepSummary & { serverCpuMsPerItem: number };
+
+/** Runs `each` for every school (spread over `spreadMs`, or all at once) and measures the server's CPU. */
+async function measure(
+  server: RunningServer,
+  count: number,
+  spreadMs: number,
+  each: (i: number) => Promise<{ start: number; end: number; ok: boolean; error?: string }>,
+): Promise<Measured> {
+  const step = new Step();
+  const cpu0 = server.cpuSeconds();
+  await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      if (spreadMs > 0) await new Promise((r) => setTimeout(r, (i / count) * spreadMs));
+      step.add(await each(i));
+    }),
+  );
+  const cpuMs = (server.cpuSeconds() - cpu0) * 1000;
+  return { ...step.summary(), serverCpuMsPerItem: r2(cpuMs / count) };
+}
+
+/** Each school saves its values and submits them: the unit's two requests, timed together. */
+async function fillAndSubmit(
+  server: RunningServer,
+  schools: School[],
+  ids: string[],
+  run: number,
+  spread: number,
+) {
+  const versions: number[] = [];
+  const step = await measure(server, schools.length, spread, async (i) => {
+    const c = schools[i]!.client;
+    const saved = await c.request("PUT", `/api/form-submissions/${ids[i]}`, {
+      values: valuesOf(i, run),
+      version: 0,
+    });
+    if (saved.status !== 200)
+      return { start: saved.start, end: saved.end, ok: false, error: `save ${saved.error}` };
+    const version = (saved.body as { version: number }).version;
+    const sub = await c.post(`/api/form-submissions/${ids[i]}/submit`, { version });
+    versions[i] = (sub.body as { version?: number } | null)?.version ?? -1;
+    return {
+      start: saved.start,
+      end: sub.end,
+      ok: sub.status === 200,
+      ...(sub.ok ? {} : { error: `submit ${sub.error}` }),
+    };
+  });
+  return { step, versions };
+}
+
+/** The department approves every submission at once. */
+async function approveAll(server: RunningServer, lead: Client, ids: string[], versions: number[]) {
+  return measure(server, ids.length, 0, async (i) => {
+    const res = await lead.post(`/api/form-submissions/${ids[i]}/approve`, { version: versions[i] });
+    return {
+      start: res.start,
+      end: res.end,
+      ok: res.status === 200,
+      ...(res.ok ? {} : { error: res.error }),
+    };
+  });
+}
+
+/** The hand-written reference: one SQL update per submission, all at once, on a pool like the server's. */
+async function sqlReference(
+  pool: pg.Pool,
+  tenantId: string,
+  ids: string[],
+  run: number,
+): Promise<StepSummary> {
+  const step = new Step();
+  await Promise.all(
+    ids.map(async (id, i) => {
+      const start = performance.now();
+      try {
+        await pool.query(
+          `update form_submissions set values = $3, status = 'submitted', submitted_at = now(), version = version + 1
+           where tenant_id = $1 and id = $2`,
+          [tenantId, id, JSON.stringify(valuesOf(i, run))],
+        );
+        step.add({ start, end: performance.now(), ok: true });
+      } catch (e) {
+        step.add({ start, end: performance.now(), ok: false, error: String(e) });
+      }
+    }),
+  );
+  return step.summary();
+}
+
+/** 3 000 kindergartens' approved submissions of the form, inserted straight into the database. */
+async function seedRecomputeRows(c: pg.Client, at: { tenantId: string; formId: string; userId: string }) {
+  const prefix = `填报压测园${runId}-`;
+  await c.query("begin");
+  await c.query(
+    `insert into units (tenant_id, name, kind, school_type, ownership, township, sort_order)
+     select $1, $2 || lpad(i::text, 4, '0'), 'school', 'kindergarten',
+            (array['public','private','private_inclusive'])[1 + i % 3], (array['共济街道','文兰街道','李店镇'])[1 + i % 3], 5000 + i
+     from generate_series(1, $3::int) i`,
+    [at.tenantId, prefix, RECOMPUTE_UNITS],
+  );
+  const round = await c.query(
+    `insert into form_rounds (tenant_id, form_id, name, deadline, created_by) values ($1, $2, $3, '2023-06-25', $4) returning id`,
+    [at.tenantId, at.formId, `压测批次${runId}`, at.userId],
+  );
+  const units = await c.query(
+    "select id from units where tenant_id = $1 and name like $2 || '%' order by name",
+    [at.tenantId, prefix],
+  );
+  const values = units.rows.map((_, i) => JSON.stringify(valuesOf(i, 0)));
+  await c.query(
+    `insert into form_submissions (tenant_id, round_id, form_id, unit_id, status, values, submitted_at, reviewed_at)
+     select $1, $2, $3, u, 'approved', v::jsonb, now(), now() from unnest($4::uuid[], $5::text[]) as t(u, v)`,
+    [at.tenantId, round.rows[0].id, at.formId, units.rows.map((r) => r.id), values],
+  );
+  await c.query("commit");
+  await c.query("analyze form_submissions");
+}
+
+/** Times loading the approved rows (one query) and evaluating each formula over them; medians of repeats. */
+async function timeRecompute(c: pg.Client, tenantId: string, formId: string) {
+  const asts = formulas.map((source) => {
+    const parsed = parseFormula(source, fields);
+    if (!parsed.ok) throw new Error(`formula ${source}: ${parsed.message}`);
+    return parsed.ast as FormulaAst;
+  });
+  const load: number[] = [];
+  const evaluate: number[][] = asts.map(() => []);
+  let rowCount = 0;
+  let results: unknown[] = [];
+  for (let k = 0; k < RECOMPUTE_REPEATS; k++) {
+    const t0 = performance.now();
+    const res = await c.query(
+      `select u.id, u.kind, u.school_type, u.ownership, u.township, s.values from form_submissions s
+       join units u on u.id = s.unit_id where s.tenant_id = $1 and s.form_id = $2 and s.status = 'approved'`,
+      [tenantId, formId],
+    );
+    const rows = res.rows.map((r) => ({
+      unit: {
+        id: r.id,
+        kind: r.kind,
+        schoolType: r.school_type,
+        ownership: r.ownership,
+        township: r.township,
+      },
+      values: r.values,
+    }));
+    load.push(performance.now() - t0);
+    rowCount = rows.length;
+    results = asts.map((ast, f) => {
+      const t1 = performance.now();
+      const value = evaluateFormula(ast, rows);
+      evaluate[f]!.push(performance.now() - t1);
+      return value;
+    });
+  }
+  const loadMs = median(load);
+  const evaluateMs = evaluate.map((ms) => r2(median(ms)));
+  return {
+    rows: rowCount,
+    loadMs: r2(loadMs),
+    evaluateMsPerFormula: evaluateMs,
+    oneIndicatorMs: r2(loadMs + Math.max(...evaluateMs)),
+    fiveIndicatorsMs: r2(loadMs + evaluateMs.reduce((a, b) => a + b, 0)),
+    values: results,
+  };
+}
+
+/** Medians across runs of one step's figures. */
+function mediansOf(runs: Measured[]) {
+  const m = (f: (r: Measured) => number) => r1(median(runs.map(f)));
+  return {
+    runs: runs.length,
+    perRun: runs[0]?.requests ?? 0,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    errorSamples: runs.flatMap((r) => r.errorSamples).slice(0, 3),
+    p50: m((r) => r.latencyMs.p50),
+    p95: m((r) => r.latencyMs.p95),
+    wallMs: m((r) => r.wallMs),
+    serverCpuMsPerItem: m((r) => r.serverCpuMsPerItem),
+  };
+}
+
+/** Signs the form's department in, defines the form on the plan and returns its id. */
+async function defineForm(lead: Client, planId: string): Promise<string> {
+  const form = await lead.post(`/api/plans/${planId}/forms`, {
+    title: `幼儿园基本情况${runId}`,
+    fields,
+    rules,
+  });
+  expectStatus(form, 201, "define form");
+  return (form.body as { id: string }).id;
+}
+
+async function main() {
+  const result: Record<string, unknown> = {
+    bench: "forms",
+    runId,
+    schools: SCHOOLS,
+    fields: fields.length,
+    runs: RUNS,
+  };
+  const dbUrl = process.env.BENCH_DATABASE_URL || undefined;
+  if (!dbUrl)
+    throw new Error("bench:forms seeds the recompute rows through SQL: set BENCH_DATABASE_URL to PostgreSQL");
+  // BENCH_FRESH_DATABASE=0 runs in the given database (every name carries the run id) instead of a throwaway one.
+  const database =
+    process.env.BENCH_FRESH_DATABASE === "0"
+      ? { url: dbUrl, isolation: "given database", drop: async () => {} }
+      : await prepareDatabase(dbUrl, runId);
+  let server: RunningServer | undefined;
+  try {
+    const build = buildServer();
+    if (build.message) log(build.message);
+    Object.assign(process.env, {
+      DUBAN_FAKE_NOW: "2023-06-15T10:00:00+08:00",
+      DUBAN_ALLOW_FAKE_NOW: "1",
+      SCHEDULER: "0",
+      BENCH_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+    });
+    server = await startServer({ databaseUrl: database.url, signal: abort.signal });
+    http.base = server.base;
+    result.database = { isolation: database.isolation };
+    result.machine = { cpus: os.cpus().length, loadAvgBefore: os.loadavg().map(r2) };
+    log(`seeding ${SCHOOLS} schools`);
+    const scenario = await seedScenario(http, runId, SCHOOLS);
+    const formId = await defineForm(scenario.lead, scenario.planId);
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const at = await pool.query("select tenant_id, created_by from forms where id = $1", [formId]);
+    const tenantId = at.rows[0].tenant_id as string;
+    const steps = { spread: [] as Measured[], atOnce: [] as Measured[], approve: [] as Measured[] };
+    const sql: StepSummary[] = [];
+    for (let run = 0; run < RUNS && !abort.signal.aborted; run++) {
+      log(`run ${run + 1}/${RUNS}: spread over ${SPREAD_MS} ms`);
+      const a = await sendRound(scenario.lead, formId, scenario.schools, `第${run + 1}轮·分散`);
+      const spread = await fillAndSubmit(server, scenario.schools, a.submissionIds, run, SPREAD_MS);
+      steps.spread.push(spread.step);
+      steps.approve.push(await approveAll(server, scenario.lead, a.submissionIds, spread.versions));
+      log(`run ${run + 1}/${RUNS}: all at once`);
+      const b = await sendRound(scenario.lead, formId, scenario.schools, `第${run + 1}轮·同时`);
+      const atOnce = await fillAndSubmit(server, scenario.schools, b.submissionIds, run, 0);
+      steps.atOnce.push(atOnce.step);
+      steps.approve.push(await approveAll(server, scenario.lead, b.submissionIds, atOnce.versions));
+      const c = await sendRound(scenario.lead, formId, scenario.schools, `第${run + 1}轮·对照`);
+      sql.push(await sqlReference(pool, tenantId, c.submissionIds, run));
+    }
+    await pool.end();
+    const sqlP50 = median(sql.map((s) => s.latencyMs.p50));
+    const sqlP95 = median(sql.map((s) => s.latencyMs.p95));
+    const atOnce = mediansOf(steps.atOnce);
+    result.steps = {
+      submitSpread: mediansOf(steps.spread),
+      submitAtOnce: atOnce,
+      approveAtOnce: mediansOf(steps.approve),
+      handWrittenSqlAtOnce: {
+        p50: r1(sqlP50),
+        p95: r1(sqlP95),
+        errors: sql.reduce((n, s) => n + s.errors, 0),
+      },
+    };
+    // The API's save + submit against one UPDATE: what validation, permissions, history and audit cost.
+    result.ratioToSql = { atOnceP50: r1(atOnce.p50 / sqlP50), atOnceP95: r1(atOnce.p95 / sqlP95) };
+    result.serverSideMs = serverTimes(server.logFile, {
+      save: /^PUT \/api\/form-submissions\/[^/]+$/,
+      submit: /^POST \/api\/form-submissions\/[^/]+\/submit$/,
+      approve: /^POST \/api\/form-submissions\/[^/]+\/approve$/,
+    });
+    log(`recompute over ${RECOMPUTE_UNITS} units`);
+    const c = new pg.Client({ connectionString: database.url });
+    await c.connect();
+    try {
+      await seedRecomputeRows(c, { tenantId, formId, userId: at.rows[0].created_by });
+      result.recompute = await timeRecompute(c, tenantId, formId);
+    } finally {
+      await c.end();
+    }
+    const recompute = result.recompute as { oneIndicatorMs: number };
+    result.goal = {
+      target: "PostgreSQL: one indicator recomputed over 3 000 units' submissions in < 50 ms",
+      oneIndicatorMs: recompute.oneIndicatorMs,
+      met: recompute.oneIndicatorMs < 50,
+    };
+  } catch (err) {
+    result.failed = String((err as Error).stack);
+    if (server) result.serverLogTail = fs.readFileSync(server.logFile, "utf8").slice(-1500);
+  } finally {
+    result.requestsSent = http.sent;
+    await server?.stop().catch((e) => log(`stop server: ${e}`));
+    await database.drop().catch((e) => log(`drop database: ${e}`));
+  }
+  console.log(JSON.stringify(result, null, 2));
+  process.exit(result.failed ? 1 : 0);
+}
+
+await main();
