@@ -87,22 +87,16 @@ describe("evaluateFormula", () => {
     expect(evaluate("sum(在园幼儿数) / 3", [row({ children: 1 })])).toEqual({ value: 1 / 3 });
   });
 
-  it("computes an indicator over 3 000 units' rows in a few milliseconds", () => {
-    const many = Array.from({ length: 3000 }, (_, i) =>
-      row(
-        { children: i % 400, model: i % 3 === 0 },
-        { id: `m${i}`, ownership: i % 2 ? "public" : "private" },
+  it("gives no value, not an exception, for a stored AST of the wrong shape", () => {
+    const rule = parseRule("公办在园幼儿数 <= 在园幼儿数", fields);
+    if (!rule.ok) throw new Error(rule.message);
+    expect(evaluateFormula(rule.ast, rows)).toEqual({ value: null, reason: "公式有误：请重新保存公式" });
+    expect(
+      evaluateFormula(
+        { kind: "aggregate", fn: "count", field: null, where: { kind: "number", value: 1 } },
+        rows,
       ),
-    );
-    const parsed = parseFormula(
-      "sum(在园幼儿数 where 办学性质 = 公办 and 学段 = 幼儿园) / sum(在园幼儿数) * 100",
-      fields,
-    );
-    if (!parsed.ok) throw new Error(parsed.message);
-    const started = performance.now();
-    for (let i = 0; i < 10; i++) evaluateFormula(parsed.ast, many);
-    // Generous on a shared 2-core machine; a recompute must fit in the 50 ms the issue allows, database included.
-    expect((performance.now() - started) / 10).toBeLessThan(20);
+    ).toEqual({ value: null, reason: "公式有误：请重新保存公式" });
   });
 
   it("ignores values of the wrong type in a row", () => {

@@ -7,6 +7,8 @@ import type { FormulaAst, FormulaResult, FormulaRow, FormulaUnit } from "./types
 /** The reason a formula has no value: a division by zero, or avg / min / max over no rows. */
 export const noDataReason = "无数据";
 const tooLargeReason = "结果超出可计算的范围";
+// A stored AST of the wrong shape gives no value rather than an exception: a recompute runs inside approvals.
+const malformedReason = "公式有误：请重新保存公式";
 
 class NoValue extends Error {}
 
@@ -30,7 +32,13 @@ export function evaluateFormulaAst(ast: FormulaAst, rows: FormulaRow[]): Formula
 
 /** Whether a rule holds for one submission's values: false only when it is definitely broken. */
 export function ruleHolds(ast: FormulaAst, values: FormValues): boolean {
-  return truth(ast, { values, unit: null }) !== false;
+  try {
+    return truth(ast, { values, unit: null }) !== false;
+  } catch (e) {
+    // A rule of the wrong shape cannot be judged; parseRule never produces one, so it blocks nobody.
+    if (e instanceof NoValue) return true;
+    throw e;
+  }
 }
 
 const finite = (n: number): number => {
@@ -53,7 +61,7 @@ function total(ast: FormulaAst, rows: FormulaRow[]): number {
     case "aggregate":
       return aggregate(ast, rows);
     default:
-      throw new Error(`a ${ast.kind} node is not a number`);
+      throw new NoValue(malformedReason);
   }
 }
 
@@ -140,7 +148,7 @@ function scalar(ast: FormulaAst, row: RowScope): Scalar {
       return Number.isFinite(r) ? r : null;
     }
     default:
-      throw new Error(`a ${ast.kind} node has no value in one row`);
+      throw new NoValue(malformedReason);
   }
 }
 
@@ -170,7 +178,7 @@ function truth(ast: FormulaAst, row: RowScope): Truth {
       return results.includes(true) ? true : results.includes(null) ? null : false;
     }
     default:
-      throw new Error(`a ${ast.kind} node is not a condition`);
+      throw new NoValue(malformedReason);
   }
 }
 

@@ -13,7 +13,8 @@ import { astInWords } from "./words.js";
 export { formulaAttributeLabels } from "./attributes.js";
 export { isRowInFormula, noDataReason } from "./evaluate.js";
 export { maxFormulaLength } from "./parse.js";
-export { checkSubmission } from "./submission.js";
+export { formulaAstSchema } from "./schema.js";
+export { type CheckSubmissionOptions, checkSubmission } from "./submission.js";
 
 /** Whether a parsed rule holds for one submission's values（a rule over an empty value is not broken）. */
 export function evaluateRule(ast: FormulaAst, values: FormValues): boolean {

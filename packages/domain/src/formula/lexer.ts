@@ -90,7 +90,7 @@ export function tokenize(source: string, words: readonly string[] = []): Token[]
         ? known.find((w) => source.startsWith(w, i) && isBoundary(source[i + w.length]))
         : undefined;
     if (word !== undefined) {
-      tokens.push({ kind: "quoted", text: word, at: start });
+      tokens.push({ kind: "name", text: word, at: start });
       i += word.length;
       continue;
     }
@@ -104,6 +104,8 @@ export function tokenize(source: string, words: readonly string[] = []): Token[]
       const num = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/u.exec(source.slice(i)) as RegExpExecArray;
       tokens.push({ kind: "number", text: num[0], at: start });
       i += num[0].length;
+      // 50% is 50: percentages are stored as 0–100, and "× 100%" reads as the percentage it is meant to be.
+      if (source[i] === "%" || source[i] === "％") i++;
       continue;
     }
     const close = quotes[c];

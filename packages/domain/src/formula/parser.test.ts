@@ -71,6 +71,10 @@ describe("parseFormula", () => {
       ast("count(where (入园率 >= 90 and ownership != 民办) or not inclusive = 是)"),
     );
     expect(ast("count(where 入园率 ≤ 90)")).toEqual(ast("count(where 入园率 <= 90)"));
+    expect(ast("count(where 学段 in （小学，初中、高中）)")).toEqual(
+      ast("count(where 学段 in (小学, 初中, 高中))"),
+    );
+    expect(ast("count(where 入园率 ＞ 90％) * 100%")).toEqual(ast("count(where 入园率 > 90) * 100"));
   });
 
   it("binds and tighter than or, and not tighter than and", () => {
@@ -88,6 +92,20 @@ describe("parseFormula", () => {
     });
     expect(ast('count("备注 说明")')).toEqual(ast("count(备注 说明)"));
     expect(ast("sum(3-6岁幼儿数)")).toEqual(sum("young"));
+  });
+
+  it("reads a label holding 且 or 或 whole, and 且 / 或 between names written without spaces", () => {
+    const odd = [
+      ...fields,
+      { key: "both", label: "教师或保育员数", type: "integer" as const, required: false, unit: "人" },
+    ];
+    expect(parseFormula("sum(教师或保育员数)", odd)).toEqual({
+      ok: true,
+      ast: { kind: "aggregate", fn: "sum", field: "both", where: null },
+    });
+    expect(ast("count(where 普惠且党建示范校或普惠)")).toEqual(
+      ast("count(where 普惠 and 党建示范校 or 普惠)"),
+    );
   });
 
   it("accepts unit attributes by English and Chinese name, values by label", () => {
@@ -175,6 +193,20 @@ describe("parseFormula", () => {
     ["2 # 3", "无法识别的符号「#」", 2],
   ])("refuses %s: %s at %i", (source, message, at) => {
     expect(parseFormula(source, fields)).toEqual({ ok: false, message, at });
+  });
+});
+
+describe("duplicate labels", () => {
+  it("refuses a label two fields share instead of guessing which is meant", () => {
+    const twice = [
+      ...fields,
+      { key: "children2", label: "在园幼儿数", type: "integer" as const, required: false },
+    ];
+    expect(parseFormula("sum(班级数) + sum(在园幼儿数)", twice)).toEqual({
+      ok: false,
+      message: "表中有 2 个字段都叫「在园幼儿数」：请先改名再写公式",
+      at: 15,
+    });
   });
 });
 

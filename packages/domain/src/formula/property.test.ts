@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ownershipLabels, schoolTypeLabels, unitKindLabels } from "../units.js";
-import { evaluateFormula, formulaSource, parseFormula } from "./index.js";
+import {
+  checkSubmission,
+  evaluateFormula,
+  formulaAstSchema,
+  formulaSource,
+  parseFormula,
+  parseRule,
+} from "./index.js";
 import { arbitraryFormula, roundTripFields } from "./test-fixtures/arbitrary-ast.js";
 import { fields } from "./test-fixtures/fields.js";
 import type { FormulaRow } from "./types.js";
@@ -174,6 +181,54 @@ describe("formula properties", () => {
         else expect(Number.isFinite(result.value)).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("answers any text with an AST or a message and a position inside it, never an exception", () => {
+    const pieces = fc.constantFrom(
+      ...'sum avg min max count where and or not in 且 或 ( ) （ ） , ， + - × ÷ * / = != ≥ ≤ < > 「 」 " 1 2.5 1e400 % 是 否'.split(
+        " ",
+      ),
+      ...fields.map((f) => f.label),
+      "办学性质",
+      "公办",
+      "学段",
+      "2023-06-01",
+    );
+    const text = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.array(pieces, { maxLength: 25 }).map((p) => p.join(" ")),
+    );
+    fc.assert(
+      fc.property(text, fc.boolean(), (source, asRule) => {
+        const result = (asRule ? parseRule : parseFormula)(source, fields);
+        if (!result.ok) {
+          expect(result.at).toBeGreaterThanOrEqual(0);
+          expect(result.at).toBeLessThanOrEqual(source.length);
+          expect(result.message).not.toBe("");
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("checks any values of a submission without throwing", () => {
+    const rules = [{ source: "公办在园幼儿数 <= 在园幼儿数", message: "公办多于总数" }];
+    const values = fc.dictionary(fc.constantFrom(...fields.map((f) => f.key)), fc.anything());
+    fc.assert(
+      fc.property(values, (v) => {
+        for (const p of checkSubmission(fields, rules, v as never)) expect(typeof p.message).toBe("string");
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("accepts every well-formed AST in the stored-shape schema, unchanged", () => {
+    fc.assert(
+      fc.property(arbitraryFormula, (ast) => {
+        expect(formulaAstSchema.parse(JSON.parse(JSON.stringify(ast)))).toEqual(ast);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -102,7 +102,9 @@ function arithmetic(raw: RawNode, ctx: Context): FormulaAst {
 }
 
 function name(raw: Extract<RawNode, { t: "name" }>, ctx: Context): FormulaAst {
-  const field = ctx.fields.find((f) => f.label === raw.text);
+  const named = ctx.fields.filter((f) => f.label === raw.text);
+  if (named.length > 1) fail(`表中有 ${named.length} 个字段都叫「${raw.text}」：请先改名再写公式`, raw.at);
+  const field = named[0];
   if (field) {
     if (ctx.mode === "formula" && !ctx.inAggregate) {
       fail(`「${field.label}」须放在汇总中，例如 sum(${raw.text}) 或 count(${raw.text})`, raw.at);

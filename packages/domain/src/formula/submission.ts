@@ -8,26 +8,31 @@ import type { SubmissionProblem } from "./types.js";
 // The longest file id accepted; ids are short opaque strings, this only keeps junk out.
 const maxFileIdLength = 200;
 
-/** Every problem of one submission: each value against its field, then each cross-field rule; [] when fine. */
+/** How strictly to check: a draft being saved may leave required fields empty and break rules until it is submitted. */
+export interface CheckSubmissionOptions {
+  draft?: boolean;
+}
+
+/**
+ * Every problem of one submission: each value against its field, then each cross-field rule; [] when fine.
+ * Values under keys the form does not have are the caller's to refuse（the API names them before calling）.
+ */
 export function checkSubmission(
   fields: FormField[],
   rules: FormRule[],
   values: FormValues,
+  options: CheckSubmissionOptions = {},
 ): SubmissionProblem[] {
   const problems: SubmissionProblem[] = [];
   const valid: FormValues = {};
-  const known = new Set(fields.map((f) => f.key));
-  for (const key of Object.keys(values)) {
-    if (!known.has(key))
-      problems.push({ field: key, message: `表中没有这一项（${key}）：请刷新页面后重新填写` });
-  }
   for (const field of fields) {
     const value = values[field.key];
-    const message = valueProblem(field, value);
+    const message = valueProblem(options.draft ? { ...field, required: false } : field, value);
     if (message !== null) problems.push({ field: field.key, message: `${field.label}：${message}` });
     // Rules see only values that passed, so a wrong value is reported once, by its field.
     else if (value !== undefined) valid[field.key] = value;
   }
+  if (options.draft) return problems;
   for (const rule of rules) {
     const parsed = parse(rule.source, fields, "rule");
     if (!parsed.ok) {

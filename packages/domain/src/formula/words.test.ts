@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkFormula,
   checkRule,
+  formulaAstSchema,
   formulaFieldKeys,
   formulaInWords,
   parseFormula,
@@ -60,6 +61,19 @@ describe("formulaFieldKeys", () => {
         ast("sum(在园幼儿数 where 党建示范校 and 办学性质 = 公办) / sum(在园幼儿数) - count(开设年级)"),
       ),
     ).toEqual(["children", "model", "stages"]);
+  });
+});
+
+describe("formulaAstSchema", () => {
+  it("refuses a stored AST of the wrong shape", () => {
+    expect(
+      formulaAstSchema.safeParse({ kind: "aggregate", fn: "median", field: "children", where: null }).success,
+    ).toBe(false);
+    expect(formulaAstSchema.safeParse({ kind: "number", value: "1" }).success).toBe(false);
+    expect(
+      formulaAstSchema.safeParse({ kind: "in", operand: { kind: "field", key: "k" }, values: [] }).success,
+    ).toBe(false);
+    expect(formulaAstSchema.safeParse(ast("sum(在园幼儿数 where 办学性质 = 公办)")).success).toBe(true);
   });
 });
 
