@@ -78,3 +78,31 @@ export async function pendingExtension({ t, tenant }: RecipeContext, states: Ext
   if (!pending) throw new Error(`preparation failed: no extension request ${states.join(" or ")}`);
   return pending;
 }
+
+/** A fresh draft 填报表 of the fixture's plan, owned by the department. */
+export async function freshForm({ tenant }: RecipeContext): Promise<string> {
+  const body = {
+    title: "回滚填报表",
+    fields: [{ key: "children", label: "在园幼儿数", type: "integer", required: false }],
+  };
+  return expectStatus(await tenant.sessions.department.post(`/api/plans/${tenant.ids.plan}/forms`, body), 201)
+    .id;
+}
+
+/** A fresh round of the fixture's form, sent to the fixture's kindergarten: its id and the kindergarten's submission. */
+export async function freshRound({ tenant }: RecipeContext): Promise<{ id: string; submissionId: string }> {
+  const body = { name: "回滚批次", deadline: "2023-06-30", unitIds: [tenant.ids.unit] };
+  const res = await tenant.sessions.department.post(`/api/forms/${tenant.ids.form}/rounds`, body);
+  const round = expectStatus<{ id: string; units: { submissionId: string }[] }>(res, 201);
+  return { id: round.id, submissionId: round.units[0]!.submissionId };
+}
+
+/** A fresh submission of the fixture's kindergarten, handed in and awaiting review. */
+export async function freshSubmitted(ctx: RecipeContext): Promise<string> {
+  const { submissionId } = await freshRound(ctx);
+  const res = await ctx.tenant.sessions.school.post(`/api/form-submissions/${submissionId}/submit`, {
+    version: 0,
+  });
+  expectStatus(res, 200);
+  return submissionId;
+}

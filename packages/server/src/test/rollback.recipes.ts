@@ -10,8 +10,11 @@ import { png } from "./rectification-fixtures.js";
 import {
   expectStatus,
   freshBulletin,
+  freshForm,
   freshImport,
   freshPlan,
+  freshRound,
+  freshSubmitted,
   freshUnit,
   pendingExtension,
   type RecipeContext,
@@ -206,6 +209,18 @@ export const recipes: Record<string, SuccessRecipe> = {
   },
   "POST /api/bulletins/:id/issue": {
     prepare: async (ctx) => ({ ids: { bulletin: (await freshBulletin(ctx)).id } }),
+  },
+  // Deleting ends a draft form, closing ends a round, reviewing ends a handed-in submission: each gets its own,
+  // so the matrix's form, round and draft submission stay as they are for the others.
+  "DELETE /api/forms/:id": { prepare: async (ctx) => ({ ids: { form: await freshForm(ctx) } }) },
+  "POST /api/form-rounds/:id/close": {
+    prepare: async (ctx) => ({ ids: { formRound: (await freshRound(ctx)).id }, version: 0 }),
+  },
+  "POST /api/form-submissions/:id/approve": {
+    prepare: async (ctx) => ({ ids: { formSubmission: await freshSubmitted(ctx) } }),
+  },
+  "POST /api/form-submissions/:id/return": {
+    prepare: async (ctx) => ({ ids: { formSubmission: await freshSubmitted(ctx) } }),
   },
   // The matrix signs in with a wrong password; the success is a real user's.
   "POST /api/auth/login": {

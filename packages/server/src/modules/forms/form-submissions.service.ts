@@ -106,12 +106,13 @@ export function assertValues(
   values: FormValues,
   mode: "draft" | "submit",
 ): void {
+  // A value of no field: the form changed while the unit was filling it in.
   const known = new Set(form.fields.map((f) => f.key));
   const unknown = Object.keys(values)
     .filter((k) => !known.has(k))
-    .map((k) => ({ field: k, message: `填报表中没有字段“${k}”，请刷新页面后重新填写` }));
-  const fields = mode === "draft" ? form.fields.map((f) => ({ ...f, required: false })) : form.fields;
-  const problems = [...unknown, ...checkSubmission(fields, mode === "draft" ? [] : form.rules, values)];
+    .map((k) => ({ field: k, message: `表中没有这一项（${k}）：请刷新页面后重新填写` }));
+  const checked = checkSubmission(form.fields, form.rules, values, { draft: mode === "draft" });
+  const problems = [...unknown, ...checked];
   if (problems.length === 0) return;
   throw new AppError(
     "validation_failed",
@@ -166,7 +167,10 @@ export async function submitSubmission(ctx: ServiceContext, id: string, input: F
   assertFillable(ctx, row, "submit");
   const { submission, round } = row;
   if (submission.version !== input.version) throw new AppError("stale_version", STALE_SUBMISSION);
-  assertValues(row.form, submission.values, "submit");
+  // Values of fields removed from the form since they were saved are left behind, not held against the unit.
+  const keys = new Set(row.form.fields.map((f) => f.key));
+  const values = Object.fromEntries(Object.entries(submission.values).filter(([k]) => keys.has(k)));
+  assertValues(row.form, values, "submit");
   const now = ctx.clock.now();
   // The deadline is the last Shanghai day to hand in: late from the next day on.
   const late = isAfterDate(shanghaiDate(now), round.deadline);
@@ -174,6 +178,7 @@ export async function submitSubmission(ctx: ServiceContext, id: string, input: F
     const key = { tenantId: ctx.actor.tenantId, id, version: input.version, from: submission.status };
     const saved = await repo.updateSubmission(tx, key, {
       status: "submitted",
+      values,
       late,
       submittedAt: now,
       submittedBy: ctx.actor.userId,
@@ -185,7 +190,7 @@ export async function submitSubmission(ctx: ServiceContext, id: string, input: F
       tenantId: ctx.actor.tenantId,
       submissionId: id,
       action: "submitted",
-      values: submission.values,
+      values,
       actorId: ctx.actor.userId,
       createdAt: now,
     });
