@@ -9,7 +9,7 @@ import { decomposeAccess } from "../modules/decompose/decompose.access.js";
 import { docNumbersAccess } from "../modules/doc-numbers/doc-numbers.access.js";
 import { evidenceAccess } from "../modules/evidence/evidence.access.js";
 import { extensionsAccess } from "../modules/extensions/extensions.access.js";
-import { formExcelAccess } from "../modules/forms/excel/form-excel.access.js";
+import { formExcelAccess } from "../modules/forms/form-excel.access.js";
 import { formsAccess } from "../modules/forms/forms.access.js";
 import { groupsAccess } from "../modules/groups/groups.access.js";
 import { healthAccess } from "../modules/health/health.access.js";

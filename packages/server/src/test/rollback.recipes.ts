@@ -1,5 +1,6 @@
 import type { PlanDetail, Role } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import type { Db } from "../db/client.js";
 import { extensionRequests } from "../db/schema.js";
 import type { RecordIds } from "./access.js";
@@ -46,6 +47,25 @@ export interface SuccessRecipe {
   prepare?: (ctx: RecipeContext) => Promise<Prepared>;
   /** The uploaded file, in place of the entry's. */
   upload?: () => Promise<{ name: string; type?: string; content: Buffer }>;
+}
+
+/** A fresh round's template with the matrix form's one field filled in; prepared first, then uploaded. */
+function importRecipe(): SuccessRecipe {
+  let filled = Buffer.alloc(0);
+  return {
+    role: "department",
+    prepare: async (ctx) => {
+      const round = await freshRound(ctx);
+      const res = await ctx.tenant.sessions.department.get(`/api/form-rounds/${round.id}/template`);
+      if (res.statusCode !== 200) throw new Error(`preparation failed: ${res.statusCode} ${res.body}`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      workbook.getWorksheet("填报数据")!.getCell("D3").value = 12;
+      filled = Buffer.from(await workbook.xlsx.writeBuffer());
+      return { ids: { formRound: round.id } };
+    },
+    upload: async () => ({ name: "填报.xlsx", content: filled }),
+  };
 }
 
 /** Recipes by route, as `METHOD /api/path/:param`. */
@@ -241,6 +261,8 @@ export const recipes: Record<string, SuccessRecipe> = {
   "POST /api/form-submissions/:id/return": {
     prepare: async (ctx) => ({ ids: { formSubmission: await freshSubmitted(ctx) } }),
   },
+  // The matrix uploads a sheet that is no template: a round of its own, its template filled in for its unit.
+  "POST /api/form-rounds/:id/import": importRecipe(),
   // The matrix signs in with a wrong password; the success is a real user's.
   "POST /api/auth/login": {
     anonymous: true,

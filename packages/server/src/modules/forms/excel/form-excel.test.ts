@@ -18,7 +18,7 @@ async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
 async function problemsOf(buffer: Buffer, opts = options) {
   const result = await readFormUpload(buffer, opts);
   if (result.ok) throw new Error("expected the upload to be refused");
-  return result.problems;
+  return result.errors;
 }
 
 /** The AppError an upload is refused with as a whole. */
@@ -310,6 +310,16 @@ describe("readFormUpload", () => {
     expect(await refusal(Buffer.from("单位,在园幼儿数\n实验幼儿园,10\n"))).toEqual(notXlsx);
     // A ZIP that is no workbook.
     expect(await refusal(Buffer.from("504b0304deadbeef", "hex"))).toEqual(notXlsx);
+    // 101 MB of zeros deflate to about 100 KB: refused from the directory, before exceljs inflates it.
+    const { default: JSZip } = await import("jszip");
+    const bomb = new JSZip().file("xl/worksheets/sheet1.xml", Buffer.alloc(101 * 1024 * 1024));
+    const packed = await bomb.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    expect(packed.length).toBeLessThan(1024 * 1024);
+    expect(await refusal(packed)).toEqual({
+      code: "payload_too_large",
+      status: 413,
+      message: "文件解压后超过 100 MB，不是填报模板；请使用下载的模板填写后上传",
+    });
     expect(await refusal(Buffer.alloc(5 * 1024 * 1024 + 1, 0x50))).toEqual({
       code: "payload_too_large",
       status: 413,

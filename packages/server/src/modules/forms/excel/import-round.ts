@@ -67,7 +67,7 @@ export async function importRoundUpload(
   const tenantId = ctx.actor.tenantId;
   const rows = await findRoundSheetRows(db, tenantId, roundId);
   const read = await readFormUpload(upload.body, { form: excelFormOf(form), round, ...sheetOf(rows) });
-  if (!read.ok) throw problemsError(read.problems);
+  if (!read.ok) throw problemsError(read.errors);
   const current = new Map(rows.map((r) => [r.unitId, r]));
   const { changes, problems } = planChanges(form.fields, read.rows, current);
   if (problems.length > 0) throw problemsError(problems);

@@ -12,6 +12,7 @@ import {
   FIRST_FIELD_COLUMN,
   templateFields,
 } from "./template-layout.js";
+import { declaredInflatedBytes } from "./zip-size.js";
 
 export type { UploadProblem } from "./template-check.js";
 
@@ -23,7 +24,7 @@ export interface UploadRow {
 }
 
 /** The rows of an upload when every row is right, else every problem found (nothing is to be saved then). */
-export type FormUploadResult = { ok: true; rows: UploadRow[] } | { ok: false; problems: UploadProblem[] };
+export type FormUploadResult = { ok: true; rows: UploadRow[] } | { ok: false; errors: UploadProblem[] };
 
 /** What an upload is read against. */
 export interface FormUploadOptions {
@@ -38,6 +39,9 @@ export interface FormUploadOptions {
 /** Every .xlsx is a ZIP archive, which starts with a local file header. */
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
+/** Inflated size a template may declare: 5 000 units × 200 fields of XML stay well below it. */
+const INFLATED_BYTES_MAX = 100 * 1024 * 1024;
+
 /** Opens the workbook, refusing an empty, oversized or unreadable file before looking inside. */
 async function openWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   if (buffer.length === 0) throw new AppError("bad_request", "上传的文件是空的，请选择填写好的 Excel 模板");
@@ -51,6 +55,12 @@ async function openWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
     "文件不是有效的 Excel（.xlsx）文件，请使用下载的模板填写后上传",
   );
   if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx;
+  // A few MB of deflated zeros can declare gigabytes: refused before anything is inflated.
+  if ((declaredInflatedBytes(buffer) ?? 0) > INFLATED_BYTES_MAX)
+    throw new AppError(
+      "payload_too_large",
+      `文件解压后超过 ${INFLATED_BYTES_MAX / 1024 / 1024} MB，不是填报模板；请使用下载的模板填写后上传`,
+    );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -119,7 +129,7 @@ function isBlankRow(row: ExcelJS.Row, fields: FormField[]): boolean {
 export async function readFormUpload(buffer: Buffer, options: FormUploadOptions): Promise<FormUploadResult> {
   const workbook = await openWorkbook(buffer);
   const template = checkTemplate(workbook, options);
-  if ("problems" in template) return { ok: false, problems: template.problems };
+  if ("problems" in template) return { ok: false, errors: template.problems };
   const { sheet } = template;
   const fields = templateFields(options.form);
   const audience = new Map(options.units.map((u) => [u.id, u]));
@@ -156,7 +166,7 @@ export async function readFormUpload(buffer: Buffer, options: FormUploadOptions)
     problems.push(...read.problems, ...submissionProblems(r, options.form, read));
     rows.push({ row: r, unitId: unit.id, values: read.values });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, errors: problems };
   if (rows.length === 0)
     throw new AppError("bad_request", "文件中没有填写任何单位的数据，请在白色格中填写后再上传");
   return { ok: true, rows };

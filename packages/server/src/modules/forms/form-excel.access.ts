@@ -1,4 +1,4 @@
-import type { RouteAccess } from "../../../test/access.js";
+import type { RouteAccess } from "../../test/access.js";
 
 // The matrix's round is open and sent by the department that owns its form. Its managers download the template;
 // the matrix's upload is a workbook that is not the template, refused as invalid only once the caller may import.
