@@ -2,10 +2,10 @@ import type { Form, FormRound, FormRoundUrgeResult, FormSubmission } from "@duba
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { buildGroup, buildTenant, buildUnit } from "../../test/factories.js";
+import { defineForm, fillAndSubmit, ok, refused, sentForm } from "../../test/form-fixtures.js";
 import { toldOf } from "../../test/notification-fixtures.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { defineForm, fillAndSubmit, ok, refused, sentForm } from "../../test/form-fixtures.js";
 
 let t: TestApp;
 let p: PublishedPlan;

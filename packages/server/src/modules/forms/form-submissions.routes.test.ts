@@ -3,10 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "../../db/client.js";
 import { formRounds } from "../../db/schema.js";
+import { fillAndSubmit, ok, refused, sentForm } from "../../test/form-fixtures.js";
 import { toldOf } from "../../test/notification-fixtures.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { fillAndSubmit, ok, refused, sentForm } from "../../test/form-fixtures.js";
 import { onSubmissionsApproved } from "./index.js";
 
 let t: TestApp;

@@ -2,8 +2,6 @@ import { type Form, type FormPage, type FormRound, parseFormula } from "@duban/d
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { indicatorFormulas } from "../../db/schema.js";
-import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
-import { createTestApp, type TestApp } from "../../test/test-app.js";
 import {
   defineForm,
   kindergartenFields,
@@ -12,6 +10,8 @@ import {
   refused,
   sendToKindergartens,
 } from "../../test/form-fixtures.js";
+import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
+import { createTestApp, type TestApp } from "../../test/test-app.js";
 
 let t: TestApp;
 let p: PublishedPlan;

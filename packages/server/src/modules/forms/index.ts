@@ -5,3 +5,4 @@ export {
   type SubmissionsApprovedHook,
 } from "./approval-hook.js";
 export { getFormRow } from "./forms.service.js";
+export type { ExcelForm, ExcelRound, ExcelUnit } from "./excel/template-layout.js";

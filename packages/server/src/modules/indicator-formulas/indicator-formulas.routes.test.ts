@@ -1,9 +1,9 @@
 import type { ComputedIndicator, PlanDetail } from "@duban/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
+import { closeRound, insertForm, insertRound, setSubmissionStatus } from "../../test/computed-fixtures.js";
 import { buildPublishedPlan, flattenTree, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { closeRound, insertForm, insertRound, setSubmissionStatus } from "../../test/computed-fixtures.js";
 import { recomputeFormIndicators } from "./index.js";
 
 const share = "sum(在园幼儿数 where 办学性质=公办) / sum(在园幼儿数) × 100";

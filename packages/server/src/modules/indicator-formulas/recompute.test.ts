@@ -4,9 +4,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { indicatorComputedValues, indicatorFormulas } from "../../db/schema.js";
+import { type AudienceUnit, insertForm, insertRound } from "../../test/computed-fixtures.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { type AudienceUnit, insertForm, insertRound } from "../../test/computed-fixtures.js";
 import { recomputeFormIndicators } from "./index.js";
 
 let t: TestApp;

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "../../../db/client.js";
 import { formSubmissionEvents, formSubmissions } from "../../../db/schema.js";
 import { buildUser, TEST_PASSWORD } from "../../../test/factories.js";
+import { kindergartenFields, kindergartenRules, ok, refused, sentForm } from "../../../test/form-fixtures.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../../test/plan-fixtures.js";
 import { signIn } from "../../../test/session.js";
 import { createTestApp, type TestApp } from "../../../test/test-app.js";
 import { uploadFile } from "../../../test/upload.js";
 import { onSubmissionsApproved, type SubmissionsApprovedHook } from "../approval-hook.js";
-import { kindergartenFields, kindergartenRules, ok, refused, sentForm } from "../form-fixtures.js";
 
 let t: TestApp;
 let p: PublishedPlan;

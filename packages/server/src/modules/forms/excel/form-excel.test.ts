@@ -1,8 +1,15 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../errors.js";
+import {
+  audience,
+  fillTemplate,
+  juneRound,
+  kindergartenForm,
+  outsider,
+  typeRow,
+} from "../../../test/form-excel-fixtures.js";
 import { buildFormTemplate } from "./build-form-template.js";
-import { audience, fillTemplate, juneRound, kindergartenForm, outsider, typeRow } from "./excel-fixtures.js";
 import { readFormUpload } from "./read-form-upload.js";
 
 const form = kindergartenForm();

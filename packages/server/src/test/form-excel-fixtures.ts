@@ -1,6 +1,6 @@
 import type { FormField } from "@duban/domain";
 import ExcelJS from "exceljs";
-import type { ExcelForm, ExcelRound, ExcelUnit } from "./template-layout.js";
+import type { ExcelForm, ExcelRound, ExcelUnit } from "../modules/forms/index.js";
 
 /** A kindergarten form with one field of every kind a template has a column for, an attachment and a rule. */
 export const kindergartenFields: FormField[] = [
