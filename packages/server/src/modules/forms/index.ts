@@ -4,5 +4,5 @@ export {
   runSubmissionsApproved,
   type SubmissionsApprovedHook,
 } from "./approval-hook.js";
-export { getFormRow } from "./forms.service.js";
 export type { ExcelForm, ExcelRound, ExcelUnit } from "./excel/template-layout.js";
+export { getFormRow } from "./forms.service.js";
