@@ -11,7 +11,13 @@ import { openDatabase } from "../packages/server/src/db/client.js";
 import { recordPlanSnapshot } from "../packages/server/src/modules/snapshots/index.js";
 import { cockpitSql, seedCockpitRows } from "./lib/cockpit-seed.js";
 import { Client, expectStatus, type HttpContext } from "./lib/http.js";
-import { buildServer, prepareDatabase, type RunningServer, startServer } from "./lib/server.js";
+import {
+  type BenchDatabase,
+  buildServer,
+  prepareDatabase,
+  type RunningServer,
+  startServer,
+} from "./lib/server.js";
 import { Step, type StepSummary } from "./lib/stats.js";
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 300);
@@ -175,7 +181,11 @@ async function main() {
   };
   const dbUrl = process.env.BENCH_DATABASE_URL || undefined;
   let server: RunningServer | undefined;
-  const database = await prepareDatabase(dbUrl, runId);
+  // BENCH_DATABASE_AS_IS=1 runs in the given (empty) database instead of creating and dropping a fresh one.
+  const database: BenchDatabase =
+    dbUrl && process.env.BENCH_DATABASE_AS_IS === "1"
+      ? { kind: "postgres", url: dbUrl, isolation: "given database", drop: async () => {} }
+      : await prepareDatabase(dbUrl, runId);
   try {
     const build = buildServer();
     if (build.message) log(build.message);

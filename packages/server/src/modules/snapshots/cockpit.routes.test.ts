@@ -1,4 +1,10 @@
-import type { Assignment, Cockpit, PlanDetail, PlanTreeNode } from "@duban/domain";
+import {
+  type Assignment,
+  type Cockpit,
+  heatmapCells,
+  type PlanDetail,
+  type PlanTreeNode,
+} from "@duban/domain";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { assignTask9AndOpenCycle, buildPublishedPlan, flattenTree } from "../../test/plan-fixtures.js";
 import type { TestSession } from "../../test/session.js";
@@ -79,7 +85,7 @@ describe("GET /api/plans/:id/cockpit", () => {
     for (const n of led) if (n.light) tally[n.light] += 1;
     expect([lead.taskCount, lead.tasks]).toEqual([led.length, tally]);
     const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items as Assignment[];
-    const cells = cockpit.heatmap.cells.filter((c) => c.nodeId === p.task9.id);
+    const cells = heatmapCells(cockpit.heatmap).filter((c) => c.nodeId === p.task9.id);
     expect(cells.map((c) => [c.assignmentId, c.light, c.progress]).sort()).toEqual(
       list.map((a) => [a.id, a.light, a.progress]).sort(),
     );
@@ -102,7 +108,8 @@ describe("GET /api/plans/:id/cockpit", () => {
     t.clock.set(new Date("2023-06-17T09:00:00+08:00"));
     const today = await cockpitOf(p.supervisor, p.planId);
     const before = await cockpitOf(p.supervisor, p.planId, "?asOf=2023-06-16");
-    const cellOf = (c: Cockpit) => c.heatmap.cells.find((x) => x.assignmentId === p.second.id)?.progress;
+    const cellOf = (c: Cockpit) =>
+      heatmapCells(c.heatmap).find((x) => x.assignmentId === p.second.id)?.progress;
     const indicatorOf = (c: Cockpit) => c.indicators.find((i) => i.indicatorId === p.indicatorId)!;
     expect([today.source, today.asOf, cellOf(today)]).toEqual(["live", "2023-06-17", 80]);
     expect([before.source, before.snapshotDay, cellOf(before)]).toEqual(["snapshot", "2023-06-16", 0]);
@@ -133,7 +140,7 @@ describe("GET /api/plans/:id/cockpit", () => {
     const school = await cockpitOf(p.kg1, p.planId);
     expect(school.scope).toMatchObject({ kind: "school", unitId: p.kindergarten.id });
     expect(school.completion).toMatchObject({ taskCount: 1, progress: 60, tasks: { green: 1 } });
-    expect(school.heatmap.cells.map((c) => c.unitId)).toEqual([p.kindergarten.id]);
+    expect(heatmapCells(school.heatmap).map((c) => c.unitId)).toEqual([p.kindergarten.id]);
     expect(school.indicators.map((i) => i.nodeId).every((id) => id === p.task9.id)).toBe(true);
   });
 });
