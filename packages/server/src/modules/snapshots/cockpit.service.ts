@@ -37,7 +37,7 @@ export async function getCockpitJson(
   if (!kind) throw forbidden("您的角色没有领导驾驶舱，请从计划列表查看任务进展");
   const { db } = ctx.database;
   const { tenantId } = ctx.actor;
-  const plan = await repo.findSnapshotPlan(db, tenantId, planId);
+  const plan = await repo.findPlanWithDataVersion(db, tenantId, planId);
   if (!plan || !canViewPlanStatus(ctx.actor, plan.status)) throw notFound("计划");
   const now = ctx.clock.now();
   const today = shanghaiDate(now);
@@ -48,14 +48,19 @@ export async function getCockpitJson(
   const unitId = kind === "plan" ? null : ctx.actor.unitId;
   const raiseNotices = noticeLedgerAbilities(ctx.actor).create;
   if (live) {
-    // Callers asking while today's figures are being computed share that computation: twenty leaders opening
-    // the screen at nine o'clock cost one reading of the plan, not twenty.
+    // Today's answer is kept while the tenant's data version stands still: any committed write to a table the
+    // figures come from, by any server process, moves it. Callers asking while it is being computed share that
+    // computation: twenty leaders opening the screen at nine o'clock cost one reading of the plan, not twenty.
     const key = [tenantId, planId, today, kind, unitId, raiseNotices].join("|");
-    return shared(key, async () => {
+    const kept = liveCockpits.get(key);
+    if (kept?.version === plan.dataVersion) return kept.body;
+    return shared(`${key}|${plan.dataVersion}`, async () => {
       const snapshot = await takePlanSnapshot(db, { tenantId, planId, now });
-      return serialize(
+      const body = serialize(
         await assemble(db, { tenantId, plan, asOf, kind, unitId, raiseNotices, snapshot, live }),
       );
+      keep(liveCockpits, key, { version: plan.dataVersion, body });
+      return body;
     });
   }
   // A past day's answer never changes (snapshots are append-only): built once per day, view and abilities.
@@ -69,7 +74,7 @@ export async function getCockpitJson(
   const body = serialize(
     await assemble(db, { tenantId, plan, asOf, kind, unitId, raiseNotices, snapshot, live }),
   );
-  if (key) remember(key, body);
+  if (key) keep(pastCockpits, key, body);
   return body;
 }
 
@@ -127,11 +132,15 @@ function shared(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
 
 /** Past days' cockpits already built, most recent last; a few dozen screens of a few hundred KB each. */
 const pastCockpits = new Map<string, Buffer>();
-const PAST_COCKPITS_KEPT = 32;
+/** Today's cockpits by plan, day and view, with the data version they were computed at. */
+const liveCockpits = new Map<string, { version: string; body: Buffer }>();
+const COCKPITS_KEPT = 32;
 
-function remember(key: string, body: Buffer): void {
-  pastCockpits.set(key, body);
-  if (pastCockpits.size > PAST_COCKPITS_KEPT) pastCockpits.delete(pastCockpits.keys().next().value!);
+/** Keeps an answer, forgetting the oldest past the limit. */
+function keep<T>(map: Map<string, T>, key: string, value: T): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > COCKPITS_KEPT) map.delete(map.keys().next().value!);
 }
 
 /** Most months a scoped trend reads in full: one snapshot per month of the plan year. */

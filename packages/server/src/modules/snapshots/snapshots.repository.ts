@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client.js";
 import {
   assignmentIndicators,
   assignments,
+  dataVersions,
   indicators,
   leaderInstructions,
   planNodes,
@@ -32,6 +33,27 @@ export async function findSnapshotPlan(db: DbOrTx, tenantId: string, planId: str
       year: plans.year,
       status: plans.status,
       lightTolerance: plans.lightTolerance,
+    })
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+  return row;
+}
+
+/**
+ * A plan of the tenant with the tenant's data version (see `dataVersions`), read in one statement so both are of
+ * one moment: a cockpit computed after this read is at least as new as that version. Undefined for no such plan.
+ */
+export async function findPlanWithDataVersion(db: DbOrTx, tenantId: string, planId: string) {
+  const [row] = await db
+    .select({
+      id: plans.id,
+      title: plans.title,
+      year: plans.year,
+      status: plans.status,
+      // "0" before the tenant's first counted write.
+      // Written out in full: drizzle leaves a subquery's columns unqualified.
+      dataVersion: sql<string>`coalesce((select "data_versions"."version" from ${dataVersions}
+        where "data_versions"."tenant_id" = ${tenantId}), 0)::text`,
     })
     .from(plans)
     .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
