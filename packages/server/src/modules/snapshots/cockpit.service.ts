@@ -25,7 +25,8 @@ import { findPlanTrend, loadPlanSnapshot, takePlanSnapshot, trendPoint } from ".
  * same screen get the same bytes.
  *
  * Today (asOf left out or today's date) is computed live, so the leader sees a report approved an hour ago and
- * the figures equal the plan and task pages; an earlier day is read from its snapshot (or the latest before
+ * the figures equal the plan and task pages, and kept until the tenant's data version moves (its `takenAt` is
+ * when it was computed); an earlier day is read from its snapshot (or the latest before
  * it), never recomputed from today's data. The trend is every recorded day of the plan year up to asOf.
  */
 export async function getCockpitJson(
@@ -37,11 +38,11 @@ export async function getCockpitJson(
   if (!kind) throw forbidden("您的角色没有领导驾驶舱，请从计划列表查看任务进展");
   const { db } = ctx.database;
   const { tenantId } = ctx.actor;
-  const plan = await repo.findPlanWithDataVersion(db, tenantId, planId);
-  if (!plan || !canViewPlanStatus(ctx.actor, plan.status)) throw notFound("计划");
   const now = ctx.clock.now();
   const today = shanghaiDate(now);
   const asOf = query.asOf ?? today;
+  const plan = await repo.findCockpitPlan(db, { tenantId, planId, asOf });
+  if (!plan || !canViewPlanStatus(ctx.actor, plan.status)) throw notFound("计划");
   if (asOf > today)
     throw invalid([{ path: "asOf", message: `查询日期不能晚于今天（${today}），请重新选择` }]);
   const live = asOf === today;
@@ -64,7 +65,7 @@ export async function getCockpitJson(
     });
   }
   // A past day's answer never changes (snapshots are append-only): built once per day, view and abilities.
-  const day = await repo.findSnapshotDayAsOf(db, { tenantId, planId, asOf });
+  const day = plan.snapshotDay;
   const key = day ? [tenantId, planId, day, asOf, kind, unitId, raiseNotices].join("|") : null;
   const cached = key ? pastCockpits.get(key) : undefined;
   if (cached) return cached;
