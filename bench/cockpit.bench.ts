@@ -259,7 +259,7 @@ async function main() {
     const recompute: number[] = [];
     for (let i = 0; i < RECOMPUTES; i++) {
       await pool.query(
-        "update assignments set progress = progress where id = (select id from assignments where tenant_id = $1 and plan_id = $2 limit 1)",
+        "update assignments set updated_at = now() where id = (select id from assignments where tenant_id = $1 and plan_id = $2 limit 1)",
         [scenario.tenantId, planId],
       );
       const res = await leader.get(live);
