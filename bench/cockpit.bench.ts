@@ -1,7 +1,8 @@
 // The 领导驾驶舱 under load: the seed plan with 300 schools on six tasks, 12 monthly cycles of reports and a
 // snapshot per month; 20 concurrent leaders ask GET /api/plans/:id/cockpit (today, live; and an earlier day,
 // from its snapshot) against the real server in a child process, beside one hand-written SQL statement of the
-// same figures. Prints one JSON object; medians over BENCH_RUNS rounds. Run with `npm run bench:cockpit`; set
+// same figures, and today's answer right after a write (nothing kept to answer from). Prints one JSON object;
+// medians over BENCH_RUNS rounds. Run with `npm run bench:cockpit`; set
 // BENCH_DATABASE_URL to a PostgreSQL server (the target is stated for PostgreSQL; without it PGlite is used).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -10,13 +11,20 @@ import pg from "pg";
 import { cockpitSql, seedCockpitRows } from "./lib/cockpit-seed.js";
 import { Client, expectStatus, type HttpContext } from "./lib/http.js";
 import { publishSeedPlan, seedSnapshots } from "./lib/seed-plan.js";
-import { buildServer, prepareDatabase, type RunningServer, startServer } from "./lib/server.js";
+import {
+  type BenchDatabase,
+  buildServer,
+  prepareDatabase,
+  type RunningServer,
+  startServer,
+} from "./lib/server.js";
 import { Step, type StepSummary } from "./lib/stats.js";
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 300);
 const CALLERS = Number(process.env.BENCH_CALLERS ?? 20);
 const PER_CALLER = Number(process.env.BENCH_REQUESTS_PER_CALLER ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RECOMPUTES = Number(process.env.BENCH_RECOMPUTES ?? 10);
 /** The server's day: late in the plan year, so every month has its cycle and snapshot. */
 const TODAY = "2023-12-20";
 const log = (msg: string) => process.stderr.write(`[bench:cockpit] ${msg}\n`);
@@ -136,7 +144,11 @@ async function main() {
   };
   const dbUrl = process.env.BENCH_DATABASE_URL || undefined;
   let server: RunningServer | undefined;
-  const database = await prepareDatabase(dbUrl, runId);
+  // BENCH_DATABASE_AS_IS=1 runs in the given (empty) database instead of creating and dropping a fresh one.
+  const database: BenchDatabase =
+    dbUrl && process.env.BENCH_DATABASE_AS_IS === "1"
+      ? { kind: "postgres", url: dbUrl, isolation: "given database", drop: async () => {} }
+      : await prepareDatabase(dbUrl, runId);
   try {
     const build = buildServer();
     if (build.message) log(build.message);
@@ -203,11 +215,28 @@ async function main() {
       rounds.asOf.push(await load(server, httpCall(past)));
       rounds.sql.push(await load(null, sqlCall));
     }
+    // Today's answer after a write: one leader, each request preceded by a change to one assignment, so the
+    // server cannot answer from what it kept (the cost every first caller after a write pays).
+    const recompute: number[] = [];
+    for (let i = 0; i < RECOMPUTES; i++) {
+      await pool.query(
+        "update assignments set updated_at = now() where id = (select id from assignments where tenant_id = $1 and plan_id = $2 limit 1)",
+        [scenario.tenantId, planId],
+      );
+      const res = await leader.get(live);
+      expectStatus(res, 200, "cockpit after a write");
+      recompute.push(res.end - res.start);
+    }
     await pool.end();
     const liveM = medianOf(rounds.live);
     const asOfM = medianOf(rounds.asOf);
     const sqlM = medianOf(rounds.sql);
-    result.steps = { cockpitLive: liveM, cockpitAsOf: asOfM, handWrittenSql: sqlM };
+    result.steps = {
+      cockpitLive: liveM,
+      cockpitAsOf: asOfM,
+      handWrittenSql: sqlM,
+      cockpitLiveAfterWrite: { requests: RECOMPUTES, medianMs: Number(median(recompute).toFixed(1)) },
+    };
     result.ratioToSql = {
       liveP50: Number((liveM.p50 / sqlM.p50).toFixed(2)),
       liveP95: Number((liveM.p95 / sqlM.p95).toFixed(2)),

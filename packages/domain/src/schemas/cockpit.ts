@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Light, lightColors } from "../rules/lights.js";
 import {
   lightTallySchema,
   noticeTallySchema,
@@ -59,22 +60,46 @@ export const cockpitHeatmapSchema = z.object({
       township: z.string().nullable(),
     }),
   ),
-  /** One cell per assignment; a unit with several assignments on a task shows the worst. */
-  cells: z.array(
-    z.object({
-      unitId: z.string(),
-      nodeId: z.string(),
-      assignmentId: z.string(),
-      light: snapshotLightSchema,
-      progress: z.number(),
-    }),
-  ),
+  /**
+   * The lit cells, column-wise: cell i is unit `units[unit[i]]` on task `tasks[task[i]]`, its light is the digit
+   * `lights[i]` (an index into `lightColors`), its progress `progress[i]` and its assignment `assignmentIds[i]`.
+   * One cell per unit and task; a unit with several assignments on a task shows the worst. Arrays instead of
+   * one object per cell: 300 schools × 6 tasks are most of the answer otherwise.
+   */
+  cells: z.object({
+    unit: z.array(z.number().int()),
+    task: z.array(z.number().int()),
+    lights: z.string().regex(/^[0-4]*$/),
+    progress: z.array(z.number()),
+    assignmentIds: z.array(z.string()),
+  }),
   /** The townships and school types present, for the grouping and filter controls. */
   townships: z.array(z.string()),
   schoolTypes: z.array(z.enum(schoolTypes)),
 });
 /** The heat map. */
 export type CockpitHeatmap = z.infer<typeof cockpitHeatmapSchema>;
+
+/** One heat-map cell spelled out. */
+export interface CockpitHeatmapCell {
+  unitId: string;
+  nodeId: string;
+  assignmentId: string;
+  light: Light;
+  progress: number;
+}
+
+/** The heat map's cells spelled out, one object each, in the order of the answer. */
+export function heatmapCells(heatmap: CockpitHeatmap): CockpitHeatmapCell[] {
+  const { cells } = heatmap;
+  return cells.assignmentIds.map((assignmentId, i) => ({
+    unitId: heatmap.units[cells.unit[i]!]!.unitId,
+    nodeId: heatmap.tasks[cells.task[i]!]!.nodeId,
+    assignmentId,
+    light: lightColors[Number(cells.lights[i])]!,
+    progress: cells.progress[i]!,
+  }));
+}
 
 /** An indicator with its value, target line, status and coverage（已报 4/6）. */
 export const cockpitIndicatorSchema = snapshotIndicatorSchema.extend({ taskTitle: z.string() });

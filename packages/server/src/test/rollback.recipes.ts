@@ -315,10 +315,11 @@ export const keepsPartialWork: { route: string; tables: string[]; why: string }[
       "notifications",
       "document_number_sequences",
       "search_entries",
+      "data_versions",
     ],
     why:
       "each notice is raised, upgraded or closed whole in its own transaction (notice, its 文号, event, " +
-      "notification and search entry together), so one failing item does not undo the others; the scan is idempotent, and the next run " +
+      "notification and search entry together, and the tenant's data version moves with it), so one failing item does not undo the others; the scan is idempotent, and the next run " +
       "(the scheduler's or the next click) finishes the rest",
   },
   {

@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns.js";
 import { plans } from "./plans.js";
 import { tenantRef } from "./tenant-ref.js";
@@ -33,3 +33,14 @@ export const planSnapshots = pgTable(
     uniqueIndex("plan_snapshots_plan_day_key").on(t.tenantId, t.planId, t.day),
   ],
 );
+
+/**
+ * A tenant's data version: a number that grows with every committed transaction that writes a row the cockpit
+ * is computed from (triggers in migration `cockpit_data_version_triggers`). A server process keeps today's
+ * cockpit while the number stands still, so every process on the database sees a write at once, with one
+ * primary-key read per request instead of recomputing the plan.
+ */
+export const dataVersions = pgTable("data_versions", {
+  tenantId: tenantRef().primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull(),
+});

@@ -8,6 +8,7 @@ import {
   countLight,
   daysBetween,
   emptyLightTally,
+  lightColors,
   type PlanSnapshot,
   rollupLights,
   type SchoolType,
@@ -121,6 +122,7 @@ function groupTasks(tasks: SnapshotTask[], key: (t: SnapshotTask) => string | nu
   return groups;
 }
 
+/** The units × tasks heat map of the view's school assignments, its cells column-wise (see the schema). */
 function heatmapOf(
   snapshot: PlanSnapshot,
   tasks: SnapshotTask[],
@@ -128,29 +130,24 @@ function heatmapOf(
 ): CockpitHeatmap {
   const schools = new Map(snapshot.units.filter((u) => u.kind === "school").map((u) => [u.unitId, u]));
   // A unit with several assignments on one task (a measure each) shows its worst.
-  const cells = new Map<string, CockpitHeatmap["cells"][number]>();
+  const worst = new Map<string, SnapshotAssignment>();
   for (const a of assignments) {
     if (!schools.has(a.unitId)) continue;
     const key = `${a.unitId}:${a.nodeId}`;
-    const seen = cells.get(key);
-    if (!seen || compareLightSeverity(a.light, seen.light) < 0)
-      cells.set(key, {
-        unitId: a.unitId,
-        nodeId: a.nodeId,
-        assignmentId: a.assignmentId,
-        light: a.light,
-        progress: a.progress,
-      });
+    const seen = worst.get(key);
+    if (!seen || compareLightSeverity(a.light, seen.light) < 0) worst.set(key, a);
   }
-  const unitIds = new Set([...cells.values()].map((c) => c.unitId));
-  const nodeIds = new Set([...cells.values()].map((c) => c.nodeId));
+  const lit = [...worst.values()];
+  const unitIds = new Set(lit.map((a) => a.unitId));
+  const nodeIds = new Set(lit.map((a) => a.nodeId));
   const units = [...schools.values()]
     .filter((u) => unitIds.has(u.unitId))
     .sort((a, b) => zh(a.township ?? "", b.township ?? "") || zh(a.name, b.name));
+  const columns = tasks.filter((t) => nodeIds.has(t.nodeId));
+  const row = new Map(units.map((u, i) => [u.unitId, i]));
+  const column = new Map(columns.map((t, i) => [t.nodeId, i]));
   return {
-    tasks: tasks
-      .filter((t) => nodeIds.has(t.nodeId))
-      .map((t) => ({ nodeId: t.nodeId, code: t.code, title: t.title, sectionId: t.sectionId })),
+    tasks: columns.map((t) => ({ nodeId: t.nodeId, code: t.code, title: t.title, sectionId: t.sectionId })),
     units: units.map((u) => ({
       unitId: u.unitId,
       name: u.name,
@@ -158,7 +155,13 @@ function heatmapOf(
       schoolType: u.schoolType,
       township: u.township,
     })),
-    cells: [...cells.values()],
+    cells: {
+      unit: lit.map((a) => row.get(a.unitId)!),
+      task: lit.map((a) => column.get(a.nodeId)!),
+      lights: lit.map((a) => lightColors.indexOf(a.light)).join(""),
+      progress: lit.map((a) => a.progress),
+      assignmentIds: lit.map((a) => a.assignmentId),
+    },
     townships: [...new Set(units.flatMap((u) => u.township ?? []))].sort(zh),
     schoolTypes: [...new Set(units.flatMap((u) => u.schoolType ?? []))] as SchoolType[],
   };

@@ -1,5 +1,13 @@
-import type { Assignment, Cockpit, PlanDetail, PlanTreeNode } from "@duban/domain";
+import {
+  type Assignment,
+  type Cockpit,
+  heatmapCells,
+  type PlanDetail,
+  type PlanTreeNode,
+} from "@duban/domain";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { dataVersions } from "../../db/schema.js";
 import { assignTask9AndOpenCycle, buildPublishedPlan, flattenTree } from "../../test/plan-fixtures.js";
 import type { TestSession } from "../../test/session.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
@@ -79,7 +87,7 @@ describe("GET /api/plans/:id/cockpit", () => {
     for (const n of led) if (n.light) tally[n.light] += 1;
     expect([lead.taskCount, lead.tasks]).toEqual([led.length, tally]);
     const list = (await p.lead.get(`/api/nodes/${p.task9.id}/assignments`)).json().items as Assignment[];
-    const cells = cockpit.heatmap.cells.filter((c) => c.nodeId === p.task9.id);
+    const cells = heatmapCells(cockpit.heatmap).filter((c) => c.nodeId === p.task9.id);
     expect(cells.map((c) => [c.assignmentId, c.light, c.progress]).sort()).toEqual(
       list.map((a) => [a.id, a.light, a.progress]).sort(),
     );
@@ -102,7 +110,8 @@ describe("GET /api/plans/:id/cockpit", () => {
     t.clock.set(new Date("2023-06-17T09:00:00+08:00"));
     const today = await cockpitOf(p.supervisor, p.planId);
     const before = await cockpitOf(p.supervisor, p.planId, "?asOf=2023-06-16");
-    const cellOf = (c: Cockpit) => c.heatmap.cells.find((x) => x.assignmentId === p.second.id)?.progress;
+    const cellOf = (c: Cockpit) =>
+      heatmapCells(c.heatmap).find((x) => x.assignmentId === p.second.id)?.progress;
     const indicatorOf = (c: Cockpit) => c.indicators.find((i) => i.indicatorId === p.indicatorId)!;
     expect([today.source, today.asOf, cellOf(today)]).toEqual(["live", "2023-06-17", 80]);
     expect([before.source, before.snapshotDay, cellOf(before)]).toEqual(["snapshot", "2023-06-16", 0]);
@@ -133,7 +142,88 @@ describe("GET /api/plans/:id/cockpit", () => {
     const school = await cockpitOf(p.kg1, p.planId);
     expect(school.scope).toMatchObject({ kind: "school", unitId: p.kindergarten.id });
     expect(school.completion).toMatchObject({ taskCount: 1, progress: 60, tasks: { green: 1 } });
-    expect(school.heatmap.cells.map((c) => c.unitId)).toEqual([p.kindergarten.id]);
+    expect(heatmapCells(school.heatmap).map((c) => c.unitId)).toEqual([p.kindergarten.id]);
     expect(school.indicators.map((i) => i.nodeId).every((id) => id === p.task9.id)).toBe(true);
+  });
+});
+
+describe("today's cockpit kept between requests", () => {
+  const versionOf = async (tenantId: string) => {
+    const [row] = await t.database.db
+      .select({ version: dataVersions.version })
+      .from(dataVersions)
+      .where(eq(dataVersions.tenantId, tenantId));
+    return row?.version;
+  };
+
+  it("answers the kept figures until a report changes them, then the new ones", async () => {
+    const p = await setUp();
+    const first = await cockpitOf(p.supervisor, p.planId);
+    t.clock.advance(60 * 60_000);
+    // Nothing written in between: the same computation, taken an hour ago.
+    expect((await cockpitOf(p.supervisor, p.planId)).takenAt).toBe(first.takenAt);
+    await report(
+      p.kg2,
+      p.lead,
+      { assignmentId: p.second.id, cycleId: p.cycle.id, indicatorId: p.indicatorId },
+      80,
+    );
+    const next = await cockpitOf(p.supervisor, p.planId);
+    const cell = heatmapCells(next.heatmap).find((c) => c.assignmentId === p.second.id);
+    const indicator = next.indicators.find((i) => i.indicatorId === p.indicatorId)!;
+    expect([next.takenAt, cell?.progress, indicator.value, indicator.reported]).toEqual([
+      t.clock.now().toISOString(),
+      80,
+      70,
+      2,
+    ]);
+  });
+
+  it("shows a 督办单 raised after the answer was kept", async () => {
+    const p = await setUp();
+    expect((await cockpitOf(p.supervisor, p.planId)).supervision.openNotices).toEqual({
+      blue: 0,
+      yellow: 0,
+      red: 0,
+    });
+    const raised = await p.supervisor.post("/api/notices", {
+      nodeId: p.task9.id,
+      assignmentId: p.second.id,
+      level: "red",
+      reason: "请尽快报送进展",
+      replyDue: "2023-06-30",
+    });
+    expect(raised.statusCode).toBe(201);
+    expect((await cockpitOf(p.supervisor, p.planId)).supervision.openNotices).toEqual({
+      blue: 0,
+      yellow: 0,
+      red: 1,
+    });
+  });
+
+  it("sees a write made outside this process, straight to the database", async () => {
+    const p = await setUp();
+    const cellOf = (c: Cockpit) => heatmapCells(c.heatmap).find((x) => x.assignmentId === p.second.id);
+    expect(cellOf(await cockpitOf(p.supervisor, p.planId))?.progress).toBe(0);
+    await t.database.db.execute(sql`update assignments set progress = 45 where id = ${p.second.id}`);
+    expect(cellOf(await cockpitOf(p.supervisor, p.planId))?.progress).toBe(45);
+  });
+
+  it("moves the tenant's data version once per committed transaction, however many rows it writes", async () => {
+    const p = await setUp();
+    const before = (await versionOf(p.tenant.id))!;
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`update assignments set progress = 5 where tenant_id = ${p.tenant.id}`);
+      await tx.execute(sql`update plan_nodes set progress = 5 where tenant_id = ${p.tenant.id}`);
+    });
+    expect((await versionOf(p.tenant.id))! - before).toBe(1);
+    // A rolled-back write leaves it alone.
+    await t.database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`update assignments set progress = 6 where tenant_id = ${p.tenant.id}`);
+        throw new Error("rolled back");
+      })
+      .catch(() => undefined);
+    expect((await versionOf(p.tenant.id))! - before).toBe(1);
   });
 });

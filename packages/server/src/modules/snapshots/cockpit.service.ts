@@ -25,7 +25,8 @@ import { findPlanTrend, loadPlanSnapshot, takePlanSnapshot, trendPoint } from ".
  * same screen get the same bytes.
  *
  * Today (asOf left out or today's date) is computed live, so the leader sees a report approved an hour ago and
- * the figures equal the plan and task pages; an earlier day is read from its snapshot (or the latest before
+ * the figures equal the plan and task pages, and kept until the tenant's data version moves (its `takenAt` is
+ * when it was computed); an earlier day is read from its snapshot (or the latest before
  * it), never recomputed from today's data. The trend is every recorded day of the plan year up to asOf.
  */
 export async function getCockpitJson(
@@ -37,29 +38,34 @@ export async function getCockpitJson(
   if (!kind) throw forbidden("您的角色没有领导驾驶舱，请从计划列表查看任务进展");
   const { db } = ctx.database;
   const { tenantId } = ctx.actor;
-  const plan = await repo.findSnapshotPlan(db, tenantId, planId);
-  if (!plan || !canViewPlanStatus(ctx.actor, plan.status)) throw notFound("计划");
   const now = ctx.clock.now();
   const today = shanghaiDate(now);
   const asOf = query.asOf ?? today;
+  const plan = await repo.findCockpitPlan(db, { tenantId, planId, asOf });
+  if (!plan || !canViewPlanStatus(ctx.actor, plan.status)) throw notFound("计划");
   if (asOf > today)
     throw invalid([{ path: "asOf", message: `查询日期不能晚于今天（${today}），请重新选择` }]);
   const live = asOf === today;
   const unitId = kind === "plan" ? null : ctx.actor.unitId;
   const raiseNotices = noticeLedgerAbilities(ctx.actor).create;
   if (live) {
-    // Callers asking while today's figures are being computed share that computation: twenty leaders opening
-    // the screen at nine o'clock cost one reading of the plan, not twenty.
+    // Today's answer is kept while the tenant's data version stands still: any committed write to a table the
+    // figures come from, by any server process, moves it. Callers asking while it is being computed share that
+    // computation: twenty leaders opening the screen at nine o'clock cost one reading of the plan, not twenty.
     const key = [tenantId, planId, today, kind, unitId, raiseNotices].join("|");
-    return shared(key, async () => {
+    const kept = liveCockpits.get(key);
+    if (kept?.version === plan.dataVersion) return kept.body;
+    return shared(`${key}|${plan.dataVersion}`, async () => {
       const snapshot = await takePlanSnapshot(db, { tenantId, planId, now });
-      return serialize(
+      const body = serialize(
         await assemble(db, { tenantId, plan, asOf, kind, unitId, raiseNotices, snapshot, live }),
       );
+      keep(liveCockpits, key, { version: plan.dataVersion, body });
+      return body;
     });
   }
   // A past day's answer never changes (snapshots are append-only): built once per day, view and abilities.
-  const day = await repo.findSnapshotDayAsOf(db, { tenantId, planId, asOf });
+  const day = plan.snapshotDay;
   const key = day ? [tenantId, planId, day, asOf, kind, unitId, raiseNotices].join("|") : null;
   const cached = key ? pastCockpits.get(key) : undefined;
   if (cached) return cached;
@@ -69,7 +75,7 @@ export async function getCockpitJson(
   const body = serialize(
     await assemble(db, { tenantId, plan, asOf, kind, unitId, raiseNotices, snapshot, live }),
   );
-  if (key) remember(key, body);
+  if (key) keep(pastCockpits, key, body);
   return body;
 }
 
@@ -127,11 +133,15 @@ function shared(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
 
 /** Past days' cockpits already built, most recent last; a few dozen screens of a few hundred KB each. */
 const pastCockpits = new Map<string, Buffer>();
-const PAST_COCKPITS_KEPT = 32;
+/** Today's cockpits by plan, day and view, with the data version they were computed at. */
+const liveCockpits = new Map<string, { version: string; body: Buffer }>();
+const COCKPITS_KEPT = 32;
 
-function remember(key: string, body: Buffer): void {
-  pastCockpits.set(key, body);
-  if (pastCockpits.size > PAST_COCKPITS_KEPT) pastCockpits.delete(pastCockpits.keys().next().value!);
+/** Keeps an answer, forgetting the oldest past the limit. */
+function keep<T>(map: Map<string, T>, key: string, value: T): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > COCKPITS_KEPT) map.delete(map.keys().next().value!);
 }
 
 /** Most months a scoped trend reads in full: one snapshot per month of the plan year. */

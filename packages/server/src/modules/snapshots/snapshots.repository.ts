@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client.js";
 import {
   assignmentIndicators,
   assignments,
+  dataVersions,
   indicators,
   leaderInstructions,
   planNodes,
@@ -32,6 +33,31 @@ export async function findSnapshotPlan(db: DbOrTx, tenantId: string, planId: str
       year: plans.year,
       status: plans.status,
       lightTolerance: plans.lightTolerance,
+    })
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+  return row;
+}
+
+/**
+ * A plan of the tenant with the tenant's data version (see `dataVersions`) and the day of the snapshot `asOf`
+ * reads (that day or the latest before; null when none), in one statement so all are of one moment: a cockpit
+ * computed after this read is at least as new as that version. Undefined for no such plan.
+ */
+export async function findCockpitPlan(db: DbOrTx, at: { tenantId: string; planId: string; asOf: string }) {
+  const { tenantId, planId, asOf } = at;
+  const [row] = await db
+    .select({
+      id: plans.id,
+      title: plans.title,
+      year: plans.year,
+      status: plans.status,
+      // Written out in full: drizzle leaves a subquery's columns unqualified. "0" before the first counted write.
+      dataVersion: sql<string>`coalesce((select "data_versions"."version" from ${dataVersions}
+        where "data_versions"."tenant_id" = ${tenantId}), 0)::text`,
+      snapshotDay: sql<string | null>`(select "plan_snapshots"."day" from ${planSnapshots}
+        where "plan_snapshots"."tenant_id" = ${tenantId} and "plan_snapshots"."plan_id" = ${planId}
+        and "plan_snapshots"."day" <= ${asOf} order by "plan_snapshots"."day" desc limit 1)`,
     })
     .from(plans)
     .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
@@ -325,24 +351,4 @@ export async function hasSnapshot(db: DbOrTx, at: { tenantId: string; planId: st
       ),
     );
   return row !== undefined;
-}
-
-/** The day of the snapshot `asOf` reads (that day or the latest before), without its content. */
-export async function findSnapshotDayAsOf(
-  db: DbOrTx,
-  at: { tenantId: string; planId: string; asOf: string },
-): Promise<string | undefined> {
-  const [row] = await db
-    .select({ day: planSnapshots.day })
-    .from(planSnapshots)
-    .where(
-      and(
-        eq(planSnapshots.tenantId, at.tenantId),
-        eq(planSnapshots.planId, at.planId),
-        lte(planSnapshots.day, at.asOf),
-      ),
-    )
-    .orderBy(desc(planSnapshots.day))
-    .limit(1);
-  return row?.day;
 }

@@ -101,11 +101,14 @@ export function planCockpit(overrides: Partial<Cockpit> = {}): Cockpit {
           township: "共济街道",
         },
       ],
-      cells: [
-        { unitId: "school-xc", nodeId: "task-9", assignmentId: "as-1", light: "red", progress: 10 },
-        { unitId: "school-sy", nodeId: "task-9", assignmentId: "as-2", light: "green", progress: 50 },
-        { unitId: "school-yc", nodeId: "task-10", assignmentId: "as-3", light: "yellow", progress: 30 },
-      ],
+      // 西城 red on task 9, 实验 green on task 9, 育才 yellow on task 10 (lights index lightColors).
+      cells: {
+        unit: [0, 2, 1],
+        task: [0, 0, 1],
+        lights: "021",
+        progress: [10, 50, 30],
+        assignmentIds: ["as-1", "as-2", "as-3"],
+      },
       townships: ["共济街道", "西长春路街道"],
       schoolTypes: ["kindergarten", "primary"],
     },
@@ -177,7 +180,13 @@ export function emptyCockpit(): Cockpit {
     trend: [],
     sections: [],
     departments: [],
-    heatmap: { tasks: [], units: [], cells: [], townships: [], schoolTypes: [] },
+    heatmap: {
+      tasks: [],
+      units: [],
+      cells: { unit: [], task: [], lights: "", progress: [], assignmentIds: [] },
+      townships: [],
+      schoolTypes: [],
+    },
     indicators: [],
     supervision: {
       openNotices: { blue: 0, yellow: 0, red: 0 },

@@ -199,9 +199,18 @@ describe("CockpitPage (领导驾驶舱)", () => {
     const rows = () => (charts.get("学校任务亮灯热力图")!.option as { yAxis: { data: string[] } }).yAxis.data;
     // 共济街道 first (the API's order of townships), its schools by name.
     expect(rows()).toEqual(["school-sy", "school-yc", "school-xc"]);
+    // [task column, drawn row, light index, assignment]: the answer's cells re-indexed to the drawn rows.
+    const cells = () =>
+      (charts.get("学校任务亮灯热力图")!.option as { series: { data: unknown[] }[] }).series[0]!.data;
+    expect(cells()).toEqual([
+      [0, 2, 0, "as-1"],
+      [0, 0, 2, "as-2"],
+      [1, 1, 1, "as-3"],
+    ]);
     await user.click(screen.getByRole("combobox", { name: "筛选乡镇" }));
     await user.click(await screen.findByTitle("西长春路街道"));
     await waitFor(() => expect(rows()).toEqual(["school-xc"]));
+    expect(cells()).toEqual([[0, 0, 0, "as-1"]]);
   });
 
   it("a point of the trend shows the cockpit of that day", async () => {

@@ -1,4 +1,4 @@
-import { type CockpitHeatmap, type Light, lightColors, schoolTypeLabels } from "@duban/domain";
+import { type CockpitHeatmap, schoolTypeLabels } from "@duban/domain";
 
 /** What the heat map groups schools by. */
 export type HeatmapGrouping = "township" | "schoolType";
@@ -44,12 +44,14 @@ export function heatmapView(
         a.name.localeCompare(b.name, "zh-CN"),
     );
   const row = new Map(units.map((u, i) => [u.unitId, i]));
-  const column = new Map(heatmap.tasks.map((t, i) => [t.nodeId, i]));
-  const cells = heatmap.cells.flatMap((cell): HeatmapView["cells"] => {
-    const y = row.get(cell.unitId);
-    const x = column.get(cell.nodeId);
-    if (y === undefined || x === undefined) return [];
-    return [[x, y, lightColors.indexOf(cell.light as Light), cell.assignmentId]];
-  });
+  // The answer's cells are column-wise and index the answer's own rows; re-index them to the rows drawn.
+  const { cells: c } = heatmap;
+  const cells: HeatmapView["cells"] = [];
+  for (let i = 0; i < c.assignmentIds.length; i++) {
+    const y = row.get(heatmap.units[c.unit[i]!]?.unitId ?? "");
+    const x = c.task[i]!;
+    if (y === undefined || heatmap.tasks[x] === undefined) continue;
+    cells.push([x, y, Number(c.lights[i]), c.assignmentIds[i]!]);
+  }
   return { units, tasks: heatmap.tasks, cells };
 }
