@@ -1,0 +1,1 @@
+ALTER TABLE "document_number_prefixes" ADD COLUMN "version" integer DEFAULT 0 NOT NULL;
