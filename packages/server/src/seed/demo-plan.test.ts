@@ -65,8 +65,13 @@ describe("the demo plan on first start", () => {
       // 第二 55 %, 复州 45 %, 李官 40 % are at or above 35.5 %; 得利寺 15 %, 阳光 30 %, 启明星 10 % are behind.
       assignments: { red: 0, yellow: 3, green: 3, grey: 0, blue: 0 },
     });
-    // 得利寺's yellow notice is open; 启明星's blue one was answered and accepted.
-    expect(cockpit.supervision.openNotices).toEqual({ blue: 0, yellow: 1, red: 0 });
+    // 得利寺's yellow notice is open; 启明星's blue one, raised 12 June 10:00, was answered 13 June 15:00 (29 hours).
+    expect(cockpit.supervision).toEqual({
+      openNotices: { blue: 0, yellow: 1, red: 0 },
+      averageReplyDays: 1.2,
+      overdueRectifications: 0,
+      unacknowledgedInstructions: 0,
+    });
     expect(cockpit.trend.map((p: { day: string; progress: number }) => [p.day, p.progress])).toEqual([
       ["2023-01-01", 0],
       ["2023-02-01", 0],
@@ -83,7 +88,7 @@ describe("the demo plan on first start", () => {
     ]);
   });
 
-  it("records the June cycle as it stood: two on time, one late, three missing", async () => {
+  it("records the June cycle as it stood: two on time, one late, three missing, the three in approved", async () => {
     const { loadPlanSnapshot } = await import("../modules/snapshots/index.js");
     const [county] = await database.db.select().from(tenants).where(eq(tenants.code, "wafangdian"));
     const day = await loadPlanSnapshot(database.db, {
@@ -96,13 +101,13 @@ describe("the demo plan on first start", () => {
       day!.units.filter((u) => u.kind === "school").map((u) => [u.name, u.reports]),
     );
     expect(reports).toEqual({
-      瓦房店市第二幼儿园: { due: 1, onTime: 1, late: 0, missing: 0 },
-      复州城镇中心幼儿园: { due: 1, onTime: 1, late: 0, missing: 0 },
-      李官镇中心幼儿园: { due: 1, onTime: 0, late: 1, missing: 0 },
+      瓦房店市第二幼儿园: { due: 1, onTime: 1, late: 0, missing: 0, approved: 1 },
+      复州城镇中心幼儿园: { due: 1, onTime: 1, late: 0, missing: 0, approved: 1 },
+      李官镇中心幼儿园: { due: 1, onTime: 0, late: 1, missing: 0, approved: 1 },
       // Returned on 9 June and not sent again: not in.
-      瓦房店市阳光幼儿园: { due: 1, onTime: 0, late: 0, missing: 1 },
-      得利寺镇中心幼儿园: { due: 1, onTime: 0, late: 0, missing: 1 },
-      瓦房店市启明星幼儿园: { due: 1, onTime: 0, late: 0, missing: 1 },
+      瓦房店市阳光幼儿园: { due: 1, onTime: 0, late: 0, missing: 1, approved: 0 },
+      得利寺镇中心幼儿园: { due: 1, onTime: 0, late: 0, missing: 1, approved: 0 },
+      瓦房店市启明星幼儿园: { due: 1, onTime: 0, late: 0, missing: 1, approved: 0 },
     });
   });
 
