@@ -119,6 +119,8 @@ export const snapshotUnitSchema = z.object({
     onTime: z.number().int(),
     late: z.number().int(),
     missing: z.number().int(),
+    /** Of those due, how many are approved（审核通过）; absent in days recorded before it was counted. */
+    approved: z.number().int().optional(),
   }),
   /** Open 督办单 of this plan addressed to the unit, by level. */
   openNotices: noticeTallySchema,

@@ -32,6 +32,9 @@ const NewPlanPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import("./pages/plan-imports/review-page").then((m) => ({ default: m.ReviewPage })),
 );
+const DocumentNumbersPage = lazy(() =>
+  import("./pages/settings/document-numbers-page").then((m) => ({ default: m.DocumentNumbersPage })),
+);
 const WorkCalendarPage = lazy(() =>
   import("./pages/settings/work-calendar-page").then((m) => ({ default: m.WorkCalendarPage })),
 );
@@ -189,6 +192,14 @@ export function AppRoutes() {
           element={
             <RequireArea area="workCalendar">
               <WorkCalendarPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="settings/document-numbers"
+          element={
+            <RequireArea area="documentNumbers">
+              <DocumentNumbersPage />
             </RequireArea>
           }
         />

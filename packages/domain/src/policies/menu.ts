@@ -4,6 +4,7 @@ import { auditAbilities } from "./audit.js";
 import { canWriteBulletins } from "./bulletins.js";
 import { canManageChannels } from "./channels.js";
 import { cockpitMenuAbilities, cockpitMenuAbilitiesSchema } from "./cockpit.js";
+import { canSeeDocumentNumbers, documentNumberAbilities } from "./document-numbers.js";
 import { canManageGroups, canViewGroups } from "./groups.js";
 import { canUseInspections, inspectionListAbilities } from "./inspections.js";
 import { canWriteInstructions } from "./instructions.js";
@@ -31,6 +32,7 @@ export const menuAreas = [
   "unitKeywords",
   "channels",
   "workCalendar",
+  "documentNumbers",
 ] as const;
 /** An area of the app. */
 export type MenuArea = (typeof menuAreas)[number];
@@ -58,6 +60,7 @@ export const menuAbilitiesSchema = z.object({
     unitKeywords: areaAbilitiesSchema,
     channels: areaAbilitiesSchema,
     workCalendar: areaAbilitiesSchema,
+    documentNumbers: areaAbilitiesSchema,
   }),
   /** 本单位工作: a school's own assignments. */
   unitWork: z.boolean(),
@@ -116,6 +119,12 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
       unitKeywords: area(canViewUnitKeywords(actor), unitKeywordAbilities(actor).update),
       channels: area(canManageChannels(actor), canManageChannels(actor)),
       workCalendar: area(canViewWorkCalendarPage(actor), workCalendarAbilities(actor).update),
+      // Leaders may read the prefixes; only those who set them find the page in the menu.
+      documentNumbers: area(
+        canSeeDocumentNumbers(actor),
+        documentNumberAbilities(actor).update,
+        documentNumberAbilities(actor).update,
+      ),
     },
     unitWork: !!actor.unitId && hasAnyRole(actor, "school"),
     raiseNotices: noticeLedgerAbilities(actor).create,

@@ -91,14 +91,18 @@ const end: PlanSnapshot = {
   assignments: [],
   indicators: [indicator],
   units: [
-    unit("城关幼儿园", { due: 2, onTime: 2, late: 0, missing: 0 }),
-    unit("东关幼儿园", { due: 2, onTime: 1, late: 1, missing: 0 }),
+    unit("城关幼儿园", { due: 2, onTime: 2, late: 0, missing: 0, approved: 2 }),
+    unit("东关幼儿园", { due: 2, onTime: 1, late: 1, missing: 0, approved: 2 }),
     unit(
       "西关幼儿园",
-      { due: 2, onTime: 0, late: 0, missing: 2 },
+      { due: 2, onTime: 0, late: 0, missing: 2, approved: 0 },
       { openNotices: { blue: 0, yellow: 1, red: 0 } },
     ),
-    unit("南关幼儿园", { due: 2, onTime: 2, late: 0, missing: 0 }, { overdueRectifications: 1 }),
+    unit("南关幼儿园", { due: 2, onTime: 2, late: 0, missing: 0, approved: 2 }, { overdueRectifications: 1 }),
+    // Both in on time, one still waiting for review: not yet everything approved.
+    unit("北关幼儿园", { due: 2, onTime: 2, late: 0, missing: 0, approved: 1 }),
+    // A day recorded before approvals were counted: approval unknown, so not praised.
+    unit("中关幼儿园", { due: 2, onTime: 2, late: 0, missing: 0 }),
   ],
 } as PlanSnapshot;
 
@@ -169,10 +173,10 @@ describe("draftBulletin", () => {
     });
   });
 
-  it("puts on the 红榜 only units with every report on time and nothing open", () => {
+  it("puts on the 红榜 only units with every report on time and approved, and nothing open", () => {
     expect(after(draft.content, "三、红榜")).toEqual({
       type: "paragraph",
-      text: "以下1个单位按时报送全部工作进展，无未办结督办单和逾期整改事项，予以通报表扬：城关幼儿园。",
+      text: "以下1个单位按时报送全部工作进展且均已审核通过，无未办结督办单和逾期整改事项，予以通报表扬：城关幼儿园。",
     });
   });
 

@@ -125,10 +125,15 @@ function taskProgress(end: PlanSnapshot, names: Map<string, string>): BulletinBl
   return blocks;
 }
 
-/** Units with reports due that sent all of them on time, and have no open 督办单 or overdue 整改. */
+/**
+ * Units with reports due that sent all of them on time and had all of them approved, and have no open 督办单 or
+ * overdue 整改. A day recorded before approvals were counted names no one: praise is not given on a guess.
+ */
 function honourRoll(units: readonly SnapshotUnit[]): SnapshotUnit[] {
   return units
-    .filter((u) => u.reports.due > 0 && u.reports.onTime === u.reports.due)
+    .filter(
+      (u) => u.reports.due > 0 && u.reports.onTime === u.reports.due && u.reports.approved === u.reports.due,
+    )
     .filter((u) => !hasShortcoming(shortcomingsOf(u)))
     .sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
 }
@@ -154,9 +159,9 @@ function honourSection(honoured: readonly SnapshotUnit[]): BulletinBlock[] {
     h1("三、红榜"),
     p(
       honoured.length > 0
-        ? `以下${honoured.length}个单位按时报送全部工作进展，无未办结督办单和逾期整改事项，予以通报表扬：` +
+        ? `以下${honoured.length}个单位按时报送全部工作进展且均已审核通过，无未办结督办单和逾期整改事项，予以通报表扬：` +
             `${listOf(honoured.map((u) => u.name))}。`
-        : "本期暂无单位按时报送全部工作进展且无未办结事项，红榜空缺。",
+        : "本期暂无单位按时报送全部工作进展且均已审核通过、无未办结事项，红榜空缺。",
     ),
   ];
 }

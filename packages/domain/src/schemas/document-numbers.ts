@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionSchema } from "./common.js";
 
 /** The 文号 series a tenant numbers documents in: 督查通报 and 督办通知单, each counted per year from 1. */
 export const documentSeries = ["bulletin", "notice"] as const;
@@ -52,12 +53,18 @@ const documentNumberSeriesSchema = z.object({
 /** The answer of `GET`/`PUT /api/settings/document-numbers`. */
 export const documentNumberSettingsSchema = z.object({
   series: z.array(documentNumberSeriesSchema),
+  /** Grows with every save; sent back with a change, so a change made from a stale page is refused. */
+  version: z.number().int(),
   abilities: documentNumberAbilitiesSchema,
 });
 /** The tenant's 文号 prefixes. */
 export type DocumentNumberSettings = z.infer<typeof documentNumberSettingsSchema>;
 
-/** The body of `PUT /api/settings/document-numbers`: the prefix of each series. */
-export const documentNumberSettingsUpdateSchema = z.object({ bulletin: prefixSchema, notice: prefixSchema });
+/** The body of `PUT /api/settings/document-numbers`: the prefix of each series and the version it was read at. */
+export const documentNumberSettingsUpdateSchema = z.object({
+  bulletin: prefixSchema,
+  notice: prefixSchema,
+  version: versionSchema,
+});
 /** New prefixes for the tenant's series. */
 export type DocumentNumberSettingsUpdateInput = z.infer<typeof documentNumberSettingsUpdateSchema>;

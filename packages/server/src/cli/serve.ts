@@ -10,6 +10,7 @@ import { startScheduler } from "../jobs/scheduler.js";
 import { secretBoxFor } from "../notify/secret-box.js";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo.js";
 import { demoUsers } from "../seed/demo-data.js";
+import { seedDemoPlan } from "../seed/demo-plan.js";
 import { serverLoggerOptions } from "./logger-options.js";
 import { CliError } from "./runtime.js";
 
@@ -48,6 +49,7 @@ async function prepareDatabase(config: Config, demo: boolean): Promise<void> {
   try {
     await migrateDatabase(database);
     if (demo) await seedDemo(database.db, config, { demo: true });
+    if (demo) await seedDemoPlan(database, config, config.fakeNow ?? new Date());
   } finally {
     await database.close();
   }
@@ -97,6 +99,8 @@ async function listen(config: Config, demo: boolean): Promise<void> {
     if (demo) await seedDemo(database.db, config, { demo: true });
   }
   const clock = config.fakeNow ? clockStartingAt(config.fakeNow) : systemClock;
+  // The demo plan's story on first start: published, reported on, supervised and 通报'd before today.
+  if (single && demo) await seedDemoPlan(database, config, clock.now());
   const logger = serverLoggerOptions({ level: config.logLevel, output: process.stdout });
   const app = await buildApp({ database, config, clock, logger });
   // A database restart is survived: requests answer 503 and the scheduler pauses until it is back.

@@ -96,3 +96,16 @@ export const demoGroups: {
 
 /** Keyword → department suggestions for lead units: the defaults of a typical county bureau. */
 export const demoKeywords: [keyword: string, department: string][] = countyBureauKeywords;
+
+/**
+ * Kindergartens that report on the demo plan, each with a 园长 account: [login, name, unit]. They are not the
+ * units the browser tests file and review with (西城幼儿园, 实验幼儿园), so the demo's to-dos never mix with theirs.
+ */
+export const demoReporters: [login: string, name: string, unit: string][] = [
+  ["dieryou", "孙园长", "瓦房店市第二幼儿园"],
+  ["fuzhouyou", "周园长", "复州城镇中心幼儿园"],
+  ["liguanyou", "吴园长", "李官镇中心幼儿园"],
+  ["delisiyou", "郑园长", "得利寺镇中心幼儿园"],
+  ["yangguang", "冯园长", "瓦房店市阳光幼儿园"],
+  ["qimingxing", "陈园长", "瓦房店市启明星幼儿园"],
+];

@@ -153,6 +153,13 @@ export const recipes: Record<string, SuccessRecipe> = {
       return { version: expectStatus<{ version: number }>(res, 200).version };
     },
   },
+  // The 文号 prefixes carry their own version (0 while the defaults stand).
+  "PUT /api/settings/document-numbers": {
+    prepare: async ({ tenant }) => {
+      const res = await tenant.sessions.supervisor.get("/api/settings/document-numbers");
+      return { version: expectStatus<{ version: number }>(res, 200).version };
+    },
+  },
   // The matrix may have saved the year already: send the version the year is at now.
   "PUT /api/work-calendar/:year": {
     prepare: async ({ tenant }) => {

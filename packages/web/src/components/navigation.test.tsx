@@ -115,6 +115,7 @@ describe("menu entries from abilities", () => {
     expect(menuKeyOf("/units/unit-school-1/work")).toBe("unitWork");
     expect(menuKeyOf("/settings/unit-keywords")).toBe("unitKeywords");
     expect(menuKeyOf("/settings/work-calendar")).toBe("workCalendar");
+    expect(menuKeyOf("/settings/document-numbers")).toBe("documentNumbers");
     expect(menuKeyOf("/")).toBe("home");
   });
 });

@@ -30,6 +30,7 @@ const routes: Record<Area, AreaRoute> = {
   unitKeywords: { path: "/settings/unit-keywords", label: { manage: "关键词词典", read: "关键词词典" } },
   channels: { path: "/settings/channels", label: { manage: "消息渠道", read: "消息渠道" } },
   workCalendar: { path: "/settings/work-calendar", label: { manage: "工作日历", read: "工作日历" } },
+  documentNumbers: { path: "/settings/document-numbers", label: { manage: "文号设置", read: "文号设置" } },
 };
 
 /** True when the user may open the area, as the server said in `me.abilities`. */

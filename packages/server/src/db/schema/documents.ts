@@ -11,6 +11,8 @@ export const documentNumberPrefixes = pgTable(
     tenantId: tenantRef(),
     series: text("series", { enum: documentSeries }).notNull(),
     prefix: text("prefix").notNull(),
+    /** Saves of this row; the settings' version is the sum over the tenant's rows (0 while defaults stand). */
+    version: integer("version").notNull().default(0),
     updatedAt: updatedAt(),
   },
   (t) => [

@@ -46,6 +46,7 @@ describe("POST /api/auth/login", () => {
         unitKeywords: area(true, true, false),
         channels: area(false, false, false),
         workCalendar: area(true, true, false),
+        documentNumbers: area(true, true, true),
       },
       unitWork: false,
       raiseNotices: true,

@@ -2,4 +2,4 @@
 export { clearFailures, findLocks } from "./login-failures.repository.js";
 export { hashPassword } from "./passwords.js";
 export { sessionStore } from "./session-store.js";
-export { deleteUserSessions } from "./sessions.repository.js";
+export { createSession, deleteUserSessions } from "./sessions.repository.js";

@@ -1,4 +1,4 @@
-import type { RouteAccess } from "../../test/access.js";
+import { type RouteAccess, STALE } from "../../test/access.js";
 
 /** Who may call the 文号 settings routes: the office reads them, the 督查室 and admin set them. */
 export const docNumbersAccess: RouteAccess[] = [
@@ -8,7 +8,8 @@ export const docNumbersAccess: RouteAccess[] = [
   },
   {
     route: "PUT /api/settings/document-numbers",
-    body: () => ({ bulletin: "瓦教督通", notice: "督办" }),
-    roles: { admin: 200, leader: 403, supervisor: 200, department: 403, school: 403, inspector: 403 },
+    // A stale version: the 督查室 and admin pass the permission check and meet the version check.
+    body: () => ({ bulletin: "瓦教督通", notice: "督办", version: STALE }),
+    roles: { admin: 409, leader: 403, supervisor: 409, department: 403, school: 403, inspector: 403 },
   },
 ];

@@ -20,13 +20,32 @@ export async function takeSequence(
   return row!.seq;
 }
 
-/** The prefixes a tenant has set, by series. */
-export async function findPrefixes(db: DbOrTx, tenantId: string): Promise<Map<DocumentSeries, string>> {
+/** The prefixes a tenant has set, by series, and the settings' version: the sum of the rows' saves. */
+export async function findPrefixes(
+  db: DbOrTx,
+  tenantId: string,
+): Promise<{ prefixes: Map<DocumentSeries, string>; version: number }> {
   const rows = await db
-    .select({ series: documentNumberPrefixes.series, prefix: documentNumberPrefixes.prefix })
+    .select({
+      series: documentNumberPrefixes.series,
+      prefix: documentNumberPrefixes.prefix,
+      version: documentNumberPrefixes.version,
+    })
     .from(documentNumberPrefixes)
     .where(eq(documentNumberPrefixes.tenantId, tenantId));
-  return new Map(rows.map((r) => [r.series, r.prefix]));
+  return {
+    prefixes: new Map(rows.map((r) => [r.series, r.prefix])),
+    version: rows.reduce((sum, r) => sum + r.version, 0),
+  };
+}
+
+/**
+ * Queues concurrent saves of a tenant's prefixes behind one another until the caller's transaction ends, so each
+ * checks the version the previous one left. The tenant row's NO KEY UPDATE lock does not hold up inserts whose
+ * foreign keys point at the tenant.
+ */
+export async function lockTenantPrefixes(tx: DbOrTx, tenantId: string): Promise<void> {
+  await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)).for("no key update");
 }
 
 /** The tenant's name, from which the default prefixes come. */
@@ -43,9 +62,15 @@ export async function savePrefix(
   const p = documentNumberPrefixes;
   await tx
     .insert(p)
-    .values({ tenantId: input.tenantId, series: input.series, prefix: input.prefix, updatedAt: input.now })
+    .values({
+      tenantId: input.tenantId,
+      series: input.series,
+      prefix: input.prefix,
+      version: 1,
+      updatedAt: input.now,
+    })
     .onConflictDoUpdate({
       target: [p.tenantId, p.series],
-      set: { prefix: input.prefix, updatedAt: input.now },
+      set: { prefix: input.prefix, version: sql`${p.version} + 1`, updatedAt: input.now },
     });
 }

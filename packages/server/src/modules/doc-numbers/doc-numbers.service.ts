@@ -11,7 +11,7 @@ import {
   shanghaiDate,
 } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
-import { AppError } from "../../errors.js";
+import { AppError, staleVersion } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
@@ -25,7 +25,7 @@ export interface DocumentNumber {
 
 /** Each series' prefix for the tenant: its own where set, else the default from its name. */
 async function prefixesOf(db: DbOrTx, tenantId: string) {
-  const own = await repo.findPrefixes(db, tenantId);
+  const { prefixes: own } = await repo.findPrefixes(db, tenantId);
   // The tenant's name is read only when a default is needed.
   const defaults =
     own.size === documentSeries.length
@@ -63,6 +63,7 @@ export async function getDocumentNumberSettings(ctx: ServiceContext): Promise<Do
   if (!canSeeDocumentNumbers(ctx.actor))
     throw new AppError("forbidden", "只有督查室、局领导和管理员可以查看文号设置");
   const prefixes = await prefixesOf(ctx.database.db, ctx.actor.tenantId);
+  const { version } = await repo.findPrefixes(ctx.database.db, ctx.actor.tenantId);
   const year = Number(shanghaiDate(ctx.clock.now()).slice(0, 4));
   return {
     series: documentSeries.map((series) => {
@@ -76,11 +77,15 @@ export async function getDocumentNumberSettings(ctx: ServiceContext): Promise<Do
         example,
       };
     }),
+    version,
     abilities: documentNumberAbilities(ctx.actor),
   };
 }
 
-/** Sets the prefixes of the tenant's series; numbers already given keep the prefix they were given with. */
+/**
+ * Sets the prefixes of the tenant's series, unless they were saved since the version the 督查室 read (409); numbers
+ * already given keep the prefix they were given with.
+ */
 export async function updateDocumentNumberSettings(
   ctx: ServiceContext,
   input: DocumentNumberSettingsUpdateInput,
@@ -88,13 +93,15 @@ export async function updateDocumentNumberSettings(
   authorize(documentNumberAbilities(ctx.actor), "update");
   const { tenantId } = ctx.actor;
   await ctx.database.db.transaction(async (tx) => {
+    await repo.lockTenantPrefixes(tx, tenantId);
+    if ((await repo.findPrefixes(tx, tenantId)).version !== input.version) throw staleVersion();
     for (const series of documentSeries)
       await repo.savePrefix(tx, { tenantId, series, prefix: input[series], now: ctx.clock.now() });
     await audit(ctx, tx, {
       action: "document_numbers.update",
       entity: "tenant",
       entityId: tenantId,
-      summary: input,
+      summary: { bulletin: input.bulletin, notice: input.notice },
     });
   });
   return getDocumentNumberSettings(ctx);

@@ -88,6 +88,7 @@ describe("/api/settings/document-numbers", () => {
           example: "督办〔2023〕1号",
         },
       ],
+      version: 0,
       abilities: { update: true },
     });
   });
@@ -97,8 +98,11 @@ describe("/api/settings/document-numbers", () => {
     const res = await supervisor.put("/api/settings/document-numbers", {
       bulletin: "瓦教督查通",
       notice: "瓦教督办",
+      version: 0,
     });
     expect(res.statusCode).toBe(200);
+    // Both series saved once.
+    expect(res.json().version).toBe(2);
     expect(
       res.json().series.map((s: { example: string; isDefault: boolean }) => [s.example, s.isDefault]),
     ).toEqual([
@@ -108,11 +112,50 @@ describe("/api/settings/document-numbers", () => {
     expect((await take(tenant.id, "notice")).text).toBe("瓦教督办〔2023〕1号");
   });
 
+  it("refuses a save made from a page read before another save, and keeps the other save", async () => {
+    const { tenant, supervisor } = await bureau();
+    const first = await supervisor.put("/api/settings/document-numbers", {
+      bulletin: "瓦教督查通",
+      notice: "瓦教督办",
+      version: 0,
+    });
+    expect(first.statusCode).toBe(200);
+    const stale = await supervisor.put("/api/settings/document-numbers", {
+      bulletin: "瓦教通",
+      notice: "督办",
+      version: 0,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({
+      code: "stale_version",
+      message: "数据已被他人修改，请刷新后重试",
+    });
+    expect((await take(tenant.id, "bulletin")).text).toBe("瓦教督查通〔2023〕1号");
+    const again = await supervisor.put("/api/settings/document-numbers", {
+      bulletin: "瓦教通",
+      notice: "督办",
+      version: 2,
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().version).toBe(4);
+  });
+
+  it("lets exactly one of two saves from the same version through", async () => {
+    const { supervisor } = await bureau();
+    const body = (bulletin: string) => ({ bulletin, notice: "督办", version: 0 });
+    const answers = await Promise.all([
+      supervisor.put("/api/settings/document-numbers", body("甲教督通")),
+      supervisor.put("/api/settings/document-numbers", body("乙教督通")),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+  });
+
   it("refuses a prefix with brackets, naming the field", async () => {
     const { supervisor } = await bureau();
     const res = await supervisor.put("/api/settings/document-numbers", {
       bulletin: "瓦教督通〔",
       notice: "督办",
+      version: 0,
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([

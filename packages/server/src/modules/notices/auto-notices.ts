@@ -113,6 +113,7 @@ async function raise(db: Database["db"], d: AssignmentDetail, judged: AutoLevel,
       source: "auto",
       reason: judged.reason,
       replyDue: autoReplyDue(judged.level, now),
+      createdAt: now,
     });
     if (!row) return false;
     await numberNotice(tx, row, now);
@@ -122,6 +123,7 @@ async function raise(db: Database["db"], d: AssignmentDetail, judged: AutoLevel,
       action: "raise",
       level: judged.level,
       text: judged.reason,
+      createdAt: now,
     });
     await notify(tx, d, row.id, judged, now);
     return true;
@@ -157,6 +159,7 @@ async function upgrade(
       action: "upgrade",
       level: judged.level,
       text: judged.reason,
+      createdAt: now,
     });
     await notify(tx, d, live.id, judged, now);
     return true;
@@ -182,6 +185,7 @@ async function closeRecovered(db: Database["db"], live: repo.NoticeRow, now: Dat
       action: "auto_close",
       level: live.level,
       text: note,
+      createdAt: now,
     });
     return true;
   });

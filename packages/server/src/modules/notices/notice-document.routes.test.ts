@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client.js";
+import { buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { buildAssignedPlan, dayFromToday, setDueInDays } from "../../test/notice-fixtures.js";
 import { docxParts } from "../../test/office-tools.js";
+import { signIn } from "../../test/session.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
 
 let t: TestApp;
@@ -88,6 +91,17 @@ describe("GET /api/notices/:id/document", () => {
     expect(text).toContain("2023年6月20日前");
   });
 
+  it("dates the 督办通知单 the day the app's clock raised it, not the database's day", async () => {
+    // Set before the bureau is built, so its sessions are fresh on this day.
+    t.clock.set(new Date("2023-06-12T10:00:00+08:00"));
+    const p = await buildAssignedPlan(t);
+    const notice = await raise(p);
+    expect(notice.createdAt).toBe("2023-06-12T02:00:00.000Z");
+    const text = await docxText((await p.kg1.get(`/api/notices/${notice.id}/document`)).rawPayload);
+    // The 成文日期 under the 督查室's seal line closes the page.
+    expect(text.slice(text.lastIndexOf("督查室"))).toBe("督查室2023年6月12日");
+  });
+
   it("hides another bureau's notice as if it did not exist", async () => {
     const p = await buildAssignedPlan(t);
     const other = await buildAssignedPlan(t);
@@ -95,5 +109,29 @@ describe("GET /api/notices/:id/document", () => {
     const res = await other.supervisor.get(`/api/notices/${notice.id}/document`);
     expect(res.statusCode).toBe(404);
     expect(res.json().error).toMatchObject({ code: "not_found", message: "督办单不存在或无权查看" });
+  });
+});
+
+describe("days to reply in the cockpit", () => {
+  it("counts from the raising to the reply on the app's clock: 36 hours are 1.5 days", async () => {
+    const p = await buildAssignedPlan(t);
+    await raise(p);
+    const raised = (await p.supervisor.get(`/api/notices?planId=${p.planId}`)).json().items[0];
+    // The kindergarten answers the next evening; the morning's sessions have lapsed, so both sign in again.
+    t.clock.set(new Date("2023-06-16T21:00:00+08:00"));
+    const db = t.database.db as Db;
+    const [school, office] = await Promise.all([
+      buildUser(db, { tenantId: p.tenant.id, role: "school", unitId: p.kindergarten.id }),
+      buildUser(db, { tenantId: p.tenant.id, role: "supervisor" }),
+    ]);
+    const kg = await signIn(t.app, school.login, TEST_PASSWORD);
+    const replied = await kg.post(`/api/notices/${raised.id}/reply`, {
+      text: "已召开专题会议，制定扩增方案",
+    });
+    expect(replied.statusCode, replied.body).toBe(200);
+    const supervisor = await signIn(t.app, office.login, TEST_PASSWORD);
+    const cockpit = await supervisor.get(`/api/plans/${p.planId}/cockpit`);
+    expect(cockpit.statusCode, cockpit.body).toBe(200);
+    expect(cockpit.json().supervision.averageReplyDays).toBe(1.5);
   });
 });

@@ -39,6 +39,7 @@ export async function replyNotice(ctx: ServiceContext, id: string, input: Notice
       fileIds: input.fileIds,
       actorId: ctx.actor.userId,
       actorName: ctx.actor.name,
+      createdAt: ctx.clock.now(),
     });
     // A manual notice's issuer hears of the answer; an automatic one's, the supervision office.
     await notify(tx, {
@@ -90,6 +91,7 @@ export async function decideNotice(
       text: input.reason ?? null,
       actorId: ctx.actor.userId,
       actorName: ctx.actor.name,
+      createdAt: ctx.clock.now(),
     });
     await notifyUnit(tx, {
       tenantId: ctx.actor.tenantId,

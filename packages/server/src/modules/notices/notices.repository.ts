@@ -71,7 +71,15 @@ export async function findNotices(
     .innerJoin(units, eq(units.id, supervisionNotices.unitId))
     .leftJoin(leadUnits, eq(leadUnits.id, planNodes.leadUnitId))
     .where(where)
-    .orderBy(desc(supervisionNotices.createdAt), asc(supervisionNotices.id));
+    // Notices are dated by the app's clock, and one scan raises many at the same instant: among those, the one
+    // whose history starts later (events are numbered as written) is newer.
+    .orderBy(
+      desc(supervisionNotices.createdAt),
+      desc(
+        sql`(select min(e.id) from ${noticeEvents} e where e.tenant_id = ${supervisionNotices.tenantId} and e.notice_id = ${supervisionNotices.id})`,
+      ),
+      asc(supervisionNotices.id),
+    );
   const items = filter.pageSize
     ? await base.limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize)
     : await base;
@@ -100,10 +108,13 @@ export async function findNotice(db: DbOrTx, tenantId: string, id: string): Prom
   return row ?? null;
 }
 
-/** Inserts a notice; null when a live automatic notice for the item already exists (unique key). */
+/**
+ * Inserts a notice; null when a live automatic notice for the item already exists (unique key). Its creation time
+ * comes from the app's clock, never the database's: the 督办通知单's 成文日期 and the reply days count from it.
+ */
 export async function insertNotice(
   db: DbOrTx,
-  values: typeof supervisionNotices.$inferInsert,
+  values: typeof supervisionNotices.$inferInsert & { createdAt: Date },
 ): Promise<NoticeRow | null> {
   const [row] = await db.insert(supervisionNotices).values(values).onConflictDoNothing().returning();
   return row ?? null;
@@ -137,8 +148,11 @@ export async function updateNotice(
   return row ?? null;
 }
 
-/** Appends a step to a notice's history. */
-export async function insertNoticeEvent(db: DbOrTx, values: typeof noticeEvents.$inferInsert): Promise<void> {
+/** Appends a step to a notice's history, dated by the app's clock (a reply's date counts in the reply days). */
+export async function insertNoticeEvent(
+  db: DbOrTx,
+  values: typeof noticeEvents.$inferInsert & { createdAt: Date },
+): Promise<void> {
   await db.insert(noticeEvents).values(values);
 }
 

@@ -144,6 +144,7 @@ export async function createNotice(ctx: ServiceContext, input: NoticeCreateInput
       reason: input.reason,
       replyDue: input.replyDue,
       raisedBy: ctx.actor.userId,
+      createdAt: ctx.clock.now(),
     });
     const notice = row!;
     await numberNotice(tx, notice, ctx.clock.now());
@@ -155,6 +156,7 @@ export async function createNotice(ctx: ServiceContext, input: NoticeCreateInput
       text: input.reason,
       actorId: ctx.actor.userId,
       actorName: ctx.actor.name,
+      createdAt: ctx.clock.now(),
     });
     await notifyUnit(tx, {
       tenantId: ctx.actor.tenantId,

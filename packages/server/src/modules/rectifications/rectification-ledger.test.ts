@@ -1,5 +1,6 @@
 import { shanghaiDate } from "@duban/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAssignedPlan } from "../../test/notice-fixtures.js";
 import { buildLedgerBureau, itemBody, type LedgerBureau } from "../../test/rectification-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 import { readXlsx } from "../../test/upload.js";
@@ -51,11 +52,49 @@ describe("the 整改台账's export", () => {
   it("prints the issue date, the measures, the reply date, the 验收 verdict and the close date", async () => {
     const issued = shanghaiDate(new Date(accepted.createdAt));
     // Answered and accepted on the app's clock, 2023-06-15; issued on the database's.
-    expect((await exported("消防")).map((r) => r.slice(9))).toEqual([
+    expect((await exported("消防")).map((r) => r.slice(10))).toEqual([
       [issued, "已清理通道，每日巡查", "2023-06-15", "通过", "2023-06-15"],
     ]);
-    expect((await exported("危化品")).map((r) => r.slice(9))).toEqual([
+    expect((await exported("危化品")).map((r) => r.slice(10))).toEqual([
       [issued, "已购置保险柜", "2023-06-15", "退回：缺少双人签字记录", ""],
+    ]);
+  });
+
+  it("names the 牵头科室 of the task behind an item found through a 督办单", async () => {
+    const p = await buildAssignedPlan(t);
+    const notice = await p.supervisor.post("/api/notices", {
+      nodeId: p.task9.id,
+      assignmentId: p.assignmentId,
+      level: "yellow",
+      reason: "公办学位扩增滞后",
+      replyDue: "2023-06-30",
+    });
+    expect(notice.statusCode, notice.body).toBe(201);
+    const item = await p.supervisor.post("/api/rectifications", {
+      unitId: p.kindergarten.id,
+      problem: "公办学位扩增进度滞后于序时",
+      requirement: "制定扩增计划并按月报送",
+      deadline: "2023-07-31",
+      source: "supervision",
+      sourceId: notice.json().id,
+    });
+    expect(item.statusCode, item.body).toBe(201);
+    const safety = await p.supervisor.post("/api/rectifications", {
+      unitId: p.kindergarten.id,
+      problem: "园舍围栏破损",
+      requirement: "一周内修复",
+      deadline: "2023-07-31",
+      source: "safety",
+    });
+    expect(safety.statusCode, safety.body).toBe(201);
+    const res = await p.supervisor.get("/api/rectifications/export.xlsx");
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = (await readXlsx(res.rawPayload)).整改台账!;
+    expect(rows[0]![2]).toBe("牵头科室");
+    // Task 9 is led by 学前教育科 (the plan fixture's keyword 学前); the 安全隐患 item has no task behind it.
+    expect(rows.slice(1).map((r) => [r[3], r[2]])).toEqual([
+      ["公办学位扩增进度滞后于序时", "学前教育科"],
+      ["园舍围栏破损", ""],
     ]);
   });
 

@@ -59,6 +59,7 @@ export async function rectificationStats(ctx: ServiceContext, filter: Rectificat
 const COLUMNS = [
   { header: "序号", width: 6 },
   { header: "责任单位", width: 24 },
+  { header: "牵头科室", width: 16 },
   { header: "问题", width: 40 },
   { header: "整改要求", width: 40 },
   { header: "整改时限", width: 12 },
@@ -90,6 +91,12 @@ export async function exportRectifications(
   filter: RectificationFilter,
 ): Promise<Buffer> {
   const rows = await repo.findRectificationRows(ctx.database.db, ledgerScope(ctx, filter), EXPORT_MAX_ROWS);
+  // An item found through 督办 points at its 督办单, whose task has a 牵头科室; an inspection visit, a 安全隐患
+  // or a manual item is about a unit, not a task, so it has none.
+  const noticeIds = rows.flatMap(({ item }) =>
+    item.source === "supervision" && item.sourceId ? [item.sourceId] : [],
+  );
+  const leads = await repo.findNoticeLeadDepartments(ctx.database.db, ctx.actor.tenantId, noticeIds);
   const today = todayOf(ctx);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("整改台账");
@@ -101,6 +108,7 @@ export async function exportRectifications(
     const row = sheet.addRow([
       i + 1,
       unitName,
+      (item.source === "supervision" && item.sourceId && leads.get(item.sourceId)) || "",
       item.problem,
       item.requirement,
       item.deadline,

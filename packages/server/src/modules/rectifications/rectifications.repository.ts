@@ -1,7 +1,7 @@
 import { isRectificationLive, type RectificationFilter, rectificationStatuses } from "@duban/domain";
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { files, inspections, rectifications, supervisionNotices, units } from "../../db/schema.js";
+import { files, inspections, planNodes, rectifications, supervisionNotices, units } from "../../db/schema.js";
 
 /** A rectification row. */
 export type RectificationRow = typeof rectifications.$inferSelect;
@@ -88,6 +88,25 @@ export function findRectificationRows(db: DbOrTx, scope: LedgerScope, max: numbe
       asc(rectifications.createdAt),
     )
     .limit(max);
+}
+
+/**
+ * The lead department（牵头科室）of the task each of these 督办单 was raised on, by notice id: the link a 整改 item
+ * found through 督办 has to a task. Notices whose task has no lead department are left out.
+ */
+export async function findNoticeLeadDepartments(
+  db: DbOrTx,
+  tenantId: string,
+  noticeIds: string[],
+): Promise<Map<string, string>> {
+  if (noticeIds.length === 0) return new Map();
+  const rows = await db
+    .select({ noticeId: supervisionNotices.id, lead: units.name })
+    .from(supervisionNotices)
+    .innerJoin(planNodes, eq(planNodes.id, supervisionNotices.nodeId))
+    .innerJoin(units, eq(units.id, planNodes.leadUnitId))
+    .where(and(eq(supervisionNotices.tenantId, tenantId), inArray(supervisionNotices.id, noticeIds)));
+  return new Map(rows.map((r) => [r.noticeId, r.lead]));
 }
 
 /** Ledger counts grouped by unit, source, status and deadline: the raw material of the statistics. */

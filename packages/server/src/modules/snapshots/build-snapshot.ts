@@ -255,18 +255,22 @@ function unitsOf(sources: Sources, tasks: SnapshotTask[], assignments: SnapshotA
       schoolType: u.schoolType,
       township: u.township,
       assignments: emptyLightTally(),
-      reports: { due: 0, onTime: 0, late: 0, missing: 0 },
+      reports: { due: 0, onTime: 0, late: 0, missing: 0, approved: 0 },
       openNotices: emptyNotices(),
       openRectifications: 0,
       overdueRectifications: 0,
     });
   }
+  const approved = new Set(
+    sources.reportRows.filter((r) => r.status === "approved").map((r) => r.assignmentId),
+  );
   for (const a of assignments) {
     const u = out.get(a.unitId);
     if (!u) continue;
     countLight(u.assignments, a.light);
     if (a.report === null) continue;
     u.reports.due += 1;
+    if (approved.has(a.assignmentId)) u.reports.approved = (u.reports.approved ?? 0) + 1;
     if (a.report === "on_time") u.reports.onTime += 1;
     else if (a.report === "late") u.reports.late += 1;
     else if (a.report === "missing") u.reports.missing += 1;

@@ -84,7 +84,7 @@ describe("takePlanSnapshot", () => {
       expected: 2,
     });
     const kg1 = s.units.find((u) => u.unitId === p.kindergarten.id)!;
-    expect(kg1.reports).toEqual({ due: 1, onTime: 1, late: 0, missing: 0 });
+    expect(kg1.reports).toEqual({ due: 1, onTime: 1, late: 0, missing: 0, approved: 1 });
     expect(s.units.map((u) => u.unitId).sort()).toEqual(
       [p.preschool.id, p.kindergarten.id, p.secondKindergarten.id].sort(),
     );
@@ -106,9 +106,27 @@ describe("takePlanSnapshot", () => {
       now: new Date("2023-06-26T09:00:00+08:00"),
     });
     const second = s.units.find((u) => u.unitId === p.secondKindergarten.id)!;
-    expect(second.reports).toEqual({ due: 1, onTime: 0, late: 0, missing: 1 });
+    expect(second.reports).toEqual({ due: 1, onTime: 0, late: 0, missing: 1, approved: 0 });
     expect(second.openNotices).toEqual({ blue: 0, yellow: 0, red: 1 });
     expect(s.totals.openNotices).toEqual({ blue: 0, yellow: 0, red: 1 });
+  });
+});
+
+describe("a unit's approved reports", () => {
+  it("counts a report in on time but not yet reviewed as on time and not approved", async () => {
+    const p = await setUp();
+    const sent = await p.kg2.post(`/api/assignments/${p.second.id}/reports`, {
+      cycleId: p.cycle.id,
+      progress: 40,
+      submit: true,
+    });
+    expect(sent.statusCode).toBe(201);
+    const s = await takePlanSnapshot(db(), { tenantId: p.tenant.id, planId: p.planId, now: TEST_NOW });
+    const second = s.units.find((u) => u.unitId === p.secondKindergarten.id)!;
+    // Submitted on 2023-06-15, before the cycle's due day (06-25): on time, waiting for 学前教育科's review.
+    expect(second.reports).toEqual({ due: 1, onTime: 1, late: 0, missing: 0, approved: 0 });
+    const kg1 = s.units.find((u) => u.unitId === p.kindergarten.id)!;
+    expect(kg1.reports).toEqual({ due: 1, onTime: 1, late: 0, missing: 0, approved: 1 });
   });
 });
 

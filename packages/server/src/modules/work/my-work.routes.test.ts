@@ -166,11 +166,11 @@ describe("GET /api/my-work", () => {
       `extension_decide | 促进学前教育普及普惠发展 | 2023-12-31 | green | /extensions`,
       `report_review | ${unit}：${TASK_9} |  | grey | /assignments/${s.second.id}?report=${s.theirs.id}`,
     ]);
-    // Undated items oldest first by when they began waiting: the 整改's hand-in is stamped by the app's clock
-    // (2023-06-15), the notice by its creation time, which stays on the database's clock (today).
+    // Undated items oldest first by when they began waiting: the 整改's hand-in and the notice's raising are both
+    // stamped by the app's clock (2023-06-15 09:00), so the tie goes by kind, 督办单 before 整改.
     expect(await workOf(s.supervisor)).toEqual([
-      `rectification_verify | 围墙破损 |  | grey | /rectifications/${s.handedIn.id}`,
       `notice_decide | ${TASK_9} |  | grey | /notices/${s.replied.id}`,
+      `rectification_verify | 围墙破损 |  | grey | /rectifications/${s.handedIn.id}`,
     ]);
     expect(await workOf(s.admin)).toEqual([
       `rectification_verify | 围墙破损 |  | grey | /rectifications/${s.handedIn.id}`,
