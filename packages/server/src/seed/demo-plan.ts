@@ -9,6 +9,7 @@ import type { Clock } from "../http/context.js";
 import { createSession } from "../modules/auth/index.js";
 import { recordDemoHistory, recordPlanSnapshot } from "../modules/snapshots/index.js";
 import { demoReporters, demoTenants } from "./demo-data.js";
+import { seedDemoForms } from "./demo-forms.js";
 import {
   DEMO_STORY_END,
   type DemoActor,
@@ -147,6 +148,8 @@ export async function seedDemoPlan(
       },
     };
     const ids = await playDemoStory(stage, demoPlanText());
+    // 数据填报 behind the plan's ratios and counts, before the backfill so the monthly snapshots carry them.
+    await seedDemoForms(db, { tenantId, planId: ids.planId });
     // The 1st of each earlier month, as the daily job would have recorded them, for the trend lines.
     await recordDemoHistory(database, { tenantId, now });
     return ids;
