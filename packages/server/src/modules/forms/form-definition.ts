@@ -4,6 +4,7 @@ import {
   type FormRule,
   type FormulaAst,
   formulaFieldKeys,
+  formulaSource,
   parseRule,
 } from "@duban/domain";
 import type { DbOrTx } from "../../db/client.js";
@@ -20,6 +21,22 @@ export function assertRulesParse(fields: FormField[], rules: FormRule[]): void {
     if (!parsed.ok) issues.push({ path: `rules.${i}.source`, message: parsed.message });
   });
   if (issues.length) throw invalid(issues, `校验规则有误：${issues[0]!.message}`);
+}
+
+/**
+ * The rules rewritten for renamed fields: a rule names fields by label, so a rule that read the form before the
+ * edit but not after it is printed again from its parse over the old fields (keys stay, labels change). Rules
+ * that parse either way, neither way, or use a removed field are left for `assertRulesParse` to judge.
+ */
+export function rulesAfterRename(before: FormField[], after: FormField[], rules: FormRule[]): FormRule[] {
+  return rules.map((rule) => {
+    if (parseRule(rule.source, after).ok) return rule;
+    const old = parseRule(rule.source, before);
+    // A rule over a field the edit removes keeps its words, so the refusal names the field by its label.
+    const keys = new Set(after.map((f) => f.key));
+    if (!old.ok || !formulaFieldKeys(old.ast).every((k) => keys.has(k))) return rule;
+    return { ...rule, source: formulaSource(old.ast, after) };
+  });
 }
 
 /**

@@ -201,6 +201,23 @@ describe("editing a form", () => {
     ]);
   });
 
+  it("rewrites a rule for a renamed field, so an edit that renames keeps the rule it was sent with", async () => {
+    const form = await defineForm(p);
+    const renamed = form.fields.map((f) => (f.key === "children" ? { ...f, label: "在园幼儿总数" } : f));
+    // The rules as the page held them, still naming the old label.
+    const saved = await ok<Form>(p.lead.put(`/api/forms/${form.id}`, edit(form, { fields: renamed })));
+    expect(saved.rules).toEqual([
+      { source: "公办在园幼儿数 <= 在园幼儿总数", message: "公办在园幼儿数不能多于在园幼儿数" },
+    ]);
+    const dropped = saved.fields.filter((f) => f.key !== "publicChildren");
+    await refused(
+      p.lead.put(`/api/forms/${form.id}`, edit(saved, { fields: dropped })),
+      400,
+      "validation_failed",
+      "校验规则有误：表中没有名为「公办在园幼儿数」的字段",
+    );
+  });
+
   it("refuses removing a field a computed indicator uses, naming the indicator, and the form's deletion", async () => {
     const form = await defineForm(p);
     const indicator = p.task9.indicators.find((i) => i.name === "公办幼儿园在园幼儿占比")!;

@@ -27,6 +27,7 @@ import {
   assertRulesParse,
   assertTypesKept,
   findFieldsInUse,
+  rulesAfterRename,
 } from "./form-definition.js";
 import * as repo from "./forms.repository.js";
 
@@ -181,7 +182,7 @@ export async function updateForm(ctx: ServiceContext, id: string, input: FormUpd
   transition(formTransitions, form.status, "edit", "该填报表已归档，不能再修改");
   if (form.version !== input.version) throw new AppError("stale_version", STALE);
   if (form.status !== "draft") assertTypesKept(form.fields, input.fields);
-  const rules = input.rules ?? [];
+  const rules = rulesAfterRename(form.fields, input.fields, input.rules ?? []);
   assertRulesParse(input.fields, rules);
   const ownerUnitId = await ownerOf(ctx, input.ownerUnitId, form.ownerUnitId);
   const key = { tenantId: ctx.actor.tenantId, formId: id };

@@ -1,6 +1,8 @@
 import type { ComputedIndicator, PlanDetail } from "@duban/domain";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
+import { forms } from "../../db/schema.js";
 import { closeRound, insertForm, insertRound, setSubmissionStatus } from "../../test/computed-fixtures.js";
 import { buildPublishedPlan, flattenTree, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
@@ -84,6 +86,19 @@ describe("a computed indicator", () => {
     expect(res.statusCode, res.body).toBe(200);
     const row = res.json().indicators.find((i: { indicatorId: string }) => i.indicatorId === indicatorId);
     expect(row).toMatchObject({ value: 62.5, reported: 2, expected: 3, status: "on_track" });
+  });
+
+  it("shows the formula with a renamed field's new label, and as written while nothing was renamed", async () => {
+    expect((await computed(indicatorId)).formula?.source).toBe(share);
+    const fields = setup.form.fields.map((f) => (f.key === "children" ? { ...f, label: "在园幼儿总数" } : f));
+    await db.update(forms).set({ fields }).where(eq(forms.id, setup.form.id));
+    try {
+      expect((await computed(indicatorId)).formula?.source).toBe(
+        "sum(在园幼儿总数 where 办学性质 = 公办) / sum(在园幼儿总数) * 100",
+      );
+    } finally {
+      await db.update(forms).set({ fields: setup.form.fields }).where(eq(forms.id, setup.form.id));
+    }
   });
 
   it("sorts the drill-down rows by a field and pages them", async () => {

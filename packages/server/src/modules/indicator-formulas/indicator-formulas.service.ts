@@ -4,10 +4,13 @@ import {
   type ComputedRow,
   canReadComputedIndicator,
   canViewPlanStatus,
+  type FormField,
   type FormulaAst,
   formulaInWords,
+  formulaSource,
   indicatorFormulaAbilities,
   pageFrom,
+  parseFormula,
   shanghaiDate,
 } from "@duban/domain";
 import { invalid, notFound } from "../../errors.js";
@@ -15,6 +18,17 @@ import type { ServiceContext } from "../../http/context.js";
 import { computeRoundFigure, readLatestRound, toComputedRow, usedFields } from "./compute.js";
 import { computedIndicatorNow, computedStatusLabel } from "./computed-status.js";
 import * as repo from "./indicator-formulas.repository.js";
+
+/**
+ * The formula as its author wrote it while it still reads the same over the form's fields; once a field it uses
+ * was renamed, printed again from the parsed formula with today's labels.
+ */
+function sourceToday(source: string, ast: FormulaAst, fields: FormField[]): string {
+  const again = parseFormula(source, fields);
+  const today = formulaSource(ast, fields);
+  // Compared as printed: the stored formula comes back from jsonb with its keys in another order.
+  return again.ok && formulaSource(again.ast, fields) === today ? source : today;
+}
 
 /** An indicator the actor may read, with its task and plan, or 404. */
 export async function getReadableIndicator(ctx: ServiceContext, indicatorId: string) {
@@ -104,7 +118,7 @@ export async function getComputedIndicator(
     formula: {
       formId: form.id,
       formTitle: form.title,
-      source: formula.source,
+      source: sourceToday(formula.source, read.ast, form.fields),
       words: formulaInWords(read.ast, form.fields),
       version: formula.version,
     },
