@@ -33,7 +33,7 @@ import { downloadRoutes } from "./modules/downloads/downloads.routes.js";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.js";
 import { extensionRoutes } from "./modules/extensions/extensions.routes.js";
 import { formRoutes } from "./modules/forms/forms.routes.js";
-import { onSubmissionsApproved } from "./modules/forms/index.js";
+import { onFormDataChanged } from "./modules/forms/index.js";
 import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { recomputeAfterApproval } from "./modules/indicator-formulas/index.js";
@@ -109,8 +109,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandler(app);
   registerAuthHook(app, app.deps, sessionStore);
   registerUnstorableTextGuard(app);
-  // Approving form data recomputes the indicators computed from it, in the approval's transaction.
-  onSubmissionsApproved(recomputeAfterApproval);
+  // Approving form data or sending a new round recomputes the indicators computed from it, in that transaction.
+  onFormDataChanged(recomputeAfterApproval);
   // Requests have finished when onClose runs: what is left of the document workers is idle.
   app.addHook("onClose", closeDocumentWorkers);
 

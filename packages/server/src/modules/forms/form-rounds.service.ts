@@ -18,6 +18,7 @@ import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { findCycle } from "../cycles/index.js";
 import { findSentDedupeKeys, notify } from "../notifications/index.js";
+import { runFormDataChanged } from "./data-changed-hook.js";
 import { resolveAudience } from "./form-audience.js";
 import * as subs from "./form-submissions.repository.js";
 import * as repo from "./forms.repository.js";
@@ -77,6 +78,8 @@ export async function createRound(ctx: ServiceContext, formId: string, input: Fo
       );
       if (!activated) throw new AppError("stale_version", "该填报表刚被他人修改，请刷新后再下发");
     }
+    // The latest round is what computed indicators count: a new one starts them over at 已报 0/n.
+    await runFormDataChanged(tx, { tenantId, formId, now });
     await audit(ctx, tx, {
       action: "form_round.create",
       entity: "form_round",

@@ -7,7 +7,7 @@ import { fillAndSubmit, ok, refused, sentForm } from "../../test/form-fixtures.j
 import { toldOf } from "../../test/notification-fixtures.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { onSubmissionsApproved } from "./index.js";
+import { onFormDataChanged } from "./index.js";
 
 let t: TestApp;
 let p: PublishedPlan;
@@ -155,7 +155,7 @@ describe("filling in a form", () => {
 describe("reviewing a submission", () => {
   it("approves and locks it, running the approval hooks in its transaction", async () => {
     const hook = vi.fn(async () => {});
-    const off = onSubmissionsApproved(hook);
+    const off = onFormDataChanged(hook);
     try {
       const { mine, form } = await sentForm(p);
       const submitted = await fillAndSubmit(p.kg1, mine, { children: 100, publicChildren: 60 });
@@ -191,7 +191,7 @@ describe("reviewing a submission", () => {
   });
 
   it("undoes the approval when a hook fails", async () => {
-    const off = onSubmissionsApproved(async () => {
+    const off = onFormDataChanged(async () => {
       throw new Error("recompute failed");
     });
     try {

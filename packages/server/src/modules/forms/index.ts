@@ -1,8 +1,8 @@
 // Public face of the forms module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export {
-  onSubmissionsApproved,
-  runSubmissionsApproved,
-  type SubmissionsApprovedHook,
-} from "./approval-hook.js";
+  type FormDataChangedHook,
+  onFormDataChanged,
+  runFormDataChanged,
+} from "./data-changed-hook.js";
 export type { ExcelForm, ExcelRound, ExcelUnit } from "./excel/template-layout.js";
 export { getFormRow } from "./forms.service.js";

@@ -10,7 +10,7 @@ import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { notify } from "../notifications/index.js";
-import { runSubmissionsApproved } from "./approval-hook.js";
+import { runFormDataChanged } from "./data-changed-hook.js";
 import { formSubmissionLink } from "./form-rounds.service.js";
 import * as repo from "./form-submissions.repository.js";
 import { getSubmission, getSubmissionRow, STALE_SUBMISSION } from "./form-submissions.service.js";
@@ -61,7 +61,7 @@ export async function approveSubmission(
       actorId: ctx.actor.userId,
       createdAt: now,
     });
-    await runSubmissionsApproved(tx, { tenantId, formId: row.form.id, now });
+    await runFormDataChanged(tx, { tenantId, formId: row.form.id, now });
     await audit(ctx, tx, {
       action: "form_submission.approve",
       entity: "form_submission",

@@ -83,6 +83,23 @@ describe("approving form data through the forms API", () => {
       ].sort(),
     );
 
+    // A new round is a new period: the stored history point follows at once, so the plan page does too.
+    await expectOk(
+      p.lead.post(`/api/forms/${form.id}/rounds`, {
+        name: "2023年7月",
+        deadline: "2023-07-31",
+        unitIds: [p.kindergarten.id, p.secondKindergarten.id],
+      }),
+      201,
+    );
+    const next = await expectOk<ComputedIndicator>(p.lead.get(`/api/indicators/${indicatorId}/computed`));
+    expect([next.value, next.reason, next.coverage, next.history.length]).toEqual([
+      null,
+      "无数据",
+      { reported: 0, expected: 2 },
+      4,
+    ]);
+
     const edit = await p.lead.put(`/api/forms/${form.id}`, {
       title: "幼儿园在园幼儿数",
       fields: [{ key: "teachers", label: "专任教师数", type: "integer", required: false }],

@@ -10,7 +10,7 @@ import { buildPublishedPlan, type PublishedPlan } from "../../../test/plan-fixtu
 import { signIn } from "../../../test/session.js";
 import { createTestApp, type TestApp } from "../../../test/test-app.js";
 import { uploadFile } from "../../../test/upload.js";
-import { onSubmissionsApproved, type SubmissionsApprovedHook } from "../approval-hook.js";
+import { type FormDataChangedHook, onFormDataChanged } from "../data-changed-hook.js";
 
 let t: TestApp;
 let p: PublishedPlan;
@@ -106,8 +106,8 @@ describe("a department fills a round for its units through Excel", () => {
     const kgRow = await rowOf(res.rawPayload, p.kindergarten.name);
     expect(sheet.getRow(kgRow).getCell(4).value).toBe(10);
 
-    const hook = vi.fn<SubmissionsApprovedHook>(async () => {});
-    const off = onSubmissionsApproved(hook);
+    const hook = vi.fn<FormDataChangedHook>(async () => {});
+    const off = onFormDataChanged(hook);
     const filled = await fill(res.rawPayload, {
       [p.kindergarten.name]: [120, 60, "是"],
       [p.secondKindergarten.name]: [80, null, "否"],

@@ -2,7 +2,7 @@ import type { FormField, FormValues, ImportResult } from "@duban/domain";
 import { AppError } from "../../../errors.js";
 import type { ServiceContext } from "../../../http/context.js";
 import { audit } from "../../audit/index.js";
-import { runSubmissionsApproved } from "../approval-hook.js";
+import { runFormDataChanged } from "../data-changed-hook.js";
 import * as subs from "../form-submissions.repository.js";
 import { findRoundSheetRows, type RoundSheetRow } from "./form-excel.repository.js";
 import { excelFormOf, getManagedRound, sheetOf } from "./form-excel.service.js";
@@ -96,7 +96,7 @@ export async function importRoundUpload(
         createdAt: now,
       });
     }
-    await runSubmissionsApproved(tx, { tenantId, formId: form.id, now });
+    await runFormDataChanged(tx, { tenantId, formId: form.id, now });
     await audit(ctx, tx, {
       action: "form_round.import",
       entity: "form_round",
