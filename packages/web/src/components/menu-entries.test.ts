@@ -45,6 +45,7 @@ describe("menuEntries", () => {
       "关键词词典",
       "消息渠道",
       "工作日历",
+      "文号设置",
     ]);
   });
 
@@ -69,6 +70,7 @@ describe("menuKeyOf", () => {
     expect(menuKeyOf("/form-submissions/1")).toBe("myForms");
     expect(menuKeyOf("/plan-imports/1")).toBe("plans");
     expect(menuKeyOf("/settings/channels")).toBe("channels");
+    expect(menuKeyOf("/settings/document-numbers")).toBe("documentNumbers");
     expect(menuKeyOf("/")).toBe("home");
   });
 });
