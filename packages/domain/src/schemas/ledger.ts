@@ -71,3 +71,15 @@ export const cycleUrgeResultSchema = z.object({
 });
 /** The answer of 一键催报. */
 export type CycleUrgeResult = z.infer<typeof cycleUrgeResultSchema>;
+
+/** The answer of a 一键催报 (of a cycle's reports or a form round's submissions) that reminded `reminded` of `missing`. */
+export function urgeOutcome(missing: number, reminded: number): CycleUrgeResult {
+  const skipped = missing - reminded;
+  const message =
+    missing === 0
+      ? "所有单位均已报送，无需催报"
+      : reminded === 0
+        ? `今日已催报过这 ${missing} 个单位，未重复发送`
+        : `已向 ${reminded} 个未报送单位发送催报${skipped ? `，${skipped} 个单位今日已催报过，未重复发送` : ""}`;
+  return { missing, reminded, skipped, message };
+}

@@ -11,6 +11,7 @@ import {
   formTransitions,
   isAfterDate,
   shanghaiDate,
+  urgeOutcome,
 } from "@duban/domain";
 import { AppError, invalid, notFound } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
@@ -170,14 +171,7 @@ export async function urgeRound(ctx: ServiceContext, id: string): Promise<FormRo
     });
     return told;
   });
-  const skipped = missing.length - reminded;
-  const message =
-    missing.length === 0
-      ? "所有单位均已报送，无需催报"
-      : reminded === 0
-        ? `今日已催报过这 ${missing.length} 个单位，未重复发送`
-        : `已向 ${reminded} 个未报送单位发送催报${skipped ? `，${skipped} 个单位今日已催报过，未重复发送` : ""}`;
-  return { missing: missing.length, reminded, skipped, message };
+  return urgeOutcome(missing.length, reminded);
 }
 
 /** Ends a round: no more filling in; what was approved counts as final, what was submitted may still be reviewed. */

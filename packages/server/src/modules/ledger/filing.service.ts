@@ -6,6 +6,7 @@ import {
   type FilingUnit,
   filingAbilities,
   shanghaiDate,
+  urgeOutcome,
 } from "@duban/domain";
 import { forbidden, notFound } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
@@ -123,12 +124,5 @@ export async function urgeCycle(ctx: ServiceContext, id: string): Promise<CycleU
     });
     return told;
   });
-  const skipped = missing.length - reminded;
-  const message =
-    missing.length === 0
-      ? "所有单位均已报送，无需催报"
-      : reminded === 0
-        ? `今日已催报过这 ${missing.length} 个单位，未重复发送`
-        : `已向 ${reminded} 个未报送单位发送催报${skipped ? `，${skipped} 个单位今日已催报过，未重复发送` : ""}`;
-  return { missing: missing.length, reminded, skipped, message };
+  return urgeOutcome(missing.length, reminded);
 }

@@ -186,6 +186,16 @@ function indicatorsOf(sources: Sources, plan: SnapshotPlan, day: string): Snapsh
   );
   const computed = new Map((sources.computed ?? []).map((p) => [p.indicatorId, p]));
   return rows.map((i) => {
+    const definition = {
+      indicatorId: i.id,
+      nodeId: i.nodeId,
+      name: i.name,
+      comparator: i.comparator,
+      target: i.targetValue,
+      targetMax: i.targetMax,
+      unit: i.unit,
+      aggregation: i.aggregation,
+    };
     const point = computed.get(i.id);
     // A computed indicator（计算指标）is its formula's value over the form's approved data, as the plan page shows it.
     if (point) {
@@ -194,19 +204,7 @@ function indicatorsOf(sources: Sources, plan: SnapshotPlan, day: string): Snapsh
         today: day,
         tolerance: plan.lightTolerance,
       });
-      return {
-        indicatorId: i.id,
-        nodeId: i.nodeId,
-        name: i.name,
-        comparator: i.comparator,
-        target: i.targetValue,
-        targetMax: i.targetMax,
-        unit: i.unit,
-        aggregation: i.aggregation,
-        value: now.actual,
-        status: now.status,
-        ...now.coverage,
-      };
+      return { ...definition, value: now.actual, status: now.status, ...now.coverage };
     }
     const unitValues = byIndicator.get(i.id) ?? [];
     const expected = expectedUnits.get(i.id) ?? new Set<string>();
@@ -223,20 +221,7 @@ function indicatorsOf(sources: Sources, plan: SnapshotPlan, day: string): Snapsh
       today: day,
       tolerance: plan.lightTolerance,
     });
-    return {
-      indicatorId: i.id,
-      nodeId: i.nodeId,
-      name: i.name,
-      comparator: i.comparator,
-      target: i.targetValue,
-      targetMax: i.targetMax,
-      unit: i.unit,
-      aggregation: i.aggregation,
-      value,
-      status,
-      reported,
-      expected: expected.size,
-    };
+    return { ...definition, value, status, reported, expected: expected.size };
   });
 }
 
