@@ -6,6 +6,7 @@ import { defineForm, fillAndSubmit, ok, refused, sentForm } from "../../test/for
 import { toldOf } from "../../test/notification-fixtures.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
+import { onFormDataChanged } from "./index.js";
 
 let t: TestApp;
 let p: PublishedPlan;
@@ -21,6 +22,21 @@ function send(formId: string, body: Record<string, unknown>) {
 }
 
 describe("sending a form to units", () => {
+  it("sends nothing when recomputing the form's indicators fails: no round, no drafts, the form still a draft", async () => {
+    const form = await defineForm(p);
+    const off = onFormDataChanged(async () => {
+      throw new Error("recompute failed");
+    });
+    try {
+      const res = await send(form.id, { unitIds: [p.kindergarten.id] });
+      expect(res.statusCode, res.body).toBe(500);
+    } finally {
+      off();
+    }
+    const after = await ok<Form>(p.lead.get(`/api/forms/${form.id}`));
+    expect([after.status, after.roundCount, after.version]).toEqual(["draft", 0, form.version]);
+  });
+
   it("sends one draft to each unit of a group and each unit named, once each, and fixes the form", async () => {
     const form = await defineForm(p);
     const group = await ok<{ id: string }>(
