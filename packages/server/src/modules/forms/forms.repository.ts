@@ -123,7 +123,7 @@ export async function findFormRounds(db: DbOrTx, tenantId: string, formId: strin
       .select()
       .from(formRounds)
       .where(and(eq(formRounds.tenantId, tenantId), eq(formRounds.formId, formId)))
-      .orderBy(desc(formRounds.createdAt), desc(formRounds.id)),
+      .orderBy(desc(formRounds.createdAt), desc(formRounds.deadline), desc(formRounds.id)),
     db
       .select(countsSelect())
       .from(formSubmissions)

@@ -48,10 +48,14 @@ export function computeRoundFigure(ast: FormulaAst, submissions: Submission[]): 
   };
 }
 
-/** Reads the form's latest round and its submissions: what a formula over the form is computed from. */
-export async function readLatestRound(db: DbOrTx, tenantId: string, formId: string) {
+/**
+ * Reads the form's latest round and its submissions with the values of the fields the formulas use: what
+ * formulas over the form are computed from.
+ */
+export async function readLatestRound(db: DbOrTx, tenantId: string, formId: string, asts: FormulaAst[]) {
   const round = await repo.findLatestRound(db, tenantId, formId);
-  const submissions = round ? await repo.findRoundSubmissions(db, tenantId, round.id) : [];
+  const keys = [...new Set(asts.flatMap((ast) => formulaFieldKeys(ast)))];
+  const submissions = round ? await repo.findRoundSubmissions(db, tenantId, round.id, keys) : [];
   return { round, submissions };
 }
 
@@ -94,7 +98,8 @@ export async function recomputeFormIndicators(
 ): Promise<{ recomputed: number; changed: number }> {
   const formulas = await repo.findFormulasOfForm(tx, at.tenantId, at.formId);
   if (formulas.length === 0) return { recomputed: 0, changed: 0 };
-  const { submissions } = await readLatestRound(tx, at.tenantId, at.formId);
+  const asts = formulas.map((f) => f.ast as FormulaAst);
+  const { submissions } = await readLatestRound(tx, at.tenantId, at.formId, asts);
   let changed = 0;
   for (const f of formulas) {
     const figure = computeRoundFigure(f.ast as FormulaAst, submissions);

@@ -70,7 +70,7 @@ export async function putFormula(ctx: ServiceContext, indicatorId: string, input
       ? await repo.updateFormula(tx, { tenantId, indicatorId, version: existing.version }, values)
       : await repo.insertFormula(tx, { tenantId, indicatorId, ...values });
     if (!saved) throw staleVersion();
-    const { submissions } = await readLatestRound(tx, tenantId, form.id);
+    const { submissions } = await readLatestRound(tx, tenantId, form.id, [ast]);
     await recordFigure(tx, { tenantId, indicatorId, now }, computeRoundFigure(ast, submissions));
     await audit(ctx, tx, {
       action: "indicator.formula_set",

@@ -1,3 +1,4 @@
+import type { FormValues } from "@duban/domain";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
@@ -102,7 +103,7 @@ export async function findForm(db: DbOrTx, tenantId: string, formId: string) {
 
 /**
  * The form's latest round（填报批次）: the one whose approved data computed indicators read. Rounds are ordered
- * by creation; the id breaks ties between rounds created in one statement's instant.
+ * by creation, then by deadline (the later period) and id where two were sent at one instant.
  */
 export async function findLatestRound(db: DbOrTx, tenantId: string, formId: string) {
   const [row] = await db
@@ -115,17 +116,27 @@ export async function findLatestRound(db: DbOrTx, tenantId: string, formId: stri
     })
     .from(formRounds)
     .where(and(eq(formRounds.tenantId, tenantId), eq(formRounds.formId, formId)))
-    .orderBy(desc(formRounds.createdAt), desc(formRounds.id))
+    .orderBy(desc(formRounds.createdAt), desc(formRounds.deadline), desc(formRounds.id))
     .limit(1);
   return row ?? null;
 }
 
-/** Every audience unit's submission of a round, with the unit's register attributes, in the register's order. */
-export async function findRoundSubmissions(db: DbOrTx, tenantId: string, roundId: string) {
+/**
+ * Every audience unit's submission of a round, with the unit's register attributes, in the register's order;
+ * of the values only the fields `keys` names leave the database (a form has tens of fields, a formula reads a
+ * few: most of the load's time over thousands of units was the whole jsonb).
+ */
+export async function findRoundSubmissions(db: DbOrTx, tenantId: string, roundId: string, keys: string[]) {
+  const wanted = keys.length
+    ? sql`array[${sql.join(
+        keys.map((k) => sql`${k}`),
+        sql`, `,
+      )}]`
+    : sql`array[]`;
   return db
     .select({
       status: formSubmissions.status,
-      values: formSubmissions.values,
+      values: sql<FormValues>`coalesce((select jsonb_object_agg(k, ${formSubmissions.values} -> k) from unnest(${wanted}::text[]) k where ${formSubmissions.values} ? k), '{}'::jsonb)`,
       unit: {
         id: units.id,
         name: units.name,
@@ -209,7 +220,7 @@ export async function findPlanPoints(
     left join lateral (
       select "fr"."status", "fr"."closed_at" from "form_rounds" "fr"
       where "fr"."tenant_id" = ${at.tenantId} and "fr"."form_id" = "f"."form_id"
-      order by "fr"."created_at" desc, "fr"."id" desc limit 1
+      order by "fr"."created_at" desc, "fr"."deadline" desc, "fr"."id" desc limit 1
     ) "r" on true
     where "f"."tenant_id" = ${at.tenantId} and "i"."plan_id" = ${at.planId}`)) as unknown as {
     rows: {

@@ -50,7 +50,7 @@ export async function readComputed(ctx: ServiceContext, found: Found) {
   const form = await repo.findForm(db, tenantId, formula.formId);
   if (!form) throw notFound("填报表");
   const ast = formula.ast as FormulaAst;
-  const { round, submissions } = await readLatestRound(db, tenantId, form.id);
+  const { round, submissions } = await readLatestRound(db, tenantId, form.id, [ast]);
   const figure = computeRoundFigure(ast, submissions);
   const closed = round?.status === "closed";
   const now = computedIndicatorNow(
