@@ -14,6 +14,8 @@ import {
   parseFormula,
 } from "@duban/domain";
 import pg from "pg";
+import { openDatabase } from "../packages/server/src/db/client.js";
+import { recomputeFormIndicators } from "../packages/server/src/modules/indicator-formulas/index.js";
 import { Client, expectStatus, type HttpContext } from "./lib/http.js";
 import { buildServer, prepareDatabase, type RunningServer, startServer } from "./lib/server.js";
 import { serverTimes } from "./lib/server-log.js";
@@ -384,6 +386,58 @@ async function timeRecompute(c: pg.Client, at: { tenantId: string; formId: strin
   };
 }
 
+/**
+ * Times the product's own recompute (`recomputeFormIndicators`, what an approval runs in its transaction: read the
+ * form's formulas and latest round, evaluate, compare with the last history point) with one computed indicator on
+ * the form and then with all five; medians of repeats.
+ */
+async function timeProductRecompute(
+  url: string,
+  c: pg.Client,
+  at: { tenantId: string; planId: string; formId: string; userId: string },
+) {
+  // Five indicators of the plan's task to carry the formulas (the bench's plan is one task with fewer targets).
+  const indicatorIds = (
+    await c.query(
+      `insert into indicators (tenant_id, plan_id, node_id, position, name, comparator, target_value, unit, aggregation)
+       select i.tenant_id, i.plan_id, i.node_id, 100 + g, '压测计算指标' || g, i.comparator, i.target_value, i.unit, i.aggregation
+       from (select * from indicators where tenant_id = $1 and plan_id = $2 order by position limit 1) i,
+            generate_series(1, $3::int) g
+       returning id`,
+      [at.tenantId, at.planId, formulas.length],
+    )
+  ).rows.map((r) => r.id as string);
+  const database = await openDatabase({ url, poolSize: 2 });
+  const timings: Record<string, number> = {};
+  try {
+    for (const [label, count] of [
+      ["oneIndicatorMs", 1],
+      ["fiveIndicatorsMs", formulas.length],
+    ] as const) {
+      for (let i = 0; i < count; i++) {
+        const parsed = parseFormula(formulas[i]!, fields);
+        if (!parsed.ok) throw new Error(`formula ${formulas[i]}: ${parsed.message}`);
+        await c.query(
+          `insert into indicator_formulas (indicator_id, tenant_id, form_id, source, ast, updated_by)
+           values ($1, $2, $3, $4, $5, $6) on conflict (indicator_id) do nothing`,
+          [indicatorIds[i], at.tenantId, at.formId, formulas[i], JSON.stringify(parsed.ast), at.userId],
+        );
+      }
+      const ms: number[] = [];
+      for (let k = 0; k < RECOMPUTE_REPEATS; k++) {
+        const t0 = performance.now();
+        const done = await recomputeFormIndicators(database.db, { ...at, now: new Date() });
+        ms.push(performance.now() - t0);
+        if (done.recomputed !== count) throw new Error(`recomputed ${done.recomputed} of ${count} formulas`);
+      }
+      timings[label] = r2(median(ms));
+    }
+  } finally {
+    await database.close();
+  }
+  return timings;
+}
+
 /** Medians across runs of one step's figures. */
 function mediansOf(runs: Measured[]) {
   const m = (f: (r: Measured) => number) => r1(median(runs.map(f)));
@@ -501,14 +555,20 @@ async function main() {
     try {
       const roundId = await seedRecomputeRows(c, { tenantId, formId, userId: at.rows[0].created_by });
       result.recompute = await timeRecompute(c, { tenantId, formId, roundId });
+      result.productRecompute = await timeProductRecompute(database.url!, c, {
+        tenantId,
+        planId: scenario.planId,
+        formId,
+        userId: at.rows[0].created_by,
+      });
     } finally {
       await c.end();
     }
-    const recompute = result.recompute as { oneIndicatorMs: number };
+    const product = result.productRecompute as { oneIndicatorMs: number };
     result.goal = {
       target: "PostgreSQL: one indicator recomputed over 3 000 units' submissions in < 50 ms",
-      oneIndicatorMs: recompute.oneIndicatorMs,
-      met: recompute.oneIndicatorMs < 50,
+      oneIndicatorMs: product.oneIndicatorMs,
+      met: product.oneIndicatorMs < 50,
     };
   } catch (err) {
     result.failed = String((err as Error).stack);
