@@ -259,6 +259,11 @@ export const recipes: Record<string, SuccessRecipe> = {
   // Deleting ends a draft form, closing ends a round, reviewing ends a handed-in submission: each gets its own,
   // so the matrix's form, round and draft submission stay as they are for the others.
   "DELETE /api/forms/:id": { prepare: async (ctx) => ({ ids: { form: await freshForm(ctx) } }) },
+  // Sending a round recomputes the form's computed indicators, which append a history point only when a figure
+  // changes: on the matrix's form that depends on what earlier recipes left (its formulas, its latest round), so
+  // the count of writes did not stay fixed between the replays and the success. A fresh draft form writes the
+  // same statements every time (round, drafts, activation); the recompute's own rollback is the approval's.
+  "POST /api/forms/:id/rounds": { prepare: async (ctx) => ({ ids: { form: await freshForm(ctx) } }) },
   "POST /api/form-rounds/:id/close": {
     prepare: async (ctx) => ({ ids: { formRound: (await freshRound(ctx)).id }, version: 0 }),
   },

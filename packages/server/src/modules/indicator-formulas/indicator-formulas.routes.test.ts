@@ -175,7 +175,15 @@ describe("completeness and closing the round", () => {
       "on_track",
       "进行中（已报 2/3）",
     ]);
+    const cockpitRow = async () => {
+      const res = await q.supervisor.get(`/api/plans/${q.planId}/cockpit`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().indicators.find((i: { indicatorId: string }) => i.indicatorId === id);
+    };
+    expect(await cockpitRow()).toMatchObject({ value: 62.5, status: "on_track" });
     await closeRound(db, { tenantId: q.tenant.id, roundId: round.id, closedAt: TEST_NOW });
+    // The cockpit kept its answer until the data moved: closing the round is such a move.
+    expect(await cockpitRow()).toMatchObject({ value: 62.5, status: "met" });
     const closed = (await q.supervisor.get(`/api/indicators/${id}/computed`)).json() as ComputedIndicator;
     expect([closed.value, closed.status, closed.statusLabel, closed.coverage]).toEqual([
       62.5,
