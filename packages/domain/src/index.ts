@@ -1,3 +1,4 @@
+export * from "./assessment/index.js";
 export * from "./audit-actions.js";
 export * from "./errors.js";
 export * from "./forms.js";
@@ -45,6 +46,7 @@ export * from "./rules/lights.js";
 export * from "./rules/rollup.js";
 export * from "./rules/work-calendar.js";
 export * from "./rules/work-items.js";
+export * from "./schemas/assessment.js";
 export * from "./schemas/audit.js";
 export * from "./schemas/auth.js";
 export * from "./schemas/bulletins.js";

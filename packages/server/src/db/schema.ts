@@ -1,5 +1,6 @@
 /** The Drizzle schema, one file per area; migrations are generated from all of it. */
 export * from "./schema/accounts.js";
+export * from "./schema/assessment.js";
 export * from "./schema/bulletins.js";
 export * from "./schema/calendar.js";
 export * from "./schema/documents.js";
