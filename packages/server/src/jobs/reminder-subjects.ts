@@ -48,16 +48,20 @@ export interface ReminderSubject {
   wording: ReminderWording;
 }
 
-/** Every subject reminders may be due for in `year` (archived and past years' plans have none), of one tenant or of all. */
+/**
+ * Every subject reminders may be due for `today` (archived and past years' plans have none), of one tenant or of
+ * all: only those whose reminder window has opened, selected in SQL.
+ */
 export async function findReminderSubjects(
   db: DbOrTx,
-  year: number,
+  today: string,
   tenantId?: string,
 ): Promise<ReminderSubject[]> {
+  const year = Number(today.slice(0, 4));
   // One after the other: PGlite serves a single connection anyway.
-  const cycles = await findUnreportedCycles(db, year, tenantId);
-  const tasks = await findUnfinishedAssignments(db, year, tenantId);
-  const items = await findUnansweredRectifications(db, tenantId);
+  const cycles = await findUnreportedCycles(db, year, today, tenantId);
+  const tasks = await findUnfinishedAssignments(db, year, today, tenantId);
+  const items = await findUnansweredRectifications(db, today, tenantId);
   return [
     ...cycles.map(cycleSubject),
     ...tasks.flatMap((row) => taskSubject(row) ?? []),

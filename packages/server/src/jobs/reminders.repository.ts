@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
+import { defaultPlanReminderSettings } from "@duban/domain";
+import { type AnyColumn, and, eq, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import {
   assignments,
@@ -15,11 +16,24 @@ import {
 import { followedUpPlan } from "../modules/plans/index.js";
 
 /**
+ * Whether a due date has come within its reminder window by `today`: `due − remindDaysBefore ≤ today`, the first
+ * day `dueReminders` can have anything to send. Compared as text against the window's last day, so a plan date
+ * (`2023`, `2023-09`) sorts before every day it covers and is let through early, never late; the rules then decide.
+ * The scheduler reads only these rows, not every unfinished assignment of the installation each minute.
+ */
+function withinReminderWindow(due: SQL | AnyColumn, today: string, remindDaysBefore: SQL | number): SQL {
+  return sql`${due} <= to_char(${today}::date + ${remindDaysBefore}::int, 'YYYY-MM-DD')`;
+}
+
+/** A plan's remind-days setting, or the default when it has no settings row (left-joined). */
+const planRemindDays = sql`coalesce(${planReminderSettings.remindDaysBefore}, ${defaultPlanReminderSettings.remindDaysBefore})`;
+
+/**
  * Every active assignment of a plan followed up in `year` (published, not of a past year unless kept live)
  * paired with each open cycle of that plan for which the unit has not submitted: the work reminders are about.
  * Across all tenants: the scheduler serves the whole installation.
  */
-export async function findUnreportedCycles(db: DbOrTx, year: number, tenantId?: string) {
+export async function findUnreportedCycles(db: DbOrTx, year: number, today: string, tenantId?: string) {
   return (
     db
       .select({
@@ -64,6 +78,7 @@ export async function findUnreportedCycles(db: DbOrTx, year: number, tenantId?: 
         and(
           eq(assignments.status, "active"),
           isNull(reports.id),
+          withinReminderWindow(reportCycles.dueDate, today, planRemindDays),
           tenantId ? eq(assignments.tenantId, tenantId) : undefined,
         ),
       )
@@ -78,7 +93,7 @@ export type UnreportedCycle = Awaited<ReturnType<typeof findUnreportedCycles>>[n
  * else its node's, still a plan date (`2023-09` or a day). Not finished is the lights' notion of not done
  * (`progress >= 100` or the node closed out（销号）), so the reminders stop when the assignment's light turns blue.
  */
-export async function findUnfinishedAssignments(db: DbOrTx, year: number, tenantId?: string) {
+export async function findUnfinishedAssignments(db: DbOrTx, year: number, today: string, tenantId?: string) {
   const due = sql<string>`coalesce(${assignments.dueDate}, ${planNodes.dueDate})`;
   return db
     .select({
@@ -103,6 +118,7 @@ export async function findUnfinishedAssignments(db: DbOrTx, year: number, tenant
         lt(assignments.progress, 100),
         ne(planNodes.status, "closed"),
         isNotNull(due),
+        withinReminderWindow(due, today, planRemindDays),
         tenantId ? eq(assignments.tenantId, tenantId) : undefined,
       ),
     );
@@ -115,7 +131,7 @@ export type UnfinishedAssignment = Awaited<ReturnType<typeof findUnfinishedAssig
  * Every 整改 item still owing the unit's answer: open, or returned by the verifier. A submitted item waits on the
  * verifier and an accepted one is closed out（销号）, so neither is reminded. Across all tenants, like the cycles.
  */
-export async function findUnansweredRectifications(db: DbOrTx, tenantId?: string) {
+export async function findUnansweredRectifications(db: DbOrTx, today: string, tenantId?: string) {
   return db
     .select({
       tenantId: rectifications.tenantId,
@@ -131,6 +147,7 @@ export async function findUnansweredRectifications(db: DbOrTx, tenantId?: string
     .where(
       and(
         inArray(rectifications.status, ["open", "returned"]),
+        withinReminderWindow(rectifications.deadline, today, defaultPlanReminderSettings.remindDaysBefore),
         tenantId ? eq(rectifications.tenantId, tenantId) : undefined,
       ),
     );

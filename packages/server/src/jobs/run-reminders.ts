@@ -29,8 +29,7 @@ export async function runReminders(deps: {
   const { database, now } = deps;
   const today = shanghaiDate(now);
   const counts: ReminderCounts = { sent: 0, skipped: 0 };
-  const year = Number(today.slice(0, 4));
-  const subjects = await findReminderSubjects(database.db, year, deps.tenantId);
+  const subjects = await findReminderSubjects(database.db, today, deps.tenantId);
   // Every tenant's, not only those with something owed: a missing year is logged even on a quiet day.
   const tenantIds = deps.tenantId ? [deps.tenantId] : (await findTenantIds(database.db)).map((t) => t.id);
   const calendars = await loadWorkCalendars(database.db, tenantIds, {
