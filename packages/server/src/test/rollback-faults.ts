@@ -13,6 +13,10 @@ import type { FastifyInstance } from "fastify";
 interface RequestStatements {
   /** False while the session hook runs: its lookup and lastSeenAt touch are not the route's work. */
   handling: boolean;
+  /** The request's queries, the session hook's included, without transaction control (begin, commit …). */
+  all: number;
+  /** The route handler's queries, without transaction control. */
+  handlerQueries: number;
   statements: number;
   writes: number;
   /** The statement made to fail, if one was. */
@@ -29,6 +33,11 @@ export interface FaultPlan {
 
 /** What the last request ran, and the statement made to fail if one was. */
 export interface RequestTrace {
+  /** The request's queries, the session lookup and its touch included, without transaction control. */
+  all: number;
+  /** The route handler's queries, without transaction control. */
+  handlerQueries: number;
+  /** The route handler's statements, transaction control included where the driver logs it (node-postgres). */
   statements: number;
   writes: number;
   failed: string | null;
@@ -58,7 +67,13 @@ export function disarmFault(): void {
 
 /** The statements of the most recent request, and which one was made to fail. */
 export function lastRequestTrace(): RequestTrace {
-  return { statements: last?.statements ?? 0, writes: last?.writes ?? 0, failed: last?.failed ?? null };
+  return {
+    all: last?.all ?? 0,
+    handlerQueries: last?.handlerQueries ?? 0,
+    statements: last?.statements ?? 0,
+    writes: last?.writes ?? 0,
+    failed: last?.failed ?? null,
+  };
 }
 
 /** The error a failing statement raises: Drizzle's query error around a driver error with a SQLSTATE. */
@@ -77,7 +92,12 @@ export function faultLogger() {
   return {
     logQuery(query: string, params: unknown[]): void {
       const request = current.getStore();
-      if (!request?.handling) return;
+      if (!request) return;
+      // node-postgres logs a transaction's begin and commit, PGlite does not: counts of queries leave them out.
+      const control = /^\s*(begin|commit|rollback|savepoint|release)\b/i.test(query);
+      if (!control) request.all++;
+      if (!request.handling) return;
+      if (!control) request.handlerQueries++;
       request.statements++;
       const writing = isWritingStatement(query);
       if (writing) request.writes++;
@@ -94,7 +114,14 @@ export function faultLogger() {
 /** The app half: gives each request its own count, started when its handler is about to run. */
 export function countRequestStatements(app: FastifyInstance): void {
   app.addHook("onRequest", (_request, _reply, done) => {
-    const request: RequestStatements = { handling: false, statements: 0, writes: 0, failed: null };
+    const request: RequestStatements = {
+      handling: false,
+      all: 0,
+      handlerQueries: 0,
+      statements: 0,
+      writes: 0,
+      failed: null,
+    };
     last = request;
     current.run(request, done);
   });
