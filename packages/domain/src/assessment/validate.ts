@@ -41,6 +41,8 @@ function categoryProblems(
     }
     if (item.kind === "reporting" && (item.lateCredit < 0 || item.lateCredit > 1))
       add(["items", i, "lateCredit"], "迟报得分比例应在 0 到 1 之间");
+    if (item.kind === "reporting" && item.missingPenalty !== undefined && item.missingPenalty < 0)
+      add(["items", i, "missingPenalty"], "缺报扣分不能为负数");
   });
   if (sum !== hundredths(total)) add(["items"], `各考评项分值合计为 ${sum / 100} 分，应等于总分 ${total} 分`);
   if (category.unitKind === "school" && !category.schoolTypes?.length)
@@ -58,6 +60,9 @@ function categoryProblems(
   const last = category.bands.at(-1);
   if (last && last.min !== 0)
     add(["bands", category.bands.length - 1, "min"], "最低等次的分数线应为 0，不留空档");
+  // Units a quota pushes down fall to the next band with room: the lowest band must take them all.
+  if (last?.quotaPercent !== undefined)
+    add(["bands", category.bands.length - 1, "quotaPercent"], "最低等次不设比例上限");
   if (new Set(category.bands.map((band) => band.grade)).size !== category.bands.length)
     add(["bands"], "等次名称不能重复");
   return problems;

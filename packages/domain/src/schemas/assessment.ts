@@ -78,7 +78,12 @@ export const assessmentItemSchema = z.discriminatedUnion(
       redPenalty: points,
       yellowPenalty: points,
     }),
-    z.strictObject({ ...itemBase, kind: z.literal("reporting"), lateCredit: points }),
+    z.strictObject({
+      ...itemBase,
+      kind: z.literal("reporting"),
+      lateCredit: points,
+      missingPenalty: points.optional(),
+    }),
     z.strictObject({
       ...itemBase,
       kind: z.literal("supervision"),
