@@ -1,5 +1,7 @@
 import type {
+  AssessmentAdjustment,
   AssessmentAppealView,
+  AssessmentEntryView,
   AssessmentResultView,
   AssessmentSchemeView,
   AssessmentView,
@@ -14,35 +16,35 @@ import type {
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { apiRequest, apiUrl } from "./client";
 
+/** A plan's manual entries with what the user may do there. */
+export type AssessmentEntryList = {
+  items: AssessmentEntryView[];
+  abilities: { create: boolean; seeAll: boolean };
+};
+/** An adjustment of a run as listed under it. */
+export type AssessmentAdjustmentView = AssessmentAdjustment & { createdAt: string };
+/** A plan's runs with whether the user may start one. */
+export type AssessmentList = { items: AssessmentView[]; abilities: { run: boolean } };
+
 /** Root query key of everything about 考评. */
 export const assessmentsKey = ["assessments"] as const;
-
-/** A manual entry（加分 / 扣分 / 一票否决）as the entries list shows it. */
-export interface AssessmentEntryView {
-  id: string;
-  unitId: string;
-  unitName: string;
-  itemKey: string;
-  points: number;
-  reason: string;
-  fileIds: string[];
-  createdAt: string;
-  revokedAt: string | null;
-  revokeReason: string | null;
-}
 
 /** A plan's 考评方案 (the default one until the 督查室 saves one). */
 export function useAssessmentScheme(planId: string) {
   return useQuery({
     queryKey: [...assessmentsKey, "scheme", planId],
-    queryFn: ({ signal }) => apiRequest<AssessmentSchemeView>(`/plans/${planId}/assessment-scheme`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<AssessmentSchemeView>(`/plans/${planId}/assessment-scheme`, { signal }),
     enabled: planId !== "",
   });
 }
 
 /** Saves the edited scheme at the version it was edited from. */
 export function saveAssessmentScheme(planId: string, input: SaveAssessmentSchemeInput) {
-  return apiRequest<AssessmentSchemeView>(`/plans/${planId}/assessment-scheme`, { method: "PUT", body: input });
+  return apiRequest<AssessmentSchemeView>(`/plans/${planId}/assessment-scheme`, {
+    method: "PUT",
+    body: input,
+  });
 }
 
 /** Replaces the scheme with another plan's (last year's). */
@@ -58,14 +60,17 @@ export function useAssessmentEntries(planId: string) {
   return useQuery({
     queryKey: [...assessmentsKey, "entries", planId],
     queryFn: ({ signal }) =>
-      apiRequest<{ items: AssessmentEntryView[] }>(`/plans/${planId}/assessment-entries`, { signal }),
+      apiRequest<AssessmentEntryList>(`/plans/${planId}/assessment-entries`, { signal }),
     enabled: planId !== "",
   });
 }
 
 /** Enters a 加分 / 扣分 / 一票否决 for a unit. */
 export function createAssessmentEntry(planId: string, input: CreateAssessmentEntryInput) {
-  return apiRequest<AssessmentEntryView>(`/plans/${planId}/assessment-entries`, { method: "POST", body: input });
+  return apiRequest<AssessmentEntryView>(`/plans/${planId}/assessment-entries`, {
+    method: "POST",
+    body: input,
+  });
 }
 
 /** Revokes an entry with a reason. */
@@ -79,7 +84,7 @@ export function revokeAssessmentEntry(id: string, reason: string) {
 const runsQuery = (planId: string) => ({
   queryKey: [...assessmentsKey, "runs", planId],
   queryFn: ({ signal }: { signal: AbortSignal }) =>
-    apiRequest<{ items: AssessmentView[] }>(`/plans/${planId}/assessments`, { signal }),
+    apiRequest<AssessmentList>(`/plans/${planId}/assessments`, { signal }),
   enabled: planId !== "",
 });
 
@@ -117,6 +122,16 @@ export function useAssessmentResults(id: string) {
     queryKey: [...assessmentsKey, "results", id],
     queryFn: ({ signal }) =>
       apiRequest<{ items: AssessmentResultView[] }>(`/assessments/${id}/results`, { signal }),
+  });
+}
+
+/** The adjustments of a run, in the order they were made. */
+export function useAssessmentAdjustments(id: string, enabled = true) {
+  return useQuery({
+    queryKey: [...assessmentsKey, "adjustments", id],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: AssessmentAdjustmentView[] }>(`/assessments/${id}/adjustments`, { signal }),
+    enabled,
   });
 }
 
