@@ -105,7 +105,7 @@ function AppealCard({ run }: { run: AssessmentView }) {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          message={`对考评结果有异议的，请在 ${formatDate(run.appealUntil)} 前提出申诉，每次考评只能申诉一次。`}
+          title={`对考评结果有异议的，请在 ${formatDate(run.appealUntil)} 前提出申诉，每次考评只能申诉一次。`}
         />
         <Form form={form} layout="vertical" onFinish={(values) => appeal.mutate(values)}>
           <Form.Item
@@ -140,7 +140,7 @@ function AppealCard({ run }: { run: AssessmentView }) {
     <Alert
       type="info"
       showIcon
-      message={
+      title={
         run.status === "finalised"
           ? "考评结果已定档。"
           : `申诉期已于 ${formatDate(run.appealUntil)} 截止，本单位未提出申诉。`

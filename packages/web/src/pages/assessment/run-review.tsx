@@ -108,7 +108,7 @@ export function RunReview({ run }: { run: AssessmentView }) {
         </Descriptions>
       </Card>
       {!run.final && (
-        <Alert type="info" showIcon message="这是试评：按基准日的数据预览排名，不会发布给各单位。" />
+        <Alert type="info" showIcon title="这是试评：按基准日的数据预览排名，不会发布给各单位。" />
       )}
       {results.isPending ? (
         <Spin style={{ display: "block", margin: "48px auto" }} />

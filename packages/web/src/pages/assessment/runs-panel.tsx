@@ -128,7 +128,7 @@ export function RunsPanel({ planId }: { planId: string }) {
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            message="正式考评将冻结基准日的数据，并锁定考评方案，之后方案不能再修改。"
+            title="正式考评将冻结基准日的数据，并锁定考评方案，之后方案不能再修改。"
           />
           <Flex align="center" gap={8}>
             <span>考评基准日</span>

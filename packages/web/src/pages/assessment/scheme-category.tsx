@@ -59,7 +59,7 @@ export function SchemeCategory({
           适用学校：{category.schoolTypes.map((type) => schoolTypeLabels[type]).join("、")}
         </Typography.Text>
       )}
-      {errorAt("schoolTypes") && <Alert type="error" showIcon message={errorAt("schoolTypes")} />}
+      {errorAt("schoolTypes") && <Alert type="error" showIcon title={errorAt("schoolTypes")} />}
       <Card
         size="small"
         title="考评项"
@@ -70,7 +70,7 @@ export function SchemeCategory({
         }
       >
         {errorAt("items") && (
-          <Alert type="error" showIcon message={errorAt("items")} style={{ marginBottom: 12 }} />
+          <Alert type="error" showIcon title={errorAt("items")} style={{ marginBottom: 12 }} />
         )}
         <Table<AssessmentItem>
           rowKey="key"
@@ -206,7 +206,7 @@ function BandsCard({
   return (
     <Card size="small" title="等次与比例">
       {errorAt("bands") && (
-        <Alert type="error" showIcon message={errorAt("bands")} style={{ marginBottom: 12 }} />
+        <Alert type="error" showIcon title={errorAt("bands")} style={{ marginBottom: 12 }} />
       )}
       <Flex vertical gap={8}>
         {category.bands.map((band, i) => (

@@ -41,7 +41,7 @@ export function SchemeCopyDialog({
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
-        message={dirty ? "复制将替换当前方案，未保存的修改会丢失。" : "复制将替换当前方案。"}
+        title={dirty ? "复制将替换当前方案，未保存的修改会丢失。" : "复制将替换当前方案。"}
       />
       <Form layout="vertical">
         <Form.Item label="复制自">

@@ -78,7 +78,7 @@ function SchemeForm({ view }: { view: AssessmentSchemeView }) {
         <Alert
           type="warning"
           showIcon
-          message={conflict}
+          title={conflict}
           description="方案已被他人修改或已锁定。重新载入将显示最新方案，您未保存的修改会丢失。"
           action={
             <Button size="small" onClick={() => void queryClient.invalidateQueries({ queryKey: schemeKey })}>
@@ -87,7 +87,7 @@ function SchemeForm({ view }: { view: AssessmentSchemeView }) {
           }
         />
       )}
-      {loose.length > 0 && <Alert type="error" showIcon message="方案有误" description={loose.join("；")} />}
+      {loose.length > 0 && <Alert type="error" showIcon title="方案有误" description={loose.join("；")} />}
       <Card size="small">
         <Flex wrap gap={24}>
           <NumberField
