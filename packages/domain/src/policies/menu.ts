@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hasAnyRole, type PolicyActor } from "./actor.js";
+import { isAssessedUnitUser, managesAssessments, seesAllAssessments } from "./assessment.js";
 import { auditAbilities } from "./audit.js";
 import { canWriteBulletins } from "./bulletins.js";
 import { canManageChannels } from "./channels.js";
@@ -113,7 +114,7 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
         hasAnyRole(actor, "leader", "supervisor", "department", "school"),
       ),
       // 考评: leaders read the rankings; the 督查室 edits schemes, runs, publishes and decides appeals.
-      assessments: area(hasAnyRole(actor, "leader", "supervisor"), hasAnyRole(actor, "supervisor")),
+      assessments: area(seesAllAssessments(actor), managesAssessments(actor)),
       units: area(canViewUnits(actor), canManageUnits(actor)),
       groups: area(
         canViewGroups(actor),
@@ -133,7 +134,7 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
       ),
     },
     unitWork: !!actor.unitId && hasAnyRole(actor, "school"),
-    myAssessments: !!actor.unitId && hasAnyRole(actor, "school", "department"),
+    myAssessments: isAssessedUnitUser(actor),
     raiseNotices: noticeLedgerAbilities(actor).create,
     manageCycles: hasAnyRole(actor, "supervisor"),
     cockpit: cockpitMenuAbilities(actor),
