@@ -144,11 +144,11 @@ function indicatorFacts(
   rows: Awaited<ReturnType<typeof repo.findUnitIndicators>>,
   values: Awaited<ReturnType<typeof repo.findUnitIndicatorValues>>,
 ): Map<string, IndicatorFact[]> {
-  const valueOf = new Map(values.map((v) => [`${v.indicatorId}:${v.unitId}`, v.value]));
+  const unitValue = new Map(values.map((v) => [`${v.indicatorId}:${v.unitId}`, v.value]));
   const byUnit = new Map<string, IndicatorFact[]>();
   for (const i of rows) {
     if (i.aggregation !== "average" && i.aggregation !== "min" && i.aggregation !== "max") continue;
-    const actual = valueOf.get(`${i.indicatorId}:${i.unitId}`) ?? null;
+    const actual = unitValue.get(`${i.indicatorId}:${i.unitId}`) ?? null;
     const target =
       i.comparator === "range" && i.targetMax !== null
         ? `${i.target}–${i.targetMax}${i.unit}`
@@ -183,19 +183,29 @@ export async function gatherAssessmentFacts(
   const plan = await findPlan(db, tenantId, planId);
   if (!plan) throw notFound("计划");
   const s: repo.FactsScope = { tenantId, planId, asOf, before: startOfDay(addDays(asOf, 1)) };
-  const [day, assignmentRows, cycles, reportRows, noticeRows, events, rectRows, indicatorRows, values, entries] =
-    await Promise.all([
-      planOnDay(db, s),
-      repo.findPlanAssignments(db, s),
-      repo.findDueCycles(db, s),
-      repo.findDueReports(db, s),
-      repo.findPlanNotices(db, s),
-      repo.findPlanNoticeEvents(db, s),
-      repo.findDueRectifications(db, { ...s, year: plan.plan.year }),
-      repo.findUnitIndicators(db, s),
-      repo.findUnitIndicatorValues(db, s),
-      repo.findCountingEntries(db, s),
-    ]);
+  const [
+    day,
+    assignmentRows,
+    cycles,
+    reportRows,
+    noticeRows,
+    events,
+    rectRows,
+    indicatorRows,
+    values,
+    entries,
+  ] = await Promise.all([
+    planOnDay(db, s),
+    repo.findPlanAssignments(db, s),
+    repo.findDueCycles(db, s),
+    repo.findDueReports(db, s),
+    repo.findPlanNotices(db, s),
+    repo.findPlanNoticeEvents(db, s),
+    repo.findDueRectifications(db, { ...s, year: plan.plan.year }),
+    repo.findUnitIndicators(db, s),
+    repo.findUnitIndicatorValues(db, s),
+    repo.findCountingEntries(db, s),
+  ]);
   const existed = day.live ? new Set(assignmentRows.map((a) => a.id)) : null;
   const assignmentsOf = assignmentFacts(day.snapshot, existed);
   const unitIds = new Set([...assignmentsOf.keys(), ...entries.map((e) => e.unitId)]);
