@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { AssessmentItemKind } from "../assessment/types.js";
 import type { AssessmentStatus } from "../assessment/states.js";
+import type { AssessmentItemKind } from "../assessment/types.js";
 import { hasAnyRole, nextStatus, type PolicyActor, type Transitions } from "./actor.js";
 
 /**
@@ -143,15 +143,14 @@ export function canSeeAssessmentResult(
  * Who may act on a run whatever its state (403 otherwise; the state is the transitions table's, 409): the
  * 督查室 runs the review, publication and appeals; a unit's people appeal (their own unit's result).
  */
-export function assessmentPermissions(actor: PolicyActor, run: AssessmentPolicySubject): AssessmentAbilities {
+export function assessmentPermissions(actor: PolicyActor): AssessmentAbilities {
   const may = managesAssessments(actor);
   return {
     adjust: may,
     publish: may,
     finalise: may,
     decide: may,
-    // A trial run（试评）is a working copy; a formal one is kept even before publication.
-    delete: may && !run.final,
+    delete: may,
     appeal: isAssessedUnitUser(actor),
   };
 }
@@ -165,16 +164,17 @@ export function assessmentAbilities(
   run: AssessmentPolicySubject & { appealUntil: string | null },
   context: { today: string; assessedUnit: boolean; appealed: boolean },
 ): AssessmentAbilities {
-  const may = assessmentPermissions(actor, run);
-  const allowed = (action: AssessmentAction) => nextStatus(assessmentTransitions, run.status, action) !== null;
+  const may = assessmentPermissions(actor);
+  const allowed = (action: AssessmentAction) =>
+    nextStatus(assessmentTransitions, run.status, action) !== null;
   const windowOpen = run.appealUntil !== null && context.today <= run.appealUntil;
   return {
     adjust: may.adjust && allowed("adjust"),
     publish: may.publish && run.final && allowed("publish"),
     finalise: may.finalise && allowed("finalise"),
-    delete: may.delete && allowed("delete"),
+    // A trial run（试评）is a working copy; a formal one is kept even before publication.
+    delete: may.delete && !run.final && allowed("delete"),
     decide: may.decide && allowed("decide"),
-    appeal:
-      may.appeal && allowed("appeal") && windowOpen && context.assessedUnit && !context.appealed,
+    appeal: may.appeal && allowed("appeal") && windowOpen && context.assessedUnit && !context.appealed,
   };
 }

@@ -1,5 +1,5 @@
 import type { AssessmentUnitResult } from "@duban/domain";
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
   assessmentAdjustments,
@@ -77,7 +77,12 @@ export async function findPlanRuns(db: DbOrTx, key: { tenantId: string; planId: 
 export async function updateRun(
   db: DbOrTx,
   key: RunKey & { version: number; from: AssessmentRow["status"] },
-  values: Partial<Pick<AssessmentRow, "status" | "appealUntil" | "publishedAt" | "publishedBy" | "finalisedAt" | "finalisedBy">>,
+  values: Partial<
+    Pick<
+      AssessmentRow,
+      "status" | "appealUntil" | "publishedAt" | "publishedBy" | "finalisedAt" | "finalisedBy"
+    >
+  >,
 ) {
   const [row] = await db
     .update(assessments)
@@ -99,7 +104,12 @@ export async function deleteTrialRun(db: DbOrTx, key: RunKey & { version: number
   const scope = { tenantId: key.tenantId, id: key.id };
   await db
     .delete(assessmentAdjustments)
-    .where(and(eq(assessmentAdjustments.tenantId, scope.tenantId), eq(assessmentAdjustments.assessmentId, scope.id)));
+    .where(
+      and(
+        eq(assessmentAdjustments.tenantId, scope.tenantId),
+        eq(assessmentAdjustments.assessmentId, scope.id),
+      ),
+    );
   await deleteResults(db, scope);
   const rows = await db
     .delete(assessments)
@@ -182,7 +192,9 @@ export async function findAdjustments(db: DbOrTx, key: RunKey) {
   return db
     .select()
     .from(assessmentAdjustments)
-    .where(and(eq(assessmentAdjustments.tenantId, key.tenantId), eq(assessmentAdjustments.assessmentId, key.id)))
+    .where(
+      and(eq(assessmentAdjustments.tenantId, key.tenantId), eq(assessmentAdjustments.assessmentId, key.id)),
+    )
     .orderBy(asc(assessmentAdjustments.createdAt), asc(assessmentAdjustments.id));
 }
 
@@ -236,4 +248,62 @@ export async function decideAppeal(
     )
     .returning({ id: assessmentAppeals.id });
   return row ?? null;
+}
+
+/** Of the runs `runIds`, those that scored the unit and those the unit has appealed. */
+export async function findUnitStandings(
+  db: DbOrTx,
+  key: { tenantId: string; unitId: string; runIds: string[] },
+): Promise<{ assessed: Set<string>; appealed: Set<string> }> {
+  const [scored, appealed] = await Promise.all([
+    db
+      .select({ id: assessmentResults.assessmentId })
+      .from(assessmentResults)
+      .where(
+        and(
+          eq(assessmentResults.tenantId, key.tenantId),
+          eq(assessmentResults.unitId, key.unitId),
+          inArray(assessmentResults.assessmentId, key.runIds),
+        ),
+      ),
+    db
+      .select({ id: assessmentAppeals.assessmentId })
+      .from(assessmentAppeals)
+      .where(
+        and(
+          eq(assessmentAppeals.tenantId, key.tenantId),
+          eq(assessmentAppeals.unitId, key.unitId),
+          inArray(assessmentAppeals.assessmentId, key.runIds),
+        ),
+      ),
+  ]);
+  return { assessed: new Set(scored.map((r) => r.id)), appealed: new Set(appealed.map((r) => r.id)) };
+}
+
+/**
+ * A run's state read under a share lock for the rest of the transaction: an appeal holds it while it is
+ * written, so a concurrent finalise waits for it and then counts it as pending.
+ */
+export async function lockRunState(db: DbOrTx, key: RunKey) {
+  const [row] = await db
+    .select({ status: assessments.status, appealUntil: assessments.appealUntil })
+    .from(assessments)
+    .where(and(eq(assessments.tenantId, key.tenantId), eq(assessments.id, key.id)))
+    .for("share");
+  return row ?? null;
+}
+
+/** How many of a run's appeals wait for a decision. */
+export async function countPendingAppeals(db: DbOrTx, key: RunKey): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(assessmentAppeals)
+    .where(
+      and(
+        eq(assessmentAppeals.tenantId, key.tenantId),
+        eq(assessmentAppeals.assessmentId, key.id),
+        eq(assessmentAppeals.status, "pending"),
+      ),
+    );
+  return row?.n ?? 0;
 }

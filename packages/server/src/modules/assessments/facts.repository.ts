@@ -89,10 +89,7 @@ export function findDueReports(db: DbOrTx, s: FactsScope) {
       firstSubmittedAt: firstSubmit.mapWith((v: string | Date | null) => (v === null ? null : new Date(v))),
     })
     .from(reports)
-    .innerJoin(
-      reportCycles,
-      and(eq(reportCycles.id, reports.cycleId), eq(reportCycles.tenantId, s.tenantId)),
-    )
+    .innerJoin(reportCycles, and(eq(reportCycles.id, reports.cycleId), eq(reportCycles.tenantId, s.tenantId)))
     .leftJoin(
       reportEvents,
       and(

@@ -24,15 +24,21 @@ function startOfDay(day: string): Date {
 }
 
 /**
- * The plan on the assessment day: the daily snapshot recorded for that very day, else its state computed from
- * the live rows with that day's lights and 序时进度 (the values approved by its end). The live state lists
- * today's assignments, so `existed` (the assignments that existed on the day) filters it.
+ * The plan on the assessment day: for a past day, the daily snapshot recorded on it; for today (the snapshot of
+ * the morning would miss the day's work) or a past day not recorded, its state computed from the live rows with
+ * that day's lights and 序时进度 and the values approved by then. The live state lists today's assignments, so
+ * the caller filters it by the assignments that existed on the day.
  */
-async function planOnDay(db: DbOrTx, s: repo.FactsScope): Promise<{ snapshot: PlanSnapshot; live: boolean }> {
-  const stored = await loadPlanSnapshot(db, s);
+async function planOnDay(
+  db: DbOrTx,
+  s: repo.FactsScope,
+  now: Date,
+): Promise<{ snapshot: PlanSnapshot; live: boolean }> {
+  const today = s.asOf === shanghaiDate(now);
+  const stored = today ? null : await loadPlanSnapshot(db, s);
   if (stored?.day === s.asOf) return { snapshot: stored, live: false };
-  const now = new Date(s.before.getTime() - 1);
-  return { snapshot: await takePlanSnapshot(db, { ...s, now }), live: true };
+  const at = today ? now : new Date(s.before.getTime() - 1);
+  return { snapshot: await takePlanSnapshot(db, { ...s, now: at }), live: true };
 }
 
 /** The assignments of each unit on the day, with the task's weight from 分解, progress and light. */
@@ -144,11 +150,11 @@ function indicatorFacts(
   rows: Awaited<ReturnType<typeof repo.findUnitIndicators>>,
   values: Awaited<ReturnType<typeof repo.findUnitIndicatorValues>>,
 ): Map<string, IndicatorFact[]> {
-  const valueOf = new Map(values.map((v) => [`${v.indicatorId}:${v.unitId}`, v.value]));
+  const unitValue = new Map(values.map((v) => [`${v.indicatorId}:${v.unitId}`, v.value]));
   const byUnit = new Map<string, IndicatorFact[]>();
   for (const i of rows) {
     if (i.aggregation !== "average" && i.aggregation !== "min" && i.aggregation !== "max") continue;
-    const actual = valueOf.get(`${i.indicatorId}:${i.unitId}`) ?? null;
+    const actual = unitValue.get(`${i.indicatorId}:${i.unitId}`) ?? null;
     const target =
       i.comparator === "range" && i.targetMax !== null
         ? `${i.target}–${i.targetMax}${i.unit}`
@@ -171,31 +177,43 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 /**
  * Everything the scoring function looks at, for every unit that holds an assignment of the plan on `asOf` or
- * has a manual entry, as of the end of that Shanghai day. A handful of set-based reads for the whole plan.
- * Throws not-found for another tenant's or an unknown plan.
+ * has a manual entry, as of the end of that Shanghai day (as of `now` when it is today; `now` defaults to the
+ * machine's clock). A handful of set-based reads for the whole plan. Throws not-found for another tenant's or an
+ * unknown plan.
  */
 export async function gatherAssessmentFacts(
   db: DbOrTx,
   tenantId: string,
   planId: string,
   asOf: string,
+  now: Date = new Date(),
 ): Promise<AssessmentFacts> {
   const plan = await findPlan(db, tenantId, planId);
   if (!plan) throw notFound("计划");
   const s: repo.FactsScope = { tenantId, planId, asOf, before: startOfDay(addDays(asOf, 1)) };
-  const [day, assignmentRows, cycles, reportRows, noticeRows, events, rectRows, indicatorRows, values, entries] =
-    await Promise.all([
-      planOnDay(db, s),
-      repo.findPlanAssignments(db, s),
-      repo.findDueCycles(db, s),
-      repo.findDueReports(db, s),
-      repo.findPlanNotices(db, s),
-      repo.findPlanNoticeEvents(db, s),
-      repo.findDueRectifications(db, { ...s, year: plan.plan.year }),
-      repo.findUnitIndicators(db, s),
-      repo.findUnitIndicatorValues(db, s),
-      repo.findCountingEntries(db, s),
-    ]);
+  const [
+    day,
+    assignmentRows,
+    cycles,
+    reportRows,
+    noticeRows,
+    events,
+    rectRows,
+    indicatorRows,
+    values,
+    entries,
+  ] = await Promise.all([
+    planOnDay(db, s, now),
+    repo.findPlanAssignments(db, s),
+    repo.findDueCycles(db, s),
+    repo.findDueReports(db, s),
+    repo.findPlanNotices(db, s),
+    repo.findPlanNoticeEvents(db, s),
+    repo.findDueRectifications(db, { ...s, year: plan.plan.year }),
+    repo.findUnitIndicators(db, s),
+    repo.findUnitIndicatorValues(db, s),
+    repo.findCountingEntries(db, s),
+  ]);
   const existed = day.live ? new Set(assignmentRows.map((a) => a.id)) : null;
   const assignmentsOf = assignmentFacts(day.snapshot, existed);
   const unitIds = new Set([...assignmentsOf.keys(), ...entries.map((e) => e.unitId)]);

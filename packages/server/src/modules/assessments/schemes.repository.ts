@@ -93,10 +93,10 @@ export async function revokeEntry(
   return rows.length > 0;
 }
 
-/** A plan's entries, newest first, with unit and author names; `createdBy` narrows to one author's. */
+/** A plan's entries, newest first, with unit and author names; `createdBy` or `id` narrow them. */
 export async function findPlanEntries(
   db: DbOrTx,
-  key: { tenantId: string; planId: string; createdBy: string | null },
+  key: { tenantId: string; planId: string; createdBy: string | null; id?: string },
 ) {
   return db
     .select({ entry: assessmentEntries, unitName: units.name, authorName: users.name })
@@ -108,6 +108,7 @@ export async function findPlanEntries(
         eq(assessmentEntries.tenantId, key.tenantId),
         eq(assessmentEntries.planId, key.planId),
         key.createdBy ? eq(assessmentEntries.createdBy, key.createdBy) : undefined,
+        key.id ? eq(assessmentEntries.id, key.id) : undefined,
       ),
     )
     .orderBy(desc(assessmentEntries.createdAt), asc(assessmentEntries.id));
