@@ -8,6 +8,7 @@ export * from "./notifications.js";
 export * from "./password.js";
 export * from "./plans.js";
 export * from "./policies/actor.js";
+export * from "./policies/assessment.js";
 export * from "./policies/assignments.js";
 export * from "./policies/audit.js";
 export * from "./policies/bulletins.js";

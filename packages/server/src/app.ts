@@ -19,6 +19,7 @@ import { registerErrorHandler, sendFrameworkError } from "./http/error-handler.j
 import { registerOpenApi } from "./http/openapi.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerUnstorableTextGuard } from "./http/unstorable-text.js";
+import { assessmentRoutes } from "./modules/assessments/assessments.routes.js";
 import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -143,6 +144,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     inspectionRoutes,
     instructionRoutes,
     bulletinRoutes,
+    assessmentRoutes,
     formRoutes,
     ledgerRoutes,
     channelRoutes,

@@ -1,3 +1,4 @@
+import { assessmentsAccess } from "../modules/assessments/assessments.access.js";
 import { assignmentsAccess } from "../modules/assignments/assignments.access.js";
 import { auditAccess } from "../modules/audit/audit.access.js";
 import { authAccess } from "../modules/auth/auth.access.js";
@@ -57,6 +58,7 @@ export const tables: RouteAccess[] = [
   ...inspectionsAccess,
   ...instructionsAccess,
   ...bulletinsAccess,
+  ...assessmentsAccess,
   ...formsAccess,
   ...formExcelAccess,
   ...ledgerAccess,
