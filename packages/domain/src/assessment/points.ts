@@ -3,8 +3,8 @@
 /** Points → hundredths (integer). */
 export const toHundredths = (points: number): number => Math.round(points * 100);
 
-/** Hundredths → points (2 decimals at most). */
-export const fromHundredths = (hundredths: number): number => hundredths / 100;
+/** Hundredths → points (2 decimals at most); never −0, which would print as "−0". */
+export const fromHundredths = (hundredths: number): number => hundredths / 100 + 0;
 
 /** "34.5", "40", "0.25": no trailing zeros. */
 export function pointsText(hundredths: number): string {

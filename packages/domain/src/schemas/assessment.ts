@@ -119,7 +119,7 @@ export const assessmentCategorySchema = z.strictObject({
       z.strictObject({
         grade: label("请填写等次名称"),
         min: points,
-        quotaPercent: z.number({ error: "应为数字" }).finite().optional(),
+        quotaPercent: z.number({ error: "应为数字" }).optional(),
       }),
     )
     .min(1, { error: "请至少设置一个等次" })
@@ -133,7 +133,7 @@ export const assessmentSchemeSchema = z
     total: z
       .number({ error: "应为数字" })
       .positive({ error: "总分应大于 0" })
-      .max(assessmentLimits.pointsMax),
+      .max(assessmentLimits.pointsMax, { error: `总分不能超过 ${assessmentLimits.pointsMax}` }),
     appealDays: z
       .number({ error: "应为整数" })
       .int({ error: "应为整数" })
