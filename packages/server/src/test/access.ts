@@ -23,6 +23,7 @@ export const recordKinds = [
   "form",
   "formRound",
   "formSubmission",
+  "assessment",
 ] as const;
 
 /** A kind of record. */
