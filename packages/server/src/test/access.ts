@@ -26,6 +26,7 @@ export const recordKinds = [
   "form",
   "formRound",
   "formSubmission",
+  "assessment",
 ] as const;
 
 /** A kind of record. */
