@@ -112,8 +112,8 @@ export function useAssessment(id: string) {
 }
 
 /** Deletes a trial run. */
-export function deleteAssessment(id: string) {
-  return apiRequest<void>(`/assessments/${id}`, { method: "DELETE" });
+export function deleteAssessment(id: string, version: number) {
+  return apiRequest<void>(`/assessments/${id}`, { method: "DELETE", body: { version } });
 }
 
 /** The results of a run: every unit for the 督查室 and leaders, the unit's own row for a school or department. */

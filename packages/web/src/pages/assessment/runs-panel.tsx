@@ -36,7 +36,7 @@ export function RunsPanel({ planId }: { planId: string }) {
     onDone: ({ id }) => navigate(`/assessments/${id}`),
   });
   const remove = useWrite({
-    mutationFn: (id: string) => deleteAssessment(id),
+    mutationFn: (run: AssessmentView) => deleteAssessment(run.id, run.version),
     success: "试评已删除",
     refresh: runsKey,
   });
@@ -68,7 +68,7 @@ export function RunsPanel({ planId }: { planId: string }) {
               okText="删除"
               okButtonProps={{ danger: true }}
               cancelText="取消"
-              onConfirm={() => remove.mutate(r.id)}
+              onConfirm={() => remove.mutate(r)}
             >
               <Button size="small" danger>
                 删除
