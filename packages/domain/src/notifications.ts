@@ -29,6 +29,9 @@ export const notificationKindLabels = {
   "instruction.acknowledged": "批示已签收",
   "bulletin.issued": "督查通报",
   "form.returned": "填报被退回",
+  "assessment.published": "考评结果发布",
+  "assessment.appeal_submitted": "考评申诉待处理",
+  "assessment.appeal_decided": "考评申诉处理结果",
   reminder: "催办",
 } as const;
 
@@ -107,6 +110,8 @@ export const notificationLinks = {
   task: (planId: string, nodeId: string) => `/plans/${planId}/tasks/${nodeId}`,
   instruction: (instructionId: string) => `/instructions/${instructionId}`,
   bulletin: (bulletinId: string) => `/bulletins/${bulletinId}`,
+  /** A 考评 run opens its results page (a unit sees its own row and its appeal there). */
+  assessment: (assessmentId: string) => `/assessments/${assessmentId}`,
 } as const;
 
 /** Which record each kind opens (a 催办 opens the assignment, or the 整改 item it is about). */
@@ -135,5 +140,8 @@ export const notificationLinkKinds: Record<NotificationKind, (keyof typeof notif
   "bulletin.issued": ["bulletin"],
   // Opens the submission's page（/form-submissions/:id）, which the web's forms pages own.
   "form.returned": [],
+  "assessment.published": ["assessment"],
+  "assessment.appeal_submitted": ["assessment"],
+  "assessment.appeal_decided": ["assessment"],
   reminder: ["assignment", "rectification"],
 };

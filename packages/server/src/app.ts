@@ -19,6 +19,8 @@ import { registerErrorHandler, sendFrameworkError } from "./http/error-handler.j
 import { registerOpenApi } from "./http/openapi.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerUnstorableTextGuard } from "./http/unstorable-text.js";
+import { assessmentDocumentRoutes } from "./modules/assessment-documents/assessment-documents.routes.js";
+import { assessmentRoutes } from "./modules/assessments/assessments.routes.js";
 import { assignmentRoutes } from "./modules/assignments/assignments.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -51,6 +53,7 @@ import { reminderSettingsRoutes } from "./modules/reminder-settings/reminder-set
 import { reportRoutes } from "./modules/reports/reports.routes.js";
 import { searchRoutes } from "./modules/search/search.routes.js";
 import { snapshotRoutes } from "./modules/snapshots/snapshots.routes.js";
+import { summaryDocumentRoutes } from "./modules/summary-document/summary-document.routes.js";
 import { unitKeywordRoutes } from "./modules/unit-keywords/unit-keywords.routes.js";
 import { unitRoutes } from "./modules/units/units.routes.js";
 import { unitImportRoutes } from "./modules/units/units-import.routes.js";
@@ -143,8 +146,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     inspectionRoutes,
     instructionRoutes,
     bulletinRoutes,
+    assessmentRoutes,
     formRoutes,
     ledgerRoutes,
+    assessmentDocumentRoutes,
+    summaryDocumentRoutes,
     channelRoutes,
     docNumberRoutes,
     searchRoutes,

@@ -84,6 +84,15 @@ const BulletinsPage = lazy(() =>
 const BulletinPage = lazy(() =>
   import("./pages/bulletins/bulletin-page").then((m) => ({ default: m.BulletinPage })),
 );
+const AssessmentsPage = lazy(() =>
+  import("./pages/assessment/assessments-page").then((m) => ({ default: m.AssessmentsPage })),
+);
+const AssessmentPage = lazy(() =>
+  import("./pages/assessment/assessment-page").then((m) => ({ default: m.AssessmentPage })),
+);
+const MyAssessmentsPage = lazy(() =>
+  import("./pages/assessment/my-assessments-page").then((m) => ({ default: m.MyAssessmentsPage })),
+);
 const FormsPage = lazy(() => import("./pages/forms/forms-page").then((m) => ({ default: m.FormsPage })));
 const NewFormPage = lazy(() => import("./pages/forms/form-page").then((m) => ({ default: m.NewFormPage })));
 const FormPage = lazy(() => import("./pages/forms/form-page").then((m) => ({ default: m.FormPage })));
@@ -178,6 +187,16 @@ export function AppRoutes() {
           }
         />
         <Route path="bulletins/:id" element={<BulletinPage />} />
+        <Route
+          path="assessments"
+          element={
+            <RequireArea area="assessments">
+              <AssessmentsPage />
+            </RequireArea>
+          }
+        />
+        <Route path="assessments/:id" element={<AssessmentPage />} />
+        <Route path="my-assessments" element={<MyAssessmentsPage />} />
         <Route path="plan-imports/:id" element={<ReviewPage />} />
         <Route
           path="settings/unit-keywords"

@@ -1,3 +1,6 @@
+export * from "./default-scheme.js";
+export * from "./rank.js";
+export * from "./score.js";
 export * from "./states.js";
 export * from "./types.js";
 export * from "./validate.js";

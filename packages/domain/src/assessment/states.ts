@@ -29,3 +29,8 @@ export const assessmentAppealStatusLabels: Record<AssessmentAppealStatus, string
 export const assessmentAdjustmentSources = ["review", "appeal"] as const;
 /** Source of an adjustment. */
 export type AssessmentAdjustmentSource = (typeof assessmentAdjustmentSources)[number];
+/** Chinese names of the adjustment sources, as a breakdown's fact lines begin. */
+export const assessmentAdjustmentSourceLabels: Record<AssessmentAdjustmentSource, string> = {
+  review: "复核调整",
+  appeal: "申诉采纳",
+};

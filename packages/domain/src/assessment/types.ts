@@ -42,17 +42,27 @@ export interface TaskCompletionItem {
   yellowPenalty: number;
 }
 
-/** 报送纪律: `points × (on time + late × lateCredit) / reports due`; a missing report earns nothing. */
+/**
+ * 报送纪律: starts from `points`; each missing report loses `missingPenalty`, each late one (first submitted after
+ * its due day) loses `missingPenalty × (1 − lateCredit)`; floored at 0. A deduction per report rather than a share
+ * of reports, so owing one more report and sending it late never raises the score (a share would: a late report
+ * lifts the average of a unit whose other reports are missing).
+ */
 export interface ReportingItem {
   kind: "reporting";
-  /** Share of the credit a late report earns, 0–1. */
+  /** Share of a report's credit a late report keeps, 0–1 (0.5: a late report loses half of what a missing one does). */
   lateCredit: number;
+  /** Points lost per missing report (≥ 0); absent: 1. */
+  missingPenalty?: number;
 }
+
+/** Points a missing report loses when the item does not say. */
+export const defaultMissingReportPenalty = 1;
 
 /**
  * 督办响应: starts from `points`; loses `levelPenalty[level]` per 督办单 received, `lateReplyPenalty` per 督办单
- * answered after its reply deadline (or not at all by the assessment date), `notFirstTimePenalty` per 督办单 not
- * accepted at its first reply; floored at 0.
+ * first replied after its reply day (or not replied while its reply day is before the assessment date),
+ * `notFirstTimePenalty` per 督办单 whose reply was returned（退回重办）; floored at 0.
  */
 export interface SupervisionItem {
   kind: "supervision";
@@ -61,7 +71,10 @@ export interface SupervisionItem {
   notFirstTimePenalty: number;
 }
 
-/** 整改落实: `points × items closed（销号）on time / items due by the assessment date`. */
+/**
+ * 整改落实: `points × items closed（销号）on time / items due by the assessment date` (rounded to hundredths); an item
+ * closed after its due day or still open earns nothing.
+ */
 export interface RectificationItem {
   kind: "rectification";
 }
@@ -81,7 +94,11 @@ export interface ManualItem {
   maxDeduction: number;
 }
 
-/** 一票否决: any entry of this item sets the unit's grade to the scheme's lowest grade whatever the score. */
+/**
+ * 一票否决: any entry of this item sets the unit's grade to the category's lowest band whatever the score; a vetoed
+ * unit is ranked after every unit that is not vetoed (among themselves by the usual order), takes no quota place,
+ * and its grade note says why.
+ */
 export interface VetoItem {
   kind: "veto";
 }
@@ -104,7 +121,11 @@ export type AssessmentItemRule =
  */
 export type AssessmentItem = AssessmentItemRule & { key: string; label: string; points: number };
 
-/** A grade band: units with a total ≥ `min` get the grade, at most `quotaPercent` % of the category (rounded down). */
+/**
+ * A grade band: units with a total ≥ `min` get the grade, at most `floor(units in the category × quotaPercent / 100)`
+ * of them. Grades are given in rank order; a unit whose band is full falls to the next lower band with room (its
+ * grade note says so). The lowest band takes no quota, so every unit has a grade.
+ */
 export interface AssessmentGradeBand {
   grade: string;
   min: number;
@@ -112,7 +133,11 @@ export interface AssessmentGradeBand {
   quotaPercent?: number;
 }
 
-/** Tie-break rules, applied in order between units with equal totals; the unit's code/name order ends every tie. */
+/**
+ * Tie-break rules, applied in order between units with equal totals: fewer red assignments; fewer missing reports;
+ * an earlier mean submission day relative to the due day (a unit with no submitted report comes last); fewer
+ * 督办单. The unit's `sortKey` (code, else name), then its id, end every tie.
+ */
 export const assessmentTieBreaks = [
   "fewer_red",
   "fewer_missing_reports",
@@ -180,6 +205,8 @@ export interface AssignmentFact {
   assignmentId: string;
   taskId: string;
   taskTitle: string;
+  /** The task's number in the plan (e.g. "3", "2.1"), when it has one: facts read "任务 3「…」". */
+  taskCode?: string;
   /** Task weight from 分解 (> 0). */
   weight: number;
   /** 0–100. */
@@ -208,7 +235,10 @@ export interface NoticeFact {
   replyDue: string;
   /** Shanghai day of the first reply; absent when not replied by the assessment date. */
   firstRepliedOn?: string;
-  /** True when the first reply was accepted（办结）without being returned. */
+  /**
+   * False when a reply was returned（退回重办）at least once; true when the first reply was accepted（办结）, and
+   * while the first reply is still awaiting review. Ignored until the 督办单 is replied.
+   */
   acceptedAtFirstReply: boolean;
 }
 

@@ -32,6 +32,7 @@ const expected: Record<Role, MenuAbilities> = {
       documentNumbers: a(true, true, true),
     },
     unitWork: false,
+    myAssessments: false,
     raiseNotices: false,
     manageCycles: false,
     cockpit: { open: true, home: false },
@@ -46,12 +47,14 @@ const expected: Record<Role, MenuAbilities> = {
       rectifications: a(true, true, false),
       inspections: a(true, true, false),
       instructions: a(true, true, true),
+      assessments: a(true, true, false),
       units: a(true, true, false),
       groups: a(true, false, false),
       users: a(true, true, false),
       documentNumbers: a(true, false, false),
     },
     unitWork: false,
+    myAssessments: false,
     raiseNotices: true,
     manageCycles: false,
     cockpit: { open: true, home: true },
@@ -66,6 +69,7 @@ const expected: Record<Role, MenuAbilities> = {
       extensions: a(true, true, true),
       rectifications: a(true, true, true),
       inspections: a(true, true, false),
+      assessments: a(true, true, true),
       units: a(true, true, false),
       groups: a(true, true, true),
       unitKeywords: a(true, true, false),
@@ -73,6 +77,7 @@ const expected: Record<Role, MenuAbilities> = {
       documentNumbers: a(true, true, true),
     },
     unitWork: false,
+    myAssessments: false,
     raiseNotices: true,
     manageCycles: true,
     cockpit: { open: true, home: true },
@@ -89,6 +94,7 @@ const expected: Record<Role, MenuAbilities> = {
       groups: a(true, true, false),
     },
     unitWork: false,
+    myAssessments: true,
     raiseNotices: false,
     manageCycles: false,
     cockpit: { open: true, home: false },
@@ -103,6 +109,7 @@ const expected: Record<Role, MenuAbilities> = {
       rectifications: a(true, true, false),
     },
     unitWork: true,
+    myAssessments: true,
     raiseNotices: false,
     manageCycles: false,
     cockpit: { open: true, home: false },
@@ -119,6 +126,7 @@ const expected: Record<Role, MenuAbilities> = {
       units: a(true, true, false),
     },
     unitWork: false,
+    myAssessments: false,
     raiseNotices: false,
     manageCycles: false,
     cockpit: { open: false, home: false },
@@ -136,10 +144,16 @@ describe("menuAbilities", () => {
     expect(menuAbilities(actorOf(["school"], null)).unitWork).toBe(false);
   });
 
+  it("offers 我的考评 only to a school or department user who has a unit", () => {
+    expect(menuAbilities(actorOf(["school"], null)).myAssessments).toBe(false);
+    expect(menuAbilities(actorOf(["department"], null)).myAssessments).toBe(false);
+  });
+
   it("opens nothing for a user without roles", () => {
     expect(menuAbilities(actorOf([]))).toEqual({
       areas: closed,
       unitWork: false,
+      myAssessments: false,
       raiseNotices: false,
       manageCycles: false,
       cockpit: { open: false, home: false },

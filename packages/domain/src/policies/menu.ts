@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hasAnyRole, type PolicyActor } from "./actor.js";
+import { isAssessedUnitUser, managesAssessments, seesAllAssessments } from "./assessment.js";
 import { auditAbilities } from "./audit.js";
 import { canWriteBulletins } from "./bulletins.js";
 import { canManageChannels } from "./channels.js";
@@ -25,6 +26,7 @@ export const menuAreas = [
   "inspections",
   "instructions",
   "bulletins",
+  "assessments",
   "units",
   "groups",
   "users",
@@ -53,6 +55,7 @@ export const menuAbilitiesSchema = z.object({
     inspections: areaAbilitiesSchema,
     instructions: areaAbilitiesSchema,
     bulletins: areaAbilitiesSchema,
+    assessments: areaAbilitiesSchema,
     units: areaAbilitiesSchema,
     groups: areaAbilitiesSchema,
     users: areaAbilitiesSchema,
@@ -64,6 +67,8 @@ export const menuAbilitiesSchema = z.object({
   }),
   /** 本单位工作: a school's own assignments. */
   unitWork: z.boolean(),
+  /** 我的考评: the published 考评 results of the user's own school or department. */
+  myAssessments: z.boolean(),
   /** 下发督办单 on a task. */
   raiseNotices: z.boolean(),
   /** 填报周期 of a plan. */
@@ -108,6 +113,8 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
         canWriteBulletins(actor),
         hasAnyRole(actor, "leader", "supervisor", "department", "school"),
       ),
+      // 考评: leaders read the rankings; the 督查室 edits schemes, runs, publishes and decides appeals.
+      assessments: area(seesAllAssessments(actor), managesAssessments(actor)),
       units: area(canViewUnits(actor), canManageUnits(actor)),
       groups: area(
         canViewGroups(actor),
@@ -127,6 +134,7 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
       ),
     },
     unitWork: !!actor.unitId && hasAnyRole(actor, "school"),
+    myAssessments: isAssessedUnitUser(actor),
     raiseNotices: noticeLedgerAbilities(actor).create,
     manageCycles: hasAnyRole(actor, "supervisor"),
     cockpit: cockpitMenuAbilities(actor),

@@ -29,6 +29,11 @@ import {
   assessmentTieBreaks,
 } from "../assessment/types.js";
 import { schemeProblems } from "../assessment/validate.js";
+import {
+  assessmentAbilitiesSchema,
+  assessmentEntryAbilitiesSchema,
+  assessmentEntryListAbilitiesSchema,
+} from "../policies/assessment.js";
 import { schoolTypes } from "../units.js";
 import { idSchema, versionSchema } from "./common.js";
 import { calendarDateSchema, lineText, multilineText } from "./primitives.js";
@@ -78,7 +83,12 @@ export const assessmentItemSchema = z.discriminatedUnion(
       redPenalty: points,
       yellowPenalty: points,
     }),
-    z.strictObject({ ...itemBase, kind: z.literal("reporting"), lateCredit: points }),
+    z.strictObject({
+      ...itemBase,
+      kind: z.literal("reporting"),
+      lateCredit: points,
+      missingPenalty: points.optional(),
+    }),
     z.strictObject({
       ...itemBase,
       kind: z.literal("supervision"),
@@ -109,7 +119,7 @@ export const assessmentCategorySchema = z.strictObject({
       z.strictObject({
         grade: label("请填写等次名称"),
         min: points,
-        quotaPercent: z.number({ error: "应为数字" }).finite().optional(),
+        quotaPercent: z.number({ error: "应为数字" }).optional(),
       }),
     )
     .min(1, { error: "请至少设置一个等次" })
@@ -123,7 +133,7 @@ export const assessmentSchemeSchema = z
     total: z
       .number({ error: "应为数字" })
       .positive({ error: "总分应大于 0" })
-      .max(assessmentLimits.pointsMax),
+      .max(assessmentLimits.pointsMax, { error: `总分不能超过 ${assessmentLimits.pointsMax}` }),
     appealDays: z
       .number({ error: "应为整数" })
       .int({ error: "应为整数" })
@@ -202,6 +212,7 @@ export const assessmentViewSchema = z.object({
   createdAt: z.string(),
   unitCount: z.number().int(),
   pendingAppeals: z.number().int(),
+  abilities: assessmentAbilitiesSchema,
 });
 /** One run. */
 export type AssessmentView = z.infer<typeof assessmentViewSchema>;
@@ -305,3 +316,43 @@ export const assessmentAppealViewSchema = z.object({
 });
 /** One appeal. */
 export type AssessmentAppealView = z.infer<typeof assessmentAppealViewSchema>;
+
+/** One manual entry as the entry list shows it. */
+export const assessmentEntryViewSchema = z.object({
+  id: z.string(),
+  planId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  itemKey: z.string(),
+  points: z.number(),
+  reason: z.string(),
+  fileIds: z.array(z.string()),
+  createdBy: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+  abilities: assessmentEntryAbilitiesSchema,
+});
+/** One manual entry. */
+export type AssessmentEntryView = z.infer<typeof assessmentEntryViewSchema>;
+
+/** `GET /api/plans/:id/assessment-entries`: every entry for the 督查室 and leaders, its own for a department. */
+export const assessmentEntryListSchema = z.object({
+  items: z.array(assessmentEntryViewSchema),
+  abilities: assessmentEntryListAbilitiesSchema,
+});
+
+/** `GET /api/plans/:id/assessments`: a plan's runs, newest first (a unit sees the published ones). */
+export const assessmentListSchema = z.object({
+  items: z.array(assessmentViewSchema),
+  abilities: z.object({ run: z.boolean() }),
+});
+
+/** `GET /api/assessments/:id/appeals`: every appeal for the 督查室 and leaders, its own for a unit. */
+export const assessmentAppealListSchema = z.object({ items: z.array(assessmentAppealViewSchema) });
+
+/** `GET /api/assessments/:id/adjustments`: the run's adjustments in the order they were made. */
+export const assessmentAdjustmentListSchema = z.object({ items: z.array(assessmentAdjustmentViewSchema) });
+
+/** Body of revoking an entry. */
+export type RevokeAssessmentEntryInput = z.infer<typeof revokeAssessmentEntrySchema>;

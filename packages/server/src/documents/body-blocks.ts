@@ -17,8 +17,11 @@ export type OfficialTableCell = string | { text: string; shading?: string };
 
 /** One block of a document's body, in reading order. */
 export type OfficialBodyBlock =
-  /** 一级标题 "一、…" (黑体) or 二级标题 "（一）…" (楷体_GB2312); the numbering is part of the text. */
-  | { kind: "heading"; level: 1 | 2; text: string }
+  /**
+   * 一级标题 "一、…" (黑体), 二级标题 "（一）…" (楷体_GB2312) or 三级标题 "1.…" (仿宋_GB2312); the numbering is part
+   * of the text.
+   */
+  | { kind: "heading"; level: 1 | 2 | 3; text: string }
   /** A body paragraph in 仿宋_GB2312, its first line indented two characters unless `indent` is false. */
   | { kind: "paragraph"; text: string; indent?: boolean; align?: "left" | "center" | "right" }
   /** A table with one header row; `widths` are relative column widths (default: equal). */
@@ -28,6 +31,7 @@ const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, rig
 // 首行缩进二字: the standard starts every paragraph and every level heading two characters in.
 const TWO_CHARS = { firstLine: 2 * CHAR };
 const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+const headingFonts = { 1: FONT.黑体, 2: FONT.楷体, 3: FONT.仿宋 } as const;
 
 /** The Word paragraphs and tables of the body blocks. */
 export function bodyBlocks(blocks: readonly OfficialBodyBlock[]): (Paragraph | Table)[] {
@@ -37,7 +41,7 @@ export function bodyBlocks(blocks: readonly OfficialBodyBlock[]): (Paragraph | T
         return new Paragraph({
           indent: TWO_CHARS,
           keepNext: true,
-          children: [run(b.text, b.level === 1 ? FONT.黑体 : FONT.楷体, SIZE.三号)],
+          children: [run(b.text, headingFonts[b.level], SIZE.三号)],
         });
       case "paragraph":
         return new Paragraph({

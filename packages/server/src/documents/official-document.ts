@@ -56,8 +56,9 @@ export interface OfficialDocument {
   /**
    * `document` (default): the full 版头, its mark 35 mm under the 版心's top. `form`: a one-page 通知单 whose mark
    * opens the 版心 with the number right under it, and with one blank line (not two) before the signature.
+   * `draft`: a text for the bureau to edit (a 总结 初稿), with no 版头 at all: it opens with its title.
    */
-  layout?: "document" | "form";
+  layout?: "document" | "form" | "draft";
 }
 
 /** Width of a line of text in characters: CJK characters count one, ASCII digits and letters about half. */
@@ -195,7 +196,7 @@ export async function writeOfficialDocument(doc: OfficialDocument): Promise<Buff
         footers: { default: pageFooter("odd"), even: pageFooter("even") },
         // Word wants a paragraph, not a table, as the body's last element.
         children: [
-          ...head(doc),
+          ...(doc.layout === "draft" ? [] : head(doc)),
           ...main(doc),
           ...(doc.printedBy && doc.printedOn
             ? [

@@ -20,9 +20,13 @@ export const recordKinds = [
   "inspection",
   "instruction",
   "bulletin",
+  "assessment",
+  "assessmentEntry",
+  "assessmentAppeal",
   "form",
   "formRound",
   "formSubmission",
+  "assessment",
 ] as const;
 
 /** A kind of record. */

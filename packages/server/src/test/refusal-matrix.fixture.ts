@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 import type { RecordIds, RecordKind } from "./access.js";
+import { insertAssessmentRun } from "./assessment-fixtures.js";
 import { buildUser, TEST_PASSWORD } from "./factories.js";
 import { dayFromToday, setDueInDays } from "./notice-fixtures.js";
 import { buildPublishedPlan, flattenTree } from "./plan-fixtures.js";
@@ -149,6 +150,7 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     return row.id;
   };
   const forms = await buildMatrixForm(p);
+  const assessment = await buildMatrixAssessment(p);
   const ids: RecordIds = {
     unit: p.kindergarten.id,
     group: group.id,
@@ -174,9 +176,27 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
         to: "2023-06-15",
       }),
     ).id,
+    ...assessment,
     form: forms.form,
     formRound: forms.round,
     formSubmission: forms.submissionOf(p.kindergarten.id),
+    assessment: await insertAssessmentRun(db, {
+      tenantId: p.tenant.id,
+      planId: p.planId,
+      createdBy: accounts[2]!.id,
+      status: "published",
+      asOf: "2023-06-14",
+      publishedAt: new Date("2023-06-15T01:00:00Z"),
+      results: [
+        {
+          unitId: p.kindergarten.id,
+          category: "kindergartens",
+          rank: 1,
+          grade: "优秀",
+          points: { tasks: 50 },
+        },
+      ],
+    }),
   };
   const otherIds: Partial<Record<RecordKind, string>> = {
     unit: p.secondKindergarten.id,
@@ -241,4 +261,28 @@ async function buildMatrixForm(p: Awaited<ReturnType<typeof buildPublishedPlan>>
     round: round.id,
     submissionOf: (unitId: string) => round.units.find((u) => u.unit.id === unitId)!.submissionId,
   };
+}
+
+/**
+ * The matrix's 考评: the 督查室's 加分 for the kindergarten, a formal run of the plan as of the fixed day,
+ * published, and the kindergarten's appeal of it, still pending.
+ */
+async function buildMatrixAssessment(p: Awaited<ReturnType<typeof buildPublishedPlan>>) {
+  const assessmentEntry = created(
+    await p.supervisor.post(`/api/plans/${p.planId}/assessment-entries`, {
+      unitId: p.kindergarten.id,
+      itemKey: "bonus",
+      points: 2,
+      reason: "市级表彰",
+    }),
+  ).id;
+  const assessment = created(
+    await p.supervisor.post(`/api/plans/${p.planId}/assessments`, { asOf: "2023-06-15", final: true }),
+  ).id;
+  const run = created<{ version: number }>(await p.supervisor.get(`/api/assessments/${assessment}`), 200);
+  created(await p.supervisor.post(`/api/assessments/${assessment}/publish`, { version: run.version }), 200);
+  const assessmentAppeal = created(
+    await p.kg1.post(`/api/assessments/${assessment}/appeals`, { reason: "指标数据已报送，未计入" }),
+  ).id;
+  return { assessment, assessmentEntry, assessmentAppeal };
 }

@@ -1,3 +1,5 @@
+import { assessmentDocumentsAccess } from "../modules/assessment-documents/assessment-documents.access.js";
+import { assessmentsAccess } from "../modules/assessments/assessments.access.js";
 import { assignmentsAccess } from "../modules/assignments/assignments.access.js";
 import { auditAccess } from "../modules/audit/audit.access.js";
 import { authAccess } from "../modules/auth/auth.access.js";
@@ -26,6 +28,7 @@ import { reminderSettingsAccess } from "../modules/reminder-settings/reminder-se
 import { reportsAccess } from "../modules/reports/reports.access.js";
 import { searchAccess } from "../modules/search/search.access.js";
 import { snapshotsAccess } from "../modules/snapshots/snapshots.access.js";
+import { summaryDocumentAccess } from "../modules/summary-document/summary-document.access.js";
 import { unitKeywordsAccess } from "../modules/unit-keywords/unit-keywords.access.js";
 import { unitsAccess } from "../modules/units/units.access.js";
 import { usersAccess } from "../modules/users/users.access.js";
@@ -57,9 +60,12 @@ export const tables: RouteAccess[] = [
   ...inspectionsAccess,
   ...instructionsAccess,
   ...bulletinsAccess,
+  ...assessmentsAccess,
   ...formsAccess,
   ...formExcelAccess,
   ...ledgerAccess,
+  ...assessmentDocumentsAccess,
+  ...summaryDocumentAccess,
   ...channelsAccess,
   ...docNumbersAccess,
   ...searchAccess,

@@ -106,3 +106,20 @@ export async function freshSubmitted(ctx: RecipeContext): Promise<string> {
   expectStatus(res, 200);
   return submissionId;
 }
+
+/** A fresh run of the fixture's plan as of the fixed day: a trial, a formal draft, or a formal one published. */
+export async function freshAssessment(
+  { tenant }: RecipeContext,
+  kind: "trial" | "formal" | "published",
+): Promise<{ id: string; version: number }> {
+  const supervisor = tenant.sessions.supervisor;
+  const { id } = expectStatus(
+    await supervisor.post(`/api/plans/${tenant.ids.plan}/assessments`, {
+      asOf: "2023-06-15",
+      final: kind !== "trial",
+    }),
+    201,
+  );
+  if (kind !== "published") return { id, version: 0 };
+  return expectStatus(await supervisor.post(`/api/assessments/${id}/publish`, { version: 0 }), 200);
+}

@@ -1,4 +1,4 @@
-import type { PlanDetail, Role } from "@duban/domain";
+import { defaultAssessmentScheme, type PlanDetail, type Role } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Db } from "../db/client.js";
@@ -10,6 +10,7 @@ import { flattenTree } from "./plan-fixtures.js";
 import { png } from "./rectification-fixtures.js";
 import {
   expectStatus,
+  freshAssessment,
   freshBulletin,
   freshForm,
   freshImport,
@@ -236,6 +237,36 @@ export const recipes: Record<string, SuccessRecipe> = {
   },
   "POST /api/bulletins/:id/issue": {
     prepare: async (ctx) => ({ ids: { bulletin: (await freshBulletin(ctx)).id } }),
+  },
+  // The matrix's plan has a locked 考评方案: saving and copying take a plan of their own.
+  "PUT /api/plans/:id/assessment-scheme": {
+    prepare: async (ctx) => ({
+      ids: { plan: await freshPlan(ctx) },
+      body: { scheme: defaultAssessmentScheme(), version: 0 },
+    }),
+  },
+  "POST /api/plans/:id/assessment-scheme/copy": {
+    prepare: async (ctx) => ({
+      ids: { plan: await freshPlan(ctx) },
+      body: { fromPlanId: ctx.tenant.ids.plan, version: 0 },
+    }),
+  },
+  // The matrix's run is published with an appeal pending: each of these takes a run in the state it acts on.
+  "DELETE /api/assessments/:id": {
+    prepare: async (ctx) => ({ ids: { assessment: (await freshAssessment(ctx, "trial")).id } }),
+  },
+  "POST /api/assessments/:id/adjustments": {
+    prepare: async (ctx) => ({ ids: { assessment: (await freshAssessment(ctx, "trial")).id } }),
+  },
+  "POST /api/assessments/:id/publish": {
+    prepare: async (ctx) => ({ ids: { assessment: (await freshAssessment(ctx, "formal")).id } }),
+  },
+  "POST /api/assessments/:id/finalise": {
+    prepare: async (ctx) => ({ ids: { assessment: (await freshAssessment(ctx, "published")).id } }),
+  },
+  "POST /api/assessments/:id/appeals": {
+    role: "school",
+    prepare: async (ctx) => ({ ids: { assessment: (await freshAssessment(ctx, "published")).id } }),
   },
   // The matrix sends a stale version to an indicator without a formula; the success defines one on a free one.
   "PUT /api/indicators/:id/formula": {

@@ -37,6 +37,7 @@ const versionTables: Partial<Record<keyof RecordIds, string>> = {
   extension: "extension_requests",
   rectification: "rectifications",
   bulletin: "bulletins",
+  assessment: "assessments",
   form: "forms",
   formRound: "form_rounds",
   formSubmission: "form_submissions",

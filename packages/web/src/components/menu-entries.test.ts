@@ -20,11 +20,12 @@ function meOf(roles: Role[], unit: Me["unit"] = UNIT): Me {
 }
 
 describe("menuEntries", () => {
-  it("gives a school its own work, its 督办单, the 整改台账 and the 督查通报 naming it", () => {
+  it("gives a school its own work, its 考评, its 督办单, the 整改台账 and the 督查通报 naming it", () => {
     expect(menuEntries(meOf(["school"]))).toEqual([
       { key: "home", path: "/", label: "我的工作" },
       { key: "unitWork", path: `/units/${UNIT.id}/work`, label: "本单位工作" },
       { key: "myForms", path: "/my-forms", label: "我的填报" },
+      { key: "myAssessments", path: "/my-assessments", label: "我的考评" },
       { key: "plans", path: "/plans", label: "计划" },
       { key: "notices", path: "/notices", label: "督办单" },
       { key: "rectifications", path: "/rectifications", label: "整改台账" },
@@ -68,6 +69,8 @@ describe("menuKeyOf", () => {
   it("highlights the entry a path belongs to", () => {
     expect(menuKeyOf(`/units/${UNIT.id}/work`)).toBe("unitWork");
     expect(menuKeyOf("/form-submissions/1")).toBe("myForms");
+    expect(menuKeyOf("/my-assessments/1")).toBe("myAssessments");
+    expect(menuKeyOf("/assessments/1")).toBe("assessments");
     expect(menuKeyOf("/plan-imports/1")).toBe("plans");
     expect(menuKeyOf("/settings/channels")).toBe("channels");
     expect(menuKeyOf("/settings/document-numbers")).toBe("documentNumbers");
@@ -76,6 +79,16 @@ describe("menuKeyOf", () => {
 });
 
 describe("areaLabel", () => {
+  it("lists 考评 for the 督查室 and the leaders, after the 督查通报", () => {
+    expect(
+      menuEntries(meOf(["supervisor"], null))
+        .map((e) => e.label)
+        .slice(-7, -4),
+    ).toEqual(["督查通报", "考评", "单位"]);
+    expect(menuEntries(meOf(["leader"], null)).map((e) => e.key)).toContain("assessments");
+    expect(menuEntries(meOf(["department"])).map((e) => e.key)).toContain("myAssessments");
+  });
+
   it("names the notices area as the menu does, so a back link reads 督办单 for a school and 督办台账 for 督查室", () => {
     expect(areaLabel(meOf(["school"]), "notices")).toBe("督办单");
     expect(areaLabel(meOf(["supervisor"]), "notices")).toBe("督办台账");

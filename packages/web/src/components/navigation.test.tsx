@@ -35,6 +35,7 @@ function userWith(options: {
   const abilities: MenuAbilities = {
     areas,
     unitWork: options.unit != null,
+    myAssessments: options.unit != null,
     raiseNotices: false,
     manageCycles: false,
     cockpit: { open: false, home: false },
@@ -75,6 +76,7 @@ describe("menu entries from abilities", () => {
       { key: "home", path: "/", label: "我的工作" },
       { key: "unitWork", path: "/units/unit-school-1/work", label: "本单位工作" },
       { key: "myForms", path: "/my-forms", label: "我的填报" },
+      { key: "myAssessments", path: "/my-assessments", label: "我的考评" },
       { key: "plans", path: "/plans", label: "计划" },
       { key: "notices", path: "/notices", label: "督办单" },
       { key: "rectifications", path: "/rectifications", label: "整改台账" },
@@ -145,6 +147,7 @@ describe("SideMenu", () => {
       "我的工作",
       "本单位工作",
       "我的填报",
+      "我的考评",
       "计划",
       "督办单",
       "整改台账",

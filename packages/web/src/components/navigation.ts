@@ -23,6 +23,7 @@ const routes: Record<Area, AreaRoute> = {
   inspections: { path: "/inspections", label: { manage: "督导检查", read: "督导检查" } },
   instructions: { path: "/instructions/mine", label: { manage: "我的批示", read: "我的批示" } },
   bulletins: { path: "/bulletins", label: { manage: "督查通报", read: "督查通报" } },
+  assessments: { path: "/assessments", label: { manage: "考评", read: "考评" } },
   units: { path: "/units", label: { manage: "单位管理", read: "单位" } },
   groups: { path: "/groups", label: { manage: "单位分组", read: "单位分组" } },
   users: { path: "/users", label: { manage: "用户管理", read: "用户" } },
@@ -51,13 +52,18 @@ export function areaLabel(me: Me, area: Area): string {
   return canManage(me, area) ? label.manage : label.read;
 }
 
-/** The side-menu entries of the user: 我的工作 for everyone, 本单位工作 and 我的填报 when offered, then each listed area. */
+/**
+ * The side-menu entries of the user: 我的工作 for everyone, 本单位工作 and 我的填报 when offered, 我的考评 for a
+ * school or department, then each listed area.
+ */
 export function menuEntries(me: Me): MenuEntry[] {
   const entries: MenuEntry[] = [{ key: "home", path: "/", label: "我的工作" }];
   if (me.abilities.unitWork && me.unit) {
     entries.push({ key: "unitWork", path: `/units/${me.unit.id}/work`, label: "本单位工作" });
     entries.push({ key: "myForms", path: "/my-forms", label: "我的填报" });
   }
+  if (me.abilities.myAssessments)
+    entries.push({ key: "myAssessments", path: "/my-assessments", label: "我的考评" });
   for (const area of menuAreas) {
     if (!me.abilities.areas[area].listed) continue;
     entries.push({ key: area, path: routes[area].path, label: areaLabel(me, area) });
@@ -69,6 +75,7 @@ export function menuEntries(me: Me): MenuEntry[] {
 export function menuKeyOf(pathname: string): string {
   if (/^\/units\/[^/]+\/work/.test(pathname)) return "unitWork";
   if (/^\/(my-forms|form-submissions)/.test(pathname)) return "myForms";
+  if (pathname.startsWith("/my-assessments")) return "myAssessments";
   const area = menuAreas.find((name) =>
     [routes[name].path, ...(routes[name].prefixes ?? [])].some((prefix) => pathname.startsWith(prefix)),
   );

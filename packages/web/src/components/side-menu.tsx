@@ -17,6 +17,7 @@ import {
   ProfileOutlined,
   TeamOutlined,
   ToolOutlined,
+  TrophyOutlined,
 } from "@ant-design/icons";
 import { Menu } from "antd";
 import type { ReactNode } from "react";
@@ -33,6 +34,8 @@ const icons: Record<string, ReactNode> = {
   inspections: <FileSearchOutlined />,
   instructions: <EditOutlined />,
   bulletins: <FileTextOutlined />,
+  assessments: <TrophyOutlined />,
+  myAssessments: <TrophyOutlined />,
   unitKeywords: <BookOutlined />,
   channels: <MessageOutlined />,
   workCalendar: <CalendarOutlined />,
