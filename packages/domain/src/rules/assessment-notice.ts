@@ -113,7 +113,7 @@ function resultTables(input: AssessmentNoticeInput): DocumentBlock[] {
       kind: "table",
       header: ["排名", "单位", "总分", "等次"],
       rows: lines.map((l) => [String(l.rank), l.unitName, pointsText(l.total), gradeText(l)]),
-      widths: [1, 4, 1.5, 2.5],
+      widths: [1.2, 4, 1.6, 3.6],
     });
   });
   return blocks;
