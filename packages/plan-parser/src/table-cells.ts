@@ -1,4 +1,9 @@
-import { findInlineAnnotations, parseAnnotation, parseUnits } from "./annotations.js";
+import {
+  findInlineAnnotations,
+  findTrailingAnnotations,
+  parseAnnotation,
+  parseUnits,
+} from "./annotations.js";
 import { parseDeadline } from "./dates.js";
 import { extractCommitments } from "./extract.js";
 import { exCtx, leadPhrase, type NodeContext } from "./lead.js";
@@ -36,7 +41,9 @@ export interface TaskCell {
 export function readTaskCell(ctx: TableContext, start: number, end: number, input: string): TaskCell {
   const src = cellSource(input, start, end);
   const n = src.text.length;
-  const notes = findInlineAnnotations(src.text, 0, n);
+  const notes = [...findInlineAnnotations(src.text, 0, n), ...findTrailingAnnotations(src.text, 0, n)].sort(
+    (a, b) => a[0] - b[0],
+  );
   const lead: string[] = [];
   const co: string[] = [];
   let deadline: string | null = null;

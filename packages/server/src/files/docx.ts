@@ -79,7 +79,7 @@ function otherZipError(zip: JSZip): AppError {
           : "ZIP 压缩包";
   return new AppError(
     "unsupported_media_type",
-    `这是${what}，不是 Word 文档，请上传 .docx、.pdf 或 .txt 格式的工作要点`,
+    `这是${what}，不是 Word 文档，请上传 .docx、.xlsx、.pdf 或 .txt 格式的工作要点`,
   );
 }
 
