@@ -193,7 +193,8 @@ class RowReader {
       task.milestones.push(...found.milestones);
       // A measure row due before its task is a dated 节点 of the task.
       const ownDate = this.ownDeadline(row);
-      if (!isTaskRow && ownDate && found.milestones.length === 0 && ownDate !== task.rowDeadline)
+      const dated = found.milestones.length > 0 || found.targets.length > 0;
+      if (!isTaskRow && ownDate && !dated && ownDate !== task.rowDeadline)
         task.milestones.push({ ...measure, title, deadline: ownDate, hedge: null });
     }
     for (const [i, role] of this.header.roles.entries()) {
