@@ -2,6 +2,7 @@ import type { CellMerge, PlanLayout } from "@duban/plan-parser";
 import ExcelJS from "exceljs";
 import { AppError } from "../errors.js";
 import { composeLines, type DocumentLines } from "./plan-layout.js";
+import { findOverlappingMerge } from "./xlsx-merges.js";
 
 /** Text of a workbook, one line per non-empty row with its cells tab-joined, sheets apart by a blank line. */
 export interface XlsxText {
@@ -26,6 +27,12 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxText> {
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (err) {
+    const overlap = await findOverlappingMerge(bytes).catch(() => null);
+    if (overlap)
+      throw new AppError(
+        "bad_request",
+        `工作表“${overlap.sheet}”第${overlap.row}行：合并单元格相互重叠，请在 Excel 中取消这些合并后重新合并，再上传`,
+      );
     throw new AppError(
       "bad_request",
       "Excel 文件已损坏或不完整，无法打开，请在 Excel 中另存后重新上传",
@@ -35,6 +42,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxText> {
       },
     );
   }
+
   const doc: DocumentLines = { lines: [], tables: [] };
   const warnings: string[] = [];
   for (const sheet of workbook.worksheets) {
@@ -45,13 +53,17 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxText> {
     readSheet(sheet, doc, warnings);
   }
   if (doc.tables.length === 0) throw new AppError("bad_request", "Excel 文件中没有可读取的工作表");
+  if (doc.tables.every((t) => t.rows.length === 0))
+    throw new AppError(
+      "bad_request",
+      `Excel 文件中没有内容：${doc.tables.map((t) => `工作表“${t.name}”`).join("、")}是空的，请填写任务分解表后上传`,
+    );
   return { ...composeLines(doc), warnings };
 }
 
 /** Appends a sheet's rows as lines and its layout; a merged cell's other cells are written empty and marked. */
 function readSheet(sheet: ExcelJS.Worksheet, doc: DocumentLines, warnings: string[]): void {
   const where = `工作表“${sheet.name}”`;
-  assertMergesApart(sheet, where);
   const rows: PlanLayout["tables"][number]["rows"] = [];
   if (doc.lines.length) doc.lines.push("");
   const width = Math.min(sheet.columnCount, MAX_COLUMNS);
@@ -81,41 +93,6 @@ function mergeOf(cell: ExcelJS.Cell): CellMerge {
   if (!cell.isMerged || cell.master === cell) return null;
   const master = cell.master;
   return Number(master.row) < Number(cell.row) ? "up" : "left";
-}
-
-/** Refuses merged ranges that overlap: Excel never writes them, and no reading of such a table is sure. */
-function assertMergesApart(sheet: ExcelJS.Worksheet, where: string): void {
-  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).map(rangeOf);
-  const owner = new Map<string, number>();
-  merges.forEach((m, k) => {
-    for (let r = m.top; r <= Math.min(m.bottom, m.top + MAX_ROWS); r++)
-      for (let c = m.left; c <= Math.min(m.right, m.left + MAX_COLUMNS); c++) {
-        const key = `${r}:${c}`;
-        if (owner.has(key) && owner.get(key) !== k)
-          throw new AppError(
-            "bad_request",
-            `${where}第${r}行：合并单元格相互重叠，请在 Excel 中取消合并后重新合并，再上传`,
-          );
-        owner.set(key, k);
-      }
-  });
-}
-
-function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b] = ref.split(":");
-  const p = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(s.replace(/\$/g, "")) ?? ["", "A", "1"];
-    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return { row: Number(m[2]), col };
-  };
-  const x = p(a ?? "A1");
-  const y = p(b ?? a ?? "A1");
-  return {
-    top: Math.min(x.row, y.row),
-    left: Math.min(x.col, y.col),
-    bottom: Math.max(x.row, y.row),
-    right: Math.max(x.col, y.col),
-  };
 }
 
 /** What a cell shows: a formula's cached result, rich text joined, a date as 2023年6月30日; line breaks as spaces. */
