@@ -20,7 +20,7 @@ export type TableContext = Omit<NodeContext, "src">;
  * its own, and every span they return already points into the input.
  */
 export function cellSource(input: string, start: number, end: number): SourceText {
-  const sub = normalise(input.slice(start, end));
+  const sub = normalise(input.slice(start, end), { rejoin: false });
   const map = new Int32Array(sub.map.length);
   for (let i = 0; i < map.length; i++) map[i] = sub.map[i]! + start;
   return { ...sub, input, map };

@@ -282,7 +282,7 @@ export function tableNodes(
 
 /** The 一、 / （一） label at the start of a heading cell, with its number. */
 function sectionMarker(text: string): { label: string; number: number; length: number } | null {
-  const canon = normalise(text).text;
+  const canon = normalise(text, { rejoin: false }).text;
   const m = markerAt(canon, 0);
   if (!m || (m.style !== Style.cnDun && m.style !== Style.cnParen)) return null;
   // The canonical text dropped no characters before the label, so its length maps back one to one.
