@@ -77,7 +77,9 @@ function tabBlocks(input: string, lines: [number, number][]): SourceTable[] {
   let first = 0;
   lines.forEach(([s, e], i) => {
     const tabs = countTabs(input, s, e);
-    if (tabs < 2) {
+    // A heading row (一、党的建设) pasted without tabs stays in the table when table rows follow it.
+    const heading = current !== null && tabs < 2 && isHeadingLine(input, s, e) && nextIsRow(input, lines, i);
+    if (tabs < 2 && !heading) {
       // A blank line inside a pasted table does not end it.
       if (current && !isBlank(input, s, e)) current = null;
       return;
@@ -91,6 +93,21 @@ function tabBlocks(input: string, lines: [number, number][]): SourceTable[] {
     current.push({ table: name, row: i - first + 1, start: s, end: e, cells: splitCells(input, s, e) });
   });
   return tables;
+}
+
+const HEADING = /^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])/;
+
+function isHeadingLine(input: string, s: number, e: number): boolean {
+  return e - s <= 40 && HEADING.test(input.slice(s, e));
+}
+
+/** True when the next non-blank line holds at least two tabs. */
+function nextIsRow(input: string, lines: [number, number][], i: number): boolean {
+  for (let k = i + 1; k < lines.length; k++) {
+    const [s, e] = lines[k]!;
+    if (!isBlank(input, s, e)) return countTabs(input, s, e) >= 2;
+  }
+  return false;
 }
 
 function countTabs(input: string, s: number, e: number): number {
