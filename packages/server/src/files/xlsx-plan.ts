@@ -1,5 +1,5 @@
 import type { CellMerge, PlanLayout } from "@duban/plan-parser";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { AppError } from "../errors.js";
 import { composeLines, type DocumentLines } from "./plan-layout.js";
 import { findOverlappingMerge } from "./xlsx-merges.js";
@@ -23,7 +23,9 @@ export function isWorkbookZip(bytes: Uint8Array): boolean {
 
 /** Reads every visible sheet of an .xlsx 分解表 into text and the parser's table layout. */
 export async function readXlsx(bytes: Uint8Array): Promise<XlsxText> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and the worker reading Word, PDF and text must stay within its heap.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (err) {
