@@ -240,7 +240,8 @@ describe("a table with the reader's layout", () => {
   });
 
   it("keeps a pasted heading line without tabs inside the table, as a section", () => {
-    const pasted = "序号\t重点任务\t完成时限\n一、党的建设\n1\t加强学习\t2024年5月\n二、教育教学\n2\t深化改革\t2024年9月";
+    const pasted =
+      "序号\t重点任务\t完成时限\n一、党的建设\n1\t加强学习\t2024年5月\n二、教育教学\n2\t深化改革\t2024年9月";
     const d = parsePlan(pasted);
     expect(d.nodes.map((s) => [s.label, s.title, s.children.map((t) => t.title)])).toEqual([
       ["一、", "党的建设", ["加强学习"]],
