@@ -1,6 +1,6 @@
 // Parser throughput, linearity and memory. Prints one JSON object; run with `npm run bench:parser`.
 import { readFileSync } from "node:fs";
-import { parsePlan } from "@duban/plan-parser";
+import { type PlanLayout, parsePlan } from "@duban/plan-parser";
 
 const seed = readFileSync(
   new URL("../packages/plan-parser/src/test-fixtures/seed-2023.txt", import.meta.url),
@@ -40,13 +40,51 @@ function syntheticPlan(mb: number): string {
   return parts.join("\n");
 }
 
-function time(text: string, minMs: number): number {
+/**
+ * A 任务分解表 of about `mb` megabytes, as a Word table reads: the seed's tasks as rows with their sentences as
+ * measure rows below (task cell merged down), units and deadlines per row, and the layout the reader gives.
+ */
+function syntheticTable(mb: number): { text: string; layout: PlanLayout } {
+  const tasks = seed
+    .split("\n")
+    .filter((l) => /^\s*\d+\./.test(l))
+    .map((l) => l.replace(/^\s*\d+\./, "").trim());
+  const lines = [
+    "某县教育局2023年重点工作任务分解表",
+    "序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限",
+  ];
+  const rows: PlanLayout["tables"][number]["rows"] = [{ line: 1, row: 1 }];
+  const merged = ["up", "up", null, "up", null, null] as const;
+  let size = utf8MB(lines.join("\n"));
+  for (let n = 0; size < mb; n++) {
+    const [title, ...measures] = tasks[n % tasks.length]!.split("。").filter(Boolean);
+    const first = [
+      `${n + 1}`,
+      title,
+      measures[0] ?? title,
+      "基础教育科",
+      "教研室、电教站",
+      "2023年6月底前",
+    ].join("\t");
+    lines.push(first);
+    rows.push({ line: lines.length - 1, row: rows.length + 1 });
+    size += utf8MB(first);
+    for (const m of measures.slice(1)) {
+      lines.push(["", "", `${m}。`, "", "财务科", "每季度"].join("\t"));
+      rows.push({ line: lines.length - 1, row: rows.length + 1, merged: [...merged] });
+      size += utf8MB(m) + 30e-6;
+    }
+  }
+  return { text: lines.join("\n"), layout: { tables: [{ name: "表1", kind: "table", rows }] } };
+}
+
+function time(text: string, minMs: number, layout: PlanLayout | null = null): number {
   // Repeat until at least minMs has passed so short inputs are measured above timer noise.
   let runs = 0;
   const t0 = performance.now();
   let t = t0;
   do {
-    parsePlan(text);
+    parsePlan(text, layout);
     runs++;
     t = performance.now();
   } while (t - t0 < minMs);
@@ -58,8 +96,13 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function throughput(text: string, rounds: number, minMs: number): { ms: number; mbPerS: number } {
-  const ms = median(Array.from({ length: rounds }, () => time(text, minMs)));
+function throughput(
+  text: string,
+  rounds: number,
+  minMs: number,
+  layout: PlanLayout | null = null,
+): { ms: number; mbPerS: number } {
+  const ms = median(Array.from({ length: rounds }, () => time(text, minMs, layout)));
   return { ms: Number(ms.toFixed(3)), mbPerS: Number((utf8MB(text) / (ms / 1000)).toFixed(2)) };
 }
 
@@ -100,6 +143,18 @@ const linearity = [0.25, 0.5, 1, 2].map((mb) => {
 });
 const perMB = linearity.map((l) => l.ms / l.mb);
 
+// Tables: the same figures for a 分解表 read with the reader's layout, and pasted as plain tab-separated text.
+const table1MB = syntheticTable(1);
+const tableDraft = parsePlan(table1MB.text, table1MB.layout);
+const tableRows = table1MB.layout.tables[0]!.rows.length - 1;
+if (tableDraft.nodes.length === 0) throw new Error("synthetic table did not parse");
+const tableLinearity = [0.25, 0.5, 1].map((mb) => {
+  const t = syntheticTable(mb);
+  const r = throughput(t.text, 5, 300, t.layout);
+  return { mb: Number(utf8MB(t.text).toFixed(3)), ms: r.ms, mbPerS: r.mbPerS };
+});
+const tablePerMB = tableLinearity.map((l) => l.ms / l.mb);
+
 console.log(
   JSON.stringify(
     {
@@ -117,6 +172,18 @@ console.log(
         msPerMBMaxOverMin: Number((Math.max(...perMB) / Math.min(...perMB)).toFixed(2)),
       },
       memory1MB,
+      table1MB: {
+        bytes: Buffer.byteLength(table1MB.text),
+        rows: tableRows,
+        tasks: tableDraft.nodes.length,
+        measures: tableDraft.nodes.reduce((n, t) => n + t.measures.length, 0),
+        withLayout: throughput(table1MB.text, 5, 300, table1MB.layout),
+        pastedText: throughput(table1MB.text, 5, 300),
+        linearity: {
+          points: tableLinearity,
+          msPerMBMaxOverMin: Number((Math.max(...tablePerMB) / Math.min(...tablePerMB)).toFixed(2)),
+        },
+      },
       goalMBPerS: 5,
     },
     null,

@@ -49,4 +49,25 @@ describe("responsibility and deadline annotations", () => {
     expect(t!.owners).toBeNull();
     expect(t!.measures.map((m) => m.text)).toEqual(["贯彻《中小学管理办法（试行）》。"]);
   });
+
+  it("attaches owners written without brackets at the end of a task", () => {
+    const [a, b, c] = plan(
+      [
+        "1.建设书香校园。开展阅读活动。责任单位：基础教育科、教研室",
+        "2.规范课后服务。开展专项检查。牵头单位：基础教育科；配合单位：财务科。",
+        "3.加强安全教育。开展应急演练。由安全稳定科牵头，各学校配合。",
+      ].join("\n"),
+    );
+    expect([a, b, c].map((t) => [t!.owners, t!.measures.map((m) => m.text)])).toEqual([
+      [{ lead: ["基础教育科"], co: ["教研室"] }, ["开展阅读活动。"]],
+      [{ lead: ["基础教育科"], co: ["财务科"] }, ["开展专项检查。"]],
+      [{ lead: ["安全稳定科"], co: ["各学校"] }, ["开展应急演练。"]],
+    ]);
+  });
+
+  it("leaves a sentence that only mentions 负责 in the measures", () => {
+    const [t] = plan("1.落实安全责任。各学校校长负责组织开展隐患排查。");
+    expect(t!.owners).toBeNull();
+    expect(t!.measures.map((m) => m.text)).toEqual(["各学校校长负责组织开展隐患排查。"]);
+  });
 });

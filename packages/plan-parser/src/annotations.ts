@@ -42,6 +42,34 @@ export function findInlineAnnotations(text: string, s: number, e: number): [numb
   return out;
 }
 
+const UNIT = "[\\u4e00-\\u9fff]{1,14}(?:科|室|处|办|局|站|组|校|院|会|部|所|队|中心)";
+const UNITS = `(?:${UNIT}[、,]?)+`;
+// A note closing a paragraph without brackets: "…。责任单位：基础教育科" or "…。由基础教育科牵头，财务科配合。"
+const TRAILING_KEY = /^(?:责任|牵头|主责|配合|协办|完成时限|完成时间|时间节点)[^:。;,]{0,6}:/;
+const TRAILING_FREE = new RegExp(`^由?${UNITS}(?:牵头|负责)(?:[,;]${UNITS}(?:配合|参与|协助|协办))?[。;]?$`);
+
+/** Canonical ranges of unbracketed notes that close a line of `[s, e)`, after its last 。. */
+export function findTrailingAnnotations(text: string, s: number, e: number): [number, number][] {
+  const out: [number, number][] = [];
+  let lineStart = s;
+  for (let i = s; i <= e; i++) {
+    if (i < e && text.charCodeAt(i) !== 0x0a) continue;
+    let end = i;
+    while (end > lineStart && text.charCodeAt(end - 1) === 0x20) end--;
+    let j = end - 2;
+    while (j >= lineStart && text.charCodeAt(j) !== 0x3002) j--;
+    // A line that is a note from its start is an annotation paragraph, found by the segmenter.
+    const start = j + 1;
+    if (j >= lineStart && end - start <= 120) {
+      const sentence = text.slice(start, end);
+      if (TRAILING_KEY.test(sentence)) out.push([start, end]);
+      else if (TRAILING_FREE.test(sentence)) out.push([start, end]);
+    }
+    lineStart = i + 1;
+  }
+  return out;
+}
+
 const KEY =
   /(责任[^:;,。]{0,10}|牵头[^:;,。]{0,8}|主责[^:;,。]{0,8}|主办[^:;,。]{0,6}|配合[^:;,。]{0,8}|协办[^:;,。]{0,6}|协同[^:;,。]{0,6}|参与[^:;,。]{0,6}|完成时限|完成时间|时间节点|时限[^:]{0,4}):/g;
 
@@ -89,8 +117,9 @@ function assignResponsible(units: Unit[], lead: string[], co: string[]): void {
 
 // "（组织人事科牵头，各科室分工负责）": the role is the verb at the end of each part.
 function freeForm(src: SourceText, base: number, body: string, lead: string[], co: string[]): void {
-  let from = 0;
-  for (let i = 0; i <= body.length; i++) {
+  // "由基础教育科牵头": the 由 is not part of the unit's name.
+  let from = body.startsWith("由") ? 1 : 0;
+  for (let i = from; i <= body.length; i++) {
     if (i < body.length && !",;".includes(body[i]!)) continue;
     const part = body.slice(from, i);
     const co1 = /(分工负责|共同负责|配合|协助|协同|参与|协办)$/.exec(part);

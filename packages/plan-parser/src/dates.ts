@@ -28,7 +28,7 @@ export function findDates(text: string, s: number, e: number, planYear: number |
     let m: DateMatch | null = null;
     if (isDigit(c) && !isDigit(prev) && prev !== 0x2e) {
       m = isSpanEnd(text, i) ? null : (yearDate(text, i) ?? (planYear ? monthDate(text, i, planYear) : null));
-    } else if (planYear && (c === 0x5e74 || c === 0x4e0a || c === 0x4e0b)) {
+    } else if (planYear && (c === 0x5e74 || c === 0x4e0a || c === 0x4e0b || isQuarterStart(text, i))) {
       m = bareEnd(text, i, planYear);
     }
     if (m && m.end <= e) {
@@ -37,6 +37,13 @@ export function findDates(text: string, s: number, e: number, planYear: number |
     }
   }
   return out;
+}
+
+// 第三季度 / 三季度: a quarter named without a year takes the plan year, as 年底 does.
+function isQuarterStart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const at = c === 0x7b2c ? i + 1 : i;
+  return "一二三四".includes(text[at] ?? "") && text.startsWith("季度", at + 1);
 }
 
 /** The deadline written in an annotation value such as 2024年年底前 or 6月底前, else null. */

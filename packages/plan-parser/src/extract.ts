@@ -54,13 +54,14 @@ export function extractCommitments(
       if (
         isDigit(c) ||
         (c === 0x5e74 && yearWord(text, sentenceEnd)) ||
-        (c === 0x5168 && text.charCodeAt(sentenceEnd + 1) === 0x8986)
+        (c === 0x5168 && text.charCodeAt(sentenceEnd + 1) === 0x8986) ||
+        (c === 0x5b63 && text.charCodeAt(sentenceEnd + 1) === 0x5ea6)
       ) {
         numeric = true;
       }
       sentenceEnd++;
     }
-    // Most sentences hold no digit, no 年底/上半年 and no 全覆盖: nothing to extract.
+    // Most sentences hold no digit, no 年底/上半年, no 季度 and no 全覆盖: nothing to extract.
     if (numeric) {
       readSentence(ctx, zones, sentenceStart, sentenceEnd, targets, milestones);
     }

@@ -84,3 +84,69 @@ describe("document kind", () => {
     expect(d.nodes).toEqual([]);
   });
 });
+
+describe("headers set over several lines or under a 红头", () => {
+  const head = (text: string) => {
+    const d = parsePlan(`${text}\n一、加强党建\n1.加强学习。组织学习。`);
+    return {
+      title: d.title,
+      issuer: d.issuer,
+      year: d.year,
+      notice: d.notice,
+      preamble: d.preamble?.text ?? null,
+    };
+  };
+
+  it("joins a title set on three lines", () => {
+    expect(head("示范县教育局\n2024年\n工作要点")).toEqual({
+      title: "示范县教育局2024年工作要点",
+      issuer: "示范县教育局",
+      year: 2024,
+      notice: null,
+      preamble: null,
+    });
+  });
+
+  it("reads a 分解表's title set on two lines", () => {
+    expect(head("示范县教育局\n2024年重点工作任务分解表").title).toBe("示范县教育局2024年重点工作任务分解表");
+  });
+
+  it("skips the 发文机关标志 and keeps the 文号 of a 红头 plan issued without a notice", () => {
+    expect(
+      head("示 范 县 教 育 局 文 件\n示教字〔2024〕5号\n签发人：李明\n示范县教育局2024年工作要点"),
+    ).toEqual({
+      title: "示范县教育局2024年工作要点",
+      issuer: "示范县教育局",
+      year: 2024,
+      notice: { title: "示范县教育局文件", docNumber: "示教字〔2024〕5号", addressees: null, date: null },
+      preamble: null,
+    });
+  });
+
+  it("reads a 红头 notice whose title is split after 关于印发", () => {
+    const text = [
+      "示范县教育局文件",
+      "示教发〔2024〕3号",
+      "示范县教育局关于印发",
+      "《2024年全县教育工作要点》的通知",
+      "各中小学校：",
+      "现将《2024年全县教育工作要点》印发给你们，请认真贯彻落实。",
+      "示范县教育局",
+      "2024年2月20日",
+      "示范县教育局",
+      "2024年全县教育工作要点",
+    ].join("\n");
+    expect(head(text)).toEqual({
+      title: "示范县教育局2024年全县教育工作要点",
+      issuer: "示范县教育局",
+      year: 2024,
+      notice: {
+        title: "示范县教育局关于印发《2024年全县教育工作要点》的通知",
+        docNumber: "示教发〔2024〕3号",
+        addressees: "各中小学校",
+        date: "2024-02-20",
+      },
+      preamble: null,
+    });
+  });
+});

@@ -18,7 +18,8 @@ const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}[〔[(]\d{4}[〕\])] ?\d{1,4} ?号/;
 const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 const CN_DATE_LINE =
   /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
-const TITLE_WORD = /(?:要点|计划|安排|方案|总结|解读|意见|任务|清单|报告|重点工作|工作思路)$/;
+const TITLE_WORD =
+  /(?:要点|计划|安排|方案|总结|解读|意见|任务|清单|报告|重点工作|工作思路|分解表|任务表|一览表|分工表|台账)$/;
 const MARKER_START =
   /^(?:\d{1,3} ?[.、](?!\d)|[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|[①-⑳])/;
 const ISSUER =
@@ -31,7 +32,9 @@ export function readHeader(src: SourceText): Header {
   const texts = paras.slice(0, 60).map((p) => src.text.slice(p.start, Math.min(p.end, p.start + 300)));
   let idx = 0;
   const notice = readNotice(src, texts);
+  const masthead = readMasthead(src, texts);
   if (notice) idx = notice.next;
+  else idx = masthead.next;
   while (idx < texts.length && /^附件\d*(?::|$)/.test(texts[idx]!) && texts[idx]!.length <= 60) idx++;
   const title = readTitle(src, paras, texts, idx);
   const titleText = title ? src.text.slice(title.range[0], title.range[1]) : "";
@@ -41,14 +44,52 @@ export function readHeader(src: SourceText): Header {
     (title ? matchIssuer(src, title.range[0], titleText) : null) ??
     (notice ? matchIssuer(src, notice.titleRange[0], notice.titleText) : null) ??
     notice?.signature ??
-    null;
+    masthead.issuer;
+  // A 红头 plan issued without a 印发通知 still carries its 文号 under the masthead.
+  const bare = masthead.docNumber
+    ? {
+        title: masthead.line ?? masthead.docNumber,
+        docNumber: masthead.docNumber,
+        addressees: null,
+        date: null,
+      }
+    : null;
   return {
-    notice: notice?.notice ?? null,
+    notice: notice?.notice ?? bare,
     title: title?.range ?? null,
     issuer,
     year: yearMatch ? Number(yearMatch[1]) : null,
     bodyStart: title ? title.bodyStart : idx < paras.length ? paras[idx]!.start : src.text.length,
   };
+}
+
+// 红头: the 发文机关标志 (某县教育局文件), then the 文号 and sometimes 签发人 or a 密级 / 紧急程度 mark.
+const MASTHEAD = /^([\u4e00-\u9fff]{2,30}?)(?:文件|文件签发单)$/;
+const MASTHEAD_NOTE = /^(?:签发人:|密级|特急|加急|平急|机密|秘密|[★*]|[\dA-Z]{6,}$)/;
+
+/** The 红头 lines at the top: the issuing body, the 文号, and where the text after them begins. */
+function readMasthead(
+  src: SourceText,
+  texts: string[],
+): { issuer: string | null; docNumber: string | null; line: string | null; next: number } {
+  let issuer: string | null = null;
+  let line: string | null = null;
+  let docNumber: string | null = null;
+  let i = 0;
+  for (; i < Math.min(texts.length, 6); i++) {
+    const s = texts[i]!;
+    const m = MASTHEAD.exec(s);
+    const dn = DOC_NUMBER.exec(s);
+    if (m && i <= 1) {
+      issuer = m[1]!;
+      line = cleanSlice(src, src.paragraphs[i]!.start, src.paragraphs[i]!.end);
+    } else if (dn && dn.index === 0 && s.length <= dn[0].length + 12) {
+      docNumber = cleanSlice(src, src.paragraphs[i]!.start, src.paragraphs[i]!.start + dn[0].length);
+    } else if (!MASTHEAD_NOTE.test(s) || s.length > 30) break;
+  }
+  return issuer || docNumber
+    ? { issuer, docNumber, line, next: i }
+    : { issuer: null, docNumber: null, line: null, next: 0 };
 }
 
 interface NoticeRead {
@@ -71,9 +112,9 @@ function readNotice(src: SourceText, texts: string[]): NoticeRead | null {
       t2 = i;
       break;
     }
-    // A notice title wrapped over two lines: 关于印发《…》 / 的通知.
+    // A notice title wrapped over two lines: 关于印发《…》 / 的通知, or 某县教育局关于印发 / 《…》的通知.
     const next = texts[i + 1]?.replace(/[。:]$/, "") ?? "";
-    if (s.startsWith("关于") && NOTICE_TITLE.test(next) && next.length <= 40) {
+    if (/^.{0,20}关于/.test(s) && NOTICE_TITLE.test(next) && next.length <= 40) {
       t = i;
       t2 = i + 1;
       break;
@@ -160,10 +201,14 @@ function readTitle(
   if (short(first) && p.end - p.start <= 60 && !p.cells) {
     if (!TITLE_WORD.test(first) && !/\d{4}年|局|厅|委员会/.test(first)) return null;
     let titleEnd = idx;
-    // A title set on two lines: 瓦房店市教育局 / 2023年工作要点.
-    const next = texts[idx + 1];
-    if (!TITLE_WORD.test(first) && next && short(next) && TITLE_WORD.test(next) && !MARKER_START.test(next)) {
-      titleEnd++;
+    // A title set on two or three lines: 瓦房店市教育局 / 2023年工作要点, or 某县教育局 / 2024年 / 工作要点.
+    for (let k = idx + 1; !TITLE_WORD.test(first) && k <= idx + 2; k++) {
+      const next = texts[k];
+      if (!next || !short(next) || MARKER_START.test(next) || next.length > 40) break;
+      if (TITLE_WORD.test(next)) {
+        titleEnd = k;
+        break;
+      }
     }
     let last = titleEnd;
     while (last + 1 < texts.length && SUBTITLE.test(texts[last + 1]!) && !MARKER_START.test(texts[last + 1]!))

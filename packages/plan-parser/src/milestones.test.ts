@@ -32,4 +32,16 @@ describe("milestones", () => {
     expect(milestonesIn("2024年9月前新建学校2所。")).toEqual([]);
     expect(targetsIn("2024年9月前新建学校2所。")).toHaveLength(1);
   });
+
+  it("dates 于X月前, X月底前, 年底前 and 第三季度 inside a measure, each a milestone of its own", () => {
+    const found = milestonesIn(
+      "开展校舍改造，于5月前完成方案设计，9月底前完成主体施工，年底前投入使用；第三季度完成验收。",
+    );
+    expect(found.map((m) => [m.title, m.deadline])).toEqual([
+      ["完成方案设计", "2024-05"],
+      ["完成主体施工", "2024-09-30"],
+      ["投入使用", "2024-12-31"],
+      ["完成验收", "2024-09-30"],
+    ]);
+  });
 });

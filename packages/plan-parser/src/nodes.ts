@@ -1,4 +1,4 @@
-import { findInlineAnnotations, parseAnnotation } from "./annotations.js";
+import { findInlineAnnotations, findTrailingAnnotations, parseAnnotation } from "./annotations.js";
 import { extractCommitments } from "./extract.js";
 import { exCtx, leadPhrase, type NodeContext } from "./lead.js";
 import { sentenceMeasures } from "./measures.js";
@@ -17,11 +17,17 @@ export function finishNode(ctx: NodeContext, d: DraftNode, inheritedDeadline: st
   // A bracketed annotation on its own line is already in d.annotations; count it once. Both lists
   // are in document order, so one forward pointer keeps this linear.
   let k = 0;
-  const inline = findInlineAnnotations(text, own[0], own[1]).filter(([a, b]) => {
-    while (k < d.annotations.length && d.annotations[k]![1] <= a) k++;
-    const z = d.annotations[k];
-    return !(z && z[0] < b);
-  });
+  const noted = [
+    ...findInlineAnnotations(text, own[0], own[1]),
+    ...findTrailingAnnotations(text, own[0], own[1]),
+  ];
+  const inline = noted
+    .sort((a, b) => a[0] - b[0])
+    .filter(([a, b]) => {
+      while (k < d.annotations.length && d.annotations[k]![1] <= a) k++;
+      const z = d.annotations[k];
+      return !(z && z[0] < b);
+    });
   const notes = [...d.annotations, ...inline].sort((a, b) => a[0] - b[0]);
   const { owners, deadline } = readOwners(ctx, notes);
   const lead = leadPhrase(text, own[0], own[1], notes);

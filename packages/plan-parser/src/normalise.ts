@@ -22,11 +22,13 @@ export interface SourceText {
 
 /**
  * Folds the input to one canonical form (ASCII digits and brackets, simplified characters), drops
- * indentation and stray spaces, and re-joins hard-wrapped lines, keeping an offset map to the input.
+ * indentation and stray spaces, and re-joins hard-wrapped lines (unless `rejoin` is false), keeping an offset
+ * map to the input.
  */
-export function normalise(input: string): SourceText {
+export function normalise(input: string, options: { rejoin?: boolean } = {}): SourceText {
   const lines = scanLines(input);
-  const wrapWidth = findWrapWidth(lines);
+  // A table cell is never hard-wrapped, and measuring the wrap width costs more than a cell's whole text.
+  const wrapWidth = options.rejoin === false ? { width: 0, count: 0 } : findWrapWidth(lines);
   const out = new Builder(input);
   let prev: LineInfo | null = null;
   for (const line of lines) {

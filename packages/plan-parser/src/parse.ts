@@ -5,19 +5,23 @@ import { detectKind } from "./kind.js";
 import { exCtx, type NodeContext } from "./lead.js";
 import { finishNode } from "./nodes.js";
 import { normalise, type SourceText } from "./normalise.js";
+import { findDocumentTables, readTableNodes } from "./parse-tables.js";
 import { type Segment, segmentBody } from "./segment.js";
 import { rawSlice, spanOf, trimRange } from "./source.js";
 import { buildTree } from "./structure.js";
-import type { PlanDraft, PlanNode, PlanPreamble } from "./types.js";
+import { mergeTableIntoProse, tasksIn } from "./table-merge.js";
+import type { PlanDraft, PlanLayout, PlanNode, PlanPreamble } from "./types.js";
 
 const MAX_WARNINGS = 50;
 const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
 const ORG_SUFFIX = /(?:教育局|教育厅|教育委员会|教委|教育和体育局|教育体育局|教体局|局|厅|委员会)$/;
 
 /** Parses a document into a PlanDraft; unlike `parsePlan` it lets internal errors surface (for tests). */
-export function parseDocument(input: string): PlanDraft {
+export function parseDocument(input: string, layout: PlanLayout | null = null): PlanDraft {
   const warnings: string[] = [];
-  const src = normalise(input);
+  const tables = findDocumentTables(input, layout);
+  // The prose parser reads the text with the 分解表 rows blanked: same offsets, so its spans still fit `input`.
+  const src = { ...normalise(tables.proseInput), input };
   const header = readHeader(src);
   const segments = segmentBody(src, header.bodyStart, warnings);
   const issuerCanon = header.issuer ? canonical(header.issuer) : null;
@@ -28,7 +32,12 @@ export function parseDocument(input: string): PlanDraft {
   const tree = buildTree(segments, isTrailer);
   const title = header.title ? rawSlice(src, header.title[0], header.title[1]).replace(/\s+/g, "") : null;
   const opening = src.text.slice(header.bodyStart, header.bodyStart + 120);
-  const kind = detectKind(title ?? "", header.notice?.title ?? "", opening, tree.roots.length > 0);
+  const kind = detectKind(
+    title ?? "",
+    header.notice?.title ?? "",
+    opening,
+    tree.roots.length > 0 || tables.found.length > 0,
+  );
   const place =
     issuerCanon && /[省市县区旗州盟]$/.test(issuerCanon.replace(ORG_SUFFIX, ""))
       ? issuerCanon.replace(ORG_SUFFIX, "")
@@ -39,7 +48,12 @@ export function parseDocument(input: string): PlanDraft {
     place,
     commitments: kind === "plan" || kind === "unknown",
   };
-  const nodes = tree.roots.map((n) => finishNode(ctx, n, null));
+  const prose = tree.roots.map((n) => finishNode(ctx, n, null));
+  const fromTables = readTableNodes(ctx, input, tables);
+  let nodes = prose;
+  if (fromTables.length && tasksIn(prose).length) mergeTableIntoProse(prose, fromTables, tables.problems);
+  else if (fromTables.length) nodes = [...prose, ...fromTables].sort((a, b) => a.span[0] - b.span[0]);
+  warnings.push(...tables.problems);
   warn(warnings, src, { title, kind, nodes });
   return {
     kind,
@@ -67,7 +81,7 @@ function warn(
   src: SourceText,
   d: { title: string | null; kind: string; nodes: PlanNode[] },
 ): void {
-  if (src.text.trim() === "") {
+  if (src.input.trim() === "") {
     warnings.push("文档为空");
     return;
   }

@@ -72,6 +72,44 @@ export interface PlanNode {
   owners: Owners | null;
   deadline: string | null;
   children: PlanNode[];
+  /** Where the node was read from a table, and where its owners and deadline came from; absent for prose alone. */
+  sources?: NodeSources;
+}
+
+/** A row of a table in the input: the table's name (an Excel sheet, or 表1 … in order), its row number there, its span. */
+export interface RowRef {
+  table: string;
+  /** 1-based, as the source numbers it (the Excel row; the Word table's row, header included). */
+  row: number;
+  span: Span;
+}
+
+/** Where one field of a node was read: the node's own text, or a table row. */
+export type FieldSource = { from: "text"; span: Span } | ({ from: "table" } & RowRef);
+
+/** The provenance of a node read from a table, or of a prose task completed by an attached 分解表. */
+export interface NodeSources {
+  /** The table rows the node was read from or matched to: its task row first, then its measure rows. */
+  rows: RowRef[];
+  owners: FieldSource | null;
+  deadline: FieldSource | null;
+}
+
+/** How a cell of a table row continues a merged cell: from the row above, from the cell to its left, or not. */
+export type CellMerge = "up" | "left" | null;
+
+/**
+ * What a document reader knows about the tables in the text it produced, beyond the text itself: each table
+ * row is one line of the text with its cells joined by tabs; merged cells continue as empty cells.
+ */
+export interface PlanLayout {
+  tables: {
+    /** The Excel sheet's name, or 表1, 表2 … for Word tables. */
+    name: string;
+    /** An Excel sheet must hold a 分解表; a Word table without a recognised header is read as prose. */
+    kind: "sheet" | "table";
+    rows: { line: number; row: number; merged?: CellMerge[] }[];
+  }[];
 }
 
 /** The 印发通知 header that sometimes precedes a plan. */

@@ -59,6 +59,29 @@ export const draftMeasureSchema = z.strictObject({ key: keySchema, text: longTex
 /** A reviewed measure. */
 export type DraftMeasure = z.infer<typeof draftMeasureSchema>;
 
+const sourceSpanSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+/** A row of a table in the source text: the table (an Excel sheet's name, or 表1 …), its row number, its span. */
+export const draftRowRefSchema = z.strictObject({
+  table: lineText().max(100),
+  row: z.number().int().min(1),
+  span: sourceSpanSchema,
+});
+/** Where a field was read: the node's own text, or a row of a table. */
+export const draftFieldSourceSchema = z.discriminatedUnion("from", [
+  z.strictObject({ from: z.literal("text"), span: sourceSpanSchema }),
+  draftRowRefSchema.extend({ from: z.literal("table") }),
+]);
+/** The rows a node was read from, and where its owners and deadline came from (a 分解表 row or its text). */
+export const draftSourcesSchema = z.strictObject({
+  rows: z.array(draftRowRefSchema).max(200),
+  owners: draftFieldSourceSchema.nullable(),
+  deadline: draftFieldSourceSchema.nullable(),
+});
+/** A node's sources. */
+export type DraftSources = z.infer<typeof draftSourcesSchema>;
+/** A row of a table in the source text. */
+export type DraftRowRef = z.infer<typeof draftRowRefSchema>;
+
 /** A node of the reviewed tree. */
 export interface DraftNode {
   key: string;
@@ -76,6 +99,8 @@ export interface DraftNode {
   coUnitIds: string[];
   deadline: string | null;
   children: DraftNode[];
+  /** Set when the node was read from a table or completed by one; absent for prose alone and for new nodes. */
+  sources?: DraftSources | null;
 }
 
 /**
@@ -105,6 +130,7 @@ export const draftNodeSchema: z.ZodType<DraftNode> = z
       coUnitIds: z.array(idSchema).max(200),
       deadline: planDateSchema.nullable(),
       children: z.array(draftNodeSchema).max(500),
+      sources: draftSourcesSchema.nullable().optional(),
     }),
   )
   .meta({ id: "DraftNode" });

@@ -106,7 +106,7 @@ const commands: Record<string, Command> = {
   },
   parse: {
     usage: "duban parse FILE [--json]",
-    help: "读取工作要点文件（.docx、.pdf 或 .txt，最大 20 MB）并解析为计划草稿：默认打印章节、任务、指标（◆）和节点（◇）的树；--json 时输出 PlanDraft JSON。不连接数据库。",
+    help: "读取工作要点文件（.docx、.xlsx、.pdf 或 .txt，最大 20 MB）并解析为计划草稿：默认打印章节、任务、指标（◆）和节点（◇）的树；--json 时输出 PlanDraft JSON。不连接数据库。",
     options: { json: { type: "boolean" } },
     run: async (v, positionals) => parseCommand({ file: positionals[0], json: Boolean(v.json) }),
   },

@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { planTextToDocx } from "../files/test-helpers.js";
+import { excelBreakdown } from "../files/test-plan-tables.js";
 import { runCli } from "./index.js";
 
 const fixture = new URL("../files/test-fixtures/seed-2023.txt", import.meta.url).pathname;
@@ -48,6 +50,40 @@ describe("duban parse", () => {
     expect(fromDocx.code).toBe(0);
     expect(JSON.parse(fromDocx.stdout).nodes.map((n: { title: string }) => n.title)).toEqual(
       JSON.parse(fromText.stdout).nodes.map((n: { title: string }) => n.title),
+    );
+  });
+
+  it("reads an Excel 分解表 into tasks with their units, deadlines and rows", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "duban-parse-"));
+    const file = join(dir, "分解表.xlsx");
+    writeFileSync(file, await excelBreakdown());
+    const { code, stdout } = await run(["parse", file]);
+    expect(code).toBe(0);
+    expect(stdout.split("\n").slice(0, 8)).toEqual([
+      "标题：示范区教育局2024年重点任务分解表",
+      "发文单位：示范区教育局　年度：2024　类型：工作要点",
+      "",
+      "1建强基层党组织　［2 条措施；牵头：组织科；完成时限：2024-12-31；党建工作 第3–4行］",
+      "    ◆ 指标 党建示范校 ≥ 5 所（2024-09）",
+      "2加强师德师风建设　［1 条措施；牵头：人事科；配合：纪检组；完成时限：2024-06-30；党建工作 第5行］",
+      "1推进集团化办学　［1 条措施；牵头：基础教育科；配合：人事科；完成时限：2024-08-31；教育教学 第2行］",
+      "    ◆ 指标 教育集团 = 2 个（2024-08-31）",
+    ]);
+  });
+
+  it("exits 1 naming the sheet when a workbook holds no 分解表", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "duban-parse-"));
+    const file = join(dir, "数据.xlsx");
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("数据").addRows([
+      ["甲", "乙"],
+      [1, 2],
+    ]);
+    writeFileSync(file, new Uint8Array(await book.xlsx.writeBuffer()));
+    const { code, stderr } = await run(["parse", file]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `错误：${file}：没有从 Excel 文件中读出任何任务：工作表“数据”中未找到表头行（应有“重点任务”“牵头单位”“完成时限”等列名），已跳过`,
     );
   });
 

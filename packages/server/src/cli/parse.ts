@@ -92,6 +92,15 @@ function formatNode(node: PlanNode, indent: string): string[] {
   if (node.owners?.lead.length) extras.push(`牵头：${node.owners.lead.join("、")}`);
   if (node.owners?.co.length) extras.push(`配合：${node.owners.co.join("、")}`);
   if (node.deadline) extras.push(`完成时限：${node.deadline}`);
+  const rows = node.sources?.rows ?? [];
+  // A task read from a 分解表 names its rows, so a reader can check them against the file.
+  if (rows.length) {
+    const first = rows[0]!;
+    const last = rows[rows.length - 1]!;
+    const span =
+      last.row > first.row && last.table === first.table ? `${first.row}–${last.row}` : `${first.row}`;
+    extras.push(`${first.table} 第${span}行`);
+  }
   const lines = [extras.length ? `${head}　［${extras.join("；")}］` : head];
   lines.push(...marks(node.targets, node.milestones, `${indent}    `));
   for (const child of node.children) lines.push(...formatNode(child, `${indent}  `));

@@ -1,3 +1,4 @@
+import type { CellMerge, PlanLayout } from "@duban/plan-parser";
 import type { NumberingCounter } from "./docx-numbering.js";
 import { attr, walkXml } from "./xml.js";
 
@@ -50,10 +51,16 @@ interface Paragraph {
 }
 
 interface Table {
-  rows: string[];
-  row: string[] | null;
+  rows: { cells: string[]; merged: CellMerge[] }[];
+  row: { cells: string[]; merged: CellMerge[] } | null;
   cell: string[] | null;
+  /** The open cell continues the one above (w:vMerge) and spans this many grid columns (w:gridSpan). */
+  continues: boolean;
+  span: number;
 }
+
+/** The tables of a document as the parser's layout names them, rows pointing at indexes of `lines`. */
+export type BodyTables = PlanLayout["tables"];
 
 // Alternate renderings (mc:Fallback duplicates mc:Choice), text moved away, and superseded paragraph properties.
 const skipped = new Set(["Fallback", "moveFrom", "pPrChange", "rPrChange", "instrText"]);
@@ -63,9 +70,10 @@ export function documentLines(
   xml: string,
   counter: NumberingCounter,
   styles: Map<string, StyleNumbering>,
-): { lines: string[]; warnings: string[] } {
+): { lines: string[]; warnings: string[]; tables: BodyTables } {
   const lines: string[] = [];
   const warnings: string[] = [];
+  const layout: BodyTables = [];
   // Text boxes put paragraphs inside paragraphs, and tables nest, so both are stacks.
   const paragraphs: Paragraph[] = [];
   const tables: Table[] = [];
@@ -100,7 +108,7 @@ export function documentLines(
         if (done) finish(done);
       } else if (e.name === "t") inText = false;
       else if (e.name === "pPr") inProps = false;
-      else closeTableElement(e.name, tables, emit, lines);
+      else closeTableElement(e.name, tables, emit, { lines, layout });
       continue;
     }
     if (skipped.has(e.name)) {
@@ -141,46 +149,88 @@ export function documentLines(
         if (paragraph) paragraph.text += "-";
         break;
       case "tbl":
-        tables.push({ rows: [], row: null, cell: null });
+        tables.push({ rows: [], row: null, cell: null, continues: false, span: 1 });
         break;
       case "tr":
-        if (tables.length) tables[tables.length - 1]!.row = [];
+        if (tables.length) tables[tables.length - 1]!.row = { cells: [], merged: [] };
         break;
+      case "gridBefore": {
+        // Cells left out at the start of a row still count as grid columns, so merges below line up.
+        const row = tables[tables.length - 1]?.row;
+        const n = Math.min(Number(attr(e.attrs, "val") ?? 0) || 0, 64);
+        for (let i = 0; row && i < n; i++) {
+          row.cells.push("");
+          row.merged.push(null);
+        }
+        break;
+      }
       case "tc":
-        if (tables.length) tables[tables.length - 1]!.cell = [];
+        if (tables.length) Object.assign(tables[tables.length - 1]!, { cell: [], continues: false, span: 1 });
         break;
+      case "vMerge": {
+        const table = tables[tables.length - 1];
+        // <w:vMerge/> or val="continue" continues the cell above; val="restart" opens a merged cell.
+        if (table?.cell) table.continues = (attr(e.attrs, "val") ?? "continue") === "continue";
+        break;
+      }
+      case "gridSpan": {
+        const table = tables[tables.length - 1];
+        if (table?.cell) table.span = Math.max(1, Math.min(Number(attr(e.attrs, "val") ?? 1) || 1, 64));
+        break;
+      }
       case "altChunk":
         warnings.push("Word 文件中嵌入的外部文档内容未读入，请把它粘贴为正文后重新上传");
         break;
     }
   }
-  return { lines, warnings };
+  return { lines, warnings, tables: layout };
 }
 
-/** Closes a cell, row or table: a cell's paragraphs join with a space, a row's cells with a tab. */
+/**
+ * Closes a cell, row or table: a cell's paragraphs join with a space, a row's cells with a tab. A cell continuing
+ * a vertical merge is written empty and marked "up"; the grid columns a cell spans follow it, empty, marked "left".
+ */
 function closeTableElement(
   name: string,
   tables: Table[],
   emit: (line: string) => void,
-  lines: string[],
+  out: { lines: string[]; layout: BodyTables },
 ): void {
   const table = tables[tables.length - 1];
   if (!table) return;
   if (name === "tc" && table.cell && table.row) {
-    table.row.push(
-      table.cell
-        .map((t) => t.trim().replace(/[\t\n]+/g, " "))
-        .filter(Boolean)
-        .join(" "),
-    );
+    const text = table.cell
+      .map((t) => t.trim().replace(/[\t\n]+/g, " "))
+      .filter(Boolean)
+      .join(" ");
+    table.row.cells.push(table.continues ? "" : text);
+    table.row.merged.push(table.continues ? "up" : null);
+    for (let i = 1; i < table.span; i++) {
+      table.row.cells.push("");
+      table.row.merged.push("left");
+    }
     table.cell = null;
   } else if (name === "tr" && table.row) {
-    table.rows.push(table.row.join("\t").trimEnd());
+    table.rows.push(table.row);
     table.row = null;
   } else if (name === "tbl") {
     tables.pop();
+    const rows = table.rows.map((r) => r.cells.join("\t").trimEnd());
     // A nested table's rows become paragraphs of the enclosing cell; a top-level table's rows become lines.
-    if (tables.length) for (const row of table.rows) emit(row);
-    else lines.push(...table.rows);
+    if (tables.length) {
+      for (const row of rows) emit(row);
+      return;
+    }
+    const first = out.lines.length;
+    out.lines.push(...rows);
+    out.layout.push({
+      name: `表${out.layout.length + 1}`,
+      kind: "table",
+      rows: table.rows.map((r, k) => ({
+        line: first + k,
+        row: k + 1,
+        merged: r.merged.some(Boolean) ? r.merged : undefined,
+      })),
+    });
   }
 }

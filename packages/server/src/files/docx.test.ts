@@ -158,7 +158,7 @@ describe("reading Word plans", () => {
     ]);
     await expect(read(bytes)).rejects.toMatchObject({
       code: "unsupported_media_type",
-      message: "这是ZIP 压缩包，不是 Word 文档，请上传 .docx、.pdf 或 .txt 格式的工作要点",
+      message: "这是ZIP 压缩包，不是 Word 文档，请上传 .docx、.xlsx、.pdf 或 .txt 格式的工作要点",
     });
   });
 
@@ -170,7 +170,7 @@ describe("reading Word plans", () => {
     ]);
     await expect(read(bytes)).rejects.toMatchObject({
       code: "unsupported_media_type",
-      message: "这是ZIP 压缩包，不是 Word 文档，请上传 .docx、.pdf 或 .txt 格式的工作要点",
+      message: "这是ZIP 压缩包，不是 Word 文档，请上传 .docx、.xlsx、.pdf 或 .txt 格式的工作要点",
     });
   });
 

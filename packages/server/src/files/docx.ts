@@ -1,14 +1,18 @@
+import type { PlanLayout } from "@duban/plan-parser";
 import JSZip from "jszip";
 import { AppError } from "../errors.js";
 import { documentLines, parseStyleNumbering } from "./docx-body.js";
 import { NumberingCounter, parseNumbering } from "./docx-numbering.js";
 import { documentTooLarge, planDocumentLimits } from "./plan-document-limits.js";
+import { composeLines } from "./plan-layout.js";
 import { attr, walkXml } from "./xml.js";
 
 /** Text of a .docx, one paragraph (or table row) per line, with Word's list numbers written out. */
 export interface DocxText {
   text: string;
   warnings: string[];
+  /** Which lines are rows of which table, and the merged cells; null without tables. */
+  layout: PlanLayout | null;
 }
 
 /** What is left of the inflated-bytes allowance, shared by every part read from one file. */
@@ -43,7 +47,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
       "bad_request",
       "Word 文件中没有文字（可能只有图片），请上传含文字的 Word、PDF 或文本版本",
     );
-  return { text: body.lines.join("\n"), warnings: body.warnings };
+  return { ...composeLines(body), warnings: body.warnings };
 }
 
 /** Loads the ZIP directory, turning a damaged archive into a user-facing error. */
@@ -75,7 +79,7 @@ function otherZipError(zip: JSZip): AppError {
           : "ZIP 压缩包";
   return new AppError(
     "unsupported_media_type",
-    `这是${what}，不是 Word 文档，请上传 .docx、.pdf 或 .txt 格式的工作要点`,
+    `这是${what}，不是 Word 文档，请上传 .docx、.xlsx、.pdf 或 .txt 格式的工作要点`,
   );
 }
 

@@ -1,4 +1,5 @@
-import { type PlanDraft, type PlanNode, parsePlan } from "@duban/plan-parser";
+import { type PlanDraft, type PlanLayout, type PlanNode, parsePlan } from "@duban/plan-parser";
+import { AppError } from "../errors.js";
 import { documentTooLarge, planDocumentLimits } from "./plan-document-limits.js";
 import type { PlanJob, PlanReading } from "./plan-job.js";
 import { assertTextLength, readPlanDocument } from "./read-plan-document.js";
@@ -13,12 +14,19 @@ async function run(job: PlanJob): Promise<PlanReading> {
     return { document: null, draft: parseBounded(job.text) };
   }
   const document = await readPlanDocument(job);
-  return { document, draft: parseBounded(document.text) };
+  const draft = parseBounded(document.text, document.layout);
+  // A workbook is read as tables only: when none yields a task, say which sheet or row failed rather than import nothing.
+  if (document.format === "xlsx" && draft.nodes.length === 0)
+    throw new AppError(
+      "bad_request",
+      `没有从 Excel 文件中读出任何任务：${draft.warnings.filter((w) => /工作表/.test(w)).join("；") || "请确认其中有任务分解表"}`,
+    );
+  return { document, draft };
 }
 
 /** Parses text, refusing a tree with more items than any real plan (the review screen would stall on it). */
-function parseBounded(text: string): PlanDraft {
-  const draft = parsePlan(text);
+function parseBounded(text: string, layout: PlanLayout | null = null): PlanDraft {
+  const draft = parsePlan(text, layout);
   const count = (nodes: PlanNode[]): number => nodes.reduce((n, node) => n + 1 + count(node.children), 0);
   const nodes = count(draft.nodes);
   if (nodes > planDocumentLimits.planNodes)

@@ -43,13 +43,15 @@ describe("refusing files that are not readable plans", () => {
     });
   });
 
-  it("refuses an Excel workbook and names the formats it takes", async () => {
+  it("reads an Excel workbook as its sheet's rows and notes the misleading extension", async () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet("任务").addRow(["序号", "任务", "责任科室"]);
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-    await expect(readPlanDocument({ bytes, filename: "要点.docx" })).rejects.toMatchObject({
-      code: "unsupported_media_type",
-      message: expect.stringMatching(/Excel.*\.docx、\.pdf 或 \.txt/),
+    expect(await readPlanDocument({ bytes, filename: "要点.docx" })).toEqual({
+      text: "序号\t任务\t责任科室",
+      format: "xlsx",
+      warnings: ["文件扩展名为 .docx，但内容是Excel格式，已按Excel读取"],
+      layout: { tables: [{ name: "任务", kind: "sheet", rows: [{ line: 0, row: 1, merged: undefined }] }] },
     });
   });
 

@@ -1,10 +1,12 @@
 import { storableText } from "@duban/domain";
+import type { PlanLayout } from "@duban/plan-parser";
 import { AppError } from "../errors.js";
 import { readDocx } from "./docx.js";
 import { readPdf } from "./pdf.js";
 import { documentTooLarge, planDocumentLimits } from "./plan-document-limits.js";
 import { isEncryptedOffice, sniffKind } from "./sniff.js";
 import { decodeText } from "./text.js";
+import { isWorkbookZip, readXlsx } from "./xlsx-plan.js";
 
 /** The largest plan document accepted for import: 20 MB. */
 export const planFileMaxBytes = planDocumentLimits.fileBytes;
@@ -12,14 +14,16 @@ export const planFileMaxBytes = planDocumentLimits.fileBytes;
 /** A plan document's text, ready for the parser, with the format it was read as and notes for the reviewer. */
 export interface PlanDocument {
   text: string;
-  format: "txt" | "docx" | "pdf";
+  format: "txt" | "docx" | "pdf" | "xlsx";
   warnings: string[];
+  /** The tables of a Word or Excel document: which lines are rows of which table, and the merged cells. */
+  layout: PlanLayout | null;
 }
 
-const formatNames = { txt: "文本", docx: "Word", pdf: "PDF" } as const;
+const formatNames = { txt: "文本", docx: "Word", pdf: "PDF", xlsx: "Excel" } as const;
 
 /**
- * Reads an uploaded 工作要点 (.txt, .docx or .pdf, sniffed from content) into plain text, or throws an AppError.
+ * Reads an uploaded 工作要点 (.txt, .docx, .xlsx or .pdf, sniffed from content) into plain text, or throws an AppError.
  * It runs on the calling thread: servers and the CLI call it through `readPlanOffThread`, which bounds time and memory.
  */
 export async function readPlanDocument(input: {
@@ -41,13 +45,14 @@ export async function readPlanDocument(input: {
     warnings.push(
       `文件扩展名为 .${extension}，但内容是${formatNames[read.format]}格式，已按${formatNames[read.format]}读取`,
     );
-  return { text, format: read.format, warnings };
+  return { text, format: read.format, warnings, layout: read.layout };
 }
 
 /** Dispatches on the sniffed type. */
 async function readByKind(bytes: Uint8Array): Promise<PlanDocument> {
   const kind = sniffKind(bytes);
-  if (kind === "pdf") return { format: "pdf", ...(await readPdf(bytes)) };
+  if (kind === "pdf") return { format: "pdf", layout: null, ...(await readPdf(bytes)) };
+  if (kind === "zip" && isWorkbookZip(bytes)) return { format: "xlsx", ...(await readXlsx(bytes)) };
   if (kind === "zip") return { format: "docx", ...(await readDocx(bytes)) };
   if (kind === "ole") {
     if (isEncryptedOffice(bytes))
@@ -61,9 +66,9 @@ async function readByKind(bytes: Uint8Array): Promise<PlanDocument> {
   if (kind !== "text")
     throw new AppError(
       "unsupported_media_type",
-      `这是${kind.unsupported}，无法读取其中的文字，请上传 .docx、.pdf 或 .txt 格式的工作要点`,
+      `这是${kind.unsupported}，无法读取其中的文字，请上传 .docx、.xlsx、.pdf 或 .txt 格式的工作要点`,
     );
-  return { format: "txt", ...decodeText(bytes) };
+  return { format: "txt", layout: null, ...decodeText(bytes) };
 }
 
 /** Refuses text longer than any real plan; the parser and the review screen are not built for more. */

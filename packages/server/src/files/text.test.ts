@@ -11,7 +11,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 describe("reading plain-text plans", () => {
   it("reads UTF-8 text as is", async () => {
     const doc = await readPlanDocument({ bytes: utf8(seed), filename: "要点.txt" });
-    expect(doc).toEqual({ text: seed.replace(/\n+$/, ""), format: "txt", warnings: [] });
+    expect(doc).toEqual({ text: seed.replace(/\n+$/, ""), format: "txt", warnings: [], layout: null });
   });
 
   it("drops a UTF-8 byte-order mark", async () => {
@@ -49,7 +49,7 @@ describe("reading plain-text plans", () => {
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({
       code: "unsupported_media_type",
-      message: expect.stringContaining(".docx、.pdf 或 .txt"),
+      message: expect.stringContaining(".docx、.xlsx、.pdf 或 .txt"),
     });
   });
 

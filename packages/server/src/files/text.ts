@@ -9,7 +9,7 @@ export interface DecodedText {
 const binaryError = () =>
   new AppError(
     "unsupported_media_type",
-    "无法识别该文件的内容：它不是文本、Word（.docx）或 PDF 文件，请上传 .docx、.pdf 或 .txt 格式的工作要点",
+    "无法识别该文件的内容：它不是文本、Word（.docx）或 PDF 文件，请上传 .docx、.xlsx、.pdf 或 .txt 格式的工作要点",
   );
 
 /** Decodes a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030/GBK; refuses binary data. */

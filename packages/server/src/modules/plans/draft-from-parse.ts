@@ -79,13 +79,43 @@ function draftDate(date: string | null): string | null {
   return date !== null && isPlanDateInRange(date) ? date : null;
 }
 
+/**
+ * The unit a 分解表 cell names: by its name, else by the longest dictionary keyword the name holds (a table's
+ * 德育科 is the unit whose keyword is 德育), else null.
+ */
+export function resolveUnitName(text: string, sources: SuggestionSources): string | null {
+  const byName = matchUnitName(text, sources.units);
+  if (byName) return byName;
+  const hits = sources.keywords
+    .filter((k) => k.keyword.length >= 2 && text.includes(k.keyword))
+    .sort((a, b) => b.keyword.length - a.keyword.length);
+  return hits[0]?.unitId ?? null;
+}
+
+/** How one conversion goes: the lookups, the key counter, and the table-named units no unit answers to. */
+interface Conversion {
+  sources: SuggestionSources;
+  nextKey: () => string;
+  unknownOwners: string[];
+}
+
 /** Converts one parsed node, giving every item a key the review screen can track it by. */
-function convertNode(node: PlanNode, sources: SuggestionSources, nextKey: () => string): DraftNode {
+function convertNode(node: PlanNode, conv: Conversion): DraftNode {
+  const { sources, nextKey } = conv;
   const isTask = node.level === "task" || node.level === "subtask";
-  const lead =
-    node.owners?.lead.map((n) => matchUnitName(n, sources.units)).filter((id): id is string => !!id) ?? [];
-  const co =
-    node.owners?.co.map((n) => matchUnitName(n, sources.units)).filter((id): id is string => !!id) ?? [];
+  const ownersRow = node.sources?.owners?.from === "table" ? node.sources.owners : null;
+  // A 分解表 names units in its own words, so they also go through the keyword dictionary; an unknown one is
+  // kept as written and reported, for the reviewer to choose the unit.
+  const resolve = (name: string): string | null => {
+    const id = ownersRow ? resolveUnitName(name, sources) : matchUnitName(name, sources.units);
+    if (!id && ownersRow)
+      conv.unknownOwners.push(
+        `“${ownersRow.table}”第${ownersRow.row}行的单位“${name}”不在本局单位中，已保留原文，请在审核时选择单位`,
+      );
+    return id;
+  };
+  const lead = node.owners?.lead.map(resolve).filter((id): id is string => !!id) ?? [];
+  const co = node.owners?.co.map(resolve).filter((id): id is string => !!id) ?? [];
   const leadUnitId = lead[0] ?? (isTask ? suggestByKeyword(node.title, node.text, sources.keywords) : null);
   return {
     key: nextKey(),
@@ -112,24 +142,29 @@ function convertNode(node: PlanNode, sources: SuggestionSources, nextKey: () => 
     leadUnitId,
     coUnitIds: [...new Set([...lead.slice(1), ...co])].filter((id) => id !== leadUnitId),
     deadline: draftDate(node.deadline),
-    children: node.children.map((c) => convertNode(c, sources, nextKey)),
+    children: node.children.map((c) => convertNode(c, conv)),
+    ...(node.sources ? { sources: node.sources } : {}),
   };
 }
 
-/** Turns the parser's output into the editable draft the review screen works on. */
+/**
+ * Turns the parser's output into the editable draft the review screen works on; units a 分解表 names that no unit
+ * answers to are added to `unknownOwners` as notes for the reviewer.
+ */
 export function draftFromParse(
   parsed: PlanDraft,
   sources: SuggestionSources,
   fallbackYear: number,
+  unknownOwners: string[] = [],
 ): PlanDraftEdit {
   let n = 0;
-  const nextKey = () => `k${++n}`;
+  const conv: Conversion = { sources, nextKey: () => `k${++n}`, unknownOwners };
   return {
     title: (parsed.title ?? parsed.notice?.title ?? "未命名计划").slice(0, 200),
     issuer: parsed.issuer?.slice(0, 100) ?? null,
     year: parsed.year && parsed.year >= 2000 && parsed.year <= 2100 ? parsed.year : fallbackYear,
     docNumber: parsed.notice?.docNumber?.slice(0, 100) ?? null,
     preamble: parsed.preamble?.text ?? null,
-    nodes: parsed.nodes.map((node) => convertNode(node, sources, nextKey)),
+    nodes: parsed.nodes.map((node) => convertNode(node, conv)),
   };
 }

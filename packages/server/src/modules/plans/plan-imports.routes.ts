@@ -62,7 +62,7 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
       authorize(planListAbilities(ctx.actor), "import", "只有督查室或系统管理员可以导入计划");
       const upload = await readUpload(request, {
         maxBytes: planFileMaxBytes,
-        what: "工作要点文件（.docx、.pdf 或 .txt）",
+        what: "工作要点文件（.docx、.xlsx、.pdf 或 .txt）",
       });
       const { document, draft } = await readPlanOffThread({ bytes: upload.body, filename: upload.name });
       const stored = await ctx.files.put(upload.body);
@@ -156,5 +156,6 @@ export async function planImportRoutes(app: FastifyInstance): Promise<void> {
 function mimeOf(format: string): string {
   if (format === "pdf") return "application/pdf";
   if (format === "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  if (format === "xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   return "text/plain; charset=utf-8";
 }

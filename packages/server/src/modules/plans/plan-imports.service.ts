@@ -93,10 +93,11 @@ export async function createImport(ctx: ServiceContext, input: NewImport): Promi
     findAllUnits(db, ctx.actor.tenantId),
     findKeywords(db, ctx.actor.tenantId),
   ]);
-  const draft = draftFromParse(parsed, { units, keywords }, ctx.clock.now().getFullYear());
+  const unknownOwners: string[] = [];
+  const draft = draftFromParse(parsed, { units, keywords }, ctx.clock.now().getFullYear(), unknownOwners);
   if (draft.nodes.length === 0)
     throw new AppError("bad_request", "没有从文档中识别出任何条目，请确认上传的是工作要点全文");
-  const warnings = [...input.warnings, ...parsed.warnings];
+  const warnings = [...input.warnings, ...parsed.warnings, ...[...new Set(unknownOwners)].slice(0, 20)];
   if (parsed.kind !== "plan")
     warnings.unshift(
       parsed.kind === "summary"

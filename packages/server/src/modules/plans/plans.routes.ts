@@ -47,7 +47,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   const source = {
     tags,
     params: idParamSchema,
-    response: fileResponse("*/*", "工作要点原文件（.docx、.pdf 或 .txt）"),
+    response: fileResponse("*/*", "工作要点原文件（.docx、.xlsx、.pdf 或 .txt）"),
   };
   r.get("/api/plans/:id/source", { schema: source }, async (request, reply) => {
     const { file, stream, size } = await getPlanSourceFile(contextOf(app, request), request.params.id);

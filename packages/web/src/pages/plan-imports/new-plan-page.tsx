@@ -8,7 +8,7 @@ import { pastePlanText, planImportsKey, uploadPlanFile } from "../../api/plans";
 import { PageHeader } from "../../components/page-header";
 
 const accept =
-  ".docx,.pdf,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/plain";
+  ".docx,.xlsx,.pdf,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/pdf,text/plain";
 
 /** 新建计划 (`/plans/new`): upload the 工作要点 or paste its text; the parsed draft opens for review. */
 export function NewPlanPage() {
@@ -39,7 +39,9 @@ export function NewPlanPage() {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击或拖拽工作要点文件到此处</p>
-          <p className="ant-upload-hint">支持 .docx、.pdf、.txt，不超过 20 MB；扫描件请先转成文字</p>
+          <p className="ant-upload-hint">
+            支持 .docx、.xlsx（任务分解表）、.pdf、.txt，不超过 20 MB；扫描件请先转成文字
+          </p>
         </Upload.Dragger>
         {upload.isPending && upload.variables && (
           <Typography.Text type="secondary">正在识别：{upload.variables.name}</Typography.Text>

@@ -27,6 +27,7 @@ import {
 import { MilestoneFormModal } from "./milestone-form-modal";
 import { NodeItems } from "./node-items";
 import { NodeMeasures } from "./node-measures";
+import { NodeSources } from "./node-sources";
 import { NodeUnits } from "./node-units";
 import { TargetFormModal } from "./target-form-modal";
 
@@ -39,6 +40,8 @@ export interface NodeDetailProps {
   onSelect: (key: string | null) => void;
   /** The dictionary keywords a node's suggested lead unit was matched by (none once the lead is changed). */
   leadKeywords?: (node: DraftNode) => string[];
+  /** Brings a table row of the source into view. */
+  onShowRow?: (span: [number, number]) => void;
 }
 
 /** The selected node (or the node owning the selected target/milestone) with everything that can be edited. */
@@ -49,6 +52,7 @@ export function NodeDetail({
   change,
   onSelect,
   leadKeywords,
+  onShowRow,
 }: NodeDetailProps) {
   const { modal } = App.useApp();
   const [target, setTarget] = useState<DraftTarget | null>(null);
@@ -95,6 +99,7 @@ export function NodeDetail({
             完成时限：{formatPlanDate(node.deadline)}
           </Typography.Paragraph>
         )}
+        <NodeSources node={node} onShowRow={onShowRow} />
         {!readOnly && (
           <Flex wrap gap={8} style={{ marginBottom: 12 }}>
             <Button

@@ -28,6 +28,7 @@ export function ReviewWorkspace({ planImport, draft, readOnly, change }: ReviewW
   const place = selectedKey ? findNode(draft.nodes, selectedKey) : null;
   const owner = selectedKey && !place ? findItemOwner(draft.nodes, selectedKey) : null;
   const selectedSpan = place?.node.span ?? null;
+  const selectedRows = (place?.node ?? owner)?.sources?.rows.map((r) => r.span) ?? [];
 
   /** Selects from the document: open the item's ancestors in the tree and bring it into view there. */
   function selectFromSource(itemKey: string) {
@@ -69,6 +70,7 @@ export function ReviewWorkspace({ planImport, draft, readOnly, change }: ReviewW
           nodes={draft.nodes}
           selectedKey={selectedKey}
           selectedSpan={selectedSpan}
+          selectedRows={selectedRows}
           onSelect={selectFromSource}
           style={planImport.sourceText ? { height: paneHeight, minHeight: 320 } : undefined}
         />
@@ -95,6 +97,7 @@ export function ReviewWorkspace({ planImport, draft, readOnly, change }: ReviewW
             change={change}
             onSelect={setSelectedKey}
             leadKeywords={leadKeywords}
+            onShowRow={(span) => scrollToKey(sourceRef.current, "row-anchor", String(span[0]))}
           />
         </div>
       </Col>

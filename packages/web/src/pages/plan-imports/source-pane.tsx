@@ -1,23 +1,9 @@
 import type { DraftNode } from "@duban/domain";
 import { Empty, theme } from "antd";
-import { type CSSProperties, forwardRef, useMemo } from "react";
+import { type CSSProperties, forwardRef, type ReactNode, useMemo } from "react";
 import { flattenNodes } from "./draft-ops";
-import { type HighlightKind, highlightStyles } from "./highlight";
-
-interface Mark {
-  key: string;
-  kind: HighlightKind;
-  start: number;
-  end: number;
-}
-
-interface Piece {
-  start: number;
-  end: number;
-  mark: Mark | null;
-  anchors: string[];
-  selected: boolean;
-}
+import { type SourceBlock, sourceBlocks } from "./source-blocks";
+import { type Mark, type Piece, PieceView } from "./source-piece";
 
 /** Cuts the text at every mark, node start and selection edge, so each piece renders as one flat span. */
 function piecesOf(
@@ -25,8 +11,14 @@ function piecesOf(
   marks: Mark[],
   anchors: Map<number, string[]>,
   selection: [number, number] | null,
+  blocks: SourceBlock[],
 ) {
   const cuts = new Set([0, length, ...anchors.keys()]);
+  // Table cells render apart, so no piece may run across a cell's edge.
+  for (const b of blocks) {
+    cuts.add(b.start).add(b.end);
+    if (b.kind === "table") for (const r of b.rows) for (const [s, e] of r.cells) cuts.add(s).add(e);
+  }
   for (const mark of marks) cuts.add(mark.start).add(mark.end);
   if (selection) cuts.add(selection[0]).add(selection[1]);
   const sorted = [...cuts].filter((c) => c >= 0 && c <= length).sort((a, b) => a - b);
@@ -62,23 +54,50 @@ export interface SourcePaneProps {
   nodes: DraftNode[];
   selectedKey: string | null;
   selectedSpan: [number, number] | null;
+  /** Table rows the selected node was read from or completed by, highlighted in their table. */
+  selectedRows?: [number, number][];
   onSelect: (itemKey: string) => void;
   style?: CSSProperties;
 }
 
 /** The source document with targets and milestones highlighted in place; a click selects the item. */
 export const SourcePane = forwardRef<HTMLElement, SourcePaneProps>(function SourcePane(
-  { text, nodes, selectedKey, selectedSpan, onSelect, style },
+  { text, nodes, selectedKey, selectedSpan, selectedRows = [], onSelect, style },
   ref,
 ) {
   const { token } = theme.useToken();
+  const blocks = useMemo(() => sourceBlocks(text), [text]);
   const pieces = useMemo(() => {
     const anchors = new Map<number, string[]>();
     for (const node of flattenNodes(nodes)) {
       if (node.span) anchors.set(node.span[0], [...(anchors.get(node.span[0]) ?? []), node.key]);
     }
-    return piecesOf(text.length, marksOf(nodes, text.length), anchors, selectedSpan);
-  }, [text, nodes, selectedSpan]);
+    return piecesOf(text.length, marksOf(nodes, text.length), anchors, selectedSpan, blocks);
+  }, [text, nodes, selectedSpan, blocks]);
+  const rowStarts = new Set(selectedRows.map((r) => r[0]));
+
+  // Pieces are in order and ranges are asked for in order, so one forward pointer finds each range's pieces.
+  let p = 0;
+  const render = (a: number, b: number): ReactNode[] => {
+    while (p < pieces.length && pieces[p]!.end <= a) p++;
+    const out: ReactNode[] = [];
+    for (let k = p; k < pieces.length && pieces[k]!.start < b; k++)
+      out.push(
+        <PieceView
+          key={pieces[k]!.start}
+          text={text}
+          piece={pieces[k]!}
+          selectedKey={selectedKey}
+          onSelect={onSelect}
+        />,
+      );
+    return out;
+  };
+  const cellStyle: CSSProperties = {
+    border: `1px solid ${token.colorBorderSecondary}`,
+    padding: "2px 6px",
+    verticalAlign: "top",
+  };
 
   return (
     <section
@@ -99,43 +118,33 @@ export const SourcePane = forwardRef<HTMLElement, SourcePaneProps>(function Sour
       {text.length === 0 && (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有原文（复制自已发布的计划）" />
       )}
-      {pieces.map((piece) => {
-        const content = text.slice(piece.start, piece.end);
-        const anchors = piece.anchors.map((key) => <span key={`a-${key}`} data-node-anchor={key} />);
-        const background = piece.selected ? token.colorFillSecondary : undefined;
-        if (!piece.mark) {
-          return (
-            <span key={piece.start} style={{ background }}>
-              {anchors}
-              {content}
-            </span>
-          );
-        }
-        const colors = highlightStyles[piece.mark.kind];
-        const active = piece.mark.key === selectedKey;
-        const itemKey = piece.mark.key;
-        return (
-          <span key={piece.start}>
-            {anchors}
-            <button
-              type="button"
-              data-item-key={piece.start === piece.mark.start ? itemKey : undefined}
-              title={`${colors.label}（点击在结构中选中）`}
-              onClick={() => onSelect(itemKey)}
-              style={{
-                all: "unset",
-                whiteSpace: "pre-wrap",
-                background: colors.background,
-                borderBottom: `2px solid ${colors.border}`,
-                outline: active ? `2px solid ${colors.border}` : undefined,
-                cursor: "pointer",
-              }}
-            >
-              {content}
-            </button>
-          </span>
-        );
-      })}
+      {blocks.map((block) =>
+        block.kind === "prose" ? (
+          <span key={block.start}>{render(block.start, block.end)}</span>
+        ) : (
+          <table
+            key={block.start}
+            style={{ borderCollapse: "collapse", margin: "4px 0", fontSize: 13, lineHeight: 1.6 }}
+          >
+            <tbody>
+              {block.rows.map((row) => (
+                <tr
+                  key={row.start}
+                  data-row-anchor={row.start}
+                  aria-current={rowStarts.has(row.start) ? "true" : undefined}
+                  style={{ background: rowStarts.has(row.start) ? token.colorWarningBg : undefined }}
+                >
+                  {row.cells.map(([a, b]) => (
+                    <td key={a} style={cellStyle}>
+                      {render(a, b)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ),
+      )}
     </section>
   );
 });
