@@ -36,6 +36,7 @@ export * from "./policies/units.js";
 export * from "./policies/users.js";
 export * from "./policies/work-calendar.js";
 export * from "./roles.js";
+export * from "./rules/auto-round.js";
 export * from "./rules/calendar.js";
 export * from "./rules/draft-bulletin.js";
 export * from "./rules/expected-progress.js";
