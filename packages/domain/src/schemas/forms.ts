@@ -230,6 +230,16 @@ export const formSubmissionReturnSchema = z.strictObject({
 /** A return of a submission. */
 export type FormSubmissionReturnInput = z.infer<typeof formSubmissionReturnSchema>;
 
+/** Query of `GET /api/plans/:id/forms`: archived forms are left out unless asked for. */
+export const formListQuerySchema = pageQuerySchema.extend({
+  includeArchived: z
+    .enum(["true", "false"], { error: "应为 true 或 false" })
+    .transform((v) => v === "true")
+    .optional(),
+});
+/** Query of a plan's forms. */
+export type FormListQuery = z.infer<typeof formListQuerySchema>;
+
 /** Query of `GET /api/my/form-submissions`: the signed-in unit's submissions, optionally by status. */
 export const mySubmissionsQuerySchema = pageQuerySchema.extend({
   status: z.enum(formSubmissionStatuses).optional(),

@@ -131,6 +131,16 @@ describe("forms filled every reporting cycle", () => {
     expect((await ok<Form>(p.lead.get(`/api/forms/${draft.id}`))).status).toBe("draft");
   });
 
+  it("sends nothing for an archived form", async () => {
+    const form = await autoForm({ unitIds: [p.kindergarten.id], deadline: { kind: "cycle_due" } });
+    const [round] = form.rounds;
+    await ok(p.lead.post(`/api/form-rounds/${round!.id}/close`, { version: round!.version }));
+    const closed = await ok<Form>(p.lead.get(`/api/forms/${form.id}`));
+    await ok(p.lead.post(`/api/forms/${form.id}/archive`, { version: closed.version }));
+    await ok(openCycle(), 201);
+    expect(await cycleRounds(form.id)).toEqual([]);
+  });
+
   it("refuses a second round of the same cycle sent by hand (409)", async () => {
     const form = await autoForm({ unitIds: [p.kindergarten.id], deadline: { kind: "cycle_due" } });
     const cycle = await ok<{ id: string }>(openCycle(), 201);

@@ -1,5 +1,5 @@
 import type { FormRoundCounts } from "@duban/domain";
-import { and, asc, count, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { formRounds, formSubmissions, forms, indicatorFormulas, indicators, units } from "../../db/schema.js";
 
@@ -25,13 +25,17 @@ export async function findForm(db: DbOrTx, tenantId: string, id: string) {
   return row ?? null;
 }
 
-/** A page of a plan's forms, newest first, each with its owner's name and number of rounds. */
+/** A page of a plan's forms (archived ones only when asked for), newest first, each with its owner's name and number of rounds. */
 export async function findPlanForms(
   db: DbOrTx,
   key: { tenantId: string; planId: string },
-  page: { page: number; pageSize: number },
+  page: { page: number; pageSize: number; includeArchived?: boolean | undefined },
 ) {
-  const where = and(eq(forms.tenantId, key.tenantId), eq(forms.planId, key.planId));
+  const where = and(
+    eq(forms.tenantId, key.tenantId),
+    eq(forms.planId, key.planId),
+    page.includeArchived ? undefined : ne(forms.status, "archived"),
+  );
   const rounds = db
     .select({ formId: formRounds.formId, n: count().as("n") })
     .from(formRounds)

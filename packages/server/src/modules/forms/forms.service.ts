@@ -6,6 +6,7 @@ import {
   type Form,
   type FormAutoRound,
   type FormCreateInput,
+  type FormListQuery,
   type FormPage,
   type FormRoundCounts,
   type FormRoundSummary,
@@ -16,7 +17,6 @@ import {
   formListAbilities,
   formPermissions,
   formTransitions,
-  type PageQuery,
 } from "@duban/domain";
 import { AppError, forbidden, invalid, notFound } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
@@ -108,8 +108,12 @@ export async function getForm(ctx: ServiceContext, id: string): Promise<Form> {
   };
 }
 
-/** A page of a plan's forms, for the bureau's roles. */
-export async function findForms(ctx: ServiceContext, planId: string, query: PageQuery): Promise<FormPage> {
+/** A page of a plan's forms (archived ones only when asked for), for the bureau's roles. */
+export async function findForms(
+  ctx: ServiceContext,
+  planId: string,
+  query: FormListQuery,
+): Promise<FormPage> {
   if (!canViewForms(ctx.actor)) throw forbidden("只有局机关可以查看填报表；学校请在“我的填报”中填写");
   await getPlanRow(ctx, planId);
   const { rows, total } = await repo.findPlanForms(

@@ -3,33 +3,11 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { errorAnswer, mockApi } from "../../test/api-mock";
+import { sentForm } from "../../test/form-fixture";
 import { renderInApp } from "../../test/render";
 import { FormDesigner } from "./form-designer";
 
 const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageSize: 200, abilities: {} });
-
-/** A sent form of two fields with one cross-field rule, as GET /api/forms/:id answers it. */
-const sentForm: Form = {
-  id: "form-1",
-  planId: "plan-1",
-  title: "幼儿园基本情况统计表",
-  description: "",
-  status: "active",
-  ownerUnit: { id: "unit-xq", name: "学前教育科" },
-  fieldCount: 2,
-  roundCount: 1,
-  version: 3,
-  updatedAt: "2023-06-15T01:00:00.000Z",
-  abilities: { edit: true, send: true, delete: false, review: true },
-  fields: [
-    { key: "f1", label: "在园幼儿数", type: "integer", required: true, min: 0, max: null, unit: "人" },
-    { key: "f2", label: "公办在园幼儿数", type: "integer", required: true, min: 0, max: null, unit: "人" },
-  ],
-  rules: [{ source: "公办在园幼儿数 <= 在园幼儿数", message: "公办在园幼儿数不能超过在园幼儿数" }],
-  rounds: [],
-  fieldsInUse: [{ fieldKey: "f1", indicator: { id: "ind-1", name: "公办幼儿园在园幼儿占比" } }],
-  autoRound: null,
-};
 
 function setup(form: Form | null, answer: Parameters<typeof mockApi>[0]) {
   const sent = mockApi((request) =>
