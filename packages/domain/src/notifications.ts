@@ -107,6 +107,8 @@ export const notificationLinks = {
   task: (planId: string, nodeId: string) => `/plans/${planId}/tasks/${nodeId}`,
   instruction: (instructionId: string) => `/instructions/${instructionId}`,
   bulletin: (bulletinId: string) => `/bulletins/${bulletinId}`,
+  /** A unit's submission of a form opens its page, where the unit fills it in and a reviewer reads it. */
+  formSubmission: (submissionId: string) => `/form-submissions/${submissionId}`,
 } as const;
 
 /** Which record each kind opens (a 催办 opens the assignment, or the 整改 item it is about). */
@@ -133,7 +135,6 @@ export const notificationLinkKinds: Record<NotificationKind, (keyof typeof notif
   "instruction.created": ["instruction"],
   "instruction.acknowledged": ["instruction"],
   "bulletin.issued": ["bulletin"],
-  // Opens the submission's page（/form-submissions/:id）, which the web's forms pages own.
-  "form.returned": [],
+  "form.returned": ["formSubmission"],
   reminder: ["assignment", "rectification"],
 };

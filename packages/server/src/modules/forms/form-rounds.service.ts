@@ -10,6 +10,7 @@ import {
   formRoundPermissions,
   formTransitions,
   isAfterDate,
+  notificationLinks,
   shanghaiDate,
   urgeOutcome,
 } from "@duban/domain";
@@ -178,7 +179,7 @@ export async function urgeRound(ctx: ServiceContext, id: string): Promise<FormRo
         recipients: { unitId: u.unit.id },
         title: `催报：${form.title}（${round.name}）尚未报送`,
         body: `${u.unit.name}：${form.title}（${round.name}）截止于 ${round.deadline}，请尽快填报并提交。`,
-        link: formSubmissionLink(u.submissionId),
+        link: notificationLinks.formSubmission(u.submissionId),
         entity: "form_submission",
         entityId: u.submissionId,
         dedupeKey: urgeKey(id, u.unit.id, today),
@@ -219,9 +220,4 @@ export async function closeRound(
     });
   });
   return getRound(ctx, id);
-}
-
-/** The web page of one submission, where a unit fills it in and a reviewer reads it. */
-export function formSubmissionLink(submissionId: string): string {
-  return `/form-submissions/${submissionId}`;
 }
