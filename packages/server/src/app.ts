@@ -37,7 +37,7 @@ import { formRoutes } from "./modules/forms/forms.routes.js";
 import { onFormDataChanged, sendCycleRounds } from "./modules/forms/index.js";
 import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
-import { recomputeAfterApproval } from "./modules/indicator-formulas/index.js";
+import { recomputeOnFormDataChanged } from "./modules/indicator-formulas/index.js";
 import { indicatorFormulaRoutes } from "./modules/indicator-formulas/indicator-formulas.routes.js";
 import { inspectionRoutes } from "./modules/inspections/inspections.routes.js";
 import { instructionRoutes } from "./modules/instructions/instructions.routes.js";
@@ -111,7 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuthHook(app, app.deps, sessionStore);
   registerUnstorableTextGuard(app);
   // Approving form data or sending a new round recomputes the indicators computed from it, in that transaction.
-  onFormDataChanged(recomputeAfterApproval);
+  onFormDataChanged(recomputeOnFormDataChanged);
   // Opening a reporting cycle sends, in that transaction, the rounds of the forms filled every cycle.
   onCycleOpened(sendCycleRounds);
   // Requests have finished when onClose runs: what is left of the document workers is idle.
