@@ -45,18 +45,23 @@ async function ensureKindergartenGroup(request: APIRequestContext, csrf: string)
 }
 
 /**
- * A reporter of the private kindergarten (the demo has one school account only): created by the administrator,
- * their initial password changed to the demo one so a page can sign in with it; the login.
+ * A reporter of its own for a kindergarten, so the spec does not lean on a demo account other specs also use:
+ * created by the administrator, the initial password changed to the demo one so a page can sign in with it; the
+ * login.
  */
-async function createPrivateKindergartenReporter(request: APIRequestContext): Promise<string> {
-  const login = `xtsh${uniqueSuffix()}`;
+async function createKindergartenReporter(
+  request: APIRequestContext,
+  unitName: string,
+  name: string,
+): Promise<string> {
+  const login = `kg${uniqueSuffix()}`;
   const initial = `Init#${uniqueSuffix()}A1`;
   const adminCsrf = await signInApi(request, "admin");
   await postJson(request, adminCsrf, "/api/users", {
-    name: "陈园长",
+    name,
     login,
     roles: ["school"],
-    unitId: await unitIdByName(request, PRIVATE_KINDERGARTEN),
+    unitId: await unitIdByName(request, unitName),
     password: initial,
   });
   const res = await request.post("/api/auth/login", { data: { login, password: initial } });
@@ -117,7 +122,8 @@ test("a department collects kindergartens' numbers by a form and 公办园占比
   test.slow();
   const { planId, csrf } = await publishSeedPlan(page.request);
   const kindergartens = await ensureKindergartenGroup(page.request, csrf);
-  const privateLogin = await createPrivateKindergartenReporter(page.request);
+  const publicLogin = await createKindergartenReporter(page.request, PUBLIC_KINDERGARTEN, "李园长");
+  const privateLogin = await createKindergartenReporter(page.request, PRIVATE_KINDERGARTEN, "陈园长");
   const plan = (await (await page.request.get(`/api/plans/${planId}`)).json()) as { nodes: TreeNode[] };
   const task = findPlanNode(plan.nodes, TASK_9);
   const title = `幼儿园基本情况统计表（${uniqueSuffix()}）`;
@@ -174,10 +180,12 @@ test("a department collects kindergartens' numbers by a form and 公办园占比
     await expect(card.getByText(`已报 0/${kindergartens}`, { exact: true })).toBeVisible();
   });
 
-  const publicPhone = await openAs(browser, baseURL, "xicheng", "/my-forms", { phone: true });
+  const publicPhone = await openAs(browser, baseURL, publicLogin, "/my-forms", { phone: true });
   const privatePhone = await openAs(browser, baseURL, privateLogin, "/my-forms", { phone: true });
   try {
-    await test.step("two kindergartens fill it in on their phones", async () => {
+    await test.step("two kindergartens fill it in on their phones (390 px wide)", async () => {
+      for (const phone of [publicPhone.page, privatePhone.page])
+        expect(phone.viewportSize()?.width).toBe(390);
       await fillOnPhone(publicPhone.page, title, "150", "填报");
       await fillOnPhone(privatePhone.page, title, "500", "填报");
     });
@@ -189,12 +197,18 @@ test("a department collects kindergartens' numbers by a form and 公办园占比
       await review(page, PUBLIC_KINDERGARTEN, { approve: true });
     });
 
-    await test.step("the returned kindergarten reads the reason and corrects it", async () => {
+    await test.step("the returned kindergarten opens the return from its bell, reads the reason and corrects it", async () => {
       const phone = privatePhone.page;
       await phone.goto("/my-forms");
       const card = phone.getByRole("listitem").filter({ hasText: title });
       await expect(card).toContainText("在园幼儿数有误，请核对");
-      await card.getByRole("button", { name: "修改" }).click();
+      await phone.getByRole("button", { name: "通知" }).click();
+      await phone
+        .locator(".ant-popover:visible .ant-list-item")
+        .filter({ hasText: `${title}（2023年春季）被退回，请修改后重新提交` })
+        .click();
+      await expect(phone).toHaveURL(/\/form-submissions\/[0-9a-f-]{36}$/);
+      await expect(phone.getByRole("heading", { name: title, exact: true })).toBeVisible();
       await expect(phone.getByRole("alert").getByText("退回原因：在园幼儿数有误，请核对")).toBeVisible();
       await phone.getByLabel("在园幼儿数（人）").fill("50");
       await phone.getByRole("button", { name: "提交" }).click();

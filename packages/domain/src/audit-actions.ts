@@ -95,6 +95,8 @@ export const auditActionLabels = {
   "form.create": "定义填报表",
   "form.update": "修改填报表",
   "form.delete": "删除填报表",
+  "form.archive": "归档填报表",
+  "form.restore": "恢复填报表",
   "form_round.create": "下发填报",
   "form_round.urge": "填报催报",
   "form_round.close": "结束填报批次",

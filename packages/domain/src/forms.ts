@@ -102,3 +102,16 @@ export type FormSubmissionAction = (typeof formSubmissionActions)[number];
 export const formulaUnitAttributes = ["kind", "schoolType", "ownership", "inclusive", "township"] as const;
 /** A unit attribute a formula may filter by. */
 export type FormulaUnitAttribute = (typeof formulaUnitAttributes)[number];
+
+/**
+ * How the deadline of a round sent automatically for a reporting cycle is set: the cycle's own 截止日期, or a
+ * number of days after the day the cycle is opened.
+ */
+export type FormAutoRoundDeadline = { kind: "cycle_due" } | { kind: "days_after_open"; days: number };
+
+/** A form's standing setting "每个填报周期自动发放": the audience every cycle's round goes to, and its deadline rule. */
+export interface FormAutoRound {
+  unitIds?: string[] | undefined;
+  groupIds?: string[] | undefined;
+  deadline: FormAutoRoundDeadline;
+}

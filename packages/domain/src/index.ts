@@ -40,6 +40,7 @@ export * from "./policies/users.js";
 export * from "./policies/work-calendar.js";
 export * from "./roles.js";
 export * from "./rules/assessment-notice.js";
+export * from "./rules/auto-round.js";
 export * from "./rules/calendar.js";
 export * from "./rules/document-blocks.js";
 export * from "./rules/draft-bulletin.js";

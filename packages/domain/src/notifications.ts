@@ -112,6 +112,8 @@ export const notificationLinks = {
   bulletin: (bulletinId: string) => `/bulletins/${bulletinId}`,
   /** A 考评 run opens its results page (a unit sees its own row and its appeal there). */
   assessment: (assessmentId: string) => `/assessments/${assessmentId}`,
+  /** A unit's submission of a form opens its page, where the unit fills it in and a reviewer reads it. */
+  formSubmission: (submissionId: string) => `/form-submissions/${submissionId}`,
 } as const;
 
 /** Which record each kind opens (a 催办 opens the assignment, or the 整改 item it is about). */
@@ -138,8 +140,7 @@ export const notificationLinkKinds: Record<NotificationKind, (keyof typeof notif
   "instruction.created": ["instruction"],
   "instruction.acknowledged": ["instruction"],
   "bulletin.issued": ["bulletin"],
-  // Opens the submission's page（/form-submissions/:id）, which the web's forms pages own.
-  "form.returned": [],
+  "form.returned": ["formSubmission"],
   "assessment.published": ["assessment"],
   "assessment.appeal_submitted": ["assessment"],
   "assessment.appeal_decided": ["assessment"],

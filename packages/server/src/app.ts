@@ -29,16 +29,17 @@ import { bulletinRoutes } from "./modules/bulletins/bulletins.routes.js";
 import { calendarRoutes } from "./modules/calendar/calendar.routes.js";
 import { channelRoutes } from "./modules/channels/channels.routes.js";
 import { cycleRoutes } from "./modules/cycles/cycles.routes.js";
+import { onCycleOpened } from "./modules/cycles/index.js";
 import { decomposeRoutes } from "./modules/decompose/decompose.routes.js";
 import { docNumberRoutes } from "./modules/doc-numbers/doc-numbers.routes.js";
 import { downloadRoutes } from "./modules/downloads/downloads.routes.js";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.js";
 import { extensionRoutes } from "./modules/extensions/extensions.routes.js";
 import { formRoutes } from "./modules/forms/forms.routes.js";
-import { onFormDataChanged } from "./modules/forms/index.js";
+import { onFormDataChanged, sendCycleRounds } from "./modules/forms/index.js";
 import { groupRoutes } from "./modules/groups/groups.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
-import { recomputeAfterApproval } from "./modules/indicator-formulas/index.js";
+import { recomputeOnFormDataChanged } from "./modules/indicator-formulas/index.js";
 import { indicatorFormulaRoutes } from "./modules/indicator-formulas/indicator-formulas.routes.js";
 import { inspectionRoutes } from "./modules/inspections/inspections.routes.js";
 import { instructionRoutes } from "./modules/instructions/instructions.routes.js";
@@ -113,7 +114,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuthHook(app, app.deps, sessionStore);
   registerUnstorableTextGuard(app);
   // Approving form data or sending a new round recomputes the indicators computed from it, in that transaction.
-  onFormDataChanged(recomputeAfterApproval);
+  onFormDataChanged(recomputeOnFormDataChanged);
+  // Opening a reporting cycle sends, in that transaction, the rounds of the forms filled every cycle.
+  onCycleOpened(sendCycleRounds);
   // Requests have finished when onClose runs: what is left of the document workers is idle.
   app.addHook("onClose", closeDocumentWorkers);
 

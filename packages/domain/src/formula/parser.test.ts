@@ -77,6 +77,27 @@ describe("parseFormula", () => {
     expect(ast("count(where 入园率 ＞ 90％) * 100%")).toEqual(ast("count(where 入园率 > 90) * 100"));
   });
 
+  it("reads full-width digits, letters and operators as a Chinese IME types them", () => {
+    expect(ast("ｓｕｍ（在园幼儿数 ｗｈｅｒｅ 办学性质＝公办）／ｓｕｍ（在园幼儿数）＊１００")).toEqual(
+      ast("sum(在园幼儿数 where 办学性质=公办)/sum(在园幼儿数)*100"),
+    );
+    expect(ast("count(where 入园率 ＞＝ ９２．５ 且 班级数 ！＝ ０)")).toEqual(
+      ast("count(where 入园率 >= 92.5 and 班级数 != 0)"),
+    );
+    expect(ast("sum(在园幼儿数) － ５ × ３ ÷ （２＋１）")).toEqual(ast("sum(在园幼儿数) - 5 * 3 / (2+1)"));
+    // The ideographic space separates like a space; a label with ASCII in it is found when typed full width.
+    expect(rule("３－６岁幼儿数　＜　１ｅ３")).toEqual(rule("3-6岁幼儿数 < 1e3"));
+    expect(rule("开办日期 ＜ ２０２３－０９－０１")).toEqual(rule("开办日期 < 2023-09-01"));
+  });
+
+  it("names a stray full-width symbol as it was typed, at its position", () => {
+    expect(parseFormula("sum(在园幼儿数) ＃ 2", fields)).toEqual({
+      ok: false,
+      message: "无法识别的符号「＃」",
+      at: 11,
+    });
+  });
+
   it("binds and tighter than or, and not tighter than and", () => {
     const where = (ast("count(where 普惠 or 党建示范校 and not 入园率 > 1)") as { where: FormulaAst }).where;
     expect(where.kind).toBe("or");

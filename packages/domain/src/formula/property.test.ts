@@ -242,4 +242,37 @@ describe("formula properties", () => {
       { numRuns: 500 },
     );
   });
+
+  it("parses a formula typed in full width (Chinese IME) to the same tree as its half-width source", () => {
+    fc.assert(
+      fc.property(arbitraryFormula, (ast) => {
+        const source = formulaSource(ast, roundTripFields);
+        const full = toFullWidthOutsideQuotes(source);
+        const parsed = parseFormula(full, roundTripFields);
+        expect(parsed.ok ? parsed.ast : `${full}: ${parsed.message} at ${parsed.at}`).toEqual(ast);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
+
+const closing: Record<string, string> = { "「": "」", '"': '"', "“": "”", "『": "』" };
+
+/** Every ASCII character outside quotes as a full-width IME types it (a quoted text is kept as written). */
+function toFullWidthOutsideQuotes(source: string): string {
+  let out = "";
+  let close: string | null = null;
+  for (const c of source) {
+    if (close !== null) {
+      if (c === close) close = null;
+      out += c;
+    } else if (closing[c] !== undefined) {
+      close = closing[c] as string;
+      out += c;
+    } else {
+      const code = c.charCodeAt(0);
+      out += code >= 0x21 && code <= 0x7e ? String.fromCharCode(code + 0xfee0) : c === " " ? "\u3000" : c;
+    }
+  }
+  return out;
+}

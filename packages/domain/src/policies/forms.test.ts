@@ -30,14 +30,15 @@ describe("who defines and sends forms", () => {
   });
 
   it("lets a department manage only the forms it owns; the 督查室 any form", () => {
-    const all = { edit: true, send: true, delete: true, review: true };
-    const none = { edit: false, send: false, delete: false, review: false };
+    const all = { edit: true, send: true, delete: true, review: true, archive: false, restore: false };
+    const none = { edit: false, send: false, delete: false, review: false, archive: false, restore: false };
     expect(formAbilities(actorOf(["department"]), owned, { hasRounds: false })).toEqual(all);
     expect(formAbilities(actorOf(["department"], OTHER_UNIT), owned, { hasRounds: false })).toEqual(none);
     expect(formAbilities(actorOf(["department"]), office, { hasRounds: true })).toEqual(none);
     expect(formAbilities(actorOf(["supervisor"], null), office, { hasRounds: true })).toEqual({
       ...all,
       delete: false,
+      archive: true,
     });
     expect(formAbilities(actorOf(["leader"], null), owned, { hasRounds: false })).toEqual(none);
     // A school in the owner's unit id is still no department.
@@ -51,6 +52,8 @@ describe("who defines and sends forms", () => {
       send: false,
       delete: false,
       review: true,
+      archive: false,
+      restore: true,
     });
   });
 

@@ -9,8 +9,11 @@ import {
   type Transitions,
 } from "./actor.js";
 
-/** What moves a form: edit it, send a round of it (a draft becomes active), delete it (only while nothing was sent). */
-export const formActions = ["edit", "send", "delete"] as const;
+/**
+ * What moves a form: edit it, send a round of it (a draft becomes active), delete it (only while nothing was
+ * sent), archive it when it is no longer collected, restore it.
+ */
+export const formActions = ["edit", "send", "delete", "archive", "restore"] as const;
 /** A form action. */
 export type FormAction = (typeof formActions)[number];
 
@@ -20,8 +23,8 @@ export type FormAction = (typeof formActions)[number];
  */
 export const formTransitions: Transitions<FormStatus, FormAction> = {
   draft: { edit: "draft", send: "active", delete: "draft" },
-  active: { edit: "active", send: "active" },
-  archived: {},
+  active: { edit: "active", send: "active", archive: "archived" },
+  archived: { restore: "active" },
 };
 
 /** What can be done to a unit's submission: save, submit, and the form owner's approve or return. */
@@ -52,6 +55,10 @@ export const formAbilitiesSchema = z.object({
   delete: z.boolean(),
   /** Approve or return its submissions, 催报 and close its rounds. */
   review: z.boolean(),
+  /** Archive it: hidden from the list, no new rounds, its data kept. */
+  archive: z.boolean(),
+  /** Bring an archived form back into use. */
+  restore: z.boolean(),
 });
 /** What the actor may do with one form. */
 export type FormAbilities = z.infer<typeof formAbilitiesSchema>;
@@ -128,7 +135,7 @@ export function formListAbilities(actor: PolicyActor): FormListAbilities {
 /** Who may act on a form whatever its state (403 otherwise; the state is the transitions table's, 409). */
 export function formPermissions(actor: PolicyActor, form: { ownerUnitId: string | null }): FormAbilities {
   const may = isFormManager(actor, form);
-  return { edit: may, send: may, delete: may, review: may };
+  return { edit: may, send: may, delete: may, review: may, archive: may, restore: may };
 }
 
 /** What the actor may do with the form now: permitted, its state allows it, and (delete) nothing was sent yet. */
@@ -144,6 +151,8 @@ export function formAbilities(
     send: may.send && allows("send"),
     delete: may.delete && allows("delete") && !context.hasRounds,
     review: may.review,
+    archive: may.archive && allows("archive"),
+    restore: may.restore && allows("restore"),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  type FormAutoRound,
   type FormField,
   type FormRule,
   formFieldTypes,
@@ -103,6 +104,41 @@ export const formFieldsSchema = z
     });
   });
 
+/** Bounds of the days after a cycle opens that an automatic round's deadline may be set to. */
+export const autoRoundDaysMax = 366;
+
+/** The deadline rule of "每个填报周期自动发放": the cycle's due date, or N days after the cycle is opened. */
+export const formAutoRoundDeadlineSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("cycle_due") }),
+    z.strictObject({
+      kind: z.literal("days_after_open"),
+      days: z
+        .number({ error: "应为天数" })
+        .int({ error: "天数应为整数" })
+        .min(0, { error: "天数不能为负" })
+        .max(autoRoundDaysMax, { error: `天数不能超过 ${autoRoundDaysMax} 天` }),
+    }),
+  ],
+  { error: "请选择截止日期的规则" },
+);
+
+/**
+ * The standing setting "每个填报周期自动发放" of a form: when a reporting cycle of its plan is opened, a round
+ * for that cycle goes to this audience (units and/or groups, as a round is sent) with this deadline rule.
+ */
+export const formAutoRoundSchema = z
+  .strictObject({
+    unitIds: z.array(idSchema).max(formLimits.roundUnitsMax).optional(),
+    groupIds: z.array(idSchema).max(200).optional(),
+    deadline: formAutoRoundDeadlineSchema,
+  })
+  .refine((v) => (v.unitIds?.length ?? 0) + (v.groupIds?.length ?? 0) > 0, {
+    path: ["unitIds"],
+    error: "自动发放须至少选择一个填报单位或单位分组",
+  }) satisfies z.ZodType<FormAutoRound>;
+
 const formBody = {
   title: text("请填写填报表名称", formLimits.titleMax),
   description: multilineText("应为文字").trim().max(limits.textMax).optional(),
@@ -116,6 +152,8 @@ const formBody = {
    * none: their own form); a department's form is always its own.
    */
   ownerUnitId: idSchema.nullable().optional(),
+  /** 每个填报周期自动发放; null (or absent) when rounds are only sent by hand. */
+  autoRound: formAutoRoundSchema.nullable().optional(),
 };
 
 /** Body of `POST /api/plans/:id/forms`: a new draft form. */
@@ -192,6 +230,16 @@ export const formSubmissionReturnSchema = z.strictObject({
 /** A return of a submission. */
 export type FormSubmissionReturnInput = z.infer<typeof formSubmissionReturnSchema>;
 
+/** Query of `GET /api/plans/:id/forms`: archived forms are left out unless asked for. */
+export const formListQuerySchema = pageQuerySchema.extend({
+  includeArchived: z
+    .enum(["true", "false"], { error: "应为 true 或 false" })
+    .transform((v) => v === "true")
+    .optional(),
+});
+/** Query of a plan's forms. */
+export type FormListQuery = z.infer<typeof formListQuerySchema>;
+
 /** Query of `GET /api/my/form-submissions`: the signed-in unit's submissions, optionally by status. */
 export const mySubmissionsQuerySchema = pageQuerySchema.extend({
   status: z.enum(formSubmissionStatuses).optional(),
@@ -260,6 +308,17 @@ export const formSchema = formSummarySchema.extend({
   rules: z.array(formRuleSchema),
   rounds: z.array(formRoundSummarySchema),
   fieldsInUse: z.array(formFieldUseSchema),
+  /** 每个填报周期自动发放, or null when rounds are only sent by hand. */
+  autoRound: z
+    .object({
+      unitIds: z.array(z.string()).optional(),
+      groupIds: z.array(z.string()).optional(),
+      deadline: z.union([
+        z.object({ kind: z.literal("cycle_due") }),
+        z.object({ kind: z.literal("days_after_open"), days: z.number().int() }),
+      ]),
+    })
+    .nullable(),
 });
 /** One form. */
 export type Form = z.infer<typeof formSchema>;

@@ -97,6 +97,16 @@ export async function freshRound({ tenant }: RecipeContext): Promise<{ id: strin
   return { id: round.id, submissionId: round.units[0]!.submissionId };
 }
 
+/** A fresh form sent to the fixture's kindergarten once and that round closed: active (version 1), nothing open. */
+export async function sentAndClosedForm(ctx: RecipeContext): Promise<string> {
+  const form = await freshForm(ctx);
+  const { department } = ctx.tenant.sessions;
+  const body = { name: "回滚批次", deadline: "2023-06-30", unitIds: [ctx.tenant.ids.unit] };
+  const round = expectStatus<{ id: string }>(await department.post(`/api/forms/${form}/rounds`, body), 201);
+  expectStatus(await department.post(`/api/form-rounds/${round.id}/close`, { version: 0 }), 200);
+  return form;
+}
+
 /** A fresh submission of the fixture's kindergarten, handed in and awaiting review. */
 export async function freshSubmitted(ctx: RecipeContext): Promise<string> {
   const { submissionId } = await freshRound(ctx);

@@ -21,6 +21,7 @@ import {
   pendingExtension,
   type RecipeContext,
   reportVersion,
+  sentAndClosedForm,
   shortPlan,
 } from "./rollback.prepare.js";
 import { buildXlsx } from "./upload.js";
@@ -294,6 +295,18 @@ export const recipes: Record<string, SuccessRecipe> = {
   // changes: on the matrix's form that depends on what earlier recipes left (its formulas, its latest round), so
   // the count of writes did not stay fixed between the replays and the success. A fresh draft form writes the
   // same statements every time (round, drafts, activation); the recompute's own rollback is the approval's.
+  // Archiving and restoring move a form of their own: the matrix's form stays active with its open round.
+  "POST /api/forms/:id/archive": {
+    prepare: async (ctx) => ({ ids: { form: await sentAndClosedForm(ctx) }, version: 1 }),
+  },
+  "POST /api/forms/:id/restore": {
+    prepare: async (ctx) => {
+      const form = await sentAndClosedForm(ctx);
+      const res = await ctx.tenant.sessions.department.post(`/api/forms/${form}/archive`, { version: 1 });
+      expectStatus(res, 200);
+      return { ids: { form }, version: 2 };
+    },
+  },
   "POST /api/forms/:id/rounds": { prepare: async (ctx) => ({ ids: { form: await freshForm(ctx) } }) },
   "POST /api/form-rounds/:id/close": {
     prepare: async (ctx) => ({ ids: { formRound: (await freshRound(ctx)).id }, version: 0 }),

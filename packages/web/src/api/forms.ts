@@ -19,11 +19,15 @@ import type { Paging } from "./paging";
 /** Root query key of 数据填报: forms, rounds and submissions refresh together. */
 export const formsKey = ["forms"] as const;
 
-/** One page of a plan's forms; nothing is asked before a plan is picked. */
-export function usePlanForms(planId: string, paging: Paging) {
+/** One page of a plan's forms (archived ones with `includeArchived`); nothing is asked before a plan is picked. */
+export function usePlanForms(planId: string, paging: Paging, includeArchived = false) {
   return useQuery({
-    queryKey: [...formsKey, "plan", planId, paging],
-    queryFn: ({ signal }) => apiRequest<FormPage>(`/plans/${planId}/forms`, { query: { ...paging }, signal }),
+    queryKey: [...formsKey, "plan", planId, paging, includeArchived],
+    queryFn: ({ signal }) =>
+      apiRequest<FormPage>(`/plans/${planId}/forms`, {
+        query: { ...paging, ...(includeArchived ? { includeArchived: "true" } : {}) },
+        signal,
+      }),
     placeholderData: keepPreviousData,
     enabled: planId !== "",
   });
@@ -51,6 +55,11 @@ export function updateForm(id: string, input: FormUpdateInput): Promise<Form> {
 /** Deletes a form that was never sent. */
 export function deleteForm(id: string, version: number): Promise<void> {
   return apiRequest<void>(`/forms/${id}`, { method: "DELETE", body: { version } });
+}
+
+/** Archives a form no longer collected, or brings an archived one back. */
+export function changeFormArchive(id: string, action: "archive" | "restore", version: number): Promise<Form> {
+  return apiRequest<Form>(`/forms/${id}/${action}`, { method: "POST", body: { version } });
 }
 
 /** Sends the form to units（下发）: one draft submission per audience unit. */

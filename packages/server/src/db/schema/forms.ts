@@ -1,4 +1,5 @@
 import {
+  type FormAutoRound,
   type FormField,
   type FormRule,
   type FormSubmissionAction,
@@ -44,6 +45,8 @@ export const forms = pgTable(
     description: text("description").notNull().default(""),
     fields: jsonb("fields").$type<FormField[]>().notNull(),
     rules: jsonb("rules").$type<FormRule[]>().notNull().default([]),
+    /** 每个填报周期自动发放: the audience and deadline rule of the round each new cycle of the plan gets; null: none. */
+    autoRound: jsonb("auto_round").$type<FormAutoRound>(),
     status: text("status", { enum: formStatuses }).notNull().default("draft"),
     version: integer("version").notNull().default(0),
     createdBy: uuid("created_by")
@@ -82,6 +85,9 @@ export const formRounds = pgTable(
   },
   (t) => [
     index("form_rounds_form_idx").on(t.tenantId, t.formId),
+    // One round of a form per reporting cycle: what keeps the automatic round of a cycle single when two
+    // processes open it (or the hook runs again). Rounds without a cycle are NULL here, so never collide.
+    uniqueIndex("form_rounds_form_cycle_key").on(t.tenantId, t.formId, t.cycleId),
     check("form_rounds_status_check", oneOf(t.status, formRoundStatuses)),
   ],
 );

@@ -15,6 +15,7 @@ import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { findPlan, updatePlanReporting } from "../plans/index.js";
 import { defaultCycleWindow } from "./cycle-dates.js";
+import { runCycleOpened } from "./cycle-opened-hook.js";
 import * as repo from "./cycles.repository.js";
 
 /** The API shape of a cycle with its counts. */
@@ -83,7 +84,7 @@ export async function updatePlanSettings(
   });
 }
 
-/** Opens a reporting cycle; only one is open per plan at a time. */
+/** Opens a reporting cycle (with the rounds of the forms filled every cycle); only one is open per plan at a time. */
 export async function openCycle(
   ctx: ServiceContext,
   planId: string,
@@ -115,6 +116,7 @@ export async function openCycle(
       entityId: created.id,
       summary: { name, startDate, dueDate },
     });
+    await runCycleOpened(ctx, tx, created);
     return created;
   });
   return toCycle(ctx, { cycle: row, expected: 0, submitted: 0, approved: 0 });

@@ -14,7 +14,7 @@ export type FormDataChangedHook = (
 const hooks = new Set<FormDataChangedHook>();
 
 /**
- * Registers what runs after such a change, e.g. `onFormDataChanged(recomputeFormIndicators)`, and returns
+ * Registers what runs after such a change, e.g. `onFormDataChanged(recomputeOnFormDataChanged)`, and returns
  * what takes it off again. The forms module does not import the indicator-formulas module (which reads forms),
  * so the dependency stays one-way.
  */

@@ -1,4 +1,5 @@
 import type { FieldIssue, FormRoundCreateInput } from "@duban/domain";
+import type { DbOrTx } from "../../db/client.js";
 import { invalid } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findEnabledGroups, findMemberIds, resolveGroup } from "../groups/index.js";
@@ -9,8 +10,11 @@ import { findAllUnits } from "../units/index.js";
  * repeats. An id that is no enabled unit or group of the tenant (another bureau's included) is refused (400),
  * naming it, so a round never reaches outside its bureau.
  */
-export async function resolveAudience(ctx: ServiceContext, input: FormRoundCreateInput): Promise<string[]> {
-  const { db } = ctx.database;
+export async function resolveAudience(
+  ctx: ServiceContext,
+  db: DbOrTx,
+  input: Pick<FormRoundCreateInput, "unitIds" | "groupIds">,
+): Promise<string[]> {
   const tenantId = ctx.actor.tenantId;
   const all = await findAllUnits(db, tenantId);
   const byId = new Map(all.map((u) => [u.id, u]));

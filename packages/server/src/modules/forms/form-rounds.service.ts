@@ -10,9 +10,11 @@ import {
   formRoundPermissions,
   formTransitions,
   isAfterDate,
+  notificationLinks,
   shanghaiDate,
   urgeOutcome,
 } from "@duban/domain";
+import type { DbOrTx } from "../../db/client.js";
 import { AppError, invalid, notFound } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -57,39 +59,61 @@ export async function createRound(ctx: ServiceContext, formId: string, input: Fo
   if (isAfterDate(today, input.deadline))
     throw invalid([{ path: "deadline", message: `截止日期不能早于今天（${today}）` }]);
   if (input.cycleId) await assertCycleOfPlan(ctx, input.cycleId, form.planId);
-  const unitIds = await resolveAudience(ctx, input);
-  const now = ctx.clock.now();
-  const tenantId = ctx.actor.tenantId;
+  const unitIds = await resolveAudience(ctx, ctx.database.db, input);
   const id = await ctx.database.db.transaction(async (tx) => {
-    const round = await repo.insertRound(tx, {
-      tenantId,
-      formId,
-      name: input.name,
-      deadline: input.deadline,
-      cycleId: input.cycleId ?? null,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-    });
-    await subs.insertDraftSubmissions(tx, { tenantId, roundId: round.id, formId, unitIds, now });
-    if (form.status === "draft") {
-      const activated = await repo.updateForm(
-        tx,
-        { tenantId, id: formId, version: form.version },
-        { status: "active", updatedAt: now },
-      );
-      if (!activated) throw new AppError("stale_version", "该填报表刚被他人修改，请刷新后再下发");
-    }
-    // The latest round is what computed indicators count: a new one starts them over at 已报 0/n.
-    await runFormDataChanged(tx, { tenantId, formId, now });
-    await audit(ctx, tx, {
-      action: "form_round.create",
-      entity: "form_round",
-      entityId: round.id,
-      summary: { form: form.title, name: input.name, deadline: input.deadline, units: unitIds.length },
-    });
-    return round.id;
+    const round = await sendRound(ctx, tx, { form, round: input, unitIds });
+    if (!round) throw new AppError("conflict", "本填报表在该填报周期已有填报批次，请在已有批次中填报或催报");
+    return round;
   });
   return getRound(ctx, id);
+}
+
+/**
+ * Writes a round inside `tx`: the round, one draft submission per unit, the form made active when it was a draft,
+ * the computed indicators started over and the audit row. Null when the form already has a round for that cycle
+ * (the unique index decides, so two processes never send one cycle's round twice). The one path of the manual
+ * 下发 and of the rounds each cycle sends on its own.
+ */
+export async function sendRound(
+  ctx: ServiceContext,
+  tx: DbOrTx,
+  input: {
+    form: repo.FormRow;
+    round: { name: string; deadline: string; cycleId?: string | null | undefined };
+    unitIds: string[];
+  },
+): Promise<string | null> {
+  const { form, round: body, unitIds } = input;
+  const now = ctx.clock.now();
+  const tenantId = ctx.actor.tenantId;
+  const round = await repo.insertRound(tx, {
+    tenantId,
+    formId: form.id,
+    name: body.name,
+    deadline: body.deadline,
+    cycleId: body.cycleId ?? null,
+    createdBy: ctx.actor.userId,
+    createdAt: now,
+  });
+  if (!round) return null;
+  await subs.insertDraftSubmissions(tx, { tenantId, roundId: round.id, formId: form.id, unitIds, now });
+  if (form.status === "draft") {
+    const activated = await repo.updateForm(
+      tx,
+      { tenantId, id: form.id, version: form.version },
+      { status: "active", updatedAt: now },
+    );
+    if (!activated) throw new AppError("stale_version", "该填报表刚被他人修改，请刷新后再下发");
+  }
+  // The latest round is what computed indicators count: a new one starts them over at 已报 0/n.
+  await runFormDataChanged(tx, { tenantId, formId: form.id, now });
+  await audit(ctx, tx, {
+    action: "form_round.create",
+    entity: "form_round",
+    entityId: round.id,
+    summary: { form: form.title, name: body.name, deadline: body.deadline, units: unitIds.length },
+  });
+  return round.id;
 }
 
 /** Every audience unit's standing in the round: those who have not handed in first, then by name. */
@@ -155,7 +179,7 @@ export async function urgeRound(ctx: ServiceContext, id: string): Promise<FormRo
         recipients: { unitId: u.unit.id },
         title: `催报：${form.title}（${round.name}）尚未报送`,
         body: `${u.unit.name}：${form.title}（${round.name}）截止于 ${round.deadline}，请尽快填报并提交。`,
-        link: formSubmissionLink(u.submissionId),
+        link: notificationLinks.formSubmission(u.submissionId),
         entity: "form_submission",
         entityId: u.submissionId,
         dedupeKey: urgeKey(id, u.unit.id, today),
@@ -196,9 +220,4 @@ export async function closeRound(
     });
   });
   return getRound(ctx, id);
-}
-
-/** The web page of one submission, where a unit fills it in and a reviewer reads it. */
-export function formSubmissionLink(submissionId: string): string {
-  return `/form-submissions/${submissionId}`;
 }

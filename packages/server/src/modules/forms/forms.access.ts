@@ -61,6 +61,18 @@ export const formsAccess: RouteAccess[] = [
     roles: managedBy(409),
   },
   {
+    route: "POST /api/forms/:id/archive",
+    params: { id: "form" },
+    body: () => ({ version: STALE }),
+    roles: managedBy(409),
+  },
+  {
+    route: "POST /api/forms/:id/restore",
+    params: { id: "form" },
+    body: () => ({ version: STALE }),
+    roles: managedBy(409),
+  },
+  {
     route: "POST /api/forms/:id/rounds",
     params: { id: "form" },
     body: (ids) => ({ name: "矩阵批次", deadline: "2023-06-30", unitIds: [ids.unit] }),

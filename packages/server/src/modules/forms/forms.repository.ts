@@ -1,5 +1,5 @@
 import type { FormRoundCounts } from "@duban/domain";
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { formRounds, formSubmissions, forms, indicatorFormulas, indicators, units } from "../../db/schema.js";
 
@@ -25,13 +25,17 @@ export async function findForm(db: DbOrTx, tenantId: string, id: string) {
   return row ?? null;
 }
 
-/** A page of a plan's forms, newest first, each with its owner's name and number of rounds. */
+/** A page of a plan's forms (archived ones only when asked for), newest first, each with its owner's name and number of rounds. */
 export async function findPlanForms(
   db: DbOrTx,
   key: { tenantId: string; planId: string },
-  page: { page: number; pageSize: number },
+  page: { page: number; pageSize: number; includeArchived?: boolean | undefined },
 ) {
-  const where = and(eq(forms.tenantId, key.tenantId), eq(forms.planId, key.planId));
+  const where = and(
+    eq(forms.tenantId, key.tenantId),
+    eq(forms.planId, key.planId),
+    page.includeArchived ? undefined : ne(forms.status, "archived"),
+  );
   const rounds = db
     .select({ formId: formRounds.formId, n: count().as("n") })
     .from(formRounds)
@@ -64,7 +68,9 @@ export async function insertForm(db: DbOrTx, values: typeof forms.$inferInsert):
 export async function updateForm(
   db: DbOrTx,
   key: VersionedKey,
-  values: Partial<Pick<FormRow, "title" | "description" | "fields" | "rules" | "ownerUnitId" | "status">> & {
+  values: Partial<
+    Pick<FormRow, "title" | "description" | "fields" | "rules" | "ownerUnitId" | "status" | "autoRound">
+  > & {
     updatedAt: Date;
   },
 ): Promise<boolean> {
@@ -146,10 +152,29 @@ export async function findRound(db: DbOrTx, tenantId: string, id: string) {
   return row ?? null;
 }
 
-/** Inserts a round. */
-export async function insertRound(db: DbOrTx, values: typeof formRounds.$inferInsert): Promise<FormRoundRow> {
-  const [row] = await db.insert(formRounds).values(values).returning();
-  return row!;
+/** Inserts a round; null when the form already has one for that cycle (another process or call sent it). */
+export async function insertRound(
+  db: DbOrTx,
+  values: typeof formRounds.$inferInsert,
+): Promise<FormRoundRow | null> {
+  const [row] = await db.insert(formRounds).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+/** The plan's active forms filled every reporting cycle（每个填报周期自动发放）, oldest first. */
+export async function findAutoRoundForms(db: DbOrTx, tenantId: string, planId: string): Promise<FormRow[]> {
+  return db
+    .select()
+    .from(forms)
+    .where(
+      and(
+        eq(forms.tenantId, tenantId),
+        eq(forms.planId, planId),
+        eq(forms.status, "active"),
+        isNotNull(forms.autoRound),
+      ),
+    )
+    .orderBy(asc(forms.createdAt), asc(forms.id));
 }
 
 /** Closes an open round at `version`; false when it moved or was closed meanwhile. */

@@ -41,7 +41,8 @@ describe("defining a form", () => {
       rules: kindergartenRules,
       rounds: [],
       fieldsInUse: [],
-      abilities: { edit: true, send: true, delete: true, review: true },
+      autoRound: null,
+      abilities: { edit: true, send: true, delete: true, review: true, archive: false, restore: false },
     });
     expect(form.fields.map((f) => [f.key, f.label, f.type, f.required])).toEqual([
       ["children", "在园幼儿数", "integer", true],
@@ -50,7 +51,14 @@ describe("defining a form", () => {
     ]);
     // Another department and leaders read it; neither may change it.
     const seen = await ok<Form>(p.otherDept.get(`/api/forms/${form.id}`));
-    expect(seen.abilities).toEqual({ edit: false, send: false, delete: false, review: false });
+    expect(seen.abilities).toEqual({
+      edit: false,
+      send: false,
+      delete: false,
+      review: false,
+      archive: false,
+      restore: false,
+    });
     const list = await ok<FormPage>(p.supervisor.get(`/api/plans/${p.planId}/forms`));
     expect(list.abilities).toEqual({ create: true });
     expect(list.items.find((f) => f.id === form.id)).toMatchObject({

@@ -1,5 +1,6 @@
 import {
   formCreateSchema,
+  formListQuerySchema,
   formPageSchema,
   formRoundCreateSchema,
   formRoundSchema,
@@ -14,11 +15,11 @@ import {
   formVersionSchema,
   idParamSchema,
   mySubmissionsQuerySchema,
-  pageQuerySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
 import { noContent } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
+import { archiveForm, restoreForm } from "./archive-form.js";
 import { formExcelRoutes } from "./excel/form-excel.routes.js";
 import { closeRound, createRound, getRound, urgeRound } from "./form-rounds.service.js";
 import {
@@ -43,7 +44,7 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         params: idParamSchema,
-        querystring: pageQuerySchema,
+        querystring: formListQuerySchema,
         response: { 200: formPageSchema },
       },
     },
@@ -72,6 +73,16 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
       await deleteForm(ctx(request), request.params.id, request.body);
       return reply.status(204).send();
     },
+  );
+  r.post(
+    "/api/forms/:id/archive",
+    { schema: { tags, params: idParamSchema, body: formVersionSchema, response: { 200: formSchema } } },
+    async (request) => archiveForm(ctx(request), request.params.id, request.body),
+  );
+  r.post(
+    "/api/forms/:id/restore",
+    { schema: { tags, params: idParamSchema, body: formVersionSchema, response: { 200: formSchema } } },
+    async (request) => restoreForm(ctx(request), request.params.id, request.body),
   );
   r.post(
     "/api/forms/:id/rounds",

@@ -2,8 +2,11 @@ import {
   canManageAllForms,
   canViewForms,
   canViewPlanStatus,
+  type FieldIssue,
   type Form,
+  type FormAutoRound,
   type FormCreateInput,
+  type FormListQuery,
   type FormPage,
   type FormRoundCounts,
   type FormRoundSummary,
@@ -14,7 +17,6 @@ import {
   formListAbilities,
   formPermissions,
   formTransitions,
-  type PageQuery,
 } from "@duban/domain";
 import { AppError, forbidden, invalid, notFound } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
@@ -22,6 +24,7 @@ import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { findPlan } from "../plans/index.js";
 import { findUnit } from "../units/index.js";
+import { resolveAudience } from "./form-audience.js";
 import {
   assertRemovedFieldsUnused,
   assertRulesParse,
@@ -101,11 +104,16 @@ export async function getForm(ctx: ServiceContext, id: string): Promise<Form> {
     rules: row.form.rules,
     rounds: rounds.map(toRoundSummary),
     fieldsInUse,
+    autoRound: row.form.autoRound ?? null,
   };
 }
 
-/** A page of a plan's forms, for the bureau's roles. */
-export async function findForms(ctx: ServiceContext, planId: string, query: PageQuery): Promise<FormPage> {
+/** A page of a plan's forms (archived ones only when asked for), for the bureau's roles. */
+export async function findForms(
+  ctx: ServiceContext,
+  planId: string,
+  query: FormListQuery,
+): Promise<FormPage> {
   if (!canViewForms(ctx.actor)) throw forbidden("只有局机关可以查看填报表；学校请在“我的填报”中填写");
   await getPlanRow(ctx, planId);
   const { rows, total } = await repo.findPlanForms(
@@ -140,6 +148,26 @@ async function ownerOf(ctx: ServiceContext, wanted: string | null | undefined, c
   return unit.id;
 }
 
+/**
+ * The standing setting 每个填报周期自动发放 as it is to be stored: its audience resolved now, so an id that is no
+ * enabled unit or group of the tenant is refused (400) when saved, not when a cycle opens. Undefined keeps
+ * `current`; null turns the setting off.
+ */
+async function autoRoundOf(
+  ctx: ServiceContext,
+  wanted: FormAutoRound | null | undefined,
+  current: FormAutoRound | null,
+): Promise<FormAutoRound | null> {
+  if (wanted === undefined) return current;
+  if (wanted === null) return null;
+  await resolveAudience(ctx, ctx.database.db, wanted).catch((e: unknown) => {
+    if (!(e instanceof AppError) || !Array.isArray(e.details)) throw e;
+    const issues = (e.details as FieldIssue[]).map((i) => ({ ...i, path: `autoRound.${i.path}` }));
+    throw invalid(issues, e.message);
+  });
+  return wanted;
+}
+
 /** The 督查室, an administrator or a department defines a draft form of a plan. */
 export async function createForm(ctx: ServiceContext, planId: string, input: FormCreateInput): Promise<Form> {
   authorize(formListAbilities(ctx.actor), "create", "只有督查室、系统管理员或科室可以定义填报表");
@@ -147,6 +175,7 @@ export async function createForm(ctx: ServiceContext, planId: string, input: For
   const rules = input.rules ?? [];
   assertRulesParse(input.fields, rules);
   const ownerUnitId = await ownerOf(ctx, input.ownerUnitId, null);
+  const autoRound = await autoRoundOf(ctx, input.autoRound, null);
   const now = ctx.clock.now();
   const id = await ctx.database.db.transaction(async (tx) => {
     const row = await repo.insertForm(tx, {
@@ -157,6 +186,7 @@ export async function createForm(ctx: ServiceContext, planId: string, input: For
       description: input.description ?? "",
       fields: input.fields,
       rules,
+      autoRound,
       createdBy: ctx.actor.userId,
       createdAt: now,
       updatedAt: now,
@@ -185,6 +215,7 @@ export async function updateForm(ctx: ServiceContext, id: string, input: FormUpd
   const rules = rulesAfterRename(form.fields, input.fields, input.rules ?? []);
   assertRulesParse(input.fields, rules);
   const ownerUnitId = await ownerOf(ctx, input.ownerUnitId, form.ownerUnitId);
+  const autoRound = await autoRoundOf(ctx, input.autoRound, form.autoRound);
   const key = { tenantId: ctx.actor.tenantId, formId: id };
   await ctx.database.db.transaction(async (tx) => {
     await assertRemovedFieldsUnused(tx, key, form.fields, input.fields);
@@ -197,6 +228,7 @@ export async function updateForm(ctx: ServiceContext, id: string, input: FormUpd
         fields: input.fields,
         rules,
         ownerUnitId,
+        autoRound,
         updatedAt: ctx.clock.now(),
       },
     );

@@ -1,4 +1,6 @@
 // Public face of the forms module: the only file that other modules, jobs/, cli/ and seed/ import from it.
+
+export { sendCycleRounds } from "./cycle-rounds.js";
 export {
   type FormDataChangedHook,
   onFormDataChanged,

@@ -4,6 +4,7 @@ import {
   type FormSubmissionVersionInput,
   formSubmissionPermissions,
   formSubmissionTransitions,
+  notificationLinks,
 } from "@duban/domain";
 import { AppError } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
@@ -11,7 +12,6 @@ import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { notify } from "../notifications/index.js";
 import { runFormDataChanged } from "./data-changed-hook.js";
-import { formSubmissionLink } from "./form-rounds.service.js";
 import * as repo from "./form-submissions.repository.js";
 import { getSubmission, getSubmissionRow, STALE_SUBMISSION } from "./form-submissions.service.js";
 
@@ -107,7 +107,7 @@ export async function returnSubmission(
       recipients: s.submittedBy ? { userIds: [s.submittedBy] } : { unitId: s.unitId },
       title: `${row.form.title}（${row.round.name}）被退回，请修改后重新提交`,
       body: `退回原因：${input.reason}`,
-      link: formSubmissionLink(id),
+      link: notificationLinks.formSubmission(id),
       entity: "form_submission",
       entityId: id,
       dedupeKey: `form.returned:${id}:v${input.version}`,

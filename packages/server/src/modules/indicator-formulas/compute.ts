@@ -132,8 +132,11 @@ export function toComputedRow(submission: Submission, columns: FormField[]): Com
   };
 }
 
-/** `recomputeFormIndicators` as the forms module's approval hook: one function for the process, so it runs once. */
-export async function recomputeAfterApproval(
+/**
+ * `recomputeFormIndicators` as the forms module's data-changed hook (approval, import, a new round): one function
+ * for the process, so it runs once however many apps register it.
+ */
+export async function recomputeOnFormDataChanged(
   tx: DbOrTx,
   at: { tenantId: string; formId: string; now: Date },
 ): Promise<void> {

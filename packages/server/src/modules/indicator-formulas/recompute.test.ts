@@ -7,7 +7,8 @@ import { indicatorComputedValues, indicatorFormulas } from "../../db/schema.js";
 import { type AudienceUnit, insertForm, insertRound } from "../../test/computed-fixtures.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { recomputeFormIndicators } from "./index.js";
+import { onFormDataChanged, runFormDataChanged } from "../forms/index.js";
+import { recomputeFormIndicators, recomputeOnFormDataChanged } from "./index.js";
 
 let t: TestApp;
 let p: PublishedPlan;
@@ -82,4 +83,41 @@ describe("recomputeFormIndicators", () => {
       { numRuns: 15, seed: 20230615 },
     );
   }, 120_000);
+});
+
+describe("recomputeOnFormDataChanged", () => {
+  it("is the forms module's data-changed hook the app registers: taken off, a change records nothing", async () => {
+    const indicatorId = p.task9.indicators.find((i) => i.name === "公办幼儿园在园幼儿占比")!.id;
+    const { form, createdBy } = await insertForm(db, { tenantId: p.tenant.id, planId: p.planId });
+    const put = await p.supervisor.put(`/api/indicators/${indicatorId}/formula`, {
+      formId: form.id,
+      source: "sum(在园幼儿数 where 办学性质=公办) ÷ sum(在园幼儿数) × 100",
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    await insertRound(db, { tenantId: p.tenant.id, formId: form.id, createdBy }, [
+      { ownership: "public", values: { children: 300 }, status: "approved" },
+      { ownership: "private", values: { children: 100 }, status: "approved" },
+    ]);
+    const points = async () =>
+      (
+        await db
+          .select({ value: indicatorComputedValues.value })
+          .from(indicatorComputedValues)
+          .where(eq(indicatorComputedValues.indicatorId, indicatorId))
+          .orderBy(indicatorComputedValues.id)
+      ).map((r) => r.value);
+    const change = { tenantId: p.tenant.id, formId: form.id, now: TEST_NOW };
+    const before = await points();
+    // Registering the same function again is a no-op (the hooks are a set); taking it off removes the app's.
+    const off = onFormDataChanged(recomputeOnFormDataChanged);
+    off();
+    try {
+      await db.transaction((tx) => runFormDataChanged(tx, change));
+      expect(await points()).toEqual(before);
+    } finally {
+      onFormDataChanged(recomputeOnFormDataChanged);
+    }
+    await db.transaction((tx) => runFormDataChanged(tx, change));
+    expect(await points()).toEqual([...before, 75]);
+  });
 });

@@ -3,32 +3,11 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { errorAnswer, mockApi } from "../../test/api-mock";
+import { sentForm } from "../../test/form-fixture";
 import { renderInApp } from "../../test/render";
 import { FormDesigner } from "./form-designer";
 
 const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageSize: 200, abilities: {} });
-
-/** A sent form of two fields with one cross-field rule, as GET /api/forms/:id answers it. */
-const sentForm: Form = {
-  id: "form-1",
-  planId: "plan-1",
-  title: "幼儿园基本情况统计表",
-  description: "",
-  status: "active",
-  ownerUnit: { id: "unit-xq", name: "学前教育科" },
-  fieldCount: 2,
-  roundCount: 1,
-  version: 3,
-  updatedAt: "2023-06-15T01:00:00.000Z",
-  abilities: { edit: true, send: true, delete: false, review: true },
-  fields: [
-    { key: "f1", label: "在园幼儿数", type: "integer", required: true, min: 0, max: null, unit: "人" },
-    { key: "f2", label: "公办在园幼儿数", type: "integer", required: true, min: 0, max: null, unit: "人" },
-  ],
-  rules: [{ source: "公办在园幼儿数 <= 在园幼儿数", message: "公办在园幼儿数不能超过在园幼儿数" }],
-  rounds: [],
-  fieldsInUse: [{ fieldKey: "f1", indicator: { id: "ind-1", name: "公办幼儿园在园幼儿占比" } }],
-};
 
 function setup(form: Form | null, answer: Parameters<typeof mockApi>[0]) {
   const sent = mockApi((request) =>
@@ -127,5 +106,36 @@ describe("FormDesigner", () => {
     expect(await screen.findByText("这张填报表已被他人修改，您的修改没有保存")).toBeTruthy();
     expect(screen.getByRole("button", { name: "重新加载" })).toBeTruthy();
     expect(writes(sent).map((r) => (r.body as { version: number }).version)).toEqual([3]);
+  });
+
+  it("shows the form's 每个填报周期自动发放 setting and saves it as set", async () => {
+    const auto: Form = {
+      ...sentForm,
+      autoRound: { groupIds: ["g-1"], deadline: { kind: "days_after_open", days: 5 } },
+    };
+    const { sent, user } = setup(auto, () => ({ status: 200, body: auto }));
+    expect(screen.getByRole("switch", { name: "每个填报周期自动发放" }).getAttribute("aria-checked")).toBe(
+      "true",
+    );
+    const days = await screen.findByLabelText("开启后天数");
+    await user.clear(days);
+    await user.type(days, "12");
+    await user.click(screen.getByRole("button", { name: "保存" }));
+    await waitFor(() => expect(writes(sent)).toHaveLength(1));
+    expect((writes(sent)[0]!.body as { autoRound: unknown }).autoRound).toEqual({
+      groupIds: ["g-1"],
+      unitIds: [],
+      deadline: { kind: "days_after_open", days: 12 },
+    });
+  });
+
+  it("turns the setting off: the edit sends it as null", async () => {
+    const auto: Form = { ...sentForm, autoRound: { unitIds: ["u-1"], deadline: { kind: "cycle_due" } } };
+    const { sent, user } = setup(auto, () => ({ status: 200, body: auto }));
+    await user.click(screen.getByRole("switch", { name: "每个填报周期自动发放" }));
+    expect(screen.queryByLabelText("截止日期规则")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "保存" }));
+    await waitFor(() => expect(writes(sent)).toHaveLength(1));
+    expect((writes(sent)[0]!.body as { autoRound: unknown }).autoRound).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { isApiError } from "../../api/client";
 import { createForm, formsKey, updateForm } from "../../api/forms";
 import { useUnitOptions } from "../../api/units";
 import { useErrorHandler } from "../../hooks/use-error-handler";
+import { AutoRoundEditor, type AutoRoundValues, autoRoundBody, autoRoundValues } from "./auto-round-editor";
 import { blankField, FieldsEditor } from "./field-editor";
 import { RulesEditor } from "./rules-editor";
 
@@ -17,6 +18,7 @@ export interface DesignValues {
   ownerUnitId?: string | null;
   fields: FormField[];
   rules: FormRule[];
+  autoRound?: AutoRoundValues;
 }
 
 // Settings a field's type does not use are sent as null, so the server never sees a stale unit or option list.
@@ -38,13 +40,15 @@ function cleanField(field: FormField): FormField {
 }
 
 /** The body the API takes from the designer's values. */
-export function designBody(values: DesignValues) {
+export function designBody(values: DesignValues, editing = false) {
   return {
     title: values.title.trim(),
     description: values.description?.trim() ?? "",
     fields: (values.fields ?? []).map(cleanField),
     rules: (values.rules ?? []).map((r) => ({ source: r.source.trim(), message: r.message.trim() })),
     ...(values.ownerUnitId ? { ownerUnitId: values.ownerUnitId } : {}),
+    // A new form without the setting says nothing of it; an edit always says whether it is on.
+    ...(values.autoRound?.on || editing ? { autoRound: autoRoundBody(values.autoRound) } : {}),
   };
 }
 
@@ -73,7 +77,7 @@ export function FormDesigner({ planId, form }: { planId: string; form: FormRecor
   const save = useMutation({
     mutationFn: (values: DesignValues) =>
       form
-        ? updateForm(form.id, { ...designBody(values), version: form.version })
+        ? updateForm(form.id, { ...designBody(values, true), version: form.version })
         : createForm(planId, designBody(values)),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: formsKey });
@@ -100,6 +104,7 @@ export function FormDesigner({ planId, form }: { planId: string; form: FormRecor
         ownerUnitId: form?.ownerUnit?.id ?? null,
         fields: form?.fields ?? [blankField("f1")],
         rules: form?.rules ?? [],
+        autoRound: autoRoundValues(form?.autoRound),
       }}
       // The whole store: a field's key has no input, so the submitted values would leave it out.
       onFinish={() => save.mutate(antForm.getFieldsValue(true) as DesignValues)}
@@ -152,6 +157,9 @@ export function FormDesigner({ planId, form }: { planId: string; form: FormRecor
         </Card>
         <Card size="small" title="校验规则">
           <RulesEditor />
+        </Card>
+        <Card size="small" title="按周期填报">
+          <AutoRoundEditor />
         </Card>
         {editable && (
           <Flex justify="flex-end">

@@ -1,9 +1,9 @@
-import { DeleteOutlined, SendOutlined } from "@ant-design/icons";
+import { DeleteOutlined, InboxOutlined, RollbackOutlined, SendOutlined } from "@ant-design/icons";
 import type { Form as FormRecord, FormRoundSummary } from "@duban/domain";
 import { Button, Card, Empty, Popconfirm, Result, Spin, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { deleteForm, formsKey, useForm } from "../../api/forms";
+import { changeFormArchive, deleteForm, formsKey, useForm } from "../../api/forms";
 import { formatDate } from "../../components/date-format";
 import { PageHeader } from "../../components/page-header";
 import { ResponsiveTable } from "../../components/responsive-table";
@@ -66,6 +66,11 @@ function FormView({ form }: { form: FormRecord }) {
     refresh: formsKey,
     onDone: () => navigate(`/plans/${form.planId}/forms`, { replace: true }),
   });
+  const archive = useWrite({
+    mutationFn: (action: "archive" | "restore") => changeFormArchive(form.id, action, form.version),
+    success: (saved) => (saved.status === "archived" ? "填报表已归档" : "填报表已恢复"),
+    refresh: formsKey,
+  });
   return (
     <>
       <Link to={`/plans/${form.planId}/forms`}>← 数据填报</Link>
@@ -79,6 +84,28 @@ function FormView({ form }: { form: FormRecord }) {
             {form.abilities.send && (
               <Button type="primary" icon={<SendOutlined />} onClick={() => setSending(true)}>
                 下发填报
+              </Button>
+            )}
+            {form.abilities.archive && (
+              <Popconfirm
+                title="归档这张填报表？"
+                description="归档后不在列表中显示，也不能再下发（含按周期自动发放）；已有的填报数据保留，可随时恢复。"
+                okText="归档"
+                cancelText="取消"
+                onConfirm={() => archive.mutateAsync("archive")}
+              >
+                <Button icon={<InboxOutlined />} loading={archive.isPending}>
+                  归档
+                </Button>
+              </Popconfirm>
+            )}
+            {form.abilities.restore && (
+              <Button
+                icon={<RollbackOutlined />}
+                loading={archive.isPending}
+                onClick={() => archive.mutate("restore")}
+              >
+                恢复
               </Button>
             )}
             {form.abilities.delete && (

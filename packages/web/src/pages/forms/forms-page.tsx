@@ -1,6 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { FormStatus, FormSummary } from "@duban/domain";
-import { Empty, Result, type TableColumnsType, Tag } from "antd";
+import { Checkbox, Empty, Result, type TableColumnsType, Tag } from "antd";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { usePlanForms } from "../../api/forms";
 import { usePlan } from "../../api/plans";
@@ -42,7 +43,8 @@ export function FormsPage() {
   const { planId = "" } = useParams();
   const plan = usePlan(planId);
   const { paging, pagination } = useTablePaging();
-  const list = usePlanForms(planId, paging);
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const list = usePlanForms(planId, paging, includeArchived);
   if (plan.isError) return <Result status="warning" title={plan.error.message} />;
   return (
     <>
@@ -50,11 +52,16 @@ export function FormsPage() {
       <PageHeader
         title="数据填报"
         actions={
-          list.data?.abilities.create && (
-            <NavButton type="primary" icon={<PlusOutlined />} to={`/plans/${planId}/forms/new`}>
-              新建填报表
-            </NavButton>
-          )
+          <>
+            <Checkbox checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)}>
+              显示已归档
+            </Checkbox>
+            {list.data?.abilities.create && (
+              <NavButton type="primary" icon={<PlusOutlined />} to={`/plans/${planId}/forms/new`}>
+                新建填报表
+              </NavButton>
+            )}
+          </>
         }
       />
       <ResponsiveTable<FormSummary>

@@ -22,6 +22,7 @@ const samples: Record<keyof typeof notificationLinks, string> = {
   instruction: notificationLinks.instruction(id),
   bulletin: notificationLinks.bulletin(id),
   assessment: notificationLinks.assessment(id),
+  formSubmission: notificationLinks.formSubmission(id),
 };
 
 /** The route a path lands on in the app, by its pattern; `*` is the 404 page. */
@@ -46,5 +47,10 @@ describe("notification links", () => {
 
   it("opens a 批示 on its own page, not the leader's list", () => {
     expect(landing(samples.instruction)).toBe("/instructions/:id");
+  });
+
+  it("opens a returned form submission on the page where the unit corrects it", () => {
+    expect(notificationLinkKinds["form.returned"]).toEqual(["formSubmission"]);
+    expect(landing(samples.formSubmission)).toBe("/form-submissions/:id");
   });
 });
