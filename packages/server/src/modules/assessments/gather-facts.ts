@@ -24,15 +24,21 @@ function startOfDay(day: string): Date {
 }
 
 /**
- * The plan on the assessment day: the daily snapshot recorded for that very day, else its state computed from
- * the live rows with that day's lights and 序时进度 (the values approved by its end). The live state lists
- * today's assignments, so `existed` (the assignments that existed on the day) filters it.
+ * The plan on the assessment day: for a past day, the daily snapshot recorded on it; for today (the snapshot of
+ * the morning would miss the day's work) or a past day not recorded, its state computed from the live rows with
+ * that day's lights and 序时进度 and the values approved by then. The live state lists today's assignments, so
+ * the caller filters it by the assignments that existed on the day.
  */
-async function planOnDay(db: DbOrTx, s: repo.FactsScope): Promise<{ snapshot: PlanSnapshot; live: boolean }> {
-  const stored = await loadPlanSnapshot(db, s);
+async function planOnDay(
+  db: DbOrTx,
+  s: repo.FactsScope,
+  now: Date,
+): Promise<{ snapshot: PlanSnapshot; live: boolean }> {
+  const today = s.asOf === shanghaiDate(now);
+  const stored = today ? null : await loadPlanSnapshot(db, s);
   if (stored?.day === s.asOf) return { snapshot: stored, live: false };
-  const now = new Date(s.before.getTime() - 1);
-  return { snapshot: await takePlanSnapshot(db, { ...s, now }), live: true };
+  const at = today ? now : new Date(s.before.getTime() - 1);
+  return { snapshot: await takePlanSnapshot(db, { ...s, now: at }), live: true };
 }
 
 /** The assignments of each unit on the day, with the task's weight from 分解, progress and light. */
@@ -57,8 +63,9 @@ function assignmentFacts(snapshot: PlanSnapshot, existed: Set<string> | null): M
 }
 
 /**
- * The reports each unit owed by the day: one per due cycle and assignment that existed by the cycle's due day.
- * A report first submitted after the day counts as missing on it.
+ * The reports each unit owed by the day: one per due cycle and assignment that existed by the cycle's due day,
+ * or that was reported on for the cycle (a cycle opened late still asked it). A report first submitted after
+ * the day counts as missing on it.
  */
 function reportFacts(
   assignmentRows: Awaited<ReturnType<typeof repo.findPlanAssignments>>,
@@ -70,8 +77,8 @@ function reportFacts(
   const byUnit = new Map<string, ReportFact[]>();
   for (const cycle of cycles)
     for (const a of assignmentRows) {
-      if (shanghaiDate(a.createdAt) > cycle.dueDate) continue;
       const report = reportOf.get(`${cycle.id}:${a.id}`);
+      if (!report && shanghaiDate(a.createdAt) > cycle.dueDate) continue;
       const submitted = report?.firstSubmittedAt && report.firstSubmittedAt < before;
       push(byUnit, a.unitId, {
         assignmentId: a.id,
@@ -171,14 +178,16 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 /**
  * Everything the scoring function looks at, for every unit that holds an assignment of the plan on `asOf` or
- * has a manual entry, as of the end of that Shanghai day. A handful of set-based reads for the whole plan.
- * Throws not-found for another tenant's or an unknown plan.
+ * has a manual entry, as of the end of that Shanghai day (as of `now` when it is today; `now` defaults to the
+ * machine's clock). A handful of set-based reads for the whole plan. Throws not-found for another tenant's or an
+ * unknown plan.
  */
 export async function gatherAssessmentFacts(
   db: DbOrTx,
   tenantId: string,
   planId: string,
   asOf: string,
+  now: Date = new Date(),
 ): Promise<AssessmentFacts> {
   const plan = await findPlan(db, tenantId, planId);
   if (!plan) throw notFound("计划");
@@ -195,7 +204,7 @@ export async function gatherAssessmentFacts(
     values,
     entries,
   ] = await Promise.all([
-    planOnDay(db, s),
+    planOnDay(db, s, now),
     repo.findPlanAssignments(db, s),
     repo.findDueCycles(db, s),
     repo.findDueReports(db, s),

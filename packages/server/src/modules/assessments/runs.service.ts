@@ -148,7 +148,7 @@ export async function createAssessment(
   const tenantId = ctx.actor.tenantId;
   const now = ctx.clock.now();
   const { scheme } = await planScheme(db, { tenantId, planId });
-  const facts = await gatherAssessmentFacts(db, tenantId, planId, input.asOf);
+  const facts = await gatherAssessmentFacts(db, tenantId, planId, input.asOf, now);
   const results = scoreAssessment(scheme, facts, []);
   return db.transaction(async (tx) => {
     const run = await repo.insertRun(tx, {
