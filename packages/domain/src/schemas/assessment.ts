@@ -35,7 +35,7 @@ import {
   assessmentEntryListAbilitiesSchema,
 } from "../policies/assessment.js";
 import { schoolTypes } from "../units.js";
-import { idSchema, versionSchema } from "./common.js";
+import { idSchema, noListAbilitiesSchema, pageOf, versionSchema } from "./common.js";
 import { calendarDateSchema, lineText, multilineText } from "./primitives.js";
 
 /** Bounds of a scheme and of the texts around it. */
@@ -255,8 +255,8 @@ export const assessmentResultSchema = z.object({
 /** One unit's result row. */
 export type AssessmentResultView = z.infer<typeof assessmentResultSchema>;
 
-/** `GET /api/assessments/:id/results`. */
-export const assessmentResultsSchema = z.object({ items: z.array(assessmentResultSchema) });
+/** `GET /api/assessments/:id/results`: a page of rows in category order, then by rank. */
+export const assessmentResultsSchema = pageOf(assessmentResultSchema, noListAbilitiesSchema);
 
 /** `POST /api/assessments/:id/adjustments`: the 督查室 changes a unit's item by some points, with a reason. */
 export const createAssessmentAdjustmentSchema = z.strictObject({
@@ -337,22 +337,19 @@ export const assessmentEntryViewSchema = z.object({
 export type AssessmentEntryView = z.infer<typeof assessmentEntryViewSchema>;
 
 /** `GET /api/plans/:id/assessment-entries`: every entry for the 督查室 and leaders, its own for a department. */
-export const assessmentEntryListSchema = z.object({
-  items: z.array(assessmentEntryViewSchema),
-  abilities: assessmentEntryListAbilitiesSchema,
-});
+export const assessmentEntryListSchema = pageOf(
+  assessmentEntryViewSchema,
+  assessmentEntryListAbilitiesSchema,
+);
 
 /** `GET /api/plans/:id/assessments`: a plan's runs, newest first (a unit sees the published ones). */
-export const assessmentListSchema = z.object({
-  items: z.array(assessmentViewSchema),
-  abilities: z.object({ run: z.boolean() }),
-});
+export const assessmentListSchema = pageOf(assessmentViewSchema, z.object({ run: z.boolean() }));
 
 /** `GET /api/assessments/:id/appeals`: every appeal for the 督查室 and leaders, its own for a unit. */
-export const assessmentAppealListSchema = z.object({ items: z.array(assessmentAppealViewSchema) });
+export const assessmentAppealListSchema = pageOf(assessmentAppealViewSchema, noListAbilitiesSchema);
 
 /** `GET /api/assessments/:id/adjustments`: the run's adjustments in the order they were made. */
-export const assessmentAdjustmentListSchema = z.object({ items: z.array(assessmentAdjustmentViewSchema) });
+export const assessmentAdjustmentListSchema = pageOf(assessmentAdjustmentViewSchema, noListAbilitiesSchema);
 
 /** Body of revoking an entry. */
 export type RevokeAssessmentEntryInput = z.infer<typeof revokeAssessmentEntrySchema>;

@@ -13,12 +13,12 @@ import { signIn, type TestSession } from "./session.js";
 import type { TestApp } from "./test-app.js";
 /**
  * A published seed plan with task 9 handed to both kindergartens (西城幼儿园 and 第二幼儿园…) and its June cycle
- * open (due 2023-06-25), with leader and inspector sessions beside the plan fixture's 督查室, 学前教育科 and
- * kindergarten users.
+ * open (due 2023-06-25 unless `cycleBody` says), with leader and inspector sessions beside the plan fixture's
+ * 督查室, 学前教育科 and kindergarten users.
  */
-export async function buildAssessmentBureau(t: TestApp) {
+export async function buildAssessmentBureau(t: TestApp, cycleBody: Record<string, string> = {}) {
   const p = await buildPublishedPlan(t);
-  const task9 = await assignTask9AndOpenCycle(p);
+  const task9 = await assignTask9AndOpenCycle(p, cycleBody);
   const db = t.database.db as Db;
   const [leader, inspector] = await Promise.all([
     buildUser(db, { tenantId: p.tenant.id, role: "leader" }),

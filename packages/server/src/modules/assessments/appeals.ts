@@ -5,6 +5,8 @@ import {
   type CreateAssessmentAppealInput,
   type DecideAssessmentAppealInput,
   notificationLinks,
+  type PageQuery,
+  pageFrom,
   seesAllAssessments,
   shanghaiDate,
 } from "@duban/domain";
@@ -37,14 +39,14 @@ function toView(r: { appeal: repo.AppealRow; unitName: string }): AssessmentAppe
 }
 
 /** A run's appeals: all of them for the 督查室 and leaders, its own for a unit. */
-export async function findAssessmentAppeals(ctx: ServiceContext, id: string) {
+export async function findAssessmentAppeals(ctx: ServiceContext, id: string, query: PageQuery) {
   await getRunRow(ctx, id);
   const rows = await repo.findAppeals(ctx.database.db, {
     tenantId: ctx.actor.tenantId,
     id,
     unitId: seesAllAssessments(ctx.actor) ? null : ctx.actor.unitId,
   });
-  return { items: rows.map(toView) };
+  return pageFrom(rows.map(toView), query, {});
 }
 
 /** 409 unless the run takes appeals today: published, and its window open. */

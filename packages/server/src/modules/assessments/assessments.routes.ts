@@ -16,6 +16,7 @@ import {
   createAssessmentSchema,
   decideAssessmentAppealSchema,
   idParamSchema,
+  pageQuerySchema,
   revokeAssessmentEntrySchema,
   saveAssessmentSchemeSchema,
   versionBodySchema,
@@ -78,8 +79,8 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/plans/:id/assessment-entries",
-    { schema: { tags, params, response: { 200: assessmentEntryListSchema } } },
-    async (request) => findAssessmentEntries(contextOf(app, request), request.params.id),
+    { schema: { tags, params, querystring: pageQuerySchema, response: { 200: assessmentEntryListSchema } } },
+    async (request) => findAssessmentEntries(contextOf(app, request), request.params.id, request.query),
   );
   r.post(
     "/api/plans/:id/assessment-entries",
@@ -120,8 +121,8 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/plans/:id/assessments",
-    { schema: { tags, params, response: { 200: assessmentListSchema } } },
-    async (request) => findAssessments(contextOf(app, request), request.params.id),
+    { schema: { tags, params, querystring: pageQuerySchema, response: { 200: assessmentListSchema } } },
+    async (request) => findAssessments(contextOf(app, request), request.params.id, request.query),
   );
   r.get(
     "/api/assessments/:id",
@@ -138,13 +139,20 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/assessments/:id/results",
-    { schema: { tags, params, response: { 200: assessmentResultsSchema } } },
-    async (request) => getAssessmentResults(contextOf(app, request), request.params.id),
+    { schema: { tags, params, querystring: pageQuerySchema, response: { 200: assessmentResultsSchema } } },
+    async (request) => getAssessmentResults(contextOf(app, request), request.params.id, request.query),
   );
   r.get(
     "/api/assessments/:id/adjustments",
-    { schema: { tags, params, response: { 200: assessmentAdjustmentListSchema } } },
-    async (request) => findAssessmentAdjustments(contextOf(app, request), request.params.id),
+    {
+      schema: {
+        tags,
+        params,
+        querystring: pageQuerySchema,
+        response: { 200: assessmentAdjustmentListSchema },
+      },
+    },
+    async (request) => findAssessmentAdjustments(contextOf(app, request), request.params.id, request.query),
   );
   r.post(
     "/api/assessments/:id/adjustments",
@@ -173,8 +181,8 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/assessments/:id/appeals",
-    { schema: { tags, params, response: { 200: assessmentAppealListSchema } } },
-    async (request) => findAssessmentAppeals(contextOf(app, request), request.params.id),
+    { schema: { tags, params, querystring: pageQuerySchema, response: { 200: assessmentAppealListSchema } } },
+    async (request) => findAssessmentAppeals(contextOf(app, request), request.params.id, request.query),
   );
   r.post(
     "/api/assessments/:id/appeals",

@@ -8,6 +8,8 @@ import {
   canCreateAssessmentEntry,
   canReadAssessmentEntries,
   categoryOf,
+  type PageQuery,
+  pageFrom,
   type RevokeAssessmentEntryInput,
 } from "@duban/domain";
 import { AppError, forbidden, invalid, notFound } from "../../errors.js";
@@ -41,7 +43,7 @@ function toView(ctx: ServiceContext, r: EntryWithNames): AssessmentEntryView {
 }
 
 /** A plan's entries: all of them for the 督查室 and leaders, the ones a department entered for it. */
-export async function findAssessmentEntries(ctx: ServiceContext, planId: string) {
+export async function findAssessmentEntries(ctx: ServiceContext, planId: string, query: PageQuery) {
   if (!canReadAssessmentEntries(ctx.actor)) throw forbidden("您无权查看考评加减分");
   await getPlanRow(ctx, planId);
   const abilities = assessmentEntryListAbilities(ctx.actor);
@@ -50,7 +52,11 @@ export async function findAssessmentEntries(ctx: ServiceContext, planId: string)
     planId,
     createdBy: abilities.seeAll ? null : ctx.actor.userId,
   });
-  return { items: rows.map((r) => toView(ctx, r)), abilities };
+  return pageFrom(
+    rows.map((r) => toView(ctx, r)),
+    query,
+    abilities,
+  );
 }
 
 /** 400 naming `points` unless they go the way the item allows and stay within its cap. */

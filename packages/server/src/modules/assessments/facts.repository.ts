@@ -154,8 +154,8 @@ export function findPlanNoticeEvents(db: DbOrTx, s: FactsScope) {
 }
 
 /**
- * The tenant's 整改 items due within the plan year up to the assessment day and raised by then. 整改 items
- * belong to units, not plans: the plan year is what ties them to the plan being assessed.
+ * The tenant's 整改 items due within the plan year up to the assessment day. 整改 items belong to units, not
+ * plans: the plan year is what ties them to the plan being assessed.
  */
 export function findDueRectifications(db: DbOrTx, s: FactsScope & { year: number }) {
   return db
@@ -173,7 +173,6 @@ export function findDueRectifications(db: DbOrTx, s: FactsScope & { year: number
         eq(rectifications.tenantId, s.tenantId),
         gte(rectifications.deadline, `${s.year}-01-01`),
         lte(rectifications.deadline, s.asOf),
-        lt(rectifications.createdAt, s.before),
       ),
     )
     .orderBy(asc(rectifications.deadline), asc(rectifications.id));

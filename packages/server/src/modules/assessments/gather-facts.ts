@@ -63,8 +63,9 @@ function assignmentFacts(snapshot: PlanSnapshot, existed: Set<string> | null): M
 }
 
 /**
- * The reports each unit owed by the day: one per due cycle and assignment that existed by the cycle's due day.
- * A report first submitted after the day counts as missing on it.
+ * The reports each unit owed by the day: one per due cycle and assignment that existed by the cycle's due day,
+ * or that was reported on for the cycle (a cycle opened late still asked it). A report first submitted after
+ * the day counts as missing on it.
  */
 function reportFacts(
   assignmentRows: Awaited<ReturnType<typeof repo.findPlanAssignments>>,
@@ -76,8 +77,8 @@ function reportFacts(
   const byUnit = new Map<string, ReportFact[]>();
   for (const cycle of cycles)
     for (const a of assignmentRows) {
-      if (shanghaiDate(a.createdAt) > cycle.dueDate) continue;
       const report = reportOf.get(`${cycle.id}:${a.id}`);
+      if (!report && shanghaiDate(a.createdAt) > cycle.dueDate) continue;
       const submitted = report?.firstSubmittedAt && report.firstSubmittedAt < before;
       push(byUnit, a.unitId, {
         assignmentId: a.id,

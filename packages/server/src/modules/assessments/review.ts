@@ -7,6 +7,8 @@ import {
   categoryOf,
   type FieldIssue,
   notificationLinks,
+  type PageQuery,
+  pageFrom,
   shanghaiDate,
 } from "@duban/domain";
 import { AppError, invalid } from "../../errors.js";
@@ -89,21 +91,20 @@ export async function adjustAssessment(
 }
 
 /** A run's adjustments, for those who see all of it (a unit reads its own breakdown instead). */
-export async function findAssessmentAdjustments(ctx: ServiceContext, id: string) {
+export async function findAssessmentAdjustments(ctx: ServiceContext, id: string, query: PageQuery) {
   const { run } = await getRunRow(ctx, id);
   authorize(assessmentPermissions(ctx.actor), "adjust", "只有督查室可以查看调整记录");
   const rows = await repo.findAdjustments(ctx.database.db, { tenantId: run.tenantId, id });
-  return {
-    items: rows.map((a) => ({
-      id: a.id,
-      unitId: a.unitId,
-      itemKey: a.itemKey,
-      points: a.points,
-      reason: a.reason,
-      source: a.source,
-      createdAt: a.createdAt.toISOString(),
-    })),
-  };
+  const items = rows.map((a) => ({
+    id: a.id,
+    unitId: a.unitId,
+    itemKey: a.itemKey,
+    points: a.points,
+    reason: a.reason,
+    source: a.source,
+    createdAt: a.createdAt.toISOString(),
+  }));
+  return pageFrom(items, query, {});
 }
 
 /**

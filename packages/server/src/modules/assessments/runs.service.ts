@@ -9,6 +9,8 @@ import {
   canSeeAssessment,
   isAfterDate,
   managesAssessments,
+  type PageQuery,
+  pageFrom,
   scoreAssessment,
   seesAllAssessments,
   shanghaiDate,
@@ -86,7 +88,7 @@ export async function getAssessment(ctx: ServiceContext, id: string): Promise<As
 }
 
 /** A plan's runs, newest first: all of them for the 督查室 and leaders, the published ones for a unit. */
-export async function findAssessments(ctx: ServiceContext, planId: string) {
+export async function findAssessments(ctx: ServiceContext, planId: string, query: PageQuery) {
   if (!canReadAssessments(ctx.actor)) throw forbidden("您无权查看考评");
   await getPlanRow(ctx, planId);
   const rows = (await repo.findPlanRuns(ctx.database.db, { tenantId: ctx.actor.tenantId, planId })).filter(
@@ -96,12 +98,10 @@ export async function findAssessments(ctx: ServiceContext, planId: string) {
     ctx,
     rows.map((r) => r.run.id),
   );
-  return {
-    items: rows.map((r) =>
-      toView(ctx, r, { assessedUnit: s.assessed.has(r.run.id), appealed: s.appealed.has(r.run.id) }),
-    ),
-    abilities: { run: managesAssessments(ctx.actor) },
-  };
+  const items = rows.map((r) =>
+    toView(ctx, r, { assessedUnit: s.assessed.has(r.run.id), appealed: s.appealed.has(r.run.id) }),
+  );
+  return pageFrom(items, query, { run: managesAssessments(ctx.actor) });
 }
 
 /** The adjustments of a run as the scoring function takes them. */
@@ -192,13 +192,14 @@ export async function deleteAssessment(ctx: ServiceContext, id: string, input: {
 }
 
 /**
- * A run's results with each unit's category size: every row for the 督查室 and leaders; for a unit's people only
- * their own row, and only once published. Anything else is 404, so another unit's row is never seen.
+ * A run's results with each unit's category size, in the scheme's category order then by rank: every row for
+ * the 督查室 and leaders; for a unit's people only their own row, and only once published. Anything else is 404,
+ * so another unit's row is never seen.
  */
-export async function getAssessmentResults(
+export async function findAssessmentResultRows(
   ctx: ServiceContext,
   id: string,
-): Promise<{ items: AssessmentResultView[] }> {
+): Promise<AssessmentResultView[]> {
   const { run } = await getRunRow(ctx, id);
   const key = { tenantId: ctx.actor.tenantId, id };
   const all = seesAllAssessments(ctx.actor);
@@ -208,22 +209,26 @@ export async function getAssessmentResults(
   ]);
   if (!all && rows.length === 0) throw notFound("考评结果");
   const sizeOf = new Map(sizes.map((s) => [s.category, s.n]));
-  const labelOf = new Map(run.scheme.categories.map((c) => [c.key, c.label]));
-  return {
-    items: rows.map(({ result: r, unitName }) => {
-      return {
-        unitId: r.unitId,
-        unitName,
-        category: r.category,
-        categoryLabel: labelOf.get(r.category) ?? r.category,
-        total: r.total,
-        rank: r.rank,
-        categorySize: sizeOf.get(r.category) ?? 0,
-        grade: r.grade,
-        vetoed: r.vetoed,
-        gradeNote: r.gradeNote,
-        breakdown: r.breakdown,
-      };
-    }),
-  };
+  const categories = run.scheme.categories;
+  const order = (key: string) => categories.findIndex((c) => c.key === key);
+  return rows
+    .map(({ result: r, unitName }) => ({
+      unitId: r.unitId,
+      unitName,
+      category: r.category,
+      categoryLabel: categories[order(r.category)]?.label ?? r.category,
+      total: r.total,
+      rank: r.rank,
+      categorySize: sizeOf.get(r.category) ?? 0,
+      grade: r.grade,
+      vetoed: r.vetoed,
+      gradeNote: r.gradeNote,
+      breakdown: r.breakdown,
+    }))
+    .sort((a, b) => order(a.category) - order(b.category) || a.rank - b.rank);
+}
+
+/** A page of a run's results, as `findAssessmentResultRows` orders and filters them. */
+export async function getAssessmentResults(ctx: ServiceContext, id: string, query: PageQuery) {
+  return pageFrom(await findAssessmentResultRows(ctx, id), query, {});
 }

@@ -248,7 +248,8 @@ describe("a notification for every step", () => {
 
   it("lists a Chinese name for every kind the steps use", () => {
     // bulletin.issued is told in modules/bulletins/bulletins.routes.test.ts, form.returned in
-    // modules/forms/form-submissions.routes.test.ts.
-    expect(notificationKinds).toHaveLength(24);
+    // modules/forms/form-submissions.routes.test.ts, the three assessment.* kinds in
+    // modules/assessments/assessment-appeals.routes.test.ts.
+    expect(notificationKinds).toHaveLength(27);
   });
 });
