@@ -1,5 +1,4 @@
 export * from "./default-scheme.js";
-export * from "./rank.js";
 export * from "./score.js";
 export * from "./states.js";
 export * from "./types.js";

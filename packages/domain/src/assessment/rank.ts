@@ -123,7 +123,8 @@ export function gradeCategory(
     const band = bands[index] as AssessmentGradeBand;
     if (index === natural) return { grade: band.grade };
     const full = bands[natural] as AssessmentGradeBand;
-    const note = `总分 ${pointsText(standing.total)} 分达到“${full.grade}”分数线，受${full.grade}比例限制（${full.quotaPercent}%，至多 ${quotas[natural]} 个），评为“${band.grade}”`;
+    const limit = `本类 ${ranked.length} 个单位的 ${full.quotaPercent}%，至多 ${quotas[natural]} 个`;
+    const note = `总分 ${pointsText(standing.total)} 分达到“${full.grade}”分数线，受${full.grade}比例限制（${limit}），评为“${band.grade}”`;
     return { grade: band.grade, note };
   });
 }

@@ -5,11 +5,10 @@ import {
   type AssessmentFactLink,
   type AssignmentFact,
   defaultMissingReportPenalty,
-  type IndicatorsItem,
+  type IndicatorFact,
   type ManualEntryFact,
   type NoticeFact,
   type RectificationFact,
-  type RectificationItem,
   type ReportFact,
   type ReportingItem,
   type SupervisionItem,
@@ -36,16 +35,16 @@ function nothingToScore(max: number, why: string): ItemScore {
   return { hundredths: max, facts: [fact(`${why}，得满分 ${pointsText(max)} 分`, max)] };
 }
 
-/**
- * Starts from `max`, takes the listed deductions and stops at 0: the last fact gives back what went below 0, so
- * the facts still add up to the score.
- */
-function deduct(max: number, lines: AssessmentFact[], taken: number): ItemScore {
-  const facts = [fact(`基础分 ${pointsText(max)} 分`, max), ...lines];
-  if (max - taken >= 0) return { hundredths: max - taken, facts };
-  facts.push(fact(`扣分以本项分值为限，本项计 0 分${pointsSuffix(taken - max)}`, taken - max));
-  return { hundredths: 0, facts };
+/** Stops a score at 0: the last fact gives back what went below 0, so the facts still add up to the score. */
+function floored(hundredths: number, facts: AssessmentFact[]): ItemScore {
+  if (hundredths >= 0) return { hundredths, facts };
+  const back = fact(`扣分以本项分值为限，本项计 0 分${pointsSuffix(-hundredths)}`, -hundredths);
+  return { hundredths: 0, facts: [...facts, back] };
 }
+
+/** Starts from `max` and takes the listed deductions (`taken` in all), stopping at 0. */
+const deduct = (max: number, lines: AssessmentFact[], taken: number): ItemScore =>
+  floored(max - taken, [fact(`基础分 ${pointsText(max)} 分`, max), ...lines]);
 
 const lightNames = { green: "绿灯", yellow: "黄灯", red: "红灯", grey: "未启动" } as const;
 
@@ -81,9 +80,7 @@ export function scoreTaskCompletion(
       penalty > 0 ? fact(`${text}${pointsSuffix(-penalty)}`, -penalty, link) : fact(text, undefined, link),
     );
   }
-  if (base - taken >= 0) return { hundredths: base - taken, facts };
-  facts.push(fact(`扣分以本项分值为限，本项计 0 分${pointsSuffix(taken - base)}`, taken - base));
-  return { hundredths: 0, facts };
+  return floored(base - taken, facts);
 }
 
 /** How a report was sent: on time (by its due day), late, or missing. */
@@ -180,11 +177,7 @@ function share(max: number, met: number, of: number, summary: string, lines: Ass
 }
 
 /** 整改落实: the share of due items closed（销号）by their due day. */
-export function scoreRectification(
-  _item: RectificationItem,
-  max: number,
-  items: RectificationFact[],
-): ItemScore {
+export function scoreRectification(max: number, items: RectificationFact[]): ItemScore {
   if (items.length === 0) return nothingToScore(max, "本年度无到期整改事项");
   let onTime = 0;
   const lines = items.map((r) => {
@@ -201,11 +194,7 @@ export function scoreRectification(
 }
 
 /** 指标达成: the share of the unit's own targets met. */
-export function scoreIndicators(
-  _item: IndicatorsItem,
-  max: number,
-  indicators: { indicatorId: string; name: string; met: boolean; detail: string }[],
-): ItemScore {
+export function scoreIndicators(max: number, indicators: IndicatorFact[]): ItemScore {
   if (indicators.length === 0) return nothingToScore(max, "本单位无单独考核的指标");
   const met = indicators.filter((i) => i.met).length;
   const lines = indicators.map((i) =>

@@ -51,9 +51,9 @@ function scoreItem(item: AssessmentItem, unit: UnitAssessmentFacts, asOf: string
     case "supervision":
       return scoreSupervision(item, max, unit.notices, asOf);
     case "rectification":
-      return scoreRectification(item, max, unit.rectifications);
+      return scoreRectification(max, unit.rectifications);
     case "indicators":
-      return scoreIndicators(item, max, unit.indicators);
+      return scoreIndicators(max, unit.indicators);
     case "manual": {
       const entries = entryFacts(unit.entries.filter((e) => e.itemKey === item.key));
       return entries.facts.length > 0 ? entries : { hundredths: 0, facts: [fact("本年度无加减分事项")] };

@@ -315,7 +315,10 @@ export interface AssessmentUnitResult {
   category: string;
   categoryLabel: string;
   total: number;
-  /** 1-based rank within the category; a total order (ties broken by the category's rules). */
+  /**
+   * 1-based rank within the category; a strict order: vetoed units after all others, then total, the category's
+   * tie-breaks, sortKey and id.
+   */
   rank: number;
   grade: string;
   vetoed: boolean;
