@@ -58,8 +58,10 @@ function bandsText(category: AssessmentCategory): string {
 /** The tie-break rules in words, ending with the unit order that settles every remaining tie. */
 function tieBreakText(category: AssessmentCategory): string {
   const rules = category.tieBreaks.map((rule) => assessmentTieBreakLabels[rule]);
-  const last = "仍相同的按单位编码（无编码的按名称）排序";
-  return rules.length ? `总分相同的，依次按${rules.join("、")}排序，${last}。` : `总分相同的，${last}。`;
+  const order = "按单位编码（无编码的按名称）排序";
+  return rules.length
+    ? `总分相同的，依次按${rules.join("、")}排序，仍相同的${order}。`
+    : `总分相同的，${order}。`;
 }
 
 /** The grade cell: the grade, and why when a veto or a quota set it. */
@@ -113,7 +115,7 @@ function resultTables(input: AssessmentNoticeInput): DocumentBlock[] {
       kind: "table",
       header: ["排名", "单位", "总分", "等次"],
       rows: lines.map((l) => [String(l.rank), l.unitName, pointsText(l.total), gradeText(l)]),
-      widths: [1, 4, 1.5, 2.5],
+      widths: [1.2, 4, 1.6, 3.6],
     });
   });
   return blocks;

@@ -115,4 +115,26 @@ describe("buildOfficialDocument (GB/T 9704-2012)", () => {
       /<w:tblBorders><w:top w:val="single" w:color="000000" w:sz="8"\/>.*<w:bottom w:val="single" w:color="000000" w:sz="8"\/>.*<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/s,
     );
   });
+
+  it("opens a draft with its title, no red mark, no 文号 line and no 版记, and sets a 三级标题 in 仿宋", async () => {
+    const { document } = await docxParts(
+      await buildOfficialDocument({
+        ...sampleBulletin,
+        layout: "draft",
+        printedBy: null,
+        printedOn: null,
+        body: [{ kind: "heading", level: 3, text: "1.落实全面从严治党主体责任" }, ...sampleBulletin.body],
+      }),
+    );
+    expect(document).not.toContain('w:color w:val="FF0000"');
+    expect(document).not.toContain("瓦教督通〔2023〕3号");
+    expect(document).not.toContain("印发");
+    const body = document.slice(document.indexOf("<w:body>"));
+    expect(body.indexOf("<w:t")).toBe(body.indexOf('<w:t xml:space="preserve">关于5月份'));
+    expect(runOf(document, "1.落实全面从严治党主体责任")).toMatchObject({
+      eastAsia: "仿宋_GB2312",
+      size: 32,
+    });
+    expect(paragraphWith(document, "1.落实全面从严治党主体责任")).toContain("<w:keepNext/>");
+  });
 });

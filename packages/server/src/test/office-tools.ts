@@ -37,14 +37,15 @@ export function requireProgram(program: string, debianPackage: string): void {
 }
 
 /**
- * Converts .docx files to PDF with LibreOffice headless in one start, under a private profile so parallel runs
- * do not share (and lock) one. Returns the PDF paths in the order given.
+ * Converts .docx files (and .xlsx ones, named with their extension, e.g. `results.xlsx`) to PDF with LibreOffice
+ * headless in one start, under a private profile so parallel runs do not share (and lock) one. Returns the PDF
+ * paths by the names given (without the extension).
  */
 export async function convertToPdf(files: Record<string, Buffer>): Promise<Record<string, string>> {
   requireProgram("soffice", "libreoffice-writer-nogui");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-docx-"));
   const inputs = Object.entries(files).map(([name, bytes]) => {
-    const file = path.join(dir, `${name}.docx`);
+    const file = path.join(dir, name.endsWith(".xlsx") ? name : `${name}.docx`);
     fs.writeFileSync(file, bytes);
     return file;
   });
@@ -54,7 +55,12 @@ export async function convertToPdf(files: Record<string, Buffer>): Promise<Recor
     [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...inputs],
     { timeout: 120_000 },
   );
-  return Object.fromEntries(Object.keys(files).map((name) => [name, path.join(dir, `${name}.pdf`)]));
+  return Object.fromEntries(
+    Object.keys(files).map((name) => {
+      const base = name.replace(/\.xlsx$/, "");
+      return [base, path.join(dir, `${base}.pdf`)];
+    }),
+  );
 }
 
 /** A PDF's page count and page size line, from pdfinfo. */
@@ -73,6 +79,24 @@ export async function pdfPagesText(file: string): Promise<string[]> {
     .split("\f")
     .slice(0, -1)
     .map((page) => page.replace(/\s+/g, ""));
+}
+
+/**
+ * A PDF's text per page as pdftotext lays it out (`-layout`): one string per printed line, each run of spaces
+ * between cells shortened to one, so a table row reads as its cells in order.
+ */
+export async function pdfLayoutLines(file: string): Promise<string[][]> {
+  requireProgram("pdftotext", "poppler-utils");
+  const { stdout } = await run("pdftotext", ["-layout", file, "-"]);
+  return stdout
+    .split("\f")
+    .slice(0, -1)
+    .map((page) =>
+      page
+        .split("\n")
+        .map((line) => line.trim().replace(/\s+/g, " "))
+        .filter(Boolean),
+    );
 }
 
 /** Removes the working directory `convertToPdf` made (the .docx copies, the PDFs and the private profile). */

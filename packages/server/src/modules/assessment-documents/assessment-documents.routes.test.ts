@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
-import { buildAssessedPlan } from "../../test/assessment-fixtures.js";
+import { buildAssessedPlan, insertAssessmentRun } from "../../test/assessment-fixtures.js";
 import { buildTenant, buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { signIn, type TestSession } from "../../test/session.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
@@ -208,6 +208,37 @@ describe("GET /api/assessments/:id/document", () => {
     expect(end[0]).toMatch(/^希望受到表彰的单位珍惜荣誉.*推动2024年各项工作落实落地、取得实效。$/);
     expect(end.slice(1, 3)).toEqual([`${issuer}督查室`, "2024年1月5日"]);
     expect(end.at(-1)).toBe(`${issuer}督查室\t2024年1月5日印发`);
+  });
+
+  it("dates a finalised run's 通报 the day it was finalised", async () => {
+    const me = (await a.supervisor.get("/api/auth/me")).json();
+    const finalised = await insertAssessmentRun(t.database.db as Db, {
+      tenantId: a.tenant.id,
+      planId: a.planId,
+      createdBy: me.id,
+      status: "finalised",
+      asOf: "2023-12-31",
+      publishedAt: new Date("2024-01-05T02:00:00Z"),
+      // 2024-01-12 23:30 in Shanghai: the Shanghai day, not the UTC one.
+      finalisedAt: new Date("2024-01-12T15:30:00Z"),
+      results: [
+        {
+          unitId: a.kindergarten.id,
+          category: "kindergartens",
+          rank: 1,
+          grade: "良好",
+          points: { tasks: 50 },
+        },
+      ],
+    });
+    const res = await a.supervisor.get(docUrl(finalised));
+    expect(res.statusCode, res.body).toBe(200);
+    const lines = (await mammoth.extractRawText({ buffer: res.rawPayload })).value
+      .split("\n")
+      .filter(Boolean);
+    expect(lines.at(-1)).toBe(`${issuer}督查室\t2024年1月12日印发`);
+    expect(lines).toContain("（一）科室（共0个单位）");
+    expect(lines).toContain("本类无参评单位。");
   });
 
   it("refuses a draft run with 409: its ranking may still change", async () => {

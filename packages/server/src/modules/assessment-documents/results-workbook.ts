@@ -80,15 +80,9 @@ function addSheet(
 ) {
   const sheet = workbook.addWorksheet(sheetName(s.label, taken), sheetOptions);
   const header = ["排名", "单位", ...s.items, "总分", "等次", "备注"];
-  sheet.columns = header.map((_, i) =>
-    i === 0
-      ? { width: 7 }
-      : i === 1
-        ? { width: 26 }
-        : i === header.length - 1
-          ? { width: 30 }
-          : { width: 11 },
-  );
+  // Wide enough that an item's name, a vetoed grade and a quota note each stay on one line.
+  const widths = [7, 26, ...s.items.map(() => 16), 10, 20, 48];
+  sheet.columns = widths.map((width) => ({ width }));
   mergedLine(sheet, `${input.planTitle}考评结果（${s.label}）`, header.length, true);
   mergedLine(sheet, `考评基准日：${input.asOf}（${input.statusLabel}）`, header.length, false);
   const head = sheet.addRow(header);
