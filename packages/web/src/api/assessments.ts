@@ -11,20 +11,19 @@ import type {
   CreateAssessmentEntryInput,
   CreateAssessmentInput,
   DecideAssessmentAppealInput,
+  Page,
   SaveAssessmentSchemeInput,
 } from "@duban/domain";
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { apiRequest, apiUrl } from "./client";
+import { defaultPaging, fetchAllItems, type Paging } from "./paging";
 
-/** A plan's manual entries with what the user may do there. */
-export type AssessmentEntryList = {
-  items: AssessmentEntryView[];
-  abilities: { create: boolean; seeAll: boolean };
-};
+/** A page of a plan's manual entries with what the user may do there. */
+export type AssessmentEntryList = Page<AssessmentEntryView, { create: boolean; seeAll: boolean }>;
 /** An adjustment of a run as listed under it. */
 export type AssessmentAdjustmentView = AssessmentAdjustment & { createdAt: string };
-/** A plan's runs with whether the user may start one. */
-export type AssessmentList = { items: AssessmentView[]; abilities: { run: boolean } };
+/** A page of a plan's runs with whether the user may start one. */
+export type AssessmentList = Page<AssessmentView, { run: boolean }>;
 
 /** Root query key of everything about 考评. */
 export const assessmentsKey = ["assessments"] as const;
@@ -55,12 +54,16 @@ export function copyAssessmentScheme(planId: string, input: CopyAssessmentScheme
   });
 }
 
-/** The manual entries of a plan, revoked ones included. */
-export function useAssessmentEntries(planId: string) {
+/** One page of the manual entries of a plan, revoked ones included. */
+export function useAssessmentEntries(planId: string, paging: Paging) {
   return useQuery({
-    queryKey: [...assessmentsKey, "entries", planId],
+    queryKey: [...assessmentsKey, "entries", planId, paging],
     queryFn: ({ signal }) =>
-      apiRequest<AssessmentEntryList>(`/plans/${planId}/assessment-entries`, { signal }),
+      apiRequest<AssessmentEntryList>(`/plans/${planId}/assessment-entries`, {
+        query: { ...paging },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
     enabled: planId !== "",
   });
 }
@@ -81,21 +84,22 @@ export function revokeAssessmentEntry(id: string, reason: string) {
   });
 }
 
-const runsQuery = (planId: string) => ({
-  queryKey: [...assessmentsKey, "runs", planId],
+const runsQuery = (planId: string, paging: Paging) => ({
+  queryKey: [...assessmentsKey, "runs", planId, paging],
   queryFn: ({ signal }: { signal: AbortSignal }) =>
-    apiRequest<AssessmentList>(`/plans/${planId}/assessments`, { signal }),
+    apiRequest<AssessmentList>(`/plans/${planId}/assessments`, { query: { ...paging }, signal }),
+  placeholderData: keepPreviousData,
   enabled: planId !== "",
 });
 
-/** The runs（试评 and 正式考评）of a plan. */
-export function usePlanAssessments(planId: string) {
-  return useQuery(runsQuery(planId));
+/** One page of the runs（试评 and 正式考评）of a plan, newest first. */
+export function usePlanAssessments(planId: string, paging: Paging) {
+  return useQuery(runsQuery(planId, paging));
 }
 
-/** The runs of several plans, for a unit's 我的考评. */
+/** The newest runs of several plans, for a unit's 我的考评 (a unit sees only the published ones). */
 export function useRunsOfPlans(planIds: string[]) {
-  return useQueries({ queries: planIds.map(runsQuery) });
+  return useQueries({ queries: planIds.map((id) => runsQuery(id, defaultPaging)) });
 }
 
 /** Computes a run as of a day: a trial（试评）or the formal one, which locks the scheme. */
@@ -116,22 +120,20 @@ export function deleteAssessment(id: string, version: number) {
   return apiRequest<void>(`/assessments/${id}`, { method: "DELETE", body: { version } });
 }
 
-/** The results of a run: every unit for the 督查室 and leaders, the unit's own row for a school or department. */
+/** Every result of a run: all units for the 督查室 and leaders, the unit's own row for a school or department. */
 export function useAssessmentResults(id: string) {
   return useQuery({
     queryKey: [...assessmentsKey, "results", id],
-    queryFn: ({ signal }) =>
-      apiRequest<{ items: AssessmentResultView[] }>(`/assessments/${id}/results`, { signal }),
+    queryFn: ({ signal }) => fetchAllItems<AssessmentResultView>(`/assessments/${id}/results`, { signal }),
   });
 }
 
-/** The adjustments of a run, in the order they were made. */
-export function useAssessmentAdjustments(id: string, enabled = true) {
+/** Every adjustment of a run, in the order they were made. */
+export function useAssessmentAdjustments(id: string) {
   return useQuery({
     queryKey: [...assessmentsKey, "adjustments", id],
     queryFn: ({ signal }) =>
-      apiRequest<{ items: AssessmentAdjustmentView[] }>(`/assessments/${id}/adjustments`, { signal }),
-    enabled,
+      fetchAllItems<AssessmentAdjustmentView>(`/assessments/${id}/adjustments`, { signal }),
   });
 }
 
@@ -150,13 +152,16 @@ export function finaliseAssessment(id: string, version: number) {
   return apiRequest<AssessmentView>(`/assessments/${id}/finalise`, { method: "POST", body: { version } });
 }
 
-/** The appeals of a run (the unit's own for a school or department). */
-export function useAssessmentAppeals(id: string, enabled = true) {
+/** One page of the appeals of a run (the unit's own for a school or department). */
+export function useAssessmentAppeals(id: string, paging: Paging = defaultPaging) {
   return useQuery({
-    queryKey: [...assessmentsKey, "appeals", id],
+    queryKey: [...assessmentsKey, "appeals", id, paging],
     queryFn: ({ signal }) =>
-      apiRequest<{ items: AssessmentAppealView[] }>(`/assessments/${id}/appeals`, { signal }),
-    enabled,
+      apiRequest<Page<AssessmentAppealView>>(`/assessments/${id}/appeals`, {
+        query: { ...paging },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -9,6 +9,7 @@ import { useState } from "react";
 import { assessmentsKey, decideAssessmentAppeal, useAssessmentAppeals } from "../../api/assessments";
 import { formatDateTime } from "../../components/date-format";
 import { ResponsiveTable } from "../../components/responsive-table";
+import { useTablePaging } from "../../hooks/use-table-paging";
 import { useWrite } from "../../hooks/use-write";
 import { AdjustmentFields } from "./adjustment-fields";
 import { ReasonDialog } from "./reason-dialog";
@@ -22,7 +23,8 @@ export function AppealStatusTag({ appeal }: { appeal: AssessmentAppealView }) {
 
 /** 申诉 of a run: each unit's appeal with its reason; the 督查室 accepts (with an adjustment) or rejects with a reason. */
 export function AppealsPanel({ run, results }: { run: AssessmentView; results: AssessmentResultView[] }) {
-  const appeals = useAssessmentAppeals(run.id);
+  const { paging, pagination } = useTablePaging();
+  const appeals = useAssessmentAppeals(run.id, paging);
   const [accepting, setAccepting] = useState<AssessmentAppealView | null>(null);
   const [rejecting, setRejecting] = useState<AssessmentAppealView | null>(null);
   const [form] = Form.useForm<{ itemKey: string; points: number; reason: string }>();
@@ -77,7 +79,7 @@ export function AppealsPanel({ run, results }: { run: AssessmentView; results: A
         columns={columns}
         dataSource={appeals.data?.items}
         loading={appeals.isFetching}
-        pagination={{ pageSize: 20 }}
+        pagination={pagination(appeals.data?.total)}
         scroll={{ x: "max-content" }}
         locale={{ emptyText: <Empty description={appeals.isError ? appeals.error.message : "暂无申诉"} /> }}
       />

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { assessmentsKey, revokeAssessmentEntry, useAssessmentEntries } from "../../api/assessments";
 import { formatDateTime } from "../../components/date-format";
 import { ResponsiveTable } from "../../components/responsive-table";
+import { useTablePaging } from "../../hooks/use-table-paging";
 import { useWrite } from "../../hooks/use-write";
 import { EntryDialog, manualItemOptions } from "./entry-dialog";
 import { formatPoints } from "./points";
@@ -12,7 +13,8 @@ import { ReasonDialog } from "./reason-dialog";
 
 /** 加减分 of a plan: every entry with its reason, 录入 for those who may, 撤销 with a reason. */
 export function EntriesPanel({ planId, scheme }: { planId: string; scheme: AssessmentScheme }) {
-  const list = useAssessmentEntries(planId);
+  const { paging, pagination } = useTablePaging();
+  const list = useAssessmentEntries(planId, paging);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<AssessmentEntryView | null>(null);
   const revoke = useWrite({
@@ -84,7 +86,7 @@ export function EntriesPanel({ planId, scheme }: { planId: string; scheme: Asses
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching}
-        pagination={{ pageSize: 20 }}
+        pagination={pagination(list.data?.total)}
         scroll={{ x: "max-content" }}
         locale={{
           emptyText: (

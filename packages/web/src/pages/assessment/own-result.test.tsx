@@ -86,8 +86,10 @@ function answers(theRun: AssessmentView, appeals: AssessmentAppealView[] = []) {
   return (r: { method: string; url: string }) => {
     if (r.method === "POST")
       return { status: 201, body: { ...appealOf("pending"), reason: "事故系第三方施工造成" } };
-    if (r.url.endsWith("/results")) return { status: 200, body: { items: [result] } };
-    if (r.url.endsWith("/appeals")) return { status: 200, body: { items: appeals } };
+    const page = { page: 1, pageSize: 20, abilities: {} };
+    if (r.url.includes("/results?")) return { status: 200, body: { ...page, items: [result], total: 1 } };
+    if (r.url.includes("/appeals?"))
+      return { status: 200, body: { ...page, items: appeals, total: appeals.length } };
     return { status: 200, body: theRun };
   };
 }

@@ -34,7 +34,7 @@ import { formatPoints } from "./points";
 export function OwnResult({ run }: { run: AssessmentView }) {
   const me = useSignedInUser();
   const results = useAssessmentResults(run.id);
-  const result = results.data?.items[0];
+  const result = results.data?.[0];
   if (results.isPending) return <Spin style={{ display: "block", margin: "80px auto" }} />;
   if (results.isError) return <Result status="warning" title={results.error.message} />;
   const measure = me.unit?.kind === "school" ? "所" : "个";

@@ -44,8 +44,8 @@ export function RunReview({ run }: { run: AssessmentView }) {
     success: "考评结果已定档",
     refresh: assessmentsKey,
   });
-  const groups = byCategory(results.data?.items ?? []);
-  const opened = results.data?.items.find((r) => r.unitId === openUnit);
+  const groups = byCategory(results.data ?? []);
+  const opened = results.data?.find((r) => r.unitId === openUnit);
   return (
     <Flex vertical gap={16}>
       <PageHeader
@@ -127,7 +127,7 @@ export function RunReview({ run }: { run: AssessmentView }) {
       )}
       {run.status !== "draft" && (
         <Card size="small" title={`申诉${run.pendingAppeals > 0 ? `（待处理 ${run.pendingAppeals}）` : ""}`}>
-          <AppealsPanel run={run} results={results.data?.items ?? []} />
+          <AppealsPanel run={run} results={results.data ?? []} />
         </Card>
       )}
       {opened && <UnitDrawer run={run} result={opened} onClose={() => setOpenUnit(null)} />}

@@ -11,6 +11,7 @@ import {
 } from "../../api/assessments";
 import { formatDate, formatDateTime } from "../../components/date-format";
 import { ResponsiveTable } from "../../components/responsive-table";
+import { useTablePaging } from "../../hooks/use-table-paging";
 import { useWrite } from "../../hooks/use-write";
 
 const statusColors = { draft: "default", published: "blue", finalised: "green" } as const;
@@ -24,7 +25,8 @@ export function RunStatusTag({ run }: { run: AssessmentView }) {
 /** 考评批次 of a plan: 预览（按今天试评）, 正式考评 (locks the scheme), and the runs so far, newest first. */
 export function RunsPanel({ planId }: { planId: string }) {
   const navigate = useNavigate();
-  const list = usePlanAssessments(planId);
+  const { paging, pagination } = useTablePaging();
+  const list = usePlanAssessments(planId, paging);
   const [formal, setFormal] = useState(false);
   const [asOf, setAsOf] = useState<Dayjs>(dayjs());
   const runsKey = [...assessmentsKey, "runs", planId];
@@ -100,7 +102,7 @@ export function RunsPanel({ planId }: { planId: string }) {
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching}
-        pagination={{ pageSize: 20 }}
+        pagination={pagination(list.data?.total)}
         scroll={{ x: "max-content" }}
         onRow={(r) => ({ onClick: () => navigate(`/assessments/${r.id}`) })}
         locale={{

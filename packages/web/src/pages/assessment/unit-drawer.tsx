@@ -27,7 +27,7 @@ export function UnitDrawer({
   const isMobile = useIsMobile();
   const [form] = Form.useForm<AdjustmentValues>();
   const adjustments = useAssessmentAdjustments(run.id);
-  const own = (adjustments.data?.items ?? []).filter((a) => a.unitId === result.unitId);
+  const own = (adjustments.data ?? []).filter((a) => a.unitId === result.unitId);
   const itemLabel = (key: string) => result.breakdown.find((item) => item.itemKey === key)?.item ?? key;
   const adjust = useWrite({
     mutationFn: (values: AdjustmentValues) =>
