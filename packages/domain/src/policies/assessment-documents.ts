@@ -1,11 +1,13 @@
 import { hasAnyRole, type PolicyActor } from "./actor.js";
+import { seesAllAssessments } from "./assessment.js";
 
 /**
  * Who reads a run's whole results table (every unit's score, rank and grade, as the .xlsx and the 考评结果通报
- * print them): the 督查室 that runs the assessment and the leaders it reports to. A unit reads only its own row.
+ * print them): whoever sees every run — the 督查室 that runs the assessment and the leaders it reports to. A unit
+ * reads only its own row.
  */
 export function canReadAllAssessmentResults(actor: PolicyActor): boolean {
-  return hasAnyRole(actor, "supervisor", "leader");
+  return seesAllAssessments(actor);
 }
 
 /**
