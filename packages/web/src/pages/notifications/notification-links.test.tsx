@@ -21,6 +21,7 @@ const samples: Record<keyof typeof notificationLinks, string> = {
   task: notificationLinks.task(id, other),
   instruction: notificationLinks.instruction(id),
   bulletin: notificationLinks.bulletin(id),
+  assessment: notificationLinks.assessment(id),
 };
 
 /** The route a path lands on in the app, by its pattern; `*` is the 404 page. */
