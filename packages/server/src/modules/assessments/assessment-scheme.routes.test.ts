@@ -1,5 +1,8 @@
 import { type AssessmentScheme, defaultAssessmentScheme } from "@duban/domain";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client.js";
+import { users } from "../../db/schema.js";
 import {
   type AssessmentBureau,
   auditActionsOf,
@@ -9,6 +12,7 @@ import {
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 import { lockedScheme } from "./scheme.service.js";
+import { lockScheme } from "./schemes.repository.js";
 
 let t: TestApp;
 let b: AssessmentBureau;
@@ -182,5 +186,42 @@ describe("the lock of the first formal run", () => {
       version: 1,
     });
     expect(copy.statusCode).toBe(409);
+  });
+
+  it("never locks a scheme saved after the run read it: the lock holds only at the version scored", async () => {
+    const plan = await shortPlan();
+    const saved = await b.supervisor.put(`/api/plans/${plan}/assessment-scheme`, {
+      scheme: sevenDays(),
+      version: 0,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const db = t.database.db as Db;
+    const [someone] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.tenantId, b.tenant.id))
+      .limit(1);
+    const lock = (scoredVersion: number) =>
+      lockScheme(db, {
+        tenantId: b.tenant.id,
+        planId: plan,
+        scheme: defaultAssessmentScheme(),
+        updatedBy: someone!.id,
+        at: t.clock.now(),
+        scoredVersion,
+      });
+    // A run scored by the default (version 0) while the 督查室 saved version 1: nothing locked.
+    expect(await lock(0)).toBe(false);
+    expect((await b.supervisor.get(`/api/plans/${plan}/assessment-scheme`)).json()).toMatchObject({
+      version: 1,
+      lockedAt: null,
+      scheme: sevenDays(),
+    });
+    expect(await lock(1)).toBe(true);
+    expect((await b.supervisor.get(`/api/plans/${plan}/assessment-scheme`)).json()).toMatchObject({
+      version: 1,
+      lockedAt: "2023-06-15T01:00:00.000Z",
+      scheme: sevenDays(),
+    });
   });
 });

@@ -147,7 +147,7 @@ export async function createAssessment(
   const db = ctx.database.db;
   const tenantId = ctx.actor.tenantId;
   const now = ctx.clock.now();
-  const { scheme } = await planScheme(db, { tenantId, planId });
+  const { scheme, row: schemeRow } = await planScheme(db, { tenantId, planId });
   const facts = await gatherAssessmentFacts(db, tenantId, planId, input.asOf, now);
   const results = scoreAssessment(scheme, facts, []);
   return db.transaction(async (tx) => {
@@ -162,7 +162,10 @@ export async function createAssessment(
       createdAt: now,
     });
     await repo.replaceResults(tx, { tenantId, id: run.id }, results);
-    if (input.final) await lockScheme(tx, { tenantId, planId, scheme, updatedBy: ctx.actor.userId, at: now });
+    const scoredVersion = schemeRow?.version ?? 0;
+    const lock = { tenantId, planId, scheme, updatedBy: ctx.actor.userId, at: now, scoredVersion };
+    if (input.final && !(await lockScheme(tx, lock)))
+      throw new AppError("conflict", "考评方案刚被修改，本次考评未保存，请重新进行正式考评");
     await audit(ctx, tx, {
       action: "assessment.run",
       entity: "assessment",

@@ -43,19 +43,29 @@ export async function updateScheme(
   return row ?? null;
 }
 
-/** Locks the plan's scheme (the first formal run), saving `scheme` first when the plan ran on the default one. */
+/**
+ * Locks the plan's scheme (the first formal run), saving `scheme` first when the plan ran on the default one.
+ * `scoredVersion` is the version the run was scored with (0: the default): false when the scheme was saved in
+ * between (or first saved, for the default), so a run never locks a scheme other than the one it scored by.
+ */
 export async function lockScheme(
   db: DbOrTx,
-  values: Pick<SchemeRow, "tenantId" | "planId" | "scheme" | "updatedBy"> & { at: Date },
-): Promise<void> {
-  const { at, ...row } = values;
-  await db
+  values: Pick<SchemeRow, "tenantId" | "planId" | "scheme" | "updatedBy"> & {
+    at: Date;
+    scoredVersion: number;
+  },
+): Promise<boolean> {
+  const { at, scoredVersion, ...row } = values;
+  const locked = await db
     .insert(assessmentSchemes)
     .values({ ...row, version: 1, lockedAt: at, createdAt: at, updatedAt: at })
     .onConflictDoUpdate({
       target: [assessmentSchemes.tenantId, assessmentSchemes.planId],
       set: { lockedAt: sql`coalesce(${assessmentSchemes.lockedAt}, ${at.toISOString()}::timestamptz)` },
-    });
+      setWhere: eq(assessmentSchemes.version, scoredVersion),
+    })
+    .returning({ id: assessmentSchemes.id });
+  return locked.length > 0;
 }
 
 /** Inserts a manual entry. */
