@@ -134,7 +134,7 @@ afterAll(async () => t?.close());
 describe("gathering the facts of a plan", () => {
   it("pins every unit's facts as of today", async () => {
     const facts = await gatherAssessmentFacts(db, b.tenant.id, b.planId, "2023-06-15", TEST_NOW);
-    const task = { taskId: b.task9.id, taskTitle: "促进学前教育普及普惠发展", weight: 1 };
+    const task = { taskId: b.task9.id, taskTitle: "促进学前教育普及普惠发展", taskCode: "9", weight: 1 };
     const indicator = { indicatorId: b.indicatorId, name: "公办幼儿园在园幼儿占比" };
     expect(facts).toEqual({
       asOf: "2023-06-15",

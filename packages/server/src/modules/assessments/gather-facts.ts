@@ -54,6 +54,8 @@ function assignmentFacts(snapshot: PlanSnapshot, existed: Set<string> | null): M
       assignmentId: a.assignmentId,
       taskId: a.nodeId,
       taskTitle: task.title,
+      // The plan prints "9." or "（三）": facts read "任务 9「…」".
+      ...(task.code ? { taskCode: task.code.replace(/[.．、\s]+$/u, "") } : {}),
       weight: task.weight > 0 ? task.weight : 1,
       progress: Math.min(100, Math.max(0, a.progress)),
       light,

@@ -221,7 +221,7 @@ describe("the worked example: three kindergartens on the seed plan, scored as of
     ]);
     expect(pointed(east(), "任务完成")).toEqual([
       ["1 项任务加权平均进度 0%，40 × 0% = 0 分", 0],
-      ["任务「促进学前教育普及普惠发展」进度 0%，权重 1，黄灯（−1 分）", -1],
+      ["任务 9「促进学前教育普及普惠发展」进度 0%，权重 1，黄灯（−1 分）", -1],
       ["扣分以本项分值为限，本项计 0 分（+1 分）", 1],
     ]);
     expect(pointed(east(), "报送纪律")).toEqual([
