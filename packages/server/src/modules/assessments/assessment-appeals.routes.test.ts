@@ -161,6 +161,9 @@ describe("appeals, end to end", () => {
     });
     expect(await latestNotification(b.supervisor)).toMatchObject({ kind: "assessment.appeal_submitted" });
     expect((await b.kg1.get(`/api/assessments/${id}`)).json().abilities.appeal).toBe(false);
+    // Another unit learns nothing of it; the 督查室 sees it waiting.
+    expect((await b.kg2.get(`/api/assessments/${id}`)).json().pendingAppeals).toBe(0);
+    expect((await b.supervisor.get(`/api/assessments/${id}`)).json().pendingAppeals).toBe(1);
 
     const early = await b.supervisor.post(`/api/assessments/${id}/finalise`, { version: 1 });
     expect([early.statusCode, early.json().error.message]).toEqual([

@@ -61,7 +61,8 @@ function toView(
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     unitCount: row.unitCount,
-    pendingAppeals: row.pendingAppeals,
+    // Other units' appeals are theirs: a unit's people read 0.
+    pendingAppeals: seesAllAssessments(ctx.actor) ? row.pendingAppeals : 0,
     abilities: assessmentAbilities(ctx.actor, r, { today: shanghaiDate(ctx.clock.now()), ...standing }),
   };
 }
