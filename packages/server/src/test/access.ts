@@ -26,7 +26,6 @@ export const recordKinds = [
   "form",
   "formRound",
   "formSubmission",
-  "assessment",
 ] as const;
 
 /** A kind of record. */

@@ -3,7 +3,6 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 import type { RecordIds, RecordKind } from "./access.js";
-import { insertAssessmentRun } from "./assessment-fixtures.js";
 import { buildUser, TEST_PASSWORD } from "./factories.js";
 import { dayFromToday, setDueInDays } from "./notice-fixtures.js";
 import { buildPublishedPlan, flattenTree } from "./plan-fixtures.js";
@@ -180,23 +179,6 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     form: forms.form,
     formRound: forms.round,
     formSubmission: forms.submissionOf(p.kindergarten.id),
-    assessment: await insertAssessmentRun(db, {
-      tenantId: p.tenant.id,
-      planId: p.planId,
-      createdBy: accounts[2]!.id,
-      status: "published",
-      asOf: "2023-06-14",
-      publishedAt: new Date("2023-06-15T01:00:00Z"),
-      results: [
-        {
-          unitId: p.kindergarten.id,
-          category: "kindergartens",
-          rank: 1,
-          grade: "优秀",
-          points: { tasks: 50 },
-        },
-      ],
-    }),
   };
   const otherIds: Partial<Record<RecordKind, string>> = {
     unit: p.secondKindergarten.id,

@@ -1,4 +1,4 @@
-import type { AssessmentItem } from "@duban/domain";
+import { type AssessmentItem, defaultMissingReportPenalty } from "@duban/domain";
 import { Flex } from "antd";
 import { NumberField } from "./number-field";
 
@@ -36,7 +36,15 @@ export function ItemParams({
         </Flex>
       );
     case "reporting":
-      return field("迟报得分比例", "lateCredit", item.lateCredit, (v) => ({ ...item, lateCredit: v }));
+      return (
+        <Flex wrap gap={8}>
+          {field("迟报得分比例", "lateCredit", item.lateCredit, (v) => ({ ...item, lateCredit: v }))}
+          {field("缺报扣分", "missingPenalty", item.missingPenalty ?? defaultMissingReportPenalty, (v) => ({
+            ...item,
+            missingPenalty: v,
+          }))}
+        </Flex>
+      );
     case "supervision":
       return (
         <Flex wrap gap={8}>

@@ -41,7 +41,7 @@ export function newItem(kind: AssessmentItemKind, label: string, taken: string[]
     case "task_completion":
       return { ...base, kind, redPenalty: 2, yellowPenalty: 1 };
     case "reporting":
-      return { ...base, kind, lateCredit: 0.5 };
+      return { ...base, kind, lateCredit: 0.5, missingPenalty: 1 };
     case "supervision":
       return {
         ...base,
