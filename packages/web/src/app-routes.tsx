@@ -90,6 +90,9 @@ const AssessmentsPage = lazy(() =>
 const AssessmentPage = lazy(() =>
   import("./pages/assessment/assessment-page").then((m) => ({ default: m.AssessmentPage })),
 );
+const AssessmentEntriesPage = lazy(() =>
+  import("./pages/assessment/assessment-entries-page").then((m) => ({ default: m.AssessmentEntriesPage })),
+);
 const MyAssessmentsPage = lazy(() =>
   import("./pages/assessment/my-assessments-page").then((m) => ({ default: m.MyAssessmentsPage })),
 );
@@ -197,6 +200,7 @@ export function AppRoutes() {
         />
         <Route path="assessments/:id" element={<AssessmentPage />} />
         <Route path="my-assessments" element={<MyAssessmentsPage />} />
+        <Route path="assessment-entries" element={<AssessmentEntriesPage />} />
         <Route path="plan-imports/:id" element={<ReviewPage />} />
         <Route
           path="settings/unit-keywords"

@@ -33,6 +33,7 @@ const expected: Record<Role, MenuAbilities> = {
     },
     unitWork: false,
     myAssessments: false,
+    assessmentEntries: false,
     raiseNotices: false,
     manageCycles: false,
     cockpit: { open: true, home: false },
@@ -55,6 +56,7 @@ const expected: Record<Role, MenuAbilities> = {
     },
     unitWork: false,
     myAssessments: false,
+    assessmentEntries: false,
     raiseNotices: true,
     manageCycles: false,
     cockpit: { open: true, home: true },
@@ -78,6 +80,7 @@ const expected: Record<Role, MenuAbilities> = {
     },
     unitWork: false,
     myAssessments: false,
+    assessmentEntries: false,
     raiseNotices: true,
     manageCycles: true,
     cockpit: { open: true, home: true },
@@ -95,6 +98,7 @@ const expected: Record<Role, MenuAbilities> = {
     },
     unitWork: false,
     myAssessments: true,
+    assessmentEntries: true,
     raiseNotices: false,
     manageCycles: false,
     cockpit: { open: true, home: false },
@@ -110,6 +114,7 @@ const expected: Record<Role, MenuAbilities> = {
     },
     unitWork: true,
     myAssessments: true,
+    assessmentEntries: false,
     raiseNotices: false,
     manageCycles: false,
     cockpit: { open: true, home: false },
@@ -127,6 +132,7 @@ const expected: Record<Role, MenuAbilities> = {
     },
     unitWork: false,
     myAssessments: false,
+    assessmentEntries: false,
     raiseNotices: false,
     manageCycles: false,
     cockpit: { open: false, home: false },
@@ -149,11 +155,18 @@ describe("menuAbilities", () => {
     expect(menuAbilities(actorOf(["department"], null)).myAssessments).toBe(false);
   });
 
+  it("offers 考评加减分 to departments only: the 督查室 enters them on its 考评 page, leaders read them there", () => {
+    expect(menuAbilities(actorOf(["department"], null)).assessmentEntries).toBe(true);
+    expect(menuAbilities(actorOf(["supervisor", "department"], null)).assessmentEntries).toBe(false);
+    expect(menuAbilities(actorOf(["leader"], null)).assessmentEntries).toBe(false);
+  });
+
   it("opens nothing for a user without roles", () => {
     expect(menuAbilities(actorOf([]))).toEqual({
       areas: closed,
       unitWork: false,
       myAssessments: false,
+      assessmentEntries: false,
       raiseNotices: false,
       manageCycles: false,
       cockpit: { open: false, home: false },

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { hasAnyRole, type PolicyActor } from "./actor.js";
-import { isAssessedUnitUser, managesAssessments, seesAllAssessments } from "./assessment.js";
+import {
+  assessmentEntryListAbilities,
+  isAssessedUnitUser,
+  managesAssessments,
+  seesAllAssessments,
+} from "./assessment.js";
 import { auditAbilities } from "./audit.js";
 import { canWriteBulletins } from "./bulletins.js";
 import { canManageChannels } from "./channels.js";
@@ -69,6 +74,8 @@ export const menuAbilitiesSchema = z.object({
   unitWork: z.boolean(),
   /** 我的考评: the published 考评 results of the user's own school or department. */
   myAssessments: z.boolean(),
+  /** 考评加减分: a department enters 加分 / 扣分 for units (the 督查室 does it on its 考评 page). */
+  assessmentEntries: z.boolean(),
   /** 下发督办单 on a task. */
   raiseNotices: z.boolean(),
   /** 填报周期 of a plan. */
@@ -135,6 +142,7 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
     },
     unitWork: !!actor.unitId && hasAnyRole(actor, "school"),
     myAssessments: isAssessedUnitUser(actor),
+    assessmentEntries: assessmentEntryListAbilities(actor).create && !seesAllAssessments(actor),
     raiseNotices: noticeLedgerAbilities(actor).create,
     manageCycles: hasAnyRole(actor, "supervisor"),
     cockpit: cockpitMenuAbilities(actor),

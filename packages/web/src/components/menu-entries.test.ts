@@ -87,6 +87,14 @@ describe("areaLabel", () => {
     ).toEqual(["督查通报", "考评", "单位"]);
     expect(menuEntries(meOf(["leader"], null)).map((e) => e.key)).toContain("assessments");
     expect(menuEntries(meOf(["department"])).map((e) => e.key)).toContain("myAssessments");
+    // A department enters 加分 / 扣分 on its own page; the 督查室 has them under 考评.
+    expect(menuEntries(meOf(["department"])).find((e) => e.key === "assessmentEntries")).toEqual({
+      key: "assessmentEntries",
+      path: "/assessment-entries",
+      label: "考评加减分",
+    });
+    expect(menuEntries(meOf(["supervisor"], null)).map((e) => e.key)).not.toContain("assessmentEntries");
+    expect(menuKeyOf("/assessment-entries?plan=1")).toBe("assessmentEntries");
   });
 
   it("names the notices area as the menu does, so a back link reads 督办单 for a school and 督办台账 for 督查室", () => {

@@ -36,6 +36,7 @@ function userWith(options: {
     areas,
     unitWork: options.unit != null,
     myAssessments: options.unit != null,
+    assessmentEntries: false,
     raiseNotices: false,
     manageCycles: false,
     cockpit: { open: false, home: false },

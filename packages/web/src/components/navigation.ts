@@ -54,7 +54,7 @@ export function areaLabel(me: Me, area: Area): string {
 
 /**
  * The side-menu entries of the user: 我的工作 for everyone, 本单位工作 and 我的填报 when offered, 我的考评 for a
- * school or department, then each listed area.
+ * school or department, 考评加减分 for a department, then each listed area.
  */
 export function menuEntries(me: Me): MenuEntry[] {
   const entries: MenuEntry[] = [{ key: "home", path: "/", label: "我的工作" }];
@@ -64,6 +64,8 @@ export function menuEntries(me: Me): MenuEntry[] {
   }
   if (me.abilities.myAssessments)
     entries.push({ key: "myAssessments", path: "/my-assessments", label: "我的考评" });
+  if (me.abilities.assessmentEntries)
+    entries.push({ key: "assessmentEntries", path: "/assessment-entries", label: "考评加减分" });
   for (const area of menuAreas) {
     if (!me.abilities.areas[area].listed) continue;
     entries.push({ key: area, path: routes[area].path, label: areaLabel(me, area) });
@@ -76,6 +78,7 @@ export function menuKeyOf(pathname: string): string {
   if (/^\/units\/[^/]+\/work/.test(pathname)) return "unitWork";
   if (/^\/(my-forms|form-submissions)/.test(pathname)) return "myForms";
   if (pathname.startsWith("/my-assessments")) return "myAssessments";
+  if (pathname.startsWith("/assessment-entries")) return "assessmentEntries";
   const area = menuAreas.find((name) =>
     [routes[name].path, ...(routes[name].prefixes ?? [])].some((prefix) => pathname.startsWith(prefix)),
   );

@@ -36,6 +36,7 @@ const icons: Record<string, ReactNode> = {
   bulletins: <FileTextOutlined />,
   assessments: <TrophyOutlined />,
   myAssessments: <TrophyOutlined />,
+  assessmentEntries: <TrophyOutlined />,
   unitKeywords: <BookOutlined />,
   channels: <MessageOutlined />,
   workCalendar: <CalendarOutlined />,

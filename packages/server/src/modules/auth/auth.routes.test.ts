@@ -51,6 +51,7 @@ describe("POST /api/auth/login", () => {
       },
       unitWork: false,
       myAssessments: false,
+      assessmentEntries: false,
       raiseNotices: true,
       manageCycles: true,
       cockpit: { open: true, home: true },

@@ -1,10 +1,9 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Button, Empty, Form, Select, Spin, Tabs } from "antd";
-import { useSearchParams } from "react-router";
+import { Button, Empty, Spin, Tabs } from "antd";
 import { summaryDocumentUrl, useAssessmentScheme } from "../../api/assessments";
-import { usePlans } from "../../api/plans";
 import { PageHeader } from "../../components/page-header";
 import { EntriesPanel } from "./entries-panel";
+import { PlanPicker, usePickedPlan } from "./plan-picker";
 import { RunsPanel } from "./runs-panel";
 import { SchemeEditor } from "./scheme-editor";
 
@@ -12,13 +11,10 @@ const tabs = ["scheme", "entries", "runs"] as const;
 
 /** 考评 (`/assessments?plan=…&tab=…`): a plan's 考评方案, 加减分 and runs, and its 年度工作总结（初稿）. */
 export function AssessmentsPage() {
-  const [params, setParams] = useSearchParams();
-  const plans = usePlans(undefined);
-  const planId = params.get("plan") ?? plans.data?.items[0]?.id ?? "";
+  const picked = usePickedPlan();
+  const { plans, planId, params } = picked;
   const tab = tabs.find((t) => t === params.get("tab")) ?? "runs";
   const scheme = useAssessmentScheme(planId);
-  const go = (next: { plan?: string; tab?: string }) =>
-    setParams({ plan: next.plan ?? planId, tab: next.tab ?? tab });
   return (
     <>
       <PageHeader
@@ -31,18 +27,7 @@ export function AssessmentsPage() {
           )
         }
       />
-      <Form layout="inline" style={{ marginBottom: 16 }}>
-        <Form.Item label="计划">
-          <Select
-            aria-label="计划"
-            style={{ minWidth: 280, maxWidth: "100%" }}
-            loading={plans.isPending}
-            value={planId || undefined}
-            options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
-            onChange={(id: string) => go({ plan: id })}
-          />
-        </Form.Item>
-      </Form>
+      <PlanPicker picked={picked} />
       {plans.isPending ? (
         <Spin style={{ display: "block", margin: "48px auto" }} />
       ) : !planId ? (
@@ -50,7 +35,7 @@ export function AssessmentsPage() {
       ) : (
         <Tabs
           activeKey={tab}
-          onChange={(key) => go({ tab: key })}
+          onChange={(key) => picked.select({ tab: key })}
           items={[
             { key: "runs", label: "考评批次", children: <RunsPanel planId={planId} /> },
             { key: "scheme", label: "考评方案", children: <SchemeEditor planId={planId} /> },

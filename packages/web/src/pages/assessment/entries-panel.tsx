@@ -96,7 +96,15 @@ export function EntriesPanel({ planId, scheme }: { planId: string; scheme: Asses
           ),
         }}
       />
-      {creating && <EntryDialog planId={planId} scheme={scheme} onClose={() => setCreating(false)} />}
+      {creating && (
+        <EntryDialog
+          planId={planId}
+          scheme={scheme}
+          // The 督查室 sees every entry and alone enters a 一票否决; a department enters 加分 / 扣分.
+          veto={list.data?.abilities.seeAll ?? false}
+          onClose={() => setCreating(false)}
+        />
+      )}
       {revoking && (
         <ReasonDialog
           title={`撤销${revoking.unitName}的加减分`}

@@ -13,12 +13,12 @@ interface EntryValues {
   reason: string;
 }
 
-/** The manual and veto items of a scheme, once per key, for the entry form's item select. */
-export function manualItemOptions(scheme: AssessmentScheme) {
+/** The manual and veto items of a scheme (veto items only for whoever may enter one), once per key. */
+export function manualItemOptions(scheme: AssessmentScheme, { veto = true }: { veto?: boolean } = {}) {
   const seen = new Map<string, string>();
   for (const category of scheme.categories)
     for (const item of category.items)
-      if ((item.kind === "manual" || item.kind === "veto") && !seen.has(item.key))
+      if ((item.kind === "manual" || (veto && item.kind === "veto")) && !seen.has(item.key))
         seen.set(item.key, item.kind === "veto" ? `${item.label}（一票否决）` : item.label);
   return [...seen].map(([value, label]) => ({ value, label }));
 }
@@ -27,10 +27,13 @@ export function manualItemOptions(scheme: AssessmentScheme) {
 export function EntryDialog({
   planId,
   scheme,
+  veto,
   onClose,
 }: {
   planId: string;
   scheme: AssessmentScheme;
+  /** Whether 一票否决 items are offered: the 督查室 enters them, a department only 加分 / 扣分. */
+  veto: boolean;
   onClose: () => void;
 }) {
   const [form] = Form.useForm<EntryValues>();
@@ -67,7 +70,7 @@ export function EntryDialog({
           />
         </Form.Item>
         <Form.Item name="itemKey" label="考评项" rules={[{ required: true, message: "请选择考评项" }]}>
-          <Select aria-label="考评项" options={manualItemOptions(scheme)} />
+          <Select aria-label="考评项" options={manualItemOptions(scheme, { veto })} />
         </Form.Item>
         <Form.Item
           name="points"
