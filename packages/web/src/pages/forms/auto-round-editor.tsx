@@ -1,7 +1,6 @@
 import type { FormAutoRound } from "@duban/domain";
-import { Form, InputNumber, Radio, Select, Switch } from "antd";
-import { useGroups } from "../../api/groups";
-import { useUnitOptions } from "../../api/units";
+import { Form, InputNumber, Radio, Switch } from "antd";
+import { AudienceGroupsSelect, AudienceUnitsSelect } from "./audience-selects";
 
 /** What the designer edits of 每个填报周期自动发放. */
 export interface AutoRoundValues {
@@ -43,8 +42,6 @@ export function autoRoundBody(values: AutoRoundValues | undefined): FormAutoRoun
 export function AutoRoundEditor() {
   const on = Form.useWatch(["autoRound", "on"]) as boolean | undefined;
   const kind = Form.useWatch(["autoRound", "deadlineKind"]) as string | undefined;
-  const units = useUnitOptions();
-  const groups = useGroups("", { page: 1, pageSize: 200 });
   return (
     <>
       <Form.Item
@@ -58,26 +55,10 @@ export function AutoRoundEditor() {
       {on && (
         <>
           <Form.Item name={["autoRound", "groupIds"]} label="自动发放分组">
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="如：全部幼儿园"
-              loading={groups.isPending}
-              showSearch={{ optionFilterProp: "label" }}
-              options={(groups.data?.items ?? [])
-                .filter((g) => g.enabled)
-                .map((g) => ({ value: g.id, label: g.name }))}
-            />
+            <AudienceGroupsSelect />
           </Form.Item>
           <Form.Item name={["autoRound", "unitIds"]} label="自动发放单位">
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="逐个选择单位"
-              loading={units.isPending}
-              showSearch={{ optionFilterProp: "label" }}
-              options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            />
+            <AudienceUnitsSelect />
           </Form.Item>
           <Form.Item name={["autoRound", "deadlineKind"]} label="截止日期规则">
             <Radio.Group

@@ -4,9 +4,8 @@ import type { Dayjs } from "dayjs";
 import { useNavigate } from "react-router";
 import { useCycles } from "../../api/execution";
 import { createRound, formsKey } from "../../api/forms";
-import { useGroups } from "../../api/groups";
-import { useUnitOptions } from "../../api/units";
 import { useWrite } from "../../hooks/use-write";
+import { AudienceGroupsSelect, AudienceUnitsSelect } from "./audience-selects";
 
 interface RoundValues {
   name: string;
@@ -20,8 +19,6 @@ interface RoundValues {
 export function SendRoundDialog({ form, onClose }: { form: FormRecord; onClose: () => void }) {
   const navigate = useNavigate();
   const [antForm] = Form.useForm<RoundValues>();
-  const units = useUnitOptions();
-  const groups = useGroups("", { page: 1, pageSize: 200 });
   const cycles = useCycles(form.planId);
   const send = useWrite({
     mutationFn: (values: RoundValues) =>
@@ -70,26 +67,10 @@ export function SendRoundDialog({ form, onClose }: { form: FormRecord; onClose: 
           <DatePicker style={{ width: "100%" }} />
         </Form.Item>
         <Form.Item name="groupIds" label="单位分组" extra="分组内的每个单位各填一份">
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder="如：全部幼儿园"
-            loading={groups.isPending}
-            showSearch={{ optionFilterProp: "label" }}
-            options={(groups.data?.items ?? [])
-              .filter((g) => g.enabled)
-              .map((g) => ({ value: g.id, label: g.name }))}
-          />
+          <AudienceGroupsSelect />
         </Form.Item>
         <Form.Item name="unitIds" label="填报单位">
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder="逐个选择单位"
-            loading={units.isPending}
-            showSearch={{ optionFilterProp: "label" }}
-            options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          />
+          <AudienceUnitsSelect />
         </Form.Item>
         {(cycles.data ?? []).length > 0 && (
           <Form.Item name="cycleId" label="所属填报周期" extra="按周期填报时选择；一次性填报不选">
