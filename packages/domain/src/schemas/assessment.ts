@@ -7,7 +7,7 @@
  *   `POST /api/assessment-entries/:id/revoke` `{ reason }`
  * - `POST /api/plans/:id/assessments` `{ asOf, final }` → 201 `{ id }`; `GET /api/plans/:id/assessments` → list
  * - `GET  /api/assessments/:id` → `AssessmentView`; `DELETE /api/assessments/:id` (a trial run only)
- * - `GET  /api/assessments/:id/results` → `{ items }` (a unit's own row only for a school or department user)
+ * - `GET  /api/assessments/:id/results` → a page `{ items, total, … }` (a unit's own row only for a school or department user)
  * - `POST /api/assessments/:id/adjustments` `{ unitId, itemKey, points, reason, version }` (draft only)
  * - `POST /api/assessments/:id/publish` `{ version }`; `POST /api/assessments/:id/finalise` `{ version }`
  * - `POST /api/assessments/:id/appeals` `{ reason, fileIds }` → 201; `GET /api/assessments/:id/appeals`
