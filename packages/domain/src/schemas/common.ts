@@ -118,6 +118,9 @@ export const idParamSchema = z.object({ id: idSchema });
 /** A path parameter `:id`. */
 export type IdParam = z.infer<typeof idParamSchema>;
 
+/** A record named in an answer: its id and its name (a unit, a user). */
+export const refSchema = z.object({ id: z.string(), name: z.string() });
+
 /** The error envelope, for OpenAPI. */
 export const errorEnvelopeSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),

@@ -6,17 +6,11 @@ import {
   formFieldTypes,
   formRoundStatuses,
   formStatuses,
-  formSubmissionActions,
   formSubmissionStatuses,
 } from "../forms.js";
 import { limits } from "../limits.js";
-import {
-  formAbilitiesSchema,
-  formListAbilitiesSchema,
-  formRoundAbilitiesSchema,
-  formSubmissionAbilitiesSchema,
-} from "../policies/forms.js";
-import { idSchema, noListAbilitiesSchema, pageOf, pageQuerySchema, versionSchema } from "./common.js";
+import { formAbilitiesSchema, formListAbilitiesSchema, formRoundAbilitiesSchema } from "../policies/forms.js";
+import { idSchema, pageOf, pageQuerySchema, refSchema, versionSchema } from "./common.js";
 import { calendarDateSchema, lineText, multilineText } from "./primitives.js";
 
 /** Bounds of a form's definition and of one submission's values. */
@@ -187,49 +181,6 @@ export const formRoundCreateSchema = z
 /** A request to send a round. */
 export type FormRoundCreateInput = z.infer<typeof formRoundCreateSchema>;
 
-/** One value of a submission: number, yes/no, text (choice, date, text, file id), several choices, or empty. */
-export const formValueSchema = z.union([
-  z.number().finite(),
-  z.boolean(),
-  multilineText("应为文字").max(formLimits.textValueMax, {
-    error: `不能超过 ${formLimits.textValueMax} 个字符`,
-  }),
-  z.array(lineText("应为文字").max(formLimits.labelMax)).max(formLimits.optionsMax),
-  z.null(),
-]);
-
-/** Stored values as the API answers them (no input normalisation). */
-const storedValuesSchema = z.record(
-  z.string(),
-  z.union([z.number(), z.boolean(), z.string(), z.array(z.string()), z.null()]),
-);
-
-/** A submission's values by field key; each is checked against its field when saved and when submitted. */
-export const formValuesSchema = z
-  .record(formFieldKeySchema, formValueSchema)
-  .refine((v) => Object.keys(v).length <= formLimits.fieldsMax, { error: "填写的字段过多" });
-
-/** Body of `PUT /api/form-submissions/:id`: the values so far (a draft), with the version they were edited from. */
-export const formSubmissionSaveSchema = z.strictObject({ values: formValuesSchema, version: versionSchema });
-/** A save of a submission. */
-export type FormSubmissionSaveInput = z.infer<typeof formSubmissionSaveSchema>;
-
-/** Body of `POST /api/form-submissions/:id/submit` and `/approve`: the version the user saw. */
-export const formSubmissionVersionSchema = formVersionSchema;
-/** A version-only action on a submission. */
-export type FormSubmissionVersionInput = z.infer<typeof formSubmissionVersionSchema>;
-
-/** Body of `POST /api/form-submissions/:id/return`: why it goes back to the unit (required), with the version. */
-export const formSubmissionReturnSchema = z.strictObject({
-  version: versionSchema,
-  reason: multilineText("应为文字")
-    .trim()
-    .min(1, { error: "请填写退回原因" })
-    .max(limits.textMax, { error: `不能超过 ${limits.textMax} 个字符` }),
-});
-/** A return of a submission. */
-export type FormSubmissionReturnInput = z.infer<typeof formSubmissionReturnSchema>;
-
 /** Query of `GET /api/plans/:id/forms`: archived forms are left out unless asked for. */
 export const formListQuerySchema = pageQuerySchema.extend({
   includeArchived: z
@@ -246,8 +197,6 @@ export const mySubmissionsQuerySchema = pageQuerySchema.extend({
 });
 /** Query of the unit's submissions. */
 export type MySubmissionsQuery = z.infer<typeof mySubmissionsQuerySchema>;
-
-const ref = z.object({ id: z.string(), name: z.string() });
 
 /** How many of a round's units stand where: what the "who has filled" view counts. */
 export const formRoundCountsSchema = z.object({
@@ -284,7 +233,7 @@ export const formSummarySchema = z.object({
   description: z.string(),
   status: z.enum(formStatuses),
   /** The department that owns it; null for the 督查室's own. */
-  ownerUnit: ref.nullable(),
+  ownerUnit: refSchema.nullable(),
   fieldCount: z.number().int(),
   roundCount: z.number().int(),
   version: z.number().int(),
@@ -297,7 +246,7 @@ export type FormSummary = z.infer<typeof formSummarySchema>;
 /** A field a computed indicator's formula uses: it cannot be deleted while the formula stands. */
 export const formFieldUseSchema = z.object({
   fieldKey: z.string(),
-  indicator: ref,
+  indicator: refSchema,
 });
 /** A field in use by a formula. */
 export type FormFieldUse = z.infer<typeof formFieldUseSchema>;
@@ -330,7 +279,7 @@ export type FormPage = z.infer<typeof formPageSchema>;
 
 /** One audience unit's standing in a round（填报情况）: its submission's state, or missing. */
 export const formRoundUnitSchema = z.object({
-  unit: ref,
+  unit: refSchema,
   submissionId: z.string(),
   status: z.enum(formSubmissionStatuses),
   late: z.boolean(),
@@ -364,58 +313,3 @@ export const formRoundUrgeResultSchema = z.object({
 });
 /** The answer of 催报. */
 export type FormRoundUrgeResult = z.infer<typeof formRoundUrgeResultSchema>;
-
-/** A submission in a list: whose, for which round of which form, and its state. */
-export const formSubmissionSummarySchema = z.object({
-  id: z.string(),
-  form: z.object({ id: z.string(), title: z.string(), planId: z.string() }),
-  round: z.object({
-    id: z.string(),
-    name: z.string(),
-    deadline: z.string(),
-    status: z.enum(formRoundStatuses),
-  }),
-  unit: ref,
-  status: z.enum(formSubmissionStatuses),
-  late: z.boolean(),
-  submittedAt: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  returnReason: z.string().nullable(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  abilities: formSubmissionAbilitiesSchema,
-});
-/** A submission in a list. */
-export type FormSubmissionSummary = z.infer<typeof formSubmissionSummarySchema>;
-
-/** One entry of a submission's history（填报记录）. */
-export const formSubmissionEventSchema = z.object({
-  id: z.number().int(),
-  action: z.enum(formSubmissionActions),
-  values: storedValuesSchema.nullable(),
-  reason: z.string().nullable(),
-  actor: ref.nullable(),
-  at: z.string(),
-});
-/** One history entry. */
-export type FormSubmissionEvent = z.infer<typeof formSubmissionEventSchema>;
-
-/** `GET /api/form-submissions/:id`: the submission with its values, the form's fields and rules, and its history. */
-export const formSubmissionSchema = formSubmissionSummarySchema.extend({
-  values: storedValuesSchema,
-  fields: z.array(formFieldSchema),
-  rules: z.array(formRuleSchema),
-  history: z.array(formSubmissionEventSchema),
-});
-/** One submission. */
-export type FormSubmission = z.infer<typeof formSubmissionSchema>;
-
-/** `GET /api/my/form-submissions`: a page of the signed-in unit's submissions, open rounds' first. */
-export const formSubmissionPageSchema = pageOf(formSubmissionSummarySchema, noListAbilitiesSchema);
-/** A page of submissions. */
-export type FormSubmissionPage = z.infer<typeof formSubmissionPageSchema>;
-
-/** One problem with a submission's values, as a 400's `details` lists them: the field's key (null: a cross-field rule). */
-export const formValueIssueSchema = z.object({ field: z.string().nullable(), message: z.string() });
-/** One problem with a submission's values. */
-export type FormValueIssue = z.infer<typeof formValueIssueSchema>;

@@ -9,8 +9,14 @@ import {
   planStatuses,
 } from "../policies/plans.js";
 import { type NodeStatus, nodeStatuses, type TaskAbilities, taskAbilitiesSchema } from "../policies/tasks.js";
-import { unitKeywordAbilitiesSchema } from "../policies/unit-keywords.js";
-import { idSchema, noListAbilitiesSchema, pageOf, pageQuerySchema, versionSchema } from "./common.js";
+import {
+  idSchema,
+  noListAbilitiesSchema,
+  pageOf,
+  pageQuerySchema,
+  refSchema,
+  versionSchema,
+} from "./common.js";
 import { dateYears, lineText, multilineText, planDateSchema } from "./primitives.js";
 
 const longText = multilineText().max(20_000, { error: "内容过长" });
@@ -320,7 +326,6 @@ export interface PlanTreeNode {
   abilities: TaskAbilities;
 }
 
-const unitRef = z.object({ id: z.string(), name: z.string() });
 const lightSchema = z.enum(["red", "yellow", "green", "grey", "blue"]);
 const lightCountsSchema = z.object({
   red: z.number(),
@@ -341,8 +346,8 @@ export const planTreeNodeSchema: z.ZodType<PlanTreeNode> = z
       title: z.string(),
       text: z.string(),
       span: z.tuple([z.number(), z.number()]).nullable(),
-      leadUnit: unitRef.nullable(),
-      coUnits: z.array(unitRef),
+      leadUnit: refSchema.nullable(),
+      coUnits: z.array(refSchema),
       deadline: z.string().nullable(),
       startDate: z.string().nullable(),
       dueDate: z.string().nullable(),
@@ -376,27 +381,3 @@ export const planDetailSchema = planSummarySchema.extend({
 });
 /** A published plan with its tree. */
 export type PlanDetail = z.infer<typeof planDetailSchema>;
-
-/** The keyword → department dictionary used to suggest lead units. */
-export const unitKeywordsSchema = z.strictObject({
-  entries: z
-    .array(
-      z.strictObject({
-        keyword: lineText().min(1, { error: "关键词不能为空" }).max(30),
-        unitId: idSchema,
-      }),
-    )
-    .max(1000),
-});
-/** The keyword dictionary. */
-export type UnitKeywordsInput = z.infer<typeof unitKeywordsSchema>;
-
-/** The keyword → department dictionary as `GET /api/unit-keywords` answers it; only admins may change it. */
-export const unitKeywordDictionarySchema = z.object({
-  entries: z.array(z.object({ keyword: z.string(), unitId: z.string(), unitName: z.string() })),
-  abilities: unitKeywordAbilitiesSchema,
-});
-/** The keyword dictionary. */
-export type UnitKeywordDictionary = z.infer<typeof unitKeywordDictionarySchema>;
-/** One entry of the keyword dictionary. */
-export type UnitKeywordEntry = UnitKeywordDictionary["entries"][number];

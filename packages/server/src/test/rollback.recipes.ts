@@ -1,74 +1,26 @@
-import { defaultAssessmentScheme, type PlanDetail, type Role } from "@duban/domain";
+import type { PlanDetail } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import type { Db } from "../db/client.js";
 import { extensionRequests } from "../db/schema.js";
-import type { RecordIds } from "./access.js";
 import { buildUser, TEST_PASSWORD, uniq } from "./factories.js";
 import { setDueInDays } from "./notice-fixtures.js";
 import { flattenTree } from "./plan-fixtures.js";
 import { png } from "./rectification-fixtures.js";
 import {
   expectStatus,
-  freshAssessment,
   freshBulletin,
-  freshForm,
   freshImport,
   freshPlan,
-  freshRound,
-  freshSubmitted,
   freshUnit,
   pendingExtension,
-  type RecipeContext,
   reportVersion,
-  sentAndClosedForm,
   shortPlan,
 } from "./rollback.prepare.js";
+import type { SuccessRecipe } from "./rollback.recipe-types.js";
+import { featureRecipes } from "./rollback.recipes-features.js";
 import { buildXlsx } from "./upload.js";
 
-/** What a preparation hands to the request: records in place of the fixture's, a body, a version. */
-export interface Prepared {
-  ids?: Partial<RecordIds>;
-  body?: unknown;
-  /** The version to send where the matrix sends a stale one, when it is not the path record's own. */
-  version?: number;
-}
-
-/**
- * How to turn a route's refusal-matrix entry into a request that succeeds, where the entry alone does not (the
- * matrix meets records in states that refuse, and runs its cells in an order where one changes what the next
- * sees). Everything not given comes from the entry: the path, the body (a stale version replaced by the
- * record's current one), the first role let through. A preparation makes its own records, so a route's success
- * does not hang on which routes ran before it.
- */
-export interface SuccessRecipe {
-  /** Who sends it, when the matrix lets nobody through on its fixture. */
-  role?: Role;
-  /** Sent without a session (signing in). */
-  anonymous?: boolean;
-  prepare?: (ctx: RecipeContext) => Promise<Prepared>;
-  /** The uploaded file, in place of the entry's. */
-  upload?: () => Promise<{ name: string; type?: string; content: Buffer }>;
-}
-
-/** A fresh round's template with the matrix form's one field filled in; prepared first, then uploaded. */
-function importRecipe(): SuccessRecipe {
-  let filled = Buffer.alloc(0);
-  return {
-    role: "department",
-    prepare: async (ctx) => {
-      const round = await freshRound(ctx);
-      const res = await ctx.tenant.sessions.department.get(`/api/form-rounds/${round.id}/template`);
-      if (res.statusCode !== 200) throw new Error(`preparation failed: ${res.statusCode} ${res.body}`);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      workbook.getWorksheet("填报数据")!.getCell("D3").value = 12;
-      filled = Buffer.from(await workbook.xlsx.writeBuffer());
-      return { ids: { formRound: round.id } };
-    },
-    upload: async () => ({ name: "填报.xlsx", content: filled }),
-  };
-}
+export type { Prepared, SuccessRecipe } from "./rollback.recipe-types.js";
 
 /** Recipes by route, as `METHOD /api/path/:param`. */
 export const recipes: Record<string, SuccessRecipe> = {
@@ -239,86 +191,7 @@ export const recipes: Record<string, SuccessRecipe> = {
   "POST /api/bulletins/:id/issue": {
     prepare: async (ctx) => ({ ids: { bulletin: (await freshBulletin(ctx)).id } }),
   },
-  // The matrix's plan has a locked 考评方案: saving and copying take a plan of their own.
-  "PUT /api/plans/:id/assessment-scheme": {
-    prepare: async (ctx) => ({
-      ids: { plan: await freshPlan(ctx) },
-      body: { scheme: defaultAssessmentScheme(), version: 0 },
-    }),
-  },
-  "POST /api/plans/:id/assessment-scheme/copy": {
-    prepare: async (ctx) => ({
-      ids: { plan: await freshPlan(ctx) },
-      body: { fromPlanId: ctx.tenant.ids.plan, version: 0 },
-    }),
-  },
-  // The matrix's run is published with an appeal pending: each of these takes a run in the state it acts on.
-  "DELETE /api/assessments/:id": {
-    prepare: async (ctx) => ({ ids: { assessment: (await freshAssessment(ctx, "trial")).id } }),
-  },
-  "POST /api/assessments/:id/adjustments": {
-    prepare: async (ctx) => ({ ids: { assessment: (await freshAssessment(ctx, "trial")).id } }),
-  },
-  "POST /api/assessments/:id/publish": {
-    prepare: async (ctx) => ({ ids: { assessment: (await freshAssessment(ctx, "formal")).id } }),
-  },
-  "POST /api/assessments/:id/finalise": {
-    prepare: async (ctx) => ({ ids: { assessment: (await freshAssessment(ctx, "published")).id } }),
-  },
-  "POST /api/assessments/:id/appeals": {
-    role: "school",
-    prepare: async (ctx) => ({ ids: { assessment: (await freshAssessment(ctx, "published")).id } }),
-  },
-  // The matrix sends a stale version to an indicator without a formula; the success defines one on a free one.
-  "PUT /api/indicators/:id/formula": {
-    prepare: async (ctx) => ({
-      ids: { indicator: await indicatorWithoutFormula(ctx) },
-      body: { formId: ctx.tenant.ids.form, source: "sum(在园幼儿数)" },
-    }),
-  },
-  "DELETE /api/indicators/:id/formula": {
-    role: "supervisor",
-    prepare: async (ctx) => {
-      const indicator = await indicatorWithoutFormula(ctx);
-      const put = await ctx.tenant.sessions.supervisor.put(`/api/indicators/${indicator}/formula`, {
-        formId: ctx.tenant.ids.form,
-        source: "count()",
-      });
-      expectStatus(put, 200);
-      return { ids: { indicator } };
-    },
-  },
-  // Deleting ends a draft form, closing ends a round, reviewing ends a handed-in submission: each gets its own,
-  // so the matrix's form, round and draft submission stay as they are for the others.
-  "DELETE /api/forms/:id": { prepare: async (ctx) => ({ ids: { form: await freshForm(ctx) } }) },
-  // Sending a round recomputes the form's computed indicators, which append a history point only when a figure
-  // changes: on the matrix's form that depends on what earlier recipes left (its formulas, its latest round), so
-  // the count of writes did not stay fixed between the replays and the success. A fresh draft form writes the
-  // same statements every time (round, drafts, activation); the recompute's own rollback is the approval's.
-  // Archiving and restoring move a form of their own: the matrix's form stays active with its open round.
-  "POST /api/forms/:id/archive": {
-    prepare: async (ctx) => ({ ids: { form: await sentAndClosedForm(ctx) }, version: 1 }),
-  },
-  "POST /api/forms/:id/restore": {
-    prepare: async (ctx) => {
-      const form = await sentAndClosedForm(ctx);
-      const res = await ctx.tenant.sessions.department.post(`/api/forms/${form}/archive`, { version: 1 });
-      expectStatus(res, 200);
-      return { ids: { form }, version: 2 };
-    },
-  },
-  "POST /api/forms/:id/rounds": { prepare: async (ctx) => ({ ids: { form: await freshForm(ctx) } }) },
-  "POST /api/form-rounds/:id/close": {
-    prepare: async (ctx) => ({ ids: { formRound: (await freshRound(ctx)).id }, version: 0 }),
-  },
-  "POST /api/form-submissions/:id/approve": {
-    prepare: async (ctx) => ({ ids: { formSubmission: await freshSubmitted(ctx) } }),
-  },
-  "POST /api/form-submissions/:id/return": {
-    prepare: async (ctx) => ({ ids: { formSubmission: await freshSubmitted(ctx) } }),
-  },
-  // The matrix uploads a sheet that is no template: a round of its own, its template filled in for its unit.
-  "POST /api/form-rounds/:id/import": importRecipe(),
+  ...featureRecipes,
   // The matrix signs in with a wrong password; the success is a real user's.
   "POST /api/auth/login": {
     anonymous: true,
@@ -400,14 +273,3 @@ export const keepsPartialWork: { route: string; tables: string[]; why: string }[
       "until a success clears it",
   },
 ];
-
-/** An indicator of the matrix's plan that is not computed yet, for a formula of its own. */
-async function indicatorWithoutFormula({ tenant }: RecipeContext): Promise<string> {
-  const s = tenant.sessions.supervisor;
-  const plan = expectStatus<PlanDetail>(await s.get(`/api/plans/${tenant.ids.plan}`), 200);
-  for (const i of flattenTree(plan.nodes).flatMap((n) => n.indicators)) {
-    const computed = expectStatus<{ formula: unknown }>(await s.get(`/api/indicators/${i.id}/computed`), 200);
-    if (computed.formula === null) return i.id;
-  }
-  throw new Error("preparation failed: every indicator has a formula");
-}
