@@ -32,7 +32,7 @@ export async function enqueueMessage(
     robots?: boolean;
   },
 ): Promise<number> {
-  const { tenantId, unitId, message, now } = input;
+  const { tenantId, unitId } = input;
   const settings = await tx
     .select()
     .from(channelSettings)
@@ -45,9 +45,39 @@ export async function enqueueMessage(
           : isNull(channelSettings.unitId),
       ),
     );
+  const rows = deliveryRows(settings, input);
+  if (rows.length > 0) await tx.insert(deliveries).values(rows);
+  return rows.length;
+}
+
+/** A channel setting as queuing reads it. */
+export type ChannelSettingRef = Pick<
+  typeof channelSettings.$inferSelect,
+  "id" | "kind" | "unitId" | "config"
+>;
+
+/**
+ * The deliveries a message makes on the given enabled settings of its tenant (those of other units are passed
+ * over): each group robot, the unit's own overriding the tenant's, and one email per address.
+ */
+export function deliveryRows(
+  settings: readonly ChannelSettingRef[],
+  input: {
+    tenantId: string;
+    unitId: string | null;
+    emails: string[];
+    message: OutgoingMessage;
+    now: Date;
+    robots?: boolean;
+  },
+): (typeof deliveries.$inferInsert)[] {
+  const { tenantId, unitId, message, now } = input;
   // A unit's own setting wins over the tenant's for the same kind.
-  const chosen = new Map<string, (typeof settings)[number]>();
-  for (const s of settings) if (!chosen.has(s.kind) || s.unitId) chosen.set(s.kind, s);
+  const chosen = new Map<string, ChannelSettingRef>();
+  for (const s of settings) {
+    if (s.unitId !== null && s.unitId !== unitId) continue;
+    if (!chosen.has(s.kind) || s.unitId) chosen.set(s.kind, s);
+  }
   const rows: (typeof deliveries.$inferInsert)[] = [];
   for (const s of chosen.values()) {
     const kind = s.kind as ChannelKind;
@@ -66,8 +96,7 @@ export async function enqueueMessage(
         nextAttemptAt: robotSendTime(now),
       });
   }
-  if (rows.length > 0) await tx.insert(deliveries).values(rows);
-  return rows.length;
+  return rows;
 }
 
 /** A robot's delivery target: saved with the setting; computed for a plain webhook saved before targets were. */

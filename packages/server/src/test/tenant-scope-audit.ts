@@ -50,7 +50,9 @@ export function findScopeViolations(sql: string): ScopeViolation[] {
   const violations: ScopeViolation[] = [];
   for (const m of text.matchAll(refPattern)) {
     const table = m[2]!;
-    if (!tenantTables.has(table) || m[1]!.toLowerCase() === "join") continue;
+    const verb = m[1]!.toLowerCase();
+    // An insert (also inside a `with`) names its tenant in the values it writes; only what it reads is checked.
+    if (!tenantTables.has(table) || verb === "join" || verb === "into") continue;
     const name = m[3] ?? table;
     const column = `"${name}"\\."tenant_id"`;
     const scoped =

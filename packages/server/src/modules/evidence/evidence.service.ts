@@ -96,7 +96,11 @@ export function ownsFile(actor: Actor, file: FileRow): boolean {
  * Another unit's or tenant's file id is refused like a missing one (400), so its existence is not revealed.
  */
 export async function findAttachableFiles(db: DbOrTx, actor: Actor, ids: string[]): Promise<FileRow[]> {
-  const rows = await repo.findFilesByIds(db, actor.tenantId, ids);
+  return assertAttachable(actor, ids, await repo.findFilesByIds(db, actor.tenantId, ids));
+}
+
+/** Of the tenant's files found among `ids` (read by the caller), the ones the actor may attach, or 400 as above. */
+export function assertAttachable(actor: Actor, ids: string[], rows: FileRow[]): FileRow[] {
   const canAttach = (f: FileRow) =>
     f.unitId !== null ? f.unitId === actor.unitId : f.createdBy === actor.userId;
   if (rows.length !== new Set(ids).size || !rows.every(canAttach)) throw missingFiles();

@@ -2,6 +2,7 @@
 
 export { type FileAttachment, findFileAttachments, findFilesByIds } from "./evidence.repository.js";
 export {
+  assertAttachable,
   type FileRow,
   findAttachableFiles,
   findTenantFiles,

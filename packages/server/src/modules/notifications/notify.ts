@@ -91,7 +91,7 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<number> {
  * The unit whose group robot hears of a notification: the recipient unit, or the one unit all the named people
  * belong to; null (the tenant's robot) for people of several units or none.
  */
-function robotUnitOf(to: Recipients, people: Person[]): string | null {
+export function robotUnitOf(to: Recipients, people: Person[]): string | null {
   if ("unitId" in to) return to.unitId;
   const units = new Set(people.map((p) => p.unitId));
   return units.size === 1 ? ([...units][0] ?? null) : null;
