@@ -182,20 +182,3 @@ async function saveAssignment(
     (await repo.findAssignmentDetail(ctx.database.db, ctx.actor.tenantId, d.assignment.id))!,
   );
 }
-
-/**
- * Records a reviewed report's progress on its assignment and rolls it up into the task, inside the reviewer's
- * transaction. False when the assignment changed since it was read. The assignment's version moves too, so edits
- * made against the old progress are caught.
- */
-export async function recordApprovedProgress(
-  tx: DbOrTx,
-  assignment: { tenantId: string; id: string; version: number; nodeId: string },
-  progress: number,
-): Promise<boolean> {
-  const { tenantId, id, version, nodeId } = assignment;
-  const moved = await repo.updateAssignment(tx, { tenantId, id, version }, { progress });
-  if (!moved) return false;
-  await repo.rollupNodeProgress(tx, tenantId, nodeId);
-  return true;
-}

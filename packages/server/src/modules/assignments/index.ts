@@ -6,4 +6,4 @@ export {
   findEnabledUnits,
   updateAssignment,
 } from "./assignments.repository.js";
-export { getAssignment, getNode, recordApprovedProgress, toAssignment } from "./assignments.service.js";
+export { getAssignment, getNode, toAssignment } from "./assignments.service.js";
