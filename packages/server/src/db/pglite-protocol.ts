@@ -8,8 +8,8 @@ export interface PgliteWorkerInit {
   dataDir?: string;
   /** In memory only: a tar dump of a data directory to start from. */
   loadDataDir?: ArrayBuffer;
-  /** PGlite's WebAssembly, already compiled by the main thread. */
-  wasmModule?: WebAssembly.Module;
+  /** PGlite's WebAssembly, already compiled by the main thread (a `WebAssembly.Module`). */
+  wasmModule?: object;
 }
 
 /** A query as the driver sends it; `parserOids` are the types whose text the main thread parses itself. */

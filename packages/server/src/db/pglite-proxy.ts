@@ -63,19 +63,19 @@ function tsxEsmApi(): string {
   return path.join(path.dirname(manifest), exports["./esm/api"].import.default);
 }
 
-let compiledWasm: Promise<WebAssembly.Module> | undefined;
+let compiledWasm: Promise<object> | undefined;
 
 /**
  * PGlite's WebAssembly, compiled once per process and handed to each worker: a worker compiling its own 9 MB
  * module would spend seconds of CPU on every database opened (the test suite opens one per file).
  */
-function pgliteWasmModule(): Promise<WebAssembly.Module> {
+function pgliteWasmModule(): Promise<object> {
   compiledWasm ??= (async () => {
     const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
     const bytes = await fs.promises.readFile(path.join(path.dirname(entry), "pglite.wasm"));
-    // The WebAssembly global exists in every Node.js; the compiler's library list only declares its types.
+    // The WebAssembly global exists in every Node.js; the compiler's library list does not declare it.
     const { WebAssembly: wasm } = globalThis as unknown as {
-      WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> };
+      WebAssembly: { compile(bytes: Uint8Array): Promise<object> };
     };
     return wasm.compile(bytes);
   })();

@@ -1,7 +1,13 @@
 // The worker thread that owns PGlite: it runs every statement, so the server's event loop never waits on the
 // database's CPU. It imports nothing of the server but the message types: a worker loads its modules anew.
 import { parentPort, workerData } from "node:worker_threads";
-import { type ParserOptions, PGlite, type Results, type Transaction } from "@electric-sql/pglite";
+import {
+  type ParserOptions,
+  PGlite,
+  type PGliteOptions,
+  type Results,
+  type Transaction,
+} from "@electric-sql/pglite";
 import {
   type PgliteWorkerInit,
   type QueryRequest,
@@ -124,7 +130,7 @@ async function start(): Promise<void> {
   const pg = new PGlite({
     ...(init.dataDir ? { dataDir: init.dataDir } : {}),
     ...(init.loadDataDir ? { loadDataDir: new Blob([init.loadDataDir]) } : {}),
-    ...(init.wasmModule ? { pgliteWasmModule: init.wasmModule } : {}),
+    ...(init.wasmModule ? { pgliteWasmModule: init.wasmModule as PGliteOptions["pgliteWasmModule"] } : {}),
   });
   try {
     await pg.waitReady;
