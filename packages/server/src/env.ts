@@ -1,6 +1,7 @@
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { pgliteThreadSchema } from "./db/pglite-thread.js";
 import { parseSecretKey } from "./notify/secret-box.js";
 
 const flag = z
@@ -82,6 +83,7 @@ const envSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().default("./data"),
+  PGLITE_THREAD: pgliteThreadSchema,
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -145,6 +147,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where the embedded PGlite runs: a worker thread, or the event loop's own thread. */
+  pgliteThread: "main" | "worker";
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   loginRateLimitPerMinute: number;
@@ -187,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
+    pgliteThread: e.PGLITE_THREAD,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

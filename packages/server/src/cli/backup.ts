@@ -178,7 +178,12 @@ export async function backupCommand(options: { file: string | undefined; without
     throw new CliError(`数据目录 ${config.dataDir} 下没有内置数据库。请检查 DATA_DIR。`);
   let database: Database;
   try {
-    database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+    database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      pgliteThread: config.pgliteThread,
+      poolSize: 2,
+    });
   } catch (err) {
     if (!(err instanceof DataDirBusyError)) throw err;
     throw new CliError(

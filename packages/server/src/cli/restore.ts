@@ -249,7 +249,12 @@ export async function restoreCommand(options: { file: string | undefined; force:
   const verified = await verifyArchive(options.file);
   let database: Database;
   try {
-    database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+    database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      pgliteThread: config.pgliteThread,
+      poolSize: 2,
+    });
   } catch (err) {
     if (!(err instanceof DataDirBusyError)) throw err;
     throw new CliError(`恢复前请先停止服务。\n${err.message}`);

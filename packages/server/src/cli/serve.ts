@@ -45,7 +45,12 @@ function configOrFail(): Config {
 async function prepareDatabase(config: Config, demo: boolean): Promise<void> {
   // With several workers the primary only prepares; a single process keeps its connection for serving.
   if (config.workers === 1) return;
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgliteThread: config.pgliteThread,
+    poolSize: 2,
+  });
   try {
     await migrateDatabase(database);
     if (demo) await seedDemo(database.db, config, { demo: true });
@@ -92,6 +97,7 @@ async function listen(config: Config, demo: boolean): Promise<void> {
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
+    pgliteThread: config.pgliteThread,
     poolSize: config.poolSize,
   });
   if (single) {

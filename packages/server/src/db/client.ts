@@ -8,6 +8,8 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { DatabaseAvailability } from "./availability.js";
 import { lockDataDir } from "./data-dir-lock.js";
+import { PgliteWorkerClient } from "./pglite-proxy.js";
+import { pgliteThreadSchema } from "./pglite-thread.js";
 import * as schema from "./schema.js";
 
 /** The Drizzle database, whichever driver is underneath. */
@@ -27,8 +29,13 @@ export interface Database {
   url?: string;
   /** Whether the database can be reached right now (always true for the embedded PGlite). */
   availability: DatabaseAvailability;
+  /** PGlite only: a tar dump of the data directory (what `template` loads). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
+
+/** Where PGlite runs: in a worker thread (the default) or on the event loop's own thread. */
+export type PgliteThread = "main" | "worker";
 
 /** Where and how to open the database. */
 export interface OpenDatabaseOptions {
@@ -41,6 +48,8 @@ export interface OpenDatabaseOptions {
   template?: Blob | undefined;
   /** Sees every statement before it runs (the test harness checks tenant scoping with it). */
   logger?: Logger;
+  /** PGlite only: where it runs; unset means PGLITE_THREAD, else a worker thread. */
+  pgliteThread?: PgliteThread | undefined;
 }
 
 /** Opens PostgreSQL over node-postgres when a URL is given, else the embedded PGlite. */
@@ -52,24 +61,50 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     fs.mkdirSync(dir, { recursive: true });
   }
   const unlock = dir ? lockDataDir(dir) : () => undefined;
-  const client = dir
-    ? new PGlite(dir)
-    : new PGlite(options.template ? { loadDataDir: options.template } : {});
+  try {
+    const thread = options.pgliteThread ?? pgliteThreadSchema.parse(process.env.PGLITE_THREAD);
+    const client =
+      thread === "worker"
+        ? await openPgliteWorker(dir, options.template)
+        : await openPgliteHere(dir, options.template);
+    const db = drizzlePglite(client as PGlite, {
+      schema,
+      ...(options.logger ? { logger: options.logger } : {}),
+    }) as unknown as Db;
+    return {
+      db,
+      kind: "pglite",
+      // In process: there is no connection to lose.
+      availability: new DatabaseAvailability(null),
+      dumpDataDir: () => client.dumpDataDir("none"),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          unlock();
+        }
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+/** PGlite on this thread: every statement's CPU is spent on the event loop. */
+async function openPgliteHere(dir: string | undefined, template: Blob | undefined): Promise<PGlite> {
+  const client = dir ? new PGlite(dir) : new PGlite(template ? { loadDataDir: template } : {});
   await client.waitReady;
-  const db = drizzlePglite(client, {
-    schema,
-    ...(options.logger ? { logger: options.logger } : {}),
-  }) as unknown as Db;
-  return {
-    db,
-    kind: "pglite",
-    // In process: there is no connection to lose.
-    availability: new DatabaseAvailability(null),
-    close: async () => {
-      await client.close();
-      unlock();
-    },
-  };
+  return client;
+}
+
+/** PGlite in a worker thread, behind a client with the methods Drizzle's driver calls. */
+async function openPgliteWorker(
+  dir: string | undefined,
+  template: Blob | undefined,
+): Promise<PgliteWorkerClient> {
+  if (dir) return PgliteWorkerClient.start({ dataDir: dir });
+  return PgliteWorkerClient.start(template ? { loadDataDir: await template.arrayBuffer() } : {});
 }
 
 /** How long a request waits for a new connection before it is told the database is unavailable. */

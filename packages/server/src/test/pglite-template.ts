@@ -3,7 +3,6 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase, migrationsFolder } from "../db/migrate.js";
 
@@ -20,8 +19,8 @@ export async function pgliteTemplate(): Promise<Blob> {
     const database = await openDatabase({});
     try {
       await migrateDatabase(database);
-      const client = (database.db as unknown as { $client: PGlite }).$client;
-      const dump = await client.dumpDataDir("none");
+      if (!database.dumpDataDir) throw new Error("an in-memory database opened on PostgreSQL");
+      const dump = await database.dumpDataDir();
       // Two workers may make it at once: each writes its own file and renames it into place.
       const partial = `${file}.${process.pid}.${Date.now()}`;
       fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
