@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { processCpuMs } from "./cpu.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -150,7 +151,7 @@ export async function startServer(options: {
     pid: child.pid!,
     dataDir,
     logFile,
-    cpuSeconds: () => processCpuSeconds(child.pid!),
+    cpuSeconds: () => processCpuMs(child.pid!) / 1000,
     stop: async () => {
       if (!exited) {
         child.kill("SIGTERM");
@@ -174,16 +175,4 @@ export async function startServer(options: {
   const tail = fs.readFileSync(logFile, "utf8").slice(-2000);
   await server.stop();
   throw new Error(`server did not start (${exited ?? "timeout"}):\n${tail}`);
-}
-
-/** user+system CPU seconds of a process, from /proc (Linux); 0 elsewhere. */
-function processCpuSeconds(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // Fields 14 and 15 of stat (utime, stime), counted after the command name.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
 }
