@@ -1,6 +1,5 @@
 // CPU accounting from /proc (Linux; zeros elsewhere): one process, the whole PostgreSQL cluster, or the backends
-// serving one database; and SQL statement / commit counts of one database from pg_stat_statements and
-// pg_stat_database.
+// serving one database; and SQL statement / commit counts of one database from pg_stat_statements.
 import fs from "node:fs";
 import pg from "pg";
 
@@ -19,6 +18,18 @@ export function processCpuMs(pid: number): number {
   }
 }
 
+/**
+ * Time on CPU of a single-threaded process in ms from /proc/<pid>/schedstat (nanoseconds: PostgreSQL's backends
+ * each do a few ms of work in a burst, below the 10 ms ticks of /proc/<pid>/stat); falls back to stat.
+ */
+export function threadCpuMs(pid: number): number {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+  } catch {
+    return processCpuMs(pid);
+  }
+}
+
 /** CPU ms of every process whose command name starts with "postgres", by pid. */
 export function postgresProcessesCpuMs(): Map<number, number> {
   const out = new Map<number, number>();
@@ -31,16 +42,16 @@ export function postgresProcessesCpuMs(): Map<number, number> {
   for (const e of entries) {
     try {
       if (!fs.readFileSync(`/proc/${e}/comm`, "utf8").startsWith("postgres")) continue;
-      out.set(Number(e), processCpuMs(Number(e)));
+      out.set(Number(e), threadCpuMs(Number(e)));
     } catch {}
   }
   return out;
 }
 
-/** Sum of CPU ms over the PostgreSQL cluster's processes (only when it runs on this machine). */
-export function postgresClusterCpuMs(): number {
+/** CPU ms the cluster's processes used since `before` (processes started since count whole; ended ones drop out). */
+export function postgresClusterCpuMsSince(before: Map<number, number>): number {
   let sum = 0;
-  for (const v of postgresProcessesCpuMs().values()) sum += v;
+  for (const [pid, ms] of postgresProcessesCpuMs()) sum += ms - (before.get(pid) ?? 0);
   return sum;
 }
 
@@ -52,7 +63,7 @@ export interface DbCost {
   backendsCpuMs: number;
   /** pg_stat_statements calls in this database, or null when the extension is not available. */
   statements: number | null;
-  /** Committed transactions in this database (pg_stat_database.xact_commit). */
+  /** COMMIT statements in this database (pg_stat_statements), or null without the extension. */
   commits: number | null;
 }
 
@@ -67,9 +78,7 @@ export class DbMonitor {
   private statsPid = 0;
   private extension = false;
   private before = new Map<number, number>();
-  private clusterBefore = 0;
   private last = new Map<number, number>();
-  private commitsBefore = 0;
   private timer?: NodeJS.Timeout;
   private dbid = 0;
 
@@ -109,16 +118,9 @@ export class DbMonitor {
 
   private async sample(): Promise<void> {
     for (const pid of await this.backendPids()) {
-      const ms = processCpuMs(pid);
+      const ms = threadCpuMs(pid);
       if (ms > 0) this.last.set(pid, ms);
     }
-  }
-
-  private async commits(): Promise<number> {
-    const r = await this.admin.query("select xact_commit from pg_stat_database where datid = $1", [
-      this.dbid,
-    ]);
-    return Number(r.rows[0]?.xact_commit ?? 0);
   }
 
   async start(): Promise<void> {
@@ -126,11 +128,7 @@ export class DbMonitor {
       await this.stats!.query("select pg_stat_statements_reset(0, $1::oid, 0)", [this.dbid]).catch(() => {
         this.extension = false;
       });
-    // pg_stat_database is a snapshot per transaction; a fresh one each read.
-    await this.admin.query("select pg_stat_clear_snapshot()");
-    this.commitsBefore = await this.commits();
     this.before = postgresProcessesCpuMs();
-    this.clusterBefore = [...this.before.values()].reduce((a, b) => a + b, 0);
     this.last = new Map();
     await this.sample();
     // Backends that end during the window keep the CPU they were last seen with.
@@ -140,22 +138,22 @@ export class DbMonitor {
   async stop(): Promise<DbCost> {
     clearInterval(this.timer);
     await this.sample();
-    const clusterCpuMs = postgresClusterCpuMs() - this.clusterBefore;
+    const clusterCpuMs = postgresClusterCpuMsSince(this.before);
     let backendsCpuMs = 0;
     for (const [pid, ms] of this.last) backendsCpuMs += ms - (this.before.get(pid) ?? 0);
     let statements: number | null = null;
+    let commits: number | null = null;
     if (this.extension) {
       const r = await this.stats!.query(
-        `select coalesce(sum(calls), 0) as n from pg_stat_statements
+        `select coalesce(sum(calls), 0) as n,
+                coalesce(sum(calls) filter (where upper(query) like 'COMMIT%' or upper(query) like 'END%'), 0) as c
+           from pg_stat_statements
           where dbid = $1 and query not like '%pg_stat_statements%'`,
         [this.dbid],
       );
       statements = Number(r.rows[0].n);
+      commits = Number(r.rows[0].c);
     }
-    // The statistics collector reports with a short delay; wait for it before reading the commit counter.
-    await new Promise((r) => setTimeout(r, 600));
-    await this.admin.query("select pg_stat_clear_snapshot()");
-    const commits = (await this.commits()) - this.commitsBefore;
     return { clusterCpuMs, backendsCpuMs, statements, commits };
   }
 

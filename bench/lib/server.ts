@@ -101,8 +101,13 @@ export interface RunningServer {
 export async function startServer(options: {
   databaseUrl: string | undefined;
   signal: AbortSignal;
+  /** Extra environment of the server (e.g. PGLITE_THREAD). */
+  env?: Record<string, string>;
+  /** Reuse this data dir (a server stopped earlier seeded it) and leave it in place on stop. */
+  dataDir?: string;
 }): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-bench-"));
+  const ownDir = !options.dataDir;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "duban-bench-"));
   const logFile = path.join(dataDir, "server.log");
   const port = await freePort();
   const log = fs.openSync(logFile, "a");
@@ -129,14 +134,19 @@ export async function startServer(options: {
         // Setup signs 300 users in from one IP; the per-IP login limit protects real deployments, not this.
         LOGIN_RATE_LIMIT_PER_MINUTE: "100000",
         NODE_ENV: "production",
+        ...options.env,
       },
     },
   );
   fs.closeSync(log);
   // Last resort: even a hard exit of the bench takes the server and its temp dir with it.
+  const removeDir = () => {
+    if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    else fs.rmSync(logFile, { force: true });
+  };
   const onExit = () => {
     child.kill("SIGKILL");
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDir();
   };
   process.once("exit", onExit);
   let exited: string | null = null;
@@ -159,11 +169,12 @@ export async function startServer(options: {
         await gone;
         clearTimeout(timer);
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeDir();
       process.off("exit", onExit);
     },
   };
-  const deadline = Date.now() + 120_000;
+  // PGlite creates and migrates its database on first start: a minute and more on a loaded machine.
+  const deadline = Date.now() + Number(process.env.BENCH_START_TIMEOUT_MS ?? 300_000);
   while (Date.now() < deadline && !options.signal.aborted) {
     if (exited) break;
     try {
