@@ -201,6 +201,10 @@ async function main() {
         requestsSent: pl.requestsSent,
       };
     }
+    if (errors > 0)
+      result.note =
+        "requests were refused in the measured steps: CPU per report divides by requests sent, refused ones " +
+        "included; the ratios compare like with like only at 0 errors";
     result.floor = floorFigures(floors);
     goals.push({
       goal: "0 errors, 0 reports lost",

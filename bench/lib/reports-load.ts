@@ -33,7 +33,7 @@ export interface Cost {
 }
 
 const per = (n: number | null | undefined, units: number) =>
-  n === null || n === undefined ? null : Number((n / Math.max(1, units)).toFixed(units > 0 ? 3 : 0));
+  n === null || n === undefined ? null : Number((n / Math.max(1, units)).toFixed(3));
 
 /** Sends the flows as one burst while reading the server's CPU and the database's counters around it. */
 async function measured(
@@ -172,7 +172,8 @@ export async function dubanReview(
     },
   ]);
   const m = await measured(base, flows, pid, db, o);
-  return { step: stepOf(requestsAt(m.result, 0)), cost: costOf(reports.length, m) };
+  const approved = new Set(m.result.flows.filter((f) => f.requests[0]?.ok).map((f) => reports[f.flow]!.id));
+  return { step: stepOf(requestsAt(m.result, 0)), cost: costOf(reports.length, m), approved };
 }
 
 /** The limit server's whole submit (file + report in one request), then its approval, under the same bursts. */

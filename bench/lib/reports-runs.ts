@@ -48,7 +48,7 @@ async function dubanRound(
   const scenario = await seedScenario(tag, people);
   const surge = await dubanSurge(server.base, server.pid, scenario, db, ctx.burst);
   const review = await dubanReview(server.base, server.pid, scenario, surge.reports, db, ctx.burst);
-  const consistency = await verifyRound(scenario, surge.reports);
+  const consistency = await verifyRound(scenario, surge.reports, review.approved);
   return {
     steps: { ...surge.steps, review: review.step },
     perReport: surge.cost,

@@ -1,11 +1,14 @@
-// Reads every report of a round back through the API: each answered 201 must be stored, with its file, and
-// approved; the assignment list and the cycle counters must say the same.
+// Reads every report of a round back through the API: each answered 201 must be stored with its file, and each
+// whose approval answered 200 must be approved; the assignment list and the cycle counters must say the same.
+// A refused request (e.g. 503 under overload) is an error of its step, not a loss: `lost` counts only answers
+// the server gave as done and did not keep.
 import type { Submitted } from "./reports-load.js";
 import { type Scenario, taskAssignments } from "./seed.js";
 import { eachLimited } from "./stats.js";
 
 export interface Consistency {
   reportsAnswered201: number;
+  approvalsAnswered200: number;
   lost: number;
   missing: number;
   notApproved: number;
@@ -15,7 +18,11 @@ export interface Consistency {
   cycleCounters: { submitted: number; approved: number } | null;
 }
 
-export async function verifyRound(s: Scenario, reports: Submitted[]): Promise<Consistency> {
+export async function verifyRound(
+  s: Scenario,
+  reports: Submitted[],
+  approved: Set<string>,
+): Promise<Consistency> {
   let missing = 0;
   let notApproved = 0;
   let wrongContent = 0;
@@ -26,7 +33,7 @@ export async function verifyRound(s: Scenario, reports: Submitted[]): Promise<Co
     if (res.status !== 200) {
       missing++;
       if (samples.length < 5) samples.push(`${r.id}: ${res.error}`);
-    } else if (body.status !== "approved") notApproved++;
+    } else if (approved.has(r.id) && body.status !== "approved") notApproved++;
     else if (body.progress !== r.progress || body.files?.length !== 1) wrongContent++;
   });
   const assignments = await taskAssignments<{ progress: number }>(s.lead, s.nodeId);
@@ -36,6 +43,7 @@ export async function verifyRound(s: Scenario, reports: Submitted[]): Promise<Co
   );
   return {
     reportsAnswered201: reports.length,
+    approvalsAnswered200: approved.size,
     lost: missing + notApproved + wrongContent,
     missing,
     notApproved,
