@@ -181,9 +181,7 @@ describe("PGlite in a worker thread", () => {
     // While the first transaction is open: a plain select, then (once it is sent) a second transaction.
     const first = increment("a");
     await begun;
-    const outside = database.db
-      .execute<{ n: number }>(sql`select n from counter where id = 1`)
-      .then((r) => r);
+    const outside = rowsOf(database, sql`select n from counter where id = 1`);
     await new Promise((resolve) => setImmediate(resolve));
     const second = increment("b");
     await Promise.all([first, second]);
