@@ -83,6 +83,24 @@ export function parseFileStoreEnv(env: NodeJS.ProcessEnv): { setting: FileStoreS
   };
 }
 
+/**
+ * The store `duban files migrate --to VALUE` names: disk, postgres or s3://bucket/prefix with the S3_* variables
+ * (which may equally describe the source). Throws a readable message for a bad value.
+ */
+export function parseFileStoreTarget(value: string, env: NodeJS.ProcessEnv): FileStoreSetting {
+  const v = value.trim();
+  if (v === "disk") return { kind: "disk" };
+  if (v === "postgres") {
+    if (!env.DATABASE_URL?.trim())
+      throw new Error("--to postgres 需要设置 DATABASE_URL（文件存入该 PostgreSQL 数据库）");
+    return { kind: "postgres" };
+  }
+  if (!v.startsWith("s3://")) throw new Error(`--to “${v}”无效；可选 disk、postgres 或 s3://存储桶/前缀`);
+  const { setting, problems } = parseFileStoreEnv({ ...env, FILE_STORE: v });
+  if (problems.length > 0) throw new Error(problems.join("\n"));
+  return setting;
+}
+
 /** A setting as a log line says it, without keys. */
 export function describeFileStoreSetting(setting: FileStoreSetting): string {
   if (setting.kind === "s3") return `s3://${setting.s3.bucket}/${setting.s3.prefix}`;

@@ -37,11 +37,9 @@ export class DiskFileStore implements FileStore {
       await pipeline(hashed.chunks, fs.createWriteStream(temp, { flags: "wx" }));
       const stored = hashed.result();
       const target = this.pathOf(stored.sha256);
-      if (fs.existsSync(target)) await fsp.rm(temp, { force: true });
-      else {
-        await fsp.mkdir(path.dirname(target), { recursive: true });
-        await fsp.rename(temp, target);
-      }
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      // Replacing a file of the same hash with verified bytes is atomic and harmless, and heals a damaged copy.
+      await fsp.rename(temp, target);
       return stored;
     } catch (err) {
       await fsp.rm(temp, { force: true });
