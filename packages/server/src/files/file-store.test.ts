@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { createFreshDatabase } from "../test/fresh-database.js";
@@ -52,4 +54,41 @@ describeFileStoreContract("PostgreSQL", async () => {
       await fresh.drop();
     },
   };
+});
+
+describe("PostgreSQL file store sweep", () => {
+  it("removes only the chunks of writes that never finished and are hours old", async () => {
+    const fresh = await createFreshDatabase();
+    const database = fresh.url
+      ? await fresh.open()
+      : await openDatabase({ template: await pgliteTemplate() });
+    try {
+      await migrateDatabase(database);
+      const store = new PostgresFileStore(database.db);
+      const kept = await store.put(Buffer.from("一份已存好的文件"));
+      const [old, recent] = [randomUUID(), randomUUID()];
+      await database.db.execute(
+        sql`insert into file_blob_chunks (blob_id, idx, data, created_at) values
+            (${old}, 0, ${Buffer.from("a")}, now() - interval '7 hours'),
+            (${recent}, 0, ${Buffer.from("b")}, now() - interval '1 hour')`,
+      );
+      // The stored file's chunks are older still, but named by its row: never swept.
+      await database.db.execute(
+        sql`update file_blob_chunks set created_at = now() - interval '30 days'
+            where blob_id = (select blob_id from file_blobs where sha256 = ${kept.sha256})`,
+      );
+      expect(await store.sweepAbandoned()).toBe(1);
+      const left = (await database.db.execute(
+        sql`select blob_id::text as id from file_blob_chunks`,
+      )) as unknown as {
+        rows: { id: string }[];
+      };
+      expect(left.rows.map((r) => r.id)).not.toContain(old);
+      expect(left.rows.map((r) => r.id)).toContain(recent);
+      expect((await store.get(kept.sha256)).toString()).toBe("一份已存好的文件");
+    } finally {
+      await database.close();
+      await fresh.drop();
+    }
+  }, 60_000);
 });
