@@ -14,7 +14,8 @@ beforeAll(async () => {
   t = await createTestApp();
   // The same routes over the PostgreSQL file store (PGlite in memory without TEST_DATABASE_URL).
   pgStore = await createTestApp({ fileStore: { kind: "postgres" } });
-});
+  // Two apps on PGlite start slowly on a busy machine.
+}, 180_000);
 afterAll(async () => {
   await t?.close();
   await pgStore?.close();
