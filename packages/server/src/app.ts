@@ -12,7 +12,8 @@ import type { Database } from "./db/client.js";
 import { logSerializers } from "./db/redact-error.js";
 import { closeDocumentWorkers } from "./documents/index.js";
 import { type Config, trustProxyOption } from "./env.js";
-import { FileStore } from "./files/file-store.js";
+import type { FileStore } from "./files/file-store.js";
+import { openFileStore } from "./files/open-file-store.js";
 import { registerAuthHook } from "./http/auth-hook.js";
 import { type Clock, systemClock } from "./http/context.js";
 import { registerErrorHandler, sendFrameworkError } from "./http/error-handler.js";
@@ -76,6 +77,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions["logger"];
   /** Folder of the built web app; omitted or missing means API only. */
   webRoot?: string | null;
+  /** The file store; omitted: the one the configuration names, opened here and closed with the app. */
+  files?: FileStore;
   /** Called on the bare instance before anything is registered (the test harness audits statements with it). */
   instrument?: (app: FastifyInstance) => void;
 }
@@ -97,11 +100,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   options.instrument?.(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const chosen = options.files
+    ? null
+    : await openFileStore(options.config.fileStore, {
+        dataDir: options.config.dataDir,
+        database: options.database,
+      });
+  const files = options.files ?? chosen!.store;
+  if (chosen) {
+    app.log.info({ fileStore: files.kind, location: files.location }, `文件存储：${chosen.reason}`);
+    app.addHook("onClose", () => files.close());
+  }
   app.decorate("deps", {
     database: options.database,
     config: options.config,
     clock: options.clock ?? systemClock,
-    files: new FileStore(path.join(options.config.dataDir, "files")),
+    files,
   });
 
   await app.register(cookie);

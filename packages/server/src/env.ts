@@ -2,6 +2,7 @@ import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { pgliteThreadSchema } from "./db/pglite-thread.js";
+import { type FileStoreSetting, parseFileStoreEnv } from "./file-store-env.js";
 import { parseSecretKey } from "./notify/secret-box.js";
 
 const flag = z
@@ -168,6 +169,8 @@ export interface Config {
   uploadQuota: { files: number; windowMs: number; dailyBytes: number };
   /** Where the server's clock starts (DUBAN_FAKE_NOW, for browser tests); unset: the real time. */
   fakeNow: Date | undefined;
+  /** Where uploaded files are stored (FILE_STORE and S3_*); `auto` is decided when the store opens. */
+  fileStore: FileStoreSetting;
   /** argon2id cost; lowered only by the test harness to keep suites fast. */
   argon2: { memoryCost: number; timeCost: number };
 }
@@ -175,8 +178,10 @@ export interface Config {
 /** Parses configuration from environment variables; throws a readable message listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const files = parseFileStoreEnv(env);
+  if (!parsed.success || files.problems.length > 0) {
+    const lines = (parsed.error?.issues ?? []).map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    lines.push(...files.problems.map((p) => `  ${p}`));
     throw new Error(`配置有误：\n${lines.join("\n")}`);
   }
   const e = parsed.data;
@@ -209,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dailyBytes: e.UPLOAD_DAILY_MB * 1024 * 1024,
     },
     fakeNow: e.DUBAN_FAKE_NOW,
+    fileStore: files.setting,
     // OWASP's argon2id baseline: 19 MiB, 2 passes.
     argon2: { memoryCost: 19_456, timeCost: 2 },
   };

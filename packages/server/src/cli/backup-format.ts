@@ -83,6 +83,12 @@ export interface TableInfo {
   selfReferencing: boolean;
 }
 
+/**
+ * Tables of the PostgreSQL file store: storage, not records. An archive carries the files the `files` table names
+ * as file lines whatever the store, and a restore puts them into the store it is configured with.
+ */
+export const FILE_STORE_TABLES: ReadonlySet<string> = new Set(["file_blobs", "file_blob_chunks"]);
+
 /** Every table of the application schema, parents before the tables whose foreign keys point at them. */
 export async function tablesInOrder(db: DbOrTx): Promise<TableInfo[]> {
   const columns = await rowsOf<{ table_name: string; column_name: string }>(
@@ -99,6 +105,7 @@ export async function tablesInOrder(db: DbOrTx): Promise<TableInfo[]> {
   );
   const byName = new Map<string, TableInfo>();
   for (const c of columns) {
+    if (FILE_STORE_TABLES.has(c.table_name)) continue;
     const t = byName.get(c.table_name) ?? { name: c.table_name, columns: [], selfReferencing: false };
     t.columns.push(c.column_name);
     byName.set(c.table_name, t);

@@ -7,7 +7,9 @@ import { sql } from "drizzle-orm";
 import { type Database, type DbOrTx, openDatabase } from "../db/client.js";
 import { DataDirBusyError } from "../db/data-dir-lock.js";
 import { loadConfig } from "../env.js";
-import { FileStore } from "../files/file-store.js";
+import { DiskFileStore } from "../files/disk-file-store.js";
+import { FileMissingError, type FileStore } from "../files/file-store.js";
+import { openFileStore } from "../files/open-file-store.js";
 import { KEY_FILE_NAME } from "../notify/secret-box.js";
 import {
   ARCHIVE_FORMAT,
@@ -24,8 +26,10 @@ import { CliError } from "./runtime.js";
 /** What to back up and where. */
 export interface BackupOptions {
   database: Database;
-  /** DATA_DIR: the file store is `files/` under it, the sealing key `secret.key`. */
+  /** DATA_DIR: the sealing key is `secret.key` under it. */
   dataDir: string;
+  /** Where the files are; omitted: `files/` under DATA_DIR. */
+  files?: FileStore;
   file: string;
   /** Put DATA_DIR/secret.key into the archive (when it exists), so sealed channel secrets stay readable. */
   includeSecretKey: boolean;
@@ -140,7 +144,11 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupSumm
       },
       { isolationLevel: "repeatable read", accessMode: "read only" },
     );
-    await writeFiles(options.dataDir, manifest.files, writer);
+    await writeFiles(
+      options.files ?? new DiskFileStore(path.join(options.dataDir, "files")),
+      manifest.files,
+      writer,
+    );
     if (key) await writer.line(JSON.stringify(["secret-key", key.toString("base64")]));
     await writer.end();
     fs.renameSync(partial, options.file);
@@ -153,19 +161,21 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupSumm
 }
 
 /** Appends every listed file's bytes, checking each against its hash so a damaged store is caught now. */
-async function writeFiles(dataDir: string, files: Manifest["files"], writer: Writer): Promise<void> {
-  const store = new FileStore(path.join(dataDir, "files"));
+async function writeFiles(store: FileStore, files: Manifest["files"], writer: Writer): Promise<void> {
   for (const f of files) {
     let bytes: Buffer;
     try {
       bytes = await store.get(f.sha256);
-    } catch {
+    } catch (err) {
+      if (!(err instanceof FileMissingError)) throw err;
       throw new CliError(
-        `文件 ${f.sha256} 在数据库中有记录，但文件存储 ${store.pathOf(f.sha256)} 中找不到。请检查 DATA_DIR 是否正确。`,
+        `文件 ${f.sha256} 在数据库中有记录，但文件存储 ${store.location} 中找不到。请检查 DATA_DIR 或 FILE_STORE 是否正确。`,
       );
     }
     if (createHash("sha256").update(bytes).digest("hex") !== f.sha256)
-      throw new CliError(`文件 ${store.pathOf(f.sha256)} 的内容与其 sha256 不符（已损坏），备份未完成。`);
+      throw new CliError(
+        `文件存储 ${store.location} 中的文件 ${f.sha256} 内容与其 sha256 不符（已损坏），备份未完成。`,
+      );
     await writer.line(JSON.stringify(["file", f.sha256, bytes.toString("base64")]));
   }
 }
@@ -190,10 +200,13 @@ export async function backupCommand(options: { file: string | undefined; without
       `内置数据库运行时只能由服务进程打开，备份需要短暂停机：请停止服务，执行 duban backup，再启动服务（PostgreSQL 部署可在服务运行时备份）。\n${err.message}`,
     );
   }
+  // The same store the server opens, chosen by the same rule.
+  const { store } = await openFileStore(config.fileStore, { dataDir: config.dataDir, database });
   try {
     const s = await backupDatabase({
       database,
       dataDir: config.dataDir,
+      files: store,
       file: options.file,
       includeSecretKey: !options.withoutSecretKey,
     });
@@ -203,6 +216,7 @@ export async function backupCommand(options: { file: string | undefined; without
     );
     if (config.secretKey) console.log("注意：密钥来自环境变量 DUBAN_SECRET_KEY，不在备份中，请另行保管。");
   } finally {
+    await store.close();
     await database.close();
   }
 }

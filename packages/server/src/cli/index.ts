@@ -3,6 +3,7 @@ import { DataDirBusyError } from "../db/data-dir-lock.js";
 import { formatRedactedError } from "../db/redact-error.js";
 import { seedDemo } from "../seed/demo.js";
 import { backupCommand } from "./backup.js";
+import { filesMigrateCommand } from "./files-migrate.js";
 import { parseCommand } from "./parse.js";
 import { restoreCommand } from "./restore.js";
 import { CliError, withDatabase } from "./runtime.js";
@@ -16,7 +17,7 @@ interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void>;
 }
 
-const env = `环境变量：DATABASE_URL（PostgreSQL 连接串；不设则用内置数据库）、DATA_DIR（默认 ./data）、PORT（默认 3000）`;
+const env = `环境变量：DATABASE_URL（PostgreSQL 连接串；不设则用内置数据库）、DATA_DIR（默认 ./data）、PORT（默认 3000）、FILE_STORE（disk、postgres 或 s3://存储桶/前缀；不设时有 DATABASE_URL 存数据库，否则存 DATA_DIR/files）`;
 
 /** Every command, keyed by its words. */
 const commands: Record<string, Command> = {
@@ -103,6 +104,16 @@ const commands: Record<string, Command> = {
       `内置数据库请在服务停止时恢复。\n${env}`,
     options: { force: { type: "boolean" } },
     run: async (v, positionals) => restoreCommand({ file: positionals[0], force: Boolean(v.force) }),
+  },
+  "files migrate": {
+    usage: "duban files migrate --to <disk|postgres|s3://存储桶/前缀>",
+    help:
+      "把数据库引用的全部文件从当前文件存储（FILE_STORE，未设置时按默认规则）复制到目标存储，逐个流式复制并校验 sha256。\n" +
+      "可中断后重跑：目标中已有且校验通过的文件跳过。源存储缺少文件时，不复制任何文件并列出缺少的文件。原存储中的文件不删除。\n" +
+      "完成后设置 FILE_STORE 为目标并重启所有服务进程。目标为 s3:// 时用 S3_ENDPOINT、S3_REGION、S3_ACCESS_KEY_ID、S3_SECRET_ACCESS_KEY、S3_FORCE_PATH_STYLE。\n" +
+      `PostgreSQL 部署可在服务运行时执行，切换前再执行一次以复制期间新增的文件；内置数据库请先停止服务。\n${env}`,
+    options: { to: { type: "string" } },
+    run: async (v) => filesMigrateCommand({ to: v.to as string | undefined }),
   },
   parse: {
     usage: "duban parse FILE [--json]",

@@ -6,10 +6,19 @@ import { type Database, type DbOrTx, openDatabase } from "../db/client.js";
 import { DataDirBusyError } from "../db/data-dir-lock.js";
 import { migrateDatabase, migrationsFolder } from "../db/migrate.js";
 import { loadConfig } from "../env.js";
-import { FileStore } from "../files/file-store.js";
+import { DiskFileStore } from "../files/disk-file-store.js";
+import type { FileStore } from "../files/file-store.js";
+import { openFileStore } from "../files/open-file-store.js";
 import { KEY_FILE_NAME } from "../notify/secret-box.js";
 import { archiveLines, verifyArchive } from "./archive-reader.js";
-import { journal, type Manifest, type MigrationLevel, migrationLevel, rowsOf } from "./backup-format.js";
+import {
+  FILE_STORE_TABLES,
+  journal,
+  type Manifest,
+  type MigrationLevel,
+  migrationLevel,
+  rowsOf,
+} from "./backup-format.js";
 import { resetSchema } from "./restore-schema.js";
 import { CliError } from "./runtime.js";
 
@@ -21,6 +30,8 @@ export interface RestoreOptions {
   file: string;
   /** Replace a database that already holds data. */
   force: boolean;
+  /** Where the files go; omitted: `files/` under DATA_DIR. */
+  files?: FileStore;
   /** The archive's manifest when the caller has already verified it. */
   verified?: Manifest;
 }
@@ -69,7 +80,8 @@ async function tablesWithRows(db: DbOrTx): Promise<{ name: string; rows: number 
         where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
   const found: { name: string; rows: number }[] = [];
-  for (const t of tables) {
+  // Stored bytes are not records: files the archive names are put into the store again, kept once each.
+  for (const t of tables.filter((t) => !FILE_STORE_TABLES.has(t.name))) {
     const [c] = await rowsOf<{ n: number }>(
       db,
       sql`select count(*)::int as n from ${sql.identifier(t.name)}`,
@@ -123,9 +135,8 @@ async function tablesWithTriggers(tx: DbOrTx): Promise<string[]> {
 const BATCH_ROWS = 1000;
 const BATCH_BYTES = 8 * 1024 * 1024;
 
-/** Second pass over a verified archive: rows in one transaction, files into the store; returns the key, if any. */
+/** Second pass over a verified archive: rows in one transaction; returns the key, if any. */
 async function loadArchive(options: RestoreOptions, manifest: Manifest) {
-  const store = new FileStore(path.join(options.dataDir, "files"));
   const tables = new Map(manifest.tables.map((t) => [t.name, t]));
   const trees = new Set(
     (
@@ -169,7 +180,6 @@ async function loadArchive(options: RestoreOptions, manifest: Manifest) {
       await flush();
       const control = JSON.parse(line) as string[];
       table = control[0] === "table" ? tables.get(control[1]!)! : null;
-      if (control[0] === "file") await store.put(Buffer.from(control[2]!, "base64"));
       if (control[0] === "secret-key") key = Buffer.from(control[1]!, "base64");
     }
     await resetSequences(tx);
@@ -177,6 +187,15 @@ async function loadArchive(options: RestoreOptions, manifest: Manifest) {
       await tx.execute(sql`alter table ${sql.identifier(name)} enable trigger user`);
   });
   return { rows, key: key as Buffer | null };
+}
+
+/** Third pass: every file line into the store, each checked against its hash as it is written. */
+async function putFiles(file: string, store: FileStore): Promise<void> {
+  for await (const line of archiveLines(file)) {
+    if (!line.startsWith('["file"')) continue;
+    const [, sha256, base64] = JSON.parse(line) as string[];
+    await store.put(Buffer.from(base64!, "base64"), { sha256: sha256! });
+  }
 }
 
 /** Puts the archive's sealing key in place, keeping a different existing key beside it. */
@@ -238,6 +257,8 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
   }
   const { rows, key } = loaded;
   await migrateDatabase(options.database);
+  // Once the schema is current: a PostgreSQL store's own tables may be newer than the archive's level.
+  await putFiles(options.file, options.files ?? new DiskFileStore(path.join(options.dataDir, "files")));
   return { rows, files: manifest.files.length, ...placeKey(options.dataDir, key) };
 }
 
@@ -259,10 +280,12 @@ export async function restoreCommand(options: { file: string | undefined; force:
     if (!(err instanceof DataDirBusyError)) throw err;
     throw new CliError(`恢复前请先停止服务。\n${err.message}`);
   }
+  const { store } = await openFileStore(config.fileStore, { dataDir: config.dataDir, database });
   try {
     const s = await restoreDatabase({
       database,
       dataDir: config.dataDir,
+      files: store,
       file: options.file,
       force: options.force,
       verified,
@@ -275,6 +298,7 @@ export async function restoreCommand(options: { file: string | undefined; force:
         "备份不含密钥文件：已保存的渠道密码需要原密钥（DUBAN_SECRET_KEY 或原 secret.key）才能解密。",
       );
   } finally {
+    await store.close();
     await database.close();
   }
 }

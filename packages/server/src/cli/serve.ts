@@ -5,6 +5,8 @@ import { logAvailabilityChanges } from "../db/availability.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type Config, loadConfig } from "../env.js";
+import type { FileStore } from "../files/file-store.js";
+import { PostgresFileStore } from "../files/postgres-file-store.js";
 import { clockStartingAt, systemClock } from "../http/context.js";
 import { startScheduler } from "../jobs/scheduler.js";
 import { secretBoxFor } from "../notify/secret-box.js";
@@ -91,6 +93,20 @@ function superviseWorkers(config: Config, demo: boolean): void {
   if (demo) printDemoLogins();
 }
 
+/** Removes, in the background, the chunks of uploads a killed process left in the PostgreSQL file store. */
+function sweepAbandonedUploads(
+  files: FileStore,
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void },
+) {
+  if (!(files instanceof PostgresFileStore)) return;
+  files
+    .sweepAbandoned()
+    .then((chunks) => {
+      if (chunks > 0) log.info({ chunks }, "已清理中断上传留下的文件数据块");
+    })
+    .catch((err: unknown) => log.warn({ err }, "清理中断上传留下的文件数据块失败，下次启动时再试"));
+}
+
 /** Opens the database, builds the app and listens; one process's whole life. */
 async function listen(config: Config, demo: boolean): Promise<void> {
   const single = cluster.isPrimary;
@@ -109,6 +125,7 @@ async function listen(config: Config, demo: boolean): Promise<void> {
   if (single && demo) await seedDemoPlan(database, config, clock.now());
   const logger = serverLoggerOptions({ level: config.logLevel, output: process.stdout });
   const app = await buildApp({ database, config, clock, logger });
+  sweepAbandonedUploads(app.deps.files, app.log);
   // A database restart is survived: requests answer 503 and the scheduler pauses until it is back.
   logAvailabilityChanges(database.availability, app.log);
   // Every process may run it: reminders are claimed by unique key, deliveries with SKIP LOCKED.

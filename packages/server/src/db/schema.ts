@@ -5,6 +5,7 @@ export * from "./schema/bulletins.js";
 export * from "./schema/calendar.js";
 export * from "./schema/documents.js";
 export * from "./schema/execution.js";
+export * from "./schema/file-blobs.js";
 export * from "./schema/forms.js";
 export * from "./schema/notification-settings.js";
 export * from "./schema/plans.js";

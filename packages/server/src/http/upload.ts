@@ -2,6 +2,7 @@ import { storableText } from "@duban/domain";
 import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { AppError, invalid } from "../errors.js";
+import type { FileStore, StoredFile } from "../files/file-store.js";
 
 /** Form fields an upload form may carry beside its file; more is not a browser's upload. */
 const MAX_FIELDS = 10;
@@ -78,11 +79,92 @@ async function readFilePart(
   const body = await part.toBuffer();
   // A truncated stream is the other way the size limit shows.
   if (part.file.truncated) throw tooLarge;
-  // The name comes from the client's file system (or a crafted form): it is stored, so it must be storable.
-  return {
-    name: storableText(part.filename)
-      .replace(/[\t\n\r\v\f]+/g, " ")
-      .trim(),
-    body,
-  };
+  return { name: cleanName(part.filename), body };
+}
+
+/** The name comes from the client's file system (or a crafted form): it is stored, so it must be storable. */
+function cleanName(filename: string): string {
+  return storableText(filename)
+    .replace(/[\t\n\r\v\f]+/g, " ")
+    .trim();
+}
+
+/** Checks an upload's bytes as they stream into the store; throwing refuses the upload before anything is kept. */
+export interface UploadInspector {
+  /** Sees each chunk before the store does. */
+  push(chunk: Uint8Array): void;
+  /** Sees the size once the last chunk has passed, before the store keeps the file. */
+  end(size: number): void;
+}
+
+/** A failure of the store itself (not of the client's body): passed on as it is, a 500. */
+class StoreFailure extends Error {}
+
+/**
+ * Streams the single uploaded file of a multipart request (field `file`) into the file store while it is hashed
+ * and inspected, so no upload is held whole in memory. The size limit holds mid-stream and the inspector may
+ * refuse at any chunk: either way the store keeps nothing of it. The same form rules as `readUpload` apply.
+ */
+export async function storeUpload(
+  request: FastifyRequest,
+  options: { maxBytes: number; what: string; files: FileStore; inspect?: UploadInspector },
+): Promise<{ name: string; stored: StoredFile }> {
+  const tooLarge = new AppError(
+    "payload_too_large",
+    `文件不能超过 ${Math.round(options.maxBytes / 1024 / 1024)} MB`,
+  );
+  if (!request.isMultipart())
+    throw new AppError("unsupported_media_type", `请以表单（multipart/form-data）方式上传${options.what}`);
+  let upload: { name: string; stored: StoredFile } | undefined;
+  try {
+    const parts = request.parts({
+      limits: { fileSize: options.maxBytes, files: 1, fields: MAX_FIELDS, parts: MAX_FIELDS + 1 },
+    });
+    for await (const part of parts) {
+      if (part.type !== "file") continue;
+      if (part.fieldname !== "file") {
+        part.file.resume();
+        throw missingFile(options.what);
+      }
+      upload = { name: cleanName(part.filename), stored: await storePart(part, options, tooLarge) };
+    }
+  } catch (err) {
+    if (err instanceof StoreFailure) throw err.cause;
+    throw formError(err, { what: options.what, tooLarge });
+  }
+  if (!upload) throw missingFile(options.what);
+  return upload;
+}
+
+/** Streams one file part into the store through the size limit and the inspector. */
+async function storePart(
+  part: MultipartFile,
+  options: { maxBytes: number; what: string; files: FileStore; inspect?: UploadInspector },
+  tooLarge: AppError,
+): Promise<StoredFile> {
+  async function* checked(): AsyncGenerator<Uint8Array> {
+    let size = 0;
+    try {
+      for await (const chunk of part.file as AsyncIterable<Buffer>) {
+        size += chunk.byteLength;
+        if (size > options.maxBytes) throw tooLarge;
+        options.inspect?.push(chunk);
+        yield chunk;
+      }
+    } catch (err) {
+      // A body cut off or over the limit is the client's doing: the form's refusal, never the store's failure.
+      throw formError(err, { what: options.what, tooLarge });
+    }
+    // A truncated stream is the other way the size limit shows.
+    if (part.file.truncated) throw tooLarge;
+    options.inspect?.end(size);
+  }
+  try {
+    return await options.files.put(checked());
+  } catch (err) {
+    // Drained, so a refused part never holds the parser up.
+    part.file.resume();
+    if (err instanceof AppError) throw err;
+    throw new StoreFailure("文件存储写入失败", { cause: err });
+  }
 }

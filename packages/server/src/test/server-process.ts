@@ -34,6 +34,8 @@ export async function startServerProcess(options: {
   databaseUrl: string | undefined;
   port: number;
   timeoutMs?: number;
+  /** More environment for the server (FILE_STORE, DUBAN_FAKE_NOW …). */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const logFile = path.join(options.dataDir, `server-${Date.now()}.log`);
   const log = fs.openSync(logFile, "a");
@@ -51,6 +53,7 @@ export async function startServerProcess(options: {
         SCHEDULER: "0",
         // The test signs dozens of users in from one address.
         LOGIN_RATE_LIMIT_PER_MINUTE: "10000",
+        ...options.env,
       },
     },
   );

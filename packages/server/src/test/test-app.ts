@@ -55,6 +55,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loginRateLimitPerMinute: 10_000,
     // Tests drive reminders and deliveries by calling them with their own clock.
     scheduler: false,
+    // Files on disk under the throwaway DATA_DIR whatever the database, as the rollback snapshot and the statement
+    // counts expect; the stores themselves have their contract suite (files/file-store.contract.ts).
+    fileStore: { kind: "disk" },
     ...overrides,
   };
 }

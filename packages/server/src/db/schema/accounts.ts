@@ -195,7 +195,7 @@ export const auditLogs = pgTable(
   (t) => [index("audit_logs_tenant_created_idx").on(t.tenantId, t.createdAt)],
 );
 
-/** An uploaded file; the bytes live in the content-addressed store under DATA_DIR/files by sha256. */
+/** An uploaded file; the bytes live in the content-addressed file store (disk, PostgreSQL or S3) by sha256. */
 export const files = pgTable(
   "files",
   {

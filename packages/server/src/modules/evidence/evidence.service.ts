@@ -1,7 +1,9 @@
 import type { DbOrTx } from "../../db/client.js";
 import { AppError } from "../../errors.js";
-import { sniffEvidenceType } from "../../files/evidence-type.js";
+import { EvidenceSniffer, type EvidenceType } from "../../files/evidence-type.js";
+import type { StoredFile } from "../../files/file-store.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
+import type { UploadInspector } from "../../http/upload.js";
 import { audit } from "../audit/index.js";
 import * as repo from "./evidence.repository.js";
 import { assertUploadQuota, uploadOwnerOf } from "./upload-quota.js";
@@ -28,25 +30,49 @@ export function toFileRef(row: FileRow) {
   };
 }
 
-/** Stores an uploaded evidence file after checking its type from content and the uploader's quota. */
-export async function storeEvidence(ctx: ServiceContext, upload: { name: string; body: Buffer }) {
-  if (upload.body.byteLength === 0) throw new AppError("bad_request", "文件是空的，请重新选择");
-  const type = sniffEvidenceType(upload.body);
-  if (!type)
-    throw new AppError(
-      "unsupported_media_type",
-      "只能上传图片（JPG、PNG、GIF、WebP、HEIC）、PDF、Word（.docx）或 Excel（.xlsx）文件",
-    );
-  const now = ctx.clock.now();
-  const quota = {
-    owner: uploadOwnerOf(ctx.actor),
-    size: upload.body.byteLength,
-    now,
-    quota: ctx.config.uploadQuota,
+/** The refusal for bytes that are not an accepted evidence type, whatever the file's name says. */
+function unsupportedType(): AppError {
+  return new AppError(
+    "unsupported_media_type",
+    "只能上传图片（JPG、PNG、GIF、WebP、HEIC）、PDF、Word（.docx）或 Excel（.xlsx）文件",
+  );
+}
+
+/**
+ * Checks an evidence upload as it streams: refused as soon as its first bytes show it is no accepted type, and at
+ * the end when empty or a ZIP that is neither Word nor Excel; `type()` is its type once accepted.
+ */
+export function evidenceUploadCheck(): UploadInspector & { type(): EvidenceType } {
+  const sniffer = new EvidenceSniffer();
+  let accepted: EvidenceType | null = null;
+  return {
+    push(chunk) {
+      if (!sniffer.push(chunk)) throw unsupportedType();
+    },
+    end(size) {
+      if (size === 0) throw new AppError("bad_request", "文件是空的，请重新选择");
+      accepted = sniffer.type();
+      if (!accepted) throw unsupportedType();
+    },
+    type() {
+      if (!accepted) throw new Error("the upload has not been checked to its end");
+      return accepted;
+    },
   };
-  // Checked before the bytes are written, so a refused upload costs no disk; checked again under the lock.
-  await assertUploadQuota(ctx.database.db, quota);
-  const stored = await ctx.files.put(upload.body);
+}
+
+/**
+ * Records a stored evidence file for the actor: the uploader's quota (files per window, bytes per day) is checked
+ * once, under the owner's row lock, in the transaction that inserts the row, so uploads arriving at once let
+ * exactly the quota through. The bytes are already in the store: a refused upload leaves them unreferenced.
+ */
+export async function recordEvidence(
+  ctx: ServiceContext,
+  upload: { name: string; stored: StoredFile; type: EvidenceType },
+) {
+  const { stored, type } = upload;
+  const now = ctx.clock.now();
+  const quota = { owner: uploadOwnerOf(ctx.actor), size: stored.size, now, quota: ctx.config.uploadQuota };
   const filename = upload.name.replace(/[\\/\r\n"]/g, "_").slice(0, 200) || "附件";
   return ctx.database.db.transaction(async (tx) => {
     await repo.lockUploadOwner(tx, quota.owner);

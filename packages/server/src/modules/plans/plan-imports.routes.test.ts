@@ -2,7 +2,7 @@ import type { PlanDraftEdit } from "@duban/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { files } from "../../db/schema.js";
-import { FileStore } from "../../files/file-store.js";
+import { DiskFileStore } from "../../files/disk-file-store.js";
 import { buildTenant, buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { buildPlanBureau, flatten, seedPlanText, taskOf } from "../../test/plan-fixtures.js";
 import { signIn } from "../../test/session.js";
@@ -143,8 +143,8 @@ describe("POST /api/plan-imports/upload", () => {
       allowDuplicate: true,
     });
     expect(published.statusCode, published.body).toBe(201);
-    const open = vi.spyOn(FileStore.prototype, "open");
-    const readWhole = vi.spyOn(FileStore.prototype, "get");
+    const open = vi.spyOn(DiskFileStore.prototype, "open");
+    const readWhole = vi.spyOn(DiskFileStore.prototype, "get");
     try {
       const res = await b.supervisor.get(`/api/plans/${published.json().planId}/source`);
       expect(res.statusCode).toBe(200);
