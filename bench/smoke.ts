@@ -40,12 +40,22 @@ interface Outcome {
   reason?: string;
 }
 
-/** The JSON object a bench printed: the text from the first line that opens an object. */
+/**
+ * The JSON a bench printed, from the first line that opens an object (or an array of objects, as bench:search
+ * prints one per database), folded into one object whose `failed` / `aborted` is any item's.
+ */
 function printedObject(stdout: string): Record<string, unknown> | undefined {
-  const start = stdout.search(/^\{/m);
+  const start = stdout.search(/^[{[]/m);
   if (start < 0) return undefined;
   try {
-    return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+    const value = JSON.parse(stdout.slice(start)) as Record<string, unknown> | Record<string, unknown>[];
+    if (!Array.isArray(value)) return value;
+    if (value.length === 0) return undefined;
+    const bad = (k: string) => value.find((v) => v?.[k])?.[k];
+    return {
+      ...(bad("failed") ? { failed: bad("failed") } : {}),
+      ...(bad("aborted") ? { aborted: bad("aborted") } : {}),
+    };
   } catch {
     return undefined;
   }
