@@ -9,6 +9,7 @@ import {
   idSchema,
   inboxQuerySchema,
   nodeRequirementPageSchema,
+  pageQuerySchema,
   receivedHandDownPageSchema,
   receivedHandDownSchema,
   subordinatePageSchema,
@@ -29,8 +30,8 @@ export async function cascadeRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   r.get(
     "/api/cascade/subordinates",
-    { schema: { tags, response: { 200: subordinatePageSchema } } },
-    async (request) => findSubordinateBureaus(contextOf(app, request)),
+    { schema: { tags, querystring: pageQuerySchema, response: { 200: subordinatePageSchema } } },
+    async (request) => findSubordinateBureaus(contextOf(app, request), request.query),
   );
   r.post(
     "/api/nodes/:nodeId/hand-downs",
@@ -42,8 +43,15 @@ export async function cascadeRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     "/api/nodes/:nodeId/requirements",
-    { schema: { tags, params: nodeParams, response: { 200: nodeRequirementPageSchema } } },
-    async (request) => findNodeRequirements(contextOf(app, request), request.params.nodeId),
+    {
+      schema: {
+        tags,
+        params: nodeParams,
+        querystring: pageQuerySchema,
+        response: { 200: nodeRequirementPageSchema },
+      },
+    },
+    async (request) => findNodeRequirements(contextOf(app, request), request.params.nodeId, request.query),
   );
   r.get(
     "/api/hand-downs",

@@ -3,6 +3,8 @@ import {
   cascadeListAbilities,
   type InboxQuery,
   type NodeRequirementPage,
+  type PageQuery,
+  pageFrom,
   type ReceivedHandDown,
   type ReceivedHandDownPage,
   type SubordinatePage,
@@ -35,16 +37,13 @@ export function toReceived(ctx: ServiceContext, row: repo.ReceivedRow): Received
 }
 
 /** The bureaus directly below the actor's, for choosing whom to hand an item down to. */
-export async function findSubordinateBureaus(ctx: ServiceContext): Promise<SubordinatePage> {
+export async function findSubordinateBureaus(
+  ctx: ServiceContext,
+  query: PageQuery,
+): Promise<SubordinatePage> {
   assertReadsCascade(ctx);
   const items = await repo.findSubordinates(ctx.database.db, ctx.actor.tenantId);
-  return {
-    items,
-    total: items.length,
-    page: 1,
-    pageSize: Math.max(items.length, 1),
-    abilities: cascadeListAbilities(ctx.actor),
-  };
+  return pageFrom(items, query, cascadeListAbilities(ctx.actor));
 }
 
 /** A page of the actor's bureau's inbox: what superiors handed down to it. */
@@ -80,15 +79,14 @@ export async function getReceived(ctx: ServiceContext, id: string): Promise<Rece
 export async function findNodeRequirements(
   ctx: ServiceContext,
   nodeId: string,
+  query: PageQuery,
 ): Promise<NodeRequirementPage> {
   const { db } = ctx.database;
   if (!(await findNodeWithPlan(db, ctx.actor.tenantId, nodeId))) throw notFound("任务");
   const rows = await repo.findNodeReceived(db, ctx.actor.tenantId, nodeId);
-  return {
-    items: rows.map((r) => toReceived(ctx, r)),
-    total: rows.length,
-    page: 1,
-    pageSize: Math.max(rows.length, 1),
-    abilities: {},
-  };
+  return pageFrom(
+    rows.map((r) => toReceived(ctx, r)),
+    query,
+    {},
+  );
 }
