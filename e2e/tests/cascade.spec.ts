@@ -7,10 +7,12 @@ const TASK9 = "9.促进学前教育普及普惠发展";
 test("大连's 督查室 hands task 9 down to 瓦房店, which links its own task 9; an approved report moves the roll-up", async ({
   browser,
 }) => {
+  // Three people's sessions and the roll-up's reads of 瓦房店's plan: longer than one page's flow.
+  test.setTimeout(180_000);
   // The city's 督查室 hands its task 9 down to 瓦房店.
   const city = await (await browser.newContext()).newPage();
   await signInAs(city, "dlducha", "/cascade");
-  await expect(city.getByText("本计划还没有下达给下级教育局的任务")).toBeVisible();
+  await expect(city.getByText("本计划还没有下达给下级教育局的任务")).toBeVisible({ timeout: 30_000 });
   await city.getByRole("button", { name: "下达任务" }).click();
   const handDown = city.getByRole("dialog", { name: "下达任务" });
   await chooseOption(handDown, "任务", TASK9, "促进学前");
@@ -41,9 +43,9 @@ test("大连's 督查室 hands task 9 down to 瓦房店, which links its own tas
   await city.reload();
   await expect(city.getByRole("cell", { name: "已关联" })).toBeVisible();
   await expect(city.getByText("已报 1/1 县").first()).toBeVisible();
-  await expect(city.getByText("中心园改扩建主体完工")).toHaveCount(0);
+  await expect(city.getByText("新增学位佐证材料已补充")).toHaveCount(0);
 
-  // 学前教育科 approves 李官中心园's late June report; the city's roll-up moves with it.
+  // 阳光幼儿园 resubmits its returned June report and 学前教育科 approves it; the city's roll-up moves with it.
   const before = await cityProgress(city);
   const request = (await browser.newContext({ baseURL: city.url() })).request;
   const csrf = await signInApi(request, "xueqian");
@@ -51,19 +53,35 @@ test("大连's 督查室 hands task 9 down to 瓦房店, which links its own tas
   const plan = (await (await request.get(`/api/plans/${plans.items[0]!.id}`)).json()) as PlanDetail;
   const walk = (nodes: PlanTreeNode[]): PlanTreeNode[] => nodes.flatMap((n) => [n, ...walk(n.children)]);
   const task9 = walk(plan.nodes).find((n) => n.level === "task" && n.number === 9)!;
-  const reports = await request.get(`/api/nodes/${task9.id}/reports?status=submitted`);
-  expect(reports.status(), await reports.text()).toBe(200);
-  const submitted = (await reports.json()).items as { id: string; version: number; doneText: string }[];
-  const late = submitted.find((r) => r.doneText.startsWith("中心园改扩建主体完工"))!;
+  const returned = (await (await request.get(`/api/nodes/${task9.id}/reports?status=returned`)).json())
+    .items as {
+    assignmentId: string;
+    cycle: { id: string };
+    values: { indicatorId: string; value: number }[];
+  }[];
+  const school = (await browser.newContext({ baseURL: city.url() })).request;
+  const schoolCsrf = await signInApi(school, "yangguang");
+  const resubmit = await school.post(`/api/assignments/${returned[0]!.assignmentId}/reports`, {
+    data: {
+      cycleId: returned[0]!.cycle.id,
+      progress: 90,
+      doneText: "新增学位佐证材料已补充，改扩建工程完工。",
+      values: returned[0]!.values,
+      submit: true,
+    },
+    headers: { "X-CSRF-Token": schoolCsrf },
+  });
+  expect(resubmit.ok(), await resubmit.text()).toBe(true);
+  const report = (await resubmit.json()) as { id: string; version: number };
   await postJson(
     request,
     csrf,
-    `/api/reports/${late.id}/review`,
-    { decision: "approve", version: late.version },
+    `/api/reports/${report.id}/review`,
+    { decision: "approve", version: report.version },
     200,
   );
   await city.reload();
-  await expect(city.getByText(/中心园改扩建主体完工/)).toBeVisible();
+  await expect(city.getByText(/新增学位佐证材料已补充/)).toBeVisible();
   const after = await cityProgress(city);
   expect(after).not.toBe(before);
   await expect(city.getByRole("cell", { name: `${after}%`, exact: true }).first()).toBeVisible();
