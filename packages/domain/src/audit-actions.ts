@@ -107,6 +107,10 @@ export const auditActionLabels = {
   "form_submission.return": "退回填报",
   "work_calendar.save": "保存工作日历",
   "work_calendar.reset": "恢复工作日历",
+  "tenant.set_parent": "设置上级教育局",
+  "hand_down.create": "下达任务",
+  "cascade_link.link": "关联下达任务",
+  "cascade_link.return": "退回下达任务",
   "seed.demo": "生成演示数据",
 } as const satisfies Record<string, string>;
 
@@ -148,6 +152,8 @@ export const auditEntityLabels = {
   form_round: "填报批次",
   form_submission: "填报",
   work_calendar: "工作日历",
+  hand_down: "下达任务",
+  cascade_link: "上级下达",
 } as const satisfies Record<string, string>;
 
 /** A kind of record the audit log names, e.g. `plan`. */

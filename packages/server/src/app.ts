@@ -28,6 +28,7 @@ import { authRoutes } from "./modules/auth/auth.routes.js";
 import { sessionStore } from "./modules/auth/index.js";
 import { bulletinRoutes } from "./modules/bulletins/bulletins.routes.js";
 import { calendarRoutes } from "./modules/calendar/calendar.routes.js";
+import { cascadeRoutes } from "./modules/cascade/cascade.routes.js";
 import { channelRoutes } from "./modules/channels/channels.routes.js";
 import { cycleRoutes } from "./modules/cycles/cycles.routes.js";
 import { onCycleOpened } from "./modules/cycles/index.js";
@@ -162,6 +163,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     rectificationRoutes,
     inspectionRoutes,
     instructionRoutes,
+    cascadeRoutes,
     bulletinRoutes,
     assessmentRoutes,
     formRoutes,

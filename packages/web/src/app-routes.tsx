@@ -18,6 +18,9 @@ const PlanPage = lazy(() => import("./pages/plans/plan-page").then((m) => ({ def
 const CockpitPage = lazy(() =>
   import("./pages/cockpit/cockpit-page").then((m) => ({ default: m.CockpitPage })),
 );
+const CascadePage = lazy(() =>
+  import("./pages/cascade/cascade-page").then((m) => ({ default: m.CascadePage })),
+);
 const TaskPage = lazy(() => import("./pages/tasks/task-page").then((m) => ({ default: m.TaskPage })));
 const ReportPage = lazy(() => import("./pages/reports/report-page").then((m) => ({ default: m.ReportPage })));
 const UnitWorkPage = lazy(() =>
@@ -181,6 +184,14 @@ export function AppRoutes() {
           }
         />
         <Route path="instructions/:id" element={<InstructionDetailPage />} />
+        <Route
+          path="cascade"
+          element={
+            <RequireArea area="cascade">
+              <CascadePage />
+            </RequireArea>
+          }
+        />
         <Route
           path="bulletins"
           element={

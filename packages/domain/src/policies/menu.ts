@@ -8,6 +8,7 @@ import {
 } from "./assessment.js";
 import { auditAbilities } from "./audit.js";
 import { canWriteBulletins } from "./bulletins.js";
+import { canReadCascade, cascadeListAbilities } from "./cascade.js";
 import { canManageChannels } from "./channels.js";
 import { cockpitMenuAbilities, cockpitMenuAbilitiesSchema } from "./cockpit.js";
 import { canSeeDocumentNumbers, documentNumberAbilities } from "./document-numbers.js";
@@ -30,6 +31,7 @@ export const menuAreas = [
   "rectifications",
   "inspections",
   "instructions",
+  "cascade",
   "bulletins",
   "assessments",
   "units",
@@ -59,6 +61,7 @@ export const menuAbilitiesSchema = z.object({
     rectifications: areaAbilitiesSchema,
     inspections: areaAbilitiesSchema,
     instructions: areaAbilitiesSchema,
+    cascade: areaAbilitiesSchema,
     bulletins: areaAbilitiesSchema,
     assessments: areaAbilitiesSchema,
     units: areaAbilitiesSchema,
@@ -114,6 +117,8 @@ export function menuAbilities(actor: PolicyActor): MenuAbilities {
         hasAnyRole(actor, "leader", "supervisor", "inspector"),
       ),
       instructions: area(canWriteInstructions(actor), canWriteInstructions(actor)),
+      // 上下联动: the 督查室 hands down and links, leaders follow both sides.
+      cascade: area(canReadCascade(actor), cascadeListAbilities(actor).handDown),
       // Every role may open 督查通报 (a unit reads the issued ones naming it); the menu lists it where there are some.
       bulletins: area(
         anyRole,

@@ -8,6 +8,7 @@ import { parseCommand } from "./parse.js";
 import { restoreCommand } from "./restore.js";
 import { CliError, withDatabase } from "./runtime.js";
 import { serve } from "./serve.js";
+import { tenantParentCommand } from "./tenant.js";
 import { createUserCommand, resetPasswordCommand } from "./user.js";
 
 interface Command {
@@ -79,6 +80,16 @@ const commands: Record<string, Command> = {
     run: async (v) => {
       if (!v.login) throw new CliError("缺少 --login");
       await resetPasswordCommand({ login: String(v.login), password: v.password as string | undefined });
+    },
+  },
+  "tenant parent": {
+    usage: "duban tenant parent --tenant wafangdian (--parent dalian | --none)",
+    help: "平台管理：设置教育局的上级（省 → 市 → 县，最多三级，不能成环）；设置后上级督查室可向其下达任务并查看汇总。--none 取消上级。",
+    options: { tenant: { type: "string" }, parent: { type: "string" }, none: { type: "boolean" } },
+    run: async (v) => {
+      if (!v.tenant) throw new CliError("缺少 --tenant");
+      if (!v.parent === !v.none) throw new CliError("请给出 --parent 或 --none 之一");
+      await tenantParentCommand({ tenant: String(v.tenant), parent: v.none ? null : String(v.parent) });
     },
   },
   backup: {

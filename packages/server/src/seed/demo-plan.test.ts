@@ -1,3 +1,4 @@
+import type { PlanDetail } from "@duban/domain";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +7,7 @@ import type { Database } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { tenants } from "../db/schema.js";
 import { createFreshDatabase, type FreshDatabase } from "../test/fresh-database.js";
+import { flattenTree } from "../test/plan-fixtures.js";
 import { signIn, type TestSession } from "../test/session.js";
 import { TEST_NOW, TestClock, testConfig } from "../test/test-app.js";
 import { DEMO_PASSWORD, seedDemo } from "./demo.js";
@@ -40,6 +42,20 @@ afterAll(async () => {
 });
 
 describe("the demo plan on first start", () => {
+  it("publishes 大连市教育局's plan, whose task 9 carries 瓦房店's two preschool targets, for 上下联动", async () => {
+    const city = await signIn(app, "dlducha", DEMO_PASSWORD);
+    const list = (await city.get("/api/plans")).json() as { items: { id: string; title: string }[] };
+    expect(list.items.map((p) => p.title)).toEqual(["大连市教育局2023年工作要点"]);
+    const plan = (await city.get(`/api/plans/${list.items[0]!.id}`)).json() as PlanDetail;
+    const task9 = flattenTree(plan.nodes).find((n) => n.level === "task" && n.number === 9)!;
+    expect(task9.indicators.map((i) => [i.name, i.targetValue, i.unit])).toEqual([
+      ["公办幼儿园在园幼儿占比", 50, "%"],
+      ["普惠园覆盖率", 85, "%"],
+    ]);
+    const below = (await city.get("/api/cascade/subordinates")).json() as { items: { name: string }[] };
+    expect(below.items.map((b) => b.name)).toEqual(["瓦房店市教育局"]);
+  });
+
   it("publishes the seed plan once, in a few seconds, and leaves a bureau with a plan alone", async () => {
     expect(ids).not.toBeNull();
     console.log(`demo plan story: ${seconds.toFixed(2)} s`);

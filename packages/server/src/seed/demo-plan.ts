@@ -8,6 +8,7 @@ import type { Config } from "../env.js";
 import type { Clock } from "../http/context.js";
 import { createSession } from "../modules/auth/index.js";
 import { recordDemoHistory, recordPlanSnapshot } from "../modules/snapshots/index.js";
+import { publishDemoCityPlan } from "./demo-city.js";
 import { demoReporters, demoTenants } from "./demo-data.js";
 import { seedDemoForms } from "./demo-forms.js";
 import {
@@ -34,12 +35,9 @@ class StoryClock implements Clock {
   }
 }
 
-/** The county bureau's id, or null before the bureaus are seeded. */
-async function countyId(db: Db): Promise<string | null> {
-  const [row] = await db
-    .select({ id: tenants.id })
-    .from(tenants)
-    .where(eq(tenants.code, demoTenants.county.code));
+/** A demo bureau's id by code, or null before the bureaus are seeded. */
+async function tenantIdOf(db: Db, code: string): Promise<string | null> {
+  const [row] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.code, code));
   return row?.id ?? null;
 }
 
@@ -113,7 +111,7 @@ export async function seedDemoPlan(
   now: Date,
 ): Promise<DemoPlanIds | null> {
   const db = database.db;
-  const tenantId = await countyId(db);
+  const tenantId = await tenantIdOf(db, demoTenants.county.code);
   if (!tenantId || now < DEMO_STORY_END) return null;
   const [existing] = await db
     .select({ id: plans.id })
@@ -148,6 +146,9 @@ export async function seedDemoPlan(
       },
     };
     const ids = await playDemoStory(stage, demoPlanText());
+    // The city's own plan, from which its 督查室 hands task 9 down to 瓦房店.
+    const cityId = await tenantIdOf(db, demoTenants.city.code);
+    if (cityId) await publishDemoCityPlan(await stageOn(app, db, cityId, clock, config)("dlducha"));
     // 数据填报 behind the plan's ratios and counts, before the backfill so the monthly snapshots carry them.
     await seedDemoForms(db, { tenantId, planId: ids.planId });
     // The 1st of each earlier month, as the daily job would have recorded them, for the trend lines.

@@ -18,6 +18,8 @@ describe("seedDemo", () => {
     if (first.created)
       expect(first.users.map((u) => u.login).sort()).toEqual([
         "admin",
+        "dlducha",
+        "dljuzhang",
         "ducha",
         "duxue",
         "juzhang",

@@ -5,6 +5,7 @@ import { tenants, unitGroups, unitKeywords, units, users } from "../db/schema.js
 import type { Config } from "../env.js";
 import { insertAudit } from "../modules/audit/index.js";
 import { hashPassword } from "../modules/auth/index.js";
+import { demoCityUsers } from "./demo-city.js";
 import {
   demoDepartments,
   demoGroups,
@@ -106,6 +107,23 @@ export async function seedDemo(
         .values({
           tenantId,
           unitId: unit?.id ?? null,
+          name,
+          login,
+          roles,
+          passwordHash: await hashPassword(password, config.argon2),
+          mustChangePassword: !options.demo,
+        })
+        .onConflictDoNothing()
+        .returning({ id: users.id });
+      if (created) seeded.push({ login, name, roles, password });
+    }
+    // The city's 督查室 and director: 上下联动 needs a superior to hand tasks down from.
+    for (const [login, name, roles] of demoCityUsers) {
+      const password = options.demo ? DEMO_PASSWORD : randomPassword();
+      const [created] = await tx
+        .insert(users)
+        .values({
+          tenantId: cityId,
           name,
           login,
           roles,

@@ -26,6 +26,9 @@ export const recordKinds = [
   "form",
   "formRound",
   "formSubmission",
+  "subordinate",
+  "handDown",
+  "received",
 ] as const;
 
 /** A kind of record. */

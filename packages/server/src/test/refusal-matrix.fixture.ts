@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 import type { RecordIds, RecordKind } from "./access.js";
+import { buildMatrixCascade } from "./cascade-fixtures.js";
 import { buildUser, TEST_PASSWORD } from "./factories.js";
 import { dayFromToday, setDueInDays } from "./notice-fixtures.js";
 import { buildPublishedPlan, flattenTree } from "./plan-fixtures.js";
@@ -179,6 +180,7 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     form: forms.form,
     formRound: forms.round,
     formSubmission: forms.submissionOf(p.kindergarten.id),
+    ...(await buildMatrixCascade(db, p.tenant.id, p.supervisor, p.task9.id)),
   };
   const otherIds: Partial<Record<RecordKind, string>> = {
     unit: p.secondKindergarten.id,

@@ -5,6 +5,7 @@ import { auditAccess } from "../modules/audit/audit.access.js";
 import { authAccess } from "../modules/auth/auth.access.js";
 import { bulletinsAccess } from "../modules/bulletins/bulletins.access.js";
 import { calendarAccess } from "../modules/calendar/calendar.access.js";
+import { cascadeAccess } from "../modules/cascade/cascade.access.js";
 import { channelsAccess } from "../modules/channels/channels.access.js";
 import { cyclesAccess } from "../modules/cycles/cycles.access.js";
 import { decomposeAccess } from "../modules/decompose/decompose.access.js";
@@ -59,6 +60,7 @@ export const tables: RouteAccess[] = [
   ...rectificationsAccess,
   ...inspectionsAccess,
   ...instructionsAccess,
+  ...cascadeAccess,
   ...bulletinsAccess,
   ...assessmentsAccess,
   ...formsAccess,

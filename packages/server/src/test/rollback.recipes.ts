@@ -17,6 +17,7 @@ import {
   shortPlan,
 } from "./rollback.prepare.js";
 import type { SuccessRecipe } from "./rollback.recipe-types.js";
+import { cascadeFurtherSuccess, cascadeRecipes } from "./rollback.recipes-cascade.js";
 import { featureRecipes } from "./rollback.recipes-features.js";
 import { buildXlsx } from "./upload.js";
 
@@ -192,6 +193,7 @@ export const recipes: Record<string, SuccessRecipe> = {
     prepare: async (ctx) => ({ ids: { bulletin: (await freshBulletin(ctx)).id } }),
   },
   ...featureRecipes,
+  ...cascadeRecipes,
   // The matrix signs in with a wrong password; the success is a real user's.
   "POST /api/auth/login": {
     anonymous: true,
@@ -207,6 +209,7 @@ export const recipes: Record<string, SuccessRecipe> = {
  * the route's own.
  */
 export const furtherSuccesses: { route: string; label: string; recipe: SuccessRecipe }[] = [
+  cascadeFurtherSuccess,
   {
     route: "POST /api/extensions/:id/decision",
     label: "the 督查室's final approval, which moves the assignment's due date",

@@ -41,6 +41,7 @@ const versionTables: Partial<Record<keyof RecordIds, string>> = {
   form: "forms",
   formRound: "form_rounds",
   formSubmission: "form_submissions",
+  received: "cascade_links",
 };
 
 /** The current version of the record a route's path names, for a body the matrix sends with a stale one. */

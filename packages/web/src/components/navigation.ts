@@ -22,6 +22,7 @@ const routes: Record<Area, AreaRoute> = {
   rectifications: { path: "/rectifications", label: { manage: "整改台账", read: "整改台账" } },
   inspections: { path: "/inspections", label: { manage: "督导检查", read: "督导检查" } },
   instructions: { path: "/instructions/mine", label: { manage: "我的批示", read: "我的批示" } },
+  cascade: { path: "/cascade", label: { manage: "上下联动", read: "上下联动" } },
   bulletins: { path: "/bulletins", label: { manage: "督查通报", read: "督查通报" } },
   assessments: { path: "/assessments", label: { manage: "考评", read: "考评" } },
   units: { path: "/units", label: { manage: "单位管理", read: "单位" } },

@@ -38,6 +38,10 @@ const titleQueries: Partial<Record<AuditEntity, string>> = {
     "(select u.name || ' · ' || left(r.problem, 40) from rectifications r join units u on u.id = r.unit_id " +
     "where r.id = $id and r.tenant_id = $tenant)",
   instruction: "(select left(text, 40) from leader_instructions where id = $id and tenant_id = $tenant)",
+  hand_down: "(select title from hand_downs where id = $id and tenant_id = $tenant)",
+  cascade_link:
+    "(select h.title from cascade_links l join hand_downs h on h.id = l.hand_down_id " +
+    "where l.id = $id and l.tenant_id = $tenant)",
 };
 
 // Only well-formed ids are cast to uuid: an entry with another kind of id must not fail the whole page.

@@ -1,7 +1,10 @@
 // Public face of the plans module: the only file that other modules, jobs/, cli/ and seed/ import from it.
+
+export { addTask, type NewTask } from "./add-task.js";
 export { lightToday } from "./lights.js";
 export {
   findIndicatorRules,
+  findNodeIndicators,
   findNodeWithPlan,
   findPlan,
   followedUpPlan,

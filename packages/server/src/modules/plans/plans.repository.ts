@@ -248,3 +248,20 @@ export async function findIndicatorRules(db: DbOrTx, tenantId: string, ids: stri
     .from(indicators)
     .where(and(eq(indicators.tenantId, tenantId), inArray(indicators.id, ids)));
 }
+
+/** A node's indicators in order, as a hand-down snapshots them. */
+export async function findNodeIndicators(db: DbOrTx, tenantId: string, nodeId: string) {
+  return db
+    .select({
+      id: indicators.id,
+      name: indicators.name,
+      comparator: indicators.comparator,
+      targetValue: indicators.targetValue,
+      targetMax: indicators.targetMax,
+      unit: indicators.unit,
+      deadline: indicators.deadline,
+    })
+    .from(indicators)
+    .where(and(eq(indicators.tenantId, tenantId), eq(indicators.nodeId, nodeId)))
+    .orderBy(asc(indicators.position), asc(indicators.id));
+}

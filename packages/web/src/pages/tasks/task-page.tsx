@@ -10,6 +10,7 @@ import { InstructionsPanel } from "../../components/instructions-panel";
 import { LightTag } from "../../components/light-tag";
 import { PageHeader } from "../../components/page-header";
 import { formatPlanDate } from "../../components/plan-format";
+import { SuperiorRequirementsPanel } from "../../components/superior-requirements-panel";
 import { AssignDialog } from "./assign-dialog";
 import { ChangeLog } from "./change-log";
 import { CloseRequestDialog } from "./close-request-dialog";
@@ -95,6 +96,7 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
         />
       </div>
       <ClosureBanner node={node} />
+      <SuperiorRequirementsPanel nodeId={node.id} />
       <InstructionsPanel entity="plan_node" entityId={node.id} />
       {abilities.decompose && <DecomposeToolbar node={node} />}
       {node.text && (

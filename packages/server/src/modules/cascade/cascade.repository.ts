@@ -1,0 +1,186 @@
+import type { CascadeLinkStatus } from "@duban/domain";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "../../db/client.js";
+import { cascadeLinks, handDowns, planNodes, plans, tenants } from "../../db/schema.js";
+
+/** A hand-down row. */
+export type HandDownRow = typeof handDowns.$inferSelect;
+/** A link row. */
+export type CascadeLinkRow = typeof cascadeLinks.$inferSelect;
+
+/** The bureaus directly below one, by name. */
+export async function findSubordinates(db: DbOrTx, tenantId: string) {
+  return db
+    .select({ id: tenants.id, name: tenants.name, code: tenants.code })
+    .from(tenants)
+    .where(eq(tenants.parentId, tenantId))
+    .orderBy(asc(tenants.name), asc(tenants.id));
+}
+
+/** The tenant's hand-down of a node, if it has one. */
+export async function findHandDownOfNode(db: DbOrTx, tenantId: string, nodeId: string) {
+  const [row] = await db
+    .select({ id: handDowns.id })
+    .from(handDowns)
+    .where(and(eq(handDowns.tenantId, tenantId), eq(handDowns.nodeId, nodeId)));
+  return row ?? null;
+}
+
+/** Inserts a hand-down, or finds the node's existing one (handing down again adds bureaus to it). */
+export async function upsertHandDown(db: DbOrTx, values: typeof handDowns.$inferInsert): Promise<string> {
+  const [row] = await db
+    .insert(handDowns)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: handDowns.id });
+  if (row) return row.id;
+  return (await findHandDownOfNode(db, values.tenantId, values.nodeId))!.id;
+}
+
+/** Gives a hand-down to bureaus that do not hold it yet; returns the links created. */
+export async function insertLinks(db: DbOrTx, rows: (typeof cascadeLinks.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return db
+    .insert(cascadeLinks)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: cascadeLinks.id, tenantId: cascadeLinks.tenantId });
+}
+
+const handDownColumns = {
+  handDown: handDowns,
+  plan: { id: plans.id, title: plans.title },
+  node: { id: planNodes.id, label: planNodes.label, title: planNodes.title },
+};
+
+/** A page of a plan's hand-downs, in plan order. */
+export async function findHandDownsPage(
+  db: DbOrTx,
+  tenantId: string,
+  filter: { planId: string; page: number; pageSize: number },
+) {
+  const where = and(eq(handDowns.tenantId, tenantId), eq(handDowns.planId, filter.planId));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(handDownColumns)
+      .from(handDowns)
+      .innerJoin(plans, eq(plans.id, handDowns.planId))
+      .innerJoin(planNodes, eq(planNodes.id, handDowns.nodeId))
+      .where(where)
+      .orderBy(asc(planNodes.position), asc(handDowns.createdAt), asc(handDowns.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(handDowns).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** One hand-down of the tenant with its plan and node. */
+export async function findHandDown(db: DbOrTx, tenantId: string, id: string) {
+  const [row] = await db
+    .select(handDownColumns)
+    .from(handDowns)
+    .innerJoin(plans, eq(plans.id, handDowns.planId))
+    .innerJoin(planNodes, eq(planNodes.id, handDowns.nodeId))
+    .where(and(eq(handDowns.tenantId, tenantId), eq(handDowns.id, id)));
+  return row ?? null;
+}
+
+/**
+ * Every county's link under the superior's hand-downs: the superior reaches the counties only from its own
+ * hand-downs, through the link table.
+ */
+export async function findCountyLinks(db: DbOrTx, tenantId: string, handDownIds: string[]) {
+  if (handDownIds.length === 0) return [];
+  return db
+    .select({ link: cascadeLinks, tenant: { id: tenants.id, name: tenants.name } })
+    .from(handDowns)
+    .innerJoin(cascadeLinks, eq(cascadeLinks.handDownId, handDowns.id))
+    .innerJoin(tenants, eq(tenants.id, cascadeLinks.tenantId))
+    .where(and(eq(handDowns.tenantId, tenantId), inArray(handDowns.id, handDownIds)))
+    .orderBy(asc(tenants.name), asc(tenants.id));
+}
+
+const superiorNode = alias(planNodes, "superior_node");
+const ownNode = alias(planNodes, "own_node");
+const fromTenant = alias(tenants, "from_tenant");
+
+const receivedColumns = {
+  link: cascadeLinks,
+  handDown: handDowns,
+  from: { id: fromTenant.id, name: fromTenant.name },
+  superiorNode: { label: superiorNode.label, title: superiorNode.title },
+  ownNode: { id: ownNode.id, planId: ownNode.planId, label: ownNode.label, title: ownNode.title },
+};
+
+/** The received hand-downs of the tenant matching `where`: the superior's text is read through the link. */
+function receivedQuery(db: DbOrTx) {
+  return db
+    .select(receivedColumns)
+    .from(cascadeLinks)
+    .innerJoin(handDowns, eq(handDowns.id, cascadeLinks.handDownId))
+    .innerJoin(fromTenant, eq(fromTenant.id, cascadeLinks.fromTenantId))
+    .innerJoin(superiorNode, eq(superiorNode.id, handDowns.nodeId))
+    .leftJoin(ownNode, eq(ownNode.id, cascadeLinks.nodeId));
+}
+
+/** A received hand-down with the superior's item and the own node it is linked to. */
+export type ReceivedRow = Awaited<ReturnType<ReturnType<typeof receivedQuery>["where"]>>[number];
+
+/** A page of the tenant's inbox, newest first. */
+export async function findInboxPage(
+  db: DbOrTx,
+  tenantId: string,
+  filter: { status?: CascadeLinkStatus | undefined; page: number; pageSize: number },
+) {
+  const where = and(
+    eq(cascadeLinks.tenantId, tenantId),
+    filter.status ? eq(cascadeLinks.status, filter.status) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    receivedQuery(db)
+      .where(where)
+      .orderBy(desc(cascadeLinks.createdAt), asc(cascadeLinks.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(cascadeLinks).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** One received hand-down of the tenant. */
+export async function findReceived(db: DbOrTx, tenantId: string, id: string): Promise<ReceivedRow | null> {
+  const [row] = await receivedQuery(db).where(
+    and(eq(cascadeLinks.tenantId, tenantId), eq(cascadeLinks.id, id)),
+  );
+  return row ?? null;
+}
+
+/** The received hand-downs linked to one own node. */
+export async function findNodeReceived(db: DbOrTx, tenantId: string, nodeId: string) {
+  return receivedQuery(db)
+    .where(and(eq(cascadeLinks.tenantId, tenantId), eq(cascadeLinks.nodeId, nodeId)))
+    .orderBy(asc(cascadeLinks.createdAt), asc(cascadeLinks.id));
+}
+
+/** Moves a link under its version; null when someone else changed it first. */
+export async function updateLink(
+  db: DbOrTx,
+  key: { tenantId: string; id: string; version: number },
+  set: Partial<Pick<CascadeLinkRow, "status" | "nodeId" | "returnReason" | "linkedAt" | "linkedBy">>,
+  now: Date,
+) {
+  const [row] = await db
+    .update(cascadeLinks)
+    .set({ ...set, version: sql`${cascadeLinks.version} + 1`, updatedAt: now })
+    .where(
+      and(
+        eq(cascadeLinks.tenantId, key.tenantId),
+        eq(cascadeLinks.id, key.id),
+        eq(cascadeLinks.version, key.version),
+      ),
+    )
+    .returning({ id: cascadeLinks.id });
+  return row ?? null;
+}

@@ -1,0 +1,246 @@
+import type { HandDown, NodeRequirementPage, ReceivedHandDown, SubordinatePage } from "@duban/domain";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client.js";
+import { auditLogs } from "../../db/schema.js";
+import {
+  buildCityAndCounties,
+  handDownTask9,
+  inboxItem,
+  ok,
+  ownTask9,
+  reportAndApprove,
+} from "../../test/cascade-county-fixtures.js";
+import { createTestApp, type TestApp } from "../../test/test-app.js";
+
+let t: TestApp;
+let w: Awaited<ReturnType<typeof buildCityAndCounties>>;
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildCityAndCounties(t);
+}, 120_000);
+afterAll(async () => t?.close());
+
+const auditCount = async (tenantId: string, action: string) =>
+  (
+    await (t.database.db as Db)
+      .select({ id: auditLogs.id })
+      .from(auditLogs)
+      .where(and(eq(auditLogs.tenantId, tenantId), eq(auditLogs.action, action)))
+  ).length;
+
+describe("上下联动 cascade across bureaus", () => {
+  it("answers 401 on every endpoint without a session", async () => {
+    const id = "00000000-0000-4000-8000-000000000000";
+    for (const [method, url] of [
+      ["GET", "/api/cascade/subordinates"],
+      ["POST", `/api/nodes/${id}/hand-downs`],
+      ["GET", `/api/nodes/${id}/requirements`],
+      ["GET", `/api/hand-downs?planId=${id}`],
+      ["GET", `/api/hand-downs/${id}`],
+      ["GET", "/api/cascade/inbox"],
+      ["GET", `/api/cascade/inbox/${id}`],
+      ["POST", `/api/cascade/inbox/${id}/link`],
+      ["POST", `/api/cascade/inbox/${id}/return`],
+    ] as const)
+      expect(
+        (await t.app.inject({ method, url, payload: method === "POST" ? {} : undefined })).statusCode,
+      ).toBe(401);
+  });
+
+  it("lists the city's direct subordinates to its 督查室 and leaders only", async () => {
+    const page = ok<SubordinatePage>(await w.city.supervisor.get("/api/cascade/subordinates"));
+    expect(page.items.map((s) => s.id).sort()).toEqual([w.a.tenant.id, w.b.tenant.id, w.c.id].sort());
+    expect(page.abilities).toEqual({ handDown: true });
+    expect(ok<SubordinatePage>(await w.cityLeader.get("/api/cascade/subordinates")).abilities).toEqual({
+      handDown: false,
+    });
+    expect((await w.city.kg1.get("/api/cascade/subordinates")).statusCode).toBe(403);
+    expect((await w.city.lead.get("/api/cascade/subordinates")).statusCode).toBe(403);
+  });
+
+  it("refuses a hand-down by a leader, to a bureau that is not directly below, and of a section", async () => {
+    const body = { tenantIds: [w.a.tenant.id] };
+    expect((await w.cityLeader.post(`/api/nodes/${w.city.task9.id}/hand-downs`, body)).statusCode).toBe(403);
+    // A county hands down nothing to its city, nor to a sibling county.
+    const up = await w.a.supervisor.post(`/api/nodes/${w.a.task9.id}/hand-downs`, {
+      tenantIds: [w.b.tenant.id],
+    });
+    expect(up.statusCode).toBe(400);
+    expect(up.json().error.details).toEqual([{ path: "tenantIds.0", message: "不是本局的直属下级教育局" }]);
+    // Another bureau's node is not found, whatever the body names.
+    expect((await w.city.supervisor.post(`/api/nodes/${w.a.task9.id}/hand-downs`, body)).statusCode).toBe(
+      404,
+    );
+    expect((await w.city.supervisor.post(`/api/nodes/${w.city.task9.id}/hand-downs`, {})).statusCode).toBe(
+      400,
+    );
+  });
+
+  it("hands task 9 down once per bureau with its targets, however often it is sent", async () => {
+    const first = await handDownTask9(w.city, [w.a.tenant.id, w.b.tenant.id]);
+    const again = await handDownTask9(w.city, [w.a.tenant.id, w.b.tenant.id, w.c.id]);
+    expect(again.id).toBe(first.id);
+    expect(again.counties.map((c) => [c.tenant.id, c.status]).sort()).toEqual(
+      [
+        [w.a.tenant.id, "pending"],
+        [w.b.tenant.id, "pending"],
+        [w.c.id, "pending"],
+      ].sort(),
+    );
+    expect(again.targets.map((x) => [x.name, x.comparator, x.value, x.unit, x.rollup])).toEqual([
+      ["公办幼儿园在园幼儿占比", "gte", 50, "%", "ratio"],
+      ["普惠园覆盖率", "gte", 85, "%", "ratio"],
+    ]);
+    expect(again.rollup).toEqual({
+      light: null,
+      progress: 0,
+      coverage: { reported: 0, expected: 3 },
+      targets: [
+        { value: null, reported: 0 },
+        { value: null, reported: 0 },
+      ],
+    });
+    expect(await auditCount(w.city.tenant.id, "hand_down.create")).toBe(2);
+    await handDownTask9(w.city, [w.a.tenant.id]);
+    expect(await auditCount(w.city.tenant.id, "hand_down.create")).toBe(2);
+  });
+
+  it("shows each county its inbox item with the city's text, targets and due date", async () => {
+    const item = await inboxItem(w.a.supervisor);
+    expect(item).toMatchObject({
+      from: { id: w.city.tenant.id },
+      superiorNode: { label: "9." },
+      title: w.city.task9.title,
+      text: w.city.task9.text,
+      status: "pending",
+      linkedNode: null,
+      version: 0,
+      abilities: { link: true, return: true },
+    });
+    expect(item.dueDate).toBe(w.city.task9.dueDate);
+    expect((await w.a.supervisor.get("/api/cascade/inbox?status=linked")).json().total).toBe(0);
+  });
+
+  it("refuses the inbox to a county's school, another county's item with 404 and the city's hand-down to a county", async () => {
+    const item = await inboxItem(w.a.supervisor);
+    const link = { version: 0, nodeId: w.a.task9.id };
+    expect((await w.a.kg1.get("/api/cascade/inbox")).statusCode).toBe(403);
+    expect((await w.a.kg1.get(`/api/cascade/inbox/${item.id}`)).statusCode).toBe(403);
+    expect((await w.a.kg1.post(`/api/cascade/inbox/${item.id}/link`, link)).statusCode).toBe(403);
+    expect((await w.a.lead.post(`/api/cascade/inbox/${item.id}/link`, link)).statusCode).toBe(403);
+    expect((await w.b.supervisor.get(`/api/cascade/inbox/${item.id}`)).statusCode).toBe(404);
+    expect((await w.b.supervisor.post(`/api/cascade/inbox/${item.id}/link`, link)).statusCode).toBe(404);
+    expect((await w.city.supervisor.get(`/api/cascade/inbox/${item.id}`)).statusCode).toBe(404);
+    const handDown = (await w.city.supervisor.get(`/api/hand-downs?planId=${w.city.planId}`)).json().items[0];
+    expect((await w.a.supervisor.get(`/api/hand-downs/${handDown.id}`)).statusCode).toBe(404);
+    expect((await w.a.supervisor.get(`/api/hand-downs?planId=${w.city.planId}`)).statusCode).toBe(404);
+    // Linking to another county's task: that task is not found.
+    expect(
+      (await w.a.supervisor.post(`/api/cascade/inbox/${item.id}/link`, { version: 0, nodeId: w.b.task9.id }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await w.a.supervisor.post(`/api/cascade/inbox/${item.id}/link`, { version: 5, nodeId: w.a.task9.id }))
+        .statusCode,
+    ).toBe(409);
+  });
+
+  it("links county A's own task 9 and shows the city's requirement on it", async () => {
+    const item = await inboxItem(w.a.supervisor);
+    const linked = ok<ReceivedHandDown>(
+      await w.a.supervisor.post(`/api/cascade/inbox/${item.id}/link`, { version: 0, nodeId: w.a.task9.id }),
+    );
+    expect(linked).toMatchObject({
+      status: "linked",
+      linkedNode: { id: w.a.task9.id, planId: w.a.planId, label: "9." },
+      version: 1,
+      abilities: { link: false, return: false },
+    });
+    const again = await w.a.supervisor.post(`/api/cascade/inbox/${item.id}/link`, {
+      version: 1,
+      nodeId: w.a.task9.id,
+    });
+    expect(again.statusCode).toBe(409);
+    const reqs = ok<NodeRequirementPage>(await w.a.kg1.get(`/api/nodes/${w.a.task9.id}/requirements`));
+    expect(reqs.items.map((r) => [r.from.id, r.text])).toEqual([[w.city.tenant.id, w.city.task9.text]]);
+    expect(await auditCount(w.a.tenant.id, "cascade_link.link")).toBe(1);
+  });
+
+  it("creates county B's task from the hand-down under the same section, targets included", async () => {
+    const item = await inboxItem(w.b.supervisor);
+    const { all } = await ownTask9(w.b);
+    const section = all.find((n) => n.children.some((c) => c.id === w.b.task9.id))!;
+    const linked = ok<ReceivedHandDown>(
+      await w.b.supervisor.post(`/api/cascade/inbox/${item.id}/link`, {
+        version: 0,
+        create: { planId: w.b.planId, parentId: section.id },
+      }),
+    );
+    const after = await ownTask9(w.b);
+    const made = after.all.find((n) => n.id === linked.linkedNode!.id)!;
+    expect(after.all.find((n) => n.id === section.id)!.children.at(-1)!.id).toBe(made.id);
+    expect([made.level, made.title, made.text, made.dueDate]).toEqual([
+      "task",
+      w.city.task9.title,
+      w.city.task9.text,
+      w.city.task9.dueDate,
+    ]);
+    expect(made.indicators.map((i) => [i.name, i.comparator, i.targetValue, i.unit])).toEqual([
+      ["公办幼儿园在园幼儿占比", "gte", 50, "%"],
+      ["普惠园覆盖率", "gte", 85, "%"],
+    ]);
+  });
+
+  it("returns county C's item with its reason, which the city sees", async () => {
+    const item = await inboxItem(w.cSupervisor);
+    const returned = ok<ReceivedHandDown>(
+      await w.cSupervisor.post(`/api/cascade/inbox/${item.id}/return`, {
+        version: 0,
+        reason: "本县无公办幼儿园",
+      }),
+    );
+    expect([returned.status, returned.returnReason, returned.abilities]).toEqual([
+      "returned",
+      "本县无公办幼儿园",
+      { link: true, return: false },
+    ]);
+    expect(await auditCount(w.c.id, "cascade_link.return")).toBe(1);
+  });
+
+  it("rolls county A's approved reports up to the city exactly, with coverage over the three counties", async () => {
+    await reportAndApprove(t, w.a);
+    const page = ok<{ items: HandDown[] }>(
+      await w.city.supervisor.get(`/api/hand-downs?planId=${w.city.planId}`),
+    );
+    const h = ok<HandDown>(await w.cityLeader.get(`/api/hand-downs/${page.items[0]!.id}`));
+    expect(page.items[0]).toEqual(h);
+    const a = (await ownTask9(w.a)).task9;
+    const row = (id: string) => h.counties.find((c) => c.tenant.id === id)!;
+    expect(row(w.a.tenant.id)).toMatchObject({
+      status: "linked",
+      light: "yellow",
+      progress: 30,
+      summary: { doneText: "新增公办学位120个" },
+      values: [50, null],
+    });
+    // The figures are the county's own plan page's, read through the link.
+    expect([a.light, a.progress, a.indicators[0]!.actual]).toEqual(["yellow", 30, 50]);
+    expect(row(w.b.tenant.id)).toMatchObject({
+      status: "linked",
+      light: "yellow",
+      progress: 0,
+      summary: null,
+    });
+    expect(row(w.c.id)).toMatchObject({ status: "returned", returnReason: "本县无公办幼儿园", light: null });
+    expect(h.rollup).toEqual({
+      light: "yellow",
+      progress: 10,
+      coverage: { reported: 1, expected: 3 },
+      targets: [
+        { value: 50, reported: 1 },
+        { value: null, reported: 0 },
+      ],
+    });
+  });
+});

@@ -1,0 +1,39 @@
+import type { Db } from "../db/client.js";
+import { freshReceived } from "./cascade-fixtures.js";
+import { buildTenant } from "./factories.js";
+import type { SuccessRecipe } from "./rollback.recipe-types.js";
+
+/**
+ * The success recipes of 上下联动: a hand-down that writes (another task, a bureau that does not hold it yet) and
+ * inbox items still pending, since the matrix's own hand-down already reached its subordinate.
+ */
+export const cascadeRecipes: Record<string, SuccessRecipe> = {
+  "POST /api/nodes/:nodeId/hand-downs": {
+    prepare: async ({ t, tenant }) => {
+      const fresh = await buildTenant(t.database.db as Db, { parentId: tenant.tenantId });
+      return { ids: { subordinate: fresh.id, node: tenant.otherIds.node! } };
+    },
+  },
+  "POST /api/cascade/inbox/:id/link": {
+    prepare: async ({ t, tenant }) => ({
+      ids: { received: await freshReceived(t.database.db as Db, tenant.tenantId) },
+    }),
+  },
+  "POST /api/cascade/inbox/:id/return": {
+    prepare: async ({ t, tenant }) => ({
+      ids: { received: await freshReceived(t.database.db as Db, tenant.tenantId) },
+    }),
+  },
+};
+
+/** A second success of the link route: a new own task created from the hand-down（据此新建）. */
+export const cascadeFurtherSuccess = {
+  route: "POST /api/cascade/inbox/:id/link",
+  label: "a new task created from the hand-down under a section of the plan",
+  recipe: {
+    prepare: async ({ t, tenant }) => {
+      const received = await freshReceived(t.database.db as Db, tenant.tenantId);
+      return { ids: { received }, body: { version: 0, create: { planId: tenant.ids.plan, parentId: null } } };
+    },
+  } satisfies SuccessRecipe,
+};

@@ -1,0 +1,71 @@
+import type {
+  CascadeLinkBody,
+  CascadeReturnInput,
+  HandDown,
+  HandDownCreateBody,
+  HandDownPage,
+  NodeRequirementPage,
+  ReceivedHandDown,
+  ReceivedHandDownPage,
+  SubordinatePage,
+} from "@duban/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "./client";
+import type { Paging } from "./paging";
+
+/** Root query key of 上下联动. */
+export const cascadeKey = ["cascade"] as const;
+
+/** The bureaus directly below the user's. */
+export function useSubordinates() {
+  return useQuery({
+    queryKey: [...cascadeKey, "subordinates"],
+    queryFn: ({ signal }) =>
+      apiRequest<SubordinatePage>("/cascade/subordinates", { query: { pageSize: 200 }, signal }),
+  });
+}
+
+/** A page of a plan's hand-downs with their roll-ups. */
+export function useHandDowns(planId: string | undefined, paging: Paging) {
+  return useQuery({
+    queryKey: [...cascadeKey, "hand-downs", planId, paging],
+    queryFn: ({ signal }) =>
+      apiRequest<HandDownPage>("/hand-downs", { query: { planId, ...paging }, signal }),
+    enabled: !!planId,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A page of the bureau's inbox. */
+export function useInbox(paging: Paging) {
+  return useQuery({
+    queryKey: [...cascadeKey, "inbox", paging],
+    queryFn: ({ signal }) =>
+      apiRequest<ReceivedHandDownPage>("/cascade/inbox", { query: { ...paging }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The superiors' requirements linked to a node of the bureau's plan. */
+export function useNodeRequirements(nodeId: string) {
+  return useQuery({
+    queryKey: [...cascadeKey, "requirements", nodeId],
+    queryFn: ({ signal }) =>
+      apiRequest<NodeRequirementPage>(`/nodes/${nodeId}/requirements`, { query: { pageSize: 200 }, signal }),
+  });
+}
+
+/** 下达: hands a task down to subordinate bureaus. */
+export function handDown(nodeId: string, body: HandDownCreateBody): Promise<HandDown> {
+  return apiRequest<HandDown>(`/nodes/${nodeId}/hand-downs`, { method: "POST", body });
+}
+
+/** 关联: links a received hand-down to an own task, or creates one from it. */
+export function linkReceived(id: string, body: CascadeLinkBody): Promise<ReceivedHandDown> {
+  return apiRequest<ReceivedHandDown>(`/cascade/inbox/${id}/link`, { method: "POST", body });
+}
+
+/** 退回 a received hand-down with a reason. */
+export function returnReceived(id: string, body: CascadeReturnInput): Promise<ReceivedHandDown> {
+  return apiRequest<ReceivedHandDown>(`/cascade/inbox/${id}/return`, { method: "POST", body });
+}

@@ -1,0 +1,228 @@
+import {
+  cascadeLinkStatusLabels,
+  type HandDown,
+  type HandDownCounty,
+  type ReceivedHandDown,
+} from "@duban/domain";
+import {
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { Link } from "react-router";
+import { useHandDowns, useInbox } from "../../api/cascade";
+import { usePlan, usePlans } from "../../api/plans";
+import { LightTag } from "../../components/light-tag";
+import { PageHeader } from "../../components/page-header";
+import { ResponsiveTable } from "../../components/responsive-table";
+import { useTablePaging } from "../../hooks/use-table-paging";
+import { HandDownDialog, taskName } from "./hand-down-dialog";
+import { ReceiveDialog } from "./receive-dialog";
+import { ReturnButton } from "./return-button";
+
+const figure = (v: number | null, unit: string) => (v === null ? "—" : `${v}${unit}`);
+
+/** One handed-down item: each county's light, progress, summary and values, then the roll-up（汇总）. */
+function HandDownCard({ h }: { h: HandDown }) {
+  const columns: TableColumnsType<HandDownCounty> = [
+    { title: "下级教育局", key: "tenant", render: (_, c) => c.tenant.name },
+    {
+      title: "状态",
+      key: "status",
+      render: (_, c) => (
+        <Tag color={c.status === "linked" ? "success" : c.status === "returned" ? "error" : "warning"}>
+          {cascadeLinkStatusLabels[c.status]}
+        </Tag>
+      ),
+    },
+    { title: "亮灯", key: "light", render: (_, c) => <LightTag light={c.light} /> },
+    { title: "进度", key: "progress", render: (_, c) => figure(c.progress, "%") },
+    ...h.targets.map((t, i) => ({
+      title: t.name,
+      key: `t${i}`,
+      render: (_: unknown, c: HandDownCounty) => figure(c.values[i] ?? null, t.unit),
+    })),
+    {
+      title: "最新审核通过的反馈",
+      key: "summary",
+      render: (_, c) =>
+        c.summary
+          ? `${c.summary.cycle}：${c.summary.doneText}`
+          : c.returnReason
+            ? `退回：${c.returnReason}`
+            : "—",
+    },
+  ];
+  const r = h.rollup;
+  return (
+    <Card
+      size="small"
+      title={taskName(h.node)}
+      extra={
+        <Typography.Text type="secondary">{`已报 ${r.coverage.reported}/${r.coverage.expected} 县`}</Typography.Text>
+      }
+      style={{ marginBottom: 16 }}
+    >
+      <Table<HandDownCounty>
+        rowKey={(c) => c.tenant.id}
+        size="small"
+        pagination={false}
+        columns={columns}
+        dataSource={h.counties}
+        scroll={{ x: true }}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>汇总</Table.Summary.Cell>
+            <Table.Summary.Cell
+              index={1}
+            >{`已报 ${r.coverage.reported}/${r.coverage.expected} 县`}</Table.Summary.Cell>
+            <Table.Summary.Cell index={2}>
+              <LightTag light={r.light} />
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3}>{`${r.progress}%`}</Table.Summary.Cell>
+            {h.targets.map((t, i) => (
+              <Table.Summary.Cell key={t.name} index={4 + i}>
+                {figure(r.targets[i]?.value ?? null, t.rollup === "count" ? "县" : t.unit)}
+              </Table.Summary.Cell>
+            ))}
+            <Table.Summary.Cell index={4 + h.targets.length} />
+          </Table.Summary.Row>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** 下达与汇总: pick a plan, hand its tasks down, read each one's roll-up. */
+function HandDownsTab() {
+  const plans = usePlans(undefined);
+  const [picked, setPicked] = useState<string>();
+  const planId = picked ?? plans.data?.items[0]?.id;
+  const plan = usePlan(planId ?? "");
+  // A plan hands down tens of tasks at most: one page holds them.
+  const list = useHandDowns(planId, { page: 1, pageSize: 200 });
+  const [open, setOpen] = useState(false);
+  const items = list.data?.items ?? [];
+  return (
+    <>
+      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <Select
+          style={{ minWidth: 280 }}
+          placeholder="选择计划"
+          value={planId}
+          loading={plans.isPending}
+          onChange={setPicked}
+          options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
+        />
+        {list.data?.abilities.handDown && plan.data && (
+          <Button type="primary" onClick={() => setOpen(true)}>
+            下达任务
+          </Button>
+        )}
+      </Flex>
+      {items.length === 0 ? (
+        <Empty description={list.isFetching ? "加载中…" : "本计划还没有下达给下级教育局的任务"} />
+      ) : (
+        <>
+          {items.map((h) => (
+            <HandDownCard key={h.id} h={h} />
+          ))}
+          <Flex justify="end">
+            <Typography.Text type="secondary">{`共 ${list.data?.total ?? 0} 项`}</Typography.Text>
+          </Flex>
+        </>
+      )}
+      {plan.data && <HandDownDialog plan={plan.data} open={open} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** 上级下达: what superiors handed down, to link or return. */
+function InboxTab() {
+  const { paging, pagination } = useTablePaging();
+  const list = useInbox(paging);
+  const [receiving, setReceiving] = useState<ReceivedHandDown | null>(null);
+  const columns: TableColumnsType<ReceivedHandDown> = [
+    { title: "上级教育局", key: "from", width: 140, render: (_, i) => i.from.name },
+    {
+      title: "任务",
+      key: "title",
+      render: (_, i) => (
+        <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0, maxWidth: 480 }}>
+          <b>{taskName(i.superiorNode)}</b> {i.text}
+        </Typography.Paragraph>
+      ),
+    },
+    { title: "完成时限", dataIndex: "dueDate", width: 110, render: (v: string | null) => v ?? "—" },
+    {
+      title: "状态",
+      key: "status",
+      width: 200,
+      render: (_, i) => (
+        <Space direction="vertical" size={0}>
+          <Tag color={i.status === "linked" ? "success" : i.status === "returned" ? "error" : "warning"}>
+            {cascadeLinkStatusLabels[i.status]}
+          </Tag>
+          {i.linkedNode && (
+            <Link to={`/plans/${i.linkedNode.planId}/tasks/${i.linkedNode.id}`}>
+              {taskName(i.linkedNode)}
+            </Link>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: "操作",
+      key: "actions",
+      width: 160,
+      render: (_, i) => (
+        <Space>
+          {i.abilities.link && (
+            <Button size="small" type="primary" onClick={() => setReceiving(i)}>
+              接收
+            </Button>
+          )}
+          {i.abilities.return && <ReturnButton item={i} />}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <>
+      <ResponsiveTable<ReceivedHandDown>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items}
+        loading={list.isFetching}
+        pagination={pagination(list.data?.total)}
+        locale={{ emptyText: <Empty description="暂无上级下达的任务" /> }}
+      />
+      <ReceiveDialog item={receiving} onClose={() => setReceiving(null)} />
+    </>
+  );
+}
+
+/** 上下联动 (`/cascade`): hand tasks down to subordinate bureaus and read their roll-up; receive the superior's. */
+export function CascadePage() {
+  return (
+    <>
+      <PageHeader title="上下联动" />
+      <Tabs
+        items={[
+          { key: "down", label: "下达与汇总", children: <HandDownsTab /> },
+          { key: "inbox", label: "上级下达", children: <InboxTab /> },
+        ]}
+      />
+    </>
+  );
+}
