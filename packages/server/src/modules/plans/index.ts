@@ -1,5 +1,6 @@
 // Public face of the plans module: the only file that other modules, jobs/, cli/ and seed/ import from it.
 export { lightToday } from "./lights.js";
+export { getPlanDetail } from "./plan-page.js";
 export {
   findIndicatorRules,
   findNodeWithPlan,
@@ -7,4 +8,3 @@ export {
   followedUpPlan,
   updatePlanReporting,
 } from "./plans.repository.js";
-export { getPlanDetail } from "./plans.service.js";
