@@ -75,6 +75,14 @@ export class Client {
     }
   }
 
+  /** The session's headers (cookie, CSRF token), for a load client sending requests on this user's behalf. */
+  sessionHeaders(): Record<string, string> {
+    return {
+      ...(this.cookie ? { cookie: this.cookie } : {}),
+      ...(this.csrf ? { "x-csrf-token": this.csrf } : {}),
+    };
+  }
+
   get = (path: string) => this.request("GET", path);
   post = (path: string, payload: unknown = {}) => this.request("POST", path, payload);
 }

@@ -17,6 +17,13 @@ export interface School {
   assignmentId: string;
 }
 
+/** The signed-in people of a run: the lead department, the 督查室 and the schools (no assignment yet). */
+export interface People {
+  lead: Client;
+  supervisor: Client;
+  schools: Omit<School, "assignmentId">[];
+}
+
 /** Everything the measured phase needs. */
 export interface Scenario {
   lead: Client;
@@ -81,14 +88,37 @@ async function seedSchools(http: HttpContext, admin: Client, runId: string, coun
   return schools.sort((a, b) => a.index - b.index);
 }
 
-/** Publishes the plan, assigns its task to every school, opens a cycle. */
-export async function seedScenario(http: HttpContext, runId: string, count: number): Promise<Scenario> {
+/** Signs the demo accounts in and creates `count` schools with their signed-in users. */
+export async function seedPeople(http: HttpContext, runId: string, count: number): Promise<People> {
   const [admin, supervisor, lead] = await Promise.all([
     demoClient(http, "admin"),
     demoClient(http, "ducha"),
     demoClient(http, "xueqian"),
   ]);
   const schools = await seedSchools(http, admin, runId, count);
+  return { lead, supervisor, schools };
+}
+
+/** Every item of a paged list. */
+async function allPages<T>(client: Client, path: string): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; ; page++) {
+    const res = await client.get(`${path}${path.includes("?") ? "&" : "?"}pageSize=200&page=${page}`);
+    expectStatus(res, 200, `list ${path}`);
+    const body = res.body as { items: T[]; total: number };
+    items.push(...body.items);
+    if (body.items.length === 0 || items.length >= body.total) return items;
+  }
+}
+
+/** The assignments of a task, every page. */
+export function taskAssignments<T>(client: Client, nodeId: string): Promise<T[]> {
+  return allPages<T>(client, `/api/nodes/${nodeId}/assignments`);
+}
+
+/** A fresh plan for one round: published, its task assigned to every school, a cycle open. */
+export async function seedScenario(runId: string, people: People): Promise<Scenario> {
+  const { lead, supervisor, schools } = people;
   const draft = await supervisor.post("/api/plan-imports", { text: smallPlanText(runId) });
   expectStatus(draft, 201, "plan import");
   const { id, version } = draft.body as { id: string; version: number };
@@ -110,12 +140,8 @@ export async function seedScenario(http: HttpContext, runId: string, count: numb
   expectStatus(assigned, 201, "assign");
   const cycle = await supervisor.post(`/api/plans/${planId}/cycles`, {});
   expectStatus(cycle, 201, "open cycle");
-  const list = await lead.get(`/api/nodes/${task.id}/assignments?pageSize=200`);
-  const byUnit = new Map(
-    (list.body as { items: { id: string; unit: { id: string } }[] }).items.map(
-      (a) => [a.unit.id, a.id] as const,
-    ),
-  );
+  const list = await taskAssignments<{ id: string; unit: { id: string } }>(lead, task.id);
+  const byUnit = new Map(list.map((a) => [a.unit.id, a.id] as const));
   return {
     lead,
     supervisor,

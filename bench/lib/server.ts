@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { processCpuMs } from "./cpu.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -100,8 +101,13 @@ export interface RunningServer {
 export async function startServer(options: {
   databaseUrl: string | undefined;
   signal: AbortSignal;
+  /** Extra environment of the server (e.g. PGLITE_THREAD). */
+  env?: Record<string, string>;
+  /** Reuse this data dir (a server stopped earlier seeded it) and leave it in place on stop. */
+  dataDir?: string;
 }): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-bench-"));
+  const ownDir = !options.dataDir;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "duban-bench-"));
   const logFile = path.join(dataDir, "server.log");
   const port = await freePort();
   const log = fs.openSync(logFile, "a");
@@ -128,14 +134,19 @@ export async function startServer(options: {
         // Setup signs 300 users in from one IP; the per-IP login limit protects real deployments, not this.
         LOGIN_RATE_LIMIT_PER_MINUTE: "100000",
         NODE_ENV: "production",
+        ...options.env,
       },
     },
   );
   fs.closeSync(log);
   // Last resort: even a hard exit of the bench takes the server and its temp dir with it.
+  const removeDir = () => {
+    if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    else fs.rmSync(logFile, { force: true });
+  };
   const onExit = () => {
     child.kill("SIGKILL");
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDir();
   };
   process.once("exit", onExit);
   let exited: string | null = null;
@@ -150,7 +161,7 @@ export async function startServer(options: {
     pid: child.pid!,
     dataDir,
     logFile,
-    cpuSeconds: () => processCpuSeconds(child.pid!),
+    cpuSeconds: () => processCpuMs(child.pid!) / 1000,
     stop: async () => {
       if (!exited) {
         child.kill("SIGTERM");
@@ -158,11 +169,12 @@ export async function startServer(options: {
         await gone;
         clearTimeout(timer);
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeDir();
       process.off("exit", onExit);
     },
   };
-  const deadline = Date.now() + 120_000;
+  // PGlite creates and migrates its database on first start: a minute and more on a loaded machine.
+  const deadline = Date.now() + Number(process.env.BENCH_START_TIMEOUT_MS ?? 300_000);
   while (Date.now() < deadline && !options.signal.aborted) {
     if (exited) break;
     try {
@@ -174,16 +186,4 @@ export async function startServer(options: {
   const tail = fs.readFileSync(logFile, "utf8").slice(-2000);
   await server.stop();
   throw new Error(`server did not start (${exited ?? "timeout"}):\n${tail}`);
-}
-
-/** user+system CPU seconds of a process, from /proc (Linux); 0 elsewhere. */
-function processCpuSeconds(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // Fields 14 and 15 of stat (utime, stime), counted after the command name.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
 }

@@ -76,3 +76,28 @@ export async function eachLimited<T>(items: T[], limit: number, fn: (item: T, i:
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
+
+/** Median of the numbers given (null when there are none). */
+export function median(values: (number | null | undefined)[]): number | null {
+  const v = values
+    .filter((x): x is number => typeof x === "number" && Number.isFinite(x))
+    .sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const m = v.length >> 1;
+  return round(v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2, 3);
+}
+
+/**
+ * The per-round figures folded into one object of the same shape: medians of numeric leaves; other leaves
+ * (texts, error samples) from the first round.
+ */
+export function medians<T>(rounds: T[]): T {
+  const first = rounds[0];
+  if (typeof first === "number" || first === null)
+    return (rounds.some((r) => typeof r === "number") ? median(rounds as number[]) : first) as T;
+  if (Array.isArray(first) || typeof first !== "object" || first === undefined) return first as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(first as object))
+    out[key] = medians(rounds.map((r) => (r as Record<string, unknown> | undefined)?.[key]));
+  return out as T;
+}

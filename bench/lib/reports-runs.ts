@@ -1,0 +1,164 @@
+// The reports bench's two parts, each returning its figures per round: on PostgreSQL (Duban, then the limit server
+// under the same bursts, each in a database of its own), and on PGlite (a server with PGLITE_THREAD=worker, then a
+// fresh one with PGLITE_THREAD=main on the same seeded data dir).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { seedLimit } from "../limit/schema.js";
+import { DbMonitor } from "./cpu.js";
+import { type FloorFigures, measureFloor } from "./floor.js";
+import type { HttpContext } from "./http.js";
+import { startLimitServer } from "./limit.js";
+import { type BurstOptions, dubanReview, dubanSurge, limitRound } from "./reports-load.js";
+import { verifyRound } from "./reports-verify.js";
+import { type People, seedPeople, seedScenario } from "./seed.js";
+import { type BenchDatabase, prepareDatabase, type RunningServer, startServer } from "./server.js";
+import { type ServerTimes, serverTimes } from "./server-log.js";
+
+/** What both parts need. */
+export interface RunContext {
+  runId: string;
+  schools: number;
+  rounds: number;
+  burst: BurstOptions;
+  log: (msg: string) => void;
+  /** Every floor measured, one per round of each part. */
+  floors: FloorFigures[];
+}
+
+/** A context for the in-process seeding client against one server; its budget is generous, never reached. */
+function httpFor(ctx: RunContext): HttpContext {
+  return {
+    base: "",
+    signal: ctx.burst.signal,
+    maxRequests: ctx.schools * 6 + ctx.rounds * 2 * (ctx.schools * 2 + 100) + 200,
+    sent: 0,
+    requestTimeoutMs: 120_000,
+  };
+}
+
+/** One round on a Duban server: a fresh plan, the surge, the review, the read-back. */
+async function dubanRound(
+  ctx: RunContext,
+  server: RunningServer,
+  people: People,
+  tag: string,
+  db: DbMonitor | undefined,
+) {
+  const scenario = await seedScenario(tag, people);
+  const surge = await dubanSurge(server.base, server.pid, scenario, db, ctx.burst);
+  const review = await dubanReview(server.base, server.pid, scenario, surge.reports, db, ctx.burst);
+  const consistency = await verifyRound(scenario, surge.reports);
+  return {
+    steps: { ...surge.steps, review: review.step },
+    perReport: surge.cost,
+    perApproval: review.cost,
+    consistency,
+  };
+}
+
+export type DubanRound = Awaited<ReturnType<typeof dubanRound>>;
+export type LimitRound = Awaited<ReturnType<typeof limitRound>>;
+
+const serverRoutes = {
+  upload: /^POST \/api\/files$/,
+  submit: /^POST \/api\/assignments\/[^/]+\/reports$/,
+  review: /^POST \/api\/reports\/[^/]+\/review$/,
+};
+
+/** Duban and the limit on PostgreSQL, round after round in the same time window. */
+export async function runPostgres(ctx: RunContext, url: string) {
+  const dbs: BenchDatabase[] = [];
+  const monitors: DbMonitor[] = [];
+  let server: RunningServer | undefined;
+  let limit: Awaited<ReturnType<typeof startLimitServer>> | undefined;
+  try {
+    const database = await prepareDatabase(url, ctx.runId);
+    dbs.push(database);
+    const limitDb = await prepareDatabase(url, `${ctx.runId}_limit`);
+    dbs.push(limitDb);
+    server = await startServer({ databaseUrl: database.url, signal: ctx.burst.signal });
+    const http = httpFor(ctx);
+    http.base = server.base;
+    const health = (await (await fetch(`${server.base}/api/health`)).json()) as { database: string };
+    const dubanDb = new DbMonitor(url, database.url!);
+    const limitMon = new DbMonitor(url, limitDb.url!);
+    monitors.push(dubanDb, limitMon);
+    await dubanDb.open();
+    await seedLimit(limitDb.url!, 0);
+    await limitMon.open();
+    limit = await startLimitServer(limitDb.url!);
+    ctx.log(`PostgreSQL: Duban at ${server.base} (${health.database}), limit at ${limit.base}; seeding`);
+    const t0 = performance.now();
+    const people = await seedPeople(http, ctx.runId, ctx.schools);
+    const seedS = Number(((performance.now() - t0) / 1000).toFixed(1));
+    const rounds: { duban: DubanRound; limit: LimitRound }[] = [];
+    for (let r = 0; r < ctx.rounds && !ctx.burst.signal.aborted; r++) {
+      ctx.log(`PostgreSQL round ${r + 1}/${ctx.rounds} (seeded in ${seedS}s): floor, Duban, limit`);
+      ctx.floors.push(await measureFloor(ctx.schools));
+      const duban = await dubanRound(ctx, server, people, `${ctx.runId}p${r}`, dubanDb);
+      const ids = await seedLimit(limitDb.url!, ctx.schools);
+      rounds.push({ duban, limit: await limitRound(limit, ids, limitMon, ctx.burst) });
+    }
+    const serverSideMs: Record<string, ServerTimes> = serverTimes(server.logFile, serverRoutes);
+    return {
+      database: {
+        kind: health.database,
+        isolation: database.isolation,
+        ...(database.serverVersion ? { version: database.serverVersion } : {}),
+      },
+      seedS,
+      rounds,
+      serverSideMs,
+      requestsSent: http.sent,
+    };
+  } finally {
+    for (const m of monitors) await m.close();
+    await limit?.stop().catch((e) => ctx.log(`stop limit: ${e}`));
+    await server?.stop().catch((e) => ctx.log(`stop server: ${e}`));
+    for (const d of dbs) await d.drop().catch((e) => ctx.log(`drop database: ${e}`));
+  }
+}
+
+/** The PGlite thread modes, in the order they run; the first seeds the data dir the second reuses. */
+export const PGLITE_MODES = ["worker", "main"] as const;
+
+/** Duban on PGlite with PGLITE_THREAD=worker, then a fresh server with PGLITE_THREAD=main on the same data. */
+export async function runPglite(ctx: RunContext, measureFloors: boolean) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-bench-pglite-"));
+  const http = httpFor(ctx);
+  const modes: Record<string, DubanRound[]> = {};
+  let people: People | undefined;
+  let seedS = 0;
+  try {
+    for (const mode of PGLITE_MODES) {
+      const server = await startServer({
+        databaseUrl: undefined,
+        signal: ctx.burst.signal,
+        env: { PGLITE_THREAD: mode },
+        dataDir,
+      });
+      try {
+        http.base = server.base;
+        if (!people) {
+          ctx.log(`PGlite: server at ${server.base}; seeding`);
+          const t0 = performance.now();
+          people = await seedPeople(http, ctx.runId, ctx.schools);
+          seedS = Number(((performance.now() - t0) / 1000).toFixed(1));
+        }
+        const rounds: DubanRound[] = [];
+        for (let r = 0; r < ctx.rounds && !ctx.burst.signal.aborted; r++) {
+          ctx.log(`PGlite (PGLITE_THREAD=${mode}) round ${r + 1}/${ctx.rounds}`);
+          if (measureFloors) ctx.floors.push(await measureFloor(ctx.schools));
+          rounds.push(await dubanRound(ctx, server, people, `${ctx.runId}${mode[0]}${r}`, undefined));
+        }
+        modes[mode] = rounds;
+      } finally {
+        await server.stop().catch((e) => ctx.log(`stop server: ${e}`));
+      }
+    }
+    return { seedS, modes, requestsSent: http.sent };
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
