@@ -20,7 +20,7 @@ afterAll(async () => t?.close());
 async function twentySixAssigned() {
   const p = await buildPublishedPlan(t);
   const db = t.database.db as Db;
-  const schools = [];
+  const schools: { id: string; name: string }[] = [];
   for (let i = 1; i <= 24; i++)
     schools.push(
       await buildUnit(db, p.tenant.id, { name: `测园${String(i).padStart(2, "0")}`, sortOrder: 100 + i }),

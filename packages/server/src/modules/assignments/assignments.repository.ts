@@ -15,18 +15,27 @@ import { likePattern } from "../audit/index.js";
 /** An assignment row. */
 export type AssignmentRow = typeof assignments.$inferSelect;
 
+/** No limit: drizzle's `limit` wants a number, and no task has this many assignments. */
+const ALL = 2 ** 31 - 1;
+
 /** The order of a task's assignment list and of every list of assignment details: task, then unit. */
 const listOrder = [asc(planNodes.position), asc(units.sortOrder), asc(units.name), asc(assignments.id)];
 
 /**
  * A node's assignments, narrowed by unit, status and a keyword in the unit's name or the 责任人, in list order,
- * with only what the list's remaining filters (visibility, light) need: a task of 300 units is paged from these
- * short rows, and the page's details are read for its own ids alone.
+ * as short rows with what the light filter needs and the count of all that match (before `page` cuts them): a
+ * task of 300 units is filtered and paged here, and the page's details are read for its own ids alone.
  */
 export async function findNodeAssignmentKeys(
   db: DbOrTx,
   tenantId: string,
-  query: { nodeId: string; unitId?: string | undefined; status?: string | undefined; q?: string | undefined },
+  query: {
+    nodeId: string;
+    unitId?: string | undefined;
+    status?: string | undefined;
+    q?: string | undefined;
+    page?: { limit: number; offset: number };
+  },
 ) {
   const c: SQL[] = [eq(assignments.tenantId, tenantId), eq(assignments.nodeId, query.nodeId)];
   if (query.unitId) c.push(eq(assignments.unitId, query.unitId));
@@ -42,12 +51,16 @@ export async function findNodeAssignmentKeys(
       status: assignments.status,
       progress: assignments.progress,
       dueDate: assignments.dueDate,
+      // Counted before the limit applies: every row carries the whole count.
+      total: sql<number>`(count(*) over ())::int`,
     })
     .from(assignments)
     .innerJoin(planNodes, eq(planNodes.id, assignments.nodeId))
     .innerJoin(units, eq(units.id, assignments.unitId))
     .where(and(...c))
-    .orderBy(...listOrder);
+    .orderBy(...listOrder)
+    .limit(query.page?.limit ?? ALL)
+    .offset(query.page?.offset ?? 0);
 }
 
 /** An assignment with what the API shows beside it. */

@@ -11,6 +11,7 @@ import {
   type Light,
   notificationLinks,
   pageFrom,
+  seesEveryAssignment,
   shanghaiDate,
   taskAbilities,
 } from "@duban/domain";
@@ -100,25 +101,55 @@ export async function findNodeAssignments(
 ): Promise<AssignmentPage> {
   const { node, plan } = await getNode(ctx, nodeId);
   const { db } = ctx.database;
-  const keys = await repo.findNodeAssignmentKeys(db, ctx.actor.tenantId, {
-    nodeId,
-    unitId: query.unitId,
-    status: query.light ? "active" : query.status,
-    q: query.q,
-  });
-  const now = ctx.clock.now();
-  const matching = keys.filter(
-    (k) =>
-      canSeeAssignment(ctx.actor, k) &&
-      (!query.light || assignmentLight(k, { node, plan, now }) === query.light) &&
-      (!query.status || k.status === query.status),
-  );
-  const page = pageFrom(matching, query, { create: taskAbilities(ctx.actor, node).assign });
-  const ids = page.items.map((k) => k.id);
+  const { actor } = ctx;
+  const abilities = { create: taskAbilities(actor, node).assign };
+  // A school sees its own unit's assignments only: that is a filter too.
+  const unitId = seesEveryAssignment(actor) ? query.unitId : (actor.unitId ?? undefined);
+  if (!unitId && !seesEveryAssignment(actor)) return pageFrom([], query, abilities);
+  if (unitId && query.unitId && unitId !== query.unitId) return pageFrom([], query, abilities);
+  const filters = { nodeId, unitId, q: query.q };
+  const start = (query.page - 1) * query.pageSize;
+  let ids: string[];
+  let total: number;
+  if (query.light) {
+    // A light is computed, not stored: filtered over the short rows of the task's active assignments.
+    const now = ctx.clock.now();
+    const keys = await repo.findNodeAssignmentKeys(db, actor.tenantId, { ...filters, status: "active" });
+    const lit = keys.filter(
+      (k) =>
+        assignmentLight(k, { node, plan, now }) === query.light &&
+        (!query.status || query.status === k.status),
+    );
+    ids = lit.slice(start, start + query.pageSize).map((k) => k.id);
+    total = lit.length;
+  } else {
+    const keys = await repo.findNodeAssignmentKeys(db, actor.tenantId, {
+      ...filters,
+      status: query.status,
+      page: { limit: query.pageSize, offset: start },
+    });
+    ids = keys.map((k) => k.id);
+    // A page past the end has no row to carry the count: counted again, without the page.
+    total =
+      keys[0]?.total ??
+      (start > 0 ? await countNodeAssignments(db, actor.tenantId, { ...filters, status: query.status }) : 0);
+  }
   const rows = ids.length
-    ? await repo.findAssignmentDetails(db, ctx.actor.tenantId, inArray(assignments.id, ids))
+    ? await repo.findAssignmentDetails(db, actor.tenantId, inArray(assignments.id, ids))
     : [];
-  return { ...page, items: rows.map((r) => toAssignment(ctx, r)) };
+  return { ...pageFrom([], query, abilities), items: rows.map((r) => toAssignment(ctx, r)), total };
+}
+
+/** How many of a node's assignments match the filters. */
+async function countNodeAssignments(
+  db: DbOrTx,
+  tenantId: string,
+  filters: Parameters<typeof repo.findNodeAssignmentKeys>[2],
+): Promise<number> {
+  return (
+    (await repo.findNodeAssignmentKeys(db, tenantId, { ...filters, page: { limit: 1, offset: 0 } }))[0]
+      ?.total ?? 0
+  );
 }
 
 /** One assignment the actor may see, or 404. */
