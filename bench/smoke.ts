@@ -29,6 +29,8 @@ const TINY: Record<string, string> = {
   BENCH_PHASE_MS: "1000",
   BENCH_DOWNLOADS: "4",
   BENCH_ROWS: "300",
+  BENCH_SOAK_MINUTES: "0.25",
+  BENCH_STEP_SECONDS: "1",
   // The server is compiled once below, not by every bench at once.
   BENCH_SKIP_BUILD: "1",
 };

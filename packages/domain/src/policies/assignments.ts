@@ -67,7 +67,12 @@ export interface AssignmentContext {
 
 /** Schools and inspectors see only their own unit's assignments; the bureau sees all. */
 export function canSeeAssignment(actor: PolicyActor, assignment: { unitId: string }): boolean {
-  return hasAnyRole(actor, ...bureauRoles) || isOwnUnit(actor, assignment);
+  return seesEveryAssignment(actor) || isOwnUnit(actor, assignment);
+}
+
+/** Whether the actor sees every unit's assignments (the bureau's roles), not only their own unit's. */
+export function seesEveryAssignment(actor: PolicyActor): boolean {
+  return hasAnyRole(actor, ...bureauRoles);
 }
 
 /**

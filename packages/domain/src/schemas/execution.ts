@@ -4,7 +4,16 @@ import { aggregations, comparators } from "../plans.js";
 import { assignmentAbilitiesSchema, assignmentRoles, assignmentStatuses } from "../policies/assignments.js";
 import { cycleAbilitiesSchema, cycleKinds, cycleStatuses } from "../policies/cycles.js";
 import { reportAbilitiesSchema, reportStatuses } from "../policies/reports.js";
-import { decisionSchema, idSchema, noListAbilitiesSchema, pageOf, versionSchema } from "./common.js";
+import { lightColors } from "../rules/lights.js";
+import {
+  decisionSchema,
+  idSchema,
+  noListAbilitiesSchema,
+  pageOf,
+  pageQuerySchema,
+  searchSchema,
+  versionSchema,
+} from "./common.js";
 import { calendarDateSchema, lineText, multilineText, planDateSchema } from "./primitives.js";
 
 const reasonText = (message: string) => multilineText().trim().min(1, { error: message }).max(limits.textMax);
@@ -83,6 +92,19 @@ export type Assignment = z.infer<typeof assignmentSchema>;
 export const assignmentListAbilitiesSchema = z.object({ create: z.boolean() });
 /** Assignment list abilities. */
 export type AssignmentListAbilities = z.infer<typeof assignmentListAbilitiesSchema>;
+
+/**
+ * Query of `GET /api/nodes/:nodeId/assignments`: one unit, a light (of active assignments: a withdrawn one shows
+ * none), active or withdrawn, and a keyword in the unit's name or the 责任人.
+ */
+export const assignmentQuerySchema = pageQuerySchema.extend({
+  unitId: idSchema.optional(),
+  light: z.enum(lightColors, { error: "请从列表中选择亮灯" }).optional(),
+  status: z.enum(assignmentStatuses, { error: "请从列表中选择状态" }).optional(),
+  q: searchSchema,
+});
+/** A task's assignment list query. */
+export type AssignmentQuery = z.infer<typeof assignmentQuerySchema>;
 
 /** A page of `GET /api/nodes/:nodeId/assignments`, removed assignments included. */
 export const assignmentPageSchema = pageOf(assignmentSchema, assignmentListAbilitiesSchema);

@@ -4,7 +4,13 @@ import { type CalendarLog, loadWorkCalendars } from "../modules/calendar/index.j
 import { GROUP_PUSH_AT, notify, type Recipients } from "../modules/notifications/index.js";
 import { type DueReminder, dueReminders } from "./reminder-rules.js";
 import { findReminderSubjects, type ReminderSubject } from "./reminder-subjects.js";
-import { claimId, claimReminder, findClaimed, findTenantIds } from "./reminders.repository.js";
+import {
+  claimId,
+  claimReminder,
+  findClaimed,
+  findTenantIds,
+  type ReminderClaimKey,
+} from "./reminders.repository.js";
 
 /** What a reminder run sent. */
 export interface ReminderCounts {
@@ -25,6 +31,8 @@ export async function runReminders(deps: {
   tenantId?: string;
   /** Where a year missing from a working-day calendar is reported, once. */
   log?: CalendarLog;
+  /** Hears each slice of work as it starts, after a turn of the event loop (tests watch the slicing with it). */
+  onSlice?: (size: number) => void;
 }): Promise<ReminderCounts> {
   const { database, now } = deps;
   const today = shanghaiDate(now);
@@ -36,34 +44,69 @@ export async function runReminders(deps: {
     today,
     ...(deps.log ? { log: deps.log } : {}),
   });
-  const due = subjects.flatMap((subject) =>
-    dueReminders({
-      today,
-      dueDate: subject.dueDate,
-      settings: subject.settings,
-      calendar: calendars.get(subject.tenantId) ?? workCalendarOf(),
-    }).map((reminder) => ({
-      subject,
-      reminder,
-      claim: { ...subject.claim, tenantId: subject.tenantId, kind: claimKind(subject, reminder) },
-    })),
-  );
+  // The rules run over the subjects a slice at a time, and each send is a transaction of its own, with a turn of
+  // the event loop between them: a tick at thousands of due assignments never holds the request thread for long.
+  const due: Due[] = [];
+  for (const slice of slices(subjects, REMINDER_SLICE)) {
+    await nextTurn(deps.onSlice, slice.length);
+    for (const subject of slice)
+      for (const reminder of dueReminders({
+        today,
+        dueDate: subject.dueDate,
+        settings: subject.settings,
+        calendar: calendars.get(subject.tenantId) ?? workCalendarOf(),
+      }))
+        due.push({
+          subject,
+          reminder,
+          claim: { ...subject.claim, tenantId: subject.tenantId, kind: claimKind(subject, reminder) },
+        });
+  }
   // Most of a day's runs find everything already sent: one read skips those without a transaction each.
   const claimed = await findClaimed(database.db, [...new Set(due.map((d) => d.claim.kind))], deps.tenantId);
-  const burst = bursts(due.filter((d) => !claimed.has(claimId(d.claim))));
-  for (const { subject, reminder, claim } of due) {
-    const sent =
-      !claimed.has(claimId(claim)) &&
-      (await database.db.transaction(async (tx) => {
-        if (!(await claimReminder(tx, claim))) return false;
-        const grouped = burst.has(audienceKey(subject, reminder));
-        await deliver(tx, subject, reminder, { now, dedupeKey: `reminder:${claimId(claim)}`, grouped });
-        return true;
-      }));
+  await nextTurn(deps.onSlice, 0);
+  const owed = due.filter((d) => !claimed.has(claimId(d.claim)));
+  const burst = bursts(owed);
+  counts.skipped += due.length - owed.length;
+  for (const { subject, reminder, claim } of owed) {
+    await nextTurn(deps.onSlice, 1);
+    const sent = await database.db.transaction(async (tx) => {
+      if (!(await claimReminder(tx, claim))) return false;
+      const grouped = burst.has(audienceKey(subject, reminder));
+      await deliver(tx, subject, reminder, { now, dedupeKey: `reminder:${claimId(claim)}`, grouped });
+      return true;
+    });
     if (sent) counts.sent++;
     else counts.skipped++;
   }
   return counts;
+}
+
+/** One reminder owed for one subject, with the claim that sends it once. */
+interface Due {
+  subject: ReminderSubject;
+  reminder: DueReminder;
+  claim: ReminderClaimKey & { tenantId: string; kind: string };
+}
+
+/**
+ * Most subjects whose rules run between two turns of the event loop: at 7 500 due assignments a tick is fifteen
+ * short slices, not one long one, so requests arriving meanwhile are served between them.
+ */
+export const REMINDER_SLICE = 500;
+
+/** The items in consecutive slices of at most `size`. */
+function* slices<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/**
+ * Lets the event loop run (I/O, timers, other requests) before the next slice of work: `setImmediate`, not a
+ * resolved promise, which would run before any of them. `onSlice` hears the size of the slice about to run.
+ */
+async function nextTurn(onSlice: ((size: number) => void) | undefined, size: number): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  onSlice?.(size);
 }
 
 /** The once-only kind of a reminder: its rule's key, and the due date it counts from where that can move. */

@@ -2,6 +2,8 @@ import type {
   Assignment,
   AssignmentCreateInput,
   AssignmentCreateResult,
+  AssignmentPage,
+  AssignmentQuery,
   AssignmentRemoveInput,
   Cycle,
   FileRef,
@@ -15,7 +17,7 @@ import type {
 } from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "./client";
-import { fetchAllItems, type Paging } from "./paging";
+import { type FiltersOf, fetchAllItems, type Paging } from "./paging";
 
 export type { Cycle, FileRef, MyWork };
 
@@ -37,6 +39,22 @@ export function useNodeAssignments(nodeId: string) {
     queryKey: [...executionKey, "node-assignments", nodeId],
     queryFn: ({ signal }) => fetchAllItems<Assignment>(`/nodes/${nodeId}/assignments`, { signal }),
     enabled: nodeId !== "",
+  });
+}
+
+/** The filters of a task's assignment table. */
+export type AssignmentFilters = FiltersOf<AssignmentQuery>;
+
+/** One page of a task's assignments, filtered; the previous page stays shown while the next loads. */
+export function useNodeAssignmentPage(nodeId: string, filters: AssignmentFilters, paging: Paging) {
+  return useQuery({
+    queryKey: [...executionKey, "node-assignments", nodeId, "page", filters, paging],
+    queryFn: ({ signal }) =>
+      apiRequest<AssignmentPage>(`/nodes/${nodeId}/assignments`, {
+        query: { ...filters, ...paging },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,5 +1,5 @@
 import { weightedProgressOfSums } from "@duban/domain";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
   assignmentIndicators,
@@ -10,9 +10,58 @@ import {
   plans,
   units,
 } from "../../db/schema.js";
+import { likePattern } from "../audit/index.js";
 
 /** An assignment row. */
 export type AssignmentRow = typeof assignments.$inferSelect;
+
+/** No limit: drizzle's `limit` wants a number, and no task has this many assignments. */
+const ALL = 2 ** 31 - 1;
+
+/** The order of a task's assignment list and of every list of assignment details: task, then unit. */
+const listOrder = [asc(planNodes.position), asc(units.sortOrder), asc(units.name), asc(assignments.id)];
+
+/**
+ * A node's assignments, narrowed by unit, status and a keyword in the unit's name or the 责任人, in list order,
+ * as short rows with what the light filter needs and the count of all that match (before `page` cuts them): a
+ * task of 300 units is filtered and paged here, and the page's details are read for its own ids alone.
+ */
+export async function findNodeAssignmentKeys(
+  db: DbOrTx,
+  tenantId: string,
+  query: {
+    nodeId: string;
+    unitId?: string | undefined;
+    status?: string | undefined;
+    q?: string | undefined;
+    page?: { limit: number; offset: number };
+  },
+) {
+  const c: SQL[] = [eq(assignments.tenantId, tenantId), eq(assignments.nodeId, query.nodeId)];
+  if (query.unitId) c.push(eq(assignments.unitId, query.unitId));
+  if (query.status) c.push(eq(assignments.status, query.status as AssignmentRow["status"]));
+  if (query.q) {
+    const p = likePattern(query.q);
+    c.push(or(ilike(units.name, p), ilike(assignments.responsiblePerson, p))!);
+  }
+  return db
+    .select({
+      id: assignments.id,
+      unitId: assignments.unitId,
+      status: assignments.status,
+      progress: assignments.progress,
+      dueDate: assignments.dueDate,
+      // Counted before the limit applies: every row carries the whole count.
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(assignments)
+    .innerJoin(planNodes, eq(planNodes.id, assignments.nodeId))
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .where(and(...c))
+    .orderBy(...listOrder)
+    .limit(query.page?.limit ?? ALL)
+    .offset(query.page?.offset ?? 0);
+}
 
 /** An assignment with what the API shows beside it. */
 export async function findAssignmentDetails(db: DbOrTx, tenantId: string, where: SQL) {
@@ -39,7 +88,7 @@ export async function findAssignmentDetails(db: DbOrTx, tenantId: string, where:
     .innerJoin(units, eq(units.id, assignments.unitId))
     .leftJoin(measures, eq(measures.id, assignments.measureId))
     .where(and(eq(assignments.tenantId, tenantId), where))
-    .orderBy(asc(planNodes.position), asc(units.sortOrder), asc(units.name));
+    .orderBy(...listOrder);
   const indicatorIds = await findIndicatorIds(
     db,
     tenantId,

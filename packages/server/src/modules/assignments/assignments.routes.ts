@@ -2,11 +2,11 @@ import {
   assignmentCreateResultSchema,
   assignmentCreateSchema,
   assignmentPageSchema,
+  assignmentQuerySchema,
   assignmentRemoveSchema,
   assignmentSchema,
   idParamSchema,
   idSchema,
-  pageQuerySchema,
   versionBodySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
@@ -48,7 +48,7 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         params: nodeParams,
-        querystring: pageQuerySchema,
+        querystring: assignmentQuerySchema,
         response: { 200: assignmentPageSchema },
       },
     },

@@ -1,19 +1,21 @@
 import {
   type Assignment,
   type AssignmentPage,
+  type AssignmentQuery,
   type AuditAction,
   assignmentAbilities,
   assignmentDueDay,
   assignmentPermissions,
   assignmentTransitions,
   canSeeAssignment,
+  type Light,
   notificationLinks,
-  type PageQuery,
   pageFrom,
+  seesEveryAssignment,
   shanghaiDate,
   taskAbilities,
 } from "@duban/domain";
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { assignments } from "../../db/schema.js";
 import { AppError, notFound, staleVersion } from "../../errors.js";
@@ -24,20 +26,32 @@ import { notify } from "../notifications/index.js";
 import { findNodeWithPlan, lightToday } from "../plans/index.js";
 import * as repo from "./assignments.repository.js";
 
+/** An assignment's light on `now`'s day: its task's window, to its own due date if it has one. */
+function assignmentLight(
+  a: { progress: number; dueDate: string | null },
+  at: {
+    node: { startDate: string | null; dueDate: string | null; status: string };
+    plan: { year: number; lightTolerance: number };
+    now: Date;
+  },
+): Light {
+  return lightToday(
+    {
+      startDate: at.node.startDate,
+      dueDate: a.dueDate ?? at.node.dueDate,
+      progress: a.progress,
+      done: a.progress >= 100 || at.node.status === "closed",
+    },
+    at.plan,
+    at.now,
+  );
+}
+
 /** Builds the API shape of an assignment, with its light today. */
 export function toAssignment(ctx: ServiceContext, d: repo.AssignmentDetail): Assignment {
   const a = d.assignment;
   const now = ctx.clock.now();
-  const light = lightToday(
-    {
-      startDate: d.node.startDate,
-      dueDate: a.dueDate ?? d.node.dueDate,
-      progress: a.progress,
-      done: a.progress >= 100 || d.node.status === "closed",
-    },
-    d.plan,
-    now,
-  );
+  const light = assignmentLight(a, { node: d.node, plan: d.plan, now });
   return {
     id: a.id,
     planId: a.planId,
@@ -75,24 +89,67 @@ export async function getNode(ctx: ServiceContext, nodeId: string) {
 }
 
 /**
- * A page of a node's assignments, removed ones included (history), as the actor may see them; whoever may
- * 交办 the task may add more.
+ * A page of a node's assignments, removed ones included (history), as the actor may see them, filtered by unit,
+ * light (active ones: a withdrawn assignment shows no light), status and keyword; whoever may 交办 the task may add
+ * more. The filters and the count run over short rows of the whole task; only the page's assignments are read in
+ * full, so a task of 300 schools answers 20 rows' worth of work.
  */
 export async function findNodeAssignments(
   ctx: ServiceContext,
   nodeId: string,
-  query: PageQuery,
+  query: AssignmentQuery,
 ): Promise<AssignmentPage> {
-  const { node } = await getNode(ctx, nodeId);
-  const rows = await repo.findAssignmentDetails(
-    ctx.database.db,
-    ctx.actor.tenantId,
-    eq(assignments.nodeId, nodeId),
+  const { node, plan } = await getNode(ctx, nodeId);
+  const { db } = ctx.database;
+  const { actor } = ctx;
+  const abilities = { create: taskAbilities(actor, node).assign };
+  // A school sees its own unit's assignments only: that is a filter too.
+  const unitId = seesEveryAssignment(actor) ? query.unitId : (actor.unitId ?? undefined);
+  if (!unitId && !seesEveryAssignment(actor)) return pageFrom([], query, abilities);
+  if (unitId && query.unitId && unitId !== query.unitId) return pageFrom([], query, abilities);
+  const filters = { nodeId, unitId, q: query.q };
+  const start = (query.page - 1) * query.pageSize;
+  let ids: string[];
+  let total: number;
+  if (query.light) {
+    // A light is computed, not stored: filtered over the short rows of the task's active assignments.
+    const now = ctx.clock.now();
+    const keys = await repo.findNodeAssignmentKeys(db, actor.tenantId, { ...filters, status: "active" });
+    const lit = keys.filter(
+      (k) =>
+        assignmentLight(k, { node, plan, now }) === query.light &&
+        (!query.status || query.status === k.status),
+    );
+    ids = lit.slice(start, start + query.pageSize).map((k) => k.id);
+    total = lit.length;
+  } else {
+    const keys = await repo.findNodeAssignmentKeys(db, actor.tenantId, {
+      ...filters,
+      status: query.status,
+      page: { limit: query.pageSize, offset: start },
+    });
+    ids = keys.map((k) => k.id);
+    // A page past the end has no row to carry the count: counted again, without the page.
+    total =
+      keys[0]?.total ??
+      (start > 0 ? await countNodeAssignments(db, actor.tenantId, { ...filters, status: query.status }) : 0);
+  }
+  const rows = ids.length
+    ? await repo.findAssignmentDetails(db, actor.tenantId, inArray(assignments.id, ids))
+    : [];
+  return { ...pageFrom([], query, abilities), items: rows.map((r) => toAssignment(ctx, r)), total };
+}
+
+/** How many of a node's assignments match the filters. */
+async function countNodeAssignments(
+  db: DbOrTx,
+  tenantId: string,
+  filters: Parameters<typeof repo.findNodeAssignmentKeys>[2],
+): Promise<number> {
+  return (
+    (await repo.findNodeAssignmentKeys(db, tenantId, { ...filters, page: { limit: 1, offset: 0 } }))[0]
+      ?.total ?? 0
   );
-  const visible = rows
-    .filter((r) => canSeeAssignment(ctx.actor, r.assignment))
-    .map((r) => toAssignment(ctx, r));
-  return pageFrom(visible, query, { create: taskAbilities(ctx.actor, node).assign });
 }
 
 /** One assignment the actor may see, or 404. */

@@ -9,8 +9,9 @@ import { staleVersion } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
+import { toPlanSummary } from "./plan-summary.js";
 import * as repo from "./plans.repository.js";
-import { getPlanRow, toPlanSummary } from "./plans.service.js";
+import { getPlanRow } from "./plans.service.js";
 
 const refusals: Record<PlanAction, string> = {
   archive: "只有已发布的计划可以归档",

@@ -2,6 +2,7 @@
 
 export { addTask, type NewTask } from "./add-task.js";
 export { lightToday } from "./lights.js";
+export { getPlanDetail } from "./plan-page.js";
 export {
   findIndicatorRules,
   findNodeIndicators,
@@ -10,4 +11,3 @@ export {
   followedUpPlan,
   updatePlanReporting,
 } from "./plans.repository.js";
-export { getPlanDetail } from "./plans.service.js";

@@ -1,4 +1,4 @@
-import { type Indicator, type PlanTreeNode, type PolicyActor, taskAbilities } from "@duban/domain";
+import type { Indicator, NodeStatus, PlanTreeNode, TaskAbilities } from "@duban/domain";
 import type { findPlanContents } from "./plans.repository.js";
 
 type Contents = Awaited<ReturnType<typeof findPlanContents>>;
@@ -16,8 +16,8 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 
 /** What a tree needs beyond the plan's own rows. */
 export interface TreeContext {
-  /** Who reads the tree: each node carries what they may do with it. */
-  actor: PolicyActor;
+  /** What the reader may do with each node (the plan page fills these in per reader: see `plan-page.ts`). */
+  abilities(node: { leadUnitId: string | null; status: NodeStatus }): TaskAbilities;
   unitNames: Map<string, string>;
   assignmentCounts: Map<string, number>;
   indicatorNow(
@@ -77,7 +77,7 @@ export function buildPlanTree(contents: Contents, context: TreeContext): PlanTre
         sourceText: m.sourceText,
       })),
       children: build(n.id),
-      abilities: taskAbilities(context.actor, n),
+      abilities: context.abilities(n),
     }));
   return build("");
 }

@@ -4,6 +4,7 @@ import type { DbOrTx } from "../../db/client.js";
 import {
   assignmentIndicators,
   assignments,
+  dataVersions,
   files,
   indicators,
   measures,
@@ -79,6 +80,25 @@ export async function findPlan(db: DbOrTx, tenantId: string, id: string) {
   return row ?? null;
 }
 
+/**
+ * One plan of the tenant with its counts and the tenant's data version (see `dataVersions`: it moves with every
+ * committed write to a table the plan page is computed from), in one statement so both are of one moment: a page
+ * computed after this read is at least as new as that version. Null for no such plan.
+ */
+export async function findPlanWithVersion(db: DbOrTx, tenantId: string, id: string) {
+  const [row] = await db
+    .select({
+      plan: plans,
+      ...counts,
+      // Written out in full: drizzle leaves a subquery's columns unqualified. "0" before the first counted write.
+      dataVersion: sql<string>`coalesce((select "data_versions"."version" from ${dataVersions}
+        where "data_versions"."tenant_id" = ${tenantId}), 0)::text`,
+    })
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)));
+  return row ?? null;
+}
+
 /** Every node and item of a plan, in document order. */
 export async function findPlanContents(db: DbOrTx, tenantId: string, planId: string) {
   const scope = <T extends typeof planNodes | typeof measures | typeof indicators | typeof milestones>(
@@ -136,10 +156,13 @@ export async function countAssignments(
   return new Map(rows.map((r) => [r.nodeId, Number(r.n)]));
 }
 
-/** Every approved indicator value of a plan, with the unit, cycle and time of approval. */
+/**
+ * Each unit's latest approved value of each indicator of a plan, with the cycle and time of approval: what an
+ * indicator's actual is built from. One row per indicator and unit, not one per report of the year.
+ */
 export async function findApprovedValues(db: DbOrTx, tenantId: string, planId: string) {
   return db
-    .select({
+    .selectDistinctOn([reportValues.indicatorId, reports.unitId], {
       indicatorId: reportValues.indicatorId,
       unitId: reports.unitId,
       value: reportValues.value,
@@ -151,7 +174,8 @@ export async function findApprovedValues(db: DbOrTx, tenantId: string, planId: s
     .innerJoin(indicators, eq(indicators.id, reportValues.indicatorId))
     .where(
       and(eq(reportValues.tenantId, tenantId), eq(indicators.planId, planId), eq(reports.status, "approved")),
-    );
+    )
+    .orderBy(reportValues.indicatorId, reports.unitId, sql`${reports.reviewedAt} desc nulls last`);
 }
 
 /** The units expected to report each indicator of a plan: those with an active assignment that includes it. */

@@ -4,9 +4,7 @@ import {
   type DraftNode,
   isPlanDateInRange,
   knownPlanDate,
-  type PlanDetail,
   type PlanDraftEdit,
-  type PlanSummary,
   type PlanTreeNode,
   planAbilities,
   planListAbilities,
@@ -15,36 +13,11 @@ import { forbidden, notFound } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
-import { findPlanPoints } from "../indicator-formulas/index.js";
-import { findAllUnits } from "../units/index.js";
 import * as importsRepo from "./plan-imports.repository.js";
 import { toPlanImport } from "./plan-imports.service.js";
-import { indicatorNow, latestPerUnit, lightTree, unitsPerIndicator } from "./plan-status.js";
-import { buildPlanTree } from "./plan-tree.js";
+import { getPlanDetail } from "./plan-page.js";
+import { type PlanWithCounts, toPlanSummary } from "./plan-summary.js";
 import * as repo from "./plans.repository.js";
-
-type PlanWithCounts = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
-
-/** Builds the list shape of a plan. */
-export function toPlanSummary(ctx: ServiceContext, row: PlanWithCounts): PlanSummary {
-  const { plan } = row;
-  return {
-    id: plan.id,
-    year: plan.year,
-    title: plan.title,
-    issuer: plan.issuer,
-    docNumber: plan.docNumber,
-    status: plan.status,
-    livePastYear: plan.livePastYear,
-    sectionCount: Number(row.sectionCount),
-    taskCount: Number(row.taskCount),
-    indicatorCount: Number(row.indicatorCount),
-    milestoneCount: Number(row.milestoneCount),
-    publishedAt: plan.publishedAt?.toISOString() ?? null,
-    createdAt: plan.createdAt.toISOString(),
-    abilities: planAbilities(ctx.actor, plan),
-  };
-}
 
 /** A page of plans, optionally of one year, plus the years that have plans. */
 export async function findPlansPage(
@@ -73,51 +46,6 @@ export async function getPlanRow(ctx: ServiceContext, id: string): Promise<PlanW
   const row = canViewPlans(ctx.actor) ? await repo.findPlan(ctx.database.db, ctx.actor.tenantId, id) : null;
   if (!row || !canViewPlanStatus(ctx.actor, row.plan.status)) throw notFound("计划");
   return row;
-}
-
-/** A plan with its whole tree. */
-export async function getPlanDetail(ctx: ServiceContext, id: string): Promise<PlanDetail> {
-  const row = await getPlanRow(ctx, id);
-  const { db } = ctx.database;
-  const { plan } = row;
-  const now = ctx.clock.now();
-  const [contents, units, assignmentCounts, approved, indicatorUnits, points] = await Promise.all([
-    repo.findPlanContents(db, ctx.actor.tenantId, id),
-    findAllUnits(db, ctx.actor.tenantId, { includeDisabled: true }),
-    repo.countAssignments(db, ctx.actor.tenantId, id),
-    repo.findApprovedValues(db, ctx.actor.tenantId, id),
-    repo.findIndicatorUnits(db, ctx.actor.tenantId, id),
-    findPlanPoints(db, { tenantId: ctx.actor.tenantId, planId: id, until: now }),
-  ]);
-  const computed = new Map(points.map((p) => [p.indicatorId, p]));
-  const values = latestPerUnit(approved);
-  const expectedUnits = unitsPerIndicator(indicatorUnits);
-  const nodes = buildPlanTree(contents, {
-    actor: ctx.actor,
-    unitNames: new Map(units.map((u) => [u.id, u.name])),
-    assignmentCounts,
-    indicatorNow: (i) =>
-      indicatorNow(i, values, {
-        year: plan.year,
-        now,
-        tolerance: plan.lightTolerance,
-        expectedUnits,
-        computed,
-      }),
-  });
-  const lights = lightTree(nodes, plan, now);
-  return {
-    ...toPlanSummary(ctx, row),
-    preamble: plan.preamble,
-    hasSourceFile: plan.fileId !== null,
-    cadence: plan.cadence,
-    cadenceDueDay: plan.cadenceDueDay,
-    lightTolerance: plan.lightTolerance,
-    version: plan.version,
-    light: lights.worst,
-    lightCounts: lights.counts,
-    nodes,
-  };
 }
 
 /**

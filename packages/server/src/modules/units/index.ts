@@ -1,2 +1,2 @@
 // Public face of the units module: the only file that other modules, jobs/, cli/ and seed/ import from it.
-export { findAllUnits, findUnit, type UnitRow } from "./units.repository.js";
+export { findAllUnits, findUnit, findUnitNames, type UnitRow } from "./units.repository.js";

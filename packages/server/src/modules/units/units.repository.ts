@@ -1,5 +1,5 @@
 import type { UnitQuery } from "@duban/domain";
-import { and, asc, count, eq, ilike, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { units } from "../../db/schema.js";
 import { likePattern } from "../audit/index.js";
@@ -59,6 +59,20 @@ export async function findAllUnits(
     ? eq(units.tenantId, tenantId)
     : and(eq(units.tenantId, tenantId), eq(units.enabled, true));
   return db.select().from(units).where(where).orderBy(asc(units.kind), asc(units.sortOrder), asc(units.name));
+}
+
+/** The names of the tenant's units among `ids` (disabled ones too), by id: what a page naming a few units needs. */
+export async function findUnitNames(
+  db: DbOrTx,
+  tenantId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.tenantId, tenantId), inArray(units.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The distinct townships the tenant's schools are in. */

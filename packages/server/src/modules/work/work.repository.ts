@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { assignments, planNodes, reportCycles, reports, units } from "../../db/schema.js";
 
@@ -44,8 +44,12 @@ export async function findReportsFor(
     );
 }
 
-/** Submitted reports waiting for review on tasks a unit leads, oldest first; the id orders same-instant ones. */
-export async function findReportsToReview(db: DbOrTx, tenantId: string, leadUnitId: string) {
+/**
+ * The first `limit` submitted reports waiting for review on tasks a unit leads, oldest first (the id orders
+ * same-instant ones), each with the count of all of them: 我的工作 shows a page of its merged list, and no review
+ * past the page's end can come before it, so a department with 300 reports to review reads one page's worth.
+ */
+export async function findReportsToReview(db: DbOrTx, tenantId: string, leadUnitId: string, limit: number) {
   return db
     .select({
       id: reports.id,
@@ -60,6 +64,8 @@ export async function findReportsToReview(db: DbOrTx, tenantId: string, leadUnit
       nodeNumber: planNodes.number,
       cycleName: reportCycles.name,
       cycleDue: reportCycles.dueDate,
+      // Counted before the limit applies: every row carries the whole count.
+      total: sql<number>`(count(*) over ())::int`,
     })
     .from(reports)
     .innerJoin(assignments, eq(assignments.id, reports.assignmentId))
@@ -73,5 +79,6 @@ export async function findReportsToReview(db: DbOrTx, tenantId: string, leadUnit
         eq(planNodes.leadUnitId, leadUnitId),
       ),
     )
-    .orderBy(reports.submittedAt, reports.id);
+    .orderBy(reports.submittedAt, reports.id)
+    .limit(limit);
 }

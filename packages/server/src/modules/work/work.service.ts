@@ -96,10 +96,13 @@ async function unitItems(ctx: ServiceContext) {
  */
 export async function findMyWork(ctx: ServiceContext, query: PageQuery): Promise<MyWork> {
   const unitId = ctx.actor.unitId;
+  // Reviews are undated and ordered oldest first among themselves, so only the first page × pageSize of them can
+  // reach the page: the rest are counted, not read.
+  const reviewLimit = query.page * query.pageSize;
   const [own, reviews, notices, rectifications, extensions, instructions] = await Promise.all([
     unitItems(ctx),
     unitId && hasAnyRole(ctx.actor, "department")
-      ? repo.findReportsToReview(ctx.database.db, ctx.actor.tenantId, unitId)
+      ? repo.findReportsToReview(ctx.database.db, ctx.actor.tenantId, unitId, reviewLimit)
       : [],
     findNoticesWaitingFor(ctx),
     findRectificationsWaitingFor(ctx),
@@ -116,8 +119,9 @@ export async function findMyWork(ctx: ServiceContext, query: PageQuery): Promise
     ...extensions.map(extensionItem),
     ...instructions.map((i, n) => instructionItem(i, links[n]!)),
   ].map((parts) => item(parts, today));
-  // Every source is read whole, since urgency orders across them; the page is cut from the merged list.
-  return pageFrom(items.sort(compareWorkItems), query, {});
+  // Every other source is read whole, since urgency orders across them; the page is cut from the merged list.
+  const page = pageFrom(items.sort(compareWorkItems), query, {});
+  return { ...page, total: page.total - reviews.length + (reviews[0]?.total ?? 0) };
 }
 
 /** A unit page: its assignments with lights; schools and inspectors may open only their own unit. */

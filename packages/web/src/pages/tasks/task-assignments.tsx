@@ -1,25 +1,42 @@
-import { type Assignment, assignmentRoleLabels } from "@duban/domain";
-import { Button, Flex, Progress, type TableColumnsType, Tag, Typography } from "antd";
+import {
+  type Assignment,
+  assignmentRoleLabels,
+  assignmentStatuses,
+  lightColors,
+  lightLabels,
+} from "@duban/domain";
+import { Button, Empty, Flex, Input, Progress, Select, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
+import { type AssignmentFilters, useNodeAssignmentPage } from "../../api/execution";
+import { useUnitOptions } from "../../api/units";
 import { AcknowledgeButton } from "../../components/acknowledge-button";
 import { AcknowledgedTag } from "../../components/acknowledged-tag";
+import { FilterBar, useFilterWidth } from "../../components/filter-bar";
 import { LightTag } from "../../components/light-tag";
 import { NavButton } from "../../components/nav-button";
 import { formatPlanDate } from "../../components/plan-format";
 import { ResponsiveTable } from "../../components/responsive-table";
+import { optionsOf } from "../../components/select-options";
+import { useFilters } from "../../hooks/use-filters";
+import { useTablePaging } from "../../hooks/use-table-paging";
 import { ExtensionDialog } from "../extensions/extension-dialog";
 import { RemoveDialog } from "./remove-dialog";
 
-/** The units a task was assigned to, with light, progress and 签收 state; withdrawn ones stay as history. */
-export function TaskAssignments({
-  assignments,
-  loading,
-  canAssign,
-}: {
-  assignments: Assignment[];
-  loading: boolean;
-  canAssign: boolean;
-}) {
+/** Chinese names of an assignment's states in the filter. */
+const statusLabels: Record<Assignment["status"], string> = { active: "在办", removed: "已撤销" };
+
+/**
+ * The units a task was assigned to, with light, progress and 签收 state; withdrawn ones stay as history. A page
+ * at a time from the server (a task can go to hundreds of schools), filtered by unit, light, state and keyword.
+ */
+export function TaskAssignments({ nodeId, canAssign }: { nodeId: string; canAssign: boolean }) {
+  const { paging, pagination, resetPage } = useTablePaging();
+  const { filters, setFilter } = useFilters<AssignmentFilters>({}, resetPage);
+  const list = useNodeAssignmentPage(nodeId, filters, paging);
+  const units = useUnitOptions();
+  const width = useFilterWidth(160);
+  const searchWidth = useFilterWidth(200, true);
+  const filtered = Object.values(filters).some((v) => v !== undefined);
   const [removing, setRemoving] = useState<Assignment | null>(null);
   const [extending, setExtending] = useState<Assignment | null>(null);
   const columns: TableColumnsType<Assignment> = [
@@ -99,18 +116,53 @@ export function TaskAssignments({
       ),
     },
   ];
+  const empty = list.isError ? list.error.message : filtered ? "没有符合条件的交办单位" : "尚未交办";
   return (
     <>
+      <FilterBar>
+        <Input.Search
+          aria-label="按单位名称或责任人搜索"
+          placeholder="单位名称或责任人"
+          allowClear
+          style={{ width: searchWidth }}
+          onSearch={(v) => setFilter("q", v.trim())}
+        />
+        <Select
+          aria-label="按单位筛选"
+          placeholder="单位"
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          style={{ width }}
+          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          onChange={(v) => setFilter("unitId", v)}
+        />
+        <Select
+          aria-label="按亮灯筛选"
+          placeholder="亮灯"
+          allowClear
+          style={{ width }}
+          options={optionsOf(lightColors, lightLabels)}
+          onChange={(v) => setFilter("light", v)}
+        />
+        <Select
+          aria-label="按状态筛选"
+          placeholder="状态"
+          allowClear
+          style={{ width }}
+          options={optionsOf(assignmentStatuses, statusLabels)}
+          onChange={(v) => setFilter("status", v)}
+        />
+      </FilterBar>
       <ResponsiveTable<Assignment>
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={assignments}
-        loading={loading}
-        pagination={assignments.length > 20 ? { pageSize: 20 } : false}
+        dataSource={list.data?.items}
+        loading={list.isFetching}
+        pagination={pagination(list.data?.total)}
         scroll={{ x: "max-content" }}
         rowClassName={(a) => (a.status === "removed" ? "row-removed" : "")}
-        locale={{ emptyText: "尚未交办" }}
+        locale={{ emptyText: <Empty description={empty} /> }}
       />
       <RemoveDialog assignment={removing} onClose={() => setRemoving(null)} />
       {extending && <ExtensionDialog assignment={extending} onClose={() => setExtending(null)} />}

@@ -4,7 +4,7 @@ import { Button, Descriptions, Flex, Progress, Result, Space, Spin, Typography }
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useClosures } from "../../api/decompose";
-import { useNodeApprovedReports, useNodeAssignments } from "../../api/execution";
+import { useNodeApprovedReports } from "../../api/execution";
 import { usePlan } from "../../api/plans";
 import { InstructionsPanel } from "../../components/instructions-panel";
 import { LightTag } from "../../components/light-tag";
@@ -42,7 +42,6 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
   const [showChanges, setShowChanges] = useState(false);
   const [editing, setEditing] = useState<Indicator | null>(null);
   const closures = useClosures(node.id);
-  const assignments = useNodeAssignments(node.id);
   // The indicators' values over the cycles come from the approved reports only, asked for in pages of 200.
   const approved = useNodeApprovedReports(node.id, node.indicators.length > 0);
   // What the signed-in user may do with the task comes with it from the API.
@@ -128,11 +127,7 @@ function TaskView({ plan, node }: { plan: PlanDetail; node: PlanTreeNode }) {
       )}
       <section>
         <Typography.Title level={5}>交办单位</Typography.Title>
-        <TaskAssignments
-          assignments={assignments.data ?? []}
-          loading={assignments.isPending}
-          canAssign={abilities.assign}
-        />
+        <TaskAssignments nodeId={node.id} canAssign={abilities.assign} />
       </section>
       <section>
         <Typography.Title level={5}>填报记录</Typography.Title>
