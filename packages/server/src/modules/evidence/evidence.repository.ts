@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
 import {
@@ -46,25 +46,25 @@ function ownedBy(owner: UploadOwner): SQL {
     : and(eq(files.tenantId, owner.tenantId), isNull(files.unitId), eq(files.createdBy, owner.userId))!;
 }
 
-/** How many files the owner uploaded after `since`, and when the oldest of them was. */
-export async function countUploadsSince(db: DbOrTx, owner: UploadOwner, since: Date) {
+/**
+ * In one read: how many files the owner uploaded after `windowStart` and when the oldest of them was, and the
+ * bytes the owner uploaded from `dayStart` on.
+ */
+export async function uploadUsage(db: DbOrTx, owner: UploadOwner, windowStart: Date, dayStart: Date) {
+  const since = windowStart < dayStart ? windowStart : dayStart;
+  const window = sql`${windowStart.toISOString()}::timestamptz`;
+  const day = sql`${dayStart.toISOString()}::timestamptz`;
   const [row] = await db
     .select({
-      count: sql<number>`count(*)::int`,
-      oldest: sql<Date | null>`min(${files.createdAt})`.mapWith(files.createdAt),
+      count: sql<number>`(count(*) filter (where ${files.createdAt} > ${window}))::int`,
+      oldest: sql<Date | null>`min(${files.createdAt}) filter (where ${files.createdAt} > ${window})`.mapWith(
+        files.createdAt,
+      ),
+      bytes: sql<string | null>`sum(${files.size}) filter (where ${files.createdAt} >= ${day})`,
     })
     .from(files)
-    .where(and(ownedBy(owner), gt(files.createdAt, since)));
-  return { count: row?.count ?? 0, oldest: row?.oldest ?? null };
-}
-
-/** Bytes the owner uploaded from `since` on. */
-export async function sumUploadBytesSince(db: DbOrTx, owner: UploadOwner, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ bytes: sql<string | null>`sum(${files.size})` })
-    .from(files)
     .where(and(ownedBy(owner), gte(files.createdAt, since)));
-  return Number(row?.bytes ?? 0);
+  return { count: row?.count ?? 0, oldest: row?.oldest ?? null, bytes: Number(row?.bytes ?? 0) };
 }
 
 /**

@@ -62,9 +62,24 @@ export function evidenceUploadCheck(): UploadInspector & { type(): EvidenceType 
 }
 
 /**
+ * Refuses, before a byte is stored, an upload the owner's quota already rules out: the window's files are used
+ * up (429) or the day's bytes are (413). Without it an owner over the quota could go on filling the store with
+ * bytes that no row references. Whether this file fits the rest of the day's bytes is known once it is stored.
+ */
+export async function precheckUploadQuota(ctx: ServiceContext): Promise<void> {
+  await assertUploadQuota(ctx.database.db, {
+    owner: uploadOwnerOf(ctx.actor),
+    size: 0,
+    now: ctx.clock.now(),
+    quota: ctx.config.uploadQuota,
+  });
+}
+
+/**
  * Records a stored evidence file for the actor: the uploader's quota (files per window, bytes per day) is checked
- * once, under the owner's row lock, in the transaction that inserts the row, so uploads arriving at once let
- * exactly the quota through. The bytes are already in the store: a refused upload leaves them unreferenced.
+ * again, under the owner's row lock, in the transaction that inserts the row, so uploads arriving at once let
+ * exactly the quota through. The bytes are already in the store: an upload refused here (a concurrent one took
+ * the last of the quota) leaves them unreferenced.
  */
 export async function recordEvidence(
   ctx: ServiceContext,

@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { loadConfig } from "../../env.js";
@@ -134,6 +137,40 @@ describe("daily stored-size quota", () => {
     expect((await upload(s.other, file)).statusCode).toBe(201);
     clock.advance(60_000);
     expect((await upload(s.a, file)).statusCode).toBe(201);
+  });
+});
+
+/** The stored files' names under the test app's disk store. */
+function storedFiles(): string[] {
+  const dir = path.join(t.config.dataDir, "files");
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
+}
+
+describe("an owner whose quota is used up", () => {
+  it("is refused before the file is streamed: nothing of a new file reaches the store", async () => {
+    useQuota({ ...small, dailyBytes: 0.5 * MB });
+    const s = await bureau(t);
+    for (let i = 0; i < 4; i++) expect((await upload(s.a, pngOf(1000 + i))).statusCode).toBe(201);
+    const before = storedFiles();
+    const rateRefused = await upload(s.b, Buffer.concat([png, randomBytes(64 * 1024)]));
+    expect(rateRefused.statusCode).toBe(429);
+    expect(storedFiles()).toEqual(before);
+    // The day's bytes used up by another school: its next file is refused unread too.
+    expect((await upload(s.other, pngOf(0.5 * MB))).statusCode).toBe(201);
+    const other = storedFiles();
+    const bytesRefused = await upload(s.other, Buffer.concat([png, randomBytes(1024)]));
+    expect(bytesRefused.statusCode).toBe(413);
+    expect(bytesRefused.json().error.details).toEqual({
+      dailyBytes: 0.5 * MB,
+      usedBytes: 0.5 * MB,
+      fileBytes: 0,
+    });
+    expect(storedFiles()).toEqual(other);
   });
 });
 

@@ -29,7 +29,9 @@ export async function assertUploadQuota(
   const { owner, size, now, quota } = options;
   const who = "unitId" in owner ? "本单位" : "您";
   const minutes = Math.round(quota.windowMs / 60_000);
-  const recent = await repo.countUploadsSince(db, owner, new Date(now.getTime() - quota.windowMs));
+  // Shanghai has no daylight saving: its day starts at 00:00+08:00.
+  const dayStart = new Date(`${shanghaiDate(now)}T00:00:00+08:00`);
+  const recent = await repo.uploadUsage(db, owner, new Date(now.getTime() - quota.windowMs), dayStart);
   if (recent.count >= quota.files) {
     // The oldest upload in the window leaves it first; until then the next upload would be refused again.
     const waitMs = (recent.oldest?.getTime() ?? now.getTime()) + quota.windowMs - now.getTime();
@@ -44,14 +46,13 @@ export async function assertUploadQuota(
       },
     );
   }
-  // Shanghai has no daylight saving: its day starts at 00:00+08:00.
-  const dayStart = new Date(`${shanghaiDate(now)}T00:00:00+08:00`);
-  const used = await repo.sumUploadBytesSince(db, owner, dayStart);
-  if (used + size > quota.dailyBytes)
+  const used = recent.bytes;
+  // A size of 0 asks whether the day's bytes are used up already (a check before the file is read).
+  if (used + size > quota.dailyBytes || used >= quota.dailyBytes)
     throw new AppError(
       "upload_quota_exceeded",
       `今日上传已达上限：${who}每天最多上传 ${mb(quota.dailyBytes)} MB，今天已上传 ${mb(used)} MB，` +
-        `此文件 ${mb(size)} MB 放不下。请压缩文件后再传，或明天再传`,
+        (size > 0 ? `此文件 ${mb(size)} MB 放不下。请压缩文件后再传，或明天再传` : "请明天再传"),
       { dailyBytes: quota.dailyBytes, usedBytes: used, fileBytes: size },
     );
 }
