@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import type { LightMyRequestResponse } from "fastify";
 import type { TestSession } from "./session.js";
@@ -52,4 +54,15 @@ export async function readXlsx(content: Buffer): Promise<Record<string, string[]
     sheets[sheet.name] = rows;
   }
   return sheets;
+}
+
+/** Every file under the app's disk store (`DATA_DIR/files`), temporary ones included, by name. */
+export function filesOnDisk(dataDir: string): string[] {
+  const dir = path.join(dataDir, "files");
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
 }

@@ -1,12 +1,10 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DiskFileStore } from "../../files/disk-file-store.js";
 import { EvidenceSniffer } from "../../files/evidence-type.js";
 import { buildLedgerBureau, png } from "../../test/rectification-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { uploadFile } from "../../test/upload.js";
+import { filesOnDisk, uploadFile } from "../../test/upload.js";
 
 let t: TestApp;
 let pgStore: TestApp;
@@ -23,17 +21,6 @@ afterAll(async () => {
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-/** Every file under DATA_DIR/files, temporary ones included. */
-function filesOnDisk(): string[] {
-  const dir = path.join(t.config.dataDir, "files");
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => e.name)
-    .sort();
-}
 
 /** A ZIP whose Office part name comes only after `padding` bytes of an earlier entry. */
 function officeZip(part: string, padding: number): Buffer {
@@ -58,7 +45,7 @@ describe("streamed evidence uploads", () => {
 
   it("refuses a file over 20 MB mid-stream and leaves nothing of it in the store", async () => {
     const b = await buildLedgerBureau(t);
-    const before = filesOnDisk();
+    const before = filesOnDisk(t.config.dataDir);
     const res = await uploadFile(b.schoolUser, "/api/files", {
       name: "big.png",
       type: "image/png",
@@ -66,12 +53,12 @@ describe("streamed evidence uploads", () => {
     });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toEqual({ error: { code: "payload_too_large", message: "文件不能超过 20 MB" } });
-    expect(filesOnDisk()).toEqual(before);
+    expect(filesOnDisk(t.config.dataDir)).toEqual(before);
   });
 
   it("refuses from its first bytes a file that is no accepted type, leaving nothing in the store", async () => {
     const b = await buildLedgerBureau(t);
-    const before = filesOnDisk();
+    const before = filesOnDisk(t.config.dataDir);
     const res = await uploadFile(b.schoolUser, "/api/files", {
       name: "照片.png",
       type: "image/png",
@@ -79,7 +66,7 @@ describe("streamed evidence uploads", () => {
     });
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe("unsupported_media_type");
-    expect(filesOnDisk()).toEqual(before);
+    expect(filesOnDisk(t.config.dataDir)).toEqual(before);
   });
 
   it("takes a Word file whose document part is named only after the first megabyte, and refuses a plain ZIP", async () => {
@@ -90,13 +77,13 @@ describe("streamed evidence uploads", () => {
     });
     expect(word.statusCode, word.body).toBe(201);
     expect(word.json().mime).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    const before = filesOnDisk();
+    const before = filesOnDisk(t.config.dataDir);
     const zip = await uploadFile(b.schoolUser, "/api/files", {
       name: "a.docx",
       content: officeZip("x.txt", 4096),
     });
     expect(zip.statusCode).toBe(415);
-    expect(filesOnDisk()).toEqual(before);
+    expect(filesOnDisk(t.config.dataDir)).toEqual(before);
   });
 
   it("stores in and serves from the PostgreSQL file store the same way", async () => {

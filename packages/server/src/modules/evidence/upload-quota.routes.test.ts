@@ -1,6 +1,4 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { loadConfig } from "../../env.js";
@@ -8,7 +6,7 @@ import { buildTenant, buildUnit, buildUser, TEST_PASSWORD } from "../../test/fac
 import { png } from "../../test/rectification-fixtures.js";
 import { signIn } from "../../test/session.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { uploadFile } from "../../test/upload.js";
+import { filesOnDisk, uploadFile } from "../../test/upload.js";
 
 const MB = 1024 * 1024;
 
@@ -140,29 +138,18 @@ describe("daily stored-size quota", () => {
   });
 });
 
-/** The stored files' names under the test app's disk store. */
-function storedFiles(): string[] {
-  const dir = path.join(t.config.dataDir, "files");
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => e.name)
-    .sort();
-}
-
 describe("an owner whose quota is used up", () => {
   it("is refused before the file is streamed: nothing of a new file reaches the store", async () => {
     useQuota({ ...small, dailyBytes: 0.5 * MB });
     const s = await bureau(t);
     for (let i = 0; i < 4; i++) expect((await upload(s.a, pngOf(1000 + i))).statusCode).toBe(201);
-    const before = storedFiles();
+    const before = filesOnDisk(t.config.dataDir);
     const rateRefused = await upload(s.b, Buffer.concat([png, randomBytes(64 * 1024)]));
     expect(rateRefused.statusCode).toBe(429);
-    expect(storedFiles()).toEqual(before);
+    expect(filesOnDisk(t.config.dataDir)).toEqual(before);
     // The day's bytes used up by another school: its next file is refused unread too.
     expect((await upload(s.other, pngOf(0.5 * MB))).statusCode).toBe(201);
-    const other = storedFiles();
+    const other = filesOnDisk(t.config.dataDir);
     const bytesRefused = await upload(s.other, Buffer.concat([png, randomBytes(1024)]));
     expect(bytesRefused.statusCode).toBe(413);
     expect(bytesRefused.json().error.details).toEqual({
@@ -170,7 +157,7 @@ describe("an owner whose quota is used up", () => {
       usedBytes: 0.5 * MB,
       fileBytes: 0,
     });
-    expect(storedFiles()).toEqual(other);
+    expect(filesOnDisk(t.config.dataDir)).toEqual(other);
   });
 });
 
