@@ -33,6 +33,7 @@ describe("isConnectionError", () => {
       new Error("Client has encountered a connection error and is not queryable"),
     ],
     ["a pool that could not connect in time", new Error("timeout exceeded when trying to connect")],
+    ["a connection not made in time", new Error("timeout expired")],
     [
       "a refusal wrapped by Drizzle",
       wrapped(failure("connect ECONNREFUSED ::1:5432", { code: "ECONNREFUSED" })),

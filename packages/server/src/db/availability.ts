@@ -26,7 +26,10 @@ const sqlStates = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003",
 const driverMessages = [
   "Connection terminated",
   "Client has encountered a connection error and is not queryable",
+  // A wait for a pooled connection that outlasted the pool's queue timeout (a minute): nothing is served.
   "timeout exceeded when trying to connect",
+  // A new connection not made within the connect timeout (a host that accepts nothing, a firewall dropping it).
+  "timeout expired",
 ];
 
 /** Whether an error (or any error it wraps) means the database cannot be reached, not that a query was wrong. */

@@ -44,6 +44,8 @@ export interface OpenDatabaseOptions {
   /** PGlite data directory; `undefined` with no url means in memory. */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** PostgreSQL only: how long opening a connection may take, and how long a request waits for a pooled one. */
+  timeouts?: PoolTimeouts;
   /** PGlite in memory only: starts from this dump of a data directory (`dumpDataDir`) instead of an empty one. */
   template?: Blob | undefined;
   /** Sees every statement before it runs (the test harness checks tenant scoping with it). */
@@ -54,7 +56,13 @@ export interface OpenDatabaseOptions {
 
 /** Opens PostgreSQL over node-postgres when a URL is given, else the embedded PGlite. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.logger);
+  if (options.url)
+    return openPostgres(
+      options.url,
+      options.poolSize ?? 10,
+      options.logger,
+      options.timeouts ?? POOL_TIMEOUTS,
+    );
   let dir: string | undefined;
   if (options.dataDir) {
     dir = path.join(options.dataDir, "pglite");
@@ -107,19 +115,41 @@ async function openPgliteWorker(
   return PgliteWorkerClient.start(template ? { loadDataDir: await template.arrayBuffer() } : {});
 }
 
-/** How long a request waits for a new connection before it is told the database is unavailable. */
-const CONNECT_TIMEOUT_MS = 5000;
+/** How long connecting may take and how long a request waits in the pool's queue for a connection. */
+export interface PoolTimeouts {
+  connectMs: number;
+  queueMs: number;
+}
+
+/**
+ * A new connection not made within 5 s means the database cannot be reached (503, the scheduler pauses). Waiting
+ * for one of the pool's connections is another thing: every connection is busy serving other requests, as at a
+ * deadline-day surge, and the request waits its turn instead of being told the database is unavailable.
+ */
+const POOL_TIMEOUTS: PoolTimeouts = { connectMs: 5000, queueMs: 60_000 };
 
 /**
  * Opens a node-postgres pool that survives the server going away: a dropped connection marks the database
  * unavailable instead of raising an unhandled `error` event (which would end the process), and the pool
  * reconnects on its own once the server is back.
  */
-async function openPostgres(url: string, max: number, logger: Logger | undefined): Promise<Database> {
+async function openPostgres(
+  url: string,
+  max: number,
+  logger: Logger | undefined,
+  timeouts: PoolTimeouts,
+): Promise<Database> {
+  // The pool applies its `connectionTimeoutMillis` to a wait in its queue; each connection gets the shorter one.
+  class ConnectingClient extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: timeouts.connectMs });
+    }
+  }
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    Client: ConnectingClient,
+    connectionTimeoutMillis: timeouts.queueMs,
     // Notices a vanished peer (a host down, a firewall dropping the session) instead of waiting for ever.
     keepAlive: true,
   });

@@ -1,6 +1,7 @@
 // A real PostgreSQL, started by this file, is stopped and started again under a running app: requests answer
 // 503 database_unavailable while it is down, the scheduler pauses with one log line each way, and the same
 // process serves again once it is back. Runs wherever PostgreSQL is installed, whatever TEST_DATABASE_URL says.
+import net from "node:net";
 import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
@@ -140,4 +141,49 @@ describe("a PostgreSQL restart under a running app", () => {
     // Nothing else at warn or above: no line per failed request or per scheduler tick.
     expect(logged.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([outage[0]!.msg]);
   }, 60_000);
+});
+
+describe("the pool's two timeouts", () => {
+  it("lets a request wait for a busy pool's connection past the connect timeout, and serves it", async (ctx) => {
+    if (skipReason) return ctx.skip();
+    const busy = await openDatabase({
+      url: pg.url("duban"),
+      poolSize: 1,
+      timeouts: { connectMs: 200, queueMs: 10_000 },
+    });
+    try {
+      // The only connection is held for 0.8 s, four times the connect timeout.
+      const holding = busy.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_sleep(0.8)`);
+      });
+      const waited = await busy.db.execute(sql`select 1 as one`);
+      await holding;
+      expect((waited as unknown as { rows: unknown[] }).rows).toEqual([{ one: 1 }]);
+      expect(busy.availability.available).toBe(true);
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it("counts a connection not made within the connect timeout as the database being unreachable", async () => {
+    // A peer that accepts the connection and never answers, as a host behind a dropping firewall.
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((s) => sockets.add(s));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const opening = openDatabase({
+        url: `postgres://duban@127.0.0.1:${port}/duban`,
+        timeouts: { connectMs: 200, queueMs: 10_000 },
+      });
+      const err = await opening.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isConnectionError(err), String(err)).toBe(true);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
 });
