@@ -24,7 +24,14 @@ import {
   cascadeListAbilitiesSchema,
 } from "../policies/cascade.js";
 import { cascadeRollups } from "../rules/cascade-rollup.js";
-import { idSchema, noListAbilitiesSchema, pageOf, pageQuerySchema, refSchema } from "./common.js";
+import {
+  idSchema,
+  noListAbilitiesSchema,
+  pageOf,
+  pageQuerySchema,
+  refSchema,
+  versionSchema,
+} from "./common.js";
 import { multilineText } from "./primitives.js";
 
 const lightSchema = z.enum(["red", "yellow", "green", "grey", "blue"]);
@@ -167,9 +174,9 @@ export type ReceivedHandDownPage = z.infer<typeof receivedHandDownPageSchema>;
  * created from the hand-down (its text, targets and due date) under a section of an own plan.
  */
 export const cascadeLinkSchema = z.union([
-  z.strictObject({ version: z.number().int(), nodeId: idSchema }),
+  z.strictObject({ version: versionSchema, nodeId: idSchema }),
   z.strictObject({
-    version: z.number().int(),
+    version: versionSchema,
     create: z.strictObject({ planId: idSchema, parentId: idSchema.nullable().default(null) }),
   }),
 ]);
@@ -180,7 +187,7 @@ export type CascadeLinkBody = z.input<typeof cascadeLinkSchema>;
 
 /** Body of `POST /api/cascade/inbox/:id/return`. */
 export const cascadeReturnSchema = z.strictObject({
-  version: z.number().int(),
+  version: versionSchema,
   reason: multilineText().trim().min(1, { error: "请填写退回理由" }).max(limits.textMax),
 });
 /** Return input. */

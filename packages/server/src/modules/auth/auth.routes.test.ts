@@ -40,6 +40,7 @@ describe("POST /api/auth/login", () => {
         instructions: area(false, false, false),
         bulletins: area(true, true, true),
         assessments: area(true, true, true),
+        cascade: area(true, true, true),
         units: area(true, true, false),
         groups: area(true, true, true),
         users: area(false, false, false),
