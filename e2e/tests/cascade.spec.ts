@@ -30,7 +30,21 @@ test("大连's 督查室 hands task 9 down to 瓦房店, which links its own tas
   await expect(row.getByText("待接收")).toBeVisible();
   await row.getByRole("button", { name: "接收" }).click();
   const receive = county.getByRole("dialog", { name: "接收上级下达的任务" });
-  await chooseOption(receive, "本局计划", "瓦房店市教育局2023年工作要点");
+  // Specs before this one publish copies of the seed plan under the same title. Plans are listed newest first,
+  // so the demo's own plan, with the kindergartens' June reports, is the last of that title.
+  const planSelect = receive.getByLabel("本局计划", { exact: true });
+  await expect(async () => {
+    if ((await planSelect.getAttribute("aria-expanded")) !== "true") await planSelect.click();
+    await county
+      .locator(".ant-select-dropdown:visible")
+      .getByTitle("瓦房店市教育局2023年工作要点", { exact: true })
+      .last()
+      .click({ timeout: 3_000 });
+    const planItem = receive
+      .locator(".ant-form-item")
+      .filter({ has: county.getByLabel("本局计划", { exact: true }) });
+    await expect(planItem).toContainText("瓦房店市教育局2023年工作要点", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await chooseOption(receive, "本局任务", TASK9, "促进学前");
   await receive.getByRole("button", { name: "确认接收" }).click();
   await expect(row.getByText("已关联")).toBeVisible();
@@ -49,8 +63,12 @@ test("大连's 督查室 hands task 9 down to 瓦房店, which links its own tas
   const before = await cityProgress(city);
   const request = (await browser.newContext({ baseURL: city.url() })).request;
   const csrf = await signInApi(request, "xueqian");
-  const plans = (await (await request.get("/api/plans")).json()) as { items: { id: string }[] };
-  const plan = (await (await request.get(`/api/plans/${plans.items[0]!.id}`)).json()) as PlanDetail;
+  // The demo's own plan: the last of its title (plans come newest first; other specs publish copies).
+  const plans = (await (await request.get("/api/plans")).json()) as {
+    items: { id: string; title: string }[];
+  };
+  const demoPlan = plans.items.filter((p) => p.title === "瓦房店市教育局2023年工作要点").at(-1)!;
+  const plan = (await (await request.get(`/api/plans/${demoPlan.id}`)).json()) as PlanDetail;
   const walk = (nodes: PlanTreeNode[]): PlanTreeNode[] => nodes.flatMap((n) => [n, ...walk(n.children)]);
   const task9 = walk(plan.nodes).find((n) => n.level === "task" && n.number === 9)!;
   const returned = (await (await request.get(`/api/nodes/${task9.id}/reports?status=returned`)).json())

@@ -62,7 +62,10 @@ export function ReceiveDialog({ item, onClose }: { item: ReceivedHandDown | null
             placeholder="选择计划"
             loading={plans.isPending}
             onChange={(v: string) => setPlanId(v)}
-            options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
+            // Only a published plan's tasks can be linked (the server refuses the others).
+            options={(plans.data?.items ?? [])
+              .filter((p) => p.status === "published")
+              .map((p) => ({ value: p.id, label: p.title }))}
           />
         </Form.Item>
         <Form.Item name="how" label="接收方式">
