@@ -97,8 +97,13 @@ test("督查室 edits the scheme, previews, runs and publishes; a school appeals
   await expect(page.getByRole("heading", { name: "考评结果" })).toBeVisible();
   const runPath = new URL(page.url()).pathname;
   await page.getByRole("button", { name: "发布", exact: true }).click();
-  await page.getByRole("tooltip").getByRole("button", { name: "发布", exact: true }).click();
-  await expect(page.getByText("已发布，各单位可查看结果并在申诉期内申诉")).toBeVisible();
+  // A click on the confirmation while it is still opening can be lost (no request is sent): click until the
+  // publication is confirmed; a click while it is being sent lands on the loading button and does nothing.
+  const confirm = page.getByRole("tooltip").getByRole("button", { name: "发布", exact: true });
+  await expect(async () => {
+    if (await confirm.isVisible()) await confirm.click({ timeout: 2_000 });
+    await expect(page.getByText("已发布，各单位可查看结果并在申诉期内申诉")).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByText("已发布（申诉期）")).toBeVisible();
   await expect(page.getByText("2023-06-20")).toBeVisible();
 
