@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signInAs } from "./helpers";
 
 // The admin areas of packages/web/src/app-routes.tsx that a school reporter may not open.

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./fixtures";
 import { chooseOption, expectHome, signInAs, signInThroughForm, uniqueSuffix } from "./helpers";
 
 /** Searches a list page and returns the table rows that mention the text. */

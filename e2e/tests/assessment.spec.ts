@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "./fixtures";
 import { chooseOption, openAs, postJson, publishSeedPlan, unitIdByName } from "./helpers";
 
 /** The server's day in browser tests (`E2E_NOW` of playwright.config.ts). */

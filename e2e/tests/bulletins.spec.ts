@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { publishSeedPlan } from "./helpers";
 
 /** The server's day in browser tests (`E2E_NOW` of playwright.config.ts). */

@@ -1,5 +1,5 @@
 import type { HandDown, PlanDetail, PlanTreeNode } from "@duban/domain";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./fixtures";
 import { chooseOption, postJson, signInApi, signInAs } from "./helpers";
 
 const TASK9 = "9.促进学前教育普及普惠发展";

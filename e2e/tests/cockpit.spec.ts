@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "./fixtures";
 import { findPlanNode, postJson, publishSeedPlan, signInApi, signInAs, unitIdByName } from "./helpers";
 
 const TASK_9 = "促进学前教育普及普惠发展";

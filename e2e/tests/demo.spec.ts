@@ -1,4 +1,4 @@
-import { expect, type Locator, test } from "@playwright/test";
+import { expect, type Locator, test } from "./fixtures";
 import { signInApi, signInAs } from "./helpers";
 
 /** The demo plan: the server's first start publishes it on 2023-05-04, before any spec publishes its own. */

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
 import { lightLabels } from "../../packages/domain/src/rules/lights.js";
+import { expect, type Page, test } from "./fixtures";
 import { chooseOptions, openAs, publishSeedPlan, solidPng } from "./helpers";
 
 const TASK_9 = "促进学前教育普及普惠发展";

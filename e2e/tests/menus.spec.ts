@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { sideMenuItems, signInAs } from "./helpers";
 
 /** The side menu of each demo role, as packages/web/src/components/navigation.ts builds it. */

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { planTextToDocx } from "../../packages/server/src/files/test-helpers.js";
+import { expect, test } from "./fixtures";
 import { seedPlanText, signInAs } from "./helpers";
 
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { chooseFilter, chooseOption, openAs, shanghaiDateInDays, solidPng, uniqueSuffix } from "./helpers";
 
 const SCHOOL = "瓦房店市西城幼儿园";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { chooseOption, openAs, publishSeedPlan, signInAs, uniqueSuffix } from "./helpers";
 
 test("the admin saves a 钉钉 robot with its 加签 secret; neither is shown again, and a blank save keeps them", async ({
