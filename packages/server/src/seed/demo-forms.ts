@@ -1,6 +1,7 @@
 import { parseFormula } from "@duban/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
+import { readTogether } from "../db/read-together.js";
 import {
   formRounds,
   formSubmissionEvents,
@@ -21,7 +22,7 @@ const SECOND_REVIEW = new Date("2023-06-12T10:00:00+08:00");
 
 /** Ids by name of the bureau's units, indicators of the plan, and the staff who define and review forms. */
 async function lookups(db: DbOrTx, at: { tenantId: string; planId: string }) {
-  const [unitRows, indicatorRows, userRows] = await Promise.all([
+  const [unitRows, indicatorRows, userRows] = await readTogether(db, [
     db.select({ id: units.id, name: units.name }).from(units).where(eq(units.tenantId, at.tenantId)),
     db
       .select({ id: indicators.id, name: indicators.name })

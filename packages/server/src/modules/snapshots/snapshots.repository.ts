@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { readTogether } from "../../db/read-together.js";
 import {
   assignmentIndicators,
   assignments,
@@ -83,94 +84,97 @@ export async function findSnapshotSources(
   at: { tenantId: string; planId: string; day: string; until: Date },
 ) {
   const { tenantId, planId, day } = at;
-  const [nodes, indicatorRows, values, indicatorUnits, assignmentRows, cycle, unitRows] = await Promise.all([
-    db
-      .select({
-        id: planNodes.id,
-        parentId: planNodes.parentId,
-        level: planNodes.level,
-        label: planNodes.label,
-        number: planNodes.number,
-        title: planNodes.title,
-        leadUnitId: planNodes.leadUnitId,
-        startDate: planNodes.startDate,
-        dueDate: planNodes.dueDate,
-        weight: planNodes.weight,
-        progress: planNodes.progress,
-        status: planNodes.status,
-      })
-      .from(planNodes)
-      .where(and(eq(planNodes.tenantId, tenantId), eq(planNodes.planId, planId)))
-      .orderBy(asc(planNodes.position)),
-    db
-      .select()
-      .from(indicators)
-      .where(and(eq(indicators.tenantId, tenantId), eq(indicators.planId, planId)))
-      .orderBy(asc(indicators.position)),
-    // Only each unit's latest approved value counts; picking it here spares reading twelve months of values.
-    db
-      .selectDistinctOn([reportValues.indicatorId, reports.unitId], {
-        indicatorId: reportValues.indicatorId,
-        unitId: reports.unitId,
-        value: reportValues.value,
-        at: reports.reviewedAt,
-      })
-      .from(reportValues)
-      .innerJoin(reports, eq(reports.id, reportValues.reportId))
-      .innerJoin(indicators, eq(indicators.id, reportValues.indicatorId))
-      .where(
-        and(
-          eq(reportValues.tenantId, tenantId),
-          eq(indicators.planId, planId),
-          eq(reports.status, "approved"),
-          lte(reports.reviewedAt, at.until),
+  const [nodes, indicatorRows, values, indicatorUnits, assignmentRows, cycle, unitRows] = await readTogether(
+    db,
+    [
+      db
+        .select({
+          id: planNodes.id,
+          parentId: planNodes.parentId,
+          level: planNodes.level,
+          label: planNodes.label,
+          number: planNodes.number,
+          title: planNodes.title,
+          leadUnitId: planNodes.leadUnitId,
+          startDate: planNodes.startDate,
+          dueDate: planNodes.dueDate,
+          weight: planNodes.weight,
+          progress: planNodes.progress,
+          status: planNodes.status,
+        })
+        .from(planNodes)
+        .where(and(eq(planNodes.tenantId, tenantId), eq(planNodes.planId, planId)))
+        .orderBy(asc(planNodes.position)),
+      db
+        .select()
+        .from(indicators)
+        .where(and(eq(indicators.tenantId, tenantId), eq(indicators.planId, planId)))
+        .orderBy(asc(indicators.position)),
+      // Only each unit's latest approved value counts; picking it here spares reading twelve months of values.
+      db
+        .selectDistinctOn([reportValues.indicatorId, reports.unitId], {
+          indicatorId: reportValues.indicatorId,
+          unitId: reports.unitId,
+          value: reportValues.value,
+          at: reports.reviewedAt,
+        })
+        .from(reportValues)
+        .innerJoin(reports, eq(reports.id, reportValues.reportId))
+        .innerJoin(indicators, eq(indicators.id, reportValues.indicatorId))
+        .where(
+          and(
+            eq(reportValues.tenantId, tenantId),
+            eq(indicators.planId, planId),
+            eq(reports.status, "approved"),
+            lte(reports.reviewedAt, at.until),
+          ),
+        )
+        .orderBy(reportValues.indicatorId, reports.unitId, desc(reports.reviewedAt)),
+      db
+        .select({ indicatorId: assignmentIndicators.indicatorId, unitId: assignments.unitId })
+        .from(assignmentIndicators)
+        .innerJoin(assignments, eq(assignments.id, assignmentIndicators.assignmentId))
+        .where(
+          and(
+            eq(assignmentIndicators.tenantId, tenantId),
+            eq(assignments.planId, planId),
+            eq(assignments.status, "active"),
+          ),
         ),
-      )
-      .orderBy(reportValues.indicatorId, reports.unitId, desc(reports.reviewedAt)),
-    db
-      .select({ indicatorId: assignmentIndicators.indicatorId, unitId: assignments.unitId })
-      .from(assignmentIndicators)
-      .innerJoin(assignments, eq(assignments.id, assignmentIndicators.assignmentId))
-      .where(
-        and(
-          eq(assignmentIndicators.tenantId, tenantId),
-          eq(assignments.planId, planId),
-          eq(assignments.status, "active"),
-        ),
-      ),
-    db
-      .select({
-        id: assignments.id,
-        nodeId: assignments.nodeId,
-        unitId: assignments.unitId,
-        role: assignments.role,
-        dueDate: assignments.dueDate,
-        progress: assignments.progress,
-      })
-      .from(assignments)
-      .where(
-        and(
-          eq(assignments.tenantId, tenantId),
-          eq(assignments.planId, planId),
-          eq(assignments.status, "active"),
-        ),
-      )
-      .orderBy(asc(assignments.createdAt), asc(assignments.id)),
-    findCurrentCycle(db, tenantId, planId, day),
-    db
-      .select({
-        id: units.id,
-        name: units.name,
-        kind: units.kind,
-        schoolType: units.schoolType,
-        township: units.township,
-      })
-      .from(units)
-      .where(eq(units.tenantId, tenantId)),
-  ]);
-  const [reportRows, supervision] = await Promise.all([
-    cycle ? findCycleReports(db, tenantId, cycle.id) : Promise.resolve([]),
-    findSupervisionSources(db, { tenantId, planId, day }),
+      db
+        .select({
+          id: assignments.id,
+          nodeId: assignments.nodeId,
+          unitId: assignments.unitId,
+          role: assignments.role,
+          dueDate: assignments.dueDate,
+          progress: assignments.progress,
+        })
+        .from(assignments)
+        .where(
+          and(
+            eq(assignments.tenantId, tenantId),
+            eq(assignments.planId, planId),
+            eq(assignments.status, "active"),
+          ),
+        )
+        .orderBy(asc(assignments.createdAt), asc(assignments.id)),
+      findCurrentCycle(db, tenantId, planId, day),
+      db
+        .select({
+          id: units.id,
+          name: units.name,
+          kind: units.kind,
+          schoolType: units.schoolType,
+          township: units.township,
+        })
+        .from(units)
+        .where(eq(units.tenantId, tenantId)),
+    ],
+  );
+  const [reportRows, supervision] = await readTogether(db, [
+    () => (cycle ? findCycleReports(db, tenantId, cycle.id) : Promise.resolve([])),
+    () => findSupervisionSources(db, { tenantId, planId, day }),
   ]);
   return {
     nodes,
@@ -219,7 +223,7 @@ async function findCycleReports(db: DbOrTx, tenantId: string, cycleId: string) {
 async function findSupervisionSources(db: DbOrTx, at: { tenantId: string; planId: string; day: string }) {
   const { tenantId, planId, day } = at;
   const planNotice = and(eq(supervisionNotices.tenantId, tenantId), eq(supervisionNotices.planId, planId));
-  const [notices, replies, rectificationRows, instructions] = await Promise.all([
+  const [notices, replies, rectificationRows, instructions] = await readTogether(db, [
     db
       .select({
         unitId: supervisionNotices.unitId,

@@ -1,5 +1,6 @@
 import { type PlanSnapshot, type SnapshotTotals, type SnapshotTrendPoint, shanghaiDate } from "@duban/domain";
 import type { Database, DbOrTx } from "../../db/client.js";
+import { readTogether } from "../../db/read-together.js";
 import { notFound } from "../../errors.js";
 import { findPlanPoints } from "../indicator-formulas/index.js";
 import { buildSnapshot } from "./build-snapshot.js";
@@ -16,9 +17,9 @@ export async function takePlanSnapshot(
   const plan = await repo.findSnapshotPlan(db, at.tenantId, at.planId);
   if (!plan) throw notFound("计划");
   const day = shanghaiDate(at.now);
-  const [sources, computed] = await Promise.all([
-    repo.findSnapshotSources(db, { tenantId: at.tenantId, planId: plan.id, day, until: at.now }),
-    findPlanPoints(db, { tenantId: at.tenantId, planId: plan.id, until: at.now }),
+  const [sources, computed] = await readTogether(db, [
+    () => repo.findSnapshotSources(db, { tenantId: at.tenantId, planId: plan.id, day, until: at.now }),
+    () => findPlanPoints(db, { tenantId: at.tenantId, planId: plan.id, until: at.now }),
   ]);
   return buildSnapshot({ ...sources, computed }, plan, { day, takenAt: at.now });
 }
