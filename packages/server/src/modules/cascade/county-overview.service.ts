@@ -1,0 +1,101 @@
+import {
+  type CountyOverview,
+  type CountyOverviewItem,
+  type CountyOverviewQuery,
+  canReadCountyOverview,
+  countyOverview,
+  shanghaiDate,
+} from "@duban/domain";
+import { forbidden, notFound } from "../../errors.js";
+import type { ServiceContext } from "../../http/context.js";
+import { findPlan } from "../plans/index.js";
+import * as repo from "./county-overview.repository.js";
+import { CountyStates } from "./county-state.js";
+
+type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>["plan"];
+
+/** The 县区总览's figures with the plan they are of. */
+export interface CountyOverviewRead {
+  plan: PlanRow;
+  today: string;
+  items: number;
+  overview: ReturnType<typeof countyOverview>;
+}
+
+/**
+ * Refuses anyone but a superior bureau's 督查室 and leaders (403 before any plan is looked up, so a county's
+ * 督查室 learns nothing of its city's plans), then finds the plan of the actor's own bureau or answers 404.
+ */
+async function superiorPlan(ctx: ServiceContext, planId: string): Promise<PlanRow> {
+  const { db } = ctx.database;
+  const subordinates = await repo.countSubordinates(db, ctx.actor.tenantId);
+  if (!canReadCountyOverview(ctx.actor, { subordinates }))
+    throw forbidden("只有有下级教育局的督查室和局领导可以查看县区总览");
+  const found = await findPlan(db, ctx.actor.tenantId, planId);
+  if (!found) throw notFound("计划");
+  return found.plan;
+}
+
+/**
+ * Each county's items of the plan as the overview adds them up: the link's state and, once linked, what the
+ * county's linked item sends up — its approved light, progress, latest approval and target values, read through
+ * the link as `CountyStates` does for the roll-up (never a draft, a person or a file of the county).
+ */
+async function countyItems(ctx: ServiceContext, planId: string) {
+  const links = await repo.findPlanCountyLinks(ctx.database.db, ctx.actor.tenantId, planId);
+  const states = new CountyStates(ctx);
+  const items = await Promise.all(
+    links.map(async ({ link, handDown, tenant }): Promise<CountyOverviewItem> => {
+      const state =
+        link.status === "linked" && link.nodeId
+          ? await states.read(link.tenantId, link.nodeId, handDown.targets)
+          : null;
+      return {
+        tenant,
+        status: link.status,
+        dueDate: handDown.dueDate,
+        light: state?.light ?? null,
+        progress: state?.progress ?? null,
+        approvedAt: state?.summary?.approvedAt ?? null,
+        values: state?.values ?? handDown.targets.map(() => null),
+      };
+    }),
+  );
+  return { items, handDowns: new Set(links.map((l) => l.handDown.id)).size };
+}
+
+/** The 县区总览 of one plan of the actor's bureau, computed now: the API's and the 上级通报's figures. */
+export async function readCountyOverview(ctx: ServiceContext, planId: string): Promise<CountyOverviewRead> {
+  const plan = await superiorPlan(ctx, planId);
+  const today = shanghaiDate(ctx.clock.now());
+  const { items, handDowns } = await countyItems(ctx, planId);
+  return { plan, today, items: handDowns, overview: countyOverview(items, today) };
+}
+
+/** `GET /api/cascade/overview`: the counties of the plan's hand-downs as units, ranked, with the totals. */
+export async function getCountyOverview(
+  ctx: ServiceContext,
+  query: CountyOverviewQuery,
+): Promise<CountyOverview> {
+  const read = await readCountyOverview(ctx, query.planId);
+  return {
+    plan: { id: read.plan.id, title: read.plan.title },
+    asOf: read.today,
+    itemCount: read.items,
+    counties: read.overview.rows.map((r) => ({
+      rank: r.rank,
+      tenant: r.tenant,
+      handedDown: r.handedDown,
+      pending: r.pending,
+      linked: r.linked,
+      returned: r.returned,
+      light: r.light,
+      lights: r.lights,
+      progress: r.progress,
+      overdue: r.overdue,
+      lastApprovedAt: r.lastApprovedAt,
+      coverage: r.coverage,
+    })),
+    totals: read.overview.totals,
+  };
+}
