@@ -11,8 +11,16 @@ import {
   ok,
   reportAndApprove,
 } from "../../test/cascade-county-fixtures.js";
-import { convertToPdf, pdfLayoutLines, pdfPagesText, removeConverted } from "../../test/office-tools.js";
+import { buildUser, TEST_PASSWORD } from "../../test/factories.js";
+import {
+  convertToPdf,
+  docxParts,
+  pdfLayoutLines,
+  pdfPagesText,
+  removeConverted,
+} from "../../test/office-tools.js";
 import { flattenTree } from "../../test/plan-fixtures.js";
+import { signIn } from "../../test/session.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 
 let t: TestApp;
@@ -235,9 +243,9 @@ describe("上级通报 GET /api/cascade/bulletin-document", () => {
     expect(text).not.toContain("新增公办学位120个");
   });
 
-  it("stands for today only: another day is refused", async () => {
+  it("refuses a day after today and a malformed one, and names the file by the day", async () => {
     const url = `/api/cascade/bulletin-document?planId=${w.city.planId}`;
-    expect((await w.city.supervisor.get(`${url}&asOf=2023-06-01`)).statusCode).toBe(400);
+    expect((await w.city.supervisor.get(`${url}&asOf=2023-06-16`)).statusCode).toBe(400);
     expect((await w.city.supervisor.get(`${url}&asOf=2023-13-01`)).statusCode).toBe(400);
     const today = await w.city.supervisor.get(`${url}&asOf=2023-06-15`);
     expect([today.statusCode, today.headers["content-disposition"]]).toEqual([
@@ -246,5 +254,26 @@ describe("上级通报 GET /api/cascade/bulletin-document", () => {
         "关于全市教育系统2023年工作要点下达任务推进情况的通报.docx",
       )}`,
     ]);
+  });
+
+  // Last: it moves the clock on.
+  it("stands for an earlier day as the counties' snapshots of it recorded their items", async () => {
+    t.clock.set(new Date("2023-06-20T09:00:00+08:00"));
+    // Sessions idle for five days have expired: a fresh one.
+    const user = await buildUser(t.database.db as Db, { tenantId: w.city.tenant.id, role: "supervisor" });
+    const supervisor = await signIn(t.app, user.login, TEST_PASSWORD);
+    const res = await supervisor.get(
+      `/api/cascade/bulletin-document?planId=${w.city.planId}&asOf=2023-06-15`,
+    );
+    expect(res.statusCode).toBe(200);
+    const text = [...(await docxParts(res.rawPayload)).document.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)]
+      .map((m) => m[1])
+      .join("|");
+    // On 15 June the counties' plans were recorded at publishing, before any report: task 9 at 0 % in 甲 and 乙.
+    expect(text).toContain(
+      "1|丙县教育局|1|0|0|0|0|0|0%|2|甲县教育局|2|1|0|0|1|1|0%|2|乙县教育局|2|1|0|0|1|1|0%||合计|5|2|0|0|2|2|0%",
+    );
+    expect(text).toContain("截至2023年6月15日");
+    expect(text).toContain("指标已报0/6项");
   });
 });

@@ -1,4 +1,6 @@
 import {
+  addDays,
+  type CascadeLinkStatus,
   type CountyOverview,
   type CountyOverviewItem,
   type CountyOverviewQuery,
@@ -6,18 +8,20 @@ import {
   countyOverview,
   shanghaiDate,
 } from "@duban/domain";
-import { forbidden, notFound } from "../../errors.js";
+import { forbidden, invalid, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findPlan } from "../plans/index.js";
 import * as repo from "./county-overview.repository.js";
 import { CountyStates } from "./county-state.js";
+import { CountyStatesAsOf } from "./county-state-as-of.js";
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>["plan"];
 
 /** The 县区总览's figures with the plan they are of. */
 export interface CountyOverviewRead {
   plan: PlanRow;
-  today: string;
+  /** The day the figures stand for. */
+  day: string;
   items: number;
   overview: ReturnType<typeof countyOverview>;
 }
@@ -36,23 +40,43 @@ async function superiorPlan(ctx: ServiceContext, planId: string): Promise<PlanRo
   return found.plan;
 }
 
+type PlanLink = Awaited<ReturnType<typeof repo.findPlanCountyLinks>>[number]["link"];
+
+/**
+ * Where a link stood at the end of an earlier day: not yet handed down, linked by then, returned by then (a
+ * returned link changes only by being linked, so its last update is its return), else pending. A link returned
+ * and later linked shows pending between the two, as the return's moment is no longer kept.
+ */
+function statusAt(link: PlanLink, end: Date): CascadeLinkStatus | null {
+  if (link.createdAt >= end) return null;
+  if (link.linkedAt && link.linkedAt < end) return "linked";
+  if (link.status === "returned" && link.updatedAt < end) return "returned";
+  return "pending";
+}
+
 /**
  * Each county's items of the plan as the overview adds them up: the link's state and, once linked, what the
  * county's linked item sends up — its approved light, progress, latest approval and target values, read through
- * the link as `CountyStates` does for the roll-up (never a draft, a person or a file of the county).
+ * the link as `CountyStates` does for the roll-up (never a draft, a person or a file of the county). Today is
+ * read live; an earlier day from the counties' snapshots of it (`CountyStatesAsOf`).
  */
-async function countyItems(ctx: ServiceContext, planId: string) {
+async function countyItems(ctx: ServiceContext, planId: string, day: string, live: boolean) {
   const links = await repo.findPlanCountyLinks(ctx.database.db, ctx.actor.tenantId, planId);
-  const states = new CountyStates(ctx);
+  const states = live ? new CountyStates(ctx) : new CountyStatesAsOf(ctx, day);
+  const end = new Date(`${addDays(day, 1)}T00:00:00+08:00`);
+  const held = links.flatMap((l) => {
+    const status = live ? l.link.status : statusAt(l.link, end);
+    return status ? [{ ...l, status }] : [];
+  });
   const items = await Promise.all(
-    links.map(async ({ link, handDown, tenant }): Promise<CountyOverviewItem> => {
+    held.map(async ({ link, status, handDown, tenant }): Promise<CountyOverviewItem> => {
       const state =
-        link.status === "linked" && link.nodeId
+        status === "linked" && link.nodeId
           ? await states.read(link.tenantId, link.nodeId, handDown.targets)
           : null;
       return {
         tenant,
-        status: link.status,
+        status,
         dueDate: handDown.dueDate,
         light: state?.light ?? null,
         progress: state?.progress ?? null,
@@ -61,15 +85,24 @@ async function countyItems(ctx: ServiceContext, planId: string) {
       };
     }),
   );
-  return { items, handDowns: new Set(links.map((l) => l.handDown.id)).size };
+  return { items, handDowns: new Set(held.map((l) => l.handDown.id)).size };
 }
 
-/** The 县区总览 of one plan of the actor's bureau, computed now: the API's and the 上级通报's figures. */
-export async function readCountyOverview(ctx: ServiceContext, planId: string): Promise<CountyOverviewRead> {
+/**
+ * The 县区总览 of one plan of the actor's bureau on a day (today when left out): the API's and the 上级通报's
+ * figures. A day after today is refused.
+ */
+export async function readCountyOverview(
+  ctx: ServiceContext,
+  planId: string,
+  asOf?: string,
+): Promise<CountyOverviewRead> {
   const plan = await superiorPlan(ctx, planId);
   const today = shanghaiDate(ctx.clock.now());
-  const { items, handDowns } = await countyItems(ctx, planId);
-  return { plan, today, items: handDowns, overview: countyOverview(items, today) };
+  const day = asOf ?? today;
+  if (day > today) throw invalid([{ path: "asOf", message: `日期不能晚于今天（${today}），请重新选择` }]);
+  const { items, handDowns } = await countyItems(ctx, planId, day, day === today);
+  return { plan, day, items: handDowns, overview: countyOverview(items, day) };
 }
 
 /** `GET /api/cascade/overview`: the counties of the plan's hand-downs as units, ranked, with the totals. */
@@ -80,7 +113,7 @@ export async function getCountyOverview(
   const read = await readCountyOverview(ctx, query.planId);
   return {
     plan: { id: read.plan.id, title: read.plan.title },
-    asOf: read.today,
+    asOf: read.day,
     itemCount: read.items,
     counties: read.overview.rows.map((r) => ({
       rank: r.rank,
