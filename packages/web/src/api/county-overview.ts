@@ -13,7 +13,7 @@ export function useCountyOverview(planId: string | undefined) {
   });
 }
 
-/** Where the plan's 上级通报 (.docx) downloads from. */
-export function countyBulletinUrl(planId: string): string {
-  return apiUrl("/cascade/bulletin-document", { planId });
+/** Where the plan's 上级通报 (.docx) of a day (today when left out) downloads from. */
+export function countyBulletinUrl(planId: string, asOf?: string): string {
+  return apiUrl("/cascade/bulletin-document", { planId, asOf });
 }

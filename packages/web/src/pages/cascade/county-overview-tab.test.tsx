@@ -56,6 +56,7 @@ describe("CountyOverviewTab (县区总览)", () => {
     expect(screen.getByRole("link", { name: /下载通报/ }).getAttribute("href")).toBe(
       "/api/cascade/bulletin-document?planId=plan-2023",
     );
+    expect(screen.getByLabelText("通报日期")).toBeTruthy();
     expect(screen.getByRole("img", { name: "各下级教育局进度" })).toBeTruthy();
     const option = charts.get("各下级教育局进度") as { series: { data: { value: number }[] }[] };
     expect(option.series[0]!.data.map((d) => d.value)).toEqual([15]);

@@ -3,6 +3,7 @@ import type { CountyOverview } from "@duban/domain";
 import {
   Button,
   Card,
+  DatePicker,
   Empty,
   Flex,
   Select,
@@ -11,6 +12,7 @@ import {
   Tooltip,
   Typography,
 } from "antd";
+import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { countyBulletinUrl, useCountyOverview } from "../../api/county-overview";
 import { usePlans } from "../../api/plans";
@@ -104,6 +106,8 @@ function Totals({ o }: { o: CountyOverview }) {
 export function CountyOverviewTab() {
   const plans = usePlans(undefined);
   const [picked, setPicked] = useState<string>();
+  // The 通报's day: today when none is picked; an earlier day is written from the counties' records of it.
+  const [bulletinDay, setBulletinDay] = useState<string>();
   const planId = picked ?? plans.data?.items[0]?.id;
   const overview = useCountyOverview(planId);
   const o = overview.data;
@@ -121,9 +125,19 @@ export function CountyOverviewTab() {
           options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
         />
         {planId && !empty && (
-          <Button icon={<DownloadOutlined />} href={countyBulletinUrl(planId)} download>
-            下载通报
-          </Button>
+          <>
+            <DatePicker
+              aria-label="通报日期"
+              allowClear
+              placeholder="今天"
+              value={bulletinDay ? dayjs(bulletinDay) : null}
+              disabledDate={(d) => d.format("YYYY-MM-DD") > o.asOf}
+              onChange={(d) => setBulletinDay(d ? d.format("YYYY-MM-DD") : undefined)}
+            />
+            <Button icon={<DownloadOutlined />} href={countyBulletinUrl(planId, bulletinDay)} download>
+              下载通报
+            </Button>
+          </>
         )}
       </Flex>
       {empty ? (
