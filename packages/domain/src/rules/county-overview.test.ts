@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { canReadCountyOverview } from "../policies/county-overview.js";
 import { countyBulletinAddressee, countyBulletinTitle, draftCountyBulletin } from "./county-bulletin.js";
 import { type CountyOverviewItem, countyOverview } from "./county-overview.js";
 
@@ -146,5 +147,20 @@ describe("the 上级通报", () => {
         (b) => b.kind === "paragraph" && b.text,
       ),
     ).toEqual(["截至2023年6月15日，《大连市教育局2023年工作要点》尚未向下级单位下达任务。"]);
+  });
+});
+
+describe("canReadCountyOverview", () => {
+  const actor = (role: "supervisor" | "leader" | "department") => ({
+    userId: "u",
+    tenantId: "t",
+    unitId: null,
+    roles: [role],
+  });
+  it("lets a superior bureau's 督查室 and leaders read, nobody without bureaus below", () => {
+    expect(canReadCountyOverview(actor("supervisor"), { subordinates: 2 })).toBe(true);
+    expect(canReadCountyOverview(actor("leader"), { subordinates: 1 })).toBe(true);
+    expect(canReadCountyOverview(actor("department"), { subordinates: 2 })).toBe(false);
+    expect(canReadCountyOverview(actor("supervisor"), { subordinates: 0 })).toBe(false);
   });
 });

@@ -34,7 +34,7 @@ async function superiorPlan(ctx: ServiceContext, planId: string): Promise<PlanRo
   const { db } = ctx.database;
   const subordinates = await repo.countSubordinates(db, ctx.actor.tenantId);
   if (!canReadCountyOverview(ctx.actor, { subordinates }))
-    throw forbidden("只有有下级教育局的督查室和局领导可以查看县区总览");
+    throw forbidden("县区总览仅供设有下级教育局的督查室和局领导查看");
   const found = await findPlan(db, ctx.actor.tenantId, planId);
   if (!found) throw notFound("计划");
   return found.plan;
