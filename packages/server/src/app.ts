@@ -29,6 +29,7 @@ import { sessionStore } from "./modules/auth/index.js";
 import { bulletinRoutes } from "./modules/bulletins/bulletins.routes.js";
 import { calendarRoutes } from "./modules/calendar/calendar.routes.js";
 import { cascadeRoutes } from "./modules/cascade/cascade.routes.js";
+import { countyOverviewRoutes } from "./modules/cascade/county-overview.routes.js";
 import { channelRoutes } from "./modules/channels/channels.routes.js";
 import { cycleRoutes } from "./modules/cycles/cycles.routes.js";
 import { onCycleOpened } from "./modules/cycles/index.js";
@@ -164,6 +165,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     inspectionRoutes,
     instructionRoutes,
     cascadeRoutes,
+    countyOverviewRoutes,
     bulletinRoutes,
     assessmentRoutes,
     formRoutes,

@@ -44,7 +44,11 @@ function findInTree(nodes: PlanTreeNode[], id: string): PlanTreeNode | null {
 }
 
 /** The county's indicator answering a target: the one of the same name, else the one in its place with its unit. */
-function answering(target: HandDownTarget, index: number, own: Indicator[]): Indicator | null {
+export function answering<T extends Pick<Indicator, "name" | "unit">>(
+  target: HandDownTarget,
+  index: number,
+  own: T[],
+): T | null {
   return own.find((i) => i.name === target.name) ?? (own[index]?.unit === target.unit ? own[index]! : null);
 }
 

@@ -73,6 +73,8 @@ export async function handDownNode(
   for (const [n, id] of input.tenantIds.entries())
     if (!below.has(id)) throw invalid([{ path: `tenantIds.${n}`, message: "不是本局的直属下级教育局" }]);
   const targets = targetsOf(indicators, input);
+  // Stamped with the service clock, as the link's later moves are: a past day's 县区总览 compares them.
+  const now = ctx.clock.now();
   const id = await db.transaction(async (tx) => {
     const handDownId = await repo.upsertHandDown(tx, {
       tenantId,
@@ -83,10 +85,17 @@ export async function handDownNode(
       dueDate: node.dueDate,
       targets,
       handedBy: ctx.actor.userId,
+      createdAt: now,
     });
     const added = await repo.insertLinks(
       tx,
-      input.tenantIds.map((to) => ({ tenantId: to, fromTenantId: tenantId, handDownId })),
+      input.tenantIds.map((to) => ({
+        tenantId: to,
+        fromTenantId: tenantId,
+        handDownId,
+        createdAt: now,
+        updatedAt: now,
+      })),
     );
     if (added.length > 0)
       await audit(ctx, tx, {

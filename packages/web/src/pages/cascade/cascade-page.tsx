@@ -19,12 +19,13 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
-import { useHandDowns, useInbox } from "../../api/cascade";
+import { useHandDowns, useInbox, useSubordinates } from "../../api/cascade";
 import { usePlan, usePlans } from "../../api/plans";
 import { LightTag } from "../../components/light-tag";
 import { PageHeader } from "../../components/page-header";
 import { ResponsiveTable } from "../../components/responsive-table";
 import { useTablePaging } from "../../hooks/use-table-paging";
+import { CountyOverviewTab } from "./county-overview-tab";
 import { HandDownDialog, taskName } from "./hand-down-dialog";
 import { ReceiveDialog } from "./receive-dialog";
 import { ReturnButton } from "./return-button";
@@ -214,12 +215,15 @@ function InboxTab() {
 
 /** 上下联动 (`/cascade`): hand tasks down to subordinate bureaus and read their roll-up; receive the superior's. */
 export function CascadePage() {
+  // Only a bureau with bureaus below it has counties to overview.
+  const below = useSubordinates().data?.total ?? 0;
   return (
     <>
       <PageHeader title="上下联动" />
       <Tabs
         items={[
           { key: "down", label: "下达与汇总", children: <HandDownsTab /> },
+          ...(below > 0 ? [{ key: "counties", label: "县区总览", children: <CountyOverviewTab /> }] : []),
           { key: "inbox", label: "上级下达", children: <InboxTab /> },
         ]}
       />
