@@ -17,6 +17,24 @@ const serverMockingFiles = ["packages/server/src/modules/auth/lockout.routes.tes
  */
 const serverIsolatedFiles = [...serverMockingFiles, "packages/server/src/db/redact-error.test.ts"];
 
+/** Web test files that mock a module (vi.mock): they need a module cache of their own. */
+const webMockingFiles = [
+  "packages/web/src/pages/cockpit/cockpit-page.test.tsx",
+  "packages/web/src/pages/home/home-page.test.tsx",
+  "packages/web/src/pages/tasks/task-indicators.test.tsx",
+];
+
+/** The web tests: components render into happy-dom (light, runs on Node 20). */
+const webProject = {
+  extends: true as const,
+  // Not the "source" condition here: Ant Design's dependencies publish TypeScript under it too, which Node
+  // cannot load; the domain package is pointed at its sources directly instead.
+  resolve: {
+    alias: { "@duban/domain": fileURLToPath(new URL("packages/domain/src/index.ts", import.meta.url)) },
+  },
+  test: { environment: "happy-dom" as const, setupFiles: ["packages/web/src/test/setup.ts"] },
+};
+
 export default defineConfig({
   test: {
     // Two cores: API tests each start an in-process PGlite, so more workers only contend.
@@ -63,19 +81,20 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
-        // Not the "source" condition here: Ant Design's dependencies publish TypeScript under it too, which Node
-        // cannot load; the domain package is pointed at its sources directly instead.
-        resolve: {
-          alias: { "@duban/domain": fileURLToPath(new URL("packages/domain/src/index.ts", import.meta.url)) },
-        },
+        ...webProject,
         test: {
+          ...webProject.test,
           name: "web",
           include: ["packages/web/src/**/*.test.tsx"],
-          // Components render into a DOM; happy-dom is light and runs on Node 20.
-          environment: "happy-dom",
-          setupFiles: ["packages/web/src/test/setup.ts"],
+          exclude: [...configDefaults.exclude, ...webMockingFiles],
+          // As on the server: each worker imports React, Ant Design and the pages once for all its files (importing
+          // them per file was most of the project's time). Every test renders into a fresh DOM and is unmounted after.
+          isolate: false,
         },
+      },
+      {
+        ...webProject,
+        test: { ...webProject.test, name: "web-isolated", include: webMockingFiles },
       },
     ],
   },

@@ -1,5 +1,5 @@
 import { type Cockpit, menuAbilities, type Role } from "@duban/domain";
-import { act, configure, screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes, useLocation } from "react-router";
 import { describe, expect, it, vi } from "vitest";
@@ -9,9 +9,6 @@ import { renderInApp } from "../../test/render";
 import { emptyCockpit, planCockpit } from "./cockpit-fixture";
 import { CockpitPage } from "./cockpit-page";
 import { HomeCockpit } from "./home-cockpit";
-
-// The whole screen renders at once (five cards and their tables), which takes a few seconds on a busy machine.
-configure({ asyncUtilTimeout: 5000 });
 
 // happy-dom has no canvas: the charts are stubs that keep their option and click handler, so a test can click
 // a slice, bar, cell or point the way ECharts reports it.
