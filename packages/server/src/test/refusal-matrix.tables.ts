@@ -6,6 +6,7 @@ import { authAccess } from "../modules/auth/auth.access.js";
 import { bulletinsAccess } from "../modules/bulletins/bulletins.access.js";
 import { calendarAccess } from "../modules/calendar/calendar.access.js";
 import { cascadeAccess } from "../modules/cascade/cascade.access.js";
+import { cascadeNoticesAccess } from "../modules/cascade/cascade-notices.access.js";
 import { channelsAccess } from "../modules/channels/channels.access.js";
 import { cyclesAccess } from "../modules/cycles/cycles.access.js";
 import { decomposeAccess } from "../modules/decompose/decompose.access.js";
@@ -61,6 +62,7 @@ export const tables: RouteAccess[] = [
   ...inspectionsAccess,
   ...instructionsAccess,
   ...cascadeAccess,
+  ...cascadeNoticesAccess,
   ...bulletinsAccess,
   ...assessmentsAccess,
   ...formsAccess,
