@@ -1,4 +1,4 @@
-import type { CascadeNoticeStatus } from "@duban/domain";
+import { type CascadeNoticeStatus, liveCascadeNoticeStatuses } from "@duban/domain";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
@@ -88,7 +88,7 @@ export async function findLiveNotice(
         eq(cascadeNotices.tenantId, key.tenantId),
         eq(cascadeNotices.handDownId, key.handDownId),
         eq(cascadeNotices.toTenantId, key.toTenantId),
-        inArray(cascadeNotices.status, ["open", "replied", "returned"]),
+        inArray(cascadeNotices.status, [...liveCascadeNoticeStatuses]),
       ),
     );
   return row ?? null;
