@@ -6,9 +6,11 @@
  *   POST /api/hand-downs/:id/notices             issue one to a bureau holding the hand-down (pending or linked)
  *   GET  /api/hand-downs/:id/notices             a page of the hand-down's notices, newest first
  *   POST /api/hand-down-notices/:id/decision     accept（办结）or return the subordinate's answer
+ *   GET  /api/hand-down-notices/:id/document     its 督办通知单 (GB/T 9704 Word)
  * Routes (subordinate side: reached only through its own link to the hand-down):
  *   GET  /api/cascade/notices?status=            a page of the notices addressed to the actor's bureau
  *   GET  /api/cascade/notices/:id                one of them
+ *   GET  /api/cascade/notices/:id/document       its 督办通知单, as the superior issued it
  *   POST /api/cascade/notices/:id/reply          the 督查室's answer: 办理情况 and measures
  */
 import { z } from "zod";

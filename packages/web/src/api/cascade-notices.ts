@@ -9,7 +9,7 @@ import type {
 } from "@duban/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { cascadeKey } from "./cascade";
-import { apiRequest } from "./client";
+import { apiRequest, apiUrl } from "./client";
 import type { Paging } from "./paging";
 
 /** Query key of 上级督办, under 上下联动's so a write there refreshes both. */
@@ -53,4 +53,11 @@ export function replyCascadeNotice(id: string, body: CascadeNoticeReplyBody): Pr
 /** The superior accepts or returns a subordinate's answer. */
 export function decideCascadeNotice(id: string, body: CascadeNoticeDecisionInput): Promise<CascadeNotice> {
   return apiRequest<CascadeNotice>(`/hand-down-notices/${id}/decision`, { method: "POST", body });
+}
+
+/** The download address of a notice's 督办通知单: the issuing side's or the addressed side's route. */
+export function cascadeNoticeDocumentUrl(notice: CascadeNotice): string {
+  return notice.handDownId
+    ? apiUrl(`/hand-down-notices/${notice.id}/document`)
+    : apiUrl(`/cascade/notices/${notice.id}/document`);
 }

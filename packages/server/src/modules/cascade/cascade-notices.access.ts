@@ -35,7 +35,19 @@ export const cascadeNoticesAccess: RouteAccess[] = [
     roles: { admin: 403, leader: 403, supervisor: 409, department: 403, school: 403, inspector: 403 },
     foreign: othersFirst,
   },
+  {
+    route: "GET /api/hand-down-notices/:id/document",
+    params: { id: "handDownNotice" },
+    roles: readers,
+    foreign: othersFirst,
+  },
   { route: "GET /api/cascade/notices", roles: readers },
+  {
+    route: "GET /api/cascade/notices/:id/document",
+    params: { id: "receivedNotice" },
+    roles: readers,
+    foreign: othersFirst,
+  },
   {
     route: "GET /api/cascade/notices/:id",
     params: { id: "receivedNotice" },

@@ -6,6 +6,7 @@ import { auditLogs } from "../../db/schema.js";
 import { buildCityAndCounties, handDownTask9, inboxItem, ok } from "../../test/cascade-county-fixtures.js";
 import { buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { toldOf } from "../../test/notification-fixtures.js";
+import { docxParts } from "../../test/office-tools.js";
 import { armFault, disarmFault, lastRequestTrace } from "../../test/rollback-faults.js";
 import { snapshotTenant } from "../../test/rollback-snapshot.js";
 import { signIn, type TestSession } from "../../test/session.js";
@@ -68,6 +69,8 @@ describe("上级督办: the city's 督办单 to a county bureau", () => {
       ["GET", "/api/cascade/notices"],
       ["GET", `/api/cascade/notices/${id}`],
       ["POST", `/api/cascade/notices/${id}/reply`],
+      ["GET", `/api/hand-down-notices/${id}/document`],
+      ["GET", `/api/cascade/notices/${id}/document`],
     ] as const)
       expect(
         (await t.app.inject({ method, url, payload: method === "POST" ? {} : undefined })).statusCode,
@@ -201,6 +204,34 @@ describe("上级督办: the city's 督办单 to a county bureau", () => {
     expect(
       (await w.b.supervisor.post(`/api/hand-down-notices/${first.id}/decision`, decide)).statusCode,
     ).toBe(404);
+  });
+
+  it("prints the 督办通知单 for both bureaus under the city's 文号, A as 主送机关, and for no other county", async () => {
+    const text = async (res: { statusCode: number; rawPayload: Buffer }) => {
+      expect(res.statusCode).toBe(200);
+      const { document } = await docxParts(res.rawPayload);
+      return [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    };
+    const received = await w.a.supervisor.get(`/api/cascade/notices/${first.id}/document`);
+    expect(received.headers["content-disposition"]).toBe(
+      `attachment; filename="notice-${first.id}.docx"; filename*=UTF-8''${encodeURIComponent("督办〔2023〕1号.docx")}`,
+    );
+    const printed = await text(received);
+    for (const part of [
+      `${w.city.tenant.name}督查室`,
+      "督办〔2023〕1号",
+      "督办通知单",
+      `${w.a.tenant.name}：`,
+      w.city.task9.title,
+      "黄色警示",
+      reason,
+      "2023年6月25日前",
+    ])
+      expect(printed).toContain(part);
+    expect(await text(await w.cityLeader.get(`/api/hand-down-notices/${first.id}/document`))).toBe(printed);
+    expect((await w.b.supervisor.get(`/api/cascade/notices/${first.id}/document`)).statusCode).toBe(404);
+    expect((await w.a.supervisor.get(`/api/hand-down-notices/${first.id}/document`)).statusCode).toBe(404);
+    expect((await w.a.kg1.get(`/api/cascade/notices/${first.id}/document`)).statusCode).toBe(403);
   });
 
   it("takes A's reply at the current version only, and tells the city's issuer", async () => {

@@ -10,12 +10,16 @@ import {
   receivedCascadeNoticeQuerySchema,
 } from "@duban/domain";
 import type { FastifyInstance } from "fastify";
+import { DOCX_TYPE, sendDocx } from "../../documents/index.js";
+import { fileResponse } from "../../http/openapi.js";
 import { contextOf, typed } from "../../http/route-context.js";
 import { decideCascadeNotice, replyCascadeNotice } from "./answer-cascade-notice.js";
+import { buildIssuedNoticeDocument, buildReceivedNoticeDocument } from "./cascade-notice-document.js";
 import { findIssuedNotices, findReceivedNotices, getReceivedNotice } from "./cascade-notices.service.js";
 import { issueCascadeNotice } from "./issue-cascade-notice.js";
 
 const tags = ["cascade"];
+const docx = fileResponse(DOCX_TYPE, "督办通知单（Word）");
 
 /** 上级督办: the superior's 督办单 to a subordinate bureau, its answer and the superior's decision. */
 export async function cascadeNoticeRoutes(app: FastifyInstance): Promise<void> {
@@ -60,6 +64,12 @@ export async function cascadeNoticeRoutes(app: FastifyInstance): Promise<void> {
     async (request) => decideCascadeNotice(contextOf(app, request), request.params.id, request.body),
   );
   r.get(
+    "/api/hand-down-notices/:id/document",
+    { schema: { tags, params: idParamSchema, response: docx } },
+    async (request, reply) =>
+      sendDocx(reply, await buildIssuedNoticeDocument(contextOf(app, request), request.params.id)),
+  );
+  r.get(
     "/api/cascade/notices",
     {
       schema: {
@@ -74,6 +84,12 @@ export async function cascadeNoticeRoutes(app: FastifyInstance): Promise<void> {
     "/api/cascade/notices/:id",
     { schema: { tags, params: idParamSchema, response: { 200: cascadeNoticeSchema } } },
     async (request) => getReceivedNotice(contextOf(app, request), request.params.id),
+  );
+  r.get(
+    "/api/cascade/notices/:id/document",
+    { schema: { tags, params: idParamSchema, response: docx } },
+    async (request, reply) =>
+      sendDocx(reply, await buildReceivedNoticeDocument(contextOf(app, request), request.params.id)),
   );
   r.post(
     "/api/cascade/notices/:id/reply",

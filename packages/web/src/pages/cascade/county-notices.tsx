@@ -3,6 +3,7 @@ import { Button, Descriptions, Form, Modal, Popover, Space, type TableColumnsTyp
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import {
+  cascadeNoticeDocumentUrl,
   cascadeNoticesKey,
   decideCascadeNotice,
   issueCascadeNotice,
@@ -85,7 +86,10 @@ function NoticeHistory({ notice }: { notice: CascadeNotice }) {
   return (
     <div style={{ maxWidth: 420 }}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {`${notice.documentNumber ?? ""} 回复时限 ${notice.replyDue}`}
+        {`${notice.documentNumber ?? ""} 回复时限 ${notice.replyDue} `}
+        <a href={cascadeNoticeDocumentUrl(notice)} download>
+          下载督办通知单
+        </a>
       </Typography.Paragraph>
       <CascadeNoticeEvents events={notice.events} />
       {notice.abilities.decide && (

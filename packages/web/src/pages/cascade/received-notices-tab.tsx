@@ -18,7 +18,12 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { cascadeNoticesKey, replyCascadeNotice, useReceivedNotices } from "../../api/cascade-notices";
+import {
+  cascadeNoticeDocumentUrl,
+  cascadeNoticesKey,
+  replyCascadeNotice,
+  useReceivedNotices,
+} from "../../api/cascade-notices";
 import { notificationsKey } from "../../api/notifications";
 import { NoticeLevelTag, NoticeStatusTag } from "../../components/notice-tags";
 import { ResponsiveTable } from "../../components/responsive-table";
@@ -73,6 +78,11 @@ function NoticeDialog({ notice, onClose }: { notice: CascadeNotice; onClose: () 
           { key: "due", label: "回复时限", children: notice.replyDue },
         ]}
       />
+      <Typography.Paragraph>
+        <a href={cascadeNoticeDocumentUrl(notice)} download>
+          下载督办通知单（Word）
+        </a>
+      </Typography.Paragraph>
       <CascadeNoticeEvents events={notice.events} />
       {replying && (
         <Form form={form} layout="vertical" onFinish={(v) => reply.mutate(v)}>
