@@ -37,6 +37,15 @@ export function useReceivedNotices(paging: Paging, status: CascadeNoticeStatus |
   });
 }
 
+/** One 督办单 addressed to the bureau (the one a notification opens, whatever page of the list it is on). */
+export function useReceivedNotice(id: string | null) {
+  return useQuery({
+    queryKey: [...cascadeNoticesKey, "received", "one", id],
+    queryFn: ({ signal }) => apiRequest<CascadeNotice>(`/cascade/notices/${id}`, { signal }),
+    enabled: !!id,
+  });
+}
+
 /** 督办: issues a 督办单 to a subordinate bureau on a hand-down. */
 export function issueCascadeNotice(
   handDownId: string,

@@ -219,13 +219,14 @@ function InboxTab() {
 
 /** 上下联动 (`/cascade`): hand tasks down to subordinate bureaus and read their roll-up; receive the superior's. */
 export function CascadePage() {
-  // A notification opens the tab it is about (`?tab=notices`).
-  const [params] = useSearchParams();
+  // The tab is in the address, so a notification opens the tab it is about (`?tab=notices`) even from this page.
+  const [params, setParams] = useSearchParams();
   return (
     <>
       <PageHeader title="上下联动" />
       <Tabs
-        defaultActiveKey={params.get("tab") ?? "down"}
+        activeKey={params.get("tab") ?? "down"}
+        onChange={(tab) => setParams({ tab }, { replace: true })}
         items={[
           { key: "down", label: "下达与汇总", children: <HandDownsTab /> },
           { key: "inbox", label: "上级下达", children: <InboxTab /> },

@@ -36,7 +36,9 @@ const notice: CascadeNotice = {
 /** The API: the received notices, and the reply answered with the notice replied. */
 function api(items: CascadeNotice[]) {
   return mockApi((req) => {
-    if (req.method === "GET" && req.url.startsWith("/api/cascade/notices"))
+    if (req.method === "GET" && req.url === "/api/cascade/notices/notice-1")
+      return { status: 200, body: notice };
+    if (req.method === "GET" && req.url.startsWith("/api/cascade/notices?"))
       return { status: 200, body: { items, total: items.length, page: 1, pageSize: 20, abilities: {} } };
     if (req.method === "POST" && req.url === "/api/cascade/notices/notice-1/reply")
       return { status: 200, body: { ...notice, status: "replied", version: 1 } };
@@ -71,5 +73,22 @@ describe("ReceivedNoticesTab", () => {
       text: "已召开专题会议部署",
       measures: "新增公办学位120个",
     });
+  });
+
+  it("opens the notice a notification points at, read-only once answered", async () => {
+    const answered = { ...notice, status: "replied" as const, abilities: { reply: false, decide: false } };
+    mockApi((req) => {
+      if (req.url === "/api/cascade/notices/notice-1") return { status: 200, body: answered };
+      if (req.url.startsWith("/api/cascade/notices?"))
+        return { status: 200, body: { items: [], total: 0, page: 1, pageSize: 20, abilities: {} } };
+      return { status: 404 };
+    });
+    renderInApp(<ReceivedNoticesTab />, { path: "/cascade?tab=notices&notice=notice-1" });
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText("上级督办单：9.促进学前教育普及普惠发展")).toBeTruthy();
+    expect(within(dialog).queryByLabelText("办理情况")).toBeNull();
+    expect(within(dialog).getByRole("link", { name: "下载督办通知单（Word）" }).getAttribute("href")).toBe(
+      "/api/cascade/notices/notice-1/document",
+    );
   });
 });

@@ -22,6 +22,7 @@ import {
   cascadeNoticeDocumentUrl,
   cascadeNoticesKey,
   replyCascadeNotice,
+  useReceivedNotice,
   useReceivedNotices,
 } from "../../api/cascade-notices";
 import { notificationsKey } from "../../api/notifications";
@@ -107,9 +108,21 @@ export function ReceivedNoticesTab() {
   const { paging, pagination } = useTablePaging();
   const [status, setStatus] = useState<CascadeNoticeStatus>();
   const list = useReceivedNotices(paging, status);
-  const [params] = useSearchParams();
-  const [openId, setOpenId] = useState<string | null>(params.get("notice"));
-  const open = list.data?.items.find((n) => n.id === openId) ?? null;
+  // The open notice is in the address (`?notice=`), where a notification points.
+  const [params, setParams] = useSearchParams();
+  const openId = params.get("notice");
+  const setOpenId = (id: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set("notice", id);
+        else next.delete("notice");
+        return next;
+      },
+      { replace: true },
+    );
+  const one = useReceivedNotice(openId);
+  const open = one.data?.id === openId ? one.data : null;
   const columns: TableColumnsType<CascadeNotice> = [
     { title: "上级教育局", key: "from", width: 140, render: (_, n) => n.from.name },
     { title: "文号", dataIndex: "documentNumber", width: 140, render: (v: string | null) => v ?? "—" },
