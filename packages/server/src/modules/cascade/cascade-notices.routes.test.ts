@@ -302,6 +302,14 @@ describe("上级督办: the city's 督办单 to a county bureau", () => {
       await auditCount(w.city.tenant.id, "cascade_notice.accept"),
       await auditCount(w.a.tenant.id, "cascade_notice.reply"),
     ]).toEqual([1, 1, 2]);
+    // Each bureau's audit log names the notice by the city's 文号 and the item.
+    const titles = async (s: TestSession, action: string) =>
+      ok<{ items: { entityTitle: string | null }[] }>(
+        await s.get(`/api/audit-logs?action=${action}`),
+      ).items.map((e) => e.entityTitle);
+    const title = `督办〔2023〕1号 · ${w.city.task9.title}`;
+    expect(await titles(w.a.admin, "cascade_notice.reply")).toEqual([title, title]);
+    expect(await titles(w.city.admin, "cascade_notice.accept")).toEqual([title]);
     // Settled, it no longer blocks a new notice, which takes the city's next number.
     const next = ok<CascadeNotice>(await issue(w.city.supervisor, { level: "red" }), 201);
     expect(next.documentNumber).toBe("督办〔2023〕2号");
