@@ -111,6 +111,10 @@ export const auditActionLabels = {
   "hand_down.create": "下达任务",
   "cascade_link.link": "关联下达任务",
   "cascade_link.return": "退回下达任务",
+  "cascade_notice.create": "向下级下发督办单",
+  "cascade_notice.reply": "回复上级督办单",
+  "cascade_notice.accept": "上级督办单办结",
+  "cascade_notice.return": "退回下级督办回复",
   "seed.demo": "生成演示数据",
 } as const satisfies Record<string, string>;
 
@@ -154,6 +158,7 @@ export const auditEntityLabels = {
   work_calendar: "工作日历",
   hand_down: "下达任务",
   cascade_link: "上级下达",
+  cascade_notice: "上级督办单",
 } as const satisfies Record<string, string>;
 
 /** A kind of record the audit log names, e.g. `plan`. */

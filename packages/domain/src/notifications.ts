@@ -32,6 +32,9 @@ export const notificationKindLabels = {
   "assessment.published": "考评结果发布",
   "assessment.appeal_submitted": "考评申诉待处理",
   "assessment.appeal_decided": "考评申诉处理结果",
+  "cascade_notice.issued": "上级督办单",
+  "cascade_notice.replied": "下级督办单已回复",
+  "cascade_notice.decided": "上级督办单审核结果",
   reminder: "催办",
 } as const;
 
@@ -114,6 +117,10 @@ export const notificationLinks = {
   assessment: (assessmentId: string) => `/assessments/${assessmentId}`,
   /** A unit's submission of a form opens its page, where the unit fills it in and a reviewer reads it. */
   formSubmission: (submissionId: string) => `/form-submissions/${submissionId}`,
+  /** A superior's 督办单 opens the addressed bureau's 上级督办 list at it. */
+  receivedCascadeNotice: (noticeId: string) => `/cascade?tab=notices&notice=${noticeId}`,
+  /** A subordinate's answer opens the superior's 下达与汇总 at the hand-down. */
+  issuedCascadeNotice: (handDownId: string) => `/cascade?tab=down&handDown=${handDownId}`,
 } as const;
 
 /** Which record each kind opens (a 催办 opens the assignment, or the 整改 item it is about). */
@@ -144,5 +151,8 @@ export const notificationLinkKinds: Record<NotificationKind, (keyof typeof notif
   "assessment.published": ["assessment"],
   "assessment.appeal_submitted": ["assessment"],
   "assessment.appeal_decided": ["assessment"],
+  "cascade_notice.issued": ["receivedCascadeNotice"],
+  "cascade_notice.replied": ["issuedCascadeNotice"],
+  "cascade_notice.decided": ["receivedCascadeNotice"],
   reminder: ["assignment", "rectification"],
 };

@@ -29,6 +29,8 @@ export const recordKinds = [
   "subordinate",
   "handDown",
   "received",
+  "handDownNotice",
+  "receivedNotice",
 ] as const;
 
 /** A kind of record. */

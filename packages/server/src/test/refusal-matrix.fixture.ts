@@ -4,6 +4,7 @@ import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 import type { RecordIds, RecordKind } from "./access.js";
 import { buildMatrixCascade } from "./cascade-fixtures.js";
+import { buildMatrixCascadeNotices } from "./cascade-notice-fixtures.js";
 import { buildUser, TEST_PASSWORD } from "./factories.js";
 import { dayFromToday, setDueInDays } from "./notice-fixtures.js";
 import { buildPublishedPlan, flattenTree } from "./plan-fixtures.js";
@@ -151,6 +152,7 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
   };
   const forms = await buildMatrixForm(p);
   const assessment = await buildMatrixAssessment(p);
+  const cascade = await buildMatrixCascade(db, p.tenant.id, p.supervisor, p.task9.id);
   const ids: RecordIds = {
     unit: p.kindergarten.id,
     group: group.id,
@@ -180,7 +182,8 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     form: forms.form,
     formRound: forms.round,
     formSubmission: forms.submissionOf(p.kindergarten.id),
-    ...(await buildMatrixCascade(db, p.tenant.id, p.supervisor, p.task9.id)),
+    ...cascade,
+    ...(await buildMatrixCascadeNotices(db, p.supervisor, cascade)),
   };
   const otherIds: Partial<Record<RecordKind, string>> = {
     unit: p.secondKindergarten.id,

@@ -7,6 +7,7 @@ import { bulletinsAccess } from "../modules/bulletins/bulletins.access.js";
 import { calendarAccess } from "../modules/calendar/calendar.access.js";
 import { cascadeAccess } from "../modules/cascade/cascade.access.js";
 import { countyOverviewAccess } from "../modules/cascade/county-overview.access.js";
+import { cascadeNoticesAccess } from "../modules/cascade/cascade-notices.access.js";
 import { channelsAccess } from "../modules/channels/channels.access.js";
 import { cyclesAccess } from "../modules/cycles/cycles.access.js";
 import { decomposeAccess } from "../modules/decompose/decompose.access.js";
@@ -63,6 +64,7 @@ export const tables: RouteAccess[] = [
   ...instructionsAccess,
   ...cascadeAccess,
   ...countyOverviewAccess,
+  ...cascadeNoticesAccess,
   ...bulletinsAccess,
   ...assessmentsAccess,
   ...formsAccess,

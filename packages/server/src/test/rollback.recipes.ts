@@ -18,6 +18,7 @@ import {
 } from "./rollback.prepare.js";
 import type { SuccessRecipe } from "./rollback.recipe-types.js";
 import { cascadeFurtherSuccess, cascadeRecipes } from "./rollback.recipes-cascade.js";
+import { cascadeNoticeRecipes } from "./rollback.recipes-cascade-notices.js";
 import { featureRecipes } from "./rollback.recipes-features.js";
 import { buildXlsx } from "./upload.js";
 
@@ -194,6 +195,7 @@ export const recipes: Record<string, SuccessRecipe> = {
   },
   ...featureRecipes,
   ...cascadeRecipes,
+  ...cascadeNoticeRecipes,
   // The matrix signs in with a wrong password; the success is a real user's.
   "POST /api/auth/login": {
     anonymous: true,

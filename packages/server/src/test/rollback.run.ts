@@ -42,6 +42,8 @@ const versionTables: Partial<Record<keyof RecordIds, string>> = {
   formRound: "form_rounds",
   formSubmission: "form_submissions",
   received: "cascade_links",
+  handDownNotice: "cascade_notices",
+  receivedNotice: "cascade_notices",
 };
 
 /** The current version of the record a route's path names, for a body the matrix sends with a stale one. */

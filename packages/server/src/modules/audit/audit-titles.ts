@@ -42,6 +42,10 @@ const titleQueries: Partial<Record<AuditEntity, string>> = {
   cascade_link:
     "(select h.title from cascade_links l join hand_downs h on h.id = l.hand_down_id " +
     "where l.id = $id and l.tenant_id = $tenant)",
+  // A cross-bureau notice is the superior's row; the subordinate's reply entry names it too.
+  cascade_notice:
+    "(select coalesce(c.document_number || ' · ', '') || h.title from cascade_notices c " +
+    "join hand_downs h on h.id = c.hand_down_id where c.id = $id and $tenant in (c.tenant_id, c.to_tenant_id))",
 };
 
 // Only well-formed ids are cast to uuid: an entry with another kind of id must not fail the whole page.

@@ -18,6 +18,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
 import { findInbox, findNodeRequirements, findSubordinateBureaus, getReceived } from "./cascade.service.js";
+import { cascadeNoticeRoutes } from "./cascade-notices.routes.js";
 import { handDownNode } from "./hand-down.js";
 import { linkHandDown, returnHandDown } from "./link-hand-down.js";
 import { findHandDowns, getHandDown } from "./rollup.service.js";
@@ -97,4 +98,5 @@ export async function cascadeRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => returnHandDown(contextOf(app, request), request.params.id, request.body),
   );
+  await cascadeNoticeRoutes(app);
 }

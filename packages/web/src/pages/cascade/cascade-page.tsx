@@ -18,7 +18,7 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useHandDowns, useInbox, useSubordinates } from "../../api/cascade";
 import { usePlan, usePlans } from "../../api/plans";
 import { LightTag } from "../../components/light-tag";
@@ -26,14 +26,17 @@ import { PageHeader } from "../../components/page-header";
 import { ResponsiveTable } from "../../components/responsive-table";
 import { useTablePaging } from "../../hooks/use-table-paging";
 import { CountyOverviewTab } from "./county-overview-tab";
+import { useCountyNoticeColumn } from "./county-notices";
 import { HandDownDialog, taskName } from "./hand-down-dialog";
 import { ReceiveDialog } from "./receive-dialog";
+import { ReceivedNoticesTab } from "./received-notices-tab";
 import { ReturnButton } from "./return-button";
 
 const figure = (v: number | null, unit: string) => (v === null ? "—" : `${v}${unit}`);
 
 /** One handed-down item: each county's light, progress, summary and values, then the roll-up（汇总）. */
 function HandDownCard({ h }: { h: HandDown }) {
+  const noticeColumn = useCountyNoticeColumn(h);
   const columns: TableColumnsType<HandDownCounty> = [
     { title: "下级教育局", key: "tenant", render: (_, c) => c.tenant.name },
     {
@@ -62,6 +65,7 @@ function HandDownCard({ h }: { h: HandDown }) {
             ? `退回：${c.returnReason}`
             : "—",
     },
+    noticeColumn,
   ];
   const r = h.rollup;
   return (
@@ -96,6 +100,7 @@ function HandDownCard({ h }: { h: HandDown }) {
               </Table.Summary.Cell>
             ))}
             <Table.Summary.Cell index={4 + h.targets.length} />
+            <Table.Summary.Cell index={5 + h.targets.length} />
           </Table.Summary.Row>
         )}
       />
@@ -215,16 +220,19 @@ function InboxTab() {
 
 /** 上下联动 (`/cascade`): hand tasks down to subordinate bureaus and read their roll-up; receive the superior's. */
 export function CascadePage() {
-  // Only a bureau with bureaus below it has counties to overview.
-  const below = useSubordinates().data?.total ?? 0;
+import { Link, useSearchParams } from "react-router";
+import { useHandDowns, useInbox, useSubordinates } from "../../api/cascade";
   return (
     <>
       <PageHeader title="上下联动" />
       <Tabs
+        activeKey={params.get("tab") ?? "down"}
+        onChange={(tab) => setParams({ tab }, { replace: true })}
         items={[
           { key: "down", label: "下达与汇总", children: <HandDownsTab /> },
           ...(below > 0 ? [{ key: "counties", label: "县区总览", children: <CountyOverviewTab /> }] : []),
           { key: "inbox", label: "上级下达", children: <InboxTab /> },
+          { key: "notices", label: "上级督办", children: <ReceivedNoticesTab /> },
         ]}
       />
     </>

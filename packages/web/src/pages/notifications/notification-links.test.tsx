@@ -23,6 +23,8 @@ const samples: Record<keyof typeof notificationLinks, string> = {
   bulletin: notificationLinks.bulletin(id),
   assessment: notificationLinks.assessment(id),
   formSubmission: notificationLinks.formSubmission(id),
+  receivedCascadeNotice: notificationLinks.receivedCascadeNotice(id),
+  issuedCascadeNotice: notificationLinks.issuedCascadeNotice(id),
 };
 
 /** The route a path lands on in the app, by its pattern; `*` is the 404 page. */

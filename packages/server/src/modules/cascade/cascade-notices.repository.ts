@@ -1,0 +1,220 @@
+import { type CascadeNoticeStatus, liveCascadeNoticeStatuses } from "@duban/domain";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "../../db/client.js";
+import {
+  cascadeLinks,
+  cascadeNoticeEvents,
+  cascadeNotices,
+  handDowns,
+  planNodes,
+  tenants,
+} from "../../db/schema.js";
+
+/** A cross-bureau notice row. */
+export type CascadeNoticeRow = typeof cascadeNotices.$inferSelect;
+
+const fromTenant = alias(tenants, "from_tenant");
+const toTenant = alias(tenants, "to_tenant");
+
+const noticeColumns = {
+  notice: cascadeNotices,
+  from: { id: fromTenant.id, name: fromTenant.name },
+  to: { id: toTenant.id, name: toTenant.name },
+  item: { label: planNodes.label, title: handDowns.title },
+};
+
+/** The superior's side: its notices with both bureaus' names and the handed-down item. */
+function issuedQuery(db: DbOrTx) {
+  return db
+    .select(noticeColumns)
+    .from(cascadeNotices)
+    .innerJoin(handDowns, eq(handDowns.id, cascadeNotices.handDownId))
+    .innerJoin(planNodes, eq(planNodes.id, handDowns.nodeId))
+    .innerJoin(fromTenant, eq(fromTenant.id, cascadeNotices.tenantId))
+    .innerJoin(toTenant, eq(toTenant.id, cascadeNotices.toTenantId));
+}
+
+/** A notice as either side reads it. */
+export type NoticeRead = Awaited<ReturnType<ReturnType<typeof issuedQuery>["where"]>>[number];
+
+/**
+ * The subordinate's side, starting from its own link rows: a notice is reached only through the link it names,
+ * and only when addressed to the link's bureau.
+ */
+function receivedQuery(db: DbOrTx) {
+  return db
+    .select(noticeColumns)
+    .from(cascadeLinks)
+    .innerJoin(
+      cascadeNotices,
+      and(eq(cascadeNotices.linkId, cascadeLinks.id), eq(cascadeNotices.toTenantId, cascadeLinks.tenantId)),
+    )
+    .innerJoin(handDowns, eq(handDowns.id, cascadeLinks.handDownId))
+    .innerJoin(planNodes, eq(planNodes.id, handDowns.nodeId))
+    .innerJoin(fromTenant, eq(fromTenant.id, cascadeNotices.tenantId))
+    .innerJoin(toTenant, eq(toTenant.id, cascadeLinks.tenantId));
+}
+
+/** The subordinate's link to a hand-down of the superior, if it holds it. */
+export async function findHeldLink(
+  db: DbOrTx,
+  key: { toTenantId: string; fromTenantId: string; handDownId: string },
+) {
+  const [row] = await db
+    .select({ id: cascadeLinks.id, status: cascadeLinks.status, bureau: tenants.name })
+    .from(cascadeLinks)
+    .innerJoin(tenants, eq(tenants.id, cascadeLinks.tenantId))
+    .where(
+      and(
+        eq(cascadeLinks.tenantId, key.toTenantId),
+        eq(cascadeLinks.fromTenantId, key.fromTenantId),
+        eq(cascadeLinks.handDownId, key.handDownId),
+      ),
+    );
+  return row ?? null;
+}
+
+/** The live notice of the superior to a bureau on a hand-down, if there is one. */
+export async function findLiveNotice(
+  db: DbOrTx,
+  key: { tenantId: string; handDownId: string; toTenantId: string },
+) {
+  const [row] = await db
+    .select({ id: cascadeNotices.id })
+    .from(cascadeNotices)
+    .where(
+      and(
+        eq(cascadeNotices.tenantId, key.tenantId),
+        eq(cascadeNotices.handDownId, key.handDownId),
+        eq(cascadeNotices.toTenantId, key.toTenantId),
+        inArray(cascadeNotices.status, [...liveCascadeNoticeStatuses]),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Inserts a notice; returns its id. */
+export async function insertNotice(db: DbOrTx, values: typeof cascadeNotices.$inferInsert): Promise<string> {
+  const [row] = await db.insert(cascadeNotices).values(values).returning({ id: cascadeNotices.id });
+  return row!.id;
+}
+
+/** Gives a notice its 文号. */
+export async function setNoticeNumber(db: DbOrTx, key: { tenantId: string; id: string }, text: string) {
+  await db
+    .update(cascadeNotices)
+    .set({ documentNumber: text })
+    .where(and(eq(cascadeNotices.tenantId, key.tenantId), eq(cascadeNotices.id, key.id)));
+}
+
+/** Records a step of a notice's history, owned by the bureau whose person took it. */
+export async function insertEvent(db: DbOrTx, values: typeof cascadeNoticeEvents.$inferInsert) {
+  await db.insert(cascadeNoticeEvents).values(values);
+}
+
+/** Moves a notice under its version (the superior's row, keyed by the superior); null when someone moved it first. */
+export async function updateNotice(
+  db: DbOrTx,
+  key: { tenantId: string; id: string; version: number },
+  set: { status: CascadeNoticeStatus },
+  now: Date,
+) {
+  const [row] = await db
+    .update(cascadeNotices)
+    .set({ ...set, version: sql`${cascadeNotices.version} + 1`, updatedAt: now })
+    .where(
+      and(
+        eq(cascadeNotices.tenantId, key.tenantId),
+        eq(cascadeNotices.id, key.id),
+        eq(cascadeNotices.version, key.version),
+      ),
+    )
+    .returning({ id: cascadeNotices.id });
+  return row ?? null;
+}
+
+/** One notice the tenant issued. */
+export async function findIssuedNotice(db: DbOrTx, tenantId: string, id: string): Promise<NoticeRead | null> {
+  const [row] = await issuedQuery(db).where(
+    and(eq(cascadeNotices.tenantId, tenantId), eq(cascadeNotices.id, id)),
+  );
+  return row ?? null;
+}
+
+/** A page of the notices the tenant issued on one of its hand-downs, newest first. */
+export async function findIssuedPage(
+  db: DbOrTx,
+  tenantId: string,
+  filter: { handDownId: string; page: number; pageSize: number },
+) {
+  const where = and(eq(cascadeNotices.tenantId, tenantId), eq(cascadeNotices.handDownId, filter.handDownId));
+  const [rows, [total]] = await Promise.all([
+    issuedQuery(db)
+      .where(where)
+      .orderBy(desc(cascadeNotices.createdAt), asc(cascadeNotices.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(cascadeNotices).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** One notice addressed to the tenant, found through its own link. */
+export async function findReceivedNotice(
+  db: DbOrTx,
+  tenantId: string,
+  id: string,
+): Promise<NoticeRead | null> {
+  const [row] = await receivedQuery(db).where(
+    and(eq(cascadeLinks.tenantId, tenantId), eq(cascadeNotices.id, id)),
+  );
+  return row ?? null;
+}
+
+/** A page of the notices addressed to the tenant, newest first. */
+export async function findReceivedPage(
+  db: DbOrTx,
+  tenantId: string,
+  filter: { status?: CascadeNoticeStatus | undefined; page: number; pageSize: number },
+) {
+  const where = and(
+    eq(cascadeLinks.tenantId, tenantId),
+    filter.status ? eq(cascadeNotices.status, filter.status) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    receivedQuery(db)
+      .where(where)
+      .orderBy(desc(cascadeNotices.createdAt), asc(cascadeNotices.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db
+      .select({ n: count() })
+      .from(cascadeLinks)
+      .innerJoin(
+        cascadeNotices,
+        and(eq(cascadeNotices.linkId, cascadeLinks.id), eq(cascadeNotices.toTenantId, cascadeLinks.tenantId)),
+      )
+      .where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/**
+ * The histories of notices, oldest step first: only the steps the two bureaus of each notice took (`tenantIds`
+ * are the reader's bureau and the other side's), with the name of the bureau that took each.
+ */
+export async function findEvents(db: DbOrTx, tenantIds: string[], noticeIds: string[]) {
+  if (noticeIds.length === 0) return [];
+  return db
+    .select({ event: cascadeNoticeEvents, bureau: tenants.name })
+    .from(cascadeNoticeEvents)
+    .innerJoin(tenants, eq(tenants.id, cascadeNoticeEvents.tenantId))
+    .where(
+      and(
+        inArray(cascadeNoticeEvents.tenantId, [...new Set(tenantIds)]),
+        inArray(cascadeNoticeEvents.noticeId, noticeIds),
+      ),
+    )
+    .orderBy(asc(cascadeNoticeEvents.createdAt), asc(cascadeNoticeEvents.id));
+}
