@@ -25,8 +25,8 @@ import { LightTag } from "../../components/light-tag";
 import { PageHeader } from "../../components/page-header";
 import { ResponsiveTable } from "../../components/responsive-table";
 import { useTablePaging } from "../../hooks/use-table-paging";
-import { CountyOverviewTab } from "./county-overview-tab";
 import { useCountyNoticeColumn } from "./county-notices";
+import { CountyOverviewTab } from "./county-overview-tab";
 import { HandDownDialog, taskName } from "./hand-down-dialog";
 import { ReceiveDialog } from "./receive-dialog";
 import { ReceivedNoticesTab } from "./received-notices-tab";
@@ -220,8 +220,10 @@ function InboxTab() {
 
 /** 上下联动 (`/cascade`): hand tasks down to subordinate bureaus and read their roll-up; receive the superior's. */
 export function CascadePage() {
-import { Link, useSearchParams } from "react-router";
-import { useHandDowns, useInbox, useSubordinates } from "../../api/cascade";
+  // Only a bureau with bureaus below it has counties to overview.
+  const below = useSubordinates().data?.total ?? 0;
+  // The tab is in the address, so a notification opens the tab it is about (`?tab=notices`) even from this page.
+  const [params, setParams] = useSearchParams();
   return (
     <>
       <PageHeader title="上下联动" />
