@@ -111,6 +111,7 @@ export const auditActionLabels = {
   "hand_down.create": "下达任务",
   "cascade_link.link": "关联下达任务",
   "cascade_link.return": "退回下达任务",
+  "upward_report.submit": "向上报送",
   "seed.demo": "生成演示数据",
 } as const satisfies Record<string, string>;
 
@@ -154,6 +155,7 @@ export const auditEntityLabels = {
   work_calendar: "工作日历",
   hand_down: "下达任务",
   cascade_link: "上级下达",
+  upward_report: "向上报送",
 } as const satisfies Record<string, string>;
 
 /** A kind of record the audit log names, e.g. `plan`. */

@@ -32,6 +32,8 @@ export const notificationKindLabels = {
   "assessment.published": "考评结果发布",
   "assessment.appeal_submitted": "考评申诉待处理",
   "assessment.appeal_decided": "考评申诉处理结果",
+  "cascade.handed_down": "上级下达",
+  "cascade.upward_report": "向上报送",
   reminder: "催办",
 } as const;
 
@@ -114,6 +116,10 @@ export const notificationLinks = {
   assessment: (assessmentId: string) => `/assessments/${assessmentId}`,
   /** A unit's submission of a form opens its page, where the unit fills it in and a reviewer reads it. */
   formSubmission: (submissionId: string) => `/form-submissions/${submissionId}`,
+  /** A hand-down received from the superior opens the bureau's 上级下达 list. */
+  received: () => "/cascade?tab=inbox",
+  /** An upward report opens the superior's 下达与汇总 at the hand-down it answers. */
+  handDown: (handDownId: string) => `/cascade?handDown=${handDownId}`,
 } as const;
 
 /** Which record each kind opens (a 催办 opens the assignment, or the 整改 item it is about). */
@@ -144,5 +150,7 @@ export const notificationLinkKinds: Record<NotificationKind, (keyof typeof notif
   "assessment.published": ["assessment"],
   "assessment.appeal_submitted": ["assessment"],
   "assessment.appeal_decided": ["assessment"],
+  "cascade.handed_down": ["received"],
+  "cascade.upward_report": ["handDown"],
   reminder: ["assignment", "rectification"],
 };

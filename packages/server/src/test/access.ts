@@ -29,6 +29,7 @@ export const recordKinds = [
   "subordinate",
   "handDown",
   "received",
+  "upwardReport",
 ] as const;
 
 /** A kind of record. */

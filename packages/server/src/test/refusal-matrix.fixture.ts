@@ -4,6 +4,7 @@ import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 import type { RecordIds, RecordKind } from "./access.js";
 import { buildMatrixCascade } from "./cascade-fixtures.js";
+import { buildMatrixUpward } from "./cascade-upward-fixtures.js";
 import { buildUser, TEST_PASSWORD } from "./factories.js";
 import { dayFromToday, setDueInDays } from "./notice-fixtures.js";
 import { buildPublishedPlan, flattenTree } from "./plan-fixtures.js";
@@ -151,6 +152,7 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
   };
   const forms = await buildMatrixForm(p);
   const assessment = await buildMatrixAssessment(p);
+  const file = await upload(p.kg1);
   const ids: RecordIds = {
     unit: p.kindergarten.id,
     group: group.id,
@@ -162,7 +164,7 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     assignment,
     cycle: cycle.id,
     report: reportId,
-    file: await upload(p.kg1),
+    file,
     notice: await notice(assignment),
     extension: await extension(p.kg1, assignment),
     notification: await notificationOf(accounts[4]!.id),
@@ -181,6 +183,8 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     formRound: forms.round,
     formSubmission: forms.submissionOf(p.kindergarten.id),
     ...(await buildMatrixCascade(db, p.tenant.id, p.supervisor, p.task9.id)),
+    // After the cascade: the upward report answers a hand-down of the superior it set.
+    upwardReport: await buildMatrixUpward(db, p.tenant.id, p.task9.id, file),
   };
   const otherIds: Partial<Record<RecordKind, string>> = {
     unit: p.secondKindergarten.id,

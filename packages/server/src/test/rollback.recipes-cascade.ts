@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.js";
 import { freshReceived } from "./cascade-fixtures.js";
+import { freshLinked } from "./cascade-upward-fixtures.js";
 import { buildTenant } from "./factories.js";
 import type { SuccessRecipe } from "./rollback.recipe-types.js";
 
@@ -22,6 +23,13 @@ export const cascadeRecipes: Record<string, SuccessRecipe> = {
   "POST /api/cascade/inbox/:id/return": {
     prepare: async ({ t, tenant }) => ({
       ids: { received: await freshReceived(t.database.db as Db, tenant.tenantId) },
+    }),
+  },
+  // A hand-down linked to the tenant's task: the report row, its audit entry, the superior's bell.
+  "POST /api/cascade/inbox/:id/upward-reports": {
+    prepare: async ({ t, tenant }) => ({
+      ids: { received: await freshLinked(t.database.db as Db, tenant.tenantId, tenant.ids.node) },
+      body: { version: 0, text: "已完成新增公办学位120个", fileIds: [] },
     }),
   },
 };

@@ -42,6 +42,10 @@ const titleQueries: Partial<Record<AuditEntity, string>> = {
   cascade_link:
     "(select h.title from cascade_links l join hand_downs h on h.id = l.hand_down_id " +
     "where l.id = $id and l.tenant_id = $tenant)",
+  upward_report:
+    "(select h.title || ' · 第' || r.version || '次报送' from upward_reports r " +
+    "join cascade_links l on l.id = r.cascade_link_id join hand_downs h on h.id = l.hand_down_id " +
+    "where r.id = $id and r.tenant_id = $tenant)",
 };
 
 // Only well-formed ids are cast to uuid: an entry with another kind of id must not fail the whole page.

@@ -21,6 +21,7 @@ import { findInbox, findNodeRequirements, findSubordinateBureaus, getReceived } 
 import { handDownNode } from "./hand-down.js";
 import { linkHandDown, returnHandDown } from "./link-hand-down.js";
 import { findHandDowns, getHandDown } from "./rollup.service.js";
+import { upwardReportRoutes } from "./upward-reports.routes.js";
 
 const tags = ["cascade"];
 const nodeParams = z.object({ nodeId: idSchema });
@@ -97,4 +98,5 @@ export async function cascadeRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => returnHandDown(contextOf(app, request), request.params.id, request.body),
   );
+  await upwardReportRoutes(app);
 }

@@ -249,7 +249,8 @@ describe("a notification for every step", () => {
   it("lists a Chinese name for every kind the steps use", () => {
     // bulletin.issued is told in modules/bulletins/bulletins.routes.test.ts, form.returned in
     // modules/forms/form-submissions.routes.test.ts, the three assessment.* kinds in
-    // modules/assessments/assessment-appeals.routes.test.ts.
-    expect(notificationKinds).toHaveLength(27);
+    // modules/assessments/assessment-appeals.routes.test.ts, cascade.handed_down and cascade.upward_report in
+    // modules/cascade/upward-reports.routes.test.ts.
+    expect(notificationKinds).toHaveLength(29);
   });
 });

@@ -23,6 +23,8 @@ const samples: Record<keyof typeof notificationLinks, string> = {
   bulletin: notificationLinks.bulletin(id),
   assessment: notificationLinks.assessment(id),
   formSubmission: notificationLinks.formSubmission(id),
+  received: notificationLinks.received(),
+  handDown: notificationLinks.handDown(id),
 };
 
 /** The route a path lands on in the app, by its pattern; `*` is the 404 page. */
