@@ -18,21 +18,25 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useHandDowns, useInbox } from "../../api/cascade";
+import { useHandDown } from "../../api/cascade-upward";
 import { usePlan, usePlans } from "../../api/plans";
 import { LightTag } from "../../components/light-tag";
 import { PageHeader } from "../../components/page-header";
 import { ResponsiveTable } from "../../components/responsive-table";
 import { useTablePaging } from "../../hooks/use-table-paging";
+import { CountyUpwardDialog } from "./county-upward-dialog";
 import { HandDownDialog, taskName } from "./hand-down-dialog";
 import { ReceiveDialog } from "./receive-dialog";
 import { ReturnButton } from "./return-button";
+import { UpwardReportDialog } from "./upward-report-dialog";
 
 const figure = (v: number | null, unit: string) => (v === null ? "—" : `${v}${unit}`);
 
 /** One handed-down item: each county's light, progress, summary and values, then the roll-up（汇总）. */
-function HandDownCard({ h }: { h: HandDown }) {
+function HandDownCard({ h, upwardOpen = false }: { h: HandDown; upwardOpen?: boolean }) {
+  const [upward, setUpward] = useState<{ county?: HandDownCounty["tenant"] } | null>(upwardOpen ? {} : null);
   const columns: TableColumnsType<HandDownCounty> = [
     { title: "下级教育局", key: "tenant", render: (_, c) => c.tenant.name },
     {
@@ -61,6 +65,28 @@ function HandDownCard({ h }: { h: HandDown }) {
             ? `退回：${c.returnReason}`
             : "—",
     },
+    {
+      title: "最新向上报送",
+      key: "upward",
+      render: (_, c) =>
+        c.upward ? (
+          <Space direction="vertical" size={0}>
+            <Typography.Text ellipsis style={{ maxWidth: 240 }}>
+              {c.upward.text}
+            </Typography.Text>
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              onClick={() => setUpward({ county: c.tenant })}
+            >
+              {`第${c.upward.version}次 · ${c.upward.fileCount} 个附件 · 查看`}
+            </Button>
+          </Space>
+        ) : (
+          "—"
+        ),
+    },
   ];
   const r = h.rollup;
   return (
@@ -68,7 +94,12 @@ function HandDownCard({ h }: { h: HandDown }) {
       size="small"
       title={taskName(h.node)}
       extra={
-        <Typography.Text type="secondary">{`已报 ${r.coverage.reported}/${r.coverage.expected} 县`}</Typography.Text>
+        <Space>
+          <Typography.Text type="secondary">{`已报 ${r.coverage.reported}/${r.coverage.expected} 县`}</Typography.Text>
+          <Button size="small" onClick={() => setUpward({})}>
+            向上报送
+          </Button>
+        </Space>
       }
       style={{ marginBottom: 16 }}
     >
@@ -95,18 +126,25 @@ function HandDownCard({ h }: { h: HandDown }) {
               </Table.Summary.Cell>
             ))}
             <Table.Summary.Cell index={4 + h.targets.length} />
+            <Table.Summary.Cell index={5 + h.targets.length} />
           </Table.Summary.Row>
         )}
+      />
+      <CountyUpwardDialog
+        handDown={upward ? h : null}
+        county={upward?.county}
+        onClose={() => setUpward(null)}
       />
     </Card>
   );
 }
 
-/** 下达与汇总: pick a plan, hand its tasks down, read each one's roll-up. */
-function HandDownsTab() {
+/** 下达与汇总: pick a plan, hand its tasks down, read each one's roll-up; a notification opens one hand-down. */
+function HandDownsTab({ focus }: { focus: string | null }) {
   const plans = usePlans(undefined);
+  const focused = useHandDown(focus);
   const [picked, setPicked] = useState<string>();
-  const planId = picked ?? plans.data?.items[0]?.id;
+  const planId = picked ?? focused.data?.plan.id ?? plans.data?.items[0]?.id;
   const plan = usePlan(planId ?? "");
   // A plan hands down tens of tasks at most: one page holds them.
   const list = useHandDowns(planId, { page: 1, pageSize: 200 });
@@ -134,7 +172,7 @@ function HandDownsTab() {
       ) : (
         <>
           {items.map((h) => (
-            <HandDownCard key={h.id} h={h} />
+            <HandDownCard key={h.id} h={h} upwardOpen={h.id === focus} />
           ))}
           <Flex justify="end">
             <Typography.Text type="secondary">{`共 ${list.data?.total ?? 0} 项`}</Typography.Text>
@@ -151,6 +189,7 @@ function InboxTab() {
   const { paging, pagination } = useTablePaging();
   const list = useInbox(paging);
   const [receiving, setReceiving] = useState<ReceivedHandDown | null>(null);
+  const [reporting, setReporting] = useState<ReceivedHandDown | null>(null);
   const columns: TableColumnsType<ReceivedHandDown> = [
     { title: "上级教育局", key: "from", width: 140, render: (_, i) => i.from.name },
     {
@@ -183,7 +222,7 @@ function InboxTab() {
     {
       title: "操作",
       key: "actions",
-      width: 160,
+      width: 240,
       render: (_, i) => (
         <Space>
           {i.abilities.link && (
@@ -192,6 +231,11 @@ function InboxTab() {
             </Button>
           )}
           {i.abilities.return && <ReturnButton item={i} />}
+          {i.status === "linked" && (
+            <Button size="small" onClick={() => setReporting(i)}>
+              向上报送
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -208,18 +252,21 @@ function InboxTab() {
         locale={{ emptyText: <Empty description="暂无上级下达的任务" /> }}
       />
       <ReceiveDialog item={receiving} onClose={() => setReceiving(null)} />
+      <UpwardReportDialog item={reporting} onClose={() => setReporting(null)} />
     </>
   );
 }
 
 /** 上下联动 (`/cascade`): hand tasks down to subordinate bureaus and read their roll-up; receive the superior's. */
 export function CascadePage() {
+  const [params] = useSearchParams();
   return (
     <>
       <PageHeader title="上下联动" />
       <Tabs
+        defaultActiveKey={params.get("tab") === "inbox" ? "inbox" : "down"}
         items={[
-          { key: "down", label: "下达与汇总", children: <HandDownsTab /> },
+          { key: "down", label: "下达与汇总", children: <HandDownsTab focus={params.get("handDown")} /> },
           { key: "inbox", label: "上级下达", children: <InboxTab /> },
         ]}
       />
