@@ -70,7 +70,7 @@ function HandDownCard({ h, upwardOpen = false }: { h: HandDown; upwardOpen?: boo
       key: "upward",
       render: (_, c) =>
         c.upward ? (
-          <Space direction="vertical" size={0}>
+          <Flex vertical>
             <Typography.Text ellipsis style={{ maxWidth: 240 }}>
               {c.upward.text}
             </Typography.Text>
@@ -82,7 +82,7 @@ function HandDownCard({ h, upwardOpen = false }: { h: HandDown; upwardOpen?: boo
             >
               {`第${c.upward.version}次 · ${c.upward.fileCount} 个附件 · 查看`}
             </Button>
-          </Space>
+          </Flex>
         ) : (
           "—"
         ),

@@ -1,5 +1,5 @@
 import type { ReceivedHandDown, UpwardCompose } from "@duban/domain";
-import { Alert, Checkbox, Descriptions, Divider, Form, Input, Modal, Space, Typography } from "antd";
+import { Alert, App, Checkbox, Descriptions, Divider, Form, Input, Modal, Typography } from "antd";
 import { useEffect } from "react";
 import { cascadeKey } from "../../api/cascade";
 import { submitUpwardReport, useUpwardCompose } from "../../api/cascade-upward";
@@ -74,6 +74,7 @@ export function UpwardReportDialog({
   item: ReceivedHandDown | null;
   onClose: () => void;
 }) {
+  const { modal } = App.useApp();
   const compose = useUpwardCompose(item?.id ?? null);
   const [form] = Form.useForm<Values>();
   const data = compose.data;
@@ -90,14 +91,14 @@ export function UpwardReportDialog({
   });
   const canSend = !!data?.abilities.submit && !!data.draft;
   const confirm = () =>
-    form.validateFields().then((v) =>
-      Modal.confirm({
+    form.validateFields().then((v) => {
+      modal.confirm({
         title: "确认向上报送？",
         content: `${item!.from.name}将看到报送内容、审核通过的进度${v.fileIds.length ? `和所选 ${v.fileIds.length} 个附件` : ""}。报送后不能撤回。`,
         okText: "确认报送",
         onOk: () => write.mutateAsync(v),
-      }),
-    );
+      });
+    });
   return (
     <Modal
       title={item ? `向上报送：${taskName(item.superiorNode)} ${item.title}` : "向上报送"}
@@ -110,15 +111,13 @@ export function UpwardReportDialog({
       confirmLoading={write.isPending}
       destroyOnHidden
     >
-      {data && !data.draft && <Alert type="info" showIcon message="请先接收并关联到本局的任务，再向上报送" />}
+      {data && !data.draft && <Alert type="info" showIcon title="请先接收并关联到本局的任务，再向上报送" />}
       {data?.draft &&
         (data.abilities.submit ? (
           <ComposeForm compose={data} form={form} onFinish={(v) => write.mutate(v)} />
         ) : null)}
       <Divider plain>已报送</Divider>
-      <Space direction="vertical" style={{ width: "100%" }}>
-        <UpwardReportList reports={data?.reports ?? []} empty="尚未向上报送" />
-      </Space>
+      <UpwardReportList reports={data?.reports ?? []} empty="尚未向上报送" />
     </Modal>
   );
 }

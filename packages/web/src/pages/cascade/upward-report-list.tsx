@@ -1,5 +1,5 @@
 import type { UpwardReport } from "@duban/domain";
-import { Empty, List, Space, Typography } from "antd";
+import { Card, Empty, Flex, Space, Typography } from "antd";
 import { upwardFileUrl } from "../../api/cascade-upward";
 import { formatDateTime } from "../../components/date-format";
 import { LightTag } from "../../components/light-tag";
@@ -16,13 +16,10 @@ export function UpwardReportList({
 }) {
   if (reports.length === 0) return <Empty description={empty} />;
   return (
-    <List<UpwardReport>
-      size="small"
-      dataSource={reports}
-      rowKey="id"
-      renderItem={(r) => (
-        <List.Item>
-          <Space direction="vertical" size={4} style={{ width: "100%" }}>
+    <Flex vertical gap={12}>
+      {reports.map((r) => (
+        <Card key={r.id} size="small">
+          <Flex vertical gap={4}>
             <Space wrap>
               {showCounty && <b>{r.tenant.name}</b>}
               <Typography.Text type="secondary">{`第${r.version}次报送 · ${formatDateTime(r.submittedAt)}`}</Typography.Text>
@@ -41,9 +38,9 @@ export function UpwardReportList({
                 ))}
               </Space>
             )}
-          </Space>
-        </List.Item>
-      )}
-    />
+          </Flex>
+        </Card>
+      ))}
+    </Flex>
   );
 }
