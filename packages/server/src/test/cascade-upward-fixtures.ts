@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { cascadeLinks, upwardReports } from "../db/schema.js";
+import { cascadeLinks, tenants, upwardReports } from "../db/schema.js";
 import { freshReceived } from "./cascade-fixtures.js";
 
 /** A fresh hand-down from the tenant's superior, already linked to `nodeId`, for a request that reports upward. */
@@ -33,4 +33,10 @@ export async function buildMatrixUpward(db: Db, tenantId: string, nodeId: string
     })
     .returning({ id: upwardReports.id });
   return row!.id;
+}
+
+/** The bureau directly above a tenant. */
+export async function superiorOf(db: Db, tenantId: string): Promise<string> {
+  const [row] = await db.select({ parentId: tenants.parentId }).from(tenants).where(eq(tenants.id, tenantId));
+  return row!.parentId!;
 }

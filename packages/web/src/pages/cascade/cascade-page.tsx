@@ -32,6 +32,9 @@ import { ReceiveDialog } from "./receive-dialog";
 import { ReturnButton } from "./return-button";
 import { UpwardReportDialog } from "./upward-report-dialog";
 
+/** What of a task was handed down, where it is not the whole task. */
+const kindLabels = { task: "任务", measure: "措施", indicator: "指标" } as const;
+
 const figure = (v: number | null, unit: string) => (v === null ? "—" : `${v}${unit}`);
 
 /** One handed-down item: each county's light, progress, summary and values, then the roll-up（汇总）. */
@@ -92,7 +95,7 @@ function HandDownCard({ h, upwardOpen = false }: { h: HandDown; upwardOpen?: boo
   return (
     <Card
       size="small"
-      title={taskName(h.node)}
+      title={h.kind === "task" ? taskName(h.node) : `${taskName(h.node)} · ${kindLabels[h.kind]}：${h.title}`}
       extra={
         <Space>
           <Typography.Text type="secondary">{`已报 ${r.coverage.reported}/${r.coverage.expected} 县`}</Typography.Text>
@@ -197,7 +200,8 @@ function InboxTab() {
       key: "title",
       render: (_, i) => (
         <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0, maxWidth: 480 }}>
-          <b>{taskName(i.superiorNode)}</b> {i.text}
+          <b>{taskName(i.superiorNode)}</b> {i.kind !== "task" && <Tag>{kindLabels[i.kind]}</Tag>}
+          {i.text}
         </Typography.Paragraph>
       ),
     },
