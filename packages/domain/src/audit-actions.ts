@@ -115,6 +115,7 @@ export const auditActionLabels = {
   "cascade_notice.reply": "回复上级督办单",
   "cascade_notice.accept": "上级督办单办结",
   "cascade_notice.return": "退回下级督办回复",
+  "upward_report.submit": "向上报送",
   "seed.demo": "生成演示数据",
 } as const satisfies Record<string, string>;
 
@@ -159,6 +160,7 @@ export const auditEntityLabels = {
   hand_down: "下达任务",
   cascade_link: "上级下达",
   cascade_notice: "上级督办单",
+  upward_report: "向上报送",
 } as const satisfies Record<string, string>;
 
 /** A kind of record the audit log names, e.g. `plan`. */

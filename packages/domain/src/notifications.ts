@@ -35,6 +35,8 @@ export const notificationKindLabels = {
   "cascade_notice.issued": "上级督办单",
   "cascade_notice.replied": "下级督办单已回复",
   "cascade_notice.decided": "上级督办单审核结果",
+  "cascade.handed_down": "上级下达",
+  "cascade.upward_report": "向上报送",
   reminder: "催办",
 } as const;
 
@@ -121,6 +123,10 @@ export const notificationLinks = {
   receivedCascadeNotice: (noticeId: string) => `/cascade?tab=notices&notice=${noticeId}`,
   /** A subordinate's answer opens the superior's 下达与汇总 at the hand-down. */
   issuedCascadeNotice: (handDownId: string) => `/cascade?tab=down&handDown=${handDownId}`,
+  /** A hand-down received from the superior opens the bureau's 上级下达 list. */
+  received: () => "/cascade?tab=inbox",
+  /** An upward report opens the superior's 下达与汇总 at the hand-down it answers. */
+  handDown: (handDownId: string) => `/cascade?handDown=${handDownId}`,
 } as const;
 
 /** Which record each kind opens (a 催办 opens the assignment, or the 整改 item it is about). */
@@ -154,5 +160,7 @@ export const notificationLinkKinds: Record<NotificationKind, (keyof typeof notif
   "cascade_notice.issued": ["receivedCascadeNotice"],
   "cascade_notice.replied": ["issuedCascadeNotice"],
   "cascade_notice.decided": ["receivedCascadeNotice"],
+  "cascade.handed_down": ["received"],
+  "cascade.upward_report": ["handDown"],
   reminder: ["assignment", "rectification"],
 };

@@ -4,7 +4,8 @@
  *
  * Routes (superior side: the 督查室 hands down, the 督查室 and leaders read):
  *   GET  /api/cascade/subordinates          the bureaus directly below the actor's
- *   POST /api/nodes/:id/hand-downs          hand a task or measure down to chosen subordinates (idempotent per bureau)
+ *   POST /api/nodes/:id/hand-downs          hand a task, or one of its measures or indicators, down to chosen
+ *                                           subordinates (idempotent per bureau and item)
  *   GET  /api/hand-downs?planId=            a page of the plan's hand-downs, each with its roll-up
  *   GET  /api/hand-downs/:id                one hand-down: every county's light, progress, summary, values, roll-up
  * Routes (subordinate side):
@@ -24,6 +25,7 @@ import {
   cascadeListAbilitiesSchema,
 } from "../policies/cascade.js";
 import { cascadeRollups } from "../rules/cascade-rollup.js";
+import { upwardReportBriefSchema } from "./cascade-upward.js";
 import {
   idSchema,
   noListAbilitiesSchema,
@@ -53,15 +55,30 @@ export const handDownRollupInputSchema = z.strictObject({
   baseIndicatorId: idSchema.nullable().default(null),
 });
 
-/** Body of `POST /api/nodes/:id/hand-downs`: the subordinate bureaus and, optionally, how targets add up. */
-export const handDownCreateSchema = z.strictObject({
-  tenantIds: z
-    .array(idSchema)
-    .min(1, { error: "请选择至少一个下级教育局" })
-    .max(limits.pageSizeMax)
-    .refine((ids) => new Set(ids).size === ids.length, { error: "下级教育局重复" }),
-  rollups: z.array(handDownRollupInputSchema).max(limits.pageSizeMax).default([]),
-});
+/** What of a node is handed down: the whole task, one of its measures（措施）or one of its indicators（指标）. */
+export const handDownKinds = ["task", "measure", "indicator"] as const;
+/** What of a node is handed down. */
+export type HandDownKind = (typeof handDownKinds)[number];
+
+/**
+ * Body of `POST /api/nodes/:id/hand-downs`: the subordinate bureaus, optionally one measure or one indicator of the
+ * node instead of the whole task, and how targets add up.
+ */
+export const handDownCreateSchema = z
+  .strictObject({
+    tenantIds: z
+      .array(idSchema)
+      .min(1, { error: "请选择至少一个下级教育局" })
+      .max(limits.pageSizeMax)
+      .refine((ids) => new Set(ids).size === ids.length, { error: "下级教育局重复" }),
+    measureId: idSchema.optional(),
+    indicatorId: idSchema.optional(),
+    rollups: z.array(handDownRollupInputSchema).max(limits.pageSizeMax).default([]),
+  })
+  .refine((v) => !(v.measureId && v.indicatorId), {
+    path: ["indicatorId"],
+    error: "一次只能下达一项措施或一项指标",
+  });
 /** Hand-down input as parsed. */
 export type HandDownCreateInput = z.infer<typeof handDownCreateSchema>;
 /** Hand-down input as a client sends it. */
@@ -100,6 +117,8 @@ export const handDownCountySchema = z.object({
   summary: upwardSummarySchema.nullable(),
   /** The county's value per target, in the targets' order; null where it has none. */
   values: z.array(z.number().nullable()),
+  /** The county's latest upward report（向上报送）on it, if it sent one. */
+  upward: upwardReportBriefSchema.nullable(),
 });
 /** A county's row. */
 export type HandDownCounty = z.infer<typeof handDownCountySchema>;
@@ -117,6 +136,7 @@ export const handDownSchema = z.object({
   id: z.string(),
   plan: z.object({ id: z.string(), title: z.string() }),
   node: z.object({ id: z.string(), label: z.string().nullable(), title: z.string() }),
+  kind: z.enum(handDownKinds),
   title: z.string(),
   text: z.string(),
   dueDate: z.string().nullable(),
@@ -142,6 +162,7 @@ export const receivedHandDownSchema = z.object({
   id: z.string(),
   from: refSchema,
   superiorNode: z.object({ label: z.string().nullable(), title: z.string() }),
+  kind: z.enum(handDownKinds),
   title: z.string(),
   text: z.string(),
   dueDate: z.string().nullable(),

@@ -5,6 +5,7 @@ export * from "./schema/bulletins.js";
 export * from "./schema/calendar.js";
 export * from "./schema/cascade.js";
 export * from "./schema/cascade-notices.js";
+export * from "./schema/cascade-upward.js";
 export * from "./schema/documents.js";
 export * from "./schema/execution.js";
 export * from "./schema/file-blobs.js";

@@ -31,6 +31,7 @@ export const recordKinds = [
   "received",
   "handDownNotice",
   "receivedNotice",
+  "upwardReport",
 ] as const;
 
 /** A kind of record. */

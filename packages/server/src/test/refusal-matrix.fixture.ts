@@ -5,6 +5,7 @@ import { notifications } from "../db/schema.js";
 import type { RecordIds, RecordKind } from "./access.js";
 import { buildMatrixCascade } from "./cascade-fixtures.js";
 import { buildMatrixCascadeNotices } from "./cascade-notice-fixtures.js";
+import { buildMatrixUpward } from "./cascade-upward-fixtures.js";
 import { buildUser, TEST_PASSWORD } from "./factories.js";
 import { dayFromToday, setDueInDays } from "./notice-fixtures.js";
 import { buildPublishedPlan, flattenTree } from "./plan-fixtures.js";
@@ -153,6 +154,7 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
   const forms = await buildMatrixForm(p);
   const assessment = await buildMatrixAssessment(p);
   const cascade = await buildMatrixCascade(db, p.tenant.id, p.supervisor, p.task9.id);
+  const file = await upload(p.kg1);
   const ids: RecordIds = {
     unit: p.kindergarten.id,
     group: group.id,
@@ -164,7 +166,7 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     assignment,
     cycle: cycle.id,
     report: reportId,
-    file: await upload(p.kg1),
+    file,
     notice: await notice(assignment),
     extension: await extension(p.kg1, assignment),
     notification: await notificationOf(accounts[4]!.id),
@@ -184,6 +186,8 @@ export async function buildMatrixTenant(t: TestApp): Promise<MatrixTenant> {
     formSubmission: forms.submissionOf(p.kindergarten.id),
     ...cascade,
     ...(await buildMatrixCascadeNotices(db, p.supervisor, cascade)),
+    // After the cascade: the upward report answers a hand-down of the superior it set.
+    upwardReport: await buildMatrixUpward(db, p.tenant.id, p.task9.id, file),
   };
   const otherIds: Partial<Record<RecordKind, string>> = {
     unit: p.secondKindergarten.id,

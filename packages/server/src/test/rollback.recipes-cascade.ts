@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.js";
 import { freshReceived } from "./cascade-fixtures.js";
-import { buildTenant } from "./factories.js";
+import { freshLinked, superiorOf } from "./cascade-upward-fixtures.js";
+import { buildTenant, buildUser } from "./factories.js";
 import type { SuccessRecipe } from "./rollback.recipe-types.js";
 
 /**
@@ -11,6 +12,8 @@ export const cascadeRecipes: Record<string, SuccessRecipe> = {
   "POST /api/nodes/:nodeId/hand-downs": {
     prepare: async ({ t, tenant }) => {
       const fresh = await buildTenant(t.database.db as Db, { parentId: tenant.tenantId });
+      // Its 督查室 is told in the hand-down's transaction.
+      await buildUser(t.database.db as Db, { tenantId: fresh.id, role: "supervisor" });
       return { ids: { subordinate: fresh.id, node: tenant.otherIds.node! } };
     },
   },
@@ -23,6 +26,15 @@ export const cascadeRecipes: Record<string, SuccessRecipe> = {
     prepare: async ({ t, tenant }) => ({
       ids: { received: await freshReceived(t.database.db as Db, tenant.tenantId) },
     }),
+  },
+  // A hand-down linked to the tenant's task: the report row, its audit entry, the superior's bell and push.
+  "POST /api/cascade/inbox/:id/upward-reports": {
+    prepare: async ({ t, tenant }) => {
+      const db = t.database.db as Db;
+      const received = await freshLinked(db, tenant.tenantId, tenant.ids.node);
+      await buildUser(db, { tenantId: await superiorOf(db, tenant.tenantId), role: "supervisor" });
+      return { ids: { received }, body: { version: 0, text: "已完成新增公办学位120个", fileIds: [] } };
+    },
   },
 };
 

@@ -1,4 +1,5 @@
 import { cascadeLinkStatuses, type HandDownTarget } from "@duban/domain";
+import { sql } from "drizzle-orm";
 import {
   check,
   index,
@@ -13,7 +14,7 @@ import {
 import { tenants, users } from "./accounts.js";
 import { createdAt, updatedAt } from "./columns.js";
 import { oneOf } from "./enum-check.js";
-import { planNodes, plans } from "./plans.js";
+import { indicators, measures, planNodes, plans } from "./plans.js";
 import { tenantRef } from "./tenant-ref.js";
 
 /**
@@ -31,6 +32,10 @@ export const handDowns = pgTable(
     nodeId: uuid("node_id")
       .notNull()
       .references(() => planNodes.id),
+    /** Set when one measure of the node is handed down rather than the whole task. */
+    measureId: uuid("measure_id").references(() => measures.id),
+    /** Set when one indicator of the node is handed down rather than the whole task. */
+    indicatorId: uuid("indicator_id").references(() => indicators.id),
     title: text("title").notNull(),
     text: text("text").notNull(),
     dueDate: text("due_date"),
@@ -39,8 +44,16 @@ export const handDowns = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    // One hand-down per node: handing it down again adds bureaus to the same one.
-    uniqueIndex("hand_downs_node_key").on(t.tenantId, t.nodeId),
+    // One hand-down per item (the task, one of its measures, one of its indicators): handing it down again adds
+    // bureaus to the same one. Partial indexes, since a null item id never conflicts in a plain unique index.
+    uniqueIndex("hand_downs_node_key")
+      .on(t.tenantId, t.nodeId)
+      .where(sql`${t.measureId} is null and ${t.indicatorId} is null`),
+    uniqueIndex("hand_downs_measure_key").on(t.tenantId, t.measureId).where(sql`${t.measureId} is not null`),
+    uniqueIndex("hand_downs_indicator_key")
+      .on(t.tenantId, t.indicatorId)
+      .where(sql`${t.indicatorId} is not null`),
+    check("hand_downs_one_item_check", sql`${t.measureId} is null or ${t.indicatorId} is null`),
     index("hand_downs_plan_idx").on(t.tenantId, t.planId),
   ],
 );

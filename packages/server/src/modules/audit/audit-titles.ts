@@ -46,6 +46,10 @@ const titleQueries: Partial<Record<AuditEntity, string>> = {
   cascade_notice:
     "(select coalesce(c.document_number || ' · ', '') || h.title from cascade_notices c " +
     "join hand_downs h on h.id = c.hand_down_id where c.id = $id and $tenant in (c.tenant_id, c.to_tenant_id))",
+  upward_report:
+    "(select h.title || ' · 第' || r.version || '次报送' from upward_reports r " +
+    "join cascade_links l on l.id = r.cascade_link_id join hand_downs h on h.id = l.hand_down_id " +
+    "where r.id = $id and r.tenant_id = $tenant)",
 };
 
 // Only well-formed ids are cast to uuid: an entry with another kind of id must not fail the whole page.

@@ -1,4 +1,5 @@
 import { type RouteAccess, refusedFirst, STALE } from "../../test/access.js";
+import { upwardReportAccess } from "./upward-reports.access.js";
 
 // The 督查室 and leaders read both sides; everyone else is refused before any record is looked up.
 const readers = { admin: 403, leader: 200, supervisor: 200, department: 403, school: 403, inspector: 403 };
@@ -46,4 +47,5 @@ export const cascadeAccess: RouteAccess[] = [
     roles: { admin: 403, leader: 403, supervisor: 409, department: 403, school: 403, inspector: 403 },
     foreign: othersFirst,
   },
+  ...upwardReportAccess,
 ];

@@ -1,5 +1,5 @@
 import type { CascadeLinkStatus } from "@duban/domain";
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
 import { cascadeLinks, handDowns, planNodes, plans, tenants } from "../../db/schema.js";
@@ -18,16 +18,27 @@ export async function findSubordinates(db: DbOrTx, tenantId: string) {
     .orderBy(asc(tenants.name), asc(tenants.id));
 }
 
-/** The tenant's hand-down of a node, if it has one. */
-export async function findHandDownOfNode(db: DbOrTx, tenantId: string, nodeId: string) {
+/** The tenant's hand-down of an item (a node as a whole, one of its measures or indicators), if it has one. */
+export async function findHandDownOfItem(
+  db: DbOrTx,
+  tenantId: string,
+  item: { nodeId: string; measureId: string | null; indicatorId: string | null },
+) {
   const [row] = await db
     .select({ id: handDowns.id })
     .from(handDowns)
-    .where(and(eq(handDowns.tenantId, tenantId), eq(handDowns.nodeId, nodeId)));
+    .where(
+      and(
+        eq(handDowns.tenantId, tenantId),
+        eq(handDowns.nodeId, item.nodeId),
+        item.measureId ? eq(handDowns.measureId, item.measureId) : isNull(handDowns.measureId),
+        item.indicatorId ? eq(handDowns.indicatorId, item.indicatorId) : isNull(handDowns.indicatorId),
+      ),
+    );
   return row ?? null;
 }
 
-/** Inserts a hand-down, or finds the node's existing one (handing down again adds bureaus to it). */
+/** Inserts a hand-down, or finds the item's existing one (handing down again adds bureaus to it). */
 export async function upsertHandDown(db: DbOrTx, values: typeof handDowns.$inferInsert): Promise<string> {
   const [row] = await db
     .insert(handDowns)
@@ -35,7 +46,12 @@ export async function upsertHandDown(db: DbOrTx, values: typeof handDowns.$infer
     .onConflictDoNothing()
     .returning({ id: handDowns.id });
   if (row) return row.id;
-  return (await findHandDownOfNode(db, values.tenantId, values.nodeId))!.id;
+  const item = {
+    nodeId: values.nodeId,
+    measureId: values.measureId ?? null,
+    indicatorId: values.indicatorId ?? null,
+  };
+  return (await findHandDownOfItem(db, values.tenantId, item))!.id;
 }
 
 /** Gives a hand-down to bureaus that do not hold it yet; returns the links created. */

@@ -22,6 +22,7 @@ import { cascadeNoticeRoutes } from "./cascade-notices.routes.js";
 import { handDownNode } from "./hand-down.js";
 import { linkHandDown, returnHandDown } from "./link-hand-down.js";
 import { findHandDowns, getHandDown } from "./rollup.service.js";
+import { upwardReportRoutes } from "./upward-reports.routes.js";
 
 const tags = ["cascade"];
 const nodeParams = z.object({ nodeId: idSchema });
@@ -99,4 +100,5 @@ export async function cascadeRoutes(app: FastifyInstance): Promise<void> {
     async (request) => returnHandDown(contextOf(app, request), request.params.id, request.body),
   );
   await cascadeNoticeRoutes(app);
+  await upwardReportRoutes(app);
 }

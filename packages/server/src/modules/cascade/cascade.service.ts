@@ -13,6 +13,7 @@ import { notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findNodeWithPlan } from "../plans/index.js";
 import * as repo from "./cascade.repository.js";
+import { handDownKindOf } from "./hand-down-kind.js";
 import { assertReadsCascade } from "./rollup.service.js";
 
 /** A received hand-down as the API shows it: the superior's item, never anything else of the superior's. */
@@ -23,6 +24,7 @@ export function toReceived(ctx: ServiceContext, row: repo.ReceivedRow): Received
     id: link.id,
     from: row.from,
     superiorNode: row.superiorNode,
+    kind: handDownKindOf(h),
     title: h.title,
     text: h.text,
     dueDate: h.dueDate,

@@ -34,7 +34,8 @@ function countyReader(ctx: ServiceContext, countyTenantId: string): ServiceConte
   };
 }
 
-function findInTree(nodes: PlanTreeNode[], id: string): PlanTreeNode | null {
+/** A node of a plan tree by id. */
+export function findInTree(nodes: PlanTreeNode[], id: string): PlanTreeNode | null {
   for (const n of nodes) {
     if (n.id === id) return n;
     const inner = findInTree(n.children, id);

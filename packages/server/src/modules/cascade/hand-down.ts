@@ -4,14 +4,18 @@ import {
   type HandDown,
   type HandDownCreateInput,
   type HandDownTarget,
+  notificationLinks,
 } from "@duban/domain";
 import { AppError, invalid, notFound } from "../../errors.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
+import { notify } from "../notifications/index.js";
 import { findNodeIndicators, findNodeWithPlan, findPlan } from "../plans/index.js";
 import * as repo from "./cascade.repository.js";
+import { handDownItem } from "./hand-down-item.js";
 import { getHandDown } from "./rollup.service.js";
+import { findTenantName } from "./tenants.repository.js";
 
 type NodeIndicator = Awaited<ReturnType<typeof findNodeIndicators>>[number];
 
@@ -45,9 +49,10 @@ function targetsOf(indicators: NodeIndicator[], input: HandDownCreateInput): Han
 }
 
 /**
- * 下达: the 督查室 hands a task of a published plan down to chosen bureaus directly below its own. The first hand-down
- * of a node keeps its text, targets and due date as they stand; handing it down again only adds bureaus that do
- * not hold it yet, so a repeated request changes nothing.
+ * 下达: the 督查室 hands a task of a published plan — or one of its measures or indicators — down to chosen bureaus
+ * directly below its own. The first hand-down of an item keeps its text, targets and due date as they stand;
+ * handing it down again only adds bureaus that do not hold it yet, so a repeated request changes nothing. Each
+ * bureau newly given it has its 督查室 told, once per link.
  */
 export async function handDownNode(
   ctx: ServiceContext,
@@ -62,17 +67,19 @@ export async function handDownNode(
   const { node, plan } = found;
   if (node.level !== "task" && node.level !== "subtask")
     throw invalid([{ path: "nodeId", message: "只能下达任务，不能下达整个部分" }]);
-  const [subordinates, indicators, planRow] = await Promise.all([
+  const [subordinates, nodeIndicators, planRow, superiorName] = await Promise.all([
     repo.findSubordinates(db, tenantId),
     findNodeIndicators(db, tenantId, nodeId),
     findPlan(db, tenantId, plan.id),
+    findTenantName(db, tenantId),
   ]);
   if (planRow?.plan.status !== "published")
     throw new AppError("conflict", "只能下达已发布且未归档计划中的任务");
   const below = new Map(subordinates.map((s) => [s.id, s]));
   for (const [n, id] of input.tenantIds.entries())
     if (!below.has(id)) throw invalid([{ path: `tenantIds.${n}`, message: "不是本局的直属下级教育局" }]);
-  const targets = targetsOf(indicators, input);
+  const item = await handDownItem(ctx, { node, indicators: nodeIndicators, input });
+  const targets = targetsOf(item.indicators, input);
   // Stamped with the service clock, as the link's later moves are: a past day's 县区总览 compares them.
   const now = ctx.clock.now();
   const id = await db.transaction(async (tx) => {
@@ -80,8 +87,10 @@ export async function handDownNode(
       tenantId,
       planId: plan.id,
       nodeId,
-      title: node.title,
-      text: node.text,
+      measureId: item.measureId,
+      indicatorId: item.indicatorId,
+      title: item.title,
+      text: item.text,
       dueDate: node.dueDate,
       targets,
       handedBy: ctx.actor.userId,
@@ -102,7 +111,20 @@ export async function handDownNode(
         action: "hand_down.create",
         entity: "hand_down",
         entityId: handDownId,
-        summary: { node: node.title, to: added.map((a) => below.get(a.tenantId)!.name) },
+        summary: { node: node.title, item: item.title, to: added.map((a) => below.get(a.tenantId)!.name) },
+      });
+    for (const a of added)
+      await notify(tx, {
+        tenantId: a.tenantId,
+        kind: "cascade.handed_down",
+        recipients: { roles: ["supervisor"] },
+        title: `${superiorName}下达：${item.title}`,
+        body: item.text.slice(0, 200),
+        link: notificationLinks.received(),
+        entity: "cascade_link",
+        entityId: a.id,
+        dedupeKey: `hand_down:${a.id}`,
+        now: ctx.clock.now(),
       });
     return handDownId;
   });

@@ -13,6 +13,8 @@ import type { ServiceContext } from "../../http/context.js";
 import { findPlan } from "../plans/index.js";
 import * as repo from "./cascade.repository.js";
 import { CountyStates } from "./county-state.js";
+import { handDownKindOf } from "./hand-down-kind.js";
+import { findLatestUpwardBriefs } from "./upward-briefs.js";
 
 type HandDownRead = NonNullable<Awaited<ReturnType<typeof repo.findHandDown>>>;
 type CountyLink = Awaited<ReturnType<typeof repo.findCountyLinks>>[number];
@@ -22,8 +24,15 @@ export function assertReadsCascade(ctx: ServiceContext): void {
   if (!canReadCascade(ctx.actor)) throw new AppError("forbidden", "只有督查室和局领导可以查看上下联动");
 }
 
-/** A county's row: its link's state, and what its linked item sends up once linked. */
-async function countyRow(states: CountyStates, read: HandDownRead, c: CountyLink): Promise<HandDownCounty> {
+type Upward = Awaited<ReturnType<typeof findLatestUpwardBriefs>>;
+
+/** A county's row: its link's state, what its linked item sends up once linked, and its latest upward report. */
+async function countyRow(
+  states: CountyStates,
+  read: HandDownRead,
+  c: CountyLink,
+  upward: Upward,
+): Promise<HandDownCounty> {
   const { link } = c;
   const state =
     link.status === "linked" && link.nodeId
@@ -38,13 +47,19 @@ async function countyRow(states: CountyStates, read: HandDownRead, c: CountyLink
     progress: state?.progress ?? null,
     summary: state?.summary ?? null,
     values: state?.values ?? read.handDown.targets.map(() => null),
+    upward: upward.get(link.id) ?? null,
   };
 }
 
 /** One hand-down as the API shows it, with every county's row and the roll-up over them. */
-async function toHandDown(states: CountyStates, read: HandDownRead, links: CountyLink[]): Promise<HandDown> {
+async function toHandDown(
+  states: CountyStates,
+  read: HandDownRead,
+  links: CountyLink[],
+  upward: Upward,
+): Promise<HandDown> {
   const { handDown: h } = read;
-  const counties = await Promise.all(links.map((c) => countyRow(states, read, c)));
+  const counties = await Promise.all(links.map((c) => countyRow(states, read, c, upward)));
   const forRollup: CascadeRollupCounty[] = counties.map((c) => ({
     linked: c.status === "linked",
     light: c.light,
@@ -56,6 +71,7 @@ async function toHandDown(states: CountyStates, read: HandDownRead, links: Count
     id: h.id,
     plan: read.plan,
     node: read.node,
+    kind: handDownKindOf(h),
     title: h.title,
     text: h.text,
     dueDate: h.dueDate,
@@ -68,11 +84,11 @@ async function toHandDown(states: CountyStates, read: HandDownRead, links: Count
 
 /** Builds hand-downs with their counties, reading each county plan once for the whole answer. */
 async function withCounties(ctx: ServiceContext, reads: HandDownRead[]): Promise<HandDown[]> {
-  const links = await repo.findCountyLinks(
-    ctx.database.db,
-    ctx.actor.tenantId,
-    reads.map((r) => r.handDown.id),
-  );
+  const ids = reads.map((r) => r.handDown.id);
+  const [links, upward] = await Promise.all([
+    repo.findCountyLinks(ctx.database.db, ctx.actor.tenantId, ids),
+    findLatestUpwardBriefs(ctx, ids),
+  ]);
   const states = new CountyStates(ctx);
   return Promise.all(
     reads.map((r) =>
@@ -80,6 +96,7 @@ async function withCounties(ctx: ServiceContext, reads: HandDownRead[]): Promise
         states,
         r,
         links.filter((l) => l.link.handDownId === r.handDown.id),
+        upward,
       ),
     ),
   );

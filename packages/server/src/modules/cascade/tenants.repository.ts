@@ -39,3 +39,9 @@ export async function findHeightBelow(db: DbOrTx, tenantId: string): Promise<num
 export async function updateTenantParent(db: DbOrTx, tenantId: string, parentId: string | null) {
   await db.update(tenants).set({ parentId }).where(eq(tenants.id, tenantId));
 }
+
+/** A bureau's name. */
+export async function findTenantName(db: DbOrTx, id: string): Promise<string> {
+  const [row] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, id));
+  return row?.name ?? "";
+}

@@ -250,7 +250,8 @@ describe("a notification for every step", () => {
     // bulletin.issued is told in modules/bulletins/bulletins.routes.test.ts, form.returned in
     // modules/forms/form-submissions.routes.test.ts, the three assessment.* kinds in
     // modules/assessments/assessment-appeals.routes.test.ts, the three cascade_notice.* kinds in
-    // modules/cascade/cascade-notices.routes.test.ts.
-    expect(notificationKinds).toHaveLength(30);
+    // modules/cascade/cascade-notices.routes.test.ts, cascade.handed_down and cascade.upward_report in
+    // modules/cascade/upward-reports.routes.test.ts.
+    expect(notificationKinds).toHaveLength(32);
   });
 });

@@ -6,6 +6,7 @@ export { getPlanDetail } from "./plan-page.js";
 export {
   findIndicatorRules,
   findNodeIndicators,
+  findNodeMeasures,
   findNodeWithPlan,
   findPlan,
   followedUpPlan,

@@ -273,6 +273,15 @@ export async function findIndicatorRules(db: DbOrTx, tenantId: string, ids: stri
     .where(and(eq(indicators.tenantId, tenantId), inArray(indicators.id, ids)));
 }
 
+/** A node's measures, in order. */
+export async function findNodeMeasures(db: DbOrTx, tenantId: string, nodeId: string) {
+  return db
+    .select({ id: measures.id, text: measures.text })
+    .from(measures)
+    .where(and(eq(measures.tenantId, tenantId), eq(measures.nodeId, nodeId)))
+    .orderBy(asc(measures.position), asc(measures.id));
+}
+
 /** A node's indicators in order, as a hand-down snapshots them. */
 export async function findNodeIndicators(db: DbOrTx, tenantId: string, nodeId: string) {
   return db

@@ -20,6 +20,7 @@ import {
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useHandDowns, useInbox, useSubordinates } from "../../api/cascade";
+import { useHandDown } from "../../api/cascade-upward";
 import { usePlan, usePlans } from "../../api/plans";
 import { LightTag } from "../../components/light-tag";
 import { PageHeader } from "../../components/page-header";
@@ -27,15 +28,21 @@ import { ResponsiveTable } from "../../components/responsive-table";
 import { useTablePaging } from "../../hooks/use-table-paging";
 import { useCountyNoticeColumn } from "./county-notices";
 import { CountyOverviewTab } from "./county-overview-tab";
+import { CountyUpwardDialog } from "./county-upward-dialog";
 import { HandDownDialog, taskName } from "./hand-down-dialog";
 import { ReceiveDialog } from "./receive-dialog";
 import { ReceivedNoticesTab } from "./received-notices-tab";
 import { ReturnButton } from "./return-button";
+import { UpwardReportDialog } from "./upward-report-dialog";
+
+/** What of a task was handed down, where it is not the whole task. */
+const kindLabels = { task: "任务", measure: "措施", indicator: "指标" } as const;
 
 const figure = (v: number | null, unit: string) => (v === null ? "—" : `${v}${unit}`);
 
 /** One handed-down item: each county's light, progress, summary and values, then the roll-up（汇总）. */
-function HandDownCard({ h }: { h: HandDown }) {
+function HandDownCard({ h, upwardOpen = false }: { h: HandDown; upwardOpen?: boolean }) {
+  const [upward, setUpward] = useState<{ county?: HandDownCounty["tenant"] } | null>(upwardOpen ? {} : null);
   const noticeColumn = useCountyNoticeColumn(h);
   const columns: TableColumnsType<HandDownCounty> = [
     { title: "下级教育局", key: "tenant", render: (_, c) => c.tenant.name },
@@ -66,14 +73,41 @@ function HandDownCard({ h }: { h: HandDown }) {
             : "—",
     },
     noticeColumn,
+    {
+      title: "最新向上报送",
+      key: "upward",
+      render: (_, c) =>
+        c.upward ? (
+          <Flex vertical>
+            <Typography.Text ellipsis style={{ maxWidth: 240 }}>
+              {c.upward.text}
+            </Typography.Text>
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              onClick={() => setUpward({ county: c.tenant })}
+            >
+              {`第${c.upward.version}次 · ${c.upward.fileCount} 个附件 · 查看`}
+            </Button>
+          </Flex>
+        ) : (
+          "—"
+        ),
+    },
   ];
   const r = h.rollup;
   return (
     <Card
       size="small"
-      title={taskName(h.node)}
+      title={h.kind === "task" ? taskName(h.node) : `${taskName(h.node)} · ${kindLabels[h.kind]}：${h.title}`}
       extra={
-        <Typography.Text type="secondary">{`已报 ${r.coverage.reported}/${r.coverage.expected} 县`}</Typography.Text>
+        <Space>
+          <Typography.Text type="secondary">{`已报 ${r.coverage.reported}/${r.coverage.expected} 县`}</Typography.Text>
+          <Button size="small" onClick={() => setUpward({})}>
+            向上报送
+          </Button>
+        </Space>
       }
       style={{ marginBottom: 16 }}
     >
@@ -104,15 +138,21 @@ function HandDownCard({ h }: { h: HandDown }) {
           </Table.Summary.Row>
         )}
       />
+      <CountyUpwardDialog
+        handDown={upward ? h : null}
+        county={upward?.county}
+        onClose={() => setUpward(null)}
+      />
     </Card>
   );
 }
 
-/** 下达与汇总: pick a plan, hand its tasks down, read each one's roll-up. */
-function HandDownsTab() {
+/** 下达与汇总: pick a plan, hand its tasks down, read each one's roll-up; a notification opens one hand-down. */
+function HandDownsTab({ focus }: { focus: string | null }) {
   const plans = usePlans(undefined);
+  const focused = useHandDown(focus);
   const [picked, setPicked] = useState<string>();
-  const planId = picked ?? plans.data?.items[0]?.id;
+  const planId = picked ?? focused.data?.plan.id ?? plans.data?.items[0]?.id;
   const plan = usePlan(planId ?? "");
   // A plan hands down tens of tasks at most: one page holds them.
   const list = useHandDowns(planId, { page: 1, pageSize: 200 });
@@ -140,7 +180,7 @@ function HandDownsTab() {
       ) : (
         <>
           {items.map((h) => (
-            <HandDownCard key={h.id} h={h} />
+            <HandDownCard key={h.id} h={h} upwardOpen={h.id === focus} />
           ))}
           <Flex justify="end">
             <Typography.Text type="secondary">{`共 ${list.data?.total ?? 0} 项`}</Typography.Text>
@@ -157,6 +197,7 @@ function InboxTab() {
   const { paging, pagination } = useTablePaging();
   const list = useInbox(paging);
   const [receiving, setReceiving] = useState<ReceivedHandDown | null>(null);
+  const [reporting, setReporting] = useState<ReceivedHandDown | null>(null);
   const columns: TableColumnsType<ReceivedHandDown> = [
     { title: "上级教育局", key: "from", width: 140, render: (_, i) => i.from.name },
     {
@@ -164,7 +205,8 @@ function InboxTab() {
       key: "title",
       render: (_, i) => (
         <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0, maxWidth: 480 }}>
-          <b>{taskName(i.superiorNode)}</b> {i.text}
+          <b>{taskName(i.superiorNode)}</b> {i.kind !== "task" && <Tag>{kindLabels[i.kind]}</Tag>}
+          {i.text}
         </Typography.Paragraph>
       ),
     },
@@ -189,7 +231,7 @@ function InboxTab() {
     {
       title: "操作",
       key: "actions",
-      width: 160,
+      width: 240,
       render: (_, i) => (
         <Space>
           {i.abilities.link && (
@@ -198,6 +240,11 @@ function InboxTab() {
             </Button>
           )}
           {i.abilities.return && <ReturnButton item={i} />}
+          {i.status === "linked" && (
+            <Button size="small" onClick={() => setReporting(i)}>
+              向上报送
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -214,6 +261,7 @@ function InboxTab() {
         locale={{ emptyText: <Empty description="暂无上级下达的任务" /> }}
       />
       <ReceiveDialog item={receiving} onClose={() => setReceiving(null)} />
+      <UpwardReportDialog item={reporting} onClose={() => setReporting(null)} />
     </>
   );
 }
@@ -231,7 +279,7 @@ export function CascadePage() {
         activeKey={params.get("tab") ?? "down"}
         onChange={(tab) => setParams({ tab }, { replace: true })}
         items={[
-          { key: "down", label: "下达与汇总", children: <HandDownsTab /> },
+          { key: "down", label: "下达与汇总", children: <HandDownsTab focus={params.get("handDown")} /> },
           ...(below > 0 ? [{ key: "counties", label: "县区总览", children: <CountyOverviewTab /> }] : []),
           { key: "inbox", label: "上级下达", children: <InboxTab /> },
           { key: "notices", label: "上级督办", children: <ReceivedNoticesTab /> },

@@ -16,7 +16,23 @@ export function taskName(n: { label: string | null; title: string }): string {
   return `${n.label ?? ""}${n.title}`;
 }
 
-/** 下达任务: the 督查室 picks a task of the plan and the subordinate bureaus, then confirms. */
+interface Values {
+  nodeId: string;
+  /** "task", or one measure or indicator of the task as `measure:<id>` / `indicator:<id>`. */
+  part: string;
+  tenantIds: string[];
+}
+
+/** The request body of the chosen part: the whole task, or one of its measures or indicators. */
+function partBody(v: Values) {
+  const [kind, id] = v.part.split(":");
+  return {
+    tenantIds: v.tenantIds,
+    ...(kind === "measure" ? { measureId: id } : kind === "indicator" ? { indicatorId: id } : {}),
+  };
+}
+
+/** 下达任务: the 督查室 picks a task of the plan (or one of its measures or indicators) and the bureaus. */
 export function HandDownDialog({
   plan,
   open,
@@ -26,11 +42,13 @@ export function HandDownDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<{ nodeId: string; tenantIds: string[] }>();
+  const [form] = Form.useForm<Values>();
   const subordinates = useSubordinates();
+  const tasks = tasksOf(plan.nodes);
+  const nodeId = Form.useWatch("nodeId", form);
+  const chosen = tasks.find((n) => n.id === nodeId);
   const write = useWrite({
-    mutationFn: (v: { nodeId: string; tenantIds: string[] }) =>
-      handDown(v.nodeId, { tenantIds: v.tenantIds }),
+    mutationFn: (v: Values) => handDown(v.nodeId, partBody(v)),
     success: (h) => `已下达：${h.title}`,
     refresh: cascadeKey,
     form,
@@ -53,13 +71,34 @@ export function HandDownDialog({
       {below.length === 0 && !subordinates.isPending ? (
         <Empty description="本局还没有下级教育局，请联系平台管理员设置" />
       ) : (
-        <Form form={form} layout="vertical" onFinish={(v) => write.mutate(v)}>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={{ part: "task" }}
+          onFinish={(v) => write.mutate(v)}
+        >
           <Form.Item name="nodeId" label="任务" rules={[{ required: true, message: "请选择要下达的任务" }]}>
             <Select
               showSearch
               optionFilterProp="label"
               placeholder="选择本局计划中的一项任务"
-              options={tasksOf(plan.nodes).map((n) => ({ value: n.id, label: taskName(n) }))}
+              options={tasks.map((n) => ({ value: n.id, label: taskName(n) }))}
+              onChange={() => form.setFieldValue("part", "task")}
+            />
+          </Form.Item>
+          <Form.Item name="part" label="下达内容">
+            <Select
+              options={[
+                { value: "task", label: "整项任务（含全部指标）" },
+                ...(chosen?.measures ?? []).map((m) => ({
+                  value: `measure:${m.id}`,
+                  label: `措施：${m.text}`,
+                })),
+                ...(chosen?.indicators ?? []).map((i) => ({
+                  value: `indicator:${i.id}`,
+                  label: `指标：${i.name}`,
+                })),
+              ]}
             />
           </Form.Item>
           <Form.Item

@@ -25,6 +25,8 @@ const samples: Record<keyof typeof notificationLinks, string> = {
   formSubmission: notificationLinks.formSubmission(id),
   receivedCascadeNotice: notificationLinks.receivedCascadeNotice(id),
   issuedCascadeNotice: notificationLinks.issuedCascadeNotice(id),
+  received: notificationLinks.received(),
+  handDown: notificationLinks.handDown(id),
 };
 
 /** The route a path lands on in the app, by its pattern; `*` is the 404 page. */
