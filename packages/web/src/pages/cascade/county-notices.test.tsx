@@ -16,12 +16,14 @@ const county = (id: string, name: string, status: HandDownCounty["status"]): Han
   progress: null,
   summary: null,
   values: [],
+  upward: null,
 });
 
 const h: HandDown = {
   id: "hd-9",
   plan: { id: "plan", title: "大连市教育局2023年工作要点" },
   node: { id: "node-9", label: "9.", title: "促进学前教育普及普惠发展" },
+  kind: "task",
   title: "促进学前教育普及普惠发展",
   text: "",
   dueDate: null,
