@@ -31,6 +31,12 @@ const TINY: Record<string, string> = {
   BENCH_ROWS: "300",
   BENCH_SOAK_MINUTES: "0.25",
   BENCH_STEP_SECONDS: "1",
+  BENCH_CITIES: "2",
+  BENCH_COUNTIES: "3",
+  BENCH_SCHOOLS_PER_COUNTY: "10",
+  BENCH_CYCLES: "2",
+  BENCH_SUBMITTERS: "4",
+  BENCH_COLD_SAMPLES: "1",
   // The server is compiled once below, not by every bench at once.
   BENCH_SKIP_BUILD: "1",
 };

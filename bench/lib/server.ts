@@ -33,13 +33,17 @@ export function buildServer(): { built: boolean; message?: string } {
 }
 
 /** Creates a throwaway database on the BENCH_DATABASE_URL server, or falls back to the given one. */
-export async function prepareDatabase(url: string | undefined, runId: string): Promise<BenchDatabase> {
+export async function prepareDatabase(
+  url: string | undefined,
+  runId: string,
+  prefix = "duban_bench_",
+): Promise<BenchDatabase> {
   if (!url) return { kind: "pglite", isolation: "fresh data dir", drop: async () => {} };
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
     const serverVersion = (await admin.query("show server_version")).rows[0].server_version as string;
-    const name = `duban_bench_${runId}`;
+    const name = `${prefix}${runId}`;
     try {
       await admin.query(`create database "${name}"`);
     } catch (err) {

@@ -152,6 +152,11 @@ export const reports = pgTable(
     // One report per assignment and cycle: resubmission edits it, history lives in report_events.
     uniqueIndex("reports_cycle_assignment_key").on(t.tenantId, t.cycleId, t.assignmentId),
     index("reports_assignment_idx").on(t.tenantId, t.assignmentId),
+    // A plan's approved reports as an index-only range per cycle (the plan page's and cockpit's latest values):
+    // on a province's millions of reports, reading the county's own beats a primary-key probe per value.
+    index("reports_approved_idx")
+      .on(t.tenantId, t.cycleId, t.id, t.unitId, t.reviewedAt)
+      .where(sql`${t.status} = 'approved'`),
     check("reports_status_check", oneOf(t.status, reportStatuses)),
   ],
 );

@@ -1,4 +1,4 @@
-import type { HandDown, NodeRequirementPage, ReceivedHandDown, SubordinatePage } from "@duban/domain";
+import type { HandDown, NodeRequirementPage, ReceivedHandDown, Report, SubordinatePage } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
@@ -226,6 +226,15 @@ describe("上下联动 cascade across bureaus", () => {
     });
     // The figures are the county's own plan page's, read through the link.
     expect([a.light, a.progress, a.indicators[0]!.actual]).toEqual(["yellow", 30, 50]);
+    // The summary is the report the county's own list of approved reports shows first.
+    const first = ok<{ items: Report[] }>(
+      await w.a.supervisor.get(`/api/nodes/${a.id}/reports?status=approved&page=1&pageSize=1`),
+    ).items[0]!;
+    expect(row(w.a.tenant.id).summary).toEqual({
+      cycle: first.cycle.name,
+      doneText: first.doneText,
+      approvedAt: first.reviewedAt,
+    });
     expect(row(w.b.tenant.id)).toMatchObject({
       status: "linked",
       light: "yellow",

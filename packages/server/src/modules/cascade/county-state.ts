@@ -2,7 +2,7 @@ import type { HandDownTarget, Indicator, Light, PlanDetail, PlanTreeNode } from 
 import { AppError } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findNodeWithPlan, getPlanDetail } from "../plans/index.js";
-import { findNodeReports } from "../reports/index.js";
+import { findLatestApprovedReport } from "../reports/index.js";
 
 /** What a county sends up about its linked item: approved state only, computed when the superior reads it. */
 export interface CountyState {
@@ -69,14 +69,11 @@ export class CountyStates {
     const plan = await this.plans.get(key)!;
     const node = plan && findInTree(plan.nodes, nodeId);
     if (!node) return null;
-    const approved = await findNodeReports(reader, nodeId, { status: "approved", page: 1, pageSize: 1 });
-    const latest = approved.items[0];
+    const summary = await findLatestApprovedReport(reader, nodeId);
     return {
       light: node.light,
       progress: node.progress,
-      summary: latest
-        ? { cycle: latest.cycle.name, doneText: latest.doneText, approvedAt: latest.reviewedAt }
-        : null,
+      summary,
       values: targets.map((t, i) => answering(t, i, node.indicators)?.actual ?? null),
     };
   }

@@ -16,6 +16,7 @@ import { notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findPlanPoints } from "../indicator-formulas/index.js";
 import { findUnitNames } from "../units/index.js";
+import { findApprovedValues } from "./approved-values.repository.js";
 import {
   findUnreadableDates,
   indicatorNow,
@@ -103,7 +104,7 @@ async function buildView(
   const [contents, assignmentCounts, approved, indicatorUnits, points] = await Promise.all([
     repo.findPlanContents(db, tenantId, plan.id),
     repo.countAssignments(db, tenantId, plan.id),
-    repo.findApprovedValues(db, tenantId, plan.id),
+    findApprovedValues(db, tenantId, plan.id),
     repo.findIndicatorUnits(db, tenantId, plan.id),
     findPlanPoints(db, { tenantId, planId: plan.id, until: now }),
   ]);

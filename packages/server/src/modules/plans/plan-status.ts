@@ -10,8 +10,8 @@ import {
   shanghaiDate,
 } from "@duban/domain";
 import { type ComputedPoint, computedIndicatorNow } from "../indicator-formulas/index.js";
+import type { findApprovedValues } from "./approved-values.repository.js";
 import { lightToday } from "./lights.js";
-import type { findApprovedValues } from "./plans.repository.js";
 
 type ApprovedValue = Awaited<ReturnType<typeof findApprovedValues>>[number];
 

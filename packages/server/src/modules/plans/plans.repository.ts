@@ -11,8 +11,6 @@ import {
   milestones,
   planNodes,
   plans,
-  reports,
-  reportValues,
 } from "../../db/schema.js";
 import { likePattern } from "../audit/index.js";
 
@@ -154,28 +152,6 @@ export async function countAssignments(
     )
     .groupBy(assignments.nodeId);
   return new Map(rows.map((r) => [r.nodeId, Number(r.n)]));
-}
-
-/**
- * Each unit's latest approved value of each indicator of a plan, with the cycle and time of approval: what an
- * indicator's actual is built from. One row per indicator and unit, not one per report of the year.
- */
-export async function findApprovedValues(db: DbOrTx, tenantId: string, planId: string) {
-  return db
-    .selectDistinctOn([reportValues.indicatorId, reports.unitId], {
-      indicatorId: reportValues.indicatorId,
-      unitId: reports.unitId,
-      value: reportValues.value,
-      at: reports.reviewedAt,
-      cycleId: reports.cycleId,
-    })
-    .from(reportValues)
-    .innerJoin(reports, eq(reports.id, reportValues.reportId))
-    .innerJoin(indicators, eq(indicators.id, reportValues.indicatorId))
-    .where(
-      and(eq(reportValues.tenantId, tenantId), eq(indicators.planId, planId), eq(reports.status, "approved")),
-    )
-    .orderBy(reportValues.indicatorId, reports.unitId, sql`${reports.reviewedAt} desc nulls last`);
 }
 
 /** The units expected to report each indicator of a plan: those with an active assignment that includes it. */

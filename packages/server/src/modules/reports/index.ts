@@ -1,4 +1,6 @@
 // Public face of the reports module: the only file that other modules, jobs/, cli/ and seed/ import from it.
+
+export { findLatestApprovedReport, type LatestApproved } from "./latest-approved.js";
 export {
   findAssignmentReports,
   findNodeReports,

@@ -13,10 +13,10 @@ import {
   rectifications,
   reportCycles,
   reports,
-  reportValues,
   supervisionNotices,
   units,
 } from "../../db/schema.js";
+import { findApprovedValuesUntil } from "./approved-values.repository.js";
 
 // The outer 批示's columns written out in full: drizzle leaves a one-table select's columns unqualified.
 const liEntity = sql.raw(`"leader_instructions"."entity"`);
@@ -111,25 +111,7 @@ export async function findSnapshotSources(
         .where(and(eq(indicators.tenantId, tenantId), eq(indicators.planId, planId)))
         .orderBy(asc(indicators.position)),
       // Only each unit's latest approved value counts; picking it here spares reading twelve months of values.
-      db
-        .selectDistinctOn([reportValues.indicatorId, reports.unitId], {
-          indicatorId: reportValues.indicatorId,
-          unitId: reports.unitId,
-          value: reportValues.value,
-          at: reports.reviewedAt,
-        })
-        .from(reportValues)
-        .innerJoin(reports, eq(reports.id, reportValues.reportId))
-        .innerJoin(indicators, eq(indicators.id, reportValues.indicatorId))
-        .where(
-          and(
-            eq(reportValues.tenantId, tenantId),
-            eq(indicators.planId, planId),
-            eq(reports.status, "approved"),
-            lte(reports.reviewedAt, at.until),
-          ),
-        )
-        .orderBy(reportValues.indicatorId, reports.unitId, desc(reports.reviewedAt)),
+      () => findApprovedValuesUntil(db, { tenantId, planId, until: at.until }),
       db
         .select({ indicatorId: assignmentIndicators.indicatorId, unitId: assignments.unitId })
         .from(assignmentIndicators)

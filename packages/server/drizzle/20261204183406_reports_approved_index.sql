@@ -1,0 +1,1 @@
+CREATE INDEX "reports_approved_idx" ON "reports" USING btree ("tenant_id","cycle_id","id","unit_id","reviewed_at") WHERE "reports"."status" = 'approved';
