@@ -13,7 +13,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase } from "../packages/server/src/db/client.js";
 import { processCpuMs } from "./lib/cpu.js";
 import { startFloorServer } from "./lib/floor.js";
-import { Client, expectStatus, type HttpContext } from "./lib/http.js";
+import { Client, expectStatus, type HttpContext, sessionHeaders } from "./lib/http.js";
 import { runLoad } from "./lib/native-load.js";
 import { seedReadRows } from "./lib/reads-seed.js";
 import { publishSeedPlan } from "./lib/seed-plan.js";
@@ -59,22 +59,6 @@ function rssMb(pid: number): number {
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : 0;
-}
-
-/** Signs in with fetch and returns the headers a browser would send afterwards (cookie and CSRF token). */
-async function sessionHeaders(base: string, login: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ login, password: "Duban@2023" }),
-  });
-  if (!res.ok) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith("duban_session="))!
-    .split(";")[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, "x-csrf-token": csrfToken };
 }
 
 type Figures = StepSummary & { serverCpuMsPerRequest: number; rssMbAfter: number };

@@ -98,3 +98,19 @@ function errorText(body: unknown): string {
 export function expectStatus(res: Answer, status: number, what: string): void {
   if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.error ?? res.status}`);
 }
+
+/** Signs in with fetch and returns the headers a browser would send afterwards (cookie and CSRF token). */
+export async function sessionHeaders(base: string, login: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login, password: "Duban@2023" }),
+  });
+  if (!res.ok) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("duban_session="))!
+    .split(";")[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, "x-csrf-token": csrfToken };
+}

@@ -10,6 +10,7 @@
 // key or trigger work per row: the rows are consistent by construction); the data versions the triggers would
 // have moved are set at the end, and search entries are not built for them (search is not measured here).
 import type pg from "pg";
+import { demoDepartments } from "../../packages/server/src/seed/demo-data.js";
 
 /** How big the province is. */
 export interface ProvinceSize {
@@ -29,20 +30,7 @@ export interface BuildFigures {
   totalSeconds: number;
 }
 
-const DEPARTMENTS = [
-  "办公室",
-  "组织人事科/党建办",
-  "基础教育科",
-  "学前教育科",
-  "职业与成人教育科",
-  "安全稳定科",
-  "计划财务科",
-  "教育督导室",
-  "政策法规科",
-  "体卫艺科",
-  "校外培训监管科",
-  "教师进修学校",
-];
+const DEPARTMENTS = demoDepartments;
 const TYPES = ["kindergarten", "primary", "junior", "nine_year", "senior"];
 const TOWNSHIPS = ["城关街道", "东城街道", "西城街道", "南山镇", "北湖镇", "河口乡"];
 

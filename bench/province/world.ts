@@ -1,7 +1,7 @@
 // Sets up one world of bench:province: a fresh database, the server on it, the seed plan published through the
 // API as the template, the province built around it, and the sessions and ids the measured steps use.
 import pg from "pg";
-import { Client, expectStatus, type HttpContext } from "../lib/http.js";
+import { Client, expectStatus, type HttpContext, sessionHeaders } from "../lib/http.js";
 import { publishSeedPlan } from "../lib/seed-plan.js";
 import { type BenchDatabase, prepareDatabase, type RunningServer, startServer } from "../lib/server.js";
 import { type BuildFigures, buildProvince, createBenchUsers, type ProvinceSize } from "./build.js";
@@ -17,22 +17,6 @@ export interface Setup {
   /** The submissions still to make, in order; the last is kept for the explained call. */
   submissions: Submission[];
   ids: { countyTenant: string; countyPlan: string; cityPlan: string; provincePlan: string };
-}
-
-/** Signs in with fetch and returns the headers a browser would send afterwards (cookie and CSRF token). */
-export async function sessionHeaders(base: string, login: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ login, password: "Duban@2023" }),
-  });
-  if (!res.ok) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith("duban_session="))!
-    .split(";")[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, "x-csrf-token": csrfToken };
 }
 
 async function one<T>(c: pg.Client, sql: string, params: unknown[] = []): Promise<T> {
