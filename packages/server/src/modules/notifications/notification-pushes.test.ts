@@ -59,7 +59,7 @@ describe("notification preferences", () => {
   it("reads every kind's mode, push by default, and sets the user's own", async () => {
     const b = await buildNotifyBureau(t);
     const before = (await b.kg1.get("/api/notification-preferences")).json();
-    expect(before.preferences).toHaveLength(29);
+    expect(before.preferences).toHaveLength(32);
     expect(before.preferences[0]).toEqual({ kind: "assignment.created", mode: "push" });
     const put = await b.kg1.put("/api/notification-preferences", {
       preferences: [
