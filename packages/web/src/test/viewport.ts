@@ -3,5 +3,5 @@ export function setViewportWidth(width: number): void {
   const happy = (
     window as unknown as { happyDOM: { setViewport(v: { width: number; height: number }): void } }
   ).happyDOM;
-  happy.setViewport({ width, height: 844 });
+  happy.setViewport({ width, height: width < 768 ? 844 : 768 });
 }
