@@ -28,24 +28,35 @@ const http: HttpContext = {
   requestTimeoutMs: 120_000,
 };
 
-/** The server writes its memory figures here every second (a module preloaded with --import). */
+/**
+ * The server writes its memory figures here every second (a module preloaded with --import), and the heap that
+ * survives a full collection every BENCH_SOAK_SAMPLE_MS (the server runs with --expose-gc): garbage not yet
+ * collected is not a leak, so the live heap is what the slope is taken of.
+ */
 const memoryFile = path.join(os.tmpdir(), `duban-soak-${runId}.json`);
-const writer = `import fs from "node:fs";setInterval(()=>{const m=process.memoryUsage();fs.writeFileSync(${JSON.stringify(memoryFile)},JSON.stringify({rss:m.rss,heapUsed:m.heapUsed}))},1000).unref();`;
+const writer = `import fs from "node:fs";let live=0;const w=()=>{const m=process.memoryUsage();fs.writeFileSync(${JSON.stringify(memoryFile)},JSON.stringify({rss:m.rss,heapUsed:m.heapUsed,live}))};setInterval(()=>{globalThis.gc();live=process.memoryUsage().heapUsed;w()},${SAMPLE_MS}).unref();setInterval(w,1000).unref();`;
 
 interface Sample {
   minute: number;
   rssMb: number;
   heapMb: number;
+  /** The heap after the latest full collection. */
+  liveHeapMb: number;
 }
 
 function sample(t0: number): Sample | null {
   try {
-    const m = JSON.parse(fs.readFileSync(memoryFile, "utf8")) as { rss: number; heapUsed: number };
+    const m = JSON.parse(fs.readFileSync(memoryFile, "utf8")) as {
+      rss: number;
+      heapUsed: number;
+      live: number;
+    };
     const mb = (n: number) => Number((n / 2 ** 20).toFixed(1));
     return {
       minute: Number(((performance.now() - t0) / 60_000).toFixed(2)),
       rssMb: mb(m.rss),
       heapMb: mb(m.heapUsed),
+      liveHeapMb: mb(m.live),
     };
   } catch {
     return null;
@@ -78,6 +89,7 @@ async function main() {
     if (build.message) log(build.message);
     process.env.BENCH_SERVER_NODE_ARGS = [
       process.env.BENCH_SERVER_NODE_ARGS ?? "",
+      "--expose-gc",
       `--import=data:text/javascript,${encodeURIComponent(writer)}`,
     ].join(" ");
     Object.assign(process.env, { SCHEDULER: "0", BENCH_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn" });
@@ -162,7 +174,13 @@ async function main() {
       end: samples.at(-1),
       max: Math.max(...samples.map((s) => s.rssMb)),
     };
-    result.slopeMbPerMinute = { rss: slope(samples, (s) => s.rssMb), heap: slope(samples, (s) => s.heapMb) };
+    // The first full collection comes SAMPLE_MS into the run: earlier samples have no live heap yet.
+    const collected = samples.filter((s) => s.liveHeapMb > 0);
+    result.slopeMbPerMinute = {
+      rss: slope(samples, (s) => s.rssMb),
+      heap: slope(samples, (s) => s.heapMb),
+      liveHeap: slope(collected, (s) => s.liveHeapMb),
+    };
     result.samples = samples.length;
   } catch (err) {
     result.failed = String((err as Error).stack);
