@@ -101,8 +101,16 @@ test("an overdue task raises a red 督办单; the kindergarten replies with evid
         .filter({ hasText: `红色督办：${TASK_9}` })
         .filter({ has: phone.locator(".ant-badge-status-processing") });
       await expect(unread).toHaveCount(1);
-      await unread.click();
-      await expect(phone).toHaveURL(new RegExp(`/notices/${noticeId}$`));
+      // A click while the popover is still opening can be lost (no navigation): the item is clicked until the
+      // notice opens, the popover reopened if it closed meanwhile.
+      const item = phone
+        .locator(".ant-popover:visible .ant-list-item")
+        .filter({ hasText: `红色督办：${TASK_9}` });
+      await expect(async () => {
+        if (!(await item.first().isVisible())) await bell.click();
+        await item.first().click({ timeout: 2000 });
+        await expect(phone).toHaveURL(new RegExp(`/notices/${noticeId}$`), { timeout: 2000 });
+      }).toPass({ timeout: 20_000 });
       await expect(phone.getByRole("heading", { name: new RegExp(`督办单：.*${TASK_9}`) })).toBeVisible();
       await expect(phone.getByText("红色督办", { exact: true })).toBeVisible();
       await expect(phone.getByText("待回复", { exact: true })).toBeVisible();
