@@ -24,12 +24,14 @@ export function ReportHistory({ nodeId, indicators }: { nodeId: string; indicato
   const focused = useReport(focusId);
   const focusedCard = useRef<HTMLDivElement>(null);
   const scrolled = useRef<string | null>(null);
+  const ready = !page.isPending && focused.data;
   useEffect(() => {
-    // Scroll when the card exists, not when the page first renders: the report arrives after the hash.
-    if (!focused.data || scrolled.current === focused.data.id) return;
-    scrolled.current = focused.data.id;
-    focusedCard.current?.scrollIntoView({ block: "start" });
-  }, [focused.data]);
+    // Scroll when the card is on the page, not when the page first renders: the report and the page of
+    // reports arrive after the hash, in either order, and the card is drawn only once both have.
+    if (!ready || !focusedCard.current || scrolled.current === ready.id) return;
+    scrolled.current = ready.id;
+    focusedCard.current.scrollIntoView({ block: "start" });
+  }, [ready]);
 
   if (page.isPending || (focusId && focused.isPending))
     return (

@@ -98,4 +98,23 @@ describe("TaskPage report history", () => {
     ]);
     expect(scrolled).toEqual([card.parentElement]);
   });
+
+  it("scrolls to the named report when the history arrives after it", async () => {
+    const scrolled: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    const api = stubApi([submittedReport()]);
+    renderTask(`#report-${REPORT_ID}`);
+    await waitFor(() => expect(api.urls).toContain(`/api/reports/${REPORT_ID}`));
+    // The report has answered; the history is still loading, so no card is drawn yet.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByLabelText("正在加载填报记录")).toBeTruthy();
+    expect(scrolled).toEqual([]);
+    api.release();
+    await waitFor(() => expect(document.getElementById(`report-${REPORT_ID}`)).not.toBeNull());
+    await waitFor(() =>
+      expect(scrolled).toEqual([document.getElementById(`report-${REPORT_ID}`)!.parentElement]),
+    );
+  });
 });
