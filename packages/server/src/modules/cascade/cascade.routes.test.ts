@@ -1,4 +1,4 @@
-import type { HandDown, NodeRequirementPage, ReceivedHandDown, Report, SubordinatePage } from "@duban/domain";
+import type { Assignment, CyclePage, HandDown, NodeRequirementPage, ReceivedHandDown, Report, SubordinatePage } from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
@@ -11,6 +11,7 @@ import {
   ownTask9,
   reportAndApprove,
 } from "../../test/cascade-county-fixtures.js";
+import { lastRequestTrace } from "../../test/rollback-faults.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 
 let t: TestApp;
@@ -251,5 +252,48 @@ describe("上下联动 cascade across bureaus", () => {
         { value: null, reported: 0 },
       ],
     });
+  });
+
+  it("keeps each county's figures while its data version stands still; a county's approval moves them at once", async () => {
+    const path = `/api/hand-downs?planId=${w.city.planId}`;
+    const warm = ok<{ items: HandDown[] }>(await w.city.supervisor.get(path));
+    ok(await w.city.supervisor.get(path));
+    // The session, the city's own rows and one read of the counties' versions: no county's plan is recomputed.
+    const kept = lastRequestTrace().all;
+    expect(kept, `${kept} statements for a roll-up of kept counties`).toBe(7);
+    // County A's first kindergarten reports again in a new cycle, approved by its 学前教育科.
+    const list = ok<{ items: Assignment[] }>(await w.a.lead.get(`/api/nodes/${w.a.task9.id}/assignments`));
+    const mine = list.items.find((a) => a.unit.id === w.a.kindergarten.id)!;
+    const cycles = ok<CyclePage>(await w.a.supervisor.get(`/api/plans/${w.a.planId}/cycles`));
+    const june = cycles.items.find((c) => c.status === "open")!;
+    const closed = await w.a.supervisor.post(`/api/cycles/${june.id}/close`, { version: june.version });
+    expect(closed.statusCode, closed.body).toBe(204);
+    const cycle = ok<{ id: string }>(await w.a.supervisor.post(`/api/plans/${w.a.planId}/cycles`, {}), 201);
+    const indicatorId = w.a.task9.indicators.find((i) => i.name === "公办幼儿园在园幼儿占比")!.id;
+    t.clock.advance(60_000);
+    const report = ok<{ id: string; version: number }>(
+      await w.a.kg1.post(`/api/assignments/${mine.id}/reports`, {
+        cycleId: cycle.id,
+        progress: 90,
+        doneText: "新增公办学位200个",
+        values: [{ indicatorId, value: 70 }],
+        submit: true,
+      }),
+      201,
+    );
+    ok(await w.a.lead.post(`/api/reports/${report.id}/review`, { decision: "approve", version: report.version }));
+    const moved = ok<{ items: HandDown[] }>(await w.city.supervisor.get(path));
+    // County A's item alone is read again (its node, its plan's page, its latest approval).
+    const fresh = lastRequestTrace().all;
+    expect(fresh, `${fresh} statements once county A has moved`).toBe(20);
+    const row = (page: { items: HandDown[] }, id: string) =>
+      page.items[0]!.counties.find((c) => c.tenant.id === id)!;
+    expect(row(warm, w.a.tenant.id)).toMatchObject({ progress: 30, summary: { doneText: "新增公办学位120个" } });
+    expect(row(moved, w.a.tenant.id)).toMatchObject({
+      progress: 55,
+      summary: { doneText: "新增公办学位200个" },
+      values: [55, null],
+    });
+    expect(row(moved, w.b.tenant.id)).toEqual(row(warm, w.b.tenant.id));
   });
 });

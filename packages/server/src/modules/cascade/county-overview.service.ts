@@ -62,7 +62,12 @@ function statusAt(link: PlanLink, end: Date): CascadeLinkStatus | null {
  */
 async function countyItems(ctx: ServiceContext, planId: string, day: string, live: boolean) {
   const links = await repo.findPlanCountyLinks(ctx.database.db, ctx.actor.tenantId, planId);
-  const states = live ? new CountyStates(ctx) : new CountyStatesAsOf(ctx, day);
+  const states = live
+    ? new CountyStates(
+        ctx,
+        links.map((l) => l.link.tenantId),
+      )
+    : new CountyStatesAsOf(ctx, day);
   const end = new Date(`${addDays(day, 1)}T00:00:00+08:00`);
   const held = links.flatMap((l) => {
     const status = live ? l.link.status : statusAt(l.link, end);

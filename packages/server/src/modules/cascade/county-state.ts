@@ -1,8 +1,17 @@
-import type { HandDownTarget, Indicator, Light, PlanDetail, PlanTreeNode } from "@duban/domain";
+import {
+  type HandDownTarget,
+  type Indicator,
+  type Light,
+  type PlanDetail,
+  type PlanTreeNode,
+  shanghaiDate,
+} from "@duban/domain";
+import type { Database } from "../../db/client.js";
 import { AppError } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { findNodeWithPlan, getPlanDetail } from "../plans/index.js";
 import { findLatestApprovedReport } from "../reports/index.js";
+import { findDataVersions } from "./tenants.repository.js";
 
 /** What a county sends up about its linked item: approved state only, computed when the superior reads it. */
 export interface CountyState {
@@ -53,14 +62,76 @@ export function answering<T extends Pick<Indicator, "name" | "unit">>(
   return own.find((i) => i.name === target.name) ?? (own[index]?.unit === target.unit ? own[index]! : null);
 }
 
-/** Reads counties' linked items, one plan tree per county plan however many items of it are read. */
+/** What a county's linked node sends up, before it is matched to a hand-down's targets. */
+interface NodeState {
+  light: Light | null;
+  progress: number;
+  summary: CountyState["summary"];
+  indicators: Indicator[];
+}
+
+/**
+ * Counties' node states kept by this process, each with the county's data version it was read at: a committed
+ * write by any process to a table the county's plan page is computed from moves the version (the triggers of
+ * the `data_version` migrations), and the day is in the key, so a kept state is exactly what a fresh read would
+ * give. A city's roll-up read by many costs its own rows and one read of its counties' versions.
+ */
+type Kept = Map<string, { version: string; state: Promise<NodeState | null> }>;
+const keptByDatabase = new WeakMap<Database, Kept>();
+const KEPT = 4096;
+
+function keptOf(database: Database): Kept {
+  let kept = keptByDatabase.get(database);
+  if (!kept) keptByDatabase.set(database, (kept = new Map()));
+  return kept;
+}
+
+/**
+ * Reads counties' linked items, one plan tree per county plan however many items of it are read, and keeps
+ * each item's state while the county's data version and the day stand still.
+ */
 export class CountyStates {
   private readonly plans = new Map<string, Promise<PlanDetail | null>>();
+  private versions: Promise<Map<string, string>> | null = null;
 
-  constructor(private readonly ctx: ServiceContext) {}
+  /** `counties`: every county the caller may read, whose data versions are read together at the first read. */
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly counties: string[],
+  ) {}
 
   /** The state of one county's linked node; null when the node or its plan can no longer be read. */
   async read(countyTenantId: string, nodeId: string, targets: HandDownTarget[]): Promise<CountyState | null> {
+    this.versions ??= findDataVersions(this.ctx.database.db, [...new Set(this.counties)]);
+    const version = (await this.versions).get(countyTenantId) ?? "0";
+    const key = [countyTenantId, nodeId, shanghaiDate(this.ctx.clock.now())].join("|");
+    const kept = keptOf(this.ctx.database);
+    let entry = kept.get(key);
+    if (entry?.version !== version) {
+      const state = this.readNode(countyTenantId, nodeId);
+      // A reader that read an older version than the one kept (it lost a race) is answered, not kept.
+      if (!entry || BigInt(entry.version) < BigInt(version)) {
+        entry = { version, state };
+        kept.delete(key);
+        kept.set(key, entry);
+        if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+        // A failed read is not kept: the next reader tries again.
+        state.catch(() => {
+          if (kept.get(key)?.state === state) kept.delete(key);
+        });
+      } else entry = { version, state };
+    }
+    const node = await entry.state;
+    if (!node) return null;
+    return {
+      light: node.light,
+      progress: node.progress,
+      summary: node.summary,
+      values: targets.map((t, i) => answering(t, i, node.indicators)?.actual ?? null),
+    };
+  }
+
+  private async readNode(countyTenantId: string, nodeId: string): Promise<NodeState | null> {
     const reader = countyReader(this.ctx, countyTenantId);
     const found = await findNodeWithPlan(this.ctx.database.db, countyTenantId, nodeId);
     if (!found) return null;
@@ -70,12 +141,7 @@ export class CountyStates {
     const node = plan && findInTree(plan.nodes, nodeId);
     if (!node) return null;
     const summary = await findLatestApprovedReport(reader, nodeId);
-    return {
-      light: node.light,
-      progress: node.progress,
-      summary,
-      values: targets.map((t, i) => answering(t, i, node.indicators)?.actual ?? null),
-    };
+    return { light: node.light, progress: node.progress, summary, indicators: node.indicators };
   }
 }
 

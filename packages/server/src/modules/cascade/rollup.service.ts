@@ -89,7 +89,10 @@ async function withCounties(ctx: ServiceContext, reads: HandDownRead[]): Promise
     repo.findCountyLinks(ctx.database.db, ctx.actor.tenantId, ids),
     findLatestUpwardBriefs(ctx, ids),
   ]);
-  const states = new CountyStates(ctx);
+  const states = new CountyStates(
+    ctx,
+    links.map((l) => l.link.tenantId),
+  );
   return Promise.all(
     reads.map((r) =>
       toHandDown(

@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { tenants } from "../../db/schema.js";
+import { dataVersions, tenants } from "../../db/schema.js";
 
 /** A bureau by its code. */
 export async function findTenantByCode(db: DbOrTx, code: string) {
@@ -44,4 +44,16 @@ export async function updateTenantParent(db: DbOrTx, tenantId: string, parentId:
 export async function findTenantName(db: DbOrTx, id: string): Promise<string> {
   const [row] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, id));
   return row?.name ?? "";
+}
+
+/**
+ * The data versions of bureaus (see `dataVersions`), as text: a bureau with no counted write yet is left out
+ * (its version is "0").
+ */
+export async function findDataVersions(db: DbOrTx, tenantIds: string[]): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ tenantId: dataVersions.tenantId, version: sql<string>`${dataVersions.version}::text` })
+    .from(dataVersions)
+    .where(inArray(dataVersions.tenantId, tenantIds));
+  return new Map(rows.map((r) => [r.tenantId, r.version]));
 }
