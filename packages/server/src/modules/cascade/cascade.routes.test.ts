@@ -1,4 +1,12 @@
-import type { Assignment, CyclePage, HandDown, NodeRequirementPage, ReceivedHandDown, Report, SubordinatePage } from "@duban/domain";
+import type {
+  Assignment,
+  CyclePage,
+  HandDown,
+  NodeRequirementPage,
+  ReceivedHandDown,
+  Report,
+  SubordinatePage,
+} from "@duban/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
@@ -281,14 +289,22 @@ describe("上下联动 cascade across bureaus", () => {
       }),
       201,
     );
-    ok(await w.a.lead.post(`/api/reports/${report.id}/review`, { decision: "approve", version: report.version }));
+    ok(
+      await w.a.lead.post(`/api/reports/${report.id}/review`, {
+        decision: "approve",
+        version: report.version,
+      }),
+    );
     const moved = ok<{ items: HandDown[] }>(await w.city.supervisor.get(path));
     // County A's item alone is read again (its node, its plan's page, its latest approval).
     const fresh = lastRequestTrace().all;
     expect(fresh, `${fresh} statements once county A has moved`).toBe(20);
     const row = (page: { items: HandDown[] }, id: string) =>
       page.items[0]!.counties.find((c) => c.tenant.id === id)!;
-    expect(row(warm, w.a.tenant.id)).toMatchObject({ progress: 30, summary: { doneText: "新增公办学位120个" } });
+    expect(row(warm, w.a.tenant.id)).toMatchObject({
+      progress: 30,
+      summary: { doneText: "新增公办学位120个" },
+    });
     expect(row(moved, w.a.tenant.id)).toMatchObject({
       progress: 55,
       summary: { doneText: "新增公办学位200个" },

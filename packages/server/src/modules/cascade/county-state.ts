@@ -81,8 +81,8 @@ const keptByDatabase = new WeakMap<Database, Kept>();
 const KEPT = 4096;
 
 function keptOf(database: Database): Kept {
-  let kept = keptByDatabase.get(database);
-  if (!kept) keptByDatabase.set(database, (kept = new Map()));
+  const kept = keptByDatabase.get(database) ?? new Map();
+  keptByDatabase.set(database, kept);
   return kept;
 }
 
