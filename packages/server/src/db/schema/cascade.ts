@@ -80,6 +80,11 @@ export const cascadeLinks = pgTable(
     /** The subordinate's own task or measure, once linked. */
     nodeId: uuid("node_id").references(() => planNodes.id),
     returnReason: text("return_reason"),
+    /**
+     * When the subordinate last returned it, kept once it is linked after all: what the link was on an earlier
+     * day (the 上级通报 of a past day) is read from these instants.
+     */
+    returnedAt: timestamp("returned_at", { withTimezone: true }),
     linkedAt: timestamp("linked_at", { withTimezone: true }),
     linkedBy: uuid("linked_by").references(() => users.id),
     version: integer("version").notNull().default(0),

@@ -184,7 +184,9 @@ export async function findNodeReceived(db: DbOrTx, tenantId: string, nodeId: str
 export async function updateLink(
   db: DbOrTx,
   key: { tenantId: string; id: string; version: number },
-  set: Partial<Pick<CascadeLinkRow, "status" | "nodeId" | "returnReason" | "linkedAt" | "linkedBy">>,
+  set: Partial<
+    Pick<CascadeLinkRow, "status" | "nodeId" | "returnReason" | "returnedAt" | "linkedAt" | "linkedBy">
+  >,
   now: Date,
 ) {
   const [row] = await db

@@ -10,7 +10,7 @@ import type {
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
-import { auditLogs } from "../../db/schema.js";
+import { auditLogs, cascadeLinks } from "../../db/schema.js";
 import {
   buildCityAndCounties,
   handDownTask9,
@@ -215,6 +215,12 @@ describe("上下联动 cascade across bureaus", () => {
       { link: true, return: false },
     ]);
     expect(await auditCount(w.c.id, "cascade_link.return")).toBe(1);
+    // The return's instant is kept, so a past day's 上级通报 shows it returned even once it is linked later.
+    const [row] = await (t.database.db as Db)
+      .select({ returnedAt: cascadeLinks.returnedAt })
+      .from(cascadeLinks)
+      .where(eq(cascadeLinks.id, item.id));
+    expect(row!.returnedAt).toEqual(t.clock.now());
   });
 
   it("rolls county A's approved reports up to the city exactly, with coverage over the three counties", async () => {

@@ -15,7 +15,7 @@ export async function findPlanCountyLinks(db: DbOrTx, tenantId: string, planId: 
         nodeId: cascadeLinks.nodeId,
         createdAt: cascadeLinks.createdAt,
         linkedAt: cascadeLinks.linkedAt,
-        updatedAt: cascadeLinks.updatedAt,
+        returnedAt: cascadeLinks.returnedAt,
       },
       handDown: { id: handDowns.id, dueDate: handDowns.dueDate, targets: handDowns.targets },
       tenant: { id: tenants.id, name: tenants.name },

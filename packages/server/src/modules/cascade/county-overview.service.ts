@@ -1,6 +1,5 @@
 import {
   addDays,
-  type CascadeLinkStatus,
   type CountyOverview,
   type CountyOverviewItem,
   type CountyOverviewQuery,
@@ -14,6 +13,7 @@ import { findPlan } from "../plans/index.js";
 import * as repo from "./county-overview.repository.js";
 import { CountyStates } from "./county-state.js";
 import { CountyStatesAsOf } from "./county-state-as-of.js";
+import { statusAt } from "./link-status-at.js";
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>["plan"];
 
@@ -38,20 +38,6 @@ async function superiorPlan(ctx: ServiceContext, planId: string): Promise<PlanRo
   const found = await findPlan(db, ctx.actor.tenantId, planId);
   if (!found) throw notFound("计划");
   return found.plan;
-}
-
-type PlanLink = Awaited<ReturnType<typeof repo.findPlanCountyLinks>>[number]["link"];
-
-/**
- * Where a link stood at the end of an earlier day: not yet handed down, linked by then, returned by then (a
- * returned link changes only by being linked, so its last update is its return), else pending. A link returned
- * and later linked shows pending between the two, as the return's moment is no longer kept.
- */
-function statusAt(link: PlanLink, end: Date): CascadeLinkStatus | null {
-  if (link.createdAt >= end) return null;
-  if (link.linkedAt && link.linkedAt < end) return "linked";
-  if (link.status === "returned" && link.updatedAt < end) return "returned";
-  return "pending";
 }
 
 /**

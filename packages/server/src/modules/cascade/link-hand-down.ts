@@ -119,7 +119,7 @@ export async function returnHandDown(
     const moved = await repo.updateLink(
       tx,
       { tenantId: ctx.actor.tenantId, id, version: input.version },
-      { status: "returned", returnReason: input.reason },
+      { status: "returned", returnReason: input.reason, returnedAt: now },
       now,
     );
     if (!moved) throw staleVersion();
