@@ -6,6 +6,7 @@ import type { FileRow } from "../evidence/index.js";
 import { type Audience, audienceJson, notifyParts } from "../notifications/index.js";
 import type { ReportEventRow, ReportRow } from "./reports.repository.js";
 import { reportDates } from "./save-report.repository.js";
+import { weightedProgressSql } from "./weighted-progress-sql.js";
 
 /** The two statements of a review: one read of the report in its context, one write of everything it changes. */
 
@@ -120,13 +121,11 @@ function writeStatement(db: Db) {
               and exists (select 1 from "saved") and exists (select 1 from "held")
             returning "node_id"`,
         ],
-        // The task's progress from its active assignments, this one at its new progress: weightedProgressOfSums
-        // of the domain (weighted mean, plain mean when no weights, kept within min and max, one decimal).
+        // The task's progress from its active assignments, this one at its new progress.
         [
           "rolled",
           sql`update "plan_nodes" set "progress" = coalesce((
-              select floor(least(greatest(case when sum("x"."w") > 0 then sum("x"."p" * "x"."w") / sum("x"."w")
-                else sum("x"."p") / count(*) end, min("x"."p")), max("x"."p")) * 10 + 0.5) / 10
+              select ${weightedProgressSql(sql`"x"."p"`, sql`"x"."w"`)}
               from (select case when "ra"."id" = ${assignmentId} then ${progress} else "ra"."progress" end as "p",
                   "ra"."weight" as "w"
                 from "assignments" "ra" where "ra"."tenant_id" = ${t} and "ra"."node_id" = "plan_nodes"."id"
