@@ -1,4 +1,5 @@
 // Parser throughput, linearity and memory. Prints one JSON object; run with `npm run bench:parser`.
+// BENCH_ROUNDS sets how many timed rounds each figure is the median of (7, or 5 for tables; the smoke run uses 1).
 import { readFileSync } from "node:fs";
 import { type PlanLayout, parsePlan } from "@duban/plan-parser";
 
@@ -96,13 +97,15 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+const ROUNDS = Number(process.env.BENCH_ROUNDS) > 0 ? Number(process.env.BENCH_ROUNDS) : null;
+
 function throughput(
   text: string,
   rounds: number,
   minMs: number,
   layout: PlanLayout | null = null,
 ): { ms: number; mbPerS: number } {
-  const ms = median(Array.from({ length: rounds }, () => time(text, minMs, layout)));
+  const ms = median(Array.from({ length: ROUNDS ?? rounds }, () => time(text, minMs, layout)));
   return { ms: Number(ms.toFixed(3)), mbPerS: Number((utf8MB(text) / (ms / 1000)).toFixed(2)) };
 }
 
@@ -159,6 +162,7 @@ console.log(
   JSON.stringify(
     {
       node: process.version,
+      rounds: ROUNDS ?? "7 (tables 5)",
       seed: { bytes: Buffer.byteLength(seed), ...throughput(seed, 7, 300) },
       synthetic1MB: {
         bytes: Buffer.byteLength(oneMB),
