@@ -109,6 +109,7 @@ export const auditActionLabels = {
   "work_calendar.reset": "恢复工作日历",
   "tenant.set_parent": "设置上级教育局",
   "hand_down.create": "下达任务",
+  "hand_down.weights": "设置汇总权重",
   "cascade_link.link": "关联下达任务",
   "cascade_link.return": "退回下达任务",
   "cascade_notice.create": "向下级下发督办单",

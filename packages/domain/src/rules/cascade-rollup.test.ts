@@ -7,6 +7,7 @@ const county = (over: Partial<CascadeRollupCounty>): CascadeRollupCounty => ({
   progress: 0,
   reported: true,
   values: [],
+  weight: 1,
   ...over,
 });
 
@@ -50,6 +51,22 @@ describe("rollupCascade", () => {
     expect(rollupCascade(targets, [county({ values: [80] }), county({ values: [90] })]).targets).toEqual([
       { value: 85, reported: 2 },
     ]);
+  });
+
+  it("weighs each county's progress by its weight, and falls back to the plain mean when all weigh 0", () => {
+    const counties = [
+      county({ progress: 60, weight: 3 }),
+      county({ progress: 20, weight: 1 }),
+      county({ linked: false, light: null, progress: null, reported: false, weight: 0 }),
+    ];
+    // (60 × 3 + 20 × 1 + 0 × 0) / 4 = 50; the plain mean would be 26.7.
+    expect(rollupCascade([], counties).progress).toBe(50);
+    expect(
+      rollupCascade(
+        [],
+        counties.map((c) => ({ ...c, weight: 0 })),
+      ).progress,
+    ).toBe(26.7);
   });
 
   it("adds percentages up by ratio and everything else by sum unless chosen otherwise", () => {

@@ -44,6 +44,8 @@ export interface CascadeRollupCounty {
   reported: boolean;
   /** The county's value for each target, by the target's index; null where it has none. */
   values: (number | null)[];
+  /** Its weight in the progress (1 unless the superior set another; all 0 → the plain mean). */
+  weight: number;
 }
 
 /** A hand-down's figures across its subordinate bureaus. */
@@ -108,9 +110,9 @@ function aggregateTarget(
 }
 
 /**
- * The superior's roll-up（汇总）of one handed-down item over the counties it went to: worst-of lights, mean
- * progress (every county weighs 1, one not yet linked counts 0, so the figure never flatters), coverage and each
- * target's aggregate. Pure: the same counties give the same figures.
+ * The superior's roll-up（汇总）of one handed-down item over the counties it went to: worst-of lights, progress
+ * weighted by each county's weight (one not yet linked counts 0, so the figure never flatters), coverage and
+ * each target's aggregate. Pure: the same counties give the same figures.
  */
 export function rollupCascade(
   targets: readonly CascadeRollupTarget[],
@@ -119,7 +121,7 @@ export function rollupCascade(
   const linked = counties.filter((c) => c.linked);
   return {
     light: worstLight(linked.flatMap((c) => (c.light ? [c.light] : []))),
-    progress: weightedProgress(counties.map((c) => ({ progress: c.progress ?? 0, weight: 1 }))),
+    progress: weightedProgress(counties.map((c) => ({ progress: c.progress ?? 0, weight: c.weight }))),
     coverage: { reported: counties.filter((c) => c.reported).length, expected: counties.length },
     targets: targets.map((t, i) => aggregateTarget(t, counties, i)),
   };

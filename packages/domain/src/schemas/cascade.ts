@@ -119,6 +119,8 @@ export const handDownCountySchema = z.object({
   values: z.array(z.number().nullable()),
   /** The county's latest upward report（向上报送）on it, if it sent one. */
   upward: upwardReportBriefSchema.nullable(),
+  /** The county's weight in the roll-up's progress, as the superior's 督查室 set it (1 unless set). */
+  weight: z.number(),
 });
 /** A county's row. */
 export type HandDownCounty = z.infer<typeof handDownCountySchema>;
@@ -142,11 +144,39 @@ export const handDownSchema = z.object({
   dueDate: z.string().nullable(),
   targets: z.array(handDownTargetSchema),
   createdAt: z.string(),
+  /** Moves with every change of the counties' weights. */
+  version: z.number().int(),
   counties: z.array(handDownCountySchema),
   rollup: handDownRollupSchema,
 });
 /** A hand-down with its counties and roll-up. */
 export type HandDown = z.infer<typeof handDownSchema>;
+
+/** The largest weight a county can be given in a roll-up. */
+export const countyWeightMax = 1000;
+
+/**
+ * Body of `PUT /api/hand-downs/:id/weights`: each county's weight in the roll-up's progress (a county left out
+ * keeps its weight), against the hand-down's version.
+ */
+export const handDownWeightsSchema = z.strictObject({
+  version: z.number({ error: "版本号必须是整数" }).int({ error: "版本号必须是整数" }).min(0),
+  weights: z
+    .array(
+      z.strictObject({
+        tenantId: idSchema,
+        weight: z
+          .number({ error: "权重必须是数字" })
+          .min(0, { error: "权重不能小于 0" })
+          .max(countyWeightMax, { error: `权重不能大于 ${countyWeightMax}` }),
+      }),
+    )
+    .min(1, { error: "请至少设置一个县的权重" })
+    .max(limits.pageSizeMax)
+    .refine((ws) => new Set(ws.map((w) => w.tenantId)).size === ws.length, { error: "下级教育局重复" }),
+});
+/** Weights input as parsed. */
+export type HandDownWeightsInput = z.infer<typeof handDownWeightsSchema>;
 
 /** `GET /api/hand-downs`. */
 export const handDownQuerySchema = pageQuerySchema.extend({ planId: idSchema });

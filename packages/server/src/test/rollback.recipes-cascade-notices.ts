@@ -8,7 +8,7 @@ import { expectStatus } from "./rollback.prepare.js";
 import type { SuccessRecipe } from "./rollback.recipe-types.js";
 
 /** A bureau just placed below the matrix tenant, holding the matrix's hand-down (pending) and no notice yet. */
-async function freshHolder({ t, tenant }: RecipeContext): Promise<string> {
+export async function freshHolder({ t, tenant }: RecipeContext): Promise<string> {
   const fresh = await buildTenant(t.database.db as Db, { parentId: tenant.tenantId });
   const res = await tenant.sessions.supervisor.post(`/api/nodes/${tenant.ids.node}/hand-downs`, {
     tenantIds: [fresh.id],

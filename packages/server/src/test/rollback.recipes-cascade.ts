@@ -1,8 +1,11 @@
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { handDowns } from "../db/schema.js";
 import { freshReceived } from "./cascade-fixtures.js";
 import { freshLinked, superiorOf } from "./cascade-upward-fixtures.js";
 import { buildTenant, buildUser } from "./factories.js";
 import type { SuccessRecipe } from "./rollback.recipe-types.js";
+import { freshHolder } from "./rollback.recipes-cascade-notices.js";
 
 /**
  * The success recipes of 上下联动: a hand-down that writes (another task, a bureau that does not hold it yet) and
@@ -15,6 +18,17 @@ export const cascadeRecipes: Record<string, SuccessRecipe> = {
       // Its 督查室 is told in the hand-down's transaction.
       await buildUser(t.database.db as Db, { tenantId: fresh.id, role: "supervisor" });
       return { ids: { subordinate: fresh.id, node: tenant.otherIds.node! } };
+    },
+  },
+  // The weights row and its audit entry, at the hand-down's version as it stands.
+  "PUT /api/hand-downs/:id/weights": {
+    prepare: async (ctx) => {
+      const subordinate = await freshHolder(ctx);
+      const [row] = await (ctx.t.database.db as Db)
+        .select({ version: handDowns.version })
+        .from(handDowns)
+        .where(and(eq(handDowns.tenantId, ctx.tenant.tenantId), eq(handDowns.id, ctx.tenant.ids.handDown!)));
+      return { ids: { subordinate }, version: row!.version };
     },
   },
   "POST /api/cascade/inbox/:id/link": {

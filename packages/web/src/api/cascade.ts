@@ -4,6 +4,7 @@ import type {
   HandDown,
   HandDownCreateBody,
   HandDownPage,
+  HandDownWeightsInput,
   NodeRequirementPage,
   ReceivedHandDown,
   ReceivedHandDownPage,
@@ -58,6 +59,11 @@ export function useNodeRequirements(nodeId: string) {
 /** 下达: hands a task down to subordinate bureaus. */
 export function handDown(nodeId: string, body: HandDownCreateBody): Promise<HandDown> {
   return apiRequest<HandDown>(`/nodes/${nodeId}/hand-downs`, { method: "POST", body });
+}
+
+/** 汇总权重: sets counties' weights in a hand-down's roll-up. */
+export function setCountyWeights(id: string, body: HandDownWeightsInput): Promise<HandDown> {
+  return apiRequest<HandDown>(`/hand-downs/${id}/weights`, { method: "PUT", body });
 }
 
 /** 关联: links a received hand-down to an own task, or creates one from it. */

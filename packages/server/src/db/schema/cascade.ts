@@ -40,6 +40,13 @@ export const handDowns = pgTable(
     text: text("text").notNull(),
     dueDate: text("due_date"),
     targets: jsonb("targets").$type<HandDownTarget[]>().notNull(),
+    /**
+     * Each county's weight in the roll-up's progress, by its tenant id, as the superior's 督查室 set it; a county
+     * not named weighs 1.
+     */
+    countyWeights: jsonb("county_weights").$type<Record<string, number>>().notNull().default({}),
+    /** Moves with every change of the weights. */
+    version: integer("version").notNull().default(0),
     handedBy: uuid("handed_by").references(() => users.id),
     createdAt: createdAt(),
   },

@@ -30,6 +30,13 @@ export const cascadeAccess: RouteAccess[] = [
     foreign: othersFirst,
   },
   { route: "GET /api/hand-downs/:id", params: { id: "handDown" }, roles: readers, foreign: othersFirst },
+  {
+    route: "PUT /api/hand-downs/:id/weights",
+    params: { id: "handDown" },
+    body: (ids) => ({ version: STALE, weights: [{ tenantId: ids.subordinate, weight: 2 }] }),
+    roles: { admin: 403, leader: 403, supervisor: 409, department: 403, school: 403, inspector: 403 },
+    foreign: refusedFirst("admin", "leader", "department", "school", "inspector"),
+  },
   { route: "GET /api/cascade/inbox", roles: readers },
   { route: "GET /api/cascade/inbox/:id", params: { id: "received" }, roles: readers, foreign: othersFirst },
   {

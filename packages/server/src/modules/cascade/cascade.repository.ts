@@ -103,6 +103,25 @@ export async function findHandDown(db: DbOrTx, tenantId: string, id: string) {
   return row ?? null;
 }
 
+/** Sets counties' weights on a hand-down under its version; null when someone else changed it first. */
+export async function updateCountyWeights(
+  db: DbOrTx,
+  key: { tenantId: string; id: string; version: number },
+  weights: Record<string, number>,
+) {
+  const [row] = await db
+    .update(handDowns)
+    .set({
+      countyWeights: sql`${handDowns.countyWeights} || ${JSON.stringify(weights)}::jsonb`,
+      version: sql`${handDowns.version} + 1`,
+    })
+    .where(
+      and(eq(handDowns.tenantId, key.tenantId), eq(handDowns.id, key.id), eq(handDowns.version, key.version)),
+    )
+    .returning({ id: handDowns.id });
+  return row ?? null;
+}
+
 /**
  * Every county's link under the superior's hand-downs: the superior reaches the counties only from its own
  * hand-downs, through the link table.

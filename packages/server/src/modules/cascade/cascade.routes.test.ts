@@ -318,4 +318,57 @@ describe("上下联动 cascade across bureaus", () => {
     });
     expect(row(moved, w.b.tenant.id)).toEqual(row(warm, w.b.tenant.id));
   });
+
+  it("weighs the counties in the roll-up's progress as the 督查室 sets them, refusing what it may not", async () => {
+    const path = `/api/hand-downs?planId=${w.city.planId}`;
+    const before = ok<{ items: HandDown[] }>(await w.city.supervisor.get(path)).items[0]!;
+    const url = `/api/hand-downs/${before.id}/weights`;
+    // 甲 at 55 %, 乙 at 0 and 丙 (returned) at 0, each weighing 1.
+    expect([before.version, before.counties.map((c) => c.weight), before.rollup.progress]).toEqual([
+      0,
+      [1, 1, 1],
+      18.3,
+    ]);
+    const body = {
+      version: 0,
+      weights: [
+        { tenantId: w.a.tenant.id, weight: 2 },
+        { tenantId: w.c.id, weight: 0 },
+      ],
+    };
+    expect((await w.cityLeader.put(url, body)).statusCode).toBe(403);
+    expect((await w.city.lead.put(url, body)).statusCode).toBe(403);
+    expect((await w.a.supervisor.put(url, body)).statusCode).toBe(404);
+    for (const bad of [
+      { ...body, weights: [{ tenantId: w.city.tenant.id, weight: 2 }] },
+      { ...body, weights: [{ tenantId: w.a.tenant.id, weight: -1 }] },
+      { ...body, weights: [{ tenantId: w.a.tenant.id, weight: "2" }] },
+      { ...body, weights: [] },
+      { weights: body.weights },
+    ]) {
+      const res = await w.city.supervisor.put(url, bad);
+      expect([JSON.stringify(bad), res.statusCode]).toEqual([JSON.stringify(bad), 400]);
+    }
+    const set = ok<HandDown>(await w.city.supervisor.put(url, body));
+    const weightOf = (h: HandDown, id: string) => h.counties.find((c) => c.tenant.id === id)!.weight;
+    // (55 × 2 + 0 × 1 + 0 × 0) / 3 = 36.7.
+    expect([
+      set.version,
+      weightOf(set, w.a.tenant.id),
+      weightOf(set, w.b.tenant.id),
+      weightOf(set, w.c.id),
+    ]).toEqual([1, 2, 1, 0]);
+    expect(set.rollup.progress).toBe(36.7);
+    expect(ok<HandDown>(await w.cityLeader.get(`/api/hand-downs/${before.id}`))).toEqual(set);
+    expect(await auditCount(w.city.tenant.id, "hand_down.weights")).toBe(1);
+    // A county left out keeps its weight; the old version is refused and changes nothing.
+    expect((await w.city.supervisor.put(url, body)).statusCode).toBe(409);
+    const again = ok<HandDown>(
+      await w.city.supervisor.put(url, { version: 1, weights: [{ tenantId: w.b.tenant.id, weight: 1.5 }] }),
+    );
+    expect(again.counties.map((c) => [c.tenant.id, c.weight])).toEqual(
+      set.counties.map((c) => [c.tenant.id, c.tenant.id === w.b.tenant.id ? 1.5 : c.weight]),
+    );
+    expect(await auditCount(w.city.tenant.id, "hand_down.weights")).toBe(2);
+  });
 });

@@ -5,6 +5,7 @@ import {
   handDownPageSchema,
   handDownQuerySchema,
   handDownSchema,
+  handDownWeightsSchema,
   idParamSchema,
   idSchema,
   inboxQuerySchema,
@@ -19,6 +20,7 @@ import { z } from "zod";
 import { contextOf, typed } from "../../http/route-context.js";
 import { findInbox, findNodeRequirements, findSubordinateBureaus, getReceived } from "./cascade.service.js";
 import { cascadeNoticeRoutes } from "./cascade-notices.routes.js";
+import { setCountyWeights } from "./county-weights.js";
 import { handDownNode } from "./hand-down.js";
 import { linkHandDown, returnHandDown } from "./link-hand-down.js";
 import { findHandDowns, getHandDown } from "./rollup.service.js";
@@ -64,6 +66,13 @@ export async function cascadeRoutes(app: FastifyInstance): Promise<void> {
     "/api/hand-downs/:id",
     { schema: { tags, params: idParamSchema, response: { 200: handDownSchema } } },
     async (request) => getHandDown(contextOf(app, request), request.params.id),
+  );
+  r.put(
+    "/api/hand-downs/:id/weights",
+    {
+      schema: { tags, params: idParamSchema, body: handDownWeightsSchema, response: { 200: handDownSchema } },
+    },
+    async (request) => setCountyWeights(contextOf(app, request), request.params.id, request.body),
   );
   r.get(
     "/api/cascade/inbox",

@@ -48,6 +48,7 @@ async function countyRow(
     summary: state?.summary ?? null,
     values: state?.values ?? read.handDown.targets.map(() => null),
     upward: upward.get(link.id) ?? null,
+    weight: read.handDown.countyWeights[link.tenantId] ?? 1,
   };
 }
 
@@ -66,6 +67,7 @@ async function toHandDown(
     progress: c.progress,
     reported: c.summary !== null,
     values: c.values,
+    weight: c.weight,
   }));
   return {
     id: h.id,
@@ -77,6 +79,7 @@ async function toHandDown(
     dueDate: h.dueDate,
     targets: h.targets,
     createdAt: h.createdAt.toISOString(),
+    version: h.version,
     counties,
     rollup: rollupCascade(h.targets, forRollup),
   };

@@ -29,6 +29,7 @@ import { useTablePaging } from "../../hooks/use-table-paging";
 import { useCountyNoticeColumn } from "./county-notices";
 import { CountyOverviewTab } from "./county-overview-tab";
 import { CountyUpwardDialog } from "./county-upward-dialog";
+import { CountyWeightsButton } from "./county-weights-dialog";
 import { HandDownDialog, taskName } from "./hand-down-dialog";
 import { ReceiveDialog } from "./receive-dialog";
 import { ReceivedNoticesTab } from "./received-notices-tab";
@@ -41,7 +42,15 @@ const kindLabels = { task: "任务", measure: "措施", indicator: "指标" } as
 const figure = (v: number | null, unit: string) => (v === null ? "—" : `${v}${unit}`);
 
 /** One handed-down item: each county's light, progress, summary and values, then the roll-up（汇总）. */
-function HandDownCard({ h, upwardOpen = false }: { h: HandDown; upwardOpen?: boolean }) {
+function HandDownCard({
+  h,
+  upwardOpen = false,
+  canWeigh,
+}: {
+  h: HandDown;
+  upwardOpen?: boolean;
+  canWeigh: boolean;
+}) {
   const [upward, setUpward] = useState<{ county?: HandDownCounty["tenant"] } | null>(upwardOpen ? {} : null);
   const noticeColumn = useCountyNoticeColumn(h);
   const columns: TableColumnsType<HandDownCounty> = [
@@ -57,6 +66,7 @@ function HandDownCard({ h, upwardOpen = false }: { h: HandDown; upwardOpen?: boo
     },
     { title: "亮灯", key: "light", render: (_, c) => <LightTag light={c.light} /> },
     { title: "进度", key: "progress", render: (_, c) => figure(c.progress, "%") },
+    { title: "权重", key: "weight", render: (_, c) => c.weight },
     ...h.targets.map((t, i) => ({
       title: t.name,
       key: `t${i}`,
@@ -104,6 +114,7 @@ function HandDownCard({ h, upwardOpen = false }: { h: HandDown; upwardOpen?: boo
       extra={
         <Space>
           <Typography.Text type="secondary">{`已报 ${r.coverage.reported}/${r.coverage.expected} 县`}</Typography.Text>
+          {canWeigh && <CountyWeightsButton h={h} />}
           <Button size="small" onClick={() => setUpward({})}>
             向上报送
           </Button>
@@ -128,13 +139,14 @@ function HandDownCard({ h, upwardOpen = false }: { h: HandDown; upwardOpen?: boo
               <LightTag light={r.light} />
             </Table.Summary.Cell>
             <Table.Summary.Cell index={3}>{`${r.progress}%`}</Table.Summary.Cell>
+            <Table.Summary.Cell index={4} />
             {h.targets.map((t, i) => (
-              <Table.Summary.Cell key={t.name} index={4 + i}>
+              <Table.Summary.Cell key={t.name} index={5 + i}>
                 {figure(r.targets[i]?.value ?? null, t.rollup === "count" ? "县" : t.unit)}
               </Table.Summary.Cell>
             ))}
-            <Table.Summary.Cell index={4 + h.targets.length} />
             <Table.Summary.Cell index={5 + h.targets.length} />
+            <Table.Summary.Cell index={6 + h.targets.length} />
           </Table.Summary.Row>
         )}
       />
@@ -180,7 +192,12 @@ function HandDownsTab({ focus }: { focus: string | null }) {
       ) : (
         <>
           {items.map((h) => (
-            <HandDownCard key={h.id} h={h} upwardOpen={h.id === focus} />
+            <HandDownCard
+              key={h.id}
+              h={h}
+              upwardOpen={h.id === focus}
+              canWeigh={list.data?.abilities.handDown ?? false}
+            />
           ))}
           <Flex justify="end">
             <Typography.Text type="secondary">{`共 ${list.data?.total ?? 0} 项`}</Typography.Text>

@@ -17,6 +17,7 @@ const county = (id: string, name: string, status: HandDownCounty["status"]): Han
   summary: null,
   values: [],
   upward: null,
+  weight: 1,
 });
 
 const h: HandDown = {
@@ -29,6 +30,7 @@ const h: HandDown = {
   dueDate: null,
   targets: [],
   createdAt: "2023-06-01T00:00:00.000Z",
+  version: 0,
   counties: [
     county("wfd", "瓦房店市教育局", "linked"),
     county("pld", "普兰店区教育局", "pending"),
