@@ -1,4 +1,12 @@
-import type { Assignment, Me, PlanDetail, PlanTreeNode, Report } from "@duban/domain";
+import type {
+  Assignment,
+  HandDown,
+  HandDownCounty,
+  Me,
+  PlanDetail,
+  PlanTreeNode,
+  Report,
+} from "@duban/domain";
 
 /** A submitted report of 第一中学, version 7, that the viewer may review. */
 export function submittedReport(overrides: Partial<Report> = {}): Report {
@@ -147,6 +155,46 @@ export function activeAssignment(overrides: Partial<Assignment> = {}): Assignmen
     version: 1,
     createdAt: "2023-01-10T02:00:00.000Z",
     abilities: { acknowledge: false, report: false, requestExtension: false, remove: false },
+    ...overrides,
+  };
+}
+
+/** A county's row under a hand-down: linked and red unless told otherwise. */
+export function handDownCounty(
+  id: string,
+  name: string,
+  overrides: Partial<HandDownCounty> = {},
+): HandDownCounty {
+  return {
+    tenant: { id, name },
+    status: "linked",
+    returnReason: null,
+    linkedAt: null,
+    light: "red",
+    progress: null,
+    summary: null,
+    values: [],
+    upward: null,
+    weight: 1,
+    ...overrides,
+  };
+}
+
+/** 大连's task 9 handed down to the given counties, at version 0, with an empty roll-up. */
+export function handDownOfTask9(counties: HandDownCounty[], overrides: Partial<HandDown> = {}): HandDown {
+  return {
+    id: "hd-9",
+    plan: { id: "plan", title: "大连市教育局2023年工作要点" },
+    node: { id: "node-9", label: "9.", title: "促进学前教育普及普惠发展" },
+    kind: "task",
+    title: "促进学前教育普及普惠发展",
+    text: "",
+    dueDate: null,
+    targets: [],
+    createdAt: "2023-06-01T00:00:00.000Z",
+    version: 0,
+    counties,
+    rollup: { light: null, progress: 0, coverage: { reported: 0, expected: counties.length }, targets: [] },
     ...overrides,
   };
 }

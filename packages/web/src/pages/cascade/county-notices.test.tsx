@@ -1,43 +1,21 @@
-import type { CascadeNotice, HandDown, HandDownCounty } from "@duban/domain";
+import type { CascadeNotice, HandDownCounty } from "@duban/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Table } from "antd";
 import { describe, expect, it } from "vitest";
 import { mockApi } from "../../test/api-mock";
+import { handDownCounty, handDownOfTask9 } from "../../test/fixtures";
 import { renderInApp } from "../../test/render";
 import { useCountyNoticeColumn } from "./county-notices";
 
-const county = (id: string, name: string, status: HandDownCounty["status"]): HandDownCounty => ({
-  tenant: { id, name },
-  status,
-  returnReason: null,
-  linkedAt: null,
-  light: status === "linked" ? "red" : null,
-  progress: null,
-  summary: null,
-  values: [],
-  upward: null,
-  weight: 1,
-});
+const county = (id: string, name: string, status: HandDownCounty["status"]) =>
+  handDownCounty(id, name, { status, light: status === "linked" ? "red" : null });
 
-const h: HandDown = {
-  id: "hd-9",
-  plan: { id: "plan", title: "大连市教育局2023年工作要点" },
-  node: { id: "node-9", label: "9.", title: "促进学前教育普及普惠发展" },
-  kind: "task",
-  title: "促进学前教育普及普惠发展",
-  text: "",
-  dueDate: null,
-  targets: [],
-  createdAt: "2023-06-01T00:00:00.000Z",
-  version: 0,
-  counties: [
-    county("wfd", "瓦房店市教育局", "linked"),
-    county("pld", "普兰店区教育局", "pending"),
-    county("zh", "庄河市教育局", "returned"),
-  ],
-  rollup: { light: null, progress: 0, coverage: { reported: 0, expected: 3 }, targets: [] },
-};
+const h = handDownOfTask9([
+  county("wfd", "瓦房店市教育局", "linked"),
+  county("pld", "普兰店区教育局", "pending"),
+  county("zh", "庄河市教育局", "returned"),
+]);
 
 const live: CascadeNotice = {
   id: "n-1",

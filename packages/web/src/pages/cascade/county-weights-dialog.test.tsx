@@ -1,38 +1,18 @@
-import type { HandDown, HandDownCounty } from "@duban/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { mockApi } from "../../test/api-mock";
+import { handDownCounty, handDownOfTask9 } from "../../test/fixtures";
 import { renderInApp } from "../../test/render";
 import { CountyWeightsButton } from "./county-weights-dialog";
 
-const county = (id: string, name: string, weight: number): HandDownCounty => ({
-  tenant: { id, name },
-  status: "linked",
-  returnReason: null,
-  linkedAt: null,
-  light: "yellow",
-  progress: 30,
-  summary: null,
-  values: [],
-  upward: null,
-  weight,
-});
-
-const h: HandDown = {
-  id: "hd-9",
-  plan: { id: "plan", title: "大连市教育局2023年工作要点" },
-  node: { id: "node-9", label: "9.", title: "促进学前教育普及普惠发展" },
-  kind: "task",
-  title: "促进学前教育普及普惠发展",
-  text: "",
-  dueDate: null,
-  targets: [],
-  createdAt: "2023-06-01T00:00:00.000Z",
-  version: 3,
-  counties: [county("wfd", "瓦房店市教育局", 1), county("zh", "庄河市教育局", 2)],
-  rollup: { light: "yellow", progress: 30, coverage: { reported: 0, expected: 2 }, targets: [] },
-};
+const h = handDownOfTask9(
+  [
+    handDownCounty("wfd", "瓦房店市教育局", { light: "yellow", progress: 30 }),
+    handDownCounty("zh", "庄河市教育局", { light: "yellow", progress: 30, weight: 2 }),
+  ],
+  { version: 3 },
+);
 
 describe("汇总权重", () => {
   it("shows each county's weight and sends every county's weight with the hand-down's version", async () => {
