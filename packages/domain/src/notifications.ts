@@ -123,8 +123,8 @@ export const notificationLinks = {
   receivedCascadeNotice: (noticeId: string) => `/cascade?tab=notices&notice=${noticeId}`,
   /** A subordinate's answer opens the superior's 下达与汇总 at the hand-down. */
   issuedCascadeNotice: (handDownId: string) => `/cascade?tab=down&handDown=${handDownId}`,
-  /** A hand-down received from the superior opens the bureau's 上级下达 list. */
-  received: () => "/cascade?tab=inbox",
+  /** A hand-down received from the superior opens the bureau's 上级下达 list with it open to 接收. */
+  received: (linkId: string) => `/cascade?tab=inbox&received=${linkId}`,
   /** An upward report opens the superior's 下达与汇总 at the hand-down it answers. */
   handDown: (handDownId: string) => `/cascade?handDown=${handDownId}`,
 } as const;

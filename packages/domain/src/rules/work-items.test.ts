@@ -43,4 +43,30 @@ describe("compareWorkItems", () => {
       "report_review",
     ]);
   });
+
+  it("ranks the cross-bureau kinds beside their in-bureau peers on a tie", () => {
+    const due = "2023-06-30";
+    const items = [
+      at("cascade_notice_decide", null),
+      at("hand_down_link", due),
+      at("rectification_verify", null),
+      at("assignment_acknowledge", due),
+      at("notice_decide", null),
+      at("cascade_notice_reply", due),
+      at("instruction_acknowledge", due),
+      at("notice_reply", due),
+      at("rectification_submit", due),
+    ];
+    expect(items.sort(compareWorkItems).map((i) => i.kind)).toEqual([
+      "notice_reply",
+      "cascade_notice_reply",
+      "rectification_submit",
+      "assignment_acknowledge",
+      "hand_down_link",
+      "instruction_acknowledge",
+      "notice_decide",
+      "cascade_notice_decide",
+      "rectification_verify",
+    ]);
+  });
 });

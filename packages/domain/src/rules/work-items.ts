@@ -2,18 +2,22 @@ import { daysBetween, knownPlanDate, planDateLastDay } from "./calendar.js";
 
 /**
  * What can wait for someone in 我的工作, in the order a tie on the due date is broken: what came back or is
- * owed first, decisions others wait on next, reading last.
+ * owed first, decisions others wait on next, reading last. A superior bureau's 督办单 ranks beside a unit's, a
+ * hand-down to 接收 beside an assignment to 签收, and a subordinate bureau's answer beside a unit's.
  */
 export const workItemKinds = [
   "report_returned",
   "notice_reply",
+  "cascade_notice_reply",
   "rectification_submit",
   "report_due",
   "assignment_acknowledge",
+  "hand_down_link",
   "instruction_acknowledge",
   "extension_decide",
   "report_review",
   "notice_decide",
+  "cascade_notice_decide",
   "rectification_verify",
 ] as const;
 /** A kind of 我的工作 item. */
@@ -23,13 +27,16 @@ export type WorkItemKind = (typeof workItemKinds)[number];
 export const workItemKindLabels: Record<WorkItemKind, string> = {
   report_returned: "被退回",
   notice_reply: "督办单待回复",
+  cascade_notice_reply: "上级督办待回复",
   rectification_submit: "待整改",
   report_due: "待填报",
   assignment_acknowledge: "待签收",
+  hand_down_link: "上级下达待接收",
   instruction_acknowledge: "批示待签收",
   extension_decide: "延期待审批",
   report_review: "待审核",
   notice_decide: "督办单待办结",
+  cascade_notice_decide: "下级回复待审核",
   rectification_verify: "整改待验收",
 };
 

@@ -59,6 +59,12 @@ export const handDownRollupInputSchema = z.strictObject({
 export const handDownKinds = ["task", "measure", "indicator"] as const;
 /** What of a node is handed down. */
 export type HandDownKind = (typeof handDownKinds)[number];
+/** The Chinese name of each kind of hand-down. */
+export const handDownKindLabels = {
+  task: "任务",
+  measure: "措施",
+  indicator: "指标",
+} as const satisfies Record<HandDownKind, string>;
 
 /**
  * Body of `POST /api/nodes/:id/hand-downs`: the subordinate bureaus, optionally one measure or one indicator of the

@@ -47,6 +47,15 @@ export function useInbox(paging: Paging) {
   });
 }
 
+/** One hand-down of the bureau's inbox, when one is asked for (a link from 我的工作 or a notification). */
+export function useReceived(id: string | null) {
+  return useQuery({
+    queryKey: [...cascadeKey, "inbox", "one", id],
+    queryFn: ({ signal }) => apiRequest<ReceivedHandDown>(`/cascade/inbox/${id}`, { signal }),
+    enabled: !!id,
+  });
+}
+
 /** The superiors' requirements linked to a node of the bureau's plan. */
 export function useNodeRequirements(nodeId: string) {
   return useQuery({

@@ -1,6 +1,6 @@
 import { type CascadeNoticeStatus, liveCascadeNoticeStatuses } from "@duban/domain";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
 import {
   cascadeLinks,
@@ -24,28 +24,29 @@ const noticeColumns = {
   item: { label: planNodes.label, title: handDowns.title },
 };
 
-/** The superior's side: its notices with both bureaus' names and the handed-down item. */
-function issuedQuery(db: DbOrTx) {
-  return db
-    .select(noticeColumns)
-    .from(cascadeNotices)
+/** Joins a select from the superior's notices to the handed-down item and both bureaus. */
+function issuedJoins<T extends PgSelect>(qb: T) {
+  return qb
     .innerJoin(handDowns, eq(handDowns.id, cascadeNotices.handDownId))
     .innerJoin(planNodes, eq(planNodes.id, handDowns.nodeId))
     .innerJoin(fromTenant, eq(fromTenant.id, cascadeNotices.tenantId))
     .innerJoin(toTenant, eq(toTenant.id, cascadeNotices.toTenantId));
 }
 
+/** The superior's side: its notices with both bureaus' names and the handed-down item. */
+function issuedQuery(db: DbOrTx) {
+  return issuedJoins(db.select(noticeColumns).from(cascadeNotices).$dynamic());
+}
+
 /** A notice as either side reads it. */
 export type NoticeRead = Awaited<ReturnType<ReturnType<typeof issuedQuery>["where"]>>[number];
 
 /**
- * The subordinate's side, starting from its own link rows: a notice is reached only through the link it names,
- * and only when addressed to the link's bureau.
+ * Joins a select from the subordinate's own link rows to the notices: a notice is reached only through the link
+ * it names, and only when addressed to the link's bureau.
  */
-function receivedQuery(db: DbOrTx) {
-  return db
-    .select(noticeColumns)
-    .from(cascadeLinks)
+function receivedJoins<T extends PgSelect>(qb: T) {
+  return qb
     .innerJoin(
       cascadeNotices,
       and(eq(cascadeNotices.linkId, cascadeLinks.id), eq(cascadeNotices.toTenantId, cascadeLinks.tenantId)),
@@ -54,6 +55,41 @@ function receivedQuery(db: DbOrTx) {
     .innerJoin(planNodes, eq(planNodes.id, handDowns.nodeId))
     .innerJoin(fromTenant, eq(fromTenant.id, cascadeNotices.tenantId))
     .innerJoin(toTenant, eq(toTenant.id, cascadeLinks.tenantId));
+}
+
+/** The subordinate's side, starting from its own link rows. */
+function receivedQuery(db: DbOrTx) {
+  return receivedJoins(db.select(noticeColumns).from(cascadeLinks).$dynamic());
+}
+
+/** What a 我的工作 item names of a notice: its item, level, reason and dates. */
+const waitingColumns = {
+  id: cascadeNotices.id,
+  handDownId: cascadeNotices.handDownId,
+  level: cascadeNotices.level,
+  reason: cascadeNotices.reason,
+  replyDue: cascadeNotices.replyDue,
+  status: cascadeNotices.status,
+  createdAt: cascadeNotices.createdAt,
+  updatedAt: cascadeNotices.updatedAt,
+  label: planNodes.label,
+  title: handDowns.title,
+};
+
+/** The notices addressed to the tenant in some states, found through its own links, oldest first. */
+export async function findReceivedIn(db: DbOrTx, tenantId: string, statuses: CascadeNoticeStatus[]) {
+  const columns = { ...waitingColumns, bureau: fromTenant.name };
+  return receivedJoins(db.select(columns).from(cascadeLinks).$dynamic())
+    .where(and(eq(cascadeLinks.tenantId, tenantId), inArray(cascadeNotices.status, statuses)))
+    .orderBy(asc(cascadeNotices.createdAt), asc(cascadeNotices.id));
+}
+
+/** The notices the tenant issued in some states, oldest first. */
+export async function findIssuedIn(db: DbOrTx, tenantId: string, statuses: CascadeNoticeStatus[]) {
+  const columns = { ...waitingColumns, bureau: toTenant.name };
+  return issuedJoins(db.select(columns).from(cascadeNotices).$dynamic())
+    .where(and(eq(cascadeNotices.tenantId, tenantId), inArray(cascadeNotices.status, statuses)))
+    .orderBy(asc(cascadeNotices.createdAt), asc(cascadeNotices.id));
 }
 
 /** The subordinate's link to a hand-down of the superior, if it holds it. */

@@ -1,6 +1,6 @@
 import type { CascadeLinkStatus } from "@duban/domain";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
 import { cascadeLinks, handDowns, planNodes, plans, tenants } from "../../db/schema.js";
 
@@ -149,15 +149,20 @@ const receivedColumns = {
   ownNode: { id: ownNode.id, planId: ownNode.planId, label: ownNode.label, title: ownNode.title },
 };
 
-/** The received hand-downs of the tenant matching `where`: the superior's text is read through the link. */
-function receivedQuery(db: DbOrTx) {
-  return db
-    .select(receivedColumns)
-    .from(cascadeLinks)
+/** Joins a select from the link table to the superior's item and name: what a bureau reads through its link. */
+function throughLink<T extends PgSelect>(qb: T) {
+  return qb
     .innerJoin(handDowns, eq(handDowns.id, cascadeLinks.handDownId))
     .innerJoin(fromTenant, eq(fromTenant.id, cascadeLinks.fromTenantId))
-    .innerJoin(superiorNode, eq(superiorNode.id, handDowns.nodeId))
-    .leftJoin(ownNode, eq(ownNode.id, cascadeLinks.nodeId));
+    .innerJoin(superiorNode, eq(superiorNode.id, handDowns.nodeId));
+}
+
+/** The received hand-downs of the tenant matching `where`: the superior's text is read through the link. */
+function receivedQuery(db: DbOrTx) {
+  return throughLink(db.select(receivedColumns).from(cascadeLinks).$dynamic()).leftJoin(
+    ownNode,
+    eq(ownNode.id, cascadeLinks.nodeId),
+  );
 }
 
 /** A received hand-down with the superior's item and the own node it is linked to. */
@@ -182,6 +187,27 @@ export async function findInboxPage(
     db.select({ n: count() }).from(cascadeLinks).where(where),
   ]);
   return { rows, total: Number(total?.n ?? 0) };
+}
+
+/**
+ * The tenant's received hand-downs in some states, oldest first, with only what a 我的工作 item names: the
+ * superior, the item, its kind and due date.
+ */
+export async function findReceivedIn(db: DbOrTx, tenantId: string, statuses: CascadeLinkStatus[]) {
+  const columns = {
+    id: cascadeLinks.id,
+    status: cascadeLinks.status,
+    handedAt: cascadeLinks.createdAt,
+    from: fromTenant.name,
+    label: superiorNode.label,
+    title: handDowns.title,
+    dueDate: handDowns.dueDate,
+    measureId: handDowns.measureId,
+    indicatorId: handDowns.indicatorId,
+  };
+  return throughLink(db.select(columns).from(cascadeLinks).$dynamic())
+    .where(and(eq(cascadeLinks.tenantId, tenantId), inArray(cascadeLinks.status, statuses)))
+    .orderBy(asc(cascadeLinks.createdAt), asc(cascadeLinks.id));
 }
 
 /** One received hand-down of the tenant. */

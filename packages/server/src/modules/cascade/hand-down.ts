@@ -120,7 +120,7 @@ export async function handDownNode(
         recipients: { roles: ["supervisor"] },
         title: `${superiorName}下达：${item.title}`,
         body: item.text.slice(0, 200),
-        link: notificationLinks.received(),
+        link: notificationLinks.received(a.id),
         entity: "cascade_link",
         entityId: a.id,
         dedupeKey: `hand_down:${a.id}`,

@@ -102,7 +102,7 @@ describe("向上报送 upward reports", () => {
     const city = await nameOf(w.city.tenant.id);
     const rows = await told(w.a.tenant.id, "cascade.handed_down");
     expect(rows.map((r) => [r.title, r.link])).toEqual([
-      [`${city}下达：${w.city.task9.title}`, "/cascade?tab=inbox"],
+      [`${city}下达：${w.city.task9.title}`, `/cascade?tab=inbox&received=${linkA}`],
     ]);
     await handDownTask9(w.city, [w.a.tenant.id, w.b.tenant.id]);
     expect(await told(w.a.tenant.id, "cascade.handed_down")).toHaveLength(1);

@@ -4,15 +4,18 @@ import {
   daysLeft,
   dueLight,
   type Extension,
+  handDownKindLabels,
   type Instruction,
   knownPlanDate,
   type Notice,
   noticeLevelLabels,
+  notificationLinks,
   planDateLastDay,
   type Rectification,
   type WorkItem,
   type WorkItemKind,
 } from "@duban/domain";
+import type { CascadeNoticeWaiting, HandDownToReceive } from "../cascade/index.js";
 import type { findReportsToReview } from "./work.repository.js";
 
 /** The last day of a plan date (`2023-12` → `2023-12-31`); null when there is none or it is no date. */
@@ -142,5 +145,49 @@ export function instructionItem(i: Instruction, link: string): ItemParts {
     due: null,
     link,
     since: i.createdAt,
+  };
+}
+
+/** "9. 促进学前教育普及普惠发展": the superior's node label and the handed-down item's title. */
+const handedTitle = (x: { label: string | null; title: string }) =>
+  [x.label, x.title].filter(Boolean).join(" ");
+
+/** 上级下达待接收: a hand-down in the bureau's inbox to link to an own item or return, by the superior's date. */
+export function handDownItem(h: HandDownToReceive): ItemParts {
+  return {
+    kind: "hand_down_link",
+    id: h.id,
+    title: handedTitle(h),
+    detail: `${h.from}下达的${handDownKindLabels[h.kind]}`,
+    due: dueDay(h.dueDate),
+    link: notificationLinks.received(h.id),
+    since: h.handedAt,
+  };
+}
+
+/** 上级督办待回复: a superior's 督办单 to answer by its reply date (again, once the answer came back). */
+export function cascadeNoticeReplyItem(n: CascadeNoticeWaiting): ItemParts {
+  const returned = n.status === "returned" ? " · 回复被退回" : "";
+  return {
+    kind: "cascade_notice_reply",
+    id: n.id,
+    title: handedTitle(n),
+    detail: `${noticeLevelLabels[n.level]} · ${n.bureau} · ${n.reason}${returned}`,
+    due: dueDay(n.replyDue),
+    link: notificationLinks.receivedCascadeNotice(n.id),
+    since: n.createdAt,
+  };
+}
+
+/** 下级回复待审核: a subordinate bureau's answer to accept or return, waiting since it came. */
+export function cascadeNoticeDecideItem(n: CascadeNoticeWaiting): ItemParts {
+  return {
+    kind: "cascade_notice_decide",
+    id: n.id,
+    title: handedTitle(n),
+    detail: `${noticeLevelLabels[n.level]} · ${n.bureau} · ${n.reason}`,
+    due: null,
+    link: notificationLinks.issuedCascadeNotice(n.handDownId),
+    since: n.updatedAt,
   };
 }

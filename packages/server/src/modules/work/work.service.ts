@@ -13,6 +13,7 @@ import { AppError, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { hasAnyRole } from "../../policy.js";
 import { findAssignmentDetails, getNode, toAssignment } from "../assignments/index.js";
+import { findCascadeWorkWaitingFor } from "../cascade/index.js";
 import { findExtensionsToDecide } from "../extensions/index.js";
 import { findInstructionsToAcknowledge } from "../instructions/index.js";
 import { findNoticesWaitingFor } from "../notices/index.js";
@@ -22,8 +23,11 @@ import { findUnit } from "../units/index.js";
 import * as repo from "./work.repository.js";
 import {
   acknowledgeItem,
+  cascadeNoticeDecideItem,
+  cascadeNoticeReplyItem,
   type DueReport,
   extensionItem,
+  handDownItem,
   instructionItem,
   item,
   noticeItem,
@@ -91,7 +95,8 @@ async function unitItems(ctx: ServiceContext) {
 
 /**
  * 我的工作: everything waiting for the actor, most urgent first — reports to write, rewrite and review,
- * assignments and 批示 to 签收, 督办单 to answer or decide, 整改 items to carry out or verify, 延期 to decide.
+ * assignments and 批示 to 签收, 督办单 to answer or decide, 整改 items to carry out or verify, 延期 to decide, and
+ * across bureaus hand-downs to 接收 and superiors' 督办单 to answer, or subordinates' answers to decide.
  * Each source asks its own module, whose policy decides what the actor may act on.
  */
 export async function findMyWork(ctx: ServiceContext, query: PageQuery): Promise<MyWork> {
@@ -99,7 +104,7 @@ export async function findMyWork(ctx: ServiceContext, query: PageQuery): Promise
   // Reviews are undated and ordered oldest first among themselves, so only the first page × pageSize of them can
   // reach the page: the rest are counted, not read.
   const reviewLimit = query.page * query.pageSize;
-  const [own, reviews, notices, rectifications, extensions, instructions] = await Promise.all([
+  const [own, reviews, notices, rectifications, extensions, instructions, cascade] = await Promise.all([
     unitItems(ctx),
     unitId && hasAnyRole(ctx.actor, "department")
       ? repo.findReportsToReview(ctx.database.db, ctx.actor.tenantId, unitId, reviewLimit)
@@ -108,6 +113,7 @@ export async function findMyWork(ctx: ServiceContext, query: PageQuery): Promise
     findRectificationsWaitingFor(ctx),
     findExtensionsToDecide(ctx),
     findInstructionsToAcknowledge(ctx),
+    findCascadeWorkWaitingFor(ctx),
   ]);
   const links = await Promise.all(instructions.map((i) => instructionLink(ctx, i)));
   const today = shanghaiDate(ctx.clock.now());
@@ -118,6 +124,9 @@ export async function findMyWork(ctx: ServiceContext, query: PageQuery): Promise
     ...rectifications.map(rectificationItem),
     ...extensions.map(extensionItem),
     ...instructions.map((i, n) => instructionItem(i, links[n]!)),
+    ...cascade.toReceive.map(handDownItem),
+    ...cascade.toReply.map(cascadeNoticeReplyItem),
+    ...cascade.toDecide.map(cascadeNoticeDecideItem),
   ].map((parts) => item(parts, today));
   // Every other source is read whole, since urgency orders across them; the page is cut from the merged list.
   const page = pageFrom(items.sort(compareWorkItems), query, {});

@@ -2,6 +2,7 @@ import {
   cascadeLinkStatusLabels,
   type HandDown,
   type HandDownCounty,
+  handDownKindLabels as kindLabels,
   type ReceivedHandDown,
 } from "@duban/domain";
 import {
@@ -19,7 +20,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { useHandDowns, useInbox, useSubordinates } from "../../api/cascade";
+import { useHandDowns, useInbox, useReceived, useSubordinates } from "../../api/cascade";
 import { useHandDown } from "../../api/cascade-upward";
 import { usePlan, usePlans } from "../../api/plans";
 import { LightTag } from "../../components/light-tag";
@@ -35,9 +36,6 @@ import { ReceiveDialog } from "./receive-dialog";
 import { ReceivedNoticesTab } from "./received-notices-tab";
 import { ReturnButton } from "./return-button";
 import { UpwardReportDialog } from "./upward-report-dialog";
-
-/** What of a task was handed down, where it is not the whole task. */
-const kindLabels = { task: "任务", measure: "措施", indicator: "指标" } as const;
 
 const figure = (v: number | null, unit: string) => (v === null ? "—" : `${v}${unit}`);
 
@@ -214,6 +212,23 @@ function InboxTab() {
   const { paging, pagination } = useTablePaging();
   const list = useInbox(paging);
   const [receiving, setReceiving] = useState<ReceivedHandDown | null>(null);
+  // A hand-down named in the address (`?received=`, from 我的工作 or a notification) opens to 接收 while it may be.
+  const [params, setParams] = useSearchParams();
+  const namedId = params.get("received");
+  const named = useReceived(namedId);
+  const opened = named.data?.id === namedId && named.data?.abilities.link ? named.data : null;
+  const closeReceiving = () => {
+    setReceiving(null);
+    if (namedId)
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.delete("received");
+          return next;
+        },
+        { replace: true },
+      );
+  };
   const [reporting, setReporting] = useState<ReceivedHandDown | null>(null);
   const columns: TableColumnsType<ReceivedHandDown> = [
     { title: "上级教育局", key: "from", width: 140, render: (_, i) => i.from.name },
@@ -277,7 +292,7 @@ function InboxTab() {
         pagination={pagination(list.data?.total)}
         locale={{ emptyText: <Empty description="暂无上级下达的任务" /> }}
       />
-      <ReceiveDialog item={receiving} onClose={() => setReceiving(null)} />
+      <ReceiveDialog item={receiving ?? opened} onClose={closeReceiving} />
       <UpwardReportDialog item={reporting} onClose={() => setReporting(null)} />
     </>
   );

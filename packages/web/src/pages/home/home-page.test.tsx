@@ -67,6 +67,45 @@ describe("HomePage (我的工作)", () => {
     expect(within(rows[1]!).getByRole("link").getAttribute("href")).toBe("/plans/plan-2023/tasks/node-1");
   });
 
+  it("shows the cross-bureau kinds with their labels, actions and links", async () => {
+    const cascade = (kind: WorkItem["kind"], id: string, link: string, due: string | null): WorkItem => ({
+      key: `${kind}:${id}`,
+      kind,
+      id,
+      title: "9. 促进学前教育普及普惠发展",
+      detail: "大连市教育局下达的任务",
+      due,
+      light: due ? "green" : "grey",
+      daysLeft: due ? 10 : null,
+      link,
+      since: "2023-06-10T02:00:00.000Z",
+    });
+    renderHome(
+      ["supervisor"],
+      [
+        cascade("cascade_notice_reply", "cn-1", "/cascade?tab=notices&notice=cn-1", "2023-06-25"),
+        cascade("hand_down_link", "l-1", "/cascade?tab=inbox&received=l-1", "2023-06-25"),
+        cascade("cascade_notice_decide", "cn-2", "/cascade?tab=down&handDown=h-1", null),
+      ],
+    );
+    const rows = within(await screen.findByLabelText("待办事项")).getAllByRole("listitem");
+    expect(
+      rows.map((r) => [
+        within(r).getByText(/^(上级|下级)/).textContent,
+        within(r).getByRole("button").textContent,
+      ]),
+    ).toEqual([
+      ["上级督办待回复", "回复"],
+      ["上级下达待接收", "接收"],
+      ["下级回复待审核", "审核"],
+    ]);
+    expect(rows.map((r) => within(r).getByRole("link").getAttribute("href"))).toEqual([
+      "/cascade?tab=notices&notice=cn-1",
+      "/cascade?tab=inbox&received=l-1",
+      "/cascade?tab=down&handDown=h-1",
+    ]);
+  });
+
   it("says what would appear here for the user's role when nothing waits", async () => {
     renderHome(["school"], []);
     expect(
@@ -79,7 +118,9 @@ describe("HomePage (我的工作)", () => {
   it("gives the supervision office its own empty state", async () => {
     renderHome(["supervisor"], []);
     expect(
-      await screen.findByText("暂无待办：已回复待办结的督办单、待验收的整改、待审批的延期申请会列在这里。"),
+      await screen.findByText(
+        "暂无待办：已回复待办结的督办单、待验收的整改、待审批的延期申请，上级下达待接收、上级督办待回复和下级回复待审核的事项会列在这里。",
+      ),
     ).toBeTruthy();
   });
 

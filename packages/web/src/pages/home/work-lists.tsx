@@ -9,13 +9,16 @@ import { NavButton } from "../../components/nav-button";
 const actionLabels: Record<WorkItemKind, string> = {
   report_returned: "修改并重新提交",
   notice_reply: "回复",
+  cascade_notice_reply: "回复",
   rectification_submit: "提交整改",
   report_due: "填报",
   assignment_acknowledge: "签收",
+  hand_down_link: "接收",
   instruction_acknowledge: "查看并签收",
   extension_decide: "审批",
   report_review: "审核",
   notice_decide: "办结审核",
+  cascade_notice_decide: "审核",
   rectification_verify: "验收",
 };
 
@@ -105,7 +108,10 @@ const emptyTexts: [Role, string][] = [
     "本单位暂无待办：交办的工作待签收、本期待填报、督办单待回复、整改待提交、领导批示待签收时会列在这里。",
   ],
   ["department", "本科室暂无待办：待审核的填报、待审批的延期申请、督办单和批示会列在这里。"],
-  ["supervisor", "暂无待办：已回复待办结的督办单、待验收的整改、待审批的延期申请会列在这里。"],
+  [
+    "supervisor",
+    "暂无待办：已回复待办结的督办单、待验收的整改、待审批的延期申请，上级下达待接收、上级督办待回复和下级回复待审核的事项会列在这里。",
+  ],
   ["inspector", "暂无待办：您录入的整改事项提交后，待验收的会列在这里。"],
   ["leader", "暂无待办。您的批示可在“我的批示”中查看签收情况。"],
   ["admin", "暂无待办：待验收的整改事项会列在这里。"],

@@ -25,7 +25,7 @@ const samples: Record<keyof typeof notificationLinks, string> = {
   formSubmission: notificationLinks.formSubmission(id),
   receivedCascadeNotice: notificationLinks.receivedCascadeNotice(id),
   issuedCascadeNotice: notificationLinks.issuedCascadeNotice(id),
-  received: notificationLinks.received(),
+  received: notificationLinks.received(id),
   handDown: notificationLinks.handDown(id),
 };
 
