@@ -17,12 +17,13 @@ import type { Paging } from "./paging";
 /** Root query key of 上下联动. */
 export const cascadeKey = ["cascade"] as const;
 
-/** The bureaus directly below the user's. */
-export function useSubordinates() {
+/** The bureaus directly below the user's (asked only when `enabled`). */
+export function useSubordinates(enabled = true) {
   return useQuery({
     queryKey: [...cascadeKey, "subordinates"],
     queryFn: ({ signal }) =>
       apiRequest<SubordinatePage>("/cascade/subordinates", { query: { pageSize: 200 }, signal }),
+    enabled,
   });
 }
 

@@ -3,11 +3,12 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { cascadeKey } from "./cascade";
 import { apiRequest, apiUrl } from "./client";
 
-/** The 县区总览 of one plan: its counties as units over what it handed down to them. */
-export function useCountyOverview(planId: string | undefined) {
+/** The 县区总览 of one plan on a day (today when left out): its counties as units over what it handed down. */
+export function useCountyOverview(planId: string | undefined, asOf?: string) {
   return useQuery({
-    queryKey: [...cascadeKey, "overview", planId],
-    queryFn: ({ signal }) => apiRequest<CountyOverview>("/cascade/overview", { query: { planId }, signal }),
+    queryKey: [...cascadeKey, "overview", planId, asOf],
+    queryFn: ({ signal }) =>
+      apiRequest<CountyOverview>("/cascade/overview", { query: { planId, asOf }, signal }),
     enabled: !!planId,
     placeholderData: keepPreviousData,
   });

@@ -2,6 +2,7 @@ import type { Cockpit } from "@duban/domain";
 import { Col, Row } from "antd";
 import { AttentionCard } from "./attention-card";
 import { CompletionCard } from "./completion-card";
+import { CountiesCard } from "./counties-card";
 import { GroupCard } from "./group-card";
 import { HeatmapCard } from "./heatmap-card";
 import { IndicatorsCard } from "./indicators-card";
@@ -29,6 +30,9 @@ export function CockpitView({ cockpit, onPickDay }: { cockpit: Cockpit; onPickDa
           </Col>
           <Col span={24}>
             <AttentionCard cockpit={cockpit} />
+          </Col>
+          <Col span={24}>
+            <CountiesCard cockpit={cockpit} />
           </Col>
         </Row>
       </Col>
