@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
@@ -7,22 +9,33 @@ const sourceConditions = {
   ssr: { resolve: { conditions: ["source"] } },
 };
 
-/** Server test files that mock a module (vi.mock): they run isolated, the others share a module cache per worker. */
-const serverMockingFiles = ["packages/server/src/modules/auth/lockout.routes.test.ts"];
+/**
+ * The test files under `dir` that replace a module with `vi.mock`: they need a module cache of their own, so they
+ * run isolated while the others share one per worker. Found by reading the files, so a new one cannot be missed
+ * (a mocking file in a shared cache gets the real module whenever another file in its worker loaded it first).
+ */
+function mockingFiles(dir: string, suffix: string): string[] {
+  const root = fileURLToPath(new URL(".", import.meta.url));
+  return fs
+    .readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(suffix) && !f.split(path.sep).includes("node_modules"))
+    .map((f) => path.join(dir, f).split(path.sep).join("/"))
+    .filter((f) => /\bvi\.mock\(/.test(fs.readFileSync(path.join(root, f), "utf8")))
+    .sort();
+}
 
 /**
  * Server test files that run isolated for another reason. redact-error: once, after other files in the same worker
  * on PGlite, its 5 MB-parameter query answered 500 without the "unhandled error" log line it asserts; alone it
  * passes. Until that is understood it gets a fresh worker.
  */
-const serverIsolatedFiles = [...serverMockingFiles, "packages/server/src/db/redact-error.test.ts"];
-
-/** Web test files that mock a module (vi.mock): they need a module cache of their own. */
-const webMockingFiles = [
-  "packages/web/src/pages/cockpit/cockpit-page.test.tsx",
-  "packages/web/src/pages/home/home-page.test.tsx",
-  "packages/web/src/pages/tasks/task-indicators.test.tsx",
+const serverIsolatedFiles = [
+  ...mockingFiles("packages/server/src", ".test.ts"),
+  "packages/server/src/db/redact-error.test.ts",
 ];
+
+/** Web test files that mock a module. */
+const webMockingFiles = mockingFiles("packages/web/src", ".test.tsx");
 
 /** The web tests: components render into happy-dom (light, runs on Node 20). */
 const webProject = {
