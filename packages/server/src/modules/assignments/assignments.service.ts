@@ -24,6 +24,7 @@ import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { notify } from "../notifications/index.js";
 import { findNodeWithPlan, lightToday } from "../plans/index.js";
+import { findNodeAssignmentPage } from "./assignment-page.repository.js";
 import * as repo from "./assignments.repository.js";
 
 /** An assignment's light on `now`'s day: its task's window, to its own due date if it has one. */
@@ -109,8 +110,11 @@ export async function findNodeAssignments(
   if (unitId && query.unitId && unitId !== query.unitId) return pageFrom([], query, abilities);
   const filters = { nodeId, unitId, q: query.q };
   const start = (query.page - 1) * query.pageSize;
-  let ids: string[];
-  let total: number;
+  const page = (items: repo.AssignmentDetail[], total: number): AssignmentPage => ({
+    ...pageFrom([], query, abilities),
+    items: items.map((r) => toAssignment(ctx, r)),
+    total,
+  });
   if (query.light) {
     // A light is computed, not stored: filtered over the short rows of the task's active assignments.
     const now = ctx.clock.now();
@@ -120,35 +124,34 @@ export async function findNodeAssignments(
         assignmentLight(k, { node, plan, now }) === query.light &&
         (!query.status || query.status === k.status),
     );
-    ids = lit.slice(start, start + query.pageSize).map((k) => k.id);
-    total = lit.length;
-  } else {
-    const keys = await repo.findNodeAssignmentKeys(db, actor.tenantId, {
-      ...filters,
-      status: query.status,
-      page: { limit: query.pageSize, offset: start },
-    });
-    ids = keys.map((k) => k.id);
-    // A page past the end has no row to carry the count: counted again, without the page.
-    total =
-      keys[0]?.total ??
-      (start > 0 ? await countNodeAssignments(db, actor.tenantId, { ...filters, status: query.status }) : 0);
+    const ids = lit.slice(start, start + query.pageSize).map((k) => k.id);
+    const rows = ids.length
+      ? await repo.findAssignmentDetails(db, actor.tenantId, inArray(assignments.id, ids))
+      : [];
+    return page(rows, lit.length);
   }
-  const rows = ids.length
-    ? await repo.findAssignmentDetails(db, actor.tenantId, inArray(assignments.id, ids))
-    : [];
-  return { ...pageFrom([], query, abilities), items: rows.map((r) => toAssignment(ctx, r)), total };
-}
-
-/** How many of a node's assignments match the filters. */
-async function countNodeAssignments(
-  db: DbOrTx,
-  tenantId: string,
-  filters: Parameters<typeof repo.findNodeAssignmentKeys>[2],
-): Promise<number> {
-  return (
-    (await repo.findNodeAssignmentKeys(db, tenantId, { ...filters, page: { limit: 1, offset: 0 } }))[0]
-      ?.total ?? 0
+  // One prepared statement: the count, the page and its details; the task and plan are the ones read above.
+  const found = await findNodeAssignmentPage(db, actor.tenantId, {
+    ...filters,
+    status: query.status,
+    page: { limit: query.pageSize, offset: start },
+  });
+  const taskOf = {
+    node: {
+      id: node.id,
+      title: node.title,
+      label: node.label,
+      number: node.number,
+      leadUnitId: node.leadUnitId,
+      startDate: node.startDate,
+      dueDate: node.dueDate,
+      status: node.status,
+    },
+    plan,
+  };
+  return page(
+    found.rows.map((r) => ({ ...r, ...taskOf })),
+    found.total,
   );
 }
 
