@@ -1,3 +1,4 @@
+import type { NodeStatus } from "@duban/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { jsonStatement, rowFromJson } from "../../db/json-statement.js";
@@ -6,7 +7,8 @@ import type { AssignmentRow } from "./assignments.repository.js";
 
 /**
  * A page of a task's assignment list in one prepared statement: the filters and the count over the task's short
- * rows, and only the page's assignments read in full with their unit's name, measure and indicators. The list
+ * rows, and only the page's assignments read in full with their unit's name, measure and indicators, beside the
+ * task and plan (one read of the whole answer, so a task of 300 schools costs one round trip). The list
  * order is that of `findNodeAssignmentKeys` (the task is one node, so its position orders nothing).
  */
 
@@ -20,7 +22,22 @@ export interface AssignmentPageRow {
   indicatorIds: string[];
 }
 
-type Raw = {
+/** The task and plan fields an assignment's light and abilities need. */
+export interface AssignmentPageTask {
+  node: {
+    id: string;
+    title: string;
+    label: string | null;
+    number: number | null;
+    leadUnitId: string | null;
+    startDate: string | null;
+    dueDate: string | null;
+    status: NodeStatus;
+  };
+  plan: { id: string; year: number; title: string; lightTolerance: number };
+}
+
+type Raw = AssignmentPageTask & {
   total: number;
   items: {
     assignment: Record<string, unknown>;
@@ -54,7 +71,12 @@ function pageStatement(db: Db) {
             order by ${order} limit ${p("limit")}::int offset ${p("offset")}::int`,
         ],
       ],
-      result: sql`json_build_object(
+      result: sql`(select json_build_object(
+        'node', json_build_object('id', "n"."id", 'title', "n"."title", 'label', "n"."label", 'number', "n"."number",
+          'leadUnitId', "n"."lead_unit_id", 'startDate', "n"."start_date", 'dueDate', "n"."due_date",
+          'status', "n"."status"),
+        'plan', json_build_object('id', "pl"."id", 'year', "pl"."year", 'title', "pl"."title",
+          'lightTolerance', "pl"."light_tolerance"),
         'total', (select count(*) from "f"),
         'items', coalesce((select json_agg(json_build_object(
             'assignment', row_to_json("a"),
@@ -64,12 +86,17 @@ function pageStatement(db: Db) {
               where "ai"."tenant_id" = ${t} and "ai"."assignment_id" = "a"."id"), '[]'::json)
           ) order by "page"."n")
           from "page" join "assignments" "a" on "a"."tenant_id" = ${t} and "a"."id" = "page"."id"
-          left join "measures" "m" on "m"."id" = "a"."measure_id"), '[]'::json))`,
+          left join "measures" "m" on "m"."id" = "a"."measure_id"), '[]'::json))
+        from "plan_nodes" "n" join "plans" "pl" on "pl"."id" = "n"."plan_id"
+        where "n"."tenant_id" = ${t} and "n"."id" = ${p("nodeId")}::uuid)`,
     };
   });
 }
 
-/** A page of a node's assignments matching the filters, in list order, and how many match in all. */
+/**
+ * The task with a page of its assignments matching the filters, in list order, and how many match in all; null
+ * when the tenant has no such task.
+ */
 export async function findNodeAssignmentPage(
   db: Db,
   tenantId: string,
@@ -80,7 +107,7 @@ export async function findNodeAssignmentPage(
     q?: string | undefined;
     page: { limit: number; offset: number };
   },
-): Promise<{ total: number; rows: AssignmentPageRow[] }> {
+): Promise<(AssignmentPageTask & { total: number; rows: AssignmentPageRow[] }) | null> {
   const raw = await pageStatement(db).execute({
     tenantId,
     nodeId: query.nodeId,
@@ -90,9 +117,12 @@ export async function findNodeAssignmentPage(
     limit: query.page.limit,
     offset: query.page.offset,
   });
+  if (!raw) return null;
   return {
-    total: Number(raw?.total ?? 0),
-    rows: (raw?.items ?? []).map((r) => ({
+    node: raw.node,
+    plan: raw.plan,
+    total: Number(raw.total),
+    rows: raw.items.map((r) => ({
       ...r,
       assignment: rowFromJson<AssignmentRow>(r.assignment, assignmentDates),
     })),

@@ -100,59 +100,62 @@ export async function findNodeAssignments(
   nodeId: string,
   query: AssignmentQuery,
 ): Promise<AssignmentPage> {
-  const { node, plan } = await getNode(ctx, nodeId);
-  const { db } = ctx.database;
   const { actor } = ctx;
-  const abilities = { create: taskAbilities(actor, node).assign };
   // A school sees its own unit's assignments only: that is a filter too.
   const unitId = seesEveryAssignment(actor) ? query.unitId : (actor.unitId ?? undefined);
-  if (!unitId && !seesEveryAssignment(actor)) return pageFrom([], query, abilities);
-  if (unitId && query.unitId && unitId !== query.unitId) return pageFrom([], query, abilities);
+  const none =
+    (!unitId && !seesEveryAssignment(actor)) || (unitId && query.unitId && unitId !== query.unitId);
   const filters = { nodeId, unitId, q: query.q };
   const start = (query.page - 1) * query.pageSize;
-  const page = (items: repo.AssignmentDetail[], total: number): AssignmentPage => ({
-    ...pageFrom([], query, abilities),
-    items: items.map((r) => toAssignment(ctx, r)),
-    total,
-  });
-  if (query.light) {
-    // A light is computed, not stored: filtered over the short rows of the task's active assignments.
-    const now = ctx.clock.now();
-    const keys = await repo.findNodeAssignmentKeys(db, actor.tenantId, { ...filters, status: "active" });
-    const lit = keys.filter(
-      (k) =>
-        assignmentLight(k, { node, plan, now }) === query.light &&
-        (!query.status || query.status === k.status),
-    );
-    const ids = lit.slice(start, start + query.pageSize).map((k) => k.id);
-    const rows = ids.length
-      ? await repo.findAssignmentDetails(db, actor.tenantId, inArray(assignments.id, ids))
-      : [];
-    return page(rows, lit.length);
-  }
-  // One prepared statement: the count, the page and its details; the task and plan are the ones read above.
-  const found = await findNodeAssignmentPage(db, actor.tenantId, {
+  if (query.light || none) return findLitAssignments(ctx, query, { ...filters, none: Boolean(none), start });
+  // One prepared statement: the task and its plan, the count, the page and its details.
+  const found = await findNodeAssignmentPage(ctx.database.db, actor.tenantId, {
     ...filters,
     status: query.status,
     page: { limit: query.pageSize, offset: start },
   });
-  const taskOf = {
-    node: {
-      id: node.id,
-      title: node.title,
-      label: node.label,
-      number: node.number,
-      leadUnitId: node.leadUnitId,
-      startDate: node.startDate,
-      dueDate: node.dueDate,
-      status: node.status,
-    },
-    plan,
+  if (!found) throw notFound("任务");
+  const { node, plan } = found;
+  return {
+    ...pageFrom([], query, { create: taskAbilities(actor, node).assign }),
+    items: found.rows.map((r) => toAssignment(ctx, { ...r, node, plan })),
+    total: found.total,
   };
-  return page(
-    found.rows.map((r) => ({ ...r, ...taskOf })),
-    found.total,
+}
+
+/**
+ * The list filtered by light, or a page the actor's unit rules out: a light is computed, not stored, so it is
+ * filtered over the short rows of the task's active assignments and only the page's are read in full.
+ */
+async function findLitAssignments(
+  ctx: ServiceContext,
+  query: AssignmentQuery,
+  f: { nodeId: string; unitId: string | undefined; q: string | undefined; none: boolean; start: number },
+): Promise<AssignmentPage> {
+  const { node, plan } = await getNode(ctx, f.nodeId);
+  const { db } = ctx.database;
+  const abilities = { create: taskAbilities(ctx.actor, node).assign };
+  if (f.none) return pageFrom([], query, abilities);
+  const now = ctx.clock.now();
+  const keys = await repo.findNodeAssignmentKeys(db, ctx.actor.tenantId, {
+    nodeId: f.nodeId,
+    unitId: f.unitId,
+    q: f.q,
+    status: "active",
+  });
+  const lit = keys.filter(
+    (k) =>
+      assignmentLight(k, { node, plan, now }) === query.light && (!query.status || query.status === k.status),
   );
+  const ids = lit.slice(f.start, f.start + query.pageSize).map((k) => k.id);
+  const rows = ids.length
+    ? await repo.findAssignmentDetails(db, ctx.actor.tenantId, inArray(assignments.id, ids))
+    : [];
+  return {
+    ...pageFrom([], query, abilities),
+    items: rows.map((r) => toAssignment(ctx, r)),
+    total: lit.length,
+  };
 }
 
 /** One assignment the actor may see, or 404. */
