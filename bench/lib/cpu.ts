@@ -1,6 +1,7 @@
 // CPU accounting from /proc (Linux; zeros elsewhere): one process, the whole PostgreSQL cluster, or the backends
 // serving one database; and SQL statement / commit counts of one database from pg_stat_statements.
 import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
@@ -55,6 +56,12 @@ export function postgresClusterCpuMsSince(before: Map<number, number>): number {
   return sum;
 }
 
+/**
+ * BENCH_STATEMENT_PROFILE=<dir>: each window's statements (calls, rows, exec and plan time, buffers, WAL) are
+ * written there as JSON; the bench's databases then also track nested statements (triggers') and planning time.
+ */
+export const PROFILE_DIR = process.env.BENCH_STATEMENT_PROFILE || undefined;
+
 /** What a window of work cost the database. */
 export interface DbCost {
   /** Whole cluster, every process named postgres*: includes other databases' work on a shared cluster. */
@@ -81,6 +88,7 @@ export class DbMonitor {
   private last = new Map<number, number>();
   private timer?: NodeJS.Timeout;
   private dbid = 0;
+  private window = "";
 
   constructor(
     adminUrl: string,
@@ -123,7 +131,9 @@ export class DbMonitor {
     }
   }
 
-  async start(): Promise<void> {
+  /** `label` names the window in the statement profile (BENCH_STATEMENT_PROFILE). */
+  async start(label = "window"): Promise<void> {
+    this.window = label;
     if (this.extension)
       await this.stats!.query("select pg_stat_statements_reset(0, $1::oid, 0)", [this.dbid]).catch(() => {
         this.extension = false;
@@ -148,14 +158,38 @@ export class DbMonitor {
         `select coalesce(sum(calls), 0) as n,
                 coalesce(sum(calls) filter (where upper(query) like 'COMMIT%' or upper(query) like 'END%'), 0) as c
            from pg_stat_statements
-          where dbid = $1 and query not like '%pg_stat_statements%'`,
+          where dbid = $1 and toplevel and query not like '%pg_stat_statements%'`,
         [this.dbid],
       );
       statements = Number(r.rows[0].n);
       commits = Number(r.rows[0].c);
+      if (PROFILE_DIR) await this.writeProfile(PROFILE_DIR);
     }
     return { clusterCpuMs, backendsCpuMs, statements, commits };
   }
+
+  /** Every statement of the window with its pg_stat_statements figures, as one JSON file in `dir`. */
+  private async writeProfile(dir: string): Promise<void> {
+    const r = await this.stats!.query(
+      `select toplevel, calls, rows, round(total_exec_time::numeric, 2) as "execMs",
+              round(mean_exec_time::numeric, 4) as "meanExecMs", plans, round(total_plan_time::numeric, 2) as "planMs",
+              shared_blks_hit as hit, shared_blks_read as read, shared_blks_dirtied as dirtied,
+              shared_blks_written as written, wal_records as "walRecords", wal_bytes as "walBytes",
+              left(regexp_replace(query, '\\s+', ' ', 'g'), 400) as query
+         from pg_stat_statements
+        where dbid = $1 and query not like '%pg_stat_statements%'
+        order by total_exec_time + total_plan_time desc`,
+      [this.dbid],
+    );
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(
+      dir,
+      `${this.dbName}-${(this.profiles++).toString().padStart(2, "0")}-${this.window}.json`,
+    );
+    fs.writeFileSync(file, JSON.stringify(r.rows, null, 1));
+  }
+
+  private profiles = 0;
 
   async close(): Promise<void> {
     clearInterval(this.timer);

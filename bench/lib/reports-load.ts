@@ -42,9 +42,10 @@ async function measured(
   serverPid: number,
   db: DbMonitor | undefined,
   opts: BurstOptions,
+  label: string,
 ): Promise<{ result: LoadResult; cpuMs: number; db: DbCost | undefined }> {
   const load = await prepareLoad({ base, flows, concurrency: "all", ...opts });
-  await db?.start();
+  await db?.start(label);
   const cpu0 = processCpuMs(serverPid);
   const result = await load.run();
   const cpuMs = processCpuMs(serverPid) - cpu0;
@@ -123,7 +124,7 @@ export async function dubanSurge(
       },
     ];
   });
-  const m = await measured(base, flows, pid, db, o);
+  const m = await measured(base, flows, pid, db, o, "surge");
   const reports: Submitted[] = [];
   for (const f of m.result.flows) {
     const rep = f.requests[1];
@@ -171,7 +172,7 @@ export async function dubanReview(
       expect: 200,
     },
   ]);
-  const m = await measured(base, flows, pid, db, o);
+  const m = await measured(base, flows, pid, db, o, "review");
   const approved = new Set(m.result.flows.filter((f) => f.requests[0]?.ok).map((f) => reports[f.flow]!.id));
   return { step: stepOf(requestsAt(m.result, 0)), cost: costOf(reports.length, m), approved };
 }
@@ -211,7 +212,7 @@ export async function limitRound(
       keepBody: true,
     },
   ]);
-  const submit = await measured(limit.base, flows, limit.pid, db, o);
+  const submit = await measured(limit.base, flows, limit.pid, db, o, "limit-submit");
   const ids = requestsAt(submit.result, 0)
     .filter((r) => r.ok)
     .map((r) => (r.body as { id: string }).id);
@@ -223,6 +224,7 @@ export async function limitRound(
     limit.pid,
     db,
     o,
+    "limit-review",
   );
   return {
     submit: { step: stepOf(requestsAt(submit.result, 0)), cost: costOf(assignmentIds.length, submit) },

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { processCpuMs } from "./cpu.js";
+import { PROFILE_DIR, processCpuMs } from "./cpu.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -56,6 +56,12 @@ export async function prepareDatabase(
         drop: async () => {},
       };
     }
+    // Set before any connection: the settings apply to the sessions opened afterwards.
+    if (PROFILE_DIR)
+      await admin.query(
+        `alter database "${name}" set pg_stat_statements.track = 'all';` +
+          `alter database "${name}" set pg_stat_statements.track_planning = on`,
+      );
     const fresh = new URL(url);
     fresh.pathname = `/${name}`;
     return {

@@ -128,6 +128,9 @@ export interface PoolTimeouts {
  */
 const POOL_TIMEOUTS: PoolTimeouts = { connectMs: 5000, queueMs: 60_000 };
 
+/** How long a pooled connection may sit idle before it is closed. */
+const IDLE_CONNECTION_MS = 5 * 60_000;
+
 /**
  * Opens a node-postgres pool that survives the server going away: a dropped connection marks the database
  * unavailable instead of raising an unhandled `error` event (which would end the process), and the pool
@@ -152,6 +155,9 @@ async function openPostgres(
     connectionTimeoutMillis: timeouts.queueMs,
     // Notices a vanished peer (a host down, a firewall dropping the session) instead of waiting for ever.
     keepAlive: true,
+    // A connection idle between bursts is kept for minutes, not node-postgres's 10 s: a new one costs its
+    // backend's start, its catalog caches and the planning of every prepared statement again.
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
   });
   const availability = new DatabaseAvailability(() => pool.query("select 1"));
   // An idle connection closed by the server (a restart: 57P01 "terminating connection due to administrator

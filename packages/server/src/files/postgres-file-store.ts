@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { preparedOnce } from "../db/prepared-once.js";
+import { fileBlobChunks, fileBlobs } from "../db/schema.js";
 import {
   assertSha256,
   FileMissingError,
@@ -26,6 +28,29 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
+const p = (name: string) => sql`${sql.placeholder(name)}`;
+
+// An upload's two writes, named (`preparedOnce`): parsed and planned once per connection.
+function chunkInsert(db: Db) {
+  return preparedOnce(db, "file_chunk_put", () =>
+    db
+      .insert(fileBlobChunks)
+      .values({ blobId: p("blobId"), idx: p("idx"), data: p("data") })
+      .prepare("file_chunk_put"),
+  );
+}
+
+function blobInsert(db: Db) {
+  return preparedOnce(db, "file_blob_put", () =>
+    db
+      .insert(fileBlobs)
+      .values({ sha256: p("sha256"), blobId: p("blobId"), size: p("size"), chunks: p("chunks") })
+      .onConflictDoNothing({ target: fileBlobs.sha256 })
+      .returning({ sha256: fileBlobs.sha256 })
+      .prepare("file_blob_put"),
+  );
+}
+
 /**
  * Files in PostgreSQL itself (`file_blobs` and `file_blob_chunks`), so several app servers on one database share
  * them with nothing else to run. Written and read a chunk at a time; each chunk is its own statement outside any
@@ -44,18 +69,16 @@ export class PostgresFileStore implements FileStore {
     let chunks = 0;
     try {
       for await (const piece of rechunk(hashed.chunks, BLOB_CHUNK_BYTES)) {
-        await this.db.execute(
-          sql`insert into file_blob_chunks (blob_id, idx, data) values (${blobId}, ${chunks}, ${piece})`,
-        );
+        await chunkInsert(this.db).execute({ blobId, idx: chunks, data: piece });
         chunks++;
       }
       const stored = hashed.result();
-      const made = await rowsOf<{ sha256: string }>(
-        this.db,
-        sql`insert into file_blobs (sha256, blob_id, size, chunks)
-            values (${stored.sha256}, ${blobId}, ${stored.size}, ${chunks})
-            on conflict (sha256) do nothing returning sha256`,
-      );
+      const made = await blobInsert(this.db).execute({
+        sha256: stored.sha256,
+        blobId,
+        size: stored.size,
+        chunks,
+      });
       // The same bytes were already stored (perhaps by another server a moment ago): keep that copy only.
       if (made.length === 0) await this.discard(blobId);
       return stored;

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.js";
 import { assignments, units } from "../../db/schema.js";
 import { buildUnit } from "../../test/factories.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
+import { lastRequestTrace } from "../../test/rollback-faults.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 
 let t: TestApp;
@@ -69,6 +70,12 @@ describe("GET /api/nodes/:nodeId/assignments pages and filters a task's assignme
     const { p } = await twentySixAssigned();
     const kgs = [p.kindergarten.name, p.secondKindergarten.name];
     const first = await list(p, "?page=1&pageSize=10");
+    // The task, the count, the page and its details in one statement (session lookup besides).
+    const { all, handlerQueries } = lastRequestTrace();
+    expect({ all, handlerQueries }, `${all} statements, ${handlerQueries} in the handler`).toEqual({
+      all: 2,
+      handlerQueries: 1,
+    });
     expect(first.total).toBe(26);
     expect(first.names).toEqual([...kgs, ...names(1, 8)]);
     expect(await list(p, "?page=3&pageSize=10")).toEqual({ names: names(19, 24), total: 26 });

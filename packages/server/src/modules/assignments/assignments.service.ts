@@ -24,6 +24,7 @@ import type { ServiceContext } from "../../http/context.js";
 import { audit } from "../audit/index.js";
 import { notify } from "../notifications/index.js";
 import { findNodeWithPlan, lightToday } from "../plans/index.js";
+import { findNodeAssignmentPage } from "./assignment-page.repository.js";
 import * as repo from "./assignments.repository.js";
 
 /** An assignment's light on `now`'s day: its task's window, to its own due date if it has one. */
@@ -99,57 +100,62 @@ export async function findNodeAssignments(
   nodeId: string,
   query: AssignmentQuery,
 ): Promise<AssignmentPage> {
-  const { node, plan } = await getNode(ctx, nodeId);
-  const { db } = ctx.database;
   const { actor } = ctx;
-  const abilities = { create: taskAbilities(actor, node).assign };
   // A school sees its own unit's assignments only: that is a filter too.
   const unitId = seesEveryAssignment(actor) ? query.unitId : (actor.unitId ?? undefined);
-  if (!unitId && !seesEveryAssignment(actor)) return pageFrom([], query, abilities);
-  if (unitId && query.unitId && unitId !== query.unitId) return pageFrom([], query, abilities);
+  const none =
+    (!unitId && !seesEveryAssignment(actor)) || (unitId && query.unitId && unitId !== query.unitId);
   const filters = { nodeId, unitId, q: query.q };
   const start = (query.page - 1) * query.pageSize;
-  let ids: string[];
-  let total: number;
-  if (query.light) {
-    // A light is computed, not stored: filtered over the short rows of the task's active assignments.
-    const now = ctx.clock.now();
-    const keys = await repo.findNodeAssignmentKeys(db, actor.tenantId, { ...filters, status: "active" });
-    const lit = keys.filter(
-      (k) =>
-        assignmentLight(k, { node, plan, now }) === query.light &&
-        (!query.status || query.status === k.status),
-    );
-    ids = lit.slice(start, start + query.pageSize).map((k) => k.id);
-    total = lit.length;
-  } else {
-    const keys = await repo.findNodeAssignmentKeys(db, actor.tenantId, {
-      ...filters,
-      status: query.status,
-      page: { limit: query.pageSize, offset: start },
-    });
-    ids = keys.map((k) => k.id);
-    // A page past the end has no row to carry the count: counted again, without the page.
-    total =
-      keys[0]?.total ??
-      (start > 0 ? await countNodeAssignments(db, actor.tenantId, { ...filters, status: query.status }) : 0);
-  }
-  const rows = ids.length
-    ? await repo.findAssignmentDetails(db, actor.tenantId, inArray(assignments.id, ids))
-    : [];
-  return { ...pageFrom([], query, abilities), items: rows.map((r) => toAssignment(ctx, r)), total };
+  if (query.light || none) return findLitAssignments(ctx, query, { ...filters, none: Boolean(none), start });
+  // One prepared statement: the task and its plan, the count, the page and its details.
+  const found = await findNodeAssignmentPage(ctx.database.db, actor.tenantId, {
+    ...filters,
+    status: query.status,
+    page: { limit: query.pageSize, offset: start },
+  });
+  if (!found) throw notFound("任务");
+  const { node, plan } = found;
+  return {
+    ...pageFrom([], query, { create: taskAbilities(actor, node).assign }),
+    items: found.rows.map((r) => toAssignment(ctx, { ...r, node, plan })),
+    total: found.total,
+  };
 }
 
-/** How many of a node's assignments match the filters. */
-async function countNodeAssignments(
-  db: DbOrTx,
-  tenantId: string,
-  filters: Parameters<typeof repo.findNodeAssignmentKeys>[2],
-): Promise<number> {
-  return (
-    (await repo.findNodeAssignmentKeys(db, tenantId, { ...filters, page: { limit: 1, offset: 0 } }))[0]
-      ?.total ?? 0
+/**
+ * The list filtered by light, or a page the actor's unit rules out: a light is computed, not stored, so it is
+ * filtered over the short rows of the task's active assignments and only the page's are read in full.
+ */
+async function findLitAssignments(
+  ctx: ServiceContext,
+  query: AssignmentQuery,
+  f: { nodeId: string; unitId: string | undefined; q: string | undefined; none: boolean; start: number },
+): Promise<AssignmentPage> {
+  const { node, plan } = await getNode(ctx, f.nodeId);
+  const { db } = ctx.database;
+  const abilities = { create: taskAbilities(ctx.actor, node).assign };
+  if (f.none) return pageFrom([], query, abilities);
+  const now = ctx.clock.now();
+  const keys = await repo.findNodeAssignmentKeys(db, ctx.actor.tenantId, {
+    nodeId: f.nodeId,
+    unitId: f.unitId,
+    q: f.q,
+    status: "active",
+  });
+  const lit = keys.filter(
+    (k) =>
+      assignmentLight(k, { node, plan, now }) === query.light && (!query.status || query.status === k.status),
   );
+  const ids = lit.slice(f.start, f.start + query.pageSize).map((k) => k.id);
+  const rows = ids.length
+    ? await repo.findAssignmentDetails(db, ctx.actor.tenantId, inArray(assignments.id, ids))
+    : [];
+  return {
+    ...pageFrom([], query, abilities),
+    items: rows.map((r) => toAssignment(ctx, r)),
+    total: lit.length,
+  };
 }
 
 /** One assignment the actor may see, or 404. */

@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEntity, AuditQuery } from "@duban/domain";
 import { and, count, desc, eq, getTableColumns, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import { auditLogs } from "../../db/schema.js";
 import { entityTitleSql } from "./audit-titles.js";
 
@@ -16,16 +17,38 @@ export interface AuditEvent {
   ip: string | null;
 }
 
+const p = (name: string) => sql`${sql.placeholder(name)}`;
+
+/**
+ * The audit insert, one shape whatever the event, named so that PostgreSQL parses and plans it once per
+ * connection: nearly every write of the application runs it. Values pass as they are (the summary as json text).
+ */
+function prepareInsertAudit(db: DbOrTx) {
+  return db
+    .insert(auditLogs)
+    .values({
+      tenantId: p("tenantId"),
+      actorId: p("actorId"),
+      actorName: p("actorName"),
+      action: p("action"),
+      entity: p("entity"),
+      entityId: p("entityId"),
+      summary: sql`${sql.placeholder("summary")}::jsonb`,
+      ip: p("ip"),
+    })
+    .prepare("insert_audit");
+}
+
 /** Appends an audit entry; call it inside the transaction of the write it describes. */
 export async function insertAudit(db: DbOrTx, event: AuditEvent): Promise<void> {
-  await db.insert(auditLogs).values({
+  await preparedOnce(db, "insert_audit", () => prepareInsertAudit(db)).execute({
     tenantId: event.tenantId,
     actorId: event.actorId,
     actorName: event.actorName,
     action: event.action,
     entity: event.entity,
     entityId: event.entityId ?? null,
-    summary: event.summary ?? null,
+    summary: event.summary === undefined || event.summary === null ? null : JSON.stringify(event.summary),
     ip: event.ip,
   });
 }

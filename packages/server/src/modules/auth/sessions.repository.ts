@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import { sessions, users } from "../../db/schema.js";
 
 /** Hashes a cookie token: the database never holds a usable token. */
@@ -75,7 +76,14 @@ export async function findSessionActor(db: Db, sessionId: string) {
 
 /** Records activity on a session (for the idle timeout). */
 export async function touchSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+  // Named: requests run it every few minutes per session, so PostgreSQL keeps its plan.
+  await preparedOnce(db, "touch_session", () =>
+    db
+      .update(sessions)
+      .set({ lastSeenAt: sql`${sql.placeholder("now")}` })
+      .where(eq(sessions.id, sql.placeholder("id")))
+      .prepare("touch_session"),
+  ).execute({ id: sessionId, now: now.toISOString() });
 }
 
 /** Ends one session. */

@@ -1,6 +1,7 @@
-import { and, eq, gte, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import {
   files,
   nodeClosures,
@@ -33,17 +34,95 @@ export function findFilesByIds(db: DbOrTx, tenantId: string, ids: string[]): Pro
     .where(and(eq(files.tenantId, tenantId), inArray(files.id, [...new Set(ids)])));
 }
 
-/** Inserts a file row. */
-export async function insertFile(db: DbOrTx, values: typeof files.$inferInsert): Promise<FileRow> {
-  const [row] = await db.insert(files).values(values).returning();
+const p = (name: string) => sql`${sql.placeholder(name)}`;
+
+// The statements of an upload, each of one shape and named (`preparedOnce`): on a deadline day every school's
+// photo runs them, and PostgreSQL parses and plans each once per connection.
+
+const window = sql`${sql.placeholder("windowStart")}::timestamptz`;
+const day = sql`${sql.placeholder("dayStart")}::timestamptz`;
+
+/** The quota's read of an owner's files (a unit's, or a unit-less user's own). */
+function usageStatement(db: DbOrTx, ofUnit: boolean) {
+  const name = ofUnit ? "upload_usage_unit" : "upload_usage_user";
+  return preparedOnce(db, name, () => {
+    const owned = ofUnit
+      ? and(eq(files.tenantId, p("tenantId")), eq(files.unitId, p("unitId")))
+      : and(eq(files.tenantId, p("tenantId")), isNull(files.unitId), eq(files.createdBy, p("userId")));
+    return db
+      .select({
+        count: sql<number>`(count(*) filter (where ${files.createdAt} > ${window}))::int`,
+        oldest:
+          sql<Date | null>`min(${files.createdAt}) filter (where ${files.createdAt} > ${window})`.mapWith(
+            files.createdAt,
+          ),
+        bytes: sql<string | null>`sum(${files.size}) filter (where ${files.createdAt} >= ${day})`,
+      })
+      .from(files)
+      .where(and(owned, gte(files.createdAt, sql`${sql.placeholder("since")}::timestamptz`)))
+      .prepare(name);
+  });
+}
+
+function lockStatement(db: DbOrTx, ofUnit: boolean) {
+  return ofUnit
+    ? preparedOnce(db, "upload_lock_unit", () =>
+        db
+          .select({ id: units.id })
+          .from(units)
+          .where(and(eq(units.tenantId, p("tenantId")), eq(units.id, p("unitId"))))
+          .for("no key update")
+          .prepare("upload_lock_unit"),
+      )
+    : preparedOnce(db, "upload_lock_user", () =>
+        db
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.tenantId, p("tenantId")), eq(users.id, p("userId"))))
+          .for("no key update")
+          .prepare("upload_lock_user"),
+      );
+}
+
+function insertFileStatement(db: DbOrTx) {
+  return preparedOnce(db, "upload_insert_file", () =>
+    db
+      .insert(files)
+      .values({
+        tenantId: p("tenantId"),
+        sha256: p("sha256"),
+        size: p("size"),
+        mime: p("mime"),
+        filename: p("filename"),
+        createdBy: p("createdBy"),
+        unitId: p("unitId"),
+        createdAt: sql`${sql.placeholder("createdAt")}::timestamptz`,
+      })
+      .returning()
+      .prepare("upload_insert_file"),
+  );
+}
+
+/** Inserts the row of an uploaded evidence file (every column given). */
+export async function insertEvidenceFile(
+  db: DbOrTx,
+  values: Omit<typeof files.$inferInsert, "id" | "unitId" | "createdAt"> & {
+    unitId: string | null;
+    createdAt: Date;
+  },
+): Promise<FileRow> {
+  const [row] = await insertFileStatement(db).execute({
+    ...values,
+    createdAt: values.createdAt.toISOString(),
+  });
   return row!;
 }
 
-/** The files an owner's quota counts. */
-function ownedBy(owner: UploadOwner): SQL {
+/** The owner's keys as statement values. */
+function ownerKeys(owner: UploadOwner) {
   return "unitId" in owner
-    ? and(eq(files.tenantId, owner.tenantId), eq(files.unitId, owner.unitId))!
-    : and(eq(files.tenantId, owner.tenantId), isNull(files.unitId), eq(files.createdBy, owner.userId))!;
+    ? { tenantId: owner.tenantId, unitId: owner.unitId }
+    : { tenantId: owner.tenantId, userId: owner.userId };
 }
 
 /**
@@ -52,18 +131,12 @@ function ownedBy(owner: UploadOwner): SQL {
  */
 export async function uploadUsage(db: DbOrTx, owner: UploadOwner, windowStart: Date, dayStart: Date) {
   const since = windowStart < dayStart ? windowStart : dayStart;
-  const window = sql`${windowStart.toISOString()}::timestamptz`;
-  const day = sql`${dayStart.toISOString()}::timestamptz`;
-  const [row] = await db
-    .select({
-      count: sql<number>`(count(*) filter (where ${files.createdAt} > ${window}))::int`,
-      oldest: sql<Date | null>`min(${files.createdAt}) filter (where ${files.createdAt} > ${window})`.mapWith(
-        files.createdAt,
-      ),
-      bytes: sql<string | null>`sum(${files.size}) filter (where ${files.createdAt} >= ${day})`,
-    })
-    .from(files)
-    .where(and(ownedBy(owner), gte(files.createdAt, since)));
+  const [row] = await usageStatement(db, "unitId" in owner).execute({
+    ...ownerKeys(owner),
+    windowStart: windowStart.toISOString(),
+    dayStart: dayStart.toISOString(),
+    since: since.toISOString(),
+  });
   return { count: row?.count ?? 0, oldest: row?.oldest ?? null, bytes: Number(row?.bytes ?? 0) };
 }
 
@@ -72,18 +145,7 @@ export async function uploadUsage(db: DbOrTx, owner: UploadOwner, windowStart: D
  * key update: rows that merely reference the unit (a report being saved) are not held up by an upload.
  */
 export async function lockUploadOwner(tx: DbOrTx, owner: UploadOwner): Promise<void> {
-  if ("unitId" in owner)
-    await tx
-      .select({ id: units.id })
-      .from(units)
-      .where(and(eq(units.tenantId, owner.tenantId), eq(units.id, owner.unitId)))
-      .for("no key update");
-  else
-    await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.tenantId, owner.tenantId), eq(users.id, owner.userId)))
-      .for("no key update");
+  await lockStatement(tx, "unitId" in owner).execute(ownerKeys(owner));
 }
 
 /**

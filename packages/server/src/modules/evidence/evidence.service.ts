@@ -92,7 +92,7 @@ export async function recordEvidence(
   return ctx.database.db.transaction(async (tx) => {
     await repo.lockUploadOwner(tx, quota.owner);
     await assertUploadQuota(tx, quota);
-    const row = await repo.insertFile(tx, {
+    const row = await repo.insertEvidenceFile(tx, {
       tenantId: ctx.actor.tenantId,
       sha256: stored.sha256,
       size: stored.size,
