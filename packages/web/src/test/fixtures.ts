@@ -5,6 +5,7 @@ import type {
   Me,
   PlanDetail,
   PlanTreeNode,
+  ReceivedHandDown,
   Report,
 } from "@duban/domain";
 
@@ -195,6 +196,27 @@ export function handDownOfTask9(counties: HandDownCounty[], overrides: Partial<H
     version: 0,
     counties,
     rollup: { light: null, progress: 0, coverage: { reported: 0, expected: counties.length }, targets: [] },
+    ...overrides,
+  };
+}
+
+/** 大连's task 9 as 瓦房店's inbox holds it: pending, to link or return, unless told otherwise. */
+export function receivedHandDown(overrides: Partial<ReceivedHandDown> = {}): ReceivedHandDown {
+  return {
+    id: "link-1",
+    from: { id: "city", name: "大连市教育局" },
+    superiorNode: { label: "9.", title: "促进学前教育普及普惠发展" },
+    kind: "task",
+    title: "促进学前教育普及普惠发展",
+    text: "新建、改扩建公办幼儿园。",
+    dueDate: "2023-12-31",
+    targets: [],
+    status: "pending",
+    returnReason: null,
+    linkedNode: null,
+    handedAt: "2023-06-15T01:00:00.000Z",
+    version: 0,
+    abilities: { link: true, return: true },
     ...overrides,
   };
 }

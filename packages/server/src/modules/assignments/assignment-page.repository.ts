@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { jsonStatement, rowFromJson } from "../../db/json-statement.js";
 import { likePattern } from "../audit/index.js";
-import type { AssignmentRow } from "./assignments.repository.js";
+import type { AssignmentRow, NodeAssignmentFilter } from "./assignments.repository.js";
 
 /**
  * A page of a task's assignment list in one prepared statement: the filters and the count over the task's short
@@ -100,13 +100,7 @@ function pageStatement(db: Db) {
 export async function findNodeAssignmentPage(
   db: Db,
   tenantId: string,
-  query: {
-    nodeId: string;
-    unitId?: string | undefined;
-    status?: string | undefined;
-    q?: string | undefined;
-    page: { limit: number; offset: number };
-  },
+  query: NodeAssignmentFilter & { page: { limit: number; offset: number } },
 ): Promise<(AssignmentPageTask & { total: number; rows: AssignmentPageRow[] }) | null> {
   const raw = await pageStatement(db).execute({
     tenantId,

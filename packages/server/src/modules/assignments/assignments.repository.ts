@@ -21,22 +21,21 @@ const ALL = 2 ** 31 - 1;
 /** The order of a task's assignment list and of every list of assignment details: task, then unit. */
 const listOrder = [asc(planNodes.position), asc(units.sortOrder), asc(units.name), asc(assignments.id)];
 
+/** Which of a node's assignments a list asks for: by unit, status and a keyword, and which page of them. */
+export interface NodeAssignmentFilter {
+  nodeId: string;
+  unitId?: string | undefined;
+  status?: string | undefined;
+  q?: string | undefined;
+  page?: { limit: number; offset: number };
+}
+
 /**
  * A node's assignments, narrowed by unit, status and a keyword in the unit's name or the 责任人, in list order,
  * as short rows with what the light filter needs and the count of all that match (before `page` cuts them): a
  * task of 300 units is filtered and paged here, and the page's details are read for its own ids alone.
  */
-export async function findNodeAssignmentKeys(
-  db: DbOrTx,
-  tenantId: string,
-  query: {
-    nodeId: string;
-    unitId?: string | undefined;
-    status?: string | undefined;
-    q?: string | undefined;
-    page?: { limit: number; offset: number };
-  },
-) {
+export async function findNodeAssignmentKeys(db: DbOrTx, tenantId: string, query: NodeAssignmentFilter) {
   const c: SQL[] = [eq(assignments.tenantId, tenantId), eq(assignments.nodeId, query.nodeId)];
   if (query.unitId) c.push(eq(assignments.unitId, query.unitId));
   if (query.status) c.push(eq(assignments.status, query.status as AssignmentRow["status"]));

@@ -2,25 +2,11 @@ import type { ReceivedHandDown } from "@duban/domain";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { mockApi } from "../../test/api-mock";
+import { receivedHandDown } from "../../test/fixtures";
 import { renderInApp } from "../../test/render";
 import { CascadePage } from "./cascade-page";
 
-const pending: ReceivedHandDown = {
-  id: "link-1",
-  from: { id: "city", name: "大连市教育局" },
-  superiorNode: { label: "9.", title: "促进学前教育普及普惠发展" },
-  kind: "task",
-  title: "促进学前教育普及普惠发展",
-  text: "新建、改扩建公办幼儿园。",
-  dueDate: "2023-12-31",
-  targets: [],
-  status: "pending",
-  returnReason: null,
-  linkedNode: null,
-  handedAt: "2023-06-15T01:00:00.000Z",
-  version: 0,
-  abilities: { link: true, return: true },
-};
+const pending = receivedHandDown();
 
 /** The API: no bureaus below, the inbox holding the item, and the item by its id. */
 function api(item: ReceivedHandDown) {

@@ -1,30 +1,21 @@
-import type { HandDown, ReceivedHandDown, UpwardCompose, UpwardReport } from "@duban/domain";
+import type { HandDown, UpwardCompose, UpwardReport } from "@duban/domain";
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { mockApi } from "../../test/api-mock";
+import { receivedHandDown } from "../../test/fixtures";
 import { renderInApp } from "../../test/render";
 import { CountyUpwardDialog } from "./county-upward-dialog";
 import { UpwardReportDialog } from "./upward-report-dialog";
 
 configure({ asyncUtilTimeout: 5000 });
 
-const item: ReceivedHandDown = {
-  id: "link-1",
-  from: { id: "city", name: "大连市教育局" },
-  superiorNode: { label: "9.", title: "促进学前教育普及普惠发展" },
-  kind: "task",
-  title: "促进学前教育普及普惠发展",
-  text: "全市公办幼儿园在园幼儿占比达到50%。",
-  dueDate: "2023-12-31",
-  targets: [],
+const item = receivedHandDown({
   status: "linked",
-  returnReason: null,
   linkedNode: { id: "node-9", planId: "plan-1", label: "9.", title: "促进学前教育普及普惠发展" },
-  handedAt: "2023-06-01T00:00:00.000Z",
   version: 1,
   abilities: { link: false, return: false },
-};
+});
 
 const sent: UpwardReport = {
   id: "up-1",
