@@ -6,7 +6,6 @@ import type { FileRow } from "../evidence/index.js";
 import { type Audience, audienceJson, notifyParts } from "../notifications/index.js";
 import type { ReportEventRow, ReportRow } from "./reports.repository.js";
 import { reportDates } from "./save-report.repository.js";
-import { weightedProgressSql } from "./weighted-progress-sql.js";
 
 /** The two statements of a review: one read of the report in its context, one write of everything it changes. */
 
@@ -121,18 +120,13 @@ function writeStatement(db: Db) {
               and exists (select 1 from "saved") and exists (select 1 from "held")
             returning "node_id"`,
         ],
-        // The task's progress from its active assignments, this one at its new progress.
+        // The task's progress from its active assignments, this one at its new progress: in a function that locks
+        // the task row before reading them, so two approvals of one task at once both count (migration
+        // `task_progress_roll_up`). A select CTE runs only when read: the result reads it.
         [
           "rolled",
-          sql`update "plan_nodes" set "progress" = coalesce((
-              select ${weightedProgressSql(sql`"x"."p"`, sql`"x"."w"`)}
-              from (select case when "ra"."id" = ${assignmentId} then ${progress} else "ra"."progress" end as "p",
-                  "ra"."weight" as "w"
-                from "assignments" "ra" where "ra"."tenant_id" = ${t} and "ra"."node_id" = "plan_nodes"."id"
-                  and "ra"."status" = 'active') as "x"), 0),
-              "updated_at" = now()
-            where "plan_nodes"."tenant_id" = ${t} and "plan_nodes"."id" in (select "node_id" from "moved")
-            returning 1`,
+          sql`select roll_up_task_progress(${t}::uuid, "moved"."node_id", ${assignmentId}, ${progress}) as "n"
+            from "moved"`,
         ],
         ...notifyParts("saved"),
         [
@@ -146,7 +140,8 @@ function writeStatement(db: Db) {
       ],
       result: sql`json_build_object('report', (select row_to_json("saved") from "saved"),
         'event', (select row_to_json("event") from "event"),
-        'assignmentHeld', not ${approve} or exists (select 1 from "held"))`,
+        'assignmentHeld', not ${approve} or exists (select 1 from "held"),
+        'rolled', (select count(*) from "rolled"))`,
     };
   });
 }

@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { weightedProgressSql } from "./weighted-progress-sql.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -45,15 +44,16 @@ function cases(count: number): WeightedProgressItem[][] {
   });
 }
 
-describe("weightedProgressSql, the roll-up an approval writes in its one statement", () => {
+describe("weighted_progress, the database's roll-up of a task's assignments (migration task_progress_roll_up)", () => {
   it("answers as weightedProgress of the domain for 400 sets of assignments", async () => {
     const sets = cases(400);
     const rows = sets.flatMap((set, i) =>
-      set.map((a) => sql`(${i}::int, ${a.progress}::float8, ${a.weight}::float8)`),
+      set.map((a, n) => sql`(${i}::int, ${n}::int, ${a.progress}::float8, ${a.weight}::float8)`),
     );
     const result = (await (t.database.db as Db).execute(sql`
-      select "x"."s" as "set", ${weightedProgressSql(sql`"x"."p"`, sql`"x"."w"`)} as "progress"
-      from (values ${sql.join(rows, sql`, `)}) as "x"("s", "p", "w")
+      select "x"."s" as "set", weighted_progress(array_agg("x"."p" order by "x"."n"), array_agg("x"."w" order by "x"."n"))
+        as "progress"
+      from (values ${sql.join(rows, sql`, `)}) as "x"("s", "n", "p", "w")
       group by "x"."s" order by "x"."s"`)) as unknown as { rows: { set: number; progress: number }[] };
     const differing = result.rows
       .map((r) => ({ set: sets[r.set]!, sql: Number(r.progress), domain: weightedProgress(sets[r.set]!) }))
@@ -63,11 +63,9 @@ describe("weightedProgressSql, the roll-up an approval writes in its one stateme
   });
 
   it("is null over no assignments, which the write turns into 0 as the domain does", async () => {
-    const result = (await (t.database.db as Db).execute(sql`
-      select ${weightedProgressSql(sql`"x"."p"`, sql`"x"."w"`)} as "progress"
-      from (select 1::float8 as "p", 1::float8 as "w" where false) as "x"`)) as unknown as {
-      rows: { progress: number | null }[];
-    };
+    const result = (await (t.database.db as Db).execute(
+      sql`select weighted_progress('{}'::float8[], '{}'::float8[]) as "progress"`,
+    )) as unknown as { rows: { progress: number | null }[] };
     expect([result.rows[0]!.progress, weightedProgress([])]).toEqual([null, 0]);
   });
 });
