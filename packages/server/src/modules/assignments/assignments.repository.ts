@@ -1,4 +1,3 @@
-import { weightedProgressOfSums } from "@duban/domain";
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
@@ -211,34 +210,11 @@ export async function findNodeIndicatorIds(
   return new Set(found.map((f) => f.id));
 }
 
-const num = (expr: ReturnType<typeof sql>) => expr.mapWith(Number);
-
 /**
- * Recomputes a task's progress as the weighted mean of its active assignments' progress. The database returns
- * the sums in one row, so a task assigned to 300 schools costs one row, not 300, on every approval.
+ * Recomputes a task's progress from its active assignments after they changed (one withdrawn, new ones added):
+ * `roll_up_task_progress` of the migration `task_progress_roll_up`, which an approval runs too — it locks the task
+ * row before reading the assignments, so a concurrent approval of the same task is counted.
  */
-export async function rollupNodeProgress(db: DbOrTx, tenantId: string, nodeId: string): Promise<number> {
-  const [sums] = await db
-    .select({
-      count: num(sql`count(*)`),
-      totalWeight: num(sql`coalesce(sum(${assignments.weight}), 0)`),
-      weightedSum: num(sql`coalesce(sum(${assignments.progress} * ${assignments.weight}), 0)`),
-      plainSum: num(sql`coalesce(sum(${assignments.progress}), 0)`),
-      min: num(sql`coalesce(min(${assignments.progress}), 0)`),
-      max: num(sql`coalesce(max(${assignments.progress}), 0)`),
-    })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.tenantId, tenantId),
-        eq(assignments.nodeId, nodeId),
-        eq(assignments.status, "active"),
-      ),
-    );
-  const progress = weightedProgressOfSums(sums!);
-  await db
-    .update(planNodes)
-    .set({ progress, updatedAt: sql`now()` })
-    .where(and(eq(planNodes.tenantId, tenantId), eq(planNodes.id, nodeId)));
-  return progress;
+export async function rollupNodeProgress(db: DbOrTx, tenantId: string, nodeId: string): Promise<void> {
+  await db.execute(sql`select roll_up_task_progress(${tenantId}::uuid, ${nodeId}::uuid, null, null)`);
 }

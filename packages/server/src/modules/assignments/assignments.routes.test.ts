@@ -149,4 +149,35 @@ describe("交办 assignments", () => {
     // would give 30 %, yellow.
     expect(await task9Of(p)).toMatchObject({ progress: 60, light: "green", assignmentCount: 1 });
   });
+
+  it("moves the task's progress when an assignment is withdrawn or another unit is assigned, with no report", async () => {
+    const p = await buildPublishedPlan(t);
+    const { assignment, second, cycle } = await assignTask9AndOpenCycle(p);
+    const report = (
+      await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
+        cycleId: cycle.id,
+        progress: 60,
+        submit: true,
+      })
+    ).json();
+    const approved = await p.lead.post(`/api/reports/${report.id}/review`, {
+      decision: "approve",
+      version: report.version,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    // 60 % and 0 %.
+    expect(await task9Of(p)).toMatchObject({ progress: 30, assignmentCount: 2 });
+    const removed = await p.lead.post(`/api/assignments/${second.id}/remove`, {
+      reason: "该园本年度不承办",
+      version: second.version,
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(await task9Of(p)).toMatchObject({ progress: 60, assignmentCount: 1 });
+    const again = await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
+      unitIds: [p.secondKindergarten.id],
+      role: "executor",
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(await task9Of(p)).toMatchObject({ progress: 30, assignmentCount: 2 });
+  });
 });

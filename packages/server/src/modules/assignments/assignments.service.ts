@@ -211,6 +211,8 @@ export async function removeAssignment(
     input.version,
     { status, removedAt: ctx.clock.now(), removedReason: input.reason },
     "assignment.remove",
+    // The task's progress without it.
+    (tx) => repo.rollupNodeProgress(tx, ctx.actor.tenantId, d.assignment.nodeId),
   );
 }
 

@@ -96,6 +96,8 @@ export async function createAssignments(ctx: ServiceContext, nodeId: string, inp
       entityId: nodeId,
       summary: { units: fresh, role: input.role, groups: input.groupIds ?? [] },
     });
+    // The task's progress with the new units at 0 %.
+    if (rows.length > 0) await repo.rollupNodeProgress(tx, ctx.actor.tenantId, nodeId);
     return rows;
   });
   return { created: created.length, skipped: unitIds.length - fresh.length };
