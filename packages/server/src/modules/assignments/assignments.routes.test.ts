@@ -125,26 +125,32 @@ describe("交办 assignments", () => {
     expect(list.find((a: { id: string }) => a.id === assignment.id).status).toBe("removed");
   });
 
-  it("leaves a withdrawn assignment out of the task's progress and light", async () => {
-    const p = await buildPublishedPlan(t);
-    const { assignment, second, cycle } = await assignTask9AndOpenCycle(p);
-    const removed = await p.lead.post(`/api/assignments/${second.id}/remove`, {
-      reason: "该园本年度不承办",
-      version: second.version,
-    });
-    expect(removed.statusCode, removed.body).toBe(200);
+  /** The first kindergarten reports 60 % in the cycle and the 学前教育科 approves it. */
+  async function approveAt60(p: PublishedPlan, assignmentId: string, cycleId: string) {
     const report = (
-      await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
-        cycleId: cycle.id,
-        progress: 60,
-        submit: true,
-      })
+      await p.kg1.post(`/api/assignments/${assignmentId}/reports`, { cycleId, progress: 60, submit: true })
     ).json();
     const approved = await p.lead.post(`/api/reports/${report.id}/review`, {
       decision: "approve",
       version: report.version,
     });
     expect(approved.statusCode, approved.body).toBe(200);
+  }
+
+  /** The 学前教育科 withdraws an assignment（撤销交办）. */
+  async function withdraw(p: PublishedPlan, a: { id: string; version: number }) {
+    const removed = await p.lead.post(`/api/assignments/${a.id}/remove`, {
+      reason: "该园本年度不承办",
+      version: a.version,
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+  }
+
+  it("leaves a withdrawn assignment out of the task's progress and light", async () => {
+    const p = await buildPublishedPlan(t);
+    const { assignment, second, cycle } = await assignTask9AndOpenCycle(p);
+    await withdraw(p, second);
+    await approveAt60(p, assignment.id, cycle.id);
     // Only the active assignment counts: 60 %, on track against 序时进度 45 %. Counting the withdrawn one at 0 %
     // would give 30 %, yellow.
     expect(await task9Of(p)).toMatchObject({ progress: 60, light: "green", assignmentCount: 1 });
@@ -153,25 +159,10 @@ describe("交办 assignments", () => {
   it("moves the task's progress when an assignment is withdrawn or another unit is assigned, with no report", async () => {
     const p = await buildPublishedPlan(t);
     const { assignment, second, cycle } = await assignTask9AndOpenCycle(p);
-    const report = (
-      await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
-        cycleId: cycle.id,
-        progress: 60,
-        submit: true,
-      })
-    ).json();
-    const approved = await p.lead.post(`/api/reports/${report.id}/review`, {
-      decision: "approve",
-      version: report.version,
-    });
-    expect(approved.statusCode, approved.body).toBe(200);
+    await approveAt60(p, assignment.id, cycle.id);
     // 60 % and 0 %.
     expect(await task9Of(p)).toMatchObject({ progress: 30, assignmentCount: 2 });
-    const removed = await p.lead.post(`/api/assignments/${second.id}/remove`, {
-      reason: "该园本年度不承办",
-      version: second.version,
-    });
-    expect(removed.statusCode, removed.body).toBe(200);
+    await withdraw(p, second);
     expect(await task9Of(p)).toMatchObject({ progress: 60, assignmentCount: 1 });
     const again = await p.lead.post(`/api/nodes/${p.task9.id}/assignments`, {
       unitIds: [p.secondKindergarten.id],
