@@ -1,7 +1,7 @@
 import type { HandDown, PlanDetail, ReceivedHandDown } from "@duban/domain";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { tenants } from "../db/schema.js";
+import { auditLogs, tenants } from "../db/schema.js";
 import { setTenantParent } from "../modules/cascade/index.js";
 import { buildTenant, buildUser, TEST_PASSWORD } from "./factories.js";
 import { assignTask9AndOpenCycle, buildPublishedPlan, type PublishedPlan } from "./plan-fixtures.js";
@@ -106,4 +106,13 @@ export async function ownTask9(county: PublishedPlan) {
   const walk = (nodes: PlanDetail["nodes"]): PlanDetail["nodes"] =>
     nodes.flatMap((n) => [n, ...walk(n.children)]);
   return { plan, task9: walk(plan.nodes).find((n) => n.id === county.task9.id)!, all: walk(plan.nodes) };
+}
+
+/** How many audit rows of `action` a bureau has. */
+export async function auditCount(t: TestApp, tenantId: string, action: string): Promise<number> {
+  const rows = await (t.database.db as Db)
+    .select({ id: auditLogs.id })
+    .from(auditLogs)
+    .where(and(eq(auditLogs.tenantId, tenantId), eq(auditLogs.action, action)));
+  return rows.length;
 }

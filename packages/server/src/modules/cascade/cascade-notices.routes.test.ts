@@ -1,9 +1,13 @@
 import type { CascadeNotice, HandDown } from "@duban/domain";
-import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
-import { auditLogs } from "../../db/schema.js";
-import { buildCityAndCounties, handDownTask9, inboxItem, ok } from "../../test/cascade-county-fixtures.js";
+import {
+  auditCount,
+  buildCityAndCounties,
+  handDownTask9,
+  inboxItem,
+  ok,
+} from "../../test/cascade-county-fixtures.js";
 import { buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { toldOf } from "../../test/notification-fixtures.js";
 import { docxParts } from "../../test/office-tools.js";
@@ -50,14 +54,6 @@ const issue = (s: TestSession, body: Record<string, unknown>, handDownId = h.id)
     replyDue: "2023-06-25",
     ...body,
   });
-
-const auditCount = async (tenantId: string, action: string) =>
-  (
-    await (t.database.db as Db)
-      .select({ id: auditLogs.id })
-      .from(auditLogs)
-      .where(and(eq(auditLogs.tenantId, tenantId), eq(auditLogs.action, action)))
-  ).length;
 
 describe("上级督办: the city's 督办单 to a county bureau", () => {
   it("answers 401 on every route without a session", async () => {
@@ -142,7 +138,7 @@ describe("上级督办: the city's 督办单 to a county bureau", () => {
     expect(told.links).toEqual([`/cascade?tab=notices&notice=${first.id}`]);
     expect((await toldOf(t, w.b.tenant.id, "cascade_notice.issued")).users).toEqual([]);
     expect((await toldOf(t, w.city.tenant.id, "cascade_notice.issued")).users).toEqual([]);
-    expect(await auditCount(w.city.tenant.id, "cascade_notice.create")).toBe(1);
+    expect(await auditCount(t, w.city.tenant.id, "cascade_notice.create")).toBe(1);
     // A second live notice to the same bureau on the same item only repeats the first.
     const again = await issue(w.city.supervisor, { level: "red" });
     expect([again.statusCode, again.json().error.code]).toEqual([409, "conflict"]);
@@ -266,7 +262,7 @@ describe("上级督办: the city's 督办单 to a county bureau", () => {
     expect((await aSupervisor2.post(url, { version: 1, text: "再次回复" })).statusCode).toBe(409);
     const told = await toldOf(t, w.city.tenant.id, "cascade_notice.replied");
     expect([told.users, told.links]).toEqual([[ids.citySupervisor], [`/cascade?tab=down&handDown=${h.id}`]]);
-    expect(await auditCount(w.a.tenant.id, "cascade_notice.reply")).toBe(1);
+    expect(await auditCount(t, w.a.tenant.id, "cascade_notice.reply")).toBe(1);
     const issued = ok<{ items: CascadeNotice[] }>(
       await w.city.supervisor.get(`/api/hand-downs/${h.id}/notices`),
     );
@@ -298,9 +294,9 @@ describe("上级督办: the city's 督办单 to a county bureau", () => {
     ]);
     expect((await w.city.supervisor.post(url, { decision: "accept", version: 4 })).statusCode).toBe(409);
     expect([
-      await auditCount(w.city.tenant.id, "cascade_notice.return"),
-      await auditCount(w.city.tenant.id, "cascade_notice.accept"),
-      await auditCount(w.a.tenant.id, "cascade_notice.reply"),
+      await auditCount(t, w.city.tenant.id, "cascade_notice.return"),
+      await auditCount(t, w.city.tenant.id, "cascade_notice.accept"),
+      await auditCount(t, w.a.tenant.id, "cascade_notice.reply"),
     ]).toEqual([1, 1, 2]);
     // Each bureau's audit log names the notice by the city's 文号 and the item.
     const titles = async (s: TestSession, action: string) =>

@@ -7,11 +7,12 @@ import type {
   Report,
   SubordinatePage,
 } from "@duban/domain";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
-import { auditLogs, cascadeLinks } from "../../db/schema.js";
+import { cascadeLinks } from "../../db/schema.js";
 import {
+  auditCount,
   buildCityAndCounties,
   handDownTask9,
   inboxItem,
@@ -29,14 +30,6 @@ beforeAll(async () => {
   w = await buildCityAndCounties(t);
 }, 120_000);
 afterAll(async () => t?.close());
-
-const auditCount = async (tenantId: string, action: string) =>
-  (
-    await (t.database.db as Db)
-      .select({ id: auditLogs.id })
-      .from(auditLogs)
-      .where(and(eq(auditLogs.tenantId, tenantId), eq(auditLogs.action, action)))
-  ).length;
 
 describe("上下联动 cascade across bureaus", () => {
   it("answers 401 on every endpoint without a session", async () => {
@@ -110,9 +103,9 @@ describe("上下联动 cascade across bureaus", () => {
         { value: null, reported: 0 },
       ],
     });
-    expect(await auditCount(w.city.tenant.id, "hand_down.create")).toBe(2);
+    expect(await auditCount(t, w.city.tenant.id, "hand_down.create")).toBe(2);
     await handDownTask9(w.city, [w.a.tenant.id]);
-    expect(await auditCount(w.city.tenant.id, "hand_down.create")).toBe(2);
+    expect(await auditCount(t, w.city.tenant.id, "hand_down.create")).toBe(2);
   });
 
   it("shows each county its inbox item with the city's text, targets and due date", async () => {
@@ -173,7 +166,7 @@ describe("上下联动 cascade across bureaus", () => {
     expect(again.statusCode).toBe(409);
     const reqs = ok<NodeRequirementPage>(await w.a.kg1.get(`/api/nodes/${w.a.task9.id}/requirements`));
     expect(reqs.items.map((r) => [r.from.id, r.text])).toEqual([[w.city.tenant.id, w.city.task9.text]]);
-    expect(await auditCount(w.a.tenant.id, "cascade_link.link")).toBe(1);
+    expect(await auditCount(t, w.a.tenant.id, "cascade_link.link")).toBe(1);
   });
 
   it("creates county B's task from the hand-down under the same section, targets included", async () => {
@@ -214,7 +207,7 @@ describe("上下联动 cascade across bureaus", () => {
       "本县无公办幼儿园",
       { link: true, return: false },
     ]);
-    expect(await auditCount(w.c.id, "cascade_link.return")).toBe(1);
+    expect(await auditCount(t, w.c.id, "cascade_link.return")).toBe(1);
     // The return's instant is kept, so a past day's 上级通报 shows it returned even once it is linked later.
     const [row] = await (t.database.db as Db)
       .select({ returnedAt: cascadeLinks.returnedAt })
@@ -360,7 +353,7 @@ describe("上下联动 cascade across bureaus", () => {
     ]).toEqual([1, 2, 1, 0]);
     expect(set.rollup.progress).toBe(36.7);
     expect(ok<HandDown>(await w.cityLeader.get(`/api/hand-downs/${before.id}`))).toEqual(set);
-    expect(await auditCount(w.city.tenant.id, "hand_down.weights")).toBe(1);
+    expect(await auditCount(t, w.city.tenant.id, "hand_down.weights")).toBe(1);
     // A county left out keeps its weight; the old version is refused and changes nothing.
     expect((await w.city.supervisor.put(url, body)).statusCode).toBe(409);
     const again = ok<HandDown>(
@@ -369,6 +362,6 @@ describe("上下联动 cascade across bureaus", () => {
     expect(again.counties.map((c) => [c.tenant.id, c.weight])).toEqual(
       set.counties.map((c) => [c.tenant.id, c.tenant.id === w.b.tenant.id ? 1.5 : c.weight]),
     );
-    expect(await auditCount(w.city.tenant.id, "hand_down.weights")).toBe(2);
+    expect(await auditCount(t, w.city.tenant.id, "hand_down.weights")).toBe(2);
   });
 });
