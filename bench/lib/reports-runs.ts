@@ -77,7 +77,14 @@ export async function runPostgres(ctx: RunContext, url: string) {
     dbs.push(database);
     const limitDb = await prepareDatabase(url, `${ctx.runId}_limit`);
     dbs.push(limitDb);
-    server = await startServer({ databaseUrl: database.url, signal: ctx.burst.signal });
+    // Like the limit, Duban keeps the photos on disk (its default with DATABASE_URL set is PostgreSQL, for servers
+    // that share no disk); BENCH_FILE_STORE=postgres measures that instead.
+    const fileStore = process.env.BENCH_FILE_STORE || "disk";
+    server = await startServer({
+      databaseUrl: database.url,
+      signal: ctx.burst.signal,
+      env: { FILE_STORE: fileStore },
+    });
     const http = httpFor(ctx);
     http.base = server.base;
     const health = (await (await fetch(`${server.base}/api/health`)).json()) as { database: string };
@@ -104,6 +111,7 @@ export async function runPostgres(ctx: RunContext, url: string) {
     return {
       database: {
         kind: health.database,
+        fileStore,
         isolation: database.isolation,
         ...(database.serverVersion ? { version: database.serverVersion } : {}),
       },

@@ -47,10 +47,13 @@ const current = new AsyncLocalStorage<RequestStatements>();
 let armed: FaultPlan | null = null;
 let last: RequestStatements | null = null;
 
-/** A statement that changes rows: an insert, update or delete, also as the body of a `with`. */
+/** Functions of the schema that write rows (PL/pgSQL): a statement calling one is a write. */
+const writingFunctions = /\b(record_evidence_upload|roll_up_task_progress)\s*\(/;
+
+/** A statement that changes rows: an insert, update or delete, also as the body of a `with`, or a writing function. */
 export function isWritingStatement(sql: string): boolean {
   const text = sql.trimStart().toLowerCase();
-  if (/^(insert|update|delete)\b/.test(text)) return true;
+  if (/^(insert|update|delete)\b/.test(text) || writingFunctions.test(text)) return true;
   // A data-modifying CTE: `with x as (update …) select …`.
   return /^with\b/.test(text) && /\b(insert\s+into|update\s+"|delete\s+from)\b/.test(text);
 }

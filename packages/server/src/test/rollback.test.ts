@@ -35,8 +35,9 @@ describe("the fault injector", () => {
         `with moved as (update "assignments" set "progress" = $1 returning "id") select count(*) from moved`,
         `select "id" from "reports" where "reports"."id" = $1 for update`,
         `with latest as (select "id" from "reports") select * from latest`,
+        `with "answer" as (select record_evidence_upload($1::uuid, $2::uuid) as data) select "data" from "answer"`,
       ].map(isWritingStatement),
-    ).toEqual([true, true, true, true, false, false]);
+    ).toEqual([true, true, true, true, false, false, true]);
   });
 
   it("makes the N-th statement of the next request fail as a database error, once", async () => {

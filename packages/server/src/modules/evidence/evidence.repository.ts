@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { DbOrTx } from "../../db/client.js";
+import type { Db, DbOrTx } from "../../db/client.js";
+import { jsonStatement, rowFromJson } from "../../db/json-statement.js";
 import { preparedOnce } from "../../db/prepared-once.js";
 import {
   files,
@@ -10,8 +11,6 @@ import {
   reportFiles,
   reports,
   supervisionNotices,
-  units,
-  users,
 } from "../../db/schema.js";
 
 /** A stored file row. */
@@ -64,60 +63,6 @@ function usageStatement(db: DbOrTx, ofUnit: boolean) {
   });
 }
 
-function lockStatement(db: DbOrTx, ofUnit: boolean) {
-  return ofUnit
-    ? preparedOnce(db, "upload_lock_unit", () =>
-        db
-          .select({ id: units.id })
-          .from(units)
-          .where(and(eq(units.tenantId, p("tenantId")), eq(units.id, p("unitId"))))
-          .for("no key update")
-          .prepare("upload_lock_unit"),
-      )
-    : preparedOnce(db, "upload_lock_user", () =>
-        db
-          .select({ id: users.id })
-          .from(users)
-          .where(and(eq(users.tenantId, p("tenantId")), eq(users.id, p("userId"))))
-          .for("no key update")
-          .prepare("upload_lock_user"),
-      );
-}
-
-function insertFileStatement(db: DbOrTx) {
-  return preparedOnce(db, "upload_insert_file", () =>
-    db
-      .insert(files)
-      .values({
-        tenantId: p("tenantId"),
-        sha256: p("sha256"),
-        size: p("size"),
-        mime: p("mime"),
-        filename: p("filename"),
-        createdBy: p("createdBy"),
-        unitId: p("unitId"),
-        createdAt: sql`${sql.placeholder("createdAt")}::timestamptz`,
-      })
-      .returning()
-      .prepare("upload_insert_file"),
-  );
-}
-
-/** Inserts the row of an uploaded evidence file (every column given). */
-export async function insertEvidenceFile(
-  db: DbOrTx,
-  values: Omit<typeof files.$inferInsert, "id" | "unitId" | "createdAt"> & {
-    unitId: string | null;
-    createdAt: Date;
-  },
-): Promise<FileRow> {
-  const [row] = await insertFileStatement(db).execute({
-    ...values,
-    createdAt: values.createdAt.toISOString(),
-  });
-  return row!;
-}
-
 /** The owner's keys as statement values. */
 function ownerKeys(owner: UploadOwner) {
   return "unitId" in owner
@@ -129,7 +74,12 @@ function ownerKeys(owner: UploadOwner) {
  * In one read: how many files the owner uploaded after `windowStart` and when the oldest of them was, and the
  * bytes the owner uploaded from `dayStart` on.
  */
-export async function uploadUsage(db: DbOrTx, owner: UploadOwner, windowStart: Date, dayStart: Date) {
+export async function uploadUsage(
+  db: DbOrTx,
+  owner: UploadOwner,
+  windowStart: Date,
+  dayStart: Date,
+): Promise<UploadUsage> {
   const since = windowStart < dayStart ? windowStart : dayStart;
   const [row] = await usageStatement(db, "unitId" in owner).execute({
     ...ownerKeys(owner),
@@ -140,12 +90,69 @@ export async function uploadUsage(db: DbOrTx, owner: UploadOwner, windowStart: D
   return { count: row?.count ?? 0, oldest: row?.oldest ?? null, bytes: Number(row?.bytes ?? 0) };
 }
 
+/** An owner's uploads as the quota counts them. */
+export interface UploadUsage {
+  count: number;
+  oldest: Date | null;
+  bytes: number;
+}
+
+/** What `recordUpload` writes: the file row and its audit row, by the actor. */
+export interface UploadRecord {
+  tenantId: string;
+  actorId: string;
+  /** The actor's unit: owns the file and its quota (none: the actor alone). */
+  unitId: string | null;
+  windowStart: Date;
+  dayStart: Date;
+  maxFiles: number;
+  dailyBytes: number;
+  sha256: string;
+  size: number;
+  mime: string;
+  filename: string;
+  createdAt: Date;
+  actorName: string;
+  ip: string | null;
+  summary: unknown;
+}
+
+function recordStatement(db: Db) {
+  return jsonStatement<{
+    count: number;
+    oldest: string | null;
+    bytes: number | string;
+    file?: Record<string, unknown>;
+  }>(db, "upload_record", () => ({
+    result: sql`record_evidence_upload(${p("tenantId")}::uuid, ${p("actorId")}::uuid, ${p("unitId")}::uuid,
+        ${p("windowStart")}::timestamptz, ${p("dayStart")}::timestamptz, ${p("maxFiles")}::integer,
+        ${p("dailyBytes")}::bigint, ${p("sha256")}::text, ${p("size")}::integer, ${p("mime")}::text,
+        ${p("filename")}::text, ${p("createdAt")}::timestamptz, ${p("actorName")}::text, ${p("ip")}::text,
+        ${p("summary")}::jsonb)`,
+  }));
+}
+
 /**
- * Locks the owner's unit (or user) row, so two uploads of one owner check their quota one after the other. No
- * key update: rows that merely reference the unit (a report being saved) are not held up by an upload.
+ * Inserts an uploaded file's row and its audit row in one statement, if the owner's quota, read under the owner's
+ * row lock (so uploads of one owner arriving at once are counted one after the other), leaves room for it.
+ * Answers the usage it read and the row, or no row when the quota is used up.
  */
-export async function lockUploadOwner(tx: DbOrTx, owner: UploadOwner): Promise<void> {
-  await lockStatement(tx, "unitId" in owner).execute(ownerKeys(owner));
+export async function recordUpload(
+  db: Db,
+  r: UploadRecord,
+): Promise<{ usage: UploadUsage; file: FileRow | null }> {
+  const out = await recordStatement(db).execute({
+    ...r,
+    windowStart: r.windowStart.toISOString(),
+    dayStart: r.dayStart.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    summary: JSON.stringify(r.summary),
+  });
+  if (!out) throw new Error("record_evidence_upload answered nothing");
+  return {
+    usage: { count: out.count, oldest: out.oldest ? new Date(out.oldest) : null, bytes: Number(out.bytes) },
+    file: out.file ? rowFromJson<FileRow>(out.file, ["createdAt"]) : null,
+  };
 }
 
 /**

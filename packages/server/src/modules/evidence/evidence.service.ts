@@ -4,9 +4,8 @@ import { EvidenceSniffer, type EvidenceType } from "../../files/evidence-type.js
 import type { StoredFile } from "../../files/file-store.js";
 import type { Actor, ServiceContext } from "../../http/context.js";
 import type { UploadInspector } from "../../http/upload.js";
-import { audit } from "../audit/index.js";
 import * as repo from "./evidence.repository.js";
-import { assertUploadQuota, uploadOwnerOf } from "./upload-quota.js";
+import { assertUploadQuota, quotaPeriod, quotaRefusal, uploadOwnerOf } from "./upload-quota.js";
 
 /** Largest evidence file: 20 MB. */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
@@ -77,9 +76,9 @@ export async function precheckUploadQuota(ctx: ServiceContext): Promise<void> {
 
 /**
  * Records a stored evidence file for the actor: the uploader's quota (files per window, bytes per day) is checked
- * again, under the owner's row lock, in the transaction that inserts the row, so uploads arriving at once let
- * exactly the quota through. The bytes are already in the store: an upload refused here (a concurrent one took
- * the last of the quota) leaves them unreferenced.
+ * again, under the owner's row lock, in the statement that inserts the file and audit rows, so uploads arriving at
+ * once let exactly the quota through. The bytes are already in the store: an upload refused here (a concurrent one
+ * took the last of the quota) leaves them unreferenced.
  */
 export async function recordEvidence(
   ctx: ServiceContext,
@@ -87,30 +86,31 @@ export async function recordEvidence(
 ) {
   const { stored, type } = upload;
   const now = ctx.clock.now();
-  const quota = { owner: uploadOwnerOf(ctx.actor), size: stored.size, now, quota: ctx.config.uploadQuota };
+  const quota = ctx.config.uploadQuota;
   const filename = upload.name.replace(/[\\/\r\n"]/g, "_").slice(0, 200) || "附件";
-  return ctx.database.db.transaction(async (tx) => {
-    await repo.lockUploadOwner(tx, quota.owner);
-    await assertUploadQuota(tx, quota);
-    const row = await repo.insertEvidenceFile(tx, {
-      tenantId: ctx.actor.tenantId,
-      sha256: stored.sha256,
-      size: stored.size,
-      mime: type.mime,
-      filename,
-      createdBy: ctx.actor.userId,
-      unitId: ctx.actor.unitId,
-      // The quota window is measured on the application clock, so the row is stamped with it too.
-      createdAt: now,
-    });
-    await audit(ctx, tx, {
-      action: "file.upload",
-      entity: "file",
-      entityId: row.id,
-      summary: { filename, mime: type.mime, size: stored.size },
-    });
-    return toFileRef(row);
+  const { usage, file } = await repo.recordUpload(ctx.database.db, {
+    tenantId: ctx.actor.tenantId,
+    actorId: ctx.actor.userId,
+    unitId: ctx.actor.unitId,
+    ...quotaPeriod(now, quota),
+    maxFiles: quota.files,
+    dailyBytes: quota.dailyBytes,
+    sha256: stored.sha256,
+    size: stored.size,
+    mime: type.mime,
+    filename,
+    // The quota window is measured on the application clock, so the row is stamped with it too.
+    createdAt: now,
+    actorName: ctx.actor.name,
+    ip: ctx.ip,
+    summary: { filename, mime: type.mime, size: stored.size },
   });
+  if (!file)
+    throw (
+      quotaRefusal(uploadOwnerOf(ctx.actor), usage, { size: stored.size, now, quota }) ??
+      new Error("the upload was refused by a quota rule the service does not know")
+    );
+  return toFileRef(file);
 }
 
 /** The refusal for a file id that is missing, another tenant's, or not the actor's to use. */

@@ -18,25 +18,34 @@ function mb(bytes: number): string {
   return value >= 10 ? String(Math.round(value)) : value.toFixed(1);
 }
 
+/** The instants an upload at `now` counts the owner's files from: the quota's window and the Shanghai day. */
+export function quotaPeriod(now: Date, quota: Config["uploadQuota"]) {
+  // Shanghai has no daylight saving: its day starts at 00:00+08:00.
+  return {
+    windowStart: new Date(now.getTime() - quota.windowMs),
+    dayStart: new Date(`${shanghaiDate(now)}T00:00:00+08:00`),
+  };
+}
+
 /**
- * Refuses an upload of `size` bytes at `now` when the owner already uploaded the window's worth of files
- * (429) or the file would take the owner's bytes of this Shanghai calendar day past the daily quota (413).
+ * The refusal of an upload of `size` bytes at `now`, given the owner's usage, or null: the owner already uploaded
+ * the window's worth of files (429) or the file would take the owner's bytes of this Shanghai calendar day past the
+ * daily quota (413). A size of 0 asks whether the day's bytes are used up already (a check before the file is read).
+ * The same rule decides in SQL, under the owner's lock (`record_evidence_upload`).
  */
-export async function assertUploadQuota(
-  db: DbOrTx,
-  options: { owner: repo.UploadOwner; size: number; now: Date; quota: Config["uploadQuota"] },
-): Promise<void> {
-  const { owner, size, now, quota } = options;
+export function quotaRefusal(
+  owner: repo.UploadOwner,
+  usage: repo.UploadUsage,
+  options: { size: number; now: Date; quota: Config["uploadQuota"] },
+): AppError | null {
+  const { size, now, quota } = options;
   const who = "unitId" in owner ? "本单位" : "您";
   const minutes = Math.round(quota.windowMs / 60_000);
-  // Shanghai has no daylight saving: its day starts at 00:00+08:00.
-  const dayStart = new Date(`${shanghaiDate(now)}T00:00:00+08:00`);
-  const recent = await repo.uploadUsage(db, owner, new Date(now.getTime() - quota.windowMs), dayStart);
-  if (recent.count >= quota.files) {
+  if (usage.count >= quota.files) {
     // The oldest upload in the window leaves it first; until then the next upload would be refused again.
-    const waitMs = (recent.oldest?.getTime() ?? now.getTime()) + quota.windowMs - now.getTime();
+    const waitMs = (usage.oldest?.getTime() ?? now.getTime()) + quota.windowMs - now.getTime();
     const waitMinutes = Math.max(1, Math.ceil(waitMs / 60_000));
-    throw new AppError(
+    return new AppError(
       "upload_rate_limited",
       `上传过于频繁：${who}在 ${minutes} 分钟内最多上传 ${quota.files} 个文件，请 ${waitMinutes} 分钟后再试`,
       {
@@ -46,13 +55,24 @@ export async function assertUploadQuota(
       },
     );
   }
-  const used = recent.bytes;
-  // A size of 0 asks whether the day's bytes are used up already (a check before the file is read).
+  const used = usage.bytes;
   if (used + size > quota.dailyBytes || used >= quota.dailyBytes)
-    throw new AppError(
+    return new AppError(
       "upload_quota_exceeded",
       `今日上传已达上限：${who}每天最多上传 ${mb(quota.dailyBytes)} MB，今天已上传 ${mb(used)} MB，` +
         (size > 0 ? `此文件 ${mb(size)} MB 放不下。请压缩文件后再传，或明天再传` : "请明天再传"),
       { dailyBytes: quota.dailyBytes, usedBytes: used, fileBytes: size },
     );
+  return null;
+}
+
+/** Refuses an upload the owner's usage read now already rules out (`quotaRefusal`). */
+export async function assertUploadQuota(
+  db: DbOrTx,
+  options: { owner: repo.UploadOwner; size: number; now: Date; quota: Config["uploadQuota"] },
+): Promise<void> {
+  const { windowStart, dayStart } = quotaPeriod(options.now, options.quota);
+  const usage = await repo.uploadUsage(db, options.owner, windowStart, dayStart);
+  const refusal = quotaRefusal(options.owner, usage, options);
+  if (refusal) throw refusal;
 }

@@ -35,7 +35,7 @@ describe("statements per step of a school's report", () => {
       content: png,
     });
     expect(photo.statusCode, photo.body).toBe(201);
-    expectTrace("upload", { all: 6, statements: 5 });
+    expectTrace("upload", { all: 3, statements: 2 });
     const submitted = await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
       cycleId: cycle.id,
       progress: 60,
