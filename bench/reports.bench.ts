@@ -137,8 +137,13 @@ async function main() {
         submitCpuRatioWithDb: ratio(withDb(r.duban.perReport), withDb(r.limit.submit.cost)),
         reviewCpuRatio: ratio(r.duban.perApproval.serverCpuMs, r.limit.review.cost.serverCpuMs),
         reviewCpuRatioWithDb: ratio(withDb(r.duban.perApproval), withDb(r.limit.review.cost)),
+        // The round's server CPU per report and per approval, Duban against the limit (ms).
+        serverCpuMs: {
+          report: [r.duban.perReport.serverCpuMs, r.limit.submit.cost.serverCpuMs],
+          approval: [r.duban.perApproval.serverCpuMs, r.limit.review.cost.serverCpuMs],
+        },
       }));
-      const ratios = medians(perRound);
+      const ratios = medians(perRound.map(({ serverCpuMs: _, ...r }) => r));
       Object.assign(result, ratios);
       postgresTotal = withDb(duban.perReport);
       goals.push(

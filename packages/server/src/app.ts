@@ -18,6 +18,7 @@ import { registerAuthHook } from "./http/auth-hook.js";
 import { type Clock, systemClock } from "./http/context.js";
 import { registerErrorHandler, sendFrameworkError } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
+import { registerRequestLog, requestLogOptions } from "./http/request-log.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerUnstorableTextGuard } from "./http/unstorable-text.js";
 import { assessmentDocumentRoutes } from "./modules/assessment-documents/assessment-documents.routes.js";
@@ -95,11 +96,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger
       ? { ...(options.logger === true ? {} : options.logger), serializers: logSerializers }
       : false,
+    ...requestLogOptions,
     trustProxy: trustProxyOption(options.config.trustProxy),
     bodyLimit: JSON_BODY_LIMIT,
     frameworkErrors: sendFrameworkError,
   });
   options.instrument?.(app);
+  if (options.logger) registerRequestLog(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const chosen = options.files

@@ -8,8 +8,8 @@ export interface LogOutput {
 }
 
 /**
- * How a request line reads in a terminal: `GET /api/plans incoming request` when it comes in,
- * `200 request completed` when it is answered; any other message as it is, with its fields after it.
+ * How a request line reads in a terminal: `GET /api/plans 200 request completed` when it is answered (one line per
+ * request, `http/request-log.ts`); any other message as it is, with its fields after it.
  */
 const TERMINAL_MESSAGE =
   "{if req.method}{req.method} {req.url} {end}{if res.statusCode}{res.statusCode} {end}{msg}";

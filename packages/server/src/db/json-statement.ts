@@ -46,11 +46,23 @@ export function jsonStatement<T>(
   return statement;
 }
 
+/** snake_case → camelCase of the column names seen so far: a handful of tables' columns, converted once each. */
+const camelKeys = new Map<string, string>();
+
+function camelKey(key: string): string {
+  let camel = camelKeys.get(key);
+  if (camel === undefined) {
+    camel = key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    // Column names are few; a caller passing arbitrary keys must not grow this without bound.
+    if (camelKeys.size < 10_000) camelKeys.set(key, camel);
+  }
+  return camel;
+}
+
 /** A row as json (snake_case keys) with camelCase keys and the named timestamp fields as Dates. */
 export function rowFromJson<T>(json: Record<string, unknown>, dates: readonly string[] = []): T {
   const row: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(json))
-    row[key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())] = value;
+  for (const key in json) row[camelKey(key)] = json[key];
   for (const key of dates) if (typeof row[key] === "string") row[key] = new Date(row[key] as string);
   return row as T;
 }
