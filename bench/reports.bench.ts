@@ -2,7 +2,8 @@
 // lead department approves them all, over real HTTP against the real server in a child process. The measured
 // bursts come from a load client in a process of its own (lib/native-load.ts); beside them, in the same run, a
 // hello-world floor and the limit server (bench/limit: the least work the submit path can do) under the same
-// bursts. Runs BENCH_ROUNDS rounds (3) and prints medians as one JSON object.
+// bursts. Runs BENCH_ROUNDS rounds (3), on PostgreSQL after BENCH_WARMUP_ROUNDS (1) left out of the figures, and
+// prints medians as one JSON object.
 // `npm run bench:reports`: PGlite (PGLITE_THREAD=worker, then main). With BENCH_DATABASE_URL (a server where
 // the bench may create databases): PostgreSQL, Duban against the limit; add BENCH_PGLITE=1 for both in one run.
 import { randomBytes } from "node:crypto";
@@ -22,6 +23,8 @@ import { median, medians, type StepSummary } from "./lib/stats.js";
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 300);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+/** PostgreSQL rounds run before the measured ones and left out of the figures: a server runs warm for days. */
+const WARMUP = Math.max(0, Number(process.env.BENCH_WARMUP_ROUNDS ?? 1));
 /** 0 (the default): every school at the same instant; else arrivals spread evenly over this many ms. */
 const SPREAD_MS = Number(process.env.BENCH_ARRIVAL_SPREAD_MS ?? 0);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 30 * 60_000);
@@ -96,6 +99,7 @@ async function main() {
     runId,
     schools: SCHOOLS,
     rounds: ROUNDS,
+    warmupRounds: WARMUP,
     arrivalSpreadMs: SPREAD_MS,
   };
   const loadBefore = os.loadavg();
@@ -113,6 +117,7 @@ async function main() {
     runId,
     schools: SCHOOLS,
     rounds: ROUNDS,
+    warmup: WARMUP,
     burst: { spreadMs: SPREAD_MS, timeoutMs: 120_000, signal: abort.signal },
     log,
     floors,
@@ -155,16 +160,19 @@ async function main() {
         ),
         goal("review: Duban server CPU per approval / limit's", ratios.reviewCpuRatio, 1.5),
       );
-      errors += pg.rounds.reduce(
+      // The warm-up rounds are left out of the figures, not out of the checks.
+      const checked = [...pg.warmup, ...pg.rounds];
+      errors += checked.reduce(
         (n, r) => n + r.duban.steps.uploadThenSubmit.errors + r.duban.steps.review.errors,
         0,
       );
-      lost += duban.consistency.lost;
+      lost += checked.reduce((n, r) => n + r.duban.consistency.lost, 0);
       result.postgres = {
         database: pg.database,
         seedS: pg.seedS,
         duban,
         limit,
+        warmupRounds: pg.warmup.length,
         ratiosPerRound: perRound,
         serverSideMs: pg.serverSideMs,
         requestsSent: pg.requestsSent,

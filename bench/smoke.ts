@@ -20,6 +20,7 @@ const TIMEOUT_MS = Number(process.env.BENCH_SMOKE_TIMEOUT_MS ?? 5 * 60_000);
 const TINY: Record<string, string> = {
   BENCH_SCHOOLS: "20",
   BENCH_ROUNDS: "1",
+  BENCH_WARMUP_ROUNDS: "0",
   BENCH_RUNS: "1",
   BENCH_CALLERS: "4",
   BENCH_REQUESTS_PER_CALLER: "2",

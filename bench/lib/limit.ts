@@ -21,7 +21,8 @@ export async function startLimitServer(databaseUrl: string): Promise<LimitServer
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-limit-"));
   const token = `limit-${process.pid}`;
   const child = fork(serverFile, [], {
-    execArgv: process.execArgv,
+    // BENCH_LIMIT_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the limit as BENCH_SERVER_NODE_ARGS does Duban.
+    execArgv: [...process.execArgv, ...(process.env.BENCH_LIMIT_NODE_ARGS?.split(" ").filter(Boolean) ?? [])],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LIMIT_TOKEN: token, PORT: "0" },
   });

@@ -20,6 +20,8 @@ export interface RunContext {
   runId: string;
   schools: number;
   rounds: number;
+  /** PostgreSQL: rounds run first and left out of the figures (both servers compile their hot paths in them). */
+  warmup: number;
   burst: BurstOptions;
   log: (msg: string) => void;
   /** Every floor measured, one per round of each part. */
@@ -31,7 +33,7 @@ function httpFor(ctx: RunContext): HttpContext {
   return {
     base: "",
     signal: ctx.burst.signal,
-    maxRequests: ctx.schools * 6 + ctx.rounds * 2 * (ctx.schools * 2 + 100) + 200,
+    maxRequests: ctx.schools * 6 + (ctx.rounds + ctx.warmup) * 2 * (ctx.schools * 2 + 100) + 200,
     sent: 0,
     requestTimeoutMs: 120_000,
   };
@@ -100,12 +102,17 @@ export async function runPostgres(ctx: RunContext, url: string) {
     const people = await seedPeople(http, ctx.runId, ctx.schools);
     const seedS = Number(((performance.now() - t0) / 1000).toFixed(1));
     const rounds: { duban: DubanRound; limit: LimitRound }[] = [];
-    for (let r = 0; r < ctx.rounds && !ctx.burst.signal.aborted; r++) {
-      ctx.log(`PostgreSQL round ${r + 1}/${ctx.rounds} (seeded in ${seedS}s): floor, Duban, limit`);
+    const warmup: typeof rounds = [];
+    for (let r = 0; r < ctx.warmup + ctx.rounds && !ctx.burst.signal.aborted; r++) {
+      const warm = r < ctx.warmup;
+      const which = warm
+        ? `warm-up round ${r + 1}/${ctx.warmup}`
+        : `round ${r - ctx.warmup + 1}/${ctx.rounds}`;
+      ctx.log(`PostgreSQL ${which} (seeded in ${seedS}s): floor, Duban, limit`);
       ctx.floors.push(await measureFloor(ctx.schools));
       const duban = await dubanRound(ctx, server, people, `${ctx.runId}p${r}`, dubanDb);
       const ids = await seedLimit(limitDb.url!, ctx.schools);
-      rounds.push({ duban, limit: await limitRound(limit, ids, limitMon, ctx.burst) });
+      (warm ? warmup : rounds).push({ duban, limit: await limitRound(limit, ids, limitMon, ctx.burst) });
     }
     const serverSideMs: Record<string, ServerTimes> = serverTimes(server.logFile, serverRoutes);
     return {
@@ -117,6 +124,7 @@ export async function runPostgres(ctx: RunContext, url: string) {
       },
       seedS,
       rounds,
+      warmup,
       serverSideMs,
       requestsSent: http.sent,
     };

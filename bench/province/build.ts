@@ -216,7 +216,7 @@ function statements(size: ProvinceSize, templatePlanId: string): [string, string
     [
       "data versions",
       `insert into data_versions (tenant_id, version) select id, 1 from bt
-       on conflict (tenant_id) do update set version = data_versions.version + 1`,
+       on conflict (tenant_id, slot) do update set version = data_versions.version + 1`,
     ],
   ];
 }

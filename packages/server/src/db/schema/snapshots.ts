@@ -1,4 +1,14 @@
-import { bigint, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt } from "./columns.js";
 import { plans } from "./plans.js";
 import { tenantRef } from "./tenant-ref.js";
@@ -38,9 +48,16 @@ export const planSnapshots = pgTable(
  * A tenant's data version: a number that grows with every committed transaction that writes a row the cockpit
  * is computed from (triggers in migration `cockpit_data_version_triggers`). A server process keeps today's
  * cockpit while the number stands still, so every process on the database sees a write at once, with one
- * primary-key read per request instead of recomputing the plan.
+ * primary-key read per request instead of recomputing the plan. The number is the sum of the tenant's slots:
+ * each commit adds 1 to the slot of its database connection (`data_version_spread`), so the commits of a
+ * surge (300 schools at once) do not all wait for one row; read it with `dataVersionOf`.
  */
-export const dataVersions = pgTable("data_versions", {
-  tenantId: tenantRef().primaryKey(),
-  version: bigint("version", { mode: "number" }).notNull(),
-});
+export const dataVersions = pgTable(
+  "data_versions",
+  {
+    tenantId: tenantRef(),
+    slot: smallint("slot").notNull().default(0),
+    version: bigint("version", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.slot] })],
+);

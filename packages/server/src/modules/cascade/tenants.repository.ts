@@ -52,8 +52,9 @@ export async function findTenantName(db: DbOrTx, id: string): Promise<string> {
  */
 export async function findDataVersions(db: DbOrTx, tenantIds: string[]): Promise<Map<string, string>> {
   const rows = await db
-    .select({ tenantId: dataVersions.tenantId, version: sql<string>`${dataVersions.version}::text` })
+    .select({ tenantId: dataVersions.tenantId, version: sql<string>`sum(${dataVersions.version})::text` })
     .from(dataVersions)
-    .where(inArray(dataVersions.tenantId, tenantIds));
+    .where(inArray(dataVersions.tenantId, tenantIds))
+    .groupBy(dataVersions.tenantId);
   return new Map(rows.map((r) => [r.tenantId, r.version]));
 }

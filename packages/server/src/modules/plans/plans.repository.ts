@@ -1,10 +1,10 @@
 import type { CycleKind } from "@duban/domain";
 import { and, asc, count, desc, eq, gte, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { dataVersionOf } from "../../db/data-version.js";
 import {
   assignmentIndicators,
   assignments,
-  dataVersions,
   files,
   indicators,
   measures,
@@ -88,9 +88,7 @@ export async function findPlanWithVersion(db: DbOrTx, tenantId: string, id: stri
     .select({
       plan: plans,
       ...counts,
-      // Written out in full: drizzle leaves a subquery's columns unqualified. "0" before the first counted write.
-      dataVersion: sql<string>`coalesce((select "data_versions"."version" from ${dataVersions}
-        where "data_versions"."tenant_id" = ${tenantId}), 0)::text`,
+      dataVersion: dataVersionOf(tenantId),
     })
     .from(plans)
     .where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)));

@@ -150,10 +150,10 @@ describe("GET /api/plans/:id/cockpit", () => {
 describe("today's cockpit kept between requests", () => {
   const versionOf = async (tenantId: string) => {
     const [row] = await t.database.db
-      .select({ version: dataVersions.version })
+      .select({ version: sql<string>`sum(${dataVersions.version})::text` })
       .from(dataVersions)
       .where(eq(dataVersions.tenantId, tenantId));
-    return row?.version;
+    return row?.version === null || row?.version === undefined ? undefined : Number(row.version);
   };
 
   it("answers the kept figures until a report changes them, then the new ones", async () => {

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { dataVersionOf } from "../../db/data-version.js";
 import { readTogether } from "../../db/read-together.js";
 import {
   assignmentIndicators,
   assignments,
-  dataVersions,
   indicators,
   leaderInstructions,
   planNodes,
@@ -53,9 +53,7 @@ export async function findCockpitPlan(db: DbOrTx, at: { tenantId: string; planId
       title: plans.title,
       year: plans.year,
       status: plans.status,
-      // Written out in full: drizzle leaves a subquery's columns unqualified. "0" before the first counted write.
-      dataVersion: sql<string>`coalesce((select "data_versions"."version" from ${dataVersions}
-        where "data_versions"."tenant_id" = ${tenantId}), 0)::text`,
+      dataVersion: dataVersionOf(tenantId),
       snapshotDay: sql<string | null>`(select "plan_snapshots"."day" from ${planSnapshots}
         where "plan_snapshots"."tenant_id" = ${tenantId} and "plan_snapshots"."plan_id" = ${planId}
         and "plan_snapshots"."day" <= ${asOf} order by "plan_snapshots"."day" desc limit 1)`,
