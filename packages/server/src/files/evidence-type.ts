@@ -52,13 +52,25 @@ export class EvidenceSniffer {
   private tail = Buffer.alloc(0);
   private word = false;
   private excel = false;
+  /** What the head said, once it is whole. */
+  private decided: EvidenceType | "zip" | null | undefined;
 
   /** Takes the next chunk; returns false once the head shows the file cannot be evidence. */
   push(chunk: Uint8Array): boolean {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.head.length < HEAD_BYTES)
+    if (this.head.length < HEAD_BYTES) {
       this.head = Buffer.concat([this.head, bytes.subarray(0, HEAD_BYTES - this.head.length)]);
-    // A name may straddle two chunks: the end of the previous one is searched with the start of this one.
+      if (this.head.length === HEAD_BYTES) this.decided = headType(this.head);
+    }
+    if (this.decided === null) return false;
+    // An image or a PDF is decided by its head: only a ZIP's (or a head not yet whole) entry names are looked for.
+    if (this.decided === undefined || this.decided === "zip") this.scanNames(bytes);
+    return true;
+  }
+
+  /** Looks for the Office packages' entry names; a name may straddle two chunks. */
+  private scanNames(bytes: Buffer): void {
+    // The end of the previous chunk is searched with the start of this one.
     const seam = Buffer.concat([this.tail, bytes.subarray(0, WORD_PART.length)]);
     this.word ||= bytes.includes(WORD_PART) || seam.includes(WORD_PART);
     this.excel ||= bytes.includes(EXCEL_PART) || seam.includes(EXCEL_PART);
@@ -67,7 +79,6 @@ export class EvidenceSniffer {
         ? bytes.subarray(bytes.byteLength - WORD_PART.length)
         : Buffer.concat([this.tail, bytes]).subarray(-WORD_PART.length),
     );
-    return this.head.length < HEAD_BYTES || headType(this.head) !== null;
   }
 
   /** The type of all the bytes pushed, or null when they are not an accepted type. */
