@@ -28,6 +28,7 @@ export class DiskFileStore implements FileStore {
   }
 
   async put(source: FileSource, options: { sha256?: string } = {}): Promise<StoredFile> {
+    // Made again if removed from under the store (the temporary file cannot be written again: its bytes streamed).
     await fsp.mkdir(this.root, { recursive: true });
     // Written under a unique temporary name and renamed once whole and verified, so a reader never sees half a
     // file; the temporary name sits beside the fan-out folders, on the same file system, so the rename is atomic.
@@ -37,14 +38,30 @@ export class DiskFileStore implements FileStore {
       await pipeline(hashed.chunks, fs.createWriteStream(temp, { flags: "wx" }));
       const stored = hashed.result();
       const target = this.pathOf(stored.sha256);
-      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await this.folder(path.dirname(target));
       // Replacing a file of the same hash with verified bytes is atomic and harmless, and heals a damaged copy.
-      await fsp.rename(temp, target);
+      await fsp.rename(temp, target).catch(async (err: NodeJS.ErrnoException) => {
+        // The fan-out folder was removed since this store made it: made again, and the rename tried again.
+        if (err.code !== "ENOENT") throw err;
+        this.made.clear();
+        await this.folder(path.dirname(target));
+        await fsp.rename(temp, target);
+      });
       return stored;
     } catch (err) {
       await fsp.rm(temp, { force: true });
       throw err;
     }
+  }
+
+  /** Fan-out folders this store made or found: each upload would otherwise ask the file system for them. */
+  private readonly made = new Set<string>();
+
+  private async folder(dir: string): Promise<void> {
+    if (this.made.has(dir)) return;
+    await fsp.mkdir(dir, { recursive: true });
+    // 65 536 fan-out folders at most, a few MB of names.
+    this.made.add(dir);
   }
 
   async open(sha256: string): Promise<{ stream: fs.ReadStream; size: number }> {

@@ -10,6 +10,7 @@ import { createFreshDatabase } from "../test/fresh-database.js";
 import { pgliteTemplate } from "../test/pglite-template.js";
 import { DiskFileStore } from "./disk-file-store.js";
 import { describeFileStoreContract } from "./file-store.contract.js";
+import { FileMissingError } from "./file-store.js";
 import { PostgresFileStore } from "./postgres-file-store.js";
 
 describeFileStoreContract("disk", async () => {
@@ -91,4 +92,26 @@ describe("PostgreSQL file store sweep", () => {
       await fresh.drop();
     }
   }, 60_000);
+});
+
+describe("disk file store folders", () => {
+  it("stores a file again after its fan-out folders, or the whole folder, were removed from under it", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "duban-store-"));
+    try {
+      const store = new DiskFileStore(path.join(root, "files"));
+      const put = async (text: string) => (await store.put(Buffer.from(text))).sha256;
+      const first = await put("第一份");
+      fs.rmSync(path.dirname(path.dirname(store.pathOf(first))), { recursive: true });
+      // The same fan-out folder as before, known to the store but gone.
+      const again = await put("第一份");
+      expect(again).toBe(first);
+      expect(fs.readFileSync(store.pathOf(first), "utf8")).toBe("第一份");
+      fs.rmSync(path.join(root, "files"), { recursive: true });
+      const second = await put("第二份");
+      expect((await store.get(second)).toString()).toBe("第二份");
+      await expect(store.get(first)).rejects.toBeInstanceOf(FileMissingError);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
