@@ -1,7 +1,9 @@
 import { isRectificationLive, type RectificationFilter, rectificationStatuses } from "@duban/domain";
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import { files, inspections, planNodes, rectifications, supervisionNotices, units } from "../../db/schema.js";
+import { idArray } from "../../db/sql-array.js";
 
 /** A rectification row. */
 export type RectificationRow = typeof rectifications.$inferSelect;
@@ -88,6 +90,36 @@ export function findRectificationRows(db: DbOrTx, scope: LedgerScope, max: numbe
       asc(rectifications.createdAt),
     )
     .limit(max);
+}
+
+/**
+ * The first `max` items of one status, of one unit or (`unitId` null) of every unit, in the export's order: the
+ * named statements 我的工作 runs for each status an actor acts on.
+ */
+export function findWaitingRectifications(
+  db: DbOrTx,
+  key: { tenantId: string; unitId: string | null; status: string },
+  max: number,
+): Promise<LedgerRow[]> {
+  const ofUnit = key.unitId !== null;
+  const name = ofUnit ? "rectifications_waiting_unit" : "rectifications_waiting";
+  const r = rectifications;
+  return preparedOnce(db, name, () =>
+    db
+      .select(rowColumns)
+      .from(r)
+      .innerJoin(units, eq(units.id, r.unitId))
+      .where(
+        and(
+          eq(r.tenantId, sql.placeholder("tenantId")),
+          ofUnit ? eq(r.unitId, sql.placeholder("unitId")) : undefined,
+          sql`${r.status} = ${sql.placeholder("status")}`,
+        ),
+      )
+      .orderBy(asc(units.sortOrder), asc(units.name), asc(r.deadline), asc(r.createdAt))
+      .limit(sql.placeholder("max"))
+      .prepare(name),
+  ).execute({ tenantId: key.tenantId, status: key.status, max, ...(ofUnit ? { unitId: key.unitId } : {}) });
 }
 
 /**
@@ -179,10 +211,19 @@ export async function updateRectification(
 /** The stored files behind the items' evidence, in one query. */
 export async function findEvidenceFiles(db: DbOrTx, tenantId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(files)
-    .where(and(eq(files.tenantId, tenantId), inArray(files.id, [...new Set(ids)])));
+  const name = "rectification_files";
+  return preparedOnce(db, name, () =>
+    db
+      .select()
+      .from(files)
+      .where(
+        and(
+          eq(files.tenantId, sql.placeholder("tenantId")),
+          sql`${files.id} = any(${sql.placeholder("ids")}::uuid[])`,
+        ),
+      )
+      .prepare(name),
+  ).execute({ tenantId, ids: idArray([...new Set(ids)]) });
 }
 
 /**
