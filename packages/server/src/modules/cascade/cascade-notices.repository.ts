@@ -2,6 +2,7 @@ import { type CascadeNoticeStatus, liveCascadeNoticeStatuses } from "@duban/doma
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import {
   cascadeLinks,
   cascadeNoticeEvents,
@@ -10,6 +11,7 @@ import {
   planNodes,
   tenants,
 } from "../../db/schema.js";
+import { idArray } from "../../db/sql-array.js";
 
 /** A cross-bureau notice row. */
 export type CascadeNoticeRow = typeof cascadeNotices.$inferSelect;
@@ -79,17 +81,36 @@ const waitingColumns = {
 /** The notices addressed to the tenant in some states, found through its own links, oldest first. */
 export async function findReceivedIn(db: DbOrTx, tenantId: string, statuses: CascadeNoticeStatus[]) {
   const columns = { ...waitingColumns, bureau: fromTenant.name };
-  return receivedJoins(db.select(columns).from(cascadeLinks).$dynamic())
-    .where(and(eq(cascadeLinks.tenantId, tenantId), inArray(cascadeNotices.status, statuses)))
-    .orderBy(asc(cascadeNotices.createdAt), asc(cascadeNotices.id));
+  // Named, the states as an array: 我的工作 runs it on every load of a 督查室's user.
+  const name = "cascade_notices_received_in";
+  return preparedOnce(db, name, () =>
+    receivedJoins(db.select(columns).from(cascadeLinks).$dynamic())
+      .where(
+        and(
+          eq(cascadeLinks.tenantId, sql.placeholder("tenantId")),
+          sql`${cascadeNotices.status} = any(${sql.placeholder("statuses")}::text[])`,
+        ),
+      )
+      .orderBy(asc(cascadeNotices.createdAt), asc(cascadeNotices.id))
+      .prepare(name),
+  ).execute({ tenantId, statuses: idArray(statuses) });
 }
 
 /** The notices the tenant issued in some states, oldest first. */
 export async function findIssuedIn(db: DbOrTx, tenantId: string, statuses: CascadeNoticeStatus[]) {
   const columns = { ...waitingColumns, bureau: toTenant.name };
-  return issuedJoins(db.select(columns).from(cascadeNotices).$dynamic())
-    .where(and(eq(cascadeNotices.tenantId, tenantId), inArray(cascadeNotices.status, statuses)))
-    .orderBy(asc(cascadeNotices.createdAt), asc(cascadeNotices.id));
+  const name = "cascade_notices_issued_in";
+  return preparedOnce(db, name, () =>
+    issuedJoins(db.select(columns).from(cascadeNotices).$dynamic())
+      .where(
+        and(
+          eq(cascadeNotices.tenantId, sql.placeholder("tenantId")),
+          sql`${cascadeNotices.status} = any(${sql.placeholder("statuses")}::text[])`,
+        ),
+      )
+      .orderBy(asc(cascadeNotices.createdAt), asc(cascadeNotices.id))
+      .prepare(name),
+  ).execute({ tenantId, statuses: idArray(statuses) });
 }
 
 /** The subordinate's link to a hand-down of the superior, if it holds it. */

@@ -93,17 +93,23 @@ export function findRectificationRows(db: DbOrTx, scope: LedgerScope, max: numbe
 }
 
 /**
- * The first `max` items of one status, of one unit or (`unitId` null) of every unit, in the export's order: the
- * named statements 我的工作 runs for each status an actor acts on.
+ * In one named statement, the items a unit may submit (`submitStatuses`, of `unitId`) and those the actor may
+ * verify (`verifyStatuses`, of any unit): the first `max` of each status in the export's order, grouped by status
+ * in the order the two lists give (they do not overlap) — as reading each status of each scope on its own would.
  */
 export function findWaitingRectifications(
   db: DbOrTx,
-  key: { tenantId: string; unitId: string | null; status: string },
+  key: { tenantId: string; unitId: string | null; submitStatuses: string[]; verifyStatuses: string[] },
   max: number,
 ): Promise<LedgerRow[]> {
-  const ofUnit = key.unitId !== null;
-  const name = ofUnit ? "rectifications_waiting_unit" : "rectifications_waiting";
+  const name = "rectifications_waiting";
   const r = rectifications;
+  const p = (placeholder: string) => sql.placeholder(placeholder);
+  const waiting = (alias: string) =>
+    sql`${sql.identifier(alias)}."tenant_id" = ${p("tenantId")}
+      and ((${sql.identifier(alias)}."unit_id" = ${p("unitId")}::uuid
+        and ${sql.identifier(alias)}."status" = any(${p("submit")}::text[]))
+      or ${sql.identifier(alias)}."status" = any(${p("verify")}::text[]))`;
   return preparedOnce(db, name, () =>
     db
       .select(rowColumns)
@@ -111,15 +117,29 @@ export function findWaitingRectifications(
       .innerJoin(units, eq(units.id, r.unitId))
       .where(
         and(
-          eq(r.tenantId, sql.placeholder("tenantId")),
-          ofUnit ? eq(r.unitId, sql.placeholder("unitId")) : undefined,
-          sql`${r.status} = ${sql.placeholder("status")}`,
+          sql`${waiting("rectifications")}`,
+          sql`${r.id} in (select "ranked"."id" from (select "w"."id", row_number() over (partition by "w"."status"
+            order by "wu"."sort_order", "wu"."name", "w"."deadline", "w"."created_at") as "n"
+            from "rectifications" "w" join "units" "wu" on "wu"."id" = "w"."unit_id"
+            where ${waiting("w")}) "ranked" where "ranked"."n" <= ${p("max")})`,
         ),
       )
-      .orderBy(asc(units.sortOrder), asc(units.name), asc(r.deadline), asc(r.createdAt))
-      .limit(sql.placeholder("max"))
+      .orderBy(
+        sql`array_position(${p("statuses")}::text[], ${r.status})`,
+        asc(units.sortOrder),
+        asc(units.name),
+        asc(r.deadline),
+        asc(r.createdAt),
+      )
       .prepare(name),
-  ).execute({ tenantId: key.tenantId, status: key.status, max, ...(ofUnit ? { unitId: key.unitId } : {}) });
+  ).execute({
+    tenantId: key.tenantId,
+    unitId: key.unitId,
+    submit: idArray(key.unitId ? key.submitStatuses : []),
+    verify: idArray(key.verifyStatuses),
+    statuses: idArray([...(key.unitId ? key.submitStatuses : []), ...key.verifyStatuses]),
+    max,
+  });
 }
 
 /**

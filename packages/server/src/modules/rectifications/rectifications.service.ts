@@ -207,13 +207,17 @@ export async function findRectificationsWaitingFor(ctx: ServiceContext): Promise
   const unitId = ctx.actor.unitId;
   // With the actor as the item's author, the permission says whether the actor verifies any item at all.
   const verifies = rectificationPermissions(ctx.actor, { unitId: "", createdBy: ctx.actor.userId }).verify;
-  const scopes = [
-    ...(unitId ? statusesAllowing("submit").map((status) => ({ tenantId, unitId, status })) : []),
-    ...(verifies ? statusesAllowing("accept").map((status) => ({ tenantId, unitId: null, status })) : []),
-  ];
-  const rows = (
-    await Promise.all(scopes.map((s) => repo.findWaitingRectifications(db, s, WAITING_MAX)))
-  ).flat();
+  if (!unitId && !verifies) return [];
+  const rows = await repo.findWaitingRectifications(
+    db,
+    {
+      tenantId,
+      unitId: unitId ?? null,
+      submitStatuses: unitId ? statusesAllowing("submit") : [],
+      verifyStatuses: verifies ? statusesAllowing("accept") : [],
+    },
+    WAITING_MAX,
+  );
   const items = await toRectifications(ctx, rows);
   return items.filter((i) => i.abilities.submit || i.abilities.verify);
 }
