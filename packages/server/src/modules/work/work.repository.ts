@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client.js";
+import type { Db, DbOrTx } from "../../db/client.js";
+import { jsonStatement } from "../../db/json-statement.js";
 import { preparedOnce } from "../../db/prepared-once.js";
 import { assignments, planNodes, reportCycles, reports, units } from "../../db/schema.js";
 import { idArray } from "../../db/sql-array.js";
@@ -9,54 +10,59 @@ import { idArray } from "../../db/sql-array.js";
 
 const p = (name: string) => sql.placeholder(name);
 
-/** Open cycles of the plans the given assignments belong to. */
-export async function findOpenCycles(db: DbOrTx, tenantId: string, planIds: string[]) {
-  if (planIds.length === 0) return [];
-  const name = "my_work_open_cycles";
-  return preparedOnce(db, name, () =>
-    db
-      .select()
-      .from(reportCycles)
-      .where(
-        and(
-          eq(reportCycles.tenantId, p("tenantId")),
-          sql`${reportCycles.planId} = any(${p("planIds")}::uuid[])`,
-          eq(reportCycles.status, "open"),
-        ),
-      )
-      .prepare(name),
-  ).execute({ tenantId, planIds: idArray(planIds) });
+/** An open cycle as 我的工作 shows it, and a unit's report in one. */
+export interface OpenCycle {
+  id: string;
+  planId: string;
+  name: string;
+  dueDate: string;
+}
+export interface CycleReport {
+  id: string;
+  assignmentId: string;
+  cycleId: string;
+  status: string;
+  version: number;
+  returnReason: string | null;
 }
 
-/** The reports of some assignments in some cycles. */
-export async function findReportsFor(
-  db: DbOrTx,
+function cyclesWithReportsStatement(db: Db) {
+  return jsonStatement<{ cycles: OpenCycle[]; reports: CycleReport[] }>(db, "my_work_cycles_reports", () => {
+    const t = p("tenantId");
+    const open = (alias: string) =>
+      sql`${sql.identifier(alias)}."tenant_id" = ${t} and ${sql.identifier(alias)}."status" = 'open'
+        and ${sql.identifier(alias)}."plan_id" = any(${p("planIds")}::uuid[])`;
+    return {
+      result: sql`json_build_object(
+        'cycles', coalesce((select json_agg(json_build_object('id', "c"."id", 'planId', "c"."plan_id",
+            'name', "c"."name", 'dueDate', "c"."due_date"))
+          from "report_cycles" "c" where ${open("c")}), '[]'::json),
+        'reports', coalesce((select json_agg(json_build_object('id', "r"."id", 'assignmentId', "r"."assignment_id",
+            'cycleId', "r"."cycle_id", 'status', "r"."status", 'version', "r"."version",
+            'returnReason', "r"."return_reason"))
+          from "reports" "r" where "r"."tenant_id" = ${t} and "r"."assignment_id" = any(${p("assignmentIds")}::uuid[])
+            and "r"."cycle_id" in (select "oc"."id" from "report_cycles" "oc" where ${open("oc")})), '[]'::json))`,
+    };
+  });
+}
+
+/**
+ * In one statement, the open cycles of the given plans and the given assignments' reports in them: what a unit
+ * has to write this cycle.
+ */
+export async function findOpenCyclesWithReports(
+  db: Db,
   tenantId: string,
+  planIds: string[],
   assignmentIds: string[],
-  cycleIds: string[],
-) {
-  if (assignmentIds.length === 0 || cycleIds.length === 0) return [];
-  const name = "my_work_reports_for";
-  return preparedOnce(db, name, () =>
-    db
-      .select({
-        id: reports.id,
-        assignmentId: reports.assignmentId,
-        cycleId: reports.cycleId,
-        status: reports.status,
-        version: reports.version,
-        returnReason: reports.returnReason,
-      })
-      .from(reports)
-      .where(
-        and(
-          eq(reports.tenantId, p("tenantId")),
-          sql`${reports.assignmentId} = any(${p("assignmentIds")}::uuid[])`,
-          sql`${reports.cycleId} = any(${p("cycleIds")}::uuid[])`,
-        ),
-      )
-      .prepare(name),
-  ).execute({ tenantId, assignmentIds: idArray(assignmentIds), cycleIds: idArray(cycleIds) });
+): Promise<{ cycles: OpenCycle[]; reports: CycleReport[] }> {
+  if (planIds.length === 0) return { cycles: [], reports: [] };
+  const found = await cyclesWithReportsStatement(db).execute({
+    tenantId,
+    planIds: idArray(planIds),
+    assignmentIds: idArray(assignmentIds),
+  });
+  return found ?? { cycles: [], reports: [] };
 }
 
 function reportsToReviewStatement(db: DbOrTx) {

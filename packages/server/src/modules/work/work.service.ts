@@ -46,12 +46,11 @@ async function unitWork(ctx: ServiceContext, unitId: string) {
   const { db } = ctx.database;
   const rows = await findActiveAssignmentDetailsOfUnit(db, ctx.actor.tenantId, unitId);
   const list = rows.map((r) => toAssignment(ctx, r));
-  const cycles = await repo.findOpenCycles(db, ctx.actor.tenantId, [...new Set(list.map((a) => a.planId))]);
-  const reports = await repo.findReportsFor(
+  const { cycles, reports } = await repo.findOpenCyclesWithReports(
     db,
     ctx.actor.tenantId,
+    [...new Set(list.map((a) => a.planId))],
     list.map((a) => a.id),
-    cycles.map((c) => c.id),
   );
   const due: DueReport[] = list.flatMap((assignment) =>
     cycles
