@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import {
   assignmentIndicators,
   assignments,
@@ -61,25 +62,28 @@ export async function findNodeAssignmentKeys(db: DbOrTx, tenantId: string, query
     .offset(query.page?.offset ?? 0);
 }
 
+/** The columns of an assignment with what the API shows beside it. */
+const detailColumns = {
+  assignment: assignments,
+  node: {
+    id: planNodes.id,
+    title: planNodes.title,
+    label: planNodes.label,
+    number: planNodes.number,
+    leadUnitId: planNodes.leadUnitId,
+    startDate: planNodes.startDate,
+    dueDate: planNodes.dueDate,
+    status: planNodes.status,
+  },
+  plan: { id: plans.id, year: plans.year, title: plans.title, lightTolerance: plans.lightTolerance },
+  unitName: units.name,
+  measureText: measures.text,
+};
+
 /** An assignment with what the API shows beside it. */
 export async function findAssignmentDetails(db: DbOrTx, tenantId: string, where: SQL) {
   const rows = await db
-    .select({
-      assignment: assignments,
-      node: {
-        id: planNodes.id,
-        title: planNodes.title,
-        label: planNodes.label,
-        number: planNodes.number,
-        leadUnitId: planNodes.leadUnitId,
-        startDate: planNodes.startDate,
-        dueDate: planNodes.dueDate,
-        status: planNodes.status,
-      },
-      plan: { id: plans.id, year: plans.year, title: plans.title, lightTolerance: plans.lightTolerance },
-      unitName: units.name,
-      measureText: measures.text,
-    })
+    .select(detailColumns)
     .from(assignments)
     .innerJoin(planNodes, eq(planNodes.id, assignments.nodeId))
     .innerJoin(plans, eq(plans.id, assignments.planId))
@@ -97,6 +101,41 @@ export async function findAssignmentDetails(db: DbOrTx, tenantId: string, where:
 
 /** An assignment with its context. */
 export type AssignmentDetail = Awaited<ReturnType<typeof findAssignmentDetails>>[number];
+
+/**
+ * A unit's active assignments with their details, as `findAssignmentDetails` reads them, in one named statement
+ * (the indicator ids in a subquery): 我的工作 reads them on every load of a unit's user.
+ */
+export async function findActiveAssignmentDetailsOfUnit(
+  db: DbOrTx,
+  tenantId: string,
+  unitId: string,
+): Promise<AssignmentDetail[]> {
+  const name = "unit_active_assignment_details";
+  return preparedOnce(db, name, () =>
+    db
+      .select({
+        ...detailColumns,
+        indicatorIds: sql<string[]>`coalesce((select array_agg(${assignmentIndicators.indicatorId})::text[]
+          from ${assignmentIndicators} where ${assignmentIndicators.tenantId} = ${assignments.tenantId}
+          and ${assignmentIndicators.assignmentId} = ${assignments.id}), '{}'::text[])`,
+      })
+      .from(assignments)
+      .innerJoin(planNodes, eq(planNodes.id, assignments.nodeId))
+      .innerJoin(plans, eq(plans.id, assignments.planId))
+      .innerJoin(units, eq(units.id, assignments.unitId))
+      .leftJoin(measures, eq(measures.id, assignments.measureId))
+      .where(
+        and(
+          eq(assignments.tenantId, sql.placeholder("tenantId")),
+          eq(assignments.unitId, sql.placeholder("unitId")),
+          eq(assignments.status, "active"),
+        ),
+      )
+      .orderBy(...listOrder)
+      .prepare(name),
+  ).execute({ tenantId, unitId });
+}
 
 /** The indicators each assignment reports. */
 async function findIndicatorIds(db: DbOrTx, tenantId: string, ids: string[]): Promise<Map<string, string[]>> {

@@ -2,6 +2,7 @@ import { type CascadeNoticeStatus, liveCascadeNoticeStatuses } from "@duban/doma
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import {
   cascadeLinks,
   cascadeNoticeEvents,
@@ -10,6 +11,7 @@ import {
   planNodes,
   tenants,
 } from "../../db/schema.js";
+import { idArray } from "../../db/sql-array.js";
 
 /** A cross-bureau notice row. */
 export type CascadeNoticeRow = typeof cascadeNotices.$inferSelect;
@@ -76,20 +78,51 @@ const waitingColumns = {
   title: handDowns.title,
 };
 
-/** The notices addressed to the tenant in some states, found through its own links, oldest first. */
-export async function findReceivedIn(db: DbOrTx, tenantId: string, statuses: CascadeNoticeStatus[]) {
-  const columns = { ...waitingColumns, bureau: fromTenant.name };
-  return receivedJoins(db.select(columns).from(cascadeLinks).$dynamic())
-    .where(and(eq(cascadeLinks.tenantId, tenantId), inArray(cascadeNotices.status, statuses)))
-    .orderBy(asc(cascadeNotices.createdAt), asc(cascadeNotices.id));
+/** A notice waiting for a bureau, with the other bureau's name and which side of it the bureau is on. */
+export interface WaitingNoticeRow {
+  side: "received" | "issued";
+  id: string;
+  handDownId: string;
+  level: (typeof cascadeNotices.$inferSelect)["level"];
+  reason: string;
+  replyDue: string;
+  status: CascadeNoticeStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  label: string | null;
+  title: string;
+  bureau: string;
 }
 
-/** The notices the tenant issued in some states, oldest first. */
-export async function findIssuedIn(db: DbOrTx, tenantId: string, statuses: CascadeNoticeStatus[]) {
-  const columns = { ...waitingColumns, bureau: toTenant.name };
-  return issuedJoins(db.select(columns).from(cascadeNotices).$dynamic())
-    .where(and(eq(cascadeNotices.tenantId, tenantId), inArray(cascadeNotices.status, statuses)))
-    .orderBy(asc(cascadeNotices.createdAt), asc(cascadeNotices.id));
+/**
+ * In one named statement, the notices addressed to the tenant in the `received` states (found through its own
+ * links; the issuer's name) and those it issued in the `issued` states (the addressee's name): the received ones
+ * first, each side oldest first. 我的工作 runs it on every load of a 督查室's user.
+ */
+export async function findWaitingNotices(
+  db: DbOrTx,
+  key: { tenantId: string; received: CascadeNoticeStatus[]; issued: CascadeNoticeStatus[] },
+): Promise<WaitingNoticeRow[]> {
+  const name = "cascade_notices_waiting";
+  const statusIn = (placeholder: string) =>
+    sql`${cascadeNotices.status} = any(${sql.placeholder(placeholder)}::text[])`;
+  return preparedOnce(db, name, () => {
+    const side = (s: WaitingNoticeRow["side"]) =>
+      sql<WaitingNoticeRow["side"]>`${sql.raw(`'${s}'`)}`.as("side");
+    const received = receivedJoins(
+      db
+        .select({ ...waitingColumns, bureau: fromTenant.name, side: side("received") })
+        .from(cascadeLinks)
+        .$dynamic(),
+    ).where(and(eq(cascadeLinks.tenantId, sql.placeholder("tenantId")), statusIn("received")));
+    const issued = issuedJoins(
+      db
+        .select({ ...waitingColumns, bureau: toTenant.name, side: side("issued") })
+        .from(cascadeNotices)
+        .$dynamic(),
+    ).where(and(eq(cascadeNotices.tenantId, sql.placeholder("tenantId")), statusIn("issued")));
+    return received.unionAll(issued).orderBy(sql`"side" desc`, sql`"created_at"`, sql`"id"`).prepare(name);
+  }).execute({ tenantId: key.tenantId, received: idArray(key.received), issued: idArray(key.issued) });
 }
 
 /** The subordinate's link to a hand-down of the superior, if it holds it. */

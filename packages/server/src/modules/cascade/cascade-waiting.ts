@@ -62,9 +62,7 @@ const undecided = cascadeLinkStatuses.filter((s) =>
 const answerable = cascadeNoticeStatuses.filter((s) => nextCascadeNoticeStatus(s, "reply"));
 const decidable = cascadeNoticeStatuses.filter((s) => nextCascadeNoticeStatus(s, "accept"));
 
-type NoticeRow = Awaited<ReturnType<typeof notices.findReceivedIn>>[number];
-
-const toWaiting = (n: NoticeRow): CascadeNoticeWaiting => ({
+const toWaiting = ({ side: _, ...n }: notices.WaitingNoticeRow): CascadeNoticeWaiting => ({
   ...n,
   createdAt: n.createdAt.toISOString(),
   updatedAt: n.updatedAt.toISOString(),
@@ -82,11 +80,18 @@ export async function findCascadeWorkWaitingFor(ctx: ServiceContext): Promise<Ca
   const tenantId = actor.tenantId;
   const received = cascadeNoticePermissions(actor, "received");
   const issued = cascadeNoticePermissions(actor, "issued");
-  const [links, toReply, toDecide] = await Promise.all([
+  const [links, waiting] = await Promise.all([
     cascadeLinkPermissions(actor).link ? repo.findReceivedIn(db, tenantId, undecided) : [],
-    received.reply ? notices.findReceivedIn(db, tenantId, answerable) : [],
-    issued.decide ? notices.findIssuedIn(db, tenantId, decidable) : [],
+    received.reply || issued.decide
+      ? notices.findWaitingNotices(db, {
+          tenantId,
+          received: received.reply ? answerable : [],
+          issued: issued.decide ? decidable : [],
+        })
+      : [],
   ]);
+  const toReply = waiting.filter((n) => n.side === "received");
+  const toDecide = waiting.filter((n) => n.side === "issued");
   return {
     toReceive: links
       .filter((l) => cascadeLinkAbilities(actor, l).link)

@@ -2,7 +2,9 @@ import type { CascadeLinkStatus } from "@duban/domain";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import { cascadeLinks, handDowns, planNodes, plans, tenants } from "../../db/schema.js";
+import { idArray } from "../../db/sql-array.js";
 
 /** A hand-down row. */
 export type HandDownRow = typeof handDowns.$inferSelect;
@@ -205,9 +207,19 @@ export async function findReceivedIn(db: DbOrTx, tenantId: string, statuses: Cas
     measureId: handDowns.measureId,
     indicatorId: handDowns.indicatorId,
   };
-  return throughLink(db.select(columns).from(cascadeLinks).$dynamic())
-    .where(and(eq(cascadeLinks.tenantId, tenantId), inArray(cascadeLinks.status, statuses)))
-    .orderBy(asc(cascadeLinks.createdAt), asc(cascadeLinks.id));
+  // Named, the states as an array: 我的工作 runs it on every load of a 督查室's user.
+  const name = "cascade_links_received_in";
+  return preparedOnce(db, name, () =>
+    throughLink(db.select(columns).from(cascadeLinks).$dynamic())
+      .where(
+        and(
+          eq(cascadeLinks.tenantId, sql.placeholder("tenantId")),
+          sql`${cascadeLinks.status} = any(${sql.placeholder("statuses")}::text[])`,
+        ),
+      )
+      .orderBy(asc(cascadeLinks.createdAt), asc(cascadeLinks.id))
+      .prepare(name),
+  ).execute({ tenantId, statuses: idArray(statuses) });
 }
 
 /** One received hand-down of the tenant. */

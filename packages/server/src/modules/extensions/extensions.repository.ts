@@ -1,6 +1,7 @@
 import type { ExtensionStatus } from "@duban/domain";
 import { and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import { extensionRequests, planNodes, units } from "../../db/schema.js";
 
 /** An extension request row. */
@@ -104,19 +105,26 @@ export async function updateExtension(
   return row ?? null;
 }
 
-/** Requests at one step, oldest first; `leadUnitId` narrows them to tasks that unit leads. */
+/**
+ * In one named statement, the requests waiting at the lead step on tasks `leadUnitId` leads (none when null) and,
+ * when `office`, those waiting at the office's step: the lead step's first, each oldest first.
+ */
 export function findPendingExtensions(
   db: DbOrTx,
-  tenantId: string,
-  filter: { status: ExtensionStatus; leadUnitId?: string },
-) {
+  key: { tenantId: string; leadUnitId: string | null; office: boolean },
+): Promise<ExtensionDetail[]> {
+  const name = "extensions_pending";
   const e = extensionRequests;
-  return select(
-    db,
-    and(
-      eq(e.tenantId, tenantId),
-      eq(e.status, filter.status),
-      filter.leadUnitId ? eq(planNodes.leadUnitId, filter.leadUnitId) : undefined,
-    ),
-  ).orderBy(e.createdAt, e.id);
+  return preparedOnce(db, name, () =>
+    select(
+      db,
+      and(
+        eq(e.tenantId, sql.placeholder("tenantId")),
+        sql`((${e.status} = 'pending_lead' and ${planNodes.leadUnitId} = ${sql.placeholder("leadUnitId")}::uuid)
+          or (${sql.placeholder("office")}::boolean and ${e.status} = 'pending_supervisor'))`,
+      ),
+    )
+      .orderBy(sql`${e.status} = 'pending_supervisor'`, e.createdAt, e.id)
+      .prepare(name),
+  ).execute({ tenantId: key.tenantId, leadUnitId: key.leadUnitId, office: key.office });
 }

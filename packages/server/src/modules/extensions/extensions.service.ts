@@ -130,12 +130,9 @@ export async function findExtensionsToDecide(ctx: ServiceContext): Promise<Exten
     { status: "pending_supervisor" },
     { node: { leadUnitId: null } },
   );
-  const [leadRows, officeRows] = await Promise.all([
-    ctx.actor.unitId
-      ? repo.findPendingExtensions(db, tenantId, { status: "pending_lead", leadUnitId: ctx.actor.unitId })
-      : [],
-    office.decide ? repo.findPendingExtensions(db, tenantId, { status: "pending_supervisor" }) : [],
-  ]);
-  // The policy decides who may act at each step; the queries only narrow what it is asked about.
-  return [...leadRows, ...officeRows].map((d) => toExtension(ctx, d)).filter((x) => x.abilities.decide);
+  const leadUnitId = ctx.actor.unitId ?? null;
+  if (!leadUnitId && !office.decide) return [];
+  const rows = await repo.findPendingExtensions(db, { tenantId, leadUnitId, office: office.decide });
+  // The policy decides who may act at each step; the query only narrows what it is asked about.
+  return rows.map((d) => toExtension(ctx, d)).filter((x) => x.abilities.decide);
 }

@@ -1,6 +1,7 @@
 import type { InstructionEntity } from "@duban/domain";
-import { and, count, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import {
   leaderInstructions,
   planNodes,
@@ -114,13 +115,20 @@ export async function acknowledgeInstruction(
 }
 
 /** The instructions addressed to a unit that it has not acknowledged yet, newest first. */
-export function findPendingInstructions(db: DbOrTx, key: { tenantId: string; unitId: string }) {
-  return selectInstructions(
-    db,
-    and(
-      eq(leaderInstructions.tenantId, key.tenantId),
-      eq(leaderInstructions.unitId, key.unitId),
-      isNull(leaderInstructions.acknowledgedAt),
-    ),
-  );
+export function findPendingInstructions(
+  db: DbOrTx,
+  key: { tenantId: string; unitId: string },
+): Promise<InstructionDetail[]> {
+  // Named: 我的工作 runs it on every load of a unit's user.
+  const name = "instructions_pending";
+  return preparedOnce(db, name, () =>
+    selectInstructions(
+      db,
+      and(
+        eq(leaderInstructions.tenantId, sql.placeholder("tenantId")),
+        eq(leaderInstructions.unitId, sql.placeholder("unitId")),
+        isNull(leaderInstructions.acknowledgedAt),
+      ),
+    ).prepare(name),
+  ).execute(key);
 }

@@ -2,7 +2,9 @@ import { type NoticeLevel, type NoticeStatus, noticeStatusesAllowing } from "@du
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import { noticeEvents, planNodes, supervisionNotices, units } from "../../db/schema.js";
+import { idArray } from "../../db/sql-array.js";
 
 /** A notice row. */
 export type NoticeRow = typeof supervisionNotices.$inferSelect;
@@ -73,13 +75,7 @@ export async function findNotices(
     .where(where)
     // Notices are dated by the app's clock, and one scan raises many at the same instant: among those, the one
     // whose history starts later (events are numbered as written) is newer.
-    .orderBy(
-      desc(supervisionNotices.createdAt),
-      desc(
-        sql`(select min(e.id) from ${noticeEvents} e where e.tenant_id = ${supervisionNotices.tenantId} and e.notice_id = ${supervisionNotices.id})`,
-      ),
-      asc(supervisionNotices.id),
-    );
+    .orderBy(...ledgerOrder());
   const items = filter.pageSize
     ? await base.limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize)
     : await base;
@@ -91,6 +87,56 @@ export async function findNotices(
     .innerJoin(units, eq(units.id, supervisionNotices.unitId))
     .where(where);
   return { items, total: total?.n ?? 0 };
+}
+
+/** The ledger's order: newest first, and among same-instant notices the one whose history starts later. */
+function ledgerOrder() {
+  return [
+    desc(supervisionNotices.createdAt),
+    desc(
+      sql`(select min(e.id) from ${noticeEvents} e where e.tenant_id = ${supervisionNotices.tenantId} and e.notice_id = ${supervisionNotices.id})`,
+    ),
+    asc(supervisionNotices.id),
+  ];
+}
+
+/**
+ * In one named statement, the notices a unit may answer (`replyStatuses`, of `unitId`) and those the office may
+ * decide (`decideStatuses`, of any unit): grouped by status in the order the two lists give (they do not
+ * overlap), each group in the ledger's order — as reading each status of each scope on its own would list them.
+ */
+export function findWaitingNotices(
+  db: DbOrTx,
+  key: { tenantId: string; unitId: string | null; replyStatuses: string[]; decideStatuses: string[] },
+): Promise<NoticeDetail[]> {
+  const name = "notices_waiting";
+  const n = supervisionNotices;
+  return preparedOnce(db, name, () =>
+    db
+      .select(detail)
+      .from(n)
+      .innerJoin(planNodes, eq(planNodes.id, n.nodeId))
+      .innerJoin(units, eq(units.id, n.unitId))
+      .leftJoin(leadUnits, eq(leadUnits.id, planNodes.leadUnitId))
+      .where(
+        and(
+          eq(n.tenantId, sql.placeholder("tenantId")),
+          sql`((${n.unitId} = ${sql.placeholder("unitId")}::uuid and ${n.status} = any(${sql.placeholder("reply")}::text[]))
+            or ${n.status} = any(${sql.placeholder("decide")}::text[]))`,
+        ),
+      )
+      .orderBy(
+        sql`array_position(${sql.placeholder("statuses")}::text[], ${n.status}::text)`,
+        ...ledgerOrder(),
+      )
+      .prepare(name),
+  ).execute({
+    tenantId: key.tenantId,
+    unitId: key.unitId,
+    reply: idArray(key.unitId ? key.replyStatuses : []),
+    decide: idArray(key.decideStatuses),
+    statuses: idArray([...(key.unitId ? key.replyStatuses : []), ...key.decideStatuses]),
+  });
 }
 
 /** A notice with its task and unit. */

@@ -186,16 +186,12 @@ export async function findNoticesWaitingFor(ctx: ServiceContext): Promise<Notice
   const unitId = ctx.actor.unitId;
   // Asked with a unit that is not the actor's, the permission says whether the actor decides at all.
   const decides = noticePermissions(ctx.actor, { unitId: "" }).decide;
-  const filters = [
-    ...(unitId ? noticeStatusesAllowing("reply").map((status) => ({ unitId, status })) : []),
-    ...(decides ? noticeStatusesAllowing("accept").map((status) => ({ status })) : []),
-  ];
-  const today = shanghaiDate(ctx.clock.now());
-  const found = await Promise.all(
-    filters.map((f) =>
-      repo.findNotices(ctx.database.db, ctx.actor.tenantId, { ...f, today, page: 1, pageSize: 0 }),
-    ),
-  );
-  const notices = found.flatMap((f) => f.items.map((d) => toNotice(ctx, d)));
-  return notices.filter((n) => n.abilities.reply || n.abilities.decide);
+  if (!unitId && !decides) return [];
+  const rows = await repo.findWaitingNotices(ctx.database.db, {
+    tenantId: ctx.actor.tenantId,
+    unitId: unitId ?? null,
+    replyStatuses: unitId ? noticeStatusesAllowing("reply") : [],
+    decideStatuses: decides ? noticeStatusesAllowing("accept") : [],
+  });
+  return rows.map((d) => toNotice(ctx, d)).filter((n) => n.abilities.reply || n.abilities.decide);
 }

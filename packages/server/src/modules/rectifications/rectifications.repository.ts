@@ -1,7 +1,9 @@
 import { isRectificationLive, type RectificationFilter, rectificationStatuses } from "@duban/domain";
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import { files, inspections, planNodes, rectifications, supervisionNotices, units } from "../../db/schema.js";
+import { idArray } from "../../db/sql-array.js";
 
 /** A rectification row. */
 export type RectificationRow = typeof rectifications.$inferSelect;
@@ -88,6 +90,56 @@ export function findRectificationRows(db: DbOrTx, scope: LedgerScope, max: numbe
       asc(rectifications.createdAt),
     )
     .limit(max);
+}
+
+/**
+ * In one named statement, the items a unit may submit (`submitStatuses`, of `unitId`) and those the actor may
+ * verify (`verifyStatuses`, of any unit): the first `max` of each status in the export's order, grouped by status
+ * in the order the two lists give (they do not overlap) — as reading each status of each scope on its own would.
+ */
+export function findWaitingRectifications(
+  db: DbOrTx,
+  key: { tenantId: string; unitId: string | null; submitStatuses: string[]; verifyStatuses: string[] },
+  max: number,
+): Promise<LedgerRow[]> {
+  const name = "rectifications_waiting";
+  const r = rectifications;
+  const p = (placeholder: string) => sql.placeholder(placeholder);
+  const waiting = (alias: string) =>
+    sql`${sql.identifier(alias)}."tenant_id" = ${p("tenantId")}
+      and ((${sql.identifier(alias)}."unit_id" = ${p("unitId")}::uuid
+        and ${sql.identifier(alias)}."status" = any(${p("submit")}::text[]))
+      or ${sql.identifier(alias)}."status" = any(${p("verify")}::text[]))`;
+  return preparedOnce(db, name, () =>
+    db
+      .select(rowColumns)
+      .from(r)
+      .innerJoin(units, eq(units.id, r.unitId))
+      .where(
+        and(
+          sql`${waiting("rectifications")}`,
+          sql`${r.id} in (select "ranked"."id" from (select "w"."id", row_number() over (partition by "w"."status"
+            order by "wu"."sort_order", "wu"."name", "w"."deadline", "w"."created_at") as "n"
+            from "rectifications" "w" join "units" "wu" on "wu"."id" = "w"."unit_id"
+            where ${waiting("w")}) "ranked" where "ranked"."n" <= ${p("max")})`,
+        ),
+      )
+      .orderBy(
+        sql`array_position(${p("statuses")}::text[], ${r.status})`,
+        asc(units.sortOrder),
+        asc(units.name),
+        asc(r.deadline),
+        asc(r.createdAt),
+      )
+      .prepare(name),
+  ).execute({
+    tenantId: key.tenantId,
+    unitId: key.unitId,
+    submit: idArray(key.unitId ? key.submitStatuses : []),
+    verify: idArray(key.verifyStatuses),
+    statuses: idArray([...(key.unitId ? key.submitStatuses : []), ...key.verifyStatuses]),
+    max,
+  });
 }
 
 /**
@@ -179,10 +231,19 @@ export async function updateRectification(
 /** The stored files behind the items' evidence, in one query. */
 export async function findEvidenceFiles(db: DbOrTx, tenantId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(files)
-    .where(and(eq(files.tenantId, tenantId), inArray(files.id, [...new Set(ids)])));
+  const name = "rectification_files";
+  return preparedOnce(db, name, () =>
+    db
+      .select()
+      .from(files)
+      .where(
+        and(
+          eq(files.tenantId, sql.placeholder("tenantId")),
+          sql`${files.id} = any(${sql.placeholder("ids")}::uuid[])`,
+        ),
+      )
+      .prepare(name),
+  ).execute({ tenantId, ids: idArray([...new Set(ids)]) });
 }
 
 /**

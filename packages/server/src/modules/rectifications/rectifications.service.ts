@@ -203,15 +203,21 @@ const statusesAllowing = (action: RectificationAction) =>
 /** Items waiting for the actor: its unit's to submit (open or returned), and those it may verify (submitted). */
 export async function findRectificationsWaitingFor(ctx: ServiceContext): Promise<Rectification[]> {
   const { db } = ctx.database;
-  const base = { tenantId: ctx.actor.tenantId, today: todayOf(ctx) };
+  const tenantId = ctx.actor.tenantId;
   const unitId = ctx.actor.unitId;
   // With the actor as the item's author, the permission says whether the actor verifies any item at all.
   const verifies = rectificationPermissions(ctx.actor, { unitId: "", createdBy: ctx.actor.userId }).verify;
-  const scopes = [
-    ...(unitId ? statusesAllowing("submit").map((status) => ({ ...base, unitId, status })) : []),
-    ...(verifies ? statusesAllowing("accept").map((status) => ({ ...base, status })) : []),
-  ];
-  const rows = (await Promise.all(scopes.map((s) => repo.findRectificationRows(db, s, WAITING_MAX)))).flat();
+  if (!unitId && !verifies) return [];
+  const rows = await repo.findWaitingRectifications(
+    db,
+    {
+      tenantId,
+      unitId: unitId ?? null,
+      submitStatuses: unitId ? statusesAllowing("submit") : [],
+      verifyStatuses: verifies ? statusesAllowing("accept") : [],
+    },
+    WAITING_MAX,
+  );
   const items = await toRectifications(ctx, rows);
   return items.filter((i) => i.abilities.submit || i.abilities.verify);
 }

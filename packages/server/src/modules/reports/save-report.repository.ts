@@ -2,6 +2,7 @@ import type { AssignmentStatus } from "@duban/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { jsonStatement, rowFromJson } from "../../db/json-statement.js";
+import { idArray } from "../../db/sql-array.js";
 import type { CycleRow } from "../cycles/index.js";
 import type { FileRow } from "../evidence/index.js";
 import { type Audience, audienceJson, notifyParts } from "../notifications/index.js";
@@ -18,11 +19,6 @@ const p = (name: string) => sql.placeholder(name);
 /** The timestamp fields of the rows read back as json. */
 export const reportDates = ["createdAt", "updatedAt", "submittedAt", "reviewedAt"] as const;
 const eventDates = ["createdAt"] as const;
-
-/** A list of ids as a PostgreSQL array literal (the ids are validated uuids). */
-export function idArray(ids: readonly string[]): string {
-  return `{${ids.join(",")}}`;
-}
 
 /** What the checks of a save need, as read: null when the tenant has no such assignment. */
 export interface ReportSaveContext {

@@ -7,12 +7,17 @@ import {
   pageFrom,
   shanghaiDate,
 } from "@duban/domain";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { assignments } from "../../db/schema.js";
 import { AppError, notFound } from "../../errors.js";
 import type { ServiceContext } from "../../http/context.js";
 import { hasAnyRole } from "../../policy.js";
-import { findAssignmentDetails, getNode, toAssignment } from "../assignments/index.js";
+import {
+  findActiveAssignmentDetailsOfUnit,
+  findAssignmentDetails,
+  getNode,
+  toAssignment,
+} from "../assignments/index.js";
 import { findCascadeWorkWaitingFor } from "../cascade/index.js";
 import { findExtensionsToDecide } from "../extensions/index.js";
 import { findInstructionsToAcknowledge } from "../instructions/index.js";
@@ -39,18 +44,13 @@ import {
 /** A unit's active assignments, and this cycle's report state of each for every open cycle of its plan. */
 async function unitWork(ctx: ServiceContext, unitId: string) {
   const { db } = ctx.database;
-  const rows = await findAssignmentDetails(
-    db,
-    ctx.actor.tenantId,
-    and(eq(assignments.unitId, unitId), eq(assignments.status, "active"))!,
-  );
+  const rows = await findActiveAssignmentDetailsOfUnit(db, ctx.actor.tenantId, unitId);
   const list = rows.map((r) => toAssignment(ctx, r));
-  const cycles = await repo.findOpenCycles(db, ctx.actor.tenantId, [...new Set(list.map((a) => a.planId))]);
-  const reports = await repo.findReportsFor(
+  const { cycles, reports } = await repo.findOpenCyclesWithReports(
     db,
     ctx.actor.tenantId,
+    [...new Set(list.map((a) => a.planId))],
     list.map((a) => a.id),
-    cycles.map((c) => c.id),
   );
   const due: DueReport[] = list.flatMap((assignment) =>
     cycles
