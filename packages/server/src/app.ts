@@ -96,7 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger
       ? { ...(options.logger === true ? {} : options.logger), serializers: logSerializers }
       : false,
-    ...requestLogOptions,
+    ...requestLogOptions(),
     trustProxy: trustProxyOption(options.config.trustProxy),
     bodyLimit: JSON_BODY_LIMIT,
     frameworkErrors: sendFrameworkError,

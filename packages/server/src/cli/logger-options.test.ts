@@ -25,7 +25,7 @@ describe("serverLoggerOptions", () => {
     const out = captured(true);
     const app = Fastify({
       logger: serverLoggerOptions({ level: "info", output: out.output }),
-      ...requestLogOptions,
+      ...requestLogOptions(),
     });
     registerRequestLog(app);
     app.get("/api/health", async () => ({ status: "ok" }));
@@ -45,11 +45,29 @@ describe("serverLoggerOptions", () => {
 });
 
 describe("the request log", () => {
+  it("writes one JSON line per request, with the method, path, status and response time", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const app = Fastify({
+      logger: { level: "info", stream: { write: (line: string) => lines.push(JSON.parse(line)) } },
+      ...requestLogOptions(),
+    });
+    app.get("/api/health", async () => ({ status: "ok" }));
+    await app.inject({ method: "GET", url: "/api/health" });
+    await app.close();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      msg: "request completed",
+      req: { method: "GET", url: "/api/health" },
+      res: { statusCode: 200 },
+    });
+    expect(typeof lines[0]!.responseTime).toBe("number");
+  });
+
   it("writes a line for a request whose client went away before the answer", async () => {
     const lines: { msg: string; req?: { url: string } }[] = [];
     const app = Fastify({
       logger: { level: "info", stream: { write: (line: string) => lines.push(JSON.parse(line)) } },
-      ...requestLogOptions,
+      ...requestLogOptions(),
     });
     registerRequestLog(app);
     let release: () => void = () => {};

@@ -248,7 +248,7 @@ function InboxTab() {
       key: "status",
       width: 200,
       render: (_, i) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Tag color={i.status === "linked" ? "success" : i.status === "returned" ? "error" : "warning"}>
             {cascadeLinkStatusLabels[i.status]}
           </Tag>

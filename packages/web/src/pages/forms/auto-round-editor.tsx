@@ -74,7 +74,7 @@ export function AutoRoundEditor() {
               label="开启后天数"
               rules={[{ required: true, message: "请填写天数" }]}
             >
-              <InputNumber min={0} max={366} precision={0} addonAfter="天" />
+              <InputNumber min={0} max={366} precision={0} suffix="天" style={{ width: 160 }} />
             </Form.Item>
           )}
         </>
