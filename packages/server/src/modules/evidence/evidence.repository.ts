@@ -134,7 +134,8 @@ function recordStatement(db: Db) {
 
 /**
  * Inserts an uploaded file's row and its audit row in one statement, if the owner's quota, read under the owner's
- * row lock (so uploads of one owner arriving at once are counted one after the other), leaves room for it.
+ * row lock (so uploads of one owner arriving at once are counted one after the other), leaves room for it. The lock
+ * is FOR NO KEY UPDATE: rows that merely reference the unit (a report being saved) are not held up by an upload.
  * Answers the usage it read and the row, or no row when the quota is used up.
  */
 export async function recordUpload(
