@@ -175,8 +175,9 @@ async function run(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   agent.destroy();
   results.sort((a, b) => (a.requests[0]?.start ?? 0) - (b.requests[0]?.start ?? 0));
-  const ends = results.flatMap((f) => f.requests.map((r) => r.end));
-  const wallMs = ends.length ? Math.max(...ends) : 0;
+  // A loop, not Math.max(...array): a 30-minute soak sends more requests than arguments fit on the stack.
+  let wallMs = 0;
+  for (const f of results) for (const r of f.requests) if (r.end > wallMs) wallMs = r.end;
   const msg: FromChild = {
     type: "done",
     result: { flows: results, wallMs, clientCpuMs: (cpu.user + cpu.system) / 1000 },

@@ -40,7 +40,14 @@ export class Step {
   summary(): StepSummary {
     const s = this.samples;
     const ms = s.map((x) => x.end - x.start).sort((a, b) => a - b);
-    const wallMs = s.length ? Math.max(...s.map((x) => x.end)) - Math.min(...s.map((x) => x.start)) : 0;
+    // A loop, not Math.max(...array): a long soak sends more requests than arguments fit on the stack.
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const x of s) {
+      if (x.start < first) first = x.start;
+      if (x.end > last) last = x.end;
+    }
+    const wallMs = s.length ? last - first : 0;
     const messages = new Map<string, number>();
     for (const x of s) if (!x.ok) messages.set(x.error ?? "?", (messages.get(x.error ?? "?") ?? 0) + 1);
     const errors = s.filter((x) => !x.ok).length;
