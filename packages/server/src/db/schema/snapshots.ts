@@ -47,8 +47,8 @@ export const planSnapshots = pgTable(
 /**
  * A tenant's data version: a number that grows with every committed transaction that writes a row the cockpit
  * is computed from (triggers in migration `cockpit_data_version_triggers`). A server process keeps today's
- * cockpit while the number stands still, so every process on the database sees a write at once, with one
- * primary-key read per request instead of recomputing the plan. The number is the sum of the tenant's slots:
+ * cockpit while the number stands still, so every process on the database sees a write at once, with one read of
+ * the tenant's slots (by primary key) per request instead of recomputing the plan. The number is their sum:
  * each commit adds 1 to the slot of its database connection (`data_version_spread`), so the commits of a
  * surge (300 schools at once) do not all wait for one row; read it with `dataVersionOf`.
  */
