@@ -1,8 +1,9 @@
 // Memory under a long mixed load: the plan page, 我的工作 and a task's assignment list read by the lead
 // department, while BENCH_SCHOOLS schools resubmit their report and the department returns it, over and over,
 // for BENCH_SOAK_MINUTES (30) at BENCH_CONCURRENCY (10) flows in flight, from the separate-process client.
-// Prints the server's RSS and V8 heap in MB at start, middle and end, their slope in MB per minute over every
-// sample, and the requests and errors. `npm run bench:soak`; BENCH_DATABASE_URL=postgres://… for PostgreSQL.
+// Prints the server's RSS and V8 heap in MB at start, each quarter and end, their slope in MB per minute over every
+// sample and over the second half (after the warm-up), and the requests and errors. `npm run bench:soak`;
+// BENCH_DATABASE_URL=postgres://… for PostgreSQL.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,6 +17,11 @@ const MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 30);
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 30);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const SAMPLE_MS = Number(process.env.BENCH_SOAK_SAMPLE_MS ?? 5000);
+/**
+ * MB per minute of live heap growth that counts as a trend: a request keeping 100 bytes at the soak's ~100
+ * requests/s grows the heap by about 0.6 MB a minute.
+ */
+const GROWTH_LIMIT = 0.25;
 const log = (msg: string) => process.stderr.write(`[bench:soak] ${msg}\n`);
 
 const runId = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
@@ -168,10 +174,12 @@ async function main() {
     result.errorSamples = [...messages]
       .slice(0, 3)
       .map(([message, count]) => ({ message: message.slice(0, 200), count }));
+    const at = (q: number) => samples[Math.min(samples.length - 1, Math.round((samples.length - 1) * q))];
     result.memoryMb = {
       start: samples[0],
       middle: mid,
       end: samples.at(-1),
+      quarters: [0.25, 0.5, 0.75].map(at),
       max: Math.max(...samples.map((s) => s.rssMb)),
     };
     // The first full collection comes SAMPLE_MS into the run: earlier samples have no live heap yet.
@@ -180,6 +188,14 @@ async function main() {
       rss: slope(samples, (s) => s.rssMb),
       heap: slope(samples, (s) => s.heapMb),
       liveHeap: slope(collected, (s) => s.liveHeapMb),
+    };
+    // The first half includes the server's warm-up (compiled code, pools, caches filling); a leak keeps growing after.
+    const secondHalf = collected.filter((s) => s.minute >= MINUTES / 2);
+    const liveSlope = slope(secondHalf, (s) => s.liveHeapMb);
+    result.secondHalfSlopeMbPerMinute = { rss: slope(secondHalf, (s) => s.rssMb), liveHeap: liveSlope };
+    result.goal = {
+      target: `no growth trend: the live heap's slope over the second half below ${GROWTH_LIMIT} MB per minute`,
+      met: secondHalf.length >= 2 && liveSlope < GROWTH_LIMIT,
     };
     result.samples = samples.length;
   } catch (err) {

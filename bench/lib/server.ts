@@ -175,7 +175,9 @@ export async function startServer(options: {
     stop: async () => {
       if (!exited) {
         child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+        // A profiled server writes its profile as it exits: seconds of work after a long run.
+        const grace = process.env.BENCH_SERVER_NODE_ARGS?.includes("prof") ? 120_000 : 5000;
+        const timer = setTimeout(() => child.kill("SIGKILL"), grace);
         await gone;
         clearTimeout(timer);
       }
