@@ -51,7 +51,7 @@ describe("tenant scope audit", () => {
   });
 
   it("accepts the statements that find a session by its token", () => {
-    const sql = `select "sessions"."last_seen_at", "users"."id" from "sessions" inner join "users" on "users"."id" = "sessions"."user_id" where "sessions"."id" = $1`;
+    const sql = `select "sessions"."last_seen_at", "users"."id" from "sessions" inner join "users" on "users"."id" = "sessions"."user_id" where "sessions"."id" = any($1::text[])`;
     expect(findScopeViolations(sql)).toEqual([]);
   });
 

@@ -62,27 +62,33 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-/** Every statement is checked for its tenant scope and counted by the fault injector (rollback tests). */
-function testLogger() {
+/**
+ * Every statement is checked for its tenant scope and counted by the fault injector (rollback tests), and shown to
+ * `onQuery` when a test watches them itself.
+ */
+function testLogger(onQuery?: (query: string) => void) {
   const scope = tenantScopeLogger();
   const faults = faultLogger();
   return {
     logQuery(query: string, params: unknown[]): void {
       scope.logQuery(query);
       faults.logQuery(query, params);
+      onQuery?.(query);
     },
   };
 }
 
 /** Opens the test database and migrates it. */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(
+  options: { onQuery?: (query: string) => void } = {},
+): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL || undefined;
   const database = await openDatabase({
     url,
     // PGlite starts from a migrated dump instead of running initdb and every migration again.
     template: url ? undefined : await pgliteTemplate(),
     poolSize: 4,
-    logger: testLogger(),
+    logger: testLogger(options.onQuery),
   });
   await migrateDatabase(database);
   return database;

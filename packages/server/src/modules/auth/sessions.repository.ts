@@ -3,6 +3,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { preparedOnce } from "../../db/prepared-once.js";
 import { sessions, users } from "../../db/schema.js";
+import { idArray } from "../../db/sql-array.js";
 
 /** Hashes a cookie token: the database never holds a usable token. */
 export function sessionIdOf(token: string): string {
@@ -37,10 +38,11 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** What every request needs of its session and user: nothing more, so the hot path reads one narrow row. */
-function prepareFindSessionActor(db: Db) {
+/** What every request needs of its session and user: nothing more, so the hot path reads narrow rows. */
+function prepareFindSessionActors(db: Db) {
   return db
     .select({
+      id: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       csrfToken: sessions.csrfToken,
@@ -55,23 +57,80 @@ function prepareFindSessionActor(db: Db) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sql.placeholder("id")))
-    .limit(1)
-    .prepare("find_session_actor");
+    .where(sql`${sessions.id} = any(${sql.placeholder("ids")}::text[])`)
+    .prepare("find_session_actors");
 }
 
-/** The statement built once per database handle: every request runs it, so its SQL is not rebuilt each time. */
-const findSessionActorStatements = new WeakMap<Db, ReturnType<typeof prepareFindSessionActor>>();
+type SessionActorRow = Awaited<ReturnType<ReturnType<typeof prepareFindSessionActors>["execute"]>>[number];
+/** A session with the fields of its user a request acts with. */
+export type SessionActor = Omit<SessionActorRow, "id">;
 
-/** A session with the fields of its user a request acts with, or null. */
-export async function findSessionActor(db: Db, sessionId: string) {
-  let statement = findSessionActorStatements.get(db);
-  if (!statement) {
-    statement = prepareFindSessionActor(db);
-    findSessionActorStatements.set(db, statement);
+/** sessionIdOf's output: a SHA-256 in base64url. */
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+
+interface Waiting {
+  resolve(row: SessionActor | null): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * The session reads of one database handle, batched: the reads asked for while the event loop handles one round
+ * of arriving requests go out together as one statement, after all of them were asked (setImmediate), so each
+ * request still sees the session as it is after it arrived — a session ended before a request came is never
+ * taken for it. A surge of requests costs a few statements instead of one each.
+ */
+class SessionReads {
+  private waiting = new Map<string, Waiting[]>();
+  private scheduled = false;
+  private readonly statement: ReturnType<typeof prepareFindSessionActors>;
+
+  constructor(db: Db) {
+    this.statement = prepareFindSessionActors(db);
   }
-  const [row] = await statement.execute({ id: sessionId });
-  return row ?? null;
+
+  read(sessionId: string): Promise<SessionActor | null> {
+    // Only a hash made by sessionIdOf can name a session; anything else is none (and never reaches the array).
+    if (!SESSION_ID.test(sessionId)) return Promise.resolve(null);
+    return new Promise((resolve, reject) => {
+      const list = this.waiting.get(sessionId);
+      if (list) list.push({ resolve, reject });
+      else this.waiting.set(sessionId, [{ resolve, reject }]);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = new Map();
+    this.scheduled = false;
+    try {
+      // Session ids are base64url hashes (checked in read): an array literal needs no quoting for them.
+      const rows = await this.statement.execute({ ids: idArray([...batch.keys()]) });
+      const byId = new Map(rows.map(({ id, ...actor }) => [id, actor]));
+      for (const [id, list] of batch) {
+        const actor = byId.get(id);
+        // Each request gets its own copy: nothing one request does to its actor reaches another's.
+        for (const w of list) w.resolve(actor ? { ...actor, roles: [...actor.roles] } : null);
+      }
+    } catch (err) {
+      for (const list of batch.values()) for (const w of list) w.reject(err);
+    }
+  }
+}
+
+const sessionReads = new WeakMap<Db, SessionReads>();
+
+/** A session with the fields of its user a request acts with, or null; read together with other requests' reads. */
+export function findSessionActor(db: Db, sessionId: string): Promise<SessionActor | null> {
+  let reads = sessionReads.get(db);
+  if (!reads) {
+    reads = new SessionReads(db);
+    sessionReads.set(db, reads);
+  }
+  return reads.read(sessionId);
 }
 
 /** Records activity on a session (for the idle timeout). */
