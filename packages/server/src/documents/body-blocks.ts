@@ -10,7 +10,8 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { CHAR, FONT, run, SIZE, TABLE_TEXT_STYLE, TEXT_WIDTH } from "./gbt9704.js";
+import { CHAR, FONT, SIZE, TABLE_TEXT_STYLE, TEXT_WIDTH } from "./gbt9704.js";
+import { run } from "./text-run.js";
 
 /** A table cell: its text, and a fill colour (hex, e.g. "FF0000" for a red light) when the cell shows a light. */
 export type OfficialTableCell = string | { text: string; shading?: string };

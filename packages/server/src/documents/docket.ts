@@ -9,7 +9,8 @@ import {
   TabStopType,
   WidthType,
 } from "docx";
-import { chineseDate, FONT, run, SIZE, TABLE_TEXT_STYLE, TEXT_WIDTH } from "./gbt9704.js";
+import { chineseDate, FONT, SIZE, TABLE_TEXT_STYLE, TEXT_WIDTH } from "./gbt9704.js";
+import { run } from "./text-run.js";
 
 /** The 版记's values. */
 export interface DocketInput {

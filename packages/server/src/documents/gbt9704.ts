@@ -1,5 +1,6 @@
 // GB/T 9704-2012《党政机关公文格式》 measures in Word's units: twips (1/20 pt) for lengths, half-points for font sizes.
-import { type IRunOptions, TextRun } from "docx";
+// No docx here: the server's thread imports this module (for `chineseDate`) and never loads docx, which only the
+// document worker does (`text-run.ts` and the builders).
 
 /** Twips in one millimetre (1 inch = 25.4 mm = 1440 twips). */
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -52,16 +53,6 @@ export const CHAR = SIZE.三号 * 20 + GRID.characterSpacing;
 /** The run fonts for a name: every script slot, East Asian first, so no slot falls back to a Latin default. */
 export function fontOf(name: string) {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: "eastAsia" } as const;
-}
-
-/** A run of text in one of the standard's fonts and sizes. */
-export function run(
-  text: string,
-  font: string,
-  sizePt: number,
-  extra: Omit<IRunOptions, "text" | "font" | "size"> = {},
-) {
-  return new TextRun({ text, font: fontOf(font), size: sizePt * 2, ...extra });
 }
 
 /** "2023-06-15" as the standard writes a 成文日期 since 2012: "2023年6月15日", Arabic numerals without leading zeros. */

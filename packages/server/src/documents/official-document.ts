@@ -23,11 +23,11 @@ import {
   mm,
   PAGE,
   RED,
-  run,
   SIZE,
   TABLE_TEXT_STYLE,
   TEXT_WIDTH,
 } from "./gbt9704.js";
+import { run } from "./text-run.js";
 
 export type { OfficialBodyBlock, OfficialTableCell } from "./body-blocks.js";
 

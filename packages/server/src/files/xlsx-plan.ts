@@ -1,6 +1,7 @@
 import type { CellMerge, PlanLayout } from "@duban/plan-parser";
 import type ExcelJS from "exceljs";
 import { AppError } from "../errors.js";
+import { loadExcel } from "./excel-module.js";
 import { composeLines, type DocumentLines } from "./plan-layout.js";
 import { findOverlappingMerge } from "./xlsx-merges.js";
 
@@ -24,7 +25,7 @@ export function isWorkbookZip(bytes: Uint8Array): boolean {
 /** Reads every visible sheet of an .xlsx 分解表 into text and the parser's table layout. */
 export async function readXlsx(bytes: Uint8Array): Promise<XlsxText> {
   // Loaded on first use: exceljs is large, and the worker reading Word, PDF and text must stay within its heap.
-  const { default: Excel } = await import("exceljs");
+  const Excel = await loadExcel();
   const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -1,6 +1,7 @@
 import { limits } from "@duban/domain";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { AppError } from "../../errors.js";
+import { loadExcel } from "../../files/excel-module.js";
 import { badFile, ImportProblems } from "./import-problems.js";
 
 /** One filled-in data row: its Excel row number and its cells by column header. */
@@ -26,7 +27,8 @@ function headerKey(text: string): string {
 /** Opens the workbook, refusing anything that is not a readable .xlsx. */
 async function openWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   if (buffer.length < ZIP_MAGIC.length || !buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx();
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
+import { loadExcel } from "../../files/excel-module.js";
 
 /** The MIME type of an .xlsx workbook. */
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -24,7 +24,8 @@ export interface TemplateSpec {
 
 /** Builds an .xlsx template: a data sheet with a header row and one example row, and a 说明 sheet. */
 export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   workbook.creator = "Duban 督办";
   const sheet = workbook.addWorksheet(spec.sheetName);
   sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width }));

@@ -6,7 +6,7 @@ import {
   shanghaiDate,
   unitKindLabels,
 } from "@duban/domain";
-import ExcelJS from "exceljs";
+import { loadExcel } from "../../files/excel-module.js";
 import type { ServiceContext } from "../../http/context.js";
 import { getReadableIndicator, readComputed, sortRows } from "./indicator-formulas.service.js";
 
@@ -25,7 +25,8 @@ function cellOf(value: FormValues[string] | undefined): string | number {
 export async function exportComputedRows(ctx: ServiceContext, indicatorId: string) {
   const found = await getReadableIndicator(ctx, indicatorId);
   const read = await readComputed(ctx, found);
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   workbook.creator = "Duban 督办";
   const sheet = workbook.addWorksheet("计算明细");
   const columns = read?.columns ?? [];

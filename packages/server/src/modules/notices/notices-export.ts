@@ -5,7 +5,7 @@ import {
   noticeStatusLabels,
   shanghaiDate,
 } from "@duban/domain";
-import ExcelJS from "exceljs";
+import { loadExcel } from "../../files/excel-module.js";
 import { authorize } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
 import * as repo from "./notices.repository.js";
@@ -46,7 +46,8 @@ export async function exportNotices(ctx: ServiceContext, query: Omit<NoticeListQ
     ctx.actor.tenantId,
     items.map((d) => d.notice.id),
   );
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   workbook.creator = "Duban 督办";
   const sheet = workbook.addWorksheet("督办台账");
   sheet.columns = columns;

@@ -7,7 +7,7 @@ import {
   rectificationStatusLabels,
   shanghaiDate,
 } from "@duban/domain";
-import ExcelJS from "exceljs";
+import { loadExcel } from "../../files/excel-module.js";
 import type { ServiceContext } from "../../http/context.js";
 import * as repo from "./rectifications.repository.js";
 import { ledgerScope, todayOf } from "./rectifications.service.js";
@@ -98,7 +98,8 @@ export async function exportRectifications(
   );
   const leads = await repo.findNoticeLeadDepartments(ctx.database.db, ctx.actor.tenantId, noticeIds);
   const today = todayOf(ctx);
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet("整改台账");
   sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
   const header = sheet.addRow(COLUMNS.map((c) => c.header));

@@ -1,5 +1,6 @@
 import type { FormField } from "@duban/domain";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "../../../files/excel-module.js";
 import { cellFormat, cellValidation, cellValueOf, fillHint, listReference } from "./field-cells.js";
 import {
   DATA_SHEET,
@@ -174,7 +175,8 @@ function addNotes(workbook: ExcelJS.Workbook, input: FormTemplateInput, fields: 
  */
 export async function buildFormTemplate(input: FormTemplateInput): Promise<Buffer> {
   const fields = templateFields(input.form);
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   workbook.creator = "Duban 督办";
   const sheet = workbook.addWorksheet(DATA_SHEET);
   addHead(sheet, input, fields);

@@ -1,6 +1,7 @@
 import { checkSubmission, type FormField, type FormValues, limits } from "@duban/domain";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { AppError } from "../../../errors.js";
+import { loadExcel } from "../../../files/excel-module.js";
 import { isBlankCell, readCell } from "./cell-values.js";
 import { checkTemplate, type UploadProblem } from "./template-check.js";
 import {
@@ -61,7 +62,8 @@ async function openWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
       "payload_too_large",
       `文件解压后超过 ${INFLATED_BYTES_MAX / 1024 / 1024} MB，不是填报模板；请使用下载的模板填写后上传`,
     );
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (err) {
