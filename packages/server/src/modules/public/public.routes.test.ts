@@ -1,5 +1,5 @@
 import type { PublicSettings } from "@duban/domain";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { auditLogs, tenants, users } from "../../db/schema.js";
@@ -207,7 +207,9 @@ describe("PUT /api/plans/:id/public-settings", () => {
     const rows = await db
       .select({ summary: auditLogs.summary })
       .from(auditLogs)
-      .where(and(eq(auditLogs.tenantId, p.tenant.id), eq(auditLogs.action, "plan.public_settings")));
+      .where(and(eq(auditLogs.tenantId, p.tenant.id), eq(auditLogs.action, "plan.public_settings")))
+      .orderBy(asc(auditLogs.id));
+    // The first change is the one that made the plan public (later tests of the file switch it off and on).
     expect(rows[0]!.summary).toEqual({
       title: "瓦房店市教育局2023年工作要点",
       public: true,
