@@ -24,9 +24,10 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function newSession(tenantId: string) {
-  const user = await buildUser(database.db, { tenantId });
-  const { token } = await createSession(database.db, {
+/** A user of the tenant with a session of an hour, in `db`; the session's id (the hash of its token). */
+async function newSession(db: Database, tenantId: string) {
+  const user = await buildUser(db.db, { tenantId });
+  const { token } = await createSession(db.db, {
     tenantId,
     userId: user.id,
     ip: null,
@@ -40,8 +41,8 @@ async function newSession(tenantId: string) {
 describe("session reads", () => {
   it("reads the sessions asked for together in one statement, each answer its own", async () => {
     const tenant = await buildTenant(database.db);
-    const a = await newSession(tenant.id);
-    const b = await newSession(tenant.id);
+    const a = await newSession(database, tenant.id);
+    const b = await newSession(database, tenant.id);
     const unknown = sessionIdOf("no such token");
     const before = sessionStatements;
     const [first, second, again, none] = await Promise.all([
@@ -65,7 +66,7 @@ describe("session reads", () => {
 
   it("reads one after the other in a statement each, so a session ended in between is gone", async () => {
     const tenant = await buildTenant(database.db);
-    const a = await newSession(tenant.id);
+    const a = await newSession(database, tenant.id);
     const before = sessionStatements;
     expect((await findSessionActor(database.db, a.id))?.userId).toBe(a.user.id);
     await deleteSession(database.db, a.id);
@@ -85,7 +86,7 @@ describe("session reads", () => {
   it("fails every read of a batch when its statement fails", async () => {
     const other = await openTestDatabase();
     const tenant = await buildTenant(other.db);
-    const a = await newSessionIn(other, tenant.id);
+    const { id: a } = await newSession(other, tenant.id);
     await other.close();
     const reads = [findSessionActor(other.db, a), findSessionActor(other.db, sessionIdOf("another"))];
     const settled = await Promise.allSettled(reads);
@@ -107,16 +108,3 @@ describe("session reads", () => {
     expect(sessionStatements - before, "session statements for 6 requests at once").toBe(1);
   });
 });
-
-async function newSessionIn(db: Database, tenantId: string): Promise<string> {
-  const user = await buildUser(db.db, { tenantId });
-  const { token } = await createSession(db.db, {
-    tenantId,
-    userId: user.id,
-    ip: null,
-    userAgent: null,
-    now: new Date(),
-    absoluteMs: 3_600_000,
-  });
-  return sessionIdOf(token);
-}
