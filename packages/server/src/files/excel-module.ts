@@ -7,6 +7,13 @@ let loading: Promise<typeof ExcelJS> | null = null;
  * Modules the server imports at start take only its types (`import type ExcelJS from "exceljs"`) and await this.
  */
 export function loadExcel(): Promise<typeof ExcelJS> {
-  loading ??= import("exceljs").then((loaded) => loaded.default);
+  // A failed load is not kept: the next export tries again.
+  loading ??= import("exceljs").then(
+    (loaded) => loaded.default,
+    (err: unknown) => {
+      loading = null;
+      throw err;
+    },
+  );
   return loading;
 }
