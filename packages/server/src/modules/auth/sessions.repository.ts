@@ -121,16 +121,9 @@ class SessionReads {
   }
 }
 
-const sessionReads = new WeakMap<Db, SessionReads>();
-
 /** A session with the fields of its user a request acts with, or null; read together with other requests' reads. */
 export function findSessionActor(db: Db, sessionId: string): Promise<SessionActor | null> {
-  let reads = sessionReads.get(db);
-  if (!reads) {
-    reads = new SessionReads(db);
-    sessionReads.set(db, reads);
-  }
-  return reads.read(sessionId);
+  return preparedOnce(db, "find_session_actors", () => new SessionReads(db)).read(sessionId);
 }
 
 /** Records activity on a session (for the idle timeout). */
