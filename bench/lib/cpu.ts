@@ -119,6 +119,11 @@ export class DbMonitor {
     }
   }
 
+  /** Updates the planner's statistics of the watched database, as autovacuum does after a bulk load. */
+  async analyze(): Promise<void> {
+    await this.stats!.query("analyze");
+  }
+
   private async backendPids(): Promise<number[]> {
     const r = await this.admin.query("select pid from pg_stat_activity where datid = $1", [this.dbid]);
     return r.rows.map((x: { pid: number }) => Number(x.pid)).filter((pid) => pid !== this.statsPid);

@@ -127,7 +127,8 @@ export const users = pgTable(
   (t) => [
     // The login form has no tenant picker, so a login names one person across all tenants.
     uniqueIndex("users_login_key").on(sql`lower(${t.login})`),
-    index("users_tenant_idx").on(t.tenantId),
+    // A unit's people (a task's lead department, a school's reporters) without reading the whole bureau's.
+    index("users_tenant_unit_idx").on(t.tenantId, t.unitId),
     check("users_roles_check", allOf(t.roles, roles)),
   ],
 );

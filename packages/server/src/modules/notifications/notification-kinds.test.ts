@@ -1,4 +1,5 @@
 import { notificationKinds } from "@duban/domain";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNotifyBureau, type NotifyBureau, toldOf } from "../../test/notification-fixtures.js";
 import { flattenTree } from "../../test/plan-fixtures.js";
@@ -83,6 +84,34 @@ describe("a notification for every step", () => {
     const bell = (await b.kg1.get("/api/notifications")).json();
     expect(bell.items.find((n: { kind: string }) => n.kind === "report.returned").body).toBe(
       "退回原因：缺少佐证",
+    );
+  });
+
+  it("a report with no one recorded as its submitter (imported): its unit's people hear the outcome", async () => {
+    const b = await buildNotifyBureau(t);
+    const cycle = await ok(b.supervisor.post(`/api/plans/${b.planId}/cycles`, {}), 201);
+    const report = await ok(
+      b.kg1.post(`/api/assignments/${b.assignmentId}/reports`, {
+        cycleId: cycle.id,
+        progress: 30,
+        doneText: "已开工",
+        problemsText: "",
+        nextText: "",
+        values: [],
+        fileIds: [],
+        submit: true,
+      }),
+      201,
+    );
+    await t.database.db.execute(sql`update reports set submitted_by = null where id = ${report.id}`);
+    await ok(
+      b.lead.post(`/api/reports/${report.id}/review`, { decision: "approve", version: report.version }),
+    );
+    await expectTold(
+      b,
+      "report.approved",
+      [b.ids.school, b.ids.kg1],
+      `/assignments/${b.assignmentId}?report=${report.id}`,
     );
   });
 

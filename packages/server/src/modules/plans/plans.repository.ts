@@ -1,5 +1,19 @@
 import type { CycleKind } from "@duban/domain";
-import { and, asc, count, desc, eq, gte, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  ilike,
+  inArray,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { dataVersionOf } from "../../db/data-version.js";
 import {
@@ -16,6 +30,12 @@ import { likePattern } from "../audit/index.js";
 
 /** A plan row. */
 export type PlanRow = typeof plans.$inferSelect;
+
+/**
+ * A plan's columns as its list, its page and the modules reading one plan need them: all but the document's full
+ * text (`source_text`), which nothing shows, so a plan page read by many does not carry it along each time.
+ */
+const { sourceText: _sourceText, ...planColumns } = getTableColumns(plans);
 
 /** The outer plan's id, written out in full: drizzle leaves columns of a one-table select unqualified. */
 const outerPlanId = sql.raw(`"plans"."id"`);
@@ -48,7 +68,7 @@ export async function findPlans(
   const where = and(...c);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ plan: plans, ...counts })
+      .select({ plan: planColumns, ...counts })
       .from(plans)
       .where(where)
       .orderBy(desc(plans.year), desc(plans.createdAt))
@@ -72,7 +92,7 @@ export async function findPlanYears(db: DbOrTx, tenantId: string, publishedOnly:
 /** One plan of the tenant with its counts, or null. */
 export async function findPlan(db: DbOrTx, tenantId: string, id: string) {
   const [row] = await db
-    .select({ plan: plans, ...counts })
+    .select({ plan: planColumns, ...counts })
     .from(plans)
     .where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)));
   return row ?? null;
@@ -86,7 +106,7 @@ export async function findPlan(db: DbOrTx, tenantId: string, id: string) {
 export async function findPlanWithVersion(db: DbOrTx, tenantId: string, id: string) {
   const [row] = await db
     .select({
-      plan: plans,
+      plan: planColumns,
       ...counts,
       dataVersion: dataVersionOf(tenantId),
     })

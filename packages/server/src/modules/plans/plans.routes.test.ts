@@ -1,8 +1,11 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { plans } from "../../db/schema.js";
 import { buildTenant, buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { buildPlanBureau, seedPlanText } from "../../test/plan-fixtures.js";
 import { signIn } from "../../test/session.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
+import * as repo from "./plans.repository.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -147,6 +150,26 @@ describe("GET /api/plans", () => {
     const stranger = await buildUser(t.database.db, { tenantId: outsider.id, role: "leader" });
     const session = await signIn(t.app, stranger.login, TEST_PASSWORD);
     expect((await session.get(`/api/plans/${planId}`)).statusCode).toBe(404);
+  });
+});
+
+describe("reading plans", () => {
+  it("leaves the document's full text out of the list, the page and the modules' plan reads", async () => {
+    const b = await buildPlanBureau(t);
+    const planId = await publishSeed(b);
+    const db = t.database.db;
+    const [stored] = await db.select({ text: plans.sourceText }).from(plans).where(eq(plans.id, planId));
+    expect(stored!.text!.length).toBeGreaterThan(1000);
+    const tenantId = b.tenant.id;
+    const read = [
+      (await repo.findPlan(db, tenantId, planId))!.plan,
+      (await repo.findPlanWithVersion(db, tenantId, planId))!.plan,
+      (await repo.findPlans(db, tenantId, { page: 1, pageSize: 20, publishedOnly: false })).rows[0]!.plan,
+    ];
+    for (const plan of read) {
+      expect(plan).toMatchObject({ id: planId, title: "瓦房店市教育局2023年工作要点", year: 2023 });
+      expect(Object.keys(plan)).not.toContain("sourceText");
+    }
   });
 });
 

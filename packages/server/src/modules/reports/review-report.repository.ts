@@ -51,8 +51,9 @@ function contextStatement(db: Db) {
           where "e"."tenant_id" = ${t} and "e"."report_id" = "r"."id"), '[]'::json),
         'audience', ${audienceJson(
           t,
-          sql`case when "r"."submitted_by" is null then "nu"."unit_id" = "r"."unit_id"
-            else "nu"."id" = "r"."submitted_by" end`,
+          // Written as an OR of two indexed lookups (the person, or the unit's people), not a CASE, which the
+          // planner can only answer by reading every user of the bureau.
+          sql`(("r"."submitted_by" is null and "nu"."unit_id" = "r"."unit_id") or "nu"."id" = "r"."submitted_by")`,
           sql`("cs"."unit_id" is null or "cs"."unit_id" = "r"."unit_id" or "cs"."unit_id" = (select "su"."unit_id"
             from "users" "su" where "su"."tenant_id" = ${t} and "su"."id" = "r"."submitted_by"))`,
         )})
