@@ -1,4 +1,5 @@
 import type { Database } from "../db/client.js";
+import { type MaintenanceState, maintainEmbeddedDatabase, newMaintenanceState } from "../db/maintenance.js";
 import { raiseAutoNotices } from "../modules/notices/index.js";
 import { recordDemoHistory, recordPlanSnapshots } from "../modules/snapshots/index.js";
 import { drainDeliveries } from "../notify/delivery-worker.js";
@@ -15,8 +16,8 @@ export interface SchedulerLog {
 }
 
 /**
- * One pass: automatic 督办单 and the day's plan snapshots for every tenant, today's reminders, their grouped
- * pushes and digests, then the queue.
+ * One pass: on the embedded database its upkeep when due (`db/maintenance.ts`), then automatic 督办单 and the day's
+ * plan snapshots for every tenant, today's reminders, their grouped pushes and digests, then the queue.
  */
 export async function runScheduledWork(deps: {
   database: Database;
@@ -26,8 +27,19 @@ export async function runScheduledWork(deps: {
   log?: SchedulerLog;
   /** Demo mode: a plan published in the demo also gets a monthly history, so its cockpit draws a trend. */
   demo?: boolean;
+  /** What the process has done for the embedded database's upkeep; none is done without it. */
+  maintenance?: MaintenanceState;
 }) {
   const { database, now } = deps;
+  if (deps.maintenance) {
+    try {
+      await maintainEmbeddedDatabase(database, now, deps.maintenance);
+    } catch (e) {
+      if (database.availability.noteFailure(e)) throw e;
+      // Tried again by the next pass; the reminders do not wait for it.
+      deps.log?.error({ err: e }, "内置数据库维护（VACUUM / ANALYZE）失败");
+    }
+  }
   for (const t of await findTenantIds(database.db)) {
     try {
       await raiseAutoNotices({ database }, { tenantId: t.id, now });
@@ -71,6 +83,7 @@ export function startScheduler(deps: {
   demo?: boolean;
 }): () => Promise<void> {
   let running: Promise<unknown> | null = null;
+  const maintenance = newMaintenanceState();
   const tick = () => {
     // A slow pass (a mail server timing out) is not stacked on by the next tick.
     if (running) return;
@@ -81,6 +94,7 @@ export function startScheduler(deps: {
       ...(deps.secrets ? { secrets: deps.secrets } : {}),
       ...(deps.log ? { log: deps.log } : {}),
       ...(deps.demo ? { demo: true } : {}),
+      maintenance,
     })
       .catch((e) => {
         if (!deps.database.availability.noteFailure(e)) deps.log?.error({ err: e }, "定时任务失败");
