@@ -251,8 +251,8 @@ export async function findNodeIndicatorIds(
 
 /**
  * Recomputes a task's progress from its active assignments after they changed (one withdrawn, new ones added):
- * `roll_up_task_progress` of the migration `task_progress_roll_up`, which an approval runs too — it locks the task
- * row before reading the assignments, so a concurrent approval of the same task is counted.
+ * `roll_up_task_progress` (migrations `task_progress_roll_up`, `task_progress_sums`), which an approval runs too — it
+ * locks the task row before reading the assignments, so a concurrent approval of the same task is counted.
  */
 export async function rollupNodeProgress(db: DbOrTx, tenantId: string, nodeId: string): Promise<void> {
   await db.execute(sql`select roll_up_task_progress(${tenantId}::uuid, ${nodeId}::uuid, null, null)`);

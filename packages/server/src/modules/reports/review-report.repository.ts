@@ -122,8 +122,8 @@ function writeStatement(db: Db) {
             returning "node_id"`,
         ],
         // The task's progress from its active assignments, this one at its new progress: in a function that locks
-        // the task row before reading them, so two approvals of one task at once both count (migration
-        // `task_progress_roll_up`). A select CTE runs only when read: the result reads it.
+        // the task row before reading them, so two approvals of one task at once both count (migrations
+        // `task_progress_roll_up`, `task_progress_sums`). A select CTE runs only when read: the result reads it.
         [
           "rolled",
           sql`select roll_up_task_progress(${t}::uuid, "moved"."node_id", ${assignmentId}, ${progress}) as "n"

@@ -1,5 +1,5 @@
 import { type WeightedProgressItem, weightedProgress } from "@duban/domain";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
@@ -44,17 +44,22 @@ function cases(count: number): WeightedProgressItem[][] {
   });
 }
 
-describe("weighted_progress, the database's roll-up of a task's assignments (migration task_progress_roll_up)", () => {
+/** `weighted_progress_of` over rows as the approval's roll-up sums them (migration `task_progress_sums`). */
+const rolledUp = (rows: SQL) => sql`select "x"."s" as "set",
+    weighted_progress_of(sum("x"."p" * "x"."w"), sum("x"."w"), sum("x"."p"), count(*), min("x"."p"), max("x"."p"))
+      as "progress"
+  from (${rows}) as "x" group by "x"."s" order by "x"."s"`;
+
+describe("weighted_progress_of, the database's roll-up of a task's assignments (migration task_progress_sums)", () => {
   it("answers as weightedProgress of the domain for 400 sets of assignments", async () => {
     const sets = cases(400);
     const rows = sets.flatMap((set, i) =>
       set.map((a, n) => sql`(${i}::int, ${n}::int, ${a.progress}::float8, ${a.weight}::float8)`),
     );
-    const result = (await (t.database.db as Db).execute(sql`
-      select "x"."s" as "set", weighted_progress(array_agg("x"."p" order by "x"."n"), array_agg("x"."w" order by "x"."n"))
-        as "progress"
-      from (values ${sql.join(rows, sql`, `)}) as "x"("s", "n", "p", "w")
-      group by "x"."s" order by "x"."s"`)) as unknown as { rows: { set: number; progress: number }[] };
+    const values = sql`select * from (values ${sql.join(rows, sql`, `)}) as "v"("s", "n", "p", "w")`;
+    const result = (await (t.database.db as Db).execute(rolledUp(values))) as unknown as {
+      rows: { set: number; progress: number }[];
+    };
     const differing = result.rows
       .map((r) => ({ set: sets[r.set]!, sql: Number(r.progress), domain: weightedProgress(sets[r.set]!) }))
       .filter((r) => r.sql !== r.domain);
@@ -63,8 +68,10 @@ describe("weighted_progress, the database's roll-up of a task's assignments (mig
   });
 
   it("is null over no assignments, which the write turns into 0 as the domain does", async () => {
+    // An aggregate over no rows still answers one row when nothing groups it: the roll-up's case.
     const result = (await (t.database.db as Db).execute(
-      sql`select weighted_progress('{}'::float8[], '{}'::float8[]) as "progress"`,
+      sql`select weighted_progress_of(sum("p" * "w"), sum("w"), sum("p"), count(*), min("p"), max("p")) as "progress"
+        from (select 1::float8 as "p", 1::float8 as "w" where false) as "x"`,
     )) as unknown as { rows: { progress: number | null }[] };
     expect([result.rows[0]!.progress, weightedProgress([])]).toEqual([null, 0]);
   });
