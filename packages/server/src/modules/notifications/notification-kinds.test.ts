@@ -26,6 +26,21 @@ async function ok(res: Promise<{ statusCode: number; body: string; json(): unkno
   return (r.body ? r.json() : {}) as { id: string; version: number };
 }
 
+/** A new cycle of the plan, and a report on it for the kindergarten to submit. */
+async function reportBody(b: NotifyBureau) {
+  const cycle = await ok(b.supervisor.post(`/api/plans/${b.planId}/cycles`, {}), 201);
+  return {
+    cycleId: cycle.id,
+    progress: 40,
+    doneText: "已开工",
+    problemsText: "",
+    nextText: "",
+    values: [],
+    fileIds: [],
+    submit: true,
+  };
+}
+
 /** Task 9's current version, as the lead department sees it. */
 async function nodeVersion(b: NotifyBureau): Promise<number> {
   const plan = (await b.lead.get(`/api/plans/${b.planId}`)).json();
@@ -48,17 +63,7 @@ describe("a notification for every step", () => {
     );
     await expectTold(b, "assignment.acknowledged", [b.ids.lead], task);
 
-    const cycle = await ok(b.supervisor.post(`/api/plans/${b.planId}/cycles`, {}), 201);
-    const body = {
-      cycleId: cycle.id,
-      progress: 40,
-      doneText: "已开工",
-      problemsText: "",
-      nextText: "",
-      values: [],
-      fileIds: [],
-      submit: true,
-    };
+    const body = await reportBody(b);
     const report = await ok(b.kg1.post(`/api/assignments/${b.assignmentId}/reports`, body), 201);
     const reportLink = `${task}?report=${report.id}`;
     // The lead department's one user reviews; the other department is not told.
@@ -89,18 +94,8 @@ describe("a notification for every step", () => {
 
   it("a report with no one recorded as its submitter (imported): its unit's people hear the outcome", async () => {
     const b = await buildNotifyBureau(t);
-    const cycle = await ok(b.supervisor.post(`/api/plans/${b.planId}/cycles`, {}), 201);
     const report = await ok(
-      b.kg1.post(`/api/assignments/${b.assignmentId}/reports`, {
-        cycleId: cycle.id,
-        progress: 30,
-        doneText: "已开工",
-        problemsText: "",
-        nextText: "",
-        values: [],
-        fileIds: [],
-        submit: true,
-      }),
+      b.kg1.post(`/api/assignments/${b.assignmentId}/reports`, await reportBody(b)),
       201,
     );
     await t.database.db.execute(sql`update reports set submitted_by = null where id = ${report.id}`);
