@@ -12,7 +12,7 @@ export interface MaintenanceState {
 }
 
 /** The Shanghai hours of the nightly VACUUM: after the day's work and its midnight passes, before the next. */
-export const MAINTENANCE_NIGHT = { fromHour: 2, toHour: 6 } as const;
+const MAINTENANCE_NIGHT = { fromHour: 2, toHour: 6 } as const;
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
