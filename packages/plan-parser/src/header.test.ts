@@ -56,6 +56,13 @@ describe("the 印发通知 header", () => {
     expect(tasksOf(d).map((t) => t.title)).toEqual(["加强学习"]);
   });
 
+  it("takes no year from a title whose 年 follows a longer number, and no target's deadline from it", () => {
+    const d = parsePlan("某市教育局100023年工作要点\n一、抓好党建\n1.新增学位100个。");
+    expect(d.year).toBe(null);
+    expect(targetsOf(d).map((t) => [t.value, t.deadline])).toEqual([[100, null]]);
+    expect(parsePlan("某市教育局0023年工作要点\n一、抓好党建").year).toBe(null);
+  });
+
   it("reads a title set on two lines", () => {
     const d = parsePlan("某市教育局\n2025年工作要点\n一、抓好党建\n1.加强学习。");
     expect([d.title, d.issuer, d.year]).toEqual(["某市教育局2025年工作要点", "某市教育局", 2025]);

@@ -39,7 +39,10 @@ export function readHeader(src: SourceText): Header {
   const title = readTitle(src, paras, texts, idx);
   const titleText = title ? src.text.slice(title.range[0], title.range[1]) : "";
   const yearText = titleText || notice?.titleText || "";
-  const yearMatch = /(\d{4})年/.exec(yearText) ?? /(\d{4})-/.exec(notice?.notice.date ?? "");
+  // Four digits of their own, not the last four of a longer number ("100023年" names no year), and within the years
+  // a date is read in (dates.ts), so the deadlines that fall back to the plan's year are years.
+  const yearMatch = /(?<!\d)(\d{4})年/.exec(yearText) ?? /^(\d{4})-/.exec(notice?.notice.date ?? "");
+  const year = yearMatch ? Number(yearMatch[1]) : null;
   const issuer =
     (title ? matchIssuer(src, title.range[0], titleText) : null) ??
     (notice ? matchIssuer(src, notice.titleRange[0], notice.titleText) : null) ??
@@ -58,7 +61,7 @@ export function readHeader(src: SourceText): Header {
     notice: notice?.notice ?? bare,
     title: title?.range ?? null,
     issuer,
-    year: yearMatch ? Number(yearMatch[1]) : null,
+    year: year !== null && year >= 1900 && year <= 2100 ? year : null,
     bodyStart: title ? title.bodyStart : idx < paras.length ? paras[idx]!.start : src.text.length,
   };
 }
