@@ -11,7 +11,18 @@ import {
   planDateLastDay,
   planDateStart,
   shanghaiDate,
+  shanghaiHour,
 } from "./calendar.js";
+
+describe("shanghaiHour", () => {
+  it("is the wall-clock hour in Shanghai: 16:00 UTC is midnight, 15:59:59 is 23", () => {
+    expect(shanghaiHour(new Date("2023-09-30T16:00:00Z"))).toBe(0);
+    expect(shanghaiHour(new Date("2023-09-30T15:59:59.999Z"))).toBe(23);
+    expect(shanghaiHour(new Date("2023-06-02T02:00:00+08:00"))).toBe(2);
+    expect(shanghaiHour(new Date("1969-12-31T18:30:00Z"))).toBe(2);
+    expect(() => shanghaiHour(new Date("x"))).toThrow(RangeError);
+  });
+});
 
 describe("shanghaiDate", () => {
   it("puts 2023-09-30T16:30Z on 1 October, the Shanghai day it already is", () => {

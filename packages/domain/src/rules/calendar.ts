@@ -42,6 +42,13 @@ export function shanghaiDate(instant: Date): string {
   return dateOfDayNumber(Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS));
 }
 
+/** The Asia/Shanghai hour of the day (0–23) of an instant, whatever the process time zone. */
+export function shanghaiHour(instant: Date): number {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("无效的时间");
+  return Math.floor(((((ms + SHANGHAI_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / 3_600_000);
+}
+
 /** Signed whole days from `a` to `b` (`daysBetween("2023-01-01", "2023-01-02")` is 1). */
 export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);

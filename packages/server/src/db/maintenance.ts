@@ -1,3 +1,4 @@
+import { shanghaiDate, shanghaiHour } from "@duban/domain";
 import { sql } from "drizzle-orm";
 import type { Database } from "./client.js";
 
@@ -13,8 +14,6 @@ export interface MaintenanceState {
 
 /** The Shanghai hours of the nightly VACUUM: after the day's work and its midnight passes, before the next. */
 const MAINTENANCE_NIGHT = { fromHour: 2, toHour: 6 } as const;
-
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 export function newMaintenanceState(): MaintenanceState {
   return { analyzed: false, vacuumedOn: null };
@@ -34,9 +33,8 @@ export async function maintainEmbeddedDatabase(
   state: MaintenanceState,
 ): Promise<MaintenanceRun> {
   if (database.kind !== "pglite") return "none";
-  const shanghai = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  const day = shanghai.toISOString().slice(0, 10);
-  const hour = shanghai.getUTCHours();
+  const day = shanghaiDate(now);
+  const hour = shanghaiHour(now);
   if (hour >= MAINTENANCE_NIGHT.fromHour && hour < MAINTENANCE_NIGHT.toHour && state.vacuumedOn !== day) {
     await database.db.execute(sql`vacuum (analyze)`);
     state.vacuumedOn = day;

@@ -1,11 +1,11 @@
-import { addDays, shanghaiDate } from "@duban/domain";
+import { addDays, shanghaiDate, shanghaiHour } from "@duban/domain";
 
 /** The hour (Asia/Shanghai) at which a day's digest goes out. */
 export const DIGEST_HOUR = 8;
 
 /** Whether the instant is at or after the digest hour of its Shanghai day. */
 export function isPastDigestHour(now: Date): boolean {
-  return new Date(now.getTime() + 8 * 3600_000).getUTCHours() >= DIGEST_HOUR;
+  return shanghaiHour(now) >= DIGEST_HOUR;
 }
 
 /**
