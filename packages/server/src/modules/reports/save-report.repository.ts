@@ -61,8 +61,7 @@ function contextStatement(db: Db) {
             'targetValue', "i"."target_value", 'targetMax', "i"."target_max"))
           from "indicators" "i" where "i"."tenant_id" = ${t} and "i"."id" = any(${p("indicatorIds")}::uuid[])),
           '[]'::json),
-        'files', coalesce((select json_agg(row_to_json("f")) from "files" "f"
-          where "f"."tenant_id" = ${t} and "f"."id" = any(${p("fileIds")}::uuid[])), '[]'::json),
+        'files', files_json(${t}, ${p("fileIds")}::uuid[]),
         'existing', case when "r"."id" is null then null else row_to_json("r") end,
         'events', coalesce((select json_agg(row_to_json("e") order by "e"."id") from "report_events" "e"
           where "e"."tenant_id" = ${t} and "e"."report_id" = "r"."id"), '[]'::json),
