@@ -16,14 +16,26 @@ const uploadBody = {
   properties: { file: { type: "string", format: "binary" } },
 };
 
+declare module "fastify" {
+  interface FastifySchema {
+    /**
+     * The parts of a multipart route's form other than the one file `file`, as JSON Schema: shown as its request
+     * body in the document (nothing validates them there; the route reads the form itself).
+     */
+    formParts?: { type: "object"; required?: string[]; properties: Record<string, unknown> };
+  }
+}
+
 type Transform = typeof jsonSchemaTransform;
 
 /** The zod provider's transform (zod schemas to JSON schemas), plus the upload body of multipart routes. */
 const transform: Transform = (input) => {
   const output = jsonSchemaTransform(input);
-  const consumes = (input.schema as { consumes?: string[] } | undefined)?.consumes;
-  if (consumes?.includes("multipart/form-data") && !output.schema?.hide)
-    return { ...output, schema: { ...output.schema, body: uploadBody } };
+  const schema = input.schema as { consumes?: string[]; formParts?: object } | undefined;
+  if (schema?.consumes?.includes("multipart/form-data") && !output.schema?.hide) {
+    const { formParts: _, ...rest } = output.schema as Record<string, unknown>;
+    return { ...output, schema: { ...rest, body: schema.formParts ?? uploadBody } };
+  }
   return output;
 };
 

@@ -25,13 +25,24 @@ function missingFile(what: string): AppError {
   return invalid([{ path: "file", message: `请选择${what}` }], `请选择${what}`);
 }
 
-/** Maps an error raised while parsing the form to the envelope; the body came from the client, so it is a 400. */
-function formError(err: unknown, options: { what: string; tooLarge: AppError }): AppError {
+/**
+ * Maps an error raised while parsing the form to the envelope; the body came from the client, so it is a 400.
+ * `messages` names a form's own limits, in place of those of a single-file upload.
+ */
+function formError(
+  err: unknown,
+  options: { what: string; tooLarge: AppError; messages?: Record<string, string> },
+): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code ?? "";
   if (code === "FST_REQ_FILE_TOO_LARGE") return options.tooLarge;
-  const limit = limitMessages[code];
+  const limit = options.messages?.[code] ?? limitMessages[code];
   return limit ? new AppError("bad_request", limit) : malformed(options.what);
+}
+
+/** The refusal of a file larger than `maxBytes`. */
+function fileTooLarge(maxBytes: number): AppError {
+  return new AppError("payload_too_large", `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB`);
 }
 
 /**
@@ -43,10 +54,7 @@ export async function readUpload(
   request: FastifyRequest,
   options: { maxBytes: number; what: string },
 ): Promise<{ name: string; body: Buffer }> {
-  const tooLarge = new AppError(
-    "payload_too_large",
-    `文件不能超过 ${Math.round(options.maxBytes / 1024 / 1024)} MB`,
-  );
+  const tooLarge = fileTooLarge(options.maxBytes);
   if (!request.isMultipart())
     throw new AppError("unsupported_media_type", `请以表单（multipart/form-data）方式上传${options.what}`);
   let upload: { name: string; body: Buffer } | undefined;
@@ -109,10 +117,7 @@ export async function storeUpload(
   request: FastifyRequest,
   options: { maxBytes: number; what: string; files: FileStore; inspect?: UploadInspector },
 ): Promise<{ name: string; stored: StoredFile }> {
-  const tooLarge = new AppError(
-    "payload_too_large",
-    `文件不能超过 ${Math.round(options.maxBytes / 1024 / 1024)} MB`,
-  );
+  const tooLarge = fileTooLarge(options.maxBytes);
   if (!request.isMultipart())
     throw new AppError("unsupported_media_type", `请以表单（multipart/form-data）方式上传${options.what}`);
   let upload: { name: string; stored: StoredFile } | undefined;
@@ -166,5 +171,106 @@ async function storePart(
     part.file.resume();
     if (err instanceof AppError) throw err;
     throw new StoreFailure("文件存储写入失败", { cause: err });
+  }
+}
+
+/** What `storeFormWithFiles` reads: one JSON field, checked before any file, then the files. */
+export interface FormWithFilesOptions<T> {
+  /** The name of the JSON field, which must come first. */
+  field: string;
+  /** Checks the field's value (parsed JSON) before any file is stored; throwing refuses the request. */
+  accept: (value: unknown) => Promise<T>;
+  maxFiles: number;
+  maxBytes: number;
+  /** What the files are, for messages. */
+  what: string;
+  files: FileStore;
+  /** A new inspector for each file. */
+  inspect: () => UploadInspector;
+  /** Runs before the file numbered `index` (from 0) is stored; throwing refuses the request. */
+  beforeFile?: (index: number) => Promise<void>;
+}
+
+/** Largest JSON field of a form with files: the JSON routes' own body limit. */
+const FORM_FIELD_BYTES = 1024 * 1024;
+
+/**
+ * Reads a multipart form of one JSON field (`field`) followed by up to `maxFiles` files in fields `file`: the
+ * field is checked by `accept` before the first file arrives, so a request refused on its content stores no byte;
+ * each file then streams into the store through its inspector, as `storeUpload` does. Answers the accepted value
+ * and the stored files, in the order sent; the caller records them. A refusal after some files were stored leaves
+ * their bytes unreferenced, as a refused `storeUpload` does.
+ */
+export async function storeFormWithFiles<T>(
+  request: FastifyRequest,
+  options: FormWithFilesOptions<T>,
+): Promise<{ value: T; uploads: { name: string; stored: StoredFile }[] }> {
+  const { field, what, maxFiles } = options;
+  const tooLarge = fileTooLarge(options.maxBytes);
+  if (!request.isMultipart())
+    throw new AppError("unsupported_media_type", `请以表单（multipart/form-data）方式提交${field}和${what}`);
+  const messages = {
+    FST_FILES_LIMIT: `一次最多附上 ${maxFiles} 个文件`,
+    FST_FIELDS_LIMIT: `表单中只能有一个字段 ${field}`,
+    FST_PARTS_LIMIT: `表单内容过多：一个字段 ${field}，最多 ${maxFiles} 个文件`,
+    FST_INVALID_JSON_FIELD_ERROR: `字段 ${field} 不是有效的 JSON`,
+  };
+  let accepted: { value: T } | undefined;
+  const uploads: { name: string; stored: StoredFile }[] = [];
+  try {
+    const parts = request.parts({
+      limits: {
+        fileSize: options.maxBytes,
+        files: maxFiles,
+        fields: 1,
+        // One over fields and files: the limits of either name what went wrong first.
+        parts: maxFiles + 2,
+        fieldSize: FORM_FIELD_BYTES,
+      },
+    });
+    for await (const part of parts) {
+      if (part.type === "field") {
+        if (part.fieldname !== field)
+          throw new AppError("bad_request", `表单中只能有一个字段 ${field}，不能有“${part.fieldname}”`);
+        if (part.valueTruncated) throw new AppError("payload_too_large", `字段 ${field} 过长`);
+        accepted = { value: await options.accept(jsonOf(part.value, field)) };
+        continue;
+      }
+      // Drained, so a refused part never holds the parser up.
+      if (!accepted) {
+        part.file.resume();
+        throw new AppError("bad_request", `表单的第一项须是字段 ${field}，${what}随后`);
+      }
+      if (part.fieldname !== "file") {
+        part.file.resume();
+        throw new AppError("bad_request", `${what}须放在字段 file 中`);
+      }
+      if (options.beforeFile)
+        await options.beforeFile(uploads.length).catch((err) => {
+          part.file.resume();
+          throw err;
+        });
+      const stored = await storePart(
+        part,
+        { maxBytes: options.maxBytes, what, files: options.files, inspect: options.inspect() },
+        tooLarge,
+      );
+      uploads.push({ name: cleanName(part.filename), stored });
+    }
+  } catch (err) {
+    if (err instanceof StoreFailure) throw err.cause;
+    throw formError(err, { what, tooLarge, messages });
+  }
+  if (!accepted) throw invalid([{ path: field, message: `缺少字段 ${field}` }], `请填写字段 ${field}`);
+  return { value: accepted.value, uploads };
+}
+
+/** A form field's value as JSON: parsed already when it was sent as application/json, else parsed here. */
+function jsonOf(value: unknown, field: string): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new AppError("bad_request", `字段 ${field} 不是有效的 JSON`);
   }
 }

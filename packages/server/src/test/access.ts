@@ -59,6 +59,8 @@ export interface RouteAccess {
   body?: (ids: RecordIds) => unknown;
   /** A multipart upload of a small valid file instead of a JSON body. */
   upload?: "png" | "xlsx";
+  /** A multipart form instead of a JSON body: these fields (objects sent as JSON), then a small valid PNG. */
+  form?: (ids: RecordIds) => Record<string, unknown>;
   /** Status without a session; 401 unless the route is public. */
   anonymous?: number;
   /** Status of each role on its own tenant's records. */

@@ -6,7 +6,7 @@ import { png } from "./rectification-fixtures.js";
 import type { MatrixTenant } from "./refusal-matrix.fixture.js";
 import { signIn, type TestSession } from "./session.js";
 import type { TestApp } from "./test-app.js";
-import { buildXlsx, multipartBody } from "./upload.js";
+import { buildXlsx, multipartBody, multipartForm } from "./upload.js";
 
 /** One cell of the matrix: who calls, with which records, and what it must answer. */
 export interface Cell {
@@ -76,6 +76,15 @@ async function payloadOf(
         ? { name: "照片.png", type: "image/png", content: png }
         : { name: "导入.xlsx", content: await buildXlsx("Sheet1", ["名称"], [["矩阵"]]) };
     const { body, contentType } = multipartBody(file);
+    return { payload: body, headers: { "content-type": contentType } };
+  }
+  if (entry.form) {
+    const fields = Object.entries(entry.form(ids)).map(([k, v]) => [
+      k,
+      typeof v === "string" ? v : JSON.stringify(v),
+    ]);
+    const photo = { name: "照片.png", type: "image/png", content: png };
+    const { body, contentType } = multipartForm(Object.fromEntries(fields), [photo]);
     return { payload: body, headers: { "content-type": contentType } };
   }
   if (entry.body) return { payload: entry.body(ids) as InjectOptions["payload"], headers: {} };

@@ -6,6 +6,7 @@ import { buildUser, TEST_PASSWORD, uniq } from "./factories.js";
 import { setDueInDays } from "./notice-fixtures.js";
 import { flattenTree } from "./plan-fixtures.js";
 import { png } from "./rectification-fixtures.js";
+import type { RecipeContext } from "./rollback.prepare.js";
 import {
   expectStatus,
   freshBulletin,
@@ -25,6 +26,17 @@ import { buildXlsx } from "./upload.js";
 export type { Prepared, SuccessRecipe } from "./rollback.recipe-types.js";
 
 /** Recipes by route, as `METHOD /api/path/:param`. */
+/** The fixture's report awaits review: the lead department returns it, so its unit may file it again. */
+async function returnFixtureReport({ tenant }: RecipeContext) {
+  const report = await reportVersion(tenant);
+  const res = await tenant.sessions.department.post(`/api/reports/${tenant.ids.report}/review`, {
+    decision: "return",
+    reason: "请补充佐证材料",
+    version: report,
+  });
+  return { version: expectStatus<{ version: number }>(res, 200).version };
+}
+
 export const recipes: Record<string, SuccessRecipe> = {
   // Archiving changes the plan other routes work on: each takes a plan of its own (taken back: one archived).
   "POST /api/plans/:id/archive": { prepare: async (ctx) => ({ ids: { plan: await freshPlan(ctx) } }) },
@@ -155,16 +167,15 @@ export const recipes: Record<string, SuccessRecipe> = {
     }),
   },
   // The fixture's report awaits review: the lead department returns it, and the unit files it again.
-  "POST /api/assignments/:id/reports": {
-    prepare: async ({ tenant }) => {
-      const report = await reportVersion(tenant);
-      const res = await tenant.sessions.department.post(`/api/reports/${tenant.ids.report}/review`, {
-        decision: "return",
-        reason: "请补充佐证材料",
-        version: report,
-      });
-      return { version: expectStatus<{ version: number }>(res, 200).version };
-    },
+  "POST /api/assignments/:id/reports": { prepare: returnFixtureReport },
+  // The same, with a new photo in the form; bytes not yet stored, as for POST /api/files.
+  "POST /api/assignments/:id/reports/with-files": {
+    prepare: returnFixtureReport,
+    upload: async () => ({
+      name: "现场照片.png",
+      type: "image/png",
+      content: Buffer.concat([png, Buffer.from(uniq())]),
+    }),
   },
   // One request may be pending at a time: the fixture's is settled first, straight in the database.
   "POST /api/extensions": {
@@ -269,6 +280,14 @@ export const keepsPartialWork: { route: string; tables: string[]; why: string }[
     why: storedBytes,
   },
   { route: "POST /api/files", tables: ["files on disk"], why: storedBytes },
+  {
+    route: "POST /api/assignments/:id/reports/with-files",
+    tables: ["files on disk", "files", "audit_logs"],
+    why:
+      "each new file is recorded (its row and audit row, under the unit's quota) before the report is written, " +
+      "as an upload before a save; when the report's write then fails, the files stay the unit's uploads, to " +
+      "attach again without sending them once more",
+  },
   {
     route: "POST /api/auth/change-password",
     tables: ["login_failures"],

@@ -12,7 +12,7 @@ import { armFault, disarmFault, lastRequestTrace } from "./rollback-faults.js";
 import { snapshotTenant, type TenantSnapshot } from "./rollback-snapshot.js";
 import { signIn, type TestSession } from "./session.js";
 import type { TestApp } from "./test-app.js";
-import { multipartBody } from "./upload.js";
+import { multipartBody, multipartForm } from "./upload.js";
 
 /** The methods that write. */
 const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -65,13 +65,14 @@ export interface SuccessRequest {
 }
 
 /**
- * The first role the matrix lets through; else, for a body sent at a stale version, the first role refused only
+ * The first role the matrix lets through; else, for a body (or a form's report) sent at a stale version, the first role refused only
  * for that (409): with the record's current version its request goes through.
  */
 function successRole(entry: RouteAccess, ids: RecordIds): Role | undefined {
   const ok = roles.find((r) => entry.roles[r] >= 200 && entry.roles[r] < 300);
   if (ok) return ok;
-  const stale = (entry.body?.(ids) as { version?: unknown } | undefined)?.version === STALE;
+  const body = (entry.body?.(ids) ?? entry.form?.(ids).report) as { version?: unknown } | undefined;
+  const stale = body?.version === STALE;
   return stale ? roles.find((r) => entry.roles[r] === 409) : undefined;
 }
 
@@ -92,6 +93,10 @@ export async function successRequest(
   let payload = (prepared.body ?? entry.body?.(ids)) as Record<string, unknown> | undefined;
   if (payload?.version === STALE)
     payload = { ...payload, version: prepared.version ?? (await versionOf(t, entry, ids)) };
+  let form = entry.form?.(ids);
+  const report = form?.report as Record<string, unknown> | undefined;
+  if (form && report?.version === STALE)
+    form = { ...form, report: { ...report, version: prepared.version ?? (await versionOf(t, entry, ids)) } };
   const method = entry.route.split(" ")[0] as InjectOptions["method"];
   const url = urlOf(entry, ids);
   // Made once: every replay sends the same bytes, as a retried upload would.
@@ -108,6 +113,14 @@ export async function successRequest(
   return {
     role: recipe.anonymous ? null : role!,
     send: async () => {
+      if (form) {
+        const fields = Object.entries(form).map(([k, v]) => [
+          k,
+          typeof v === "string" ? v : JSON.stringify(v),
+        ]);
+        const { body, contentType } = multipartForm(Object.fromEntries(fields), [file ?? pngFile]);
+        return send(body, { "content-type": contentType });
+      }
       if (!file) return send(payload as InjectOptions["payload"] | undefined);
       const { body, contentType } = multipartBody(file);
       return send(body, { "content-type": contentType });

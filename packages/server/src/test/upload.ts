@@ -18,6 +18,31 @@ export function multipartBody(file: { field?: string; name: string; type?: strin
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/** Builds a multipart/form-data body of text fields followed by files, in that order, as FormData would send it. */
+export function multipartForm(
+  fields: Record<string, string>,
+  files: { field?: string; name: string; type?: string; content: Buffer }[],
+) {
+  const boundary = `----duban${Math.random().toString(16).slice(2)}`;
+  const parts = [
+    ...Object.entries(fields).map(([name, value]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    ),
+    ...files.map((file) =>
+      Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? "file"}"; filename="${file.name}"\r\n` +
+            `Content-Type: ${file.type ?? XLSX_TYPE}\r\n\r\n`,
+        ),
+        file.content,
+        Buffer.from("\r\n"),
+      ]),
+    ),
+  ];
+  const body = Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 /** Uploads a file as the multipart field `file` (or `field`) with the session's cookie and CSRF header. */
 export function uploadFile(
   session: TestSession,

@@ -188,6 +188,8 @@ export const reportFiles = pgTable(
     fileId: uuid("file_id")
       .notNull()
       .references(() => files.id),
+    /** Where the file stands among the report's, from 1 as the reporter attached them (0: attached before). */
+    position: integer("position").notNull().default(0),
   },
   (t) => [uniqueIndex("report_files_key").on(t.tenantId, t.reportId, t.fileId)],
 );

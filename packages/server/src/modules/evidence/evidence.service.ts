@@ -84,6 +84,14 @@ export async function recordEvidence(
   ctx: ServiceContext,
   upload: { name: string; stored: StoredFile; type: EvidenceType },
 ) {
+  return toFileRef(await recordEvidenceRow(ctx, upload));
+}
+
+/** `recordEvidence`, answering the stored row. */
+export async function recordEvidenceRow(
+  ctx: ServiceContext,
+  upload: { name: string; stored: StoredFile; type: EvidenceType },
+): Promise<FileRow> {
   const { stored, type } = upload;
   const now = ctx.clock.now();
   const quota = ctx.config.uploadQuota;
@@ -110,7 +118,7 @@ export async function recordEvidence(
       quotaRefusal(uploadOwnerOf(ctx.actor), usage, { size: stored.size, now, quota }) ??
       new Error("the upload was refused by a quota rule the service does not know")
     );
-  return toFileRef(file);
+  return file;
 }
 
 /** The refusal for a file id that is missing, another tenant's, or not the actor's to use. */

@@ -3,10 +3,14 @@
 export { type FileAttachment, findFileAttachments, findFilesByIds } from "./evidence.repository.js";
 export {
   assertAttachable,
+  EVIDENCE_MAX_BYTES,
+  evidenceUploadCheck,
   type FileRow,
   findAttachableFiles,
   findTenantFiles,
   isPreviewable,
   ownsFile,
+  precheckUploadQuota,
+  recordEvidenceRow,
   toFileRef,
 } from "./evidence.service.js";

@@ -3,7 +3,7 @@ import { assignTask9AndOpenCycle, buildPublishedPlan } from "../../test/plan-fix
 import { png } from "../../test/rectification-fixtures.js";
 import { lastRequestTrace } from "../../test/rollback-faults.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { uploadFile } from "../../test/upload.js";
+import { multipartForm, uploadFile } from "../../test/upload.js";
 
 /**
  * The round trips of the deadline-day path, pinned: a change that adds a statement to an upload, a submission or
@@ -52,6 +52,26 @@ describe("statements per step of a school's report", () => {
     });
     expect(approved.statusCode, approved.body).toBe(200);
     expectTrace("approve", { all: 3, statements: 2 });
+  });
+
+  it("submits a report with a new photo in one form in one statement fewer than an upload and a submission", async () => {
+    const p = await buildPublishedPlan(t);
+    const { assignment, cycle, indicatorId } = await assignTask9AndOpenCycle(p);
+    const report = {
+      cycleId: cycle.id,
+      progress: 60,
+      values: [{ indicatorId, value: 60 }],
+      submit: true,
+    };
+    const { body, contentType } = multipartForm({ report: JSON.stringify(report) }, [
+      { name: "现场照片.png", type: "image/png", content: png },
+    ]);
+    const res = await p.kg1.request("POST", `/api/assignments/${assignment.id}/reports/with-files`, body, {
+      "content-type": contentType,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    // The save's read, the quota's read before the file is stored, the file's record, the save's write.
+    expectTrace("upload and submit in one form", { all: 5, statements: 4 });
   });
 
   it("returns a report, takes it again and approves it in as many statements as the first time round", async () => {

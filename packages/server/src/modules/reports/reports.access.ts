@@ -10,6 +10,13 @@ export const reportsAccess: RouteAccess[] = [
     otherUnit: { school: 404 },
   },
   {
+    route: "POST /api/assignments/:id/reports/with-files",
+    params: { id: "assignment" },
+    form: (ids) => ({ report: { cycleId: ids.cycle, progress: 40, submit: true, version: STALE } }),
+    roles: { admin: 403, leader: 403, supervisor: 403, department: 403, school: 409, inspector: 404 },
+    otherUnit: { school: 404 },
+  },
+  {
     route: "GET /api/assignments/:id/reports",
     params: { id: "assignment" },
     roles: { admin: 200, leader: 200, supervisor: 200, department: 200, school: 200, inspector: 404 },

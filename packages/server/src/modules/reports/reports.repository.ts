@@ -157,10 +157,11 @@ export async function replaceReportItems(
       .values(items.values.map((v) => ({ tenantId: report.tenantId, reportId: report.id, ...v })));
   if (items.fileIds.length)
     await db.insert(reportFiles).values(
-      [...new Set(items.fileIds)].map((fileId) => ({
+      [...new Set(items.fileIds)].map((fileId, i) => ({
         tenantId: report.tenantId,
         reportId: report.id,
         fileId,
+        position: i + 1,
       })),
     );
 }
@@ -177,7 +178,9 @@ export async function findReportItems(db: DbOrTx, tenantId: string, reportIds: s
       .select({ reportId: reportFiles.reportId, file: files })
       .from(reportFiles)
       .innerJoin(files, eq(files.id, reportFiles.fileId))
-      .where(and(eq(reportFiles.tenantId, tenantId), inArray(reportFiles.reportId, reportIds))),
+      .where(and(eq(reportFiles.tenantId, tenantId), inArray(reportFiles.reportId, reportIds)))
+      // As the reporter attached them; files attached before positions were kept, as uploaded.
+      .orderBy(reportFiles.position, files.createdAt, files.id),
   ]);
   return { values, files: fileRows };
 }

@@ -44,7 +44,8 @@ function contextStatement(db: Db) {
         'node', json_build_object('leadUnitId', "n"."lead_unit_id"),
         'values', coalesce((select json_agg(json_build_object('indicatorId', "v"."indicator_id", 'value', "v"."value"))
           from "report_values" "v" where "v"."tenant_id" = ${t} and "v"."report_id" = "r"."id"), '[]'::json),
-        'files', coalesce((select json_agg(row_to_json("f")) from "report_files" "rf"
+        'files', coalesce((select json_agg(row_to_json("f") order by "rf"."position", "f"."created_at", "f"."id")
+          from "report_files" "rf"
           join "files" "f" on "f"."id" = "rf"."file_id"
           where "rf"."tenant_id" = ${t} and "rf"."report_id" = "r"."id"), '[]'::json),
         'events', coalesce((select json_agg(row_to_json("e") order by "e"."id") from "report_events" "e"

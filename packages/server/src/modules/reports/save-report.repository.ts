@@ -145,9 +145,10 @@ function itemParts(replace: boolean): [string, SQL][] {
     ],
     [
       "kept_files",
-      sql`insert into "report_files" ("tenant_id", "report_id", "file_id")
-        select "saved"."tenant_id", "saved"."id", "fid"
-        from "saved" cross join unnest(${p("fileIds")}::uuid[]) as "fid" ${after("dropped_files")}`,
+      sql`insert into "report_files" ("tenant_id", "report_id", "file_id", "position")
+        select "saved"."tenant_id", "saved"."id", "a"."fid", "a"."n"
+        from "saved" cross join unnest(${p("fileIds")}::uuid[]) with ordinality as "a"("fid", "n")
+        ${after("dropped_files")}`,
     ],
     [
       "event",

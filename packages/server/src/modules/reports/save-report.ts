@@ -13,7 +13,7 @@ import {
 import { AppError, invalid, notFound, staleVersion, uniqueViolation } from "../../errors.js";
 import { authorize, transition } from "../../http/authorize.js";
 import type { ServiceContext } from "../../http/context.js";
-import { assertAttachable } from "../evidence/index.js";
+import { assertAttachable, type FileRow } from "../evidence/index.js";
 import { notifyParams, planNotify } from "../notifications/index.js";
 import { toReport } from "./reports.service.js";
 import { findReportSaveContext, type ReportSaveContext, writeReport } from "./save-report.repository.js";
@@ -56,13 +56,16 @@ function assertValuesInRange(d: ReportSaveContext, values: ReportSaveInput["valu
   if (issues.length) throw invalid(issues);
 }
 
+/** A save checked against what is stored, not written yet (`checkReportSave`). */
+export type CheckedReportSave = Awaited<ReturnType<typeof checkReportSave>>;
+
 /**
- * Saves this cycle's report on an assignment as a draft or submits it. A report can be changed while it is a
- * draft or was returned; a submission after the cycle's due date is accepted but marked late.
+ * Checks a save of this cycle's report on an assignment, against one read, before anything is written: who
+ * reports, on what, for which cycle, with which values and files, and whether the report may change (a draft or
+ * a returned one, at the version the client saw).
  */
-export async function saveReport(ctx: ServiceContext, assignmentId: string, input: ReportSaveInput) {
+export async function checkReportSave(ctx: ServiceContext, assignmentId: string, input: ReportSaveInput) {
   const { d, cycle, fileRows } = await assertCanReport(ctx, assignmentId, input);
-  const now = ctx.clock.now();
   const existing = d.existing;
   // A report not written yet is a blank draft.
   const status = transition(
@@ -72,6 +75,31 @@ export async function saveReport(ctx: ServiceContext, assignmentId: string, inpu
     (from) => (from === "approved" ? "本期反馈已审核通过，不能修改" : "本期反馈已提交，正在等待审核"),
   );
   if (existing && input.version !== undefined && existing.version !== input.version) throw staleVersion();
+  return { assignmentId, input, d, cycle, fileRows, status };
+}
+
+/**
+ * Saves this cycle's report on an assignment as a draft or submits it. A report can be changed while it is a
+ * draft or was returned; a submission after the cycle's due date is accepted but marked late.
+ */
+export async function saveReport(ctx: ServiceContext, assignmentId: string, input: ReportSaveInput) {
+  return writeReportSave(ctx, await checkReportSave(ctx, assignmentId, input));
+}
+
+/**
+ * Writes a checked save, with `added` files (recorded since the check, the actor's own) attached beside those
+ * the input names.
+ */
+export async function writeReportSave(
+  ctx: ServiceContext,
+  checked: CheckedReportSave,
+  added: FileRow[] = [],
+) {
+  const { assignmentId, d, cycle, status } = checked;
+  const input = { ...checked.input, fileIds: [...checked.input.fileIds, ...added.map((f) => f.id)] };
+  const fileRows = [...checked.fileRows, ...added];
+  const now = ctx.clock.now();
+  const existing = d.existing;
   const id = existing?.id ?? randomUUID();
   const fields = {
     status,
