@@ -77,6 +77,30 @@ export interface Submitted {
   progress: number;
 }
 
+/** The progress school `i` reports. */
+const progressOf = (i: number) => 10 + (i % 90);
+
+/** What school `i` writes in its report (the limit's request carries the same). */
+function reportTexts(i: number) {
+  return {
+    progress: progressOf(i),
+    doneText: `新增学位${i + 1}个，完成分园装修。`,
+    problemsText: "师资配备仍有缺口。",
+    nextText: "完成招生。",
+  };
+}
+
+/** School `i`'s photo: 200 KB of its own. */
+function photoOf(i: number) {
+  return {
+    field: "file",
+    filename: `现场照片-${i + 1}.jpg`,
+    contentType: "image/jpeg",
+    randomBytes: FILE_BYTES,
+    prefixHex: JPEG_HEAD,
+  };
+}
+
 /** Every school uploads a photo and then submits its report referencing it, all schools at once. */
 export async function dubanSurge(
   base: string,
@@ -85,40 +109,15 @@ export async function dubanSurge(
   db: DbMonitor | undefined,
   o: BurstOptions,
 ) {
-  const progressOf = (i: number) => 10 + (i % 90);
   const flows: Flow[] = s.schools.map((school, i) => {
     const headers = school.client.sessionHeaders();
     return [
-      {
-        method: "POST",
-        path: "/api/files",
-        headers,
-        multipart: {
-          files: [
-            {
-              field: "file",
-              filename: `现场照片-${i + 1}.jpg`,
-              contentType: "image/jpeg",
-              randomBytes: FILE_BYTES,
-              prefixHex: JPEG_HEAD,
-            },
-          ],
-        },
-        expect: 201,
-      },
+      { method: "POST", path: "/api/files", headers, multipart: { files: [photoOf(i)] }, expect: 201 },
       {
         method: "POST",
         path: `/api/assignments/${school.assignmentId}/reports`,
         headers,
-        json: {
-          cycleId: s.cycleId,
-          progress: progressOf(i),
-          doneText: `新增学位${i + 1}个，完成分园装修。`,
-          problemsText: "师资配备仍有缺口。",
-          nextText: "完成招生。",
-          fileIds: ["{{0.id}}"],
-          submit: true,
-        },
+        json: { cycleId: s.cycleId, ...reportTexts(i), fileIds: ["{{0.id}}"], submit: true },
         expect: 201,
         keepBody: true,
       },
@@ -151,6 +150,42 @@ export async function dubanSurge(
     cost: costOf(s.schools.length, m),
     reports,
   };
+}
+
+/**
+ * Every school submits its report with its photo in one request, all schools at once: the form a phone sends
+ * (POST /api/assignments/:id/reports/with-files), the same work as the limit's one request.
+ */
+export async function dubanFormSurge(
+  base: string,
+  pid: number,
+  s: Scenario,
+  db: DbMonitor | undefined,
+  o: BurstOptions,
+) {
+  const flows: Flow[] = s.schools.map((school, i) => [
+    {
+      method: "POST",
+      path: `/api/assignments/${school.assignmentId}/reports/with-files`,
+      headers: school.client.sessionHeaders(),
+      multipart: {
+        fields: { report: JSON.stringify({ cycleId: s.cycleId, ...reportTexts(i), submit: true }) },
+        files: [photoOf(i)],
+      },
+      expect: 201,
+      keepBody: true,
+    },
+  ]);
+  const m = await measured(base, flows, pid, db, o, "form");
+  const reports: Submitted[] = [];
+  for (const f of m.result.flows) {
+    const rep = f.requests[0];
+    if (rep?.ok) {
+      const body = rep.body as { id: string; version: number };
+      reports.push({ id: body.id, version: body.version, progress: progressOf(f.flow) });
+    }
+  }
+  return { step: stepOf(requestsAt(m.result, 0)), cost: costOf(s.schools.length, m), reports };
 }
 
 /** The lead department approves every submitted report, all at once. */
@@ -193,20 +228,9 @@ export async function limitRound(
       multipart: {
         fields: {
           assignmentId,
-          progress: String(10 + (i % 90)),
-          doneText: `新增学位${i + 1}个，完成分园装修。`,
-          problemsText: "师资配备仍有缺口。",
-          nextText: "完成招生。",
+          ...Object.fromEntries(Object.entries(reportTexts(i)).map(([k, v]) => [k, String(v)])),
         },
-        files: [
-          {
-            field: "file",
-            filename: `现场照片-${i + 1}.jpg`,
-            contentType: "image/jpeg",
-            randomBytes: FILE_BYTES,
-            prefixHex: JPEG_HEAD,
-          },
-        ],
+        files: [photoOf(i)],
       },
       expect: 201,
       keepBody: true,

@@ -9,7 +9,7 @@ import { DbMonitor } from "./cpu.js";
 import { type FloorFigures, measureFloor } from "./floor.js";
 import type { HttpContext } from "./http.js";
 import { startLimitServer } from "./limit.js";
-import { type BurstOptions, dubanReview, dubanSurge, limitRound } from "./reports-load.js";
+import { type BurstOptions, dubanFormSurge, dubanReview, dubanSurge, limitRound } from "./reports-load.js";
 import { verifyRound } from "./reports-verify.js";
 import { type People, seedPeople, seedScenario } from "./seed.js";
 import { type BenchDatabase, prepareDatabase, type RunningServer, startServer } from "./server.js";
@@ -33,32 +33,43 @@ function httpFor(ctx: RunContext): HttpContext {
   return {
     base: "",
     signal: ctx.burst.signal,
-    maxRequests: ctx.schools * 6 + (ctx.rounds + ctx.warmup) * 2 * (ctx.schools * 2 + 100) + 200,
+    maxRequests: ctx.schools * 6 + (ctx.rounds + ctx.warmup) * 4 * (ctx.schools * 2 + 100) + 200,
     sent: 0,
     requestTimeoutMs: 120_000,
   };
 }
 
-/** One round on a Duban server: a fresh plan, the surge, the review, the read-back. */
+/**
+ * One round on a Duban server: a fresh plan, the surge (upload, then submit), the review, the read-back; with
+ * `form`, before the review, a second fresh plan's surge of one request per school (report and photo together).
+ */
 async function dubanRound(
   ctx: RunContext,
   server: RunningServer,
   people: People,
   tag: string,
   db: DbMonitor | undefined,
+  form: boolean,
 ) {
   const scenario = await seedScenario(tag, people);
+  const formScenario = form ? await seedScenario(`${tag}f`, people) : null;
   // The deadline comes weeks after 交办: autovacuum has analyzed the new plan's rows by then. Measured right after
   // they were written, the planner would still see nearly empty tables and pick its indexes by chance.
   await db?.analyze();
   const surge = await dubanSurge(server.base, server.pid, scenario, db, ctx.burst);
+  const formSurge = formScenario
+    ? await dubanFormSurge(server.base, server.pid, formScenario, db, ctx.burst)
+    : null;
   const review = await dubanReview(server.base, server.pid, scenario, surge.reports, db, ctx.burst);
   const consistency = await verifyRound(scenario, surge.reports, review.approved);
+  const formConsistency = formScenario && (await verifyRound(formScenario, formSurge!.reports, new Set()));
   return {
-    steps: { ...surge.steps, review: review.step },
+    steps: { ...surge.steps, review: review.step, ...(formSurge ? { form: formSurge.step } : {}) },
     perReport: surge.cost,
+    perFormReport: formSurge?.cost ?? null,
     perApproval: review.cost,
     consistency,
+    formConsistency,
   };
 }
 
@@ -68,6 +79,7 @@ export type LimitRound = Awaited<ReturnType<typeof limitRound>>;
 const serverRoutes = {
   upload: /^POST \/api\/files$/,
   submit: /^POST \/api\/assignments\/[^/]+\/reports$/,
+  form: /^POST \/api\/assignments\/[^/]+\/reports\/with-files$/,
   review: /^POST \/api\/reports\/[^/]+\/review$/,
 };
 
@@ -113,7 +125,7 @@ export async function runPostgres(ctx: RunContext, url: string) {
         : `round ${r - ctx.warmup + 1}/${ctx.rounds}`;
       ctx.log(`PostgreSQL ${which} (seeded in ${seedS}s): floor, Duban, limit`);
       ctx.floors.push(await measureFloor(ctx.schools));
-      const duban = await dubanRound(ctx, server, people, `${ctx.runId}p${r}`, dubanDb);
+      const duban = await dubanRound(ctx, server, people, `${ctx.runId}p${r}`, dubanDb, true);
       const ids = await seedLimit(limitDb.url!, ctx.schools);
       await limitMon.analyze();
       (warm ? warmup : rounds).push({ duban, limit: await limitRound(limit, ids, limitMon, ctx.burst) });
@@ -170,7 +182,7 @@ export async function runPglite(ctx: RunContext, measureFloors: boolean) {
         for (let r = 0; r < ctx.rounds && !ctx.burst.signal.aborted; r++) {
           ctx.log(`PGlite (PGLITE_THREAD=${mode}) round ${r + 1}/${ctx.rounds}`);
           if (measureFloors) ctx.floors.push(await measureFloor(ctx.schools));
-          rounds.push(await dubanRound(ctx, server, people, `${ctx.runId}${mode[0]}${r}`, undefined));
+          rounds.push(await dubanRound(ctx, server, people, `${ctx.runId}${mode[0]}${r}`, undefined, false));
         }
         modes[mode] = rounds;
       } finally {
