@@ -20,7 +20,7 @@ export const tenantTables: ReadonlySet<string> = new Set(
 const crossTenantStatements: { pattern: RegExp; why: string }[] = [
   {
     pattern:
-      /^select .* from "sessions" inner join "users" on "users"\."id" = "sessions"\."user_id" where "sessions"\."id" = any\(\$1::text\[\]\)/,
+      /^select .* from "sessions" inner join "users" on "users"\."id" = "sessions"\."user_id" where "sessions"\."id" = (\$1|any\(\$1::text\[\]\))/,
     why: "a session is found by the hash of its cookie token, which is what tells the tenant",
   },
   {

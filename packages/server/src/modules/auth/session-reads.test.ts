@@ -1,6 +1,7 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.js";
-import type { Database } from "../../db/client.js";
+import { type Database, openDatabase } from "../../db/client.js";
 import { buildTenant, buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { signIn, type TestSession } from "../../test/session.js";
 import { openTestDatabase, testConfig } from "../../test/test-app.js";
@@ -91,6 +92,32 @@ describe("session reads", () => {
     const reads = [findSessionActor(other.db, a), findSessionActor(other.db, sessionIdOf("another"))];
     const settled = await Promise.allSettled(reads);
     expect(settled.map((s) => s.status)).toEqual(["rejected", "rejected"]);
+    // A read alone goes by the one-id statement, and fails the same way.
+    await expect(findSessionActor(other.db, a)).rejects.toThrow();
+  });
+
+  it("reads a lone request's session by a statement that keeps its generic plan on PostgreSQL", async () => {
+    const tenant = await buildTenant(database.db);
+    const a = await newSession(database, tenant.id);
+    // One connection, so every read below runs the named statement on the same session.
+    const one =
+      database.kind === "postgres"
+        ? await openDatabase({ url: process.env.TEST_DATABASE_URL, poolSize: 1 })
+        : null;
+    try {
+      const db = one?.db ?? database.db;
+      for (let i = 0; i < 12; i++) expect((await findSessionActor(db, a.id))?.userId).toBe(a.user.id);
+      if (one) {
+        const { rows } = (await db.execute(sql`select name, generic_plans, custom_plans
+          from pg_prepared_statements where name like 'find_session_actor%'`)) as unknown as {
+          rows: { name: string; generic_plans: string; custom_plans: string }[];
+        };
+        // Planned for its value five times, then the generic plan: with `= any($1)` it was 12 custom plans.
+        expect(rows).toEqual([{ name: "find_session_actor", generic_plans: "7", custom_plans: "5" }]);
+      }
+    } finally {
+      await one?.close();
+    }
   });
 
   it("serves requests of different people arriving at once each as its own person", async () => {
