@@ -2,13 +2,10 @@ import type { Db } from "../db/client.js";
 import { buildTenant, buildUnit, buildUser, TEST_PASSWORD } from "./factories.js";
 import { signIn } from "./session.js";
 import type { TestApp } from "./test-app.js";
-import { uploadFile } from "./upload.js";
+import { png, uploadFile } from "./upload.js";
 
-/** A tiny but real PNG, as a phone photo of the fixed problem would start. */
-export const png = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
-  "hex",
-);
+/** A tiny but real PNG (kept beside the upload helpers). */
+export { png };
 
 /** A bureau for 整改 tests: two schools, a department, and one signed-in user per role. */
 export async function buildLedgerBureau(t: TestApp) {

@@ -4,6 +4,12 @@ import ExcelJS from "exceljs";
 import type { LightMyRequestResponse } from "fastify";
 import type { TestSession } from "./session.js";
 
+/** A tiny but real PNG, as a phone photo would start. */
+export const png = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
+
 /** The MIME type of an .xlsx workbook. */
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -90,4 +96,11 @@ export function filesOnDisk(dataDir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => e.name)
     .sort();
+}
+
+/** Uploads a small PNG as evidence (POST /api/files) and answers the stored file's id; fails unless 201. */
+export async function uploadPhoto(session: TestSession, name = "现场照片.png"): Promise<string> {
+  const res = await uploadFile(session, "/api/files", { name, type: "image/png", content: png });
+  if (res.statusCode !== 201) throw new Error(`upload of ${name}: ${res.statusCode} ${res.body}`);
+  return (res.json() as { id: string }).id;
 }

@@ -3,7 +3,7 @@ import { assignTask9AndOpenCycle, buildPublishedPlan } from "../../test/plan-fix
 import { png } from "../../test/rectification-fixtures.js";
 import { lastRequestTrace } from "../../test/rollback-faults.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { multipartForm, uploadFile } from "../../test/upload.js";
+import { multipartForm, uploadPhoto } from "../../test/upload.js";
 
 /**
  * The round trips of the deadline-day path, pinned: a change that adds a statement to an upload, a submission or
@@ -29,19 +29,14 @@ describe("statements per step of a school's report", () => {
   it("uploads a photo, submits the report with it and a value, and has it approved in a pinned number of statements", async () => {
     const p = await buildPublishedPlan(t);
     const { assignment, cycle, indicatorId } = await assignTask9AndOpenCycle(p);
-    const photo = await uploadFile(p.kg1, "/api/files", {
-      name: "现场照片.png",
-      type: "image/png",
-      content: png,
-    });
-    expect(photo.statusCode, photo.body).toBe(201);
+    const photo = await uploadPhoto(p.kg1);
     expectTrace("upload", { all: 3, statements: 2 });
     const submitted = await p.kg1.post(`/api/assignments/${assignment.id}/reports`, {
       cycleId: cycle.id,
       progress: 60,
       doneText: "新增学位120个",
       values: [{ indicatorId, value: 60 }],
-      fileIds: [photo.json().id],
+      fileIds: [photo],
       submit: true,
     });
     expect(submitted.statusCode, submitted.body).toBe(201);

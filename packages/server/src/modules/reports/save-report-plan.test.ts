@@ -2,9 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../db/client.js";
 import { assignTask9AndOpenCycle, buildPublishedPlan } from "../../test/plan-fixtures.js";
-import { png } from "../../test/rectification-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { uploadFile } from "../../test/upload.js";
+import { uploadPhoto } from "../../test/upload.js";
 import { findReportSaveContext } from "./save-report.repository.js";
 
 /**
@@ -29,19 +28,9 @@ describe("the read of a report's save", () => {
   it("keeps its generic plan among thousands of files, and reads only the tenant's files asked for", async () => {
     const p = await buildPublishedPlan(t);
     const { assignment, cycle, indicatorId } = await assignTask9AndOpenCycle(p);
-    const photo = await uploadFile(p.kg1, "/api/files", {
-      name: "现场照片.png",
-      type: "image/png",
-      content: png,
-    });
-    expect(photo.statusCode, photo.body).toBe(201);
+    const photo = await uploadPhoto(p.kg1);
     const other = await buildPublishedPlan(t);
-    const foreign = await uploadFile(other.kg1, "/api/files", {
-      name: "他处.png",
-      type: "image/png",
-      content: png,
-    });
-    expect(foreign.statusCode, foreign.body).toBe(201);
+    const foreign = await uploadPhoto(other.kg1, "他处.png");
     // A bureau some months in: 3 000 evidence files of its schools.
     await t.database.db.execute(sql`insert into files (tenant_id, sha256, size, mime, filename, created_by, unit_id)
       select ${p.tenant.id}::uuid, md5(g::text), 204800, 'image/jpeg', '现场照片.jpg', null, null
@@ -55,14 +44,14 @@ describe("the read of a report's save", () => {
       assignmentId: assignment.id,
       cycleId: cycle.id,
       indicatorIds: [indicatorId],
-      fileIds: [photo.json().id, foreign.json().id],
+      fileIds: [photo, foreign],
     };
     for (let i = 0; i < 12; i++) {
       const read = await findReportSaveContext(db, key);
       expect(read?.assignment.id).toBe(assignment.id);
       // The other bureau's file is not among them.
       expect(read?.files.map((f) => [f.id, f.filename, f.createdAt instanceof Date])).toEqual([
-        [photo.json().id, "现场照片.png", true],
+        [photo, "现场照片.png", true],
       ]);
     }
     if (t.database.kind === "postgres") {
