@@ -16,6 +16,7 @@ import {
 } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { dataVersionOf } from "../../db/data-version.js";
+import { preparedOnce } from "../../db/prepared-once.js";
 import {
   assignmentIndicators,
   assignments,
@@ -89,12 +90,22 @@ export async function findPlanYears(db: DbOrTx, tenantId: string, publishedOnly:
   return rows.map((r) => r.year);
 }
 
+/**
+ * The key of the plan reads, as placeholders: read on most pages, they are named statements, so PostgreSQL plans
+ * them once per connection rather than on every read (~0.2 ms each).
+ */
+const planKey = and(eq(plans.tenantId, sql.placeholder("tenantId")), eq(plans.id, sql.placeholder("id")));
+
 /** One plan of the tenant with its counts, or null. */
 export async function findPlan(db: DbOrTx, tenantId: string, id: string) {
-  const [row] = await db
-    .select({ plan: planColumns, ...counts })
-    .from(plans)
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)));
+  const statement = preparedOnce(db, "find_plan", () =>
+    db
+      .select({ plan: planColumns, ...counts })
+      .from(plans)
+      .where(planKey)
+      .prepare("find_plan"),
+  );
+  const [row] = await statement.execute({ tenantId, id });
   return row ?? null;
 }
 
@@ -104,14 +115,18 @@ export async function findPlan(db: DbOrTx, tenantId: string, id: string) {
  * computed after this read is at least as new as that version. Null for no such plan.
  */
 export async function findPlanWithVersion(db: DbOrTx, tenantId: string, id: string) {
-  const [row] = await db
-    .select({
-      plan: planColumns,
-      ...counts,
-      dataVersion: dataVersionOf(tenantId),
-    })
-    .from(plans)
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)));
+  const statement = preparedOnce(db, "find_plan_with_version", () =>
+    db
+      .select({
+        plan: planColumns,
+        ...counts,
+        dataVersion: dataVersionOf(sql`${sql.placeholder("tenantId")}`),
+      })
+      .from(plans)
+      .where(planKey)
+      .prepare("find_plan_with_version"),
+  );
+  const [row] = await statement.execute({ tenantId, id });
   return row ?? null;
 }
 

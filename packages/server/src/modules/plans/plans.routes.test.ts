@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/client.js";
 import { plans } from "../../db/schema.js";
 import { buildTenant, buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { buildPlanBureau, seedPlanText } from "../../test/plan-fixtures.js";
@@ -169,6 +170,38 @@ describe("reading plans", () => {
     for (const plan of read) {
       expect(plan).toMatchObject({ id: planId, title: "瓦房店市教育局2023年工作要点", year: 2023 });
       expect(Object.keys(plan)).not.toContain("sourceText");
+    }
+  });
+
+  it("reads a plan through named statements that PostgreSQL plans once, not on every read", async () => {
+    const b = await buildPlanBureau(t);
+    const planId = await publishSeed(b);
+    // One connection, so every read below runs the named statements on the same session.
+    const one =
+      t.database.kind === "postgres"
+        ? await openDatabase({ url: process.env.TEST_DATABASE_URL, poolSize: 1 })
+        : null;
+    try {
+      const db = one?.db ?? t.database.db;
+      for (let i = 0; i < 12; i++) {
+        expect((await repo.findPlan(db, b.tenant.id, planId))?.plan.id).toBe(planId);
+        const paged = await repo.findPlanWithVersion(db, b.tenant.id, planId);
+        expect([paged?.plan.id, paged?.taskCount, typeof paged?.dataVersion]).toEqual([planId, 24, "string"]);
+      }
+      // Another tenant's id reads nothing through the same statements.
+      expect(await repo.findPlan(db, (await buildTenant(t.database.db)).id, planId)).toBeNull();
+      if (one) {
+        const { rows } =
+          (await db.execute(sql`select name, generic_plans, custom_plans from pg_prepared_statements
+          where name like 'find_plan%' order by name`)) as unknown as { rows: Record<string, string>[] };
+        // Unnamed, each of the 25 reads was planned on its own.
+        expect(rows).toEqual([
+          { name: "find_plan", generic_plans: "8", custom_plans: "5" },
+          { name: "find_plan_with_version", generic_plans: "7", custom_plans: "5" },
+        ]);
+      }
+    } finally {
+      await one?.close();
     }
   });
 });
