@@ -178,6 +178,8 @@ async function storePart(
 export interface FormWithFilesOptions<T> {
   /** The name of the JSON field, which must come first. */
   field: string;
+  /** What the field holds, for messages. */
+  fieldWhat: string;
   /** Checks the field's value (parsed JSON) before any file is stored; throwing refuses the request. */
   accept: (value: unknown) => Promise<T>;
   maxFiles: number;
@@ -205,15 +207,19 @@ export async function storeFormWithFiles<T>(
   request: FastifyRequest,
   options: FormWithFilesOptions<T>,
 ): Promise<{ value: T; uploads: { name: string; stored: StoredFile }[] }> {
-  const { field, what, maxFiles } = options;
+  const { field, fieldWhat, what, maxFiles } = options;
+  const named = `${fieldWhat}（字段 ${field}）`;
   const tooLarge = fileTooLarge(options.maxBytes);
   if (!request.isMultipart())
-    throw new AppError("unsupported_media_type", `请以表单（multipart/form-data）方式提交${field}和${what}`);
+    throw new AppError(
+      "unsupported_media_type",
+      `请以表单（multipart/form-data）方式提交${fieldWhat}和${what}`,
+    );
   const messages = {
     FST_FILES_LIMIT: `一次最多附上 ${maxFiles} 个文件`,
-    FST_FIELDS_LIMIT: `表单中只能有一个字段 ${field}`,
-    FST_PARTS_LIMIT: `表单内容过多：一个字段 ${field}，最多 ${maxFiles} 个文件`,
-    FST_INVALID_JSON_FIELD_ERROR: `字段 ${field} 不是有效的 JSON`,
+    FST_FIELDS_LIMIT: `表单中只能有一项${named}`,
+    FST_PARTS_LIMIT: `表单内容过多：一项${named}，最多 ${maxFiles} 个文件`,
+    FST_INVALID_JSON_FIELD_ERROR: `${named}不是有效的 JSON`,
   };
   let accepted: { value: T } | undefined;
   const uploads: { name: string; stored: StoredFile }[] = [];
@@ -231,15 +237,15 @@ export async function storeFormWithFiles<T>(
     for await (const part of parts) {
       if (part.type === "field") {
         if (part.fieldname !== field)
-          throw new AppError("bad_request", `表单中只能有一个字段 ${field}，不能有“${part.fieldname}”`);
-        if (part.valueTruncated) throw new AppError("payload_too_large", `字段 ${field} 过长`);
-        accepted = { value: await options.accept(jsonOf(part.value, field)) };
+          throw new AppError("bad_request", `表单中除文件外只能有${named}，不能有“${part.fieldname}”`);
+        if (part.valueTruncated) throw new AppError("payload_too_large", `${named}过长`);
+        accepted = { value: await options.accept(jsonOf(part.value, named)) };
         continue;
       }
       // Drained, so a refused part never holds the parser up.
       if (!accepted) {
         part.file.resume();
-        throw new AppError("bad_request", `表单的第一项须是字段 ${field}，${what}随后`);
+        throw new AppError("bad_request", `表单的第一项须是${named}，${what}随后`);
       }
       if (part.fieldname !== "file") {
         part.file.resume();
@@ -261,16 +267,16 @@ export async function storeFormWithFiles<T>(
     if (err instanceof StoreFailure) throw err.cause;
     throw formError(err, { what, tooLarge, messages });
   }
-  if (!accepted) throw invalid([{ path: field, message: `缺少字段 ${field}` }], `请填写字段 ${field}`);
+  if (!accepted) throw invalid([{ path: field, message: `请填写${fieldWhat}` }], `请填写${named}`);
   return { value: accepted.value, uploads };
 }
 
 /** A form field's value as JSON: parsed already when it was sent as application/json, else parsed here. */
-function jsonOf(value: unknown, field: string): unknown {
+function jsonOf(value: unknown, named: string): unknown {
   if (typeof value !== "string") return value;
   try {
     return JSON.parse(value);
   } catch {
-    throw new AppError("bad_request", `字段 ${field} 不是有效的 JSON`);
+    throw new AppError("bad_request", `${named}不是有效的 JSON`);
   }
 }

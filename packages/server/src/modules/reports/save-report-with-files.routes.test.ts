@@ -198,14 +198,17 @@ describe("a refused form stores nothing and writes no report", () => {
       p.kg1.request("POST", url, body, { "content-type": contentType });
     const cases: [Buffer, string, number, string][] = [
       // A file before the report: the report's checks could not run before it was stored.
-      ...formCase({}, [photo("无正文.png")], 400, "表单的第一项须是字段 report，佐证材料随后"),
+      ...formCase({}, [photo("无正文.png")], 400, "表单的第一项须是反馈内容（字段 report），佐证材料随后"),
       ...formCase({ report }, [{ ...photo("别处.png"), field: "photo" }], 400, "佐证材料须放在字段 file 中"),
-      ...formCase({}, [], 400, "请填写字段 report"),
+      ...formCase({}, [], 400, "请填写反馈内容（字段 report）"),
+      ...formCase({ note: "x" }, [], 400, "表单中除文件外只能有反馈内容（字段 report），不能有“note”"),
+      ...formCase({ report: "{进度" }, [], 400, "反馈内容（字段 report）不是有效的 JSON"),
+      ...formCase({ report: `"${"长".repeat(400_000)}"` }, [], 413, "反馈内容（字段 report）过长"),
       [
         Buffer.from(report),
         "application/json",
         415,
-        "请以表单（multipart/form-data）方式提交report和佐证材料",
+        "请以表单（multipart/form-data）方式提交反馈内容和佐证材料",
       ],
     ];
     for (const [body, contentType, status, message] of cases) {
@@ -222,6 +225,37 @@ describe("a refused form stores nothing and writes no report", () => {
     expect([refused.statusCode, refused.json().error.message]).toEqual([400, "一次最多附上 9 个文件"]);
     expect((await stored(p.tenant.id)).rows).toEqual(before.rows);
     expect(await reportsOf(assignment.id)).toEqual([]);
+  });
+
+  it("takes the report field sent as application/json, as FormData sends a JSON Blob", async () => {
+    const p = await buildPublishedPlan(t);
+    const { assignment, cycle } = await assignTask9AndOpenCycle(p);
+    const boundary = "----dubanJsonField";
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="report"\r\nContent-Type: application/json\r\n\r\n` +
+        `${JSON.stringify({ cycleId: cycle.id, progress: 35 })}\r\n--${boundary}--\r\n`,
+    );
+    const res = await p.kg1.request("POST", `/api/assignments/${assignment.id}/reports/with-files`, body, {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: "draft", progress: 35, files: [] });
+    const broken = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="report"\r\nContent-Type: application/json\r\n\r\n` +
+        `{进度\r\n--${boundary}--\r\n`,
+    );
+    const refused = await p.kg1.request(
+      "POST",
+      `/api/assignments/${assignment.id}/reports/with-files`,
+      broken,
+      {
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      },
+    );
+    expect([refused.statusCode, refused.json().error.message]).toEqual([
+      400,
+      "反馈内容（字段 report）不是有效的 JSON",
+    ]);
   });
 
   it("refuses a file that is no accepted evidence type (415) with no file row and no report", async () => {

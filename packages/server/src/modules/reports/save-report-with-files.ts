@@ -49,6 +49,7 @@ export async function saveReportWithFiles(
   let named = 0;
   const { value: checked, uploads } = await storeFormWithFiles(request, {
     field: "report",
+    fieldWhat: "反馈内容",
     what: "佐证材料",
     maxFiles: REPORT_FORM_MAX_FILES,
     maxBytes: EVIDENCE_MAX_BYTES,
