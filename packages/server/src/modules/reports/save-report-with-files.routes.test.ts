@@ -7,7 +7,7 @@ import { png } from "../../test/rectification-fixtures.js";
 import { armFault, disarmFault } from "../../test/rollback-faults.js";
 import type { TestSession } from "../../test/session.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { filesOnDisk, multipartForm, uploadFile } from "../../test/upload.js";
+import { filesOnDisk, multipartForm, uploadFile, uploadPhoto } from "../../test/upload.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -224,6 +224,23 @@ describe("a refused form stores nothing and writes no report", () => {
     const refused = await send(tooMany.body, tooMany.contentType);
     expect([refused.statusCode, refused.json().error.message]).toEqual([400, "一次最多附上 9 个文件"]);
     expect((await stored(p.tenant.id)).rows).toEqual(before.rows);
+    expect(await reportsOf(assignment.id)).toEqual([]);
+  });
+
+  it("refuses a new file past the 30 a report may hold, before storing it", async () => {
+    const p = await buildPublishedPlan(t);
+    const { assignment, cycle } = await assignTask9AndOpenCycle(p);
+    const earlier: string[] = [];
+    for (let i = 0; i < 30; i++) earlier.push(await uploadPhoto(p.kg1, `第${i + 1}张.png`));
+    const before = await stored(p.tenant.id);
+    const res = await postForm(
+      p.kg1,
+      assignment.id,
+      { report: { cycleId: cycle.id, progress: 50, fileIds: earlier } },
+      [photo("第31张.png")],
+    );
+    expect([res.statusCode, res.json().error.message]).toEqual([400, "每期反馈最多 30 个附件，已选 30 个"]);
+    expect(await stored(p.tenant.id)).toEqual(before);
     expect(await reportsOf(assignment.id)).toEqual([]);
   });
 
