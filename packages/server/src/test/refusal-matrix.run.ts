@@ -79,12 +79,8 @@ async function payloadOf(
     return { payload: body, headers: { "content-type": contentType } };
   }
   if (entry.form) {
-    const fields = Object.entries(entry.form(ids)).map(([k, v]) => [
-      k,
-      typeof v === "string" ? v : JSON.stringify(v),
-    ]);
     const photo = { name: "照片.png", type: "image/png", content: png };
-    const { body, contentType } = multipartForm(Object.fromEntries(fields), [photo]);
+    const { body, contentType } = multipartForm(entry.form(ids), [photo]);
     return { payload: body, headers: { "content-type": contentType } };
   }
   if (entry.body) return { payload: entry.body(ids) as InjectOptions["payload"], headers: {} };

@@ -65,8 +65,8 @@ export interface SuccessRequest {
 }
 
 /**
- * The first role the matrix lets through; else, for a body (or a form's report) sent at a stale version, the first role refused only
- * for that (409): with the record's current version its request goes through.
+ * The first role the matrix lets through; else, for a body (or a form's report) sent at a stale version, the first
+ * role refused only for that (409): with the record's current version its request goes through.
  */
 function successRole(entry: RouteAccess, ids: RecordIds): Role | undefined {
   const ok = roles.find((r) => entry.roles[r] >= 200 && entry.roles[r] < 300);
@@ -114,11 +114,7 @@ export async function successRequest(
     role: recipe.anonymous ? null : role!,
     send: async () => {
       if (form) {
-        const fields = Object.entries(form).map(([k, v]) => [
-          k,
-          typeof v === "string" ? v : JSON.stringify(v),
-        ]);
-        const { body, contentType } = multipartForm(Object.fromEntries(fields), [file ?? pngFile]);
+        const { body, contentType } = multipartForm(form, [file ?? pngFile]);
         return send(body, { "content-type": contentType });
       }
       if (!file) return send(payload as InjectOptions["payload"] | undefined);

@@ -24,15 +24,21 @@ export function multipartBody(file: { field?: string; name: string; type?: strin
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** Builds a multipart/form-data body of text fields followed by files, in that order, as FormData would send it. */
+/**
+ * Builds a multipart/form-data body of fields (a string as it is, anything else as JSON) followed by files, in that
+ * order, as FormData would send it.
+ */
 export function multipartForm(
-  fields: Record<string, string>,
+  fields: Record<string, unknown>,
   files: { field?: string; name: string; type?: string; content: Buffer }[],
 ) {
   const boundary = `----duban${Math.random().toString(16).slice(2)}`;
+  const text = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
   const parts = [
     ...Object.entries(fields).map(([name, value]) =>
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${text(value)}\r\n`,
+      ),
     ),
     ...files.map((file) =>
       Buffer.concat([

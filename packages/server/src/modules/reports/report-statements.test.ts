@@ -58,7 +58,7 @@ describe("statements per step of a school's report", () => {
       values: [{ indicatorId, value: 60 }],
       submit: true,
     };
-    const { body, contentType } = multipartForm({ report: JSON.stringify(report) }, [
+    const { body, contentType } = multipartForm({ report }, [
       { name: "现场照片.png", type: "image/png", content: png },
     ]);
     const res = await p.kg1.request("POST", `/api/assignments/${assignment.id}/reports/with-files`, body, {

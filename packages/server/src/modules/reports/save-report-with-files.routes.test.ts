@@ -32,17 +32,14 @@ function photo(name: string): Photo {
   return { name, type: "image/png", content: Buffer.concat([png, tail]) };
 }
 
-/** Posts the form: its fields first (objects as JSON), then the files, unless `raw` gives the body. */
+/** Posts the form: its fields first (objects as JSON), then the files. */
 function postForm(
   s: TestSession,
   assignmentId: string,
   fields: Record<string, unknown>,
   photos: Photo[] = [],
 ) {
-  const text = Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
-  );
-  const { body, contentType } = multipartForm(text, photos);
+  const { body, contentType } = multipartForm(fields, photos);
   return s.request("POST", `/api/assignments/${assignmentId}/reports/with-files`, body, {
     "content-type": contentType,
   });
