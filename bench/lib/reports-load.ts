@@ -101,6 +101,16 @@ function photoOf(i: number) {
   };
 }
 
+/** The reports a burst's flows submitted, as their request number `at` answered them (201 only). */
+function submittedBy(result: LoadResult, at: number): Submitted[] {
+  return result.flows.flatMap((f) => {
+    const rep = f.requests[at];
+    if (!rep?.ok) return [];
+    const body = rep.body as { id: string; version: number };
+    return [{ id: body.id, version: body.version, progress: progressOf(f.flow) }];
+  });
+}
+
 /** Every school uploads a photo and then submits its report referencing it, all schools at once. */
 export async function dubanSurge(
   base: string,
@@ -124,14 +134,7 @@ export async function dubanSurge(
     ];
   });
   const m = await measured(base, flows, pid, db, o, "surge");
-  const reports: Submitted[] = [];
-  for (const f of m.result.flows) {
-    const rep = f.requests[1];
-    if (rep?.ok) {
-      const body = rep.body as { id: string; version: number };
-      reports.push({ id: body.id, version: body.version, progress: progressOf(f.flow) });
-    }
-  }
+  const reports = submittedBy(m.result, 1);
   const together = m.result.flows.map((f) => {
     const last = f.requests.at(-1)!;
     return {
@@ -177,14 +180,7 @@ export async function dubanFormSurge(
     },
   ]);
   const m = await measured(base, flows, pid, db, o, "form");
-  const reports: Submitted[] = [];
-  for (const f of m.result.flows) {
-    const rep = f.requests[0];
-    if (rep?.ok) {
-      const body = rep.body as { id: string; version: number };
-      reports.push({ id: body.id, version: body.version, progress: progressOf(f.flow) });
-    }
-  }
+  const reports = submittedBy(m.result, 0);
   return { step: stepOf(requestsAt(m.result, 0)), cost: costOf(s.schools.length, m), reports };
 }
 
