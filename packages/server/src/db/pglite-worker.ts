@@ -15,6 +15,7 @@ import {
   type WorkerReply,
   type WorkerRequest,
 } from "./pglite-protocol.js";
+import { PgliteStatements } from "./pglite-statements.js";
 
 /** A transaction the main thread holds open, and how to end it. */
 interface OpenTransaction {
@@ -54,10 +55,14 @@ function txOf(id: number | undefined): Transaction | undefined {
   return open.tx;
 }
 
-function runQuery(pg: PGlite, req: QueryRequest): Promise<Results> {
+/** The app's reads and writes run as named statements; anything else (schema changes) as PGlite runs it. */
+function runQuery(pg: PGlite, statements: PgliteStatements, req: QueryRequest): Promise<Results> {
   const parsers = parsersFor(req.parserOids);
   const options = { ...(req.rowMode ? { rowMode: req.rowMode } : {}), ...(parsers ? { parsers } : {}) };
-  return (txOf(req.tx) ?? pg).query(req.sql, req.params, options);
+  const tx = txOf(req.tx);
+  if (PgliteStatements.keeps(req.sql))
+    return statements.query(req.sql, req.params, options, tx !== undefined);
+  return (tx ?? pg).query(req.sql, req.params, options);
 }
 
 /** Opens a transaction with PGlite's own `transaction()`, whose callback lasts until the main thread ends it. */
@@ -84,10 +89,10 @@ function settle(id: number, err: unknown): void {
   reply(err === null ? { id: to, ok: true, value: null } : { id: to, ok: false, error: serializeError(err) });
 }
 
-async function handle(pg: PGlite, req: WorkerRequest): Promise<unknown> {
+async function handle(pg: PGlite, statements: PgliteStatements, req: WorkerRequest): Promise<unknown> {
   switch (req.op) {
     case "query":
-      return runQuery(pg, req);
+      return runQuery(pg, statements, req);
     case "exec":
       return (txOf(req.tx) ?? pg).exec(req.sql);
     case "rollback":
@@ -104,7 +109,7 @@ async function handle(pg: PGlite, req: WorkerRequest): Promise<unknown> {
   }
 }
 
-function onMessage(pg: PGlite, req: WorkerRequest): void {
+function onMessage(pg: PGlite, statements: PgliteStatements, req: WorkerRequest): void {
   if (req.op === "begin") {
     begin(pg, req.id);
     return;
@@ -117,7 +122,7 @@ function onMessage(pg: PGlite, req: WorkerRequest): void {
     } else reply({ id: req.id, ok: false, error: serializeError(new Error("no such transaction")) });
     return;
   }
-  handle(pg, req).then(
+  handle(pg, statements, req).then(
     (value) => {
       const transfer = value instanceof ArrayBuffer ? [value] : [];
       port?.postMessage({ id: req.id, ok: true, value } satisfies WorkerReply, transfer);
@@ -138,7 +143,8 @@ async function start(): Promise<void> {
     reply({ id: 0, ok: false, error: serializeError(err) });
     return;
   }
-  port?.on("message", (req: WorkerRequest) => onMessage(pg, req));
+  const statements = new PgliteStatements(pg);
+  port?.on("message", (req: WorkerRequest) => onMessage(pg, statements, req));
   reply({ id: 0, ok: true, value: null });
 }
 
