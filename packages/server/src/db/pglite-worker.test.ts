@@ -1,5 +1,6 @@
 // PGlite in a worker thread: the event loop stays free while it works, and it behaves as PGlite in process does
-// (errors with their PostgreSQL fields, transactions that serialise and roll back, a clean shutdown).
+// (errors with their PostgreSQL fields, transactions that serialise and roll back, a clean shutdown), and keeps the
+// app's statements by name.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -159,6 +160,29 @@ describe("PGlite in a worker thread", () => {
     });
     const rows = await rowsOf(database, sql`select id from item where id between 20 and 22 order by id`);
     expect(rows).toEqual([{ id: 21 }]);
+  });
+
+  it("refuses a statement of a transaction after its own rollback, as PGlite's transaction object does", async () => {
+    const worker = workerOf(database);
+    await worker.transaction(async (tx) => {
+      await tx.query("insert into item values ($1, $2)", [23, "rolled back"]);
+      await tx.rollback();
+      await expect(tx.query("insert into item values ($1, $2)", [24, "after"])).rejects.toThrow(
+        "Transaction is closed",
+      );
+    });
+    expect(await rowsOf(database, sql`select id from item where id between 23 and 24`)).toEqual([]);
+  });
+
+  it("runs the app's statements as named ones: parsed once, then planned by PostgreSQL's plan cache", async () => {
+    const read = sql`select n from counter where id = ${1}`;
+    for (let i = 0; i < 12; i++) await rowsOf(database, read);
+    const kept = await rowsOf(
+      database,
+      sql`select generic_plans::int, custom_plans::int from pg_prepared_statements
+          where statement = 'select n from counter where id = $1'`,
+    );
+    expect(kept).toEqual([{ generic_plans: 7, custom_plans: 5 }]);
   });
 
   it("serialises concurrent transactions and makes other statements wait for the commit", async () => {

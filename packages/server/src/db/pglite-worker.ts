@@ -60,6 +60,8 @@ function runQuery(pg: PGlite, statements: PgliteStatements, req: QueryRequest): 
   const parsers = parsersFor(req.parserOids);
   const options = { ...(req.rowMode ? { rowMode: req.rowMode } : {}), ...(parsers ? { parsers } : {}) };
   const tx = txOf(req.tx);
+  // As PGlite's own transaction object refuses a statement once it was rolled back.
+  if (tx?.closed) throw new Error("Transaction is closed");
   if (PgliteStatements.keeps(req.sql))
     return statements.query(req.sql, req.params, options, tx !== undefined);
   return (tx ?? pg).query(req.sql, req.params, options);
