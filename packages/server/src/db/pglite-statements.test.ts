@@ -175,20 +175,21 @@ describe("PGlite statements kept by name", () => {
     expect((await kept.query(one, [2], {}, false)).rows).toEqual([{ x: 3 }]);
   });
 
-  it("keeps reads and writes, not schema changes or transaction control", () => {
-    expect(
-      [
-        "select 1",
-        " WITH x as (select 1) select * from x",
-        "insert into t",
-        "update t",
-        "delete from t",
-      ].every(PgliteStatements.keeps),
-    ).toBe(true);
-    expect(
-      ["create table x ()", "alter table t", "begin", "set local x = 1", "selection"].some(
-        PgliteStatements.keeps,
-      ),
-    ).toBe(false);
+  it("keeps reads and writes, not schema changes, transaction control or bulk writes", () => {
+    const kept = (sql: string, params: unknown[] = []) => PgliteStatements.keeps(sql, params);
+    for (const sql of [
+      "select 1",
+      " WITH x as (select 1) select * from x",
+      "insert into t",
+      "update t",
+      "delete from t",
+    ])
+      expect(kept(sql), sql).toBe(true);
+    for (const sql of ["create table x ()", "alter table t", "begin", "set local x = 1", "selection"])
+      expect(kept(sql), sql).toBe(false);
+    const rows = Array.from({ length: 101 }, (_, i) => `($${i + 1})`).join(", ");
+    expect(kept(`insert into t (note) values ${rows}`, Array(101).fill("x"))).toBe(false);
+    expect(kept(`insert into t (note) values ($1)`, ["x"])).toBe(true);
+    expect(kept(`select '${"x".repeat(16_001)}'`)).toBe(false);
   });
 });

@@ -30,9 +30,14 @@ export const PGLITE_STATEMENTS_KEPT = 200;
 
 /**
  * The statements worth keeping: reads and writes the app repeats. Schema changes and transaction control (run
- * once, by migrations and tests) keep PGlite's unnamed path.
+ * once, by migrations and tests) keep PGlite's unnamed path, and so do bulk writes (an import's rows in one insert,
+ * a restore): their text differs with the number of rows and their plans are large, so kept they would only fill
+ * PGlite's memory, which never shrinks. The app's largest repeated statement (the review's write) is 3.2 KB with
+ * 32 parameters.
  */
 const REPEATABLE = /^\s*(select|insert|update|delete|with)\b/i;
+const MAX_KEPT_TEXT = 16_000;
+const MAX_KEPT_PARAMS = 100;
 
 /** SQLSTATE of a named statement that no longer exists. */
 const STATEMENT_GONE = "26000";
@@ -69,9 +74,9 @@ export class PgliteStatements {
     return this.kept.size;
   }
 
-  /** Whether `sql` is run through a kept statement (else through PGlite's unnamed `query`). */
-  static keeps(sql: string): boolean {
-    return REPEATABLE.test(sql);
+  /** Whether `sql` with `params` is run through a kept statement (else through PGlite's unnamed `query`). */
+  static keeps(sql: string, params: readonly unknown[]): boolean {
+    return params.length <= MAX_KEPT_PARAMS && sql.length <= MAX_KEPT_TEXT && REPEATABLE.test(sql);
   }
 
   /**

@@ -62,7 +62,7 @@ function runQuery(pg: PGlite, statements: PgliteStatements, req: QueryRequest): 
   const tx = txOf(req.tx);
   // As PGlite's own transaction object refuses a statement once it was rolled back.
   if (tx?.closed) throw new Error("Transaction is closed");
-  if (PgliteStatements.keeps(req.sql))
+  if (PgliteStatements.keeps(req.sql, req.params))
     return statements.query(req.sql, req.params, options, tx !== undefined);
   return (tx ?? pg).query(req.sql, req.params, options);
 }
