@@ -62,7 +62,10 @@ describe("serverLoggerOptions", () => {
       const app = Fastify({ logger: options });
       for (let i = 0; i < 500; i++) app.log.info({ line: i }, "burst");
       // The destination pino made for the descriptor: what the process's exit does, done here.
-      (options as unknown as { stream: { flushSync(): void } }).stream.flushSync();
+      const stream = (options as unknown as { stream: { flushSync(): void; maxWrite: number } }).stream;
+      stream.flushSync();
+      // Each write at most PIPE_BUF bytes: the lines of several server processes sharing a pipe stay whole.
+      expect(stream.maxWrite).toBe(4096);
       await app.close();
       const lines = fs.readFileSync(file, "utf8").trim().split("\n");
       expect(lines.map((l) => JSON.parse(l).line)).toEqual([...Array(500).keys()]);

@@ -17,13 +17,18 @@ export interface LogOutput {
 const TERMINAL_MESSAGE =
   "{if req.method}{req.method} {req.url} {end}{if res.statusCode}{res.statusCode} {end}{msg}";
 
+/** The most Linux writes to a pipe at once, without another writer's bytes in between. */
+const PIPE_BUF = 4096;
+
 /**
  * The server's logger: human-readable single lines (time, level, message) when standard output is a terminal,
  * one JSON object per line otherwise, for log collectors and files.
  *
  * The JSON lines are written to the descriptor without waiting: a line logged while the previous write is under way
  * joins the next one, so a burst of requests costs a few writes instead of one blocking write per request. What
- * is still buffered when the process exits (also on an uncaught error) is written out before it ends.
+ * is still buffered when the process exits (also on an uncaught error) is written out before it ends. A write holds
+ * whole lines and at most PIPE_BUF bytes, which Linux writes to a pipe in one piece: the processes of
+ * `DUBAN_WORKERS` share standard output, and their lines must not cut into each other.
  */
 export function serverLoggerOptions(input: {
   level: string;
@@ -31,7 +36,8 @@ export function serverLoggerOptions(input: {
 }): NonNullable<FastifyServerOptions["logger"]> {
   if (!input.output.isTTY) {
     const { fd } = input.output;
-    const stream = fd === undefined ? input.output : pino.destination({ dest: fd, sync: false });
+    const stream =
+      fd === undefined ? input.output : pino.destination({ dest: fd, sync: false, maxWrite: PIPE_BUF });
     return { level: input.level, stream };
   }
   const pretty = prettyFactory({
