@@ -1,5 +1,6 @@
 // The worker thread that owns PGlite: it runs every statement, so the server's event loop never waits on the
-// database's CPU. It imports nothing of the server but the message types: a worker loads its modules anew.
+// database's CPU. It imports nothing of the server but the message types and the statements it keeps: a worker
+// loads its modules anew.
 import { parentPort, workerData } from "node:worker_threads";
 import {
   type ParserOptions,
@@ -55,7 +56,7 @@ function txOf(id: number | undefined): Transaction | undefined {
   return open.tx;
 }
 
-/** The app's reads and writes run as named statements; anything else (schema changes) as PGlite runs it. */
+/** The app's reads and writes run as kept named statements; the rest (schema changes, bulk writes) as PGlite runs it. */
 function runQuery(pg: PGlite, statements: PgliteStatements, req: QueryRequest): Promise<Results> {
   const parsers = parsersFor(req.parserOids);
   const options = { ...(req.rowMode ? { rowMode: req.rowMode } : {}), ...(parsers ? { parsers } : {}) };
