@@ -56,7 +56,7 @@ function txOf(id: number | undefined): Transaction | undefined {
   return open.tx;
 }
 
-/** The app's reads and writes run as kept named statements; the rest (schema changes, bulk writes) as PGlite runs it. */
+/** The app's reads and writes run as kept named statements; the rest (schema changes, bulk writes) as PGlite does. */
 function runQuery(pg: PGlite, statements: PgliteStatements, req: QueryRequest): Promise<Results> {
   const parsers = parsersFor(req.parserOids);
   const options = { ...(req.rowMode ? { rowMode: req.rowMode } : {}), ...(parsers ? { parsers } : {}) };
