@@ -24,9 +24,9 @@ const PIPE_BUF = 4096;
  * The server's logger: human-readable single lines (time, level, message) when standard output is a terminal,
  * one JSON object per line otherwise, for log collectors and files.
  *
- * The JSON lines are written to the descriptor without waiting: a line logged while the previous write is under way
- * joins the next one, so a burst of requests costs a few writes instead of one blocking write per request. What
- * is still buffered when the process exits (also on an uncaught error) is written out before it ends. A write holds
+ * The JSON lines are written to the descriptor without waiting, so a slow pipe or disk never holds up the event
+ * loop: a line logged while the previous write is under way joins the next one. What is still buffered when the
+ * process exits (also on an uncaught error) is written out before it ends. A write holds
  * whole lines and at most PIPE_BUF bytes, which Linux writes to a pipe in one piece: the processes of
  * `DUBAN_WORKERS` share standard output, and their lines must not cut into each other.
  */
