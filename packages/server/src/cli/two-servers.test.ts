@@ -12,10 +12,10 @@ import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { assignTask9AndOpenCycle, buildPublishedPlan } from "../test/plan-fixtures.js";
 import { type PostgresProcess, postgresSkipReason, startPostgres } from "../test/postgres-process.js";
-import { png } from "../test/rectification-fixtures.js";
 import { freePort, type ServerProcess, startServerProcess } from "../test/server-process.js";
 import type { TestSession } from "../test/session.js";
 import { TEST_NOW, type TestApp, TestClock, testConfig } from "../test/test-app.js";
+import { png } from "../test/upload.js";
 
 const skipReason = postgresSkipReason();
 if (skipReason) console.warn(`two-server tests skipped: ${skipReason}`);

@@ -26,7 +26,7 @@ interface Prepared {
 }
 
 /** How many statements are kept; the least recently used one is closed past that. */
-export const PGLITE_STATEMENTS_KEPT = 200;
+const PGLITE_STATEMENTS_KEPT = 200;
 
 /**
  * The statements worth keeping: reads and writes the app repeats. Schema changes and transaction control (run

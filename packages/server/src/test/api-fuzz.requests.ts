@@ -6,8 +6,7 @@ import {
   type Rng,
   valueFor,
 } from "./api-fuzz.generate.js";
-import { png } from "./rectification-fixtures.js";
-import { multipartBody } from "./upload.js";
+import { multipartBody, png } from "./upload.js";
 
 /** One operation of the OpenAPI document. */
 export interface Operation {

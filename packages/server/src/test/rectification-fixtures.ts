@@ -4,9 +4,6 @@ import { signIn } from "./session.js";
 import type { TestApp } from "./test-app.js";
 import { png, uploadFile } from "./upload.js";
 
-/** A tiny but real PNG (kept beside the upload helpers). */
-export { png };
-
 /** A bureau for 整改 tests: two schools, a department, and one signed-in user per role. */
 export async function buildLedgerBureau(t: TestApp) {
   const db = t.database.db as Db;

@@ -9,10 +9,9 @@ import { buildMatrixUpward } from "./cascade-upward-fixtures.js";
 import { buildUser, TEST_PASSWORD } from "./factories.js";
 import { dayFromToday, setDueInDays } from "./notice-fixtures.js";
 import { buildPublishedPlan, flattenTree } from "./plan-fixtures.js";
-import { png } from "./rectification-fixtures.js";
 import { signIn, type TestSession } from "./session.js";
 import type { TestApp } from "./test-app.js";
-import { uploadFile } from "./upload.js";
+import { png, uploadFile } from "./upload.js";
 
 /** One tenant holding a record of every kind, twice where a unit scope applies (ours and another unit's). */
 export interface MatrixTenant {

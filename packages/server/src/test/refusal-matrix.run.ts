@@ -2,11 +2,10 @@ import { type Role, roles } from "@duban/domain";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { type RecordIds, type RouteAccess, recordKinds } from "./access.js";
 import { buildUser, TEST_PASSWORD } from "./factories.js";
-import { png } from "./rectification-fixtures.js";
 import type { MatrixTenant } from "./refusal-matrix.fixture.js";
 import { signIn, type TestSession } from "./session.js";
 import type { TestApp } from "./test-app.js";
-import { buildXlsx, multipartBody, multipartForm } from "./upload.js";
+import { buildXlsx, multipartBody, multipartForm, png } from "./upload.js";
 
 /** One cell of the matrix: who calls, with which records, and what it must answer. */
 export interface Cell {

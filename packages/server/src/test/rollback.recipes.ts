@@ -5,7 +5,6 @@ import { extensionRequests } from "../db/schema.js";
 import { buildUser, TEST_PASSWORD, uniq } from "./factories.js";
 import { setDueInDays } from "./notice-fixtures.js";
 import { flattenTree } from "./plan-fixtures.js";
-import { png } from "./rectification-fixtures.js";
 import type { RecipeContext } from "./rollback.prepare.js";
 import {
   expectStatus,
@@ -21,7 +20,7 @@ import type { SuccessRecipe } from "./rollback.recipe-types.js";
 import { cascadeFurtherSuccess, cascadeRecipes } from "./rollback.recipes-cascade.js";
 import { cascadeNoticeRecipes } from "./rollback.recipes-cascade-notices.js";
 import { featureRecipes } from "./rollback.recipes-features.js";
-import { buildXlsx } from "./upload.js";
+import { buildXlsx, png } from "./upload.js";
 
 export type { Prepared, SuccessRecipe } from "./rollback.recipe-types.js";
 

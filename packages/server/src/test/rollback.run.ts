@@ -4,7 +4,6 @@ import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import type { Db } from "../db/client.js";
 import { type RecordIds, type RouteAccess, STALE } from "./access.js";
 import { buildUser, TEST_PASSWORD } from "./factories.js";
-import { png } from "./rectification-fixtures.js";
 import type { MatrixTenant } from "./refusal-matrix.fixture.js";
 import { urlOf } from "./refusal-matrix.run.js";
 import { recipes, type SuccessRecipe } from "./rollback.recipes.js";
@@ -12,7 +11,7 @@ import { armFault, disarmFault, lastRequestTrace } from "./rollback-faults.js";
 import { snapshotTenant, type TenantSnapshot } from "./rollback-snapshot.js";
 import { signIn, type TestSession } from "./session.js";
 import type { TestApp } from "./test-app.js";
-import { multipartBody, multipartForm } from "./upload.js";
+import { multipartBody, multipartForm, png } from "./upload.js";
 
 /** The methods that write. */
 const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);

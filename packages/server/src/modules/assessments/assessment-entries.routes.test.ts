@@ -5,10 +5,9 @@ import {
   buildAssessmentBureau,
 } from "../../test/assessment-fixtures.js";
 import { buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
-import { png } from "../../test/rectification-fixtures.js";
 import type { TestSession } from "../../test/session.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { uploadFile } from "../../test/upload.js";
+import { png, uploadFile } from "../../test/upload.js";
 
 let t: TestApp;
 let b: AssessmentBureau;

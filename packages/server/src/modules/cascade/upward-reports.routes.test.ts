@@ -11,9 +11,8 @@ import {
   ownTask9,
 } from "../../test/cascade-county-fixtures.js";
 import { assignTask9AndOpenCycle } from "../../test/plan-fixtures.js";
-import { png } from "../../test/rectification-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { uploadFile } from "../../test/upload.js";
+import { png, uploadFile } from "../../test/upload.js";
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof buildCityAndCounties>>;

@@ -3,10 +3,10 @@ import type { Db } from "../../db/client.js";
 import type { Actor } from "../../http/context.js";
 import { buildUser, TEST_PASSWORD } from "../../test/factories.js";
 import { buildPublishedPlan, flattenTree } from "../../test/plan-fixtures.js";
-import { buildLedgerBureau, itemBody, png } from "../../test/rectification-fixtures.js";
+import { buildLedgerBureau, itemBody } from "../../test/rectification-fixtures.js";
 import { signIn, type TestSession } from "../../test/session.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { uploadFile } from "../../test/upload.js";
+import { png, uploadFile } from "../../test/upload.js";
 import { findAttachableFiles } from "./evidence.service.js";
 
 let t: TestApp;

@@ -5,10 +5,10 @@ import type { Db } from "../../db/client.js";
 import { files } from "../../db/schema.js";
 import { DiskFileStore } from "../../files/disk-file-store.js";
 import { contentDisposition } from "../../http/content-disposition.js";
-import { buildLedgerBureau, png } from "../../test/rectification-fixtures.js";
+import { buildLedgerBureau } from "../../test/rectification-fixtures.js";
 import type { TestSession } from "../../test/session.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { multipartBody, uploadFile } from "../../test/upload.js";
+import { multipartBody, png, uploadFile } from "../../test/upload.js";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DiskFileStore } from "../../files/disk-file-store.js";
 import { EvidenceSniffer } from "../../files/evidence-type.js";
-import { buildLedgerBureau, png } from "../../test/rectification-fixtures.js";
+import { buildLedgerBureau } from "../../test/rectification-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { filesOnDisk, uploadFile } from "../../test/upload.js";
+import { filesOnDisk, png, uploadFile } from "../../test/upload.js";
 
 let t: TestApp;
 let pgStore: TestApp;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPublishedPlan } from "../../test/plan-fixtures.js";
-import { png } from "../../test/rectification-fixtures.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { uploadFile } from "../../test/upload.js";
+import { png, uploadFile } from "../../test/upload.js";
 
 let t: TestApp;
 beforeAll(async () => {

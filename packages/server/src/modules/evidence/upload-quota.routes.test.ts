@@ -3,10 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { loadConfig } from "../../env.js";
 import { buildTenant, buildUnit, buildUser, TEST_PASSWORD } from "../../test/factories.js";
-import { png } from "../../test/rectification-fixtures.js";
 import { signIn } from "../../test/session.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { filesOnDisk, uploadFile } from "../../test/upload.js";
+import { filesOnDisk, png, uploadFile } from "../../test/upload.js";
 
 const MB = 1024 * 1024;
 

@@ -5,9 +5,8 @@ import type { Db } from "../../db/client.js";
 import { auditLogs, tenants, users } from "../../db/schema.js";
 import { buildTenant } from "../../test/factories.js";
 import { assignTask9AndOpenCycle, buildPublishedPlan, type PublishedPlan } from "../../test/plan-fixtures.js";
-import { png } from "../../test/rectification-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { uploadFile } from "../../test/upload.js";
+import { png, uploadFile } from "../../test/upload.js";
 import { recordPlanSnapshot } from "../snapshots/index.js";
 import { PUBLIC_RATE_LIMIT_PER_MINUTE } from "./public.routes.js";
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignTask9AndOpenCycle, buildPublishedPlan } from "../../test/plan-fixtures.js";
-import { png } from "../../test/rectification-fixtures.js";
 import { lastRequestTrace } from "../../test/rollback-faults.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { multipartForm, uploadPhoto } from "../../test/upload.js";
+import { multipartForm, png, uploadPhoto } from "../../test/upload.js";
 
 /**
  * The round trips of the deadline-day path, pinned: a change that adds a statement to an upload, a submission or

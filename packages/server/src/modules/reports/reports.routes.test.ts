@@ -3,9 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { auditLogs, reportEvents, reportFiles, reports, reportValues } from "../../db/schema.js";
 import { assignTask9AndOpenCycle, buildPublishedPlan } from "../../test/plan-fixtures.js";
-import { png } from "../../test/rectification-fixtures.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { uploadFile } from "../../test/upload.js";
+import { png, uploadFile } from "../../test/upload.js";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,11 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.js";
 import { auditLogs, files, notifications, reports } from "../../db/schema.js";
 import { assignTask9AndOpenCycle, buildPublishedPlan } from "../../test/plan-fixtures.js";
-import { png } from "../../test/rectification-fixtures.js";
 import { armFault, disarmFault } from "../../test/rollback-faults.js";
 import type { TestSession } from "../../test/session.js";
 import { createTestApp, TEST_NOW, type TestApp } from "../../test/test-app.js";
-import { filesOnDisk, multipartForm, uploadFile, uploadPhoto } from "../../test/upload.js";
+import { filesOnDisk, multipartForm, png, uploadFile, uploadPhoto } from "../../test/upload.js";
 
 let t: TestApp;
 beforeAll(async () => {
