@@ -43,6 +43,8 @@ async function prepareRecords(page: Page): Promise<Records> {
     level: "yellow",
     reason: "普惠率进度滞后于序时进度，请说明原因并提出措施，限期回复。",
     replyDue: "2023-06-30",
+    // The scheduler may already have raised its own yellow notice for the lagging task: one more is fine here.
+    allowDuplicate: true,
   });
   const item = await postJson<{ id: string }>(page.request, duchaCsrf, "/api/rectifications", {
     unitId,
