@@ -7,8 +7,43 @@ import pg from "pg";
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const HZ = 100;
 
-/** utime + stime of a process in ms, from /proc/<pid>/stat; 0 when the process is gone or /proc is missing. */
+/** Each process's threads as last read: thread id → ns on CPU (a thread that has ended keeps its last reading). */
+const threadsSeen = new Map<number, Map<number, number>>();
+
+/**
+ * Time on CPU of a process in ms, to the nanosecond: the sum of its threads' /proc/<pid>/task/<tid>/schedstat
+ * (the event loop, V8's helpers, libuv's pool, a worker thread). /proc/<pid>/stat counts in 10 ms ticks, which is
+ * 13 % of a 300-request burst costing 80 ms. A thread that ends between two readings counts up to the earlier
+ * one. Falls back to stat where schedstat is missing; 0 when the process is gone or /proc is missing.
+ */
 export function processCpuMs(pid: number): number {
+  let tids: string[];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return statCpuMs(pid);
+  }
+  let seen = threadsSeen.get(pid);
+  if (!seen) {
+    seen = new Map();
+    threadsSeen.set(pid, seen);
+  }
+  for (const tid of tids) {
+    try {
+      const ns = Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+      if (Number.isFinite(ns)) seen.set(Number(tid), ns);
+    } catch {
+      // The thread ended while the directory was read: it keeps its last reading.
+    }
+  }
+  if (seen.size === 0) return statCpuMs(pid);
+  let ns = 0;
+  for (const v of seen.values()) ns += v;
+  return ns / 1e6;
+}
+
+/** utime + stime of a process in ms, from /proc/<pid>/stat (10 ms ticks); 0 when the process is gone. */
+function statCpuMs(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -27,7 +62,7 @@ export function threadCpuMs(pid: number): number {
   try {
     return Number(fs.readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
   } catch {
-    return processCpuMs(pid);
+    return statCpuMs(pid);
   }
 }
 
