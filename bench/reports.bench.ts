@@ -89,8 +89,10 @@ function limitFigures(rounds: LimitRound[]) {
     rounds.map((r) => ({
       submit: brief(r.submit.step),
       review: brief(r.review.step),
+      reviewEquivalent: brief(r.reviewEquivalent.step),
       perReport: r.submit.cost,
       perApproval: r.review.cost,
+      perApprovalEquivalent: r.reviewEquivalent.cost,
     })),
   );
 }
@@ -161,11 +163,22 @@ async function main() {
         uploadThenSubmitCpuRatioWithDb: ratio(withDb(r.duban.perReport), withDb(r.limit.submit.cost)),
         reviewCpuRatio: ratio(r.duban.perApproval.serverCpuMs, r.limit.review.cost.serverCpuMs),
         reviewCpuRatioWithDb: ratio(withDb(r.duban.perApproval), withDb(r.limit.review.cost)),
-        // The round's server CPU per report and per approval, Duban against the limit (ms).
+        // Against the review's equivalent written by hand (bench/limit): the same work without Duban's layers.
+        // Only from a burst the equivalent answered in full.
+        reviewCpuRatioEquivalent: ratio(
+          r.duban.perApproval.serverCpuMs,
+          r.limit.reviewEquivalent.step.errors ? null : r.limit.reviewEquivalent.cost.serverCpuMs,
+        ),
+        // The round's server CPU per report and per approval, Duban against the limit (ms); the approval's
+        // third figure is the equivalent's.
         serverCpuMs: {
           report: [r.duban.perFormReport?.serverCpuMs ?? null, r.limit.submit.cost.serverCpuMs],
           uploadThenSubmit: [r.duban.perReport.serverCpuMs, r.limit.submit.cost.serverCpuMs],
-          approval: [r.duban.perApproval.serverCpuMs, r.limit.review.cost.serverCpuMs],
+          approval: [
+            r.duban.perApproval.serverCpuMs,
+            r.limit.review.cost.serverCpuMs,
+            r.limit.reviewEquivalent.cost.serverCpuMs,
+          ],
         },
       }));
       const ratios = medians(perRound.map(({ serverCpuMs: _, ...r }) => r));

@@ -1,5 +1,7 @@
 // The measured steps of the reports bench, sent by the native load client: Duban's upload + submit surge and its
 // review, and the limit server's same work under the same burst. Each returns latency steps and costs per report.
+
+import type { LimitReviewer } from "../limit/schema.js";
 import { type DbCost, type DbMonitor, processCpuMs } from "./cpu.js";
 import type { LimitServer } from "./limit.js";
 import { type Flow, type LoadResult, prepareLoad, requestsAt } from "./native-load.js";
@@ -208,12 +210,17 @@ export async function dubanReview(
   return { step: stepOf(requestsAt(m.result, 0)), cost: costOf(reports.length, m), approved };
 }
 
-/** The limit server's whole submit (file + report in one request), then its approval, under the same bursts. */
+/**
+ * The limit server's whole submit (file + report in one request), then its approval, under the same bursts; then
+ * the review's equivalent (session, history, audit row, notice, the report as the answer) on reports seeded as
+ * submitted.
+ */
 export async function limitRound(
   limit: LimitServer,
   assignmentIds: string[],
   db: DbMonitor | undefined,
   o: BurstOptions,
+  equivalent: { reviewer: LimitReviewer; reportIds: string[] },
 ) {
   const headers = { "x-limit-token": limit.token };
   const flows: Flow[] = assignmentIds.map((assignmentId, i) => [
@@ -246,8 +253,29 @@ export async function limitRound(
     o,
     "limit-review",
   );
+  const reviewHeaders = { cookie: equivalent.reviewer.cookie, "x-csrf-token": equivalent.reviewer.csrfToken };
+  const review = await measured(
+    limit.base,
+    equivalent.reportIds.map((id) => [
+      {
+        method: "POST",
+        path: `/reports/${id}/review`,
+        headers: reviewHeaders,
+        json: { decision: "approve", version: 1 },
+        expect: 200,
+      },
+    ]),
+    limit.pid,
+    db,
+    o,
+    "limit-review-equivalent",
+  );
   return {
     submit: { step: stepOf(requestsAt(submit.result, 0)), cost: costOf(assignmentIds.length, submit) },
     review: { step: stepOf(requestsAt(approve.result, 0)), cost: costOf(ids.length, approve) },
+    reviewEquivalent: {
+      step: stepOf(requestsAt(review.result, 0)),
+      cost: costOf(equivalent.reportIds.length, review),
+    },
   };
 }

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { seedLimit } from "../limit/schema.js";
+import { seedLimit, seedLimitReports, seedLimitReviewer } from "../limit/schema.js";
 import { DbMonitor } from "./cpu.js";
 import { type FloorFigures, measureFloor } from "./floor.js";
 import type { HttpContext } from "./http.js";
@@ -110,6 +110,7 @@ export async function runPostgres(ctx: RunContext, url: string) {
     monitors.push(dubanDb, limitMon);
     await dubanDb.open();
     await seedLimit(limitDb.url!, 0);
+    const reviewer = await seedLimitReviewer(limitDb.url!);
     await limitMon.open();
     limit = await startLimitServer(limitDb.url!);
     ctx.log(`PostgreSQL: Duban at ${server.base} (${health.database}), limit at ${limit.base}; seeding`);
@@ -127,8 +128,10 @@ export async function runPostgres(ctx: RunContext, url: string) {
       ctx.floors.push(await measureFloor(ctx.schools));
       const duban = await dubanRound(ctx, server, people, `${ctx.runId}p${r}`, dubanDb, true);
       const ids = await seedLimit(limitDb.url!, ctx.schools);
+      const reportIds = await seedLimitReports(limitDb.url!, await seedLimit(limitDb.url!, ctx.schools));
       await limitMon.analyze();
-      (warm ? warmup : rounds).push({ duban, limit: await limitRound(limit, ids, limitMon, ctx.burst) });
+      const limitFigures = await limitRound(limit, ids, limitMon, ctx.burst, { reviewer, reportIds });
+      (warm ? warmup : rounds).push({ duban, limit: limitFigures });
     }
     const serverSideMs: Record<string, ServerTimes> = serverTimes(server.logFile, serverRoutes);
     return {
