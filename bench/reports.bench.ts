@@ -236,10 +236,29 @@ async function main() {
       );
       for (const m of PGLITE_MODES) for (const r of pl.modes[m] ?? []) errors += errorsIn(r);
       lost += PGLITE_MODES.reduce((n, m) => n + (byMode[m]?.consistency.lost ?? 0), 0);
+      // BENCH_PGLITE_TODAY: the same rounds on the checkout the issue measured, round i against round i.
+      const today = pl.modes.today;
+      const todayRatios = today?.map((r, i) =>
+        ratio(r.steps.upload.latencyMs.p95, worker[i]?.steps.upload.latencyMs.p95 ?? null),
+      );
+      if (today && todayRatios) {
+        result.pgliteUploadP95RatioToday = median(todayRatios);
+        goals.push(
+          goal(
+            "PGlite: upload p95 of the checkout in BENCH_PGLITE_TODAY / PGLITE_THREAD=worker",
+            result.pgliteUploadP95RatioToday as number | null,
+            5,
+            false,
+          ),
+        );
+        for (const r of today) errors += errorsIn(r);
+        lost += today.reduce((n, r) => n + lostIn(r), 0);
+      }
       result.pglite = {
         seedS: pl.seedS,
         uploadP95RatioPerRound: p95Ratios,
         ...byMode,
+        ...(today ? { today: dubanFigures(today), uploadP95RatioTodayPerRound: todayRatios } : {}),
         requestsSent: pl.requestsSent,
       };
     }

@@ -192,8 +192,32 @@ export async function runPglite(ctx: RunContext, measureFloors: boolean) {
         await server.stop().catch((e) => ctx.log(`stop server: ${e}`));
       }
     }
+    const today = process.env.BENCH_PGLITE_TODAY;
+    if (today && !ctx.burst.signal.aborted) modes.today = await runToday(ctx, today);
     return { seedS, modes, requestsSent: http.sent };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * BENCH_PGLITE_TODAY=<a built checkout of Duban as it was when the performance work began>: that server on PGlite,
+ * on a data dir of its own (its migrations differ), seeded and loaded as the others, after them in the same run.
+ */
+async function runToday(ctx: RunContext, checkout: string): Promise<DubanRound[]> {
+  const server = await startServer({ databaseUrl: undefined, signal: ctx.burst.signal, checkout });
+  const http = httpFor(ctx);
+  http.base = server.base;
+  try {
+    ctx.log(`PGlite (today: ${checkout}) at ${server.base}; seeding`);
+    const people = await seedPeople(http, `${ctx.runId}t`, ctx.schools);
+    const rounds: DubanRound[] = [];
+    for (let r = 0; r < ctx.rounds && !ctx.burst.signal.aborted; r++) {
+      ctx.log(`PGlite (today) round ${r + 1}/${ctx.rounds}`);
+      rounds.push(await dubanRound(ctx, server, people, `${ctx.runId}t${r}`, undefined, false));
+    }
+    return rounds;
+  } finally {
+    await server.stop().catch((e) => ctx.log(`stop server: ${e}`));
   }
 }

@@ -115,6 +115,8 @@ export async function startServer(options: {
   env?: Record<string, string>;
   /** Reuse this data dir (a server stopped earlier seeded it) and leave it in place on stop. */
   dataDir?: string;
+  /** Another built checkout of Duban to run instead of this one (its packages/server/bin/duban.js). */
+  checkout?: string;
 }): Promise<RunningServer> {
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "duban-bench-"));
@@ -126,14 +128,14 @@ export async function startServer(options: {
     [
       // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
       ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
-      path.join(root, "packages/server/bin/duban.js"),
+      path.join(options.checkout ?? root, "packages/server/bin/duban.js"),
       "serve",
       "--demo",
       "--port",
       String(port),
     ],
     {
-      cwd: root,
+      cwd: options.checkout ?? root,
       stdio: ["ignore", log, log],
       env: {
         ...process.env,
