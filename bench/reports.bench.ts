@@ -221,13 +221,18 @@ async function main() {
       result.pgliteWorkerCpuMsPerReport = workerCpu;
       result.postgresTotalCpuMsPerReport = postgresTotal;
       result.pgliteWorkerVsPostgresTotal = ratio(workerCpu, postgresTotal);
+      // The goal is against the code as it was ("today" when the issue was filed): measured when BENCH_PGLITE_TODAY
+      // names that checkout (below); else this run's main mode stands in for it.
+      if (!pl.modes.today)
+        goals.push(
+          goal(
+            "PGlite: upload p95 with PGLITE_THREAD=main (standing in for BENCH_PGLITE_TODAY) / worker",
+            result.pgliteUploadP95Ratio as number | null,
+            5,
+            false,
+          ),
+        );
       goals.push(
-        goal(
-          "PGlite: upload p95 with PGLITE_THREAD=main / worker",
-          result.pgliteUploadP95Ratio as number | null,
-          5,
-          false,
-        ),
         goal(
           "PGlite worker: CPU per report / PostgreSQL server + database",
           ratio(workerCpu, postgresTotal),
