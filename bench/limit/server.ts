@@ -145,9 +145,8 @@ const REVIEW_SQL = `with saved as (
     where id = $1 and version = $3 and status = 'submitted' returning *),
   event as (insert into limit_report_event (report_id, action, reason, actor_id, actor_name)
     select id, $4, $5, $6, $7 from saved returning action, reason, actor_name, created_at),
-  moved as (update limit_assignment a set status = $2, progress = case when $8::boolean then saved.progress
-      else a.progress end, updated_at = now()
-    from saved where a.id = saved.assignment_id returning 1),
+  moved as (update limit_assignment a set status = $2, progress = saved.progress, updated_at = now()
+    from saved where a.id = saved.assignment_id and $8::boolean returning 1),
   audited as (insert into limit_audit (actor_id, actor_name, action, entity, entity_id, summary, ip)
     select $6, $7, $9, 'report', id::text, $10::jsonb, $11 from saved returning 1),
   notified as (insert into limit_notification (assignment_id, kind, title, body, link)
@@ -158,6 +157,21 @@ const REVIEW_SQL = `with saved as (
 
 app.post<{ Params: { id: string }; Body: { decision?: unknown; version?: unknown; reason?: unknown } }>(
   "/reports/:id/review",
+  {
+    // One line per answered request, refusals included, as Duban's request log.
+    onResponse: (request, reply, done) => {
+      log.info(
+        {
+          method: request.method,
+          url: request.url,
+          statusCode: reply.statusCode,
+          responseTime: reply.elapsedTime,
+        },
+        "request completed",
+      );
+      done();
+    },
+  },
   async (request, reply) => {
     reply.headers(securityHeaders);
     const cookie = /(?:^|;\s*)limit_session=([^;]+)/.exec(request.headers.cookie ?? "")?.[1];
@@ -208,12 +222,9 @@ app.post<{ Params: { id: string }; Body: { decision?: unknown; version?: unknown
     });
     const saved = w.rows[0];
     if (!saved) return reply.status(409).send({ error: "该反馈刚刚已被其他人审核" });
-    // The assignment, the audit row and the notice: a decision without all three is a broken equivalent.
-    if (Number(saved.written) !== 3) throw new Error(`review wrote ${saved.written} of its 3 rows`);
-    log.info(
-      { method: request.method, url: request.url, statusCode: 200, responseTime: reply.elapsedTime },
-      "request completed",
-    );
+    // The audit row, the notice and on approval the assignment: a decision without them is a broken equivalent.
+    const owed = approve ? 3 : 2;
+    if (Number(saved.written) !== owed) throw new Error(`review wrote ${saved.written} of its ${owed} rows`);
     return {
       id: report.id,
       assignmentId: report.assignment_id,
