@@ -34,8 +34,9 @@ export class DiskFileStore implements FileStore {
     // file; the temporary name sits beside the fan-out folders, on the same file system, so the rename is atomic.
     const temp = path.join(this.root, `.upload-${randomUUID()}.tmp`);
     const hashed = hashing(source, options.sha256);
+    const out = fs.createWriteStream(temp, { flags: "wx" });
     try {
-      await pipeline(hashed.chunks, fs.createWriteStream(temp, { flags: "wx" }));
+      await pipeline(hashed.chunks, out);
       const stored = hashed.result();
       const target = this.pathOf(stored.sha256);
       await this.folder(path.dirname(target));
@@ -49,6 +50,9 @@ export class DiskFileStore implements FileStore {
       });
       return stored;
     } catch (err) {
+      // A source that fails at once rejects the pipeline while the temporary file's open may still be under way
+      // on another thread: removed now, the file would appear after it. Its stream closes only after the open.
+      if (!out.closed) await new Promise<void>((closed) => out.once("close", () => closed()));
       await fsp.rm(temp, { force: true });
       throw err;
     }

@@ -115,3 +115,27 @@ describe("disk file store folders", () => {
     }
   });
 });
+
+describe("disk file store temporary files", () => {
+  it("leaves no temporary file behind a source that fails before the file is even open", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "duban-store-"));
+    try {
+      const store = new DiskFileStore(path.join(root, "files"));
+      const refusal = new Error("不支持的文件类型");
+      // The sniffer refuses on the first bytes: the source throws at once, while the temporary file's open is
+      // still under way. An rm issued then finds nothing, and the open creates the file after it.
+      async function* refused(): AsyncGenerator<Buffer> {
+        yield* [];
+        throw refusal;
+      }
+      // Many at once, so the pool's threads open and remove in every order.
+      for (let round = 0; round < 25; round++) {
+        const puts = await Promise.allSettled(Array.from({ length: 20 }, () => store.put(refused())));
+        expect(puts.every((p) => p.status === "rejected" && p.reason === refusal)).toBe(true);
+        expect(fs.readdirSync(path.join(root, "files")), `after round ${round + 1}`).toEqual([]);
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
