@@ -192,7 +192,7 @@ async function main() {
           2,
         ),
         // The words: "review ≤ 1.5× of a minimal equivalent". The limit's bare approval (two updates, no
-        // session, audit row, notice or answer; reviewCpuRatio) is printed beside it as the floor of the floor.
+        // session, audit row, notice or answer; reviewCpuRatio) is printed beside it for reference.
         goal(
           "review: Duban server CPU per approval / the review's minimal equivalent's",
           ratios.reviewCpuRatioEquivalent,

@@ -38,15 +38,11 @@ const http: HttpContext = {
 };
 
 /**
- * Every thread of the server (the main thread and, on PGlite, the database's worker) writes its memory figures to a
- * file of its own in `memoryDir` every 250 ms, from a module preloaded with --import (worker threads inherit it),
- * and the heap that survives a full collection every BENCH_SOAK_SAMPLE_MS (the server runs with --expose-gc):
- * garbage not yet collected is not a leak. Those collections run under load, so their live heap also holds the
- * requests in flight. Between two load segments the bench writes a number to `idle`; each thread then collects and
- * reports its idle live heap with that number as `idleSeq`.
+ * Every thread of the server (main, and PGlite's worker on the embedded database) writes its memory figures to a
+ * file of its own here, from lib/memory-probe.mjs (see there); the bench asks for idle figures through its `idle`.
  */
 const memoryDir = fs.mkdtempSync(path.join(os.tmpdir(), `duban-soak-${runId}-`));
-const writer = `import fs from "node:fs";import{isMainThread,threadId}from"node:worker_threads";const d=${JSON.stringify(memoryDir)},o=d+(isMainThread?"/main.json":"/worker-"+threadId+".json");let live=0,idle=0,idleSeq=0;const h=()=>{globalThis.gc();return process.memoryUsage().heapUsed};const w=()=>{const m=process.memoryUsage();fs.writeFileSync(o+".tmp",JSON.stringify({rss:m.rss,heapUsed:m.heapUsed,live,idle,idleSeq,at:Date.now()}));fs.renameSync(o+".tmp",o)};setInterval(()=>{live=h();w()},${SAMPLE_MS}).unref();setInterval(()=>{let want=0;try{want=Number(fs.readFileSync(d+"/idle","utf8"))}catch{}if(want>idleSeq){idle=h();idleSeq=want}w()},250).unref();`;
+const memoryProbe = new URL("./lib/memory-probe.mjs", import.meta.url).href;
 
 interface ThreadMemory {
   rss: number;
@@ -164,9 +160,14 @@ async function main() {
     process.env.BENCH_SERVER_NODE_ARGS = [
       process.env.BENCH_SERVER_NODE_ARGS ?? "",
       "--expose-gc",
-      `--import=data:text/javascript,${encodeURIComponent(writer)}`,
+      `--import=${memoryProbe}`,
     ].join(" ");
-    Object.assign(process.env, { SCHEDULER: "0", BENCH_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn" });
+    Object.assign(process.env, {
+      SCHEDULER: "0",
+      BENCH_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
+      BENCH_MEMORY_PROBE_DIR: memoryDir,
+      BENCH_SOAK_SAMPLE_MS: String(SAMPLE_MS),
+    });
     server = await startServer({ databaseUrl: database.url, signal: abort.signal });
     http.base = server.base;
     result.database = { kind: database.kind, isolation: database.isolation, version: database.serverVersion };
